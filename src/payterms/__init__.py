@@ -1,0 +1,60 @@
+"""payterms: the arithmetic of getting paid.
+
+Payment terms and their due dates, business-day calendars, customer payment runs,
+the cost of an early-payment discount, the financing cost of a term and statutory
+late interest, as exact, typed, tested functions. Amounts are ``decimal.Decimal``;
+dates are ``datetime.date``; every value is immutable.
+
+>>> from datetime import date
+>>> import payterms as pt
+>>> pt.BusinessCalendar.TARGET.add_business_days(date(2026, 4, 2), 1)
+datetime.date(2026, 4, 7)
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.errors import (
+    CurrencyMismatch,
+    InvalidArgument,
+    InvalidTerms,
+    InvalidType,
+    OutsideCalendarRange,
+    ParseError,
+    PaytermsError,
+    PaytermsWarning,
+    RateNotPublished,
+    UnknownCalendar,
+    UnknownCurrency,
+    UnknownRegime,
+)
+from payterms.money import DEFAULT_ROUNDING, Residue, allocate, minor_unit, quantize
+
+try:
+    __version__ = version("payterms")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "Adjustment",
+    "BusinessCalendar",
+    "CurrencyMismatch",
+    "DEFAULT_ROUNDING",
+    "DayCount",
+    "InvalidArgument",
+    "InvalidTerms",
+    "InvalidType",
+    "OutsideCalendarRange",
+    "ParseError",
+    "PaytermsError",
+    "PaytermsWarning",
+    "RateNotPublished",
+    "Residue",
+    "UnknownCalendar",
+    "UnknownCurrency",
+    "UnknownRegime",
+    "__version__",
+    "allocate",
+    "minor_unit",
+    "quantize",
+]

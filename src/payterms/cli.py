@@ -1,0 +1,66 @@
+"""The ``payterms`` command line: ``payterms demo`` shows the library at work.
+
+>>> main(["version"]) == 0
+payterms ...
+True
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from decimal import Decimal
+
+__all__ = ["main"]
+
+
+def _demo_calendars() -> list[str]:
+    from payterms.calendars import Adjustment, BusinessCalendar
+
+    be = BusinessCalendar.country("BE")
+    ascension = date(2026, 5, 14)
+    return [
+        "Business days",
+        f"  {ascension} in Belgium is a business day: {be.is_business_day(ascension)}",
+        f"  moved FOLLOWING: {be.adjust(ascension, Adjustment.FOLLOWING)}",
+        "  5 business days after 2026-12-22 (TARGET): "
+        f"{BusinessCalendar.TARGET.add_business_days(date(2026, 12, 22), 5)}",
+    ]
+
+
+def _demo_money() -> list[str]:
+    from payterms.money import allocate
+
+    parts = allocate(Decimal("1000.00"), (1, 1, 1), "EUR")
+    return [
+        "Exact money",
+        f"  EUR 1000.00 in three equal parts: {', '.join(str(p) for p in parts)}"
+        f" (sum {sum(parts)})",
+    ]
+
+
+DEMOS: tuple[Callable[[], list[str]], ...] = (_demo_calendars, _demo_money)
+
+
+def _run_demo() -> int:
+    for section in DEMOS:
+        print("\n".join(section()))
+        print()
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code."""
+    parser = argparse.ArgumentParser(prog="payterms", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("demo", help="show what payterms computes, on fixed example dates")
+    sub.add_parser("version", help="print the installed version")
+    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
+    if args.command == "version":
+        from payterms import __version__
+
+        print(f"payterms {__version__}")
+        return 0
+    return _run_demo()

@@ -1,0 +1,222 @@
+"""Errors raised by payterms.
+
+Every error payterms raises on purpose derives from :class:`PaytermsError` and
+also from the closest builtin, so ``except ValueError`` and ``except LookupError``
+keep working for callers who think in builtins. Each error keeps the offending
+values as attributes, so callers never have to parse a message::
+
+    * PaytermsError
+      - InvalidArgument       (ValueError)   an argument outside its accepted range
+        - InvalidTerms                       payment terms that cannot be built or applied
+        - ParseError                         text that cannot be read (text, position)
+        - CurrencyMismatch                   amounts in different currencies combined
+      - InvalidType           (TypeError)    a float amount, a datetime where a date is expected
+      - UnknownCurrency       (LookupError)  code not in the ISO 4217 table
+      - UnknownCalendar       (LookupError)  country, subdivision or market not known
+      - UnknownRegime         (LookupError)  legal regime code not known
+      - OutsideCalendarRange  (LookupError)  calendar asked about a year it cannot cover
+      - RateNotPublished      (LookupError)  no published rate in the table for that date
+
+    * PaytermsWarning         (UserWarning)  base of every warning payterms emits
+
+>>> from payterms.errors import PaytermsError, UnknownCurrency
+>>> try:
+...     raise UnknownCurrency("XYZ")
+... except LookupError as exc:
+...     print(exc, "|", isinstance(exc, PaytermsError), "|", exc.code)
+unknown currency code 'XYZ' (expected an ISO 4217 code such as 'EUR') | True | XYZ
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+__all__ = [
+    "CurrencyMismatch",
+    "InvalidArgument",
+    "InvalidTerms",
+    "InvalidType",
+    "OutsideCalendarRange",
+    "ParseError",
+    "PaytermsError",
+    "PaytermsWarning",
+    "RateNotPublished",
+    "UnknownCalendar",
+    "UnknownCurrency",
+    "UnknownRegime",
+]
+
+
+class PaytermsError(Exception):
+    """Base class of every error payterms raises on purpose."""
+
+
+class PaytermsWarning(UserWarning):
+    """Base class of every warning payterms emits."""
+
+
+class InvalidArgument(PaytermsError, ValueError):
+    """An argument's value is outside what the function accepts.
+
+    Attributes:
+        name: the argument's name.
+        value: the offending value.
+        expected: a short description of what is accepted.
+
+    """
+
+    def __init__(self, name: str, value: Any, expected: str) -> None:
+        super().__init__(f"{name}={value!r} is not accepted: expected {expected}")
+        self.name = name
+        self.value = value
+        self.expected = expected
+
+
+class InvalidTerms(InvalidArgument):
+    """Payment terms (or one of their parts) that cannot be built or applied as given."""
+
+
+class CurrencyMismatch(InvalidArgument):
+    """Amounts in different currencies were combined.
+
+    >>> print(CurrencyMismatch("EUR", "GBP"))
+    cannot combine amounts in 'EUR' and 'GBP'
+    """
+
+    def __init__(self, left: str, right: str) -> None:
+        PaytermsError.__init__(self, f"cannot combine amounts in {left!r} and {right!r}")
+        self.name = "currency"
+        self.value = right
+        self.expected = repr(left)
+        self.left = left
+        self.right = right
+
+
+class ParseError(InvalidArgument):
+    """Text that cannot be read; *position* is the 0-based index of the unreadable part.
+
+    >>> err = ParseError("net 3O", 4, "a number of days", suggestion="30")
+    >>> print(err)
+    cannot read 'net 3O' at position 4 ('3O'): expected a number of days (did you mean '30'?)
+    >>> err.position
+    4
+    """
+
+    def __init__(
+        self,
+        text: str,
+        position: int,
+        expected: str,
+        *,
+        suggestion: str | None = None,
+    ) -> None:
+        word = text[position:].split(" ", 1)[0] if 0 <= position < len(text) else ""
+        where = f" at position {position}" + (f" ({word!r})" if word else "")
+        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
+        PaytermsError.__init__(self, f"cannot read {text!r}{where}: expected {expected}{hint}")
+        self.name = "text"
+        self.value = text
+        self.expected = expected
+        self.text = text
+        self.position = position
+        self.word = word
+        self.suggestion = suggestion
+
+
+class InvalidType(PaytermsError, TypeError):
+    """An argument has a type payterms refuses (a float amount, a datetime for a date).
+
+    >>> print(InvalidType("amount", 1.5, "a Decimal, int or str"))
+    amount=1.5 has type float: expected a Decimal, int or str
+    """
+
+    def __init__(self, name: str, value: Any, expected: str) -> None:
+        super().__init__(f"{name}={value!r} has type {type(value).__name__}: expected {expected}")
+        self.name = name
+        self.value = value
+        self.expected = expected
+
+
+class UnknownCurrency(PaytermsError, LookupError):
+    """A currency code that is not in payterms' ISO 4217 minor-unit table."""
+
+    def __init__(self, code: object) -> None:
+        super().__init__(
+            f"unknown currency code {code!r} (expected an ISO 4217 code such as 'EUR')"
+        )
+        self.code = code
+
+    def __str__(self) -> str:  # LookupError would otherwise repr() the message
+        return str(self.args[0])
+
+
+class UnknownCalendar(PaytermsError, LookupError):
+    """A country, subdivision or market that no holiday calendar is known for."""
+
+    def __init__(self, code: object, detail: str) -> None:
+        super().__init__(f"no business calendar for {code!r}: {detail}")
+        self.code = code
+        self.detail = detail
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class UnknownRegime(PaytermsError, LookupError):
+    """A legal regime code that payterms does not know."""
+
+    def __init__(self, code: object, known: tuple[str, ...]) -> None:
+        super().__init__(f"unknown legal regime {code!r} (known: {', '.join(known)})")
+        self.code = code
+        self.known = known
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class OutsideCalendarRange(PaytermsError, LookupError):
+    """A calendar was asked about a day outside the years it can cover."""
+
+    def __init__(self, day: date, first_year: int, last_year: int, calendar: str = "") -> None:
+        name = f" {calendar}" if calendar else ""
+        super().__init__(
+            f"{day.isoformat()} is outside the calendar{name} range ({first_year}-{last_year})"
+        )
+        self.day = day
+        self.first_year = first_year
+        self.last_year = last_year
+        self.calendar = calendar
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class RateNotPublished(PaytermsError, LookupError):
+    """No published rate covers *on*; the table runs from *first_known* to *last_known*."""
+
+    def __init__(
+        self,
+        table: str,
+        on: date,
+        last_known: date,
+        *,
+        first_known: date | None = None,
+        detail: str = "",
+    ) -> None:
+        span = (
+            f"{first_known.isoformat()} to {last_known.isoformat()}"
+            if first_known is not None
+            else f"up to {last_known.isoformat()}"
+        )
+        extra = f"; {detail}" if detail else ""
+        super().__init__(
+            f"no {table} rate published for {on.isoformat()} (table covers {span}){extra}"
+        )
+        self.table = table
+        self.on = on
+        self.first_known = first_known
+        self.last_known = last_known
+
+    def __str__(self) -> str:
+        return str(self.args[0])
