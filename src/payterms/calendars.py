@@ -150,6 +150,13 @@ class Adjustment(Enum):
 
     Source: ISDA 2006 Definitions §4.12; QuantLib ``ql/time/businessdayconvention.hpp``
     and ``Calendar::adjust`` in ``ql/time/calendar.cpp``. A business day is never moved.
+
+    >>> from datetime import date
+    >>> saturday = date(2026, 5, 30)
+    >>> BusinessCalendar.TARGET.adjust(saturday, Adjustment.FOLLOWING)
+    datetime.date(2026, 6, 1)
+    >>> BusinessCalendar.TARGET.adjust(saturday, Adjustment.MODIFIED_FOLLOWING)
+    datetime.date(2026, 5, 29)
     """
 
     UNADJUSTED = "unadjusted"

@@ -90,6 +90,9 @@ class Residue(Enum):
     Every mode first rounds each exact share toward zero to the minor unit, so no part
     ever exceeds its exact share by more than one minor unit and no part is negative for
     a non-negative total.
+
+    >>> allocate(Decimal("100.00"), (1, 1, 1), residue=Residue.LAST)
+    (Decimal('33.33'), Decimal('33.33'), Decimal('33.34'))
     """
 
     LARGEST_REMAINDER = "largest_remainder"

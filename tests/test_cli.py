@@ -1,0 +1,37 @@
+"""Tests for the payterms command line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from payterms import __version__
+from payterms.cli import main
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["version"]) == 0
+    assert capsys.readouterr().out.strip() == f"payterms {__version__}"
+
+
+def test_demo_prints_each_section(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "2026-05-14 in Belgium is a business day: False" in out
+    assert "moved FOLLOWING: 2026-05-15" in out
+    assert "333.34, 333.33, 333.33 (sum 1000.00)" in out
+
+
+def test_unknown_command_exits_with_usage() -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["nonsense"])
+    assert info.value.code == 2
+
+
+def test_module_entry_point() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "payterms", "version"], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.startswith("payterms ")
