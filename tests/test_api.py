@@ -19,7 +19,11 @@ def test_all_is_sorted_and_complete() -> None:
         for name, value in vars(payterms).items()
         if not name.startswith("_") and not isinstance(value, types.ModuleType)
     } | {"__version__"}
-    assert set(payterms.__all__) == public - {"PackageNotFoundError", "version"}
+    assert set(payterms.__all__) == public
+
+
+def test_unknown_attribute_raises_attribute_error() -> None:
+    assert not hasattr(payterms, "no_such_name")
 
 
 def test_every_exported_name_exists() -> None:

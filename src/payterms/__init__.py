@@ -11,8 +11,6 @@ dates are ``datetime.date``; every value is immutable.
 datetime.date(2026, 4, 7)
 """
 
-from importlib.metadata import PackageNotFoundError, version
-
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.errors import (
     CurrencyMismatch,
@@ -30,10 +28,19 @@ from payterms.errors import (
 )
 from payterms.money import DEFAULT_ROUNDING, Residue, allocate, minor_unit, quantize
 
-try:
-    __version__ = version("payterms")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> str:
+    # __version__ is read from the installed metadata on first use only:
+    # importlib.metadata costs more to import than the rest of payterms.
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("payterms")
+        except PackageNotFoundError:  # pragma: no cover - running from a bare source tree
+            return "0+unknown"
+    raise AttributeError(f"module 'payterms' has no attribute {name!r}")
+
 
 __all__ = [
     "Adjustment",
