@@ -1,0 +1,1145 @@
+"""Payment runs: the days a customer actually pays, and how an invoice reaches one.
+
+Large customers do not pay on the due date: they pay in *payment runs* on fixed days
+(the 10th and the 25th, every Thursday, the last business day of the month), only
+invoices registered and approved some business days before the run, never during their
+closure, and the bank adds a day or two before the money is on the supplier's account.
+
+* :class:`PaymentRun` is one schedule of run days: :meth:`~PaymentRun.monthly`,
+  :meth:`~PaymentRun.weekly` (optionally every *n* weeks from an anchor),
+  :meth:`~PaymentRun.from_rrule` or :meth:`~PaymentRun.on_dates`, with the run day's own
+  business-day :class:`~payterms.calendars.Adjustment` and an optional cut-off day.
+* :class:`Payer` is how one customer pays: its runs, calendar, receipt delay, approval
+  days, :class:`Policy`, closures, bank transfer lag and habitual lateness
+  (:class:`Delay`).
+* :meth:`PaymentRun.infer` finds the monthly days or weekdays that explain a history of
+  payment dates (:class:`RunFit`).
+
+The computation of an expected payment date from payment terms lives in
+:mod:`payterms.timing`; this module knows dates only.
+
+Sources for the run rules modelled here (reference/finance.md §4.1): a buyer paying "each on
+the 15th and the last day of the current month" after a 7-day review, where "if that day is
+a Saturday, Sunday or public holiday, the next working day is the key date" (mairaum.at
+purchasing conditions); supplier help pages stating "invoices must be submitted no later
+than the 20th of each month to be included in the upcoming payrun ... last working day of
+each month ... processed on the preceding working day"; weekly Thursday runs (pulsify
+glossary); Business Central "payment days" and "non-payment periods" (Microsoft Learn).
+
+>>> from datetime import date
+>>> from payterms.calendars import BusinessCalendar
+>>> be = BusinessCalendar.country("BE")
+>>> payer = Payer(runs=PaymentRun.monthly(10, 25), calendar=be, approval_days=5,
+...               transfer_days=1, closures=((date(2026, 8, 1), date(2026, 8, 21)),))
+>>> payer.payment_run(date(2026, 7, 28), received=date(2026, 6, 30))   # 10 August is closed
+datetime.date(2026, 8, 25)
+>>> payer.cash_date(date(2026, 8, 25))
+datetime.date(2026, 8, 26)
+"""
+
+from __future__ import annotations
+
+import bisect
+import calendar as _stdcal
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from enum import Enum
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from attrs import field, frozen
+
+from payterms._checks import check_date, check_int, to_decimal
+from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.errors import InvalidArgument, InvalidType
+
+if TYPE_CHECKING:
+    from dateutil.rrule import rrule, rruleset
+
+__all__ = ["LAST", "Delay", "Payer", "PaymentRun", "Policy", "RunFit", "RunKind"]
+
+LAST = -1
+"""Marker for "the last day of the month" in :meth:`PaymentRun.monthly` (as rrule's -1)."""
+
+_MAX_SEARCH_DAYS = 3 * 366
+"""How far (in calendar days) a run search looks before it gives up with an error."""
+
+_WEEKDAY_NAMES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
+
+
+class RunKind(Enum):
+    """How a :class:`PaymentRun` lists its run days."""
+
+    MONTHLY = "monthly"
+    """On given days of every month (``LAST`` = the month's last day)."""
+
+    WEEKLY = "weekly"
+    """On given weekdays of every week, or of every *n*-th week counted from an anchor."""
+
+    RRULE = "rrule"
+    """The occurrences of a dateutil ``rrule`` or ``rruleset`` (RFC 5545 recurrence)."""
+
+    DATES = "dates"
+    """An explicit list of run dates (a published payment calendar)."""
+
+
+class Policy(Enum):
+    """Which run a payer uses for an invoice, relative to its due date.
+
+    Source: reference/finance.md §4.1 and §4.3 (a buyer pays at the first run on or after
+    the due date; runs scheduled so that nothing becomes overdue before the next run).
+    """
+
+    FIRST_RUN_ON_OR_AFTER_DUE = "first_run_on_or_after_due"
+    """The first eligible run on or after the due date: the common case ("paid on the next
+    payment day")."""
+
+    LAST_RUN_ON_OR_BEFORE_DUE = "last_run_on_or_before_due"
+    """The last eligible run on or before the due date, so the invoice is never late; when
+    no run before the due date is eligible, the first eligible run after it."""
+
+    EARLY_FOR_DISCOUNT = "early_for_discount"
+    """The last eligible run that still earns an early-payment discount, when taking it
+    is worth it at the payer's ``cost_of_capital``; otherwise as
+    ``FIRST_RUN_ON_OR_AFTER_DUE``."""
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _weekday_number(value: object, name: str) -> int:
+    """Return a weekday as 0 (Monday) .. 6 (Sunday) from an int or a dateutil ``MO``..``SU``."""
+    if isinstance(value, bool):
+        raise InvalidType(name, value, "a weekday 0 (Monday) .. 6 (Sunday) or dateutil MO..SU")
+    if isinstance(value, int):
+        if not 0 <= value <= 6:
+            raise InvalidArgument(name, value, "a weekday 0 (Monday) .. 6 (Sunday)")
+        return value
+    weekday = getattr(value, "weekday", None)
+    n = getattr(value, "n", None)
+    if isinstance(weekday, int) and not callable(weekday) and 0 <= weekday <= 6:
+        if n is not None:
+            raise InvalidArgument(name, value, "a plain weekday such as TH, not TH(+1)")
+        return weekday
+    raise InvalidType(name, value, "a weekday 0 (Monday) .. 6 (Sunday) or dateutil MO..SU")
+
+
+def _month_day(year: int, month: int, day: int) -> date:
+    """Return day *day* of the month (``LAST`` or a day past the month's end: its last day)."""
+    length = _stdcal.monthrange(year, month)[1]
+    return date(year, month, length if day == LAST or day > length else day)
+
+
+def _cutoff_before(nominal: date, cutoff_day: int) -> date:
+    """Return the latest date on or before *nominal* whose day is *cutoff_day* (clamped)."""
+    candidate = _month_day(nominal.year, nominal.month, cutoff_day)
+    if candidate <= nominal:
+        return candidate
+    year, month = (nominal.year, nominal.month - 1) if nominal.month > 1 else (nominal.year - 1, 12)
+    return _month_day(year, month, cutoff_day)
+
+
+def _check_calendar(calendar: object) -> BusinessCalendar:
+    if not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
+    return calendar
+
+
+def _check_adjustment(adjustment: object) -> Adjustment:
+    if not isinstance(adjustment, Adjustment):
+        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
+    return adjustment
+
+
+# --------------------------------------------------------------------------- PaymentRun
+
+
+@frozen(repr=False)
+class PaymentRun:
+    """A customer's schedule of payment-run days; returns run dates on a calendar.
+
+    Build one with :meth:`monthly`, :meth:`weekly`, :meth:`from_rrule` or :meth:`on_dates`.
+    Each nominal run day that is not a business day of the payer's calendar moves by
+    *adjustment* (default ``FOLLOWING``: "the next working day is the key date", as the
+    mairaum.at conditions state; ``PRECEDING`` for a run "processed on the preceding working
+    day"). With *cutoff_day*, an invoice is in a run only if received on or before the
+    latest such day of a month on or before the nominal run day ("submitted no later than
+    the 20th ... to be included in the upcoming payrun").
+
+    >>> from datetime import date
+    >>> run = PaymentRun.monthly(15, LAST)
+    >>> run
+    PaymentRun.monthly(15, LAST)
+    >>> run.next_on_or_after(date(2026, 2, 17))    # 28 February 2026 is a Saturday
+    datetime.date(2026, 3, 2)
+    >>> PaymentRun.weekly(3).dates(date(2026, 1, 1), date(2026, 1, 31))
+    (datetime.date(2026, 1, 1), datetime.date(2026, 1, 8), datetime.date(2026, 1, 15),
+     datetime.date(2026, 1, 22), datetime.date(2026, 1, 29))
+    """
+
+    kind: RunKind
+    days: tuple[int, ...] = ()
+    weekdays: tuple[int, ...] = ()
+    every: int = 1
+    anchor: date | None = None
+    rule: Any = field(default=None, eq=False, hash=False)
+    run_dates: tuple[date, ...] = ()
+    adjustment: Adjustment = Adjustment.FOLLOWING
+    cutoff_day: int | None = None
+
+    LAST: ClassVar[int] = LAST
+
+    def __attrs_post_init__(self) -> None:
+        if not isinstance(self.kind, RunKind):
+            raise InvalidType("kind", self.kind, "a RunKind member")
+        _check_adjustment(self.adjustment)
+        if self.cutoff_day is not None:
+            _check_day(self.cutoff_day, "cutoff_day")
+        if self.kind is RunKind.MONTHLY and not self.days:
+            raise InvalidArgument("days", self.days, "at least one day of the month")
+        if self.kind is RunKind.WEEKLY and not self.weekdays:
+            raise InvalidArgument("weekdays", self.weekdays, "at least one weekday")
+        if self.kind is RunKind.DATES and not self.run_dates:
+            raise InvalidArgument("dates", self.run_dates, "at least one run date")
+        if self.kind is RunKind.RRULE and self.rule is None:
+            raise InvalidArgument("rule", self.rule, "a dateutil rrule or rruleset")
+
+    # -- construction ------------------------------------------------------------------
+
+    @classmethod
+    def monthly(
+        cls,
+        *days: int,
+        adjustment: Adjustment = Adjustment.FOLLOWING,
+        cutoff_day: int | None = None,
+    ) -> PaymentRun:
+        """Return runs on the given days of every month (1..31, or ``LAST`` for the month end).
+
+        A day past a month's end (the 30th in February) means that month's last day, as
+        NetSuite and Zuora clamp due days (reference/finance.md §4.2); dateutil's
+        ``bymonthday=30`` would skip February instead.
+
+        >>> PaymentRun.monthly(10, 25).dates(date(2026, 1, 1), date(2026, 2, 28))
+        (datetime.date(2026, 1, 12), datetime.date(2026, 1, 26), datetime.date(2026, 2, 10),
+         datetime.date(2026, 2, 25))
+        >>> PaymentRun.monthly(0)
+        Traceback (most recent call last):
+        payterms.errors.InvalidArgument: day=0 is not accepted: expected a day of the month ...
+        """
+        checked = sorted({_check_day(d, "day") for d in days}, key=lambda d: 32 if d == LAST else d)
+        if not checked:
+            raise InvalidArgument("days", days, "at least one day of the month")
+        return cls(
+            kind=RunKind.MONTHLY,
+            days=tuple(checked),
+            adjustment=_check_adjustment(adjustment),
+            cutoff_day=cutoff_day,
+        )
+
+    @classmethod
+    def weekly(
+        cls,
+        *weekdays: object,
+        every: int = 1,
+        anchor: date | None = None,
+        adjustment: Adjustment = Adjustment.FOLLOWING,
+        cutoff_day: int | None = None,
+    ) -> PaymentRun:
+        """Return runs on the given weekdays (0 = Monday, or dateutil ``MO``..``SU``).
+
+        With ``every=2`` the runs happen every second week: the weeks (Monday to Sunday)
+        whose distance from the week of *anchor* is a multiple of *every*. Without
+        weekdays the anchor's own weekday is used.
+
+        >>> from dateutil.rrule import TH
+        >>> PaymentRun.weekly(TH) == PaymentRun.weekly(3)
+        True
+        >>> PaymentRun.weekly(every=2, anchor=date(2026, 1, 2)).dates(
+        ...     date(2026, 1, 1), date(2026, 1, 31))
+        (datetime.date(2026, 1, 2), datetime.date(2026, 1, 16), datetime.date(2026, 1, 30))
+        """
+        every = check_int(every, "every", minimum=1)
+        if anchor is not None:
+            anchor = check_date(anchor, "anchor")
+        elif every > 1:
+            raise InvalidArgument(
+                "anchor", anchor, f"a date fixing which weeks run (every={every})"
+            )
+        numbers = sorted({_weekday_number(w, "weekday") for w in weekdays})
+        if not numbers:
+            if anchor is None:
+                raise InvalidArgument("weekdays", weekdays, "at least one weekday")
+            numbers = [anchor.weekday()]
+        if every == 1:
+            anchor = None
+        else:
+            assert anchor is not None  # noqa: S101 - narrowed above
+            anchor = anchor - timedelta(days=anchor.weekday())  # the anchor week's Monday
+        return cls(
+            kind=RunKind.WEEKLY,
+            weekdays=tuple(numbers),
+            every=every,
+            anchor=anchor,
+            adjustment=_check_adjustment(adjustment),
+            cutoff_day=cutoff_day,
+        )
+
+    @classmethod
+    def from_rrule(
+        cls,
+        rule: rrule | rruleset,
+        *,
+        adjustment: Adjustment = Adjustment.FOLLOWING,
+        cutoff_day: int | None = None,
+    ) -> PaymentRun:
+        """Return runs on the occurrences of a dateutil ``rrule`` or ``rruleset``.
+
+        Use ``bymonthday=-1`` for the month end: ``bymonthday=31`` skips the months
+        without a 31st (dateutil documentation). Two runs built from the same rule object
+        are equal; rules are compared by identity.
+
+        >>> from dateutil.rrule import rrule, MONTHLY, MO, TU, WE, TH, FR
+        >>> last_weekday = rrule(MONTHLY, byweekday=(MO, TU, WE, TH, FR), bysetpos=-1,
+        ...                      dtstart=datetime(2026, 1, 1))
+        >>> PaymentRun.from_rrule(last_weekday).next_on_or_after(date(2026, 1, 31))
+        datetime.date(2026, 2, 27)
+        """
+        from dateutil.rrule import rrule as _rrule
+        from dateutil.rrule import rruleset as _rruleset
+
+        if not isinstance(rule, (_rrule, _rruleset)):
+            raise InvalidType("rule", rule, "a dateutil.rrule.rrule or rruleset")
+        return cls(
+            kind=RunKind.RRULE,
+            rule=rule,
+            adjustment=_check_adjustment(adjustment),
+            cutoff_day=cutoff_day,
+        )
+
+    @classmethod
+    def on_dates(
+        cls,
+        dates: Iterable[date],
+        *,
+        adjustment: Adjustment = Adjustment.FOLLOWING,
+        cutoff_day: int | None = None,
+    ) -> PaymentRun:
+        """Return runs on an explicit list of dates (a customer's published payment calendar).
+
+        Asking for a run after the last listed date raises
+        :class:`~payterms.errors.InvalidArgument`: the calendar is not extrapolated.
+
+        >>> PaymentRun.on_dates([date(2026, 3, 6), date(2026, 3, 20)]).next_on_or_after(
+        ...     date(2026, 3, 7))
+        datetime.date(2026, 3, 20)
+        """
+        if not isinstance(dates, Iterable):
+            raise InvalidType("dates", dates, "an iterable of datetime.date")
+        checked = tuple(sorted({check_date(d, "dates") for d in dates}))
+        if not checked:
+            raise InvalidArgument("dates", checked, "at least one run date")
+        return cls(
+            kind=RunKind.DATES,
+            run_dates=checked,
+            adjustment=_check_adjustment(adjustment),
+            cutoff_day=cutoff_day,
+        )
+
+    # -- text --------------------------------------------------------------------------
+
+    def __repr__(self) -> str:
+        options = []
+        if self.kind is RunKind.MONTHLY:
+            args = [("LAST" if d == LAST else str(d)) for d in self.days]
+            name = "monthly"
+        elif self.kind is RunKind.WEEKLY:
+            args = [_WEEKDAY_NAMES[w] for w in self.weekdays]
+            name = "weekly"
+            if self.every > 1:
+                options.append(f"every={self.every}, anchor={self.anchor!r}")
+        elif self.kind is RunKind.RRULE:
+            args = [repr(self.rule)]
+            name = "from_rrule"
+        else:
+            args = [repr(list(self.run_dates))]
+            name = "on_dates"
+        if self.adjustment is not Adjustment.FOLLOWING:
+            options.append(f"adjustment=Adjustment.{self.adjustment.name}")
+        if self.cutoff_day is not None:
+            options.append(f"cutoff_day={'LAST' if self.cutoff_day == LAST else self.cutoff_day}")
+        return f"PaymentRun.{name}({', '.join(args + options)})"
+
+    def describe(self) -> str:
+        """Return the run schedule in words.
+
+        >>> PaymentRun.monthly(10, LAST, cutoff_day=20).describe()
+        'monthly on the 10th and the last day (following business day; cut-off on the 20th)'
+        >>> PaymentRun.weekly(3).describe()
+        'every Thursday (following business day)'
+        """
+        adj = self.adjustment.value.replace("_", " ")
+        adj = "no adjustment" if self.adjustment is Adjustment.UNADJUSTED else f"{adj} business day"
+        if self.kind is RunKind.MONTHLY:
+            words = [("the last day" if d == LAST else f"the {_ordinal(d)}") for d in self.days]
+            text = "monthly on " + _join(words)
+        elif self.kind is RunKind.WEEKLY:
+            names = [_stdcal.day_name[w] for w in self.weekdays]
+            if self.every == 1:
+                text = "every " + _join(names)
+            else:
+                text = f"every {_ordinal(self.every)} week on {_join(names)}, from {self.anchor}"
+        elif self.kind is RunKind.RRULE:
+            text = "on the occurrences of a recurrence rule"
+        else:
+            first, last = self.run_dates[0], self.run_dates[-1]
+            text = f"on {len(self.run_dates)} listed dates ({first} to {last})"
+        cut = ""
+        if self.cutoff_day is not None:
+            day = "last day" if self.cutoff_day == LAST else _ordinal(self.cutoff_day)
+            cut = f"; cut-off on the {day}"
+        return f"{text} ({adj}{cut})"
+
+    # -- dates -------------------------------------------------------------------------
+
+    def nominal_dates(self, start: date, end: date) -> tuple[date, ...]:
+        """Return the unadjusted run days in [start, end], sorted.
+
+        >>> PaymentRun.monthly(30).nominal_dates(date(2026, 2, 1), date(2026, 3, 31))
+        (datetime.date(2026, 2, 28), datetime.date(2026, 3, 30))
+        """
+        start = check_date(start, "start")
+        end = check_date(end, "end")
+        return tuple(self._nominal(start, end))
+
+    def _nominal(self, start: date, end: date) -> Iterator[date]:
+        if end < start:
+            return
+        if self.kind is RunKind.MONTHLY:
+            year, month = start.year, start.month
+            while (year, month) <= (end.year, end.month):
+                seen = None
+                for d in self.days:
+                    day = _month_day(year, month, d)
+                    if day != seen and start <= day <= end:
+                        yield day
+                    seen = day
+                year, month = (year, month + 1) if month < 12 else (year + 1, 1)
+        elif self.kind is RunKind.WEEKLY:
+            monday = start - timedelta(days=start.weekday())
+            step = 7
+            if self.anchor is not None:
+                weeks = (monday - self.anchor).days // 7
+                monday -= timedelta(days=7 * (weeks % self.every))
+                step = 7 * self.every
+            while monday <= end:
+                for w in self.weekdays:
+                    day = monday + timedelta(days=w)
+                    if start <= day <= end:
+                        yield day
+                monday += timedelta(days=step)
+        elif self.kind is RunKind.DATES:
+            lo = bisect.bisect_left(self.run_dates, start)
+            hi = bisect.bisect_right(self.run_dates, end)
+            yield from self.run_dates[lo:hi]
+        else:
+            seen_day = None
+            for occurrence in self.rule.between(
+                datetime.combine(start, datetime.min.time()),
+                datetime.combine(end, datetime.max.time()),
+                inc=True,
+            ):
+                day = occurrence.date() if isinstance(occurrence, datetime) else occurrence
+                if day != seen_day:
+                    yield day
+                seen_day = day
+
+    def _runs(
+        self, start: date, end: date, calendar: BusinessCalendar
+    ) -> Iterator[tuple[date, date]]:
+        """Yield (adjusted run date, nominal run date) whose adjusted date is in [start, end]."""
+        adjustment = self.adjustment
+        if adjustment is Adjustment.UNADJUSTED:
+            lo, hi = start, end
+        else:
+            # Every convention moves a day at most to the nearest business day on either side.
+            lo = calendar.previous_business_day(start)
+            hi = calendar.next_business_day(end)
+        for nominal in self._nominal(lo, hi):
+            day = calendar.adjust(nominal, adjustment)
+            if start <= day <= end:
+                yield day, nominal
+
+    def dates(
+        self,
+        start: date,
+        end: date,
+        calendar: BusinessCalendar = BusinessCalendar.WEEKENDS,
+    ) -> tuple[date, ...]:
+        """Return the run dates in [start, end] after business-day adjustment on *calendar*.
+
+        Two nominal days that adjust to the same business day make one run.
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> PaymentRun.monthly(LAST, adjustment=Adjustment.PRECEDING).dates(
+        ...     date(2026, 5, 1), date(2026, 5, 31), BusinessCalendar.country("BE"))
+        (datetime.date(2026, 5, 29),)
+        """
+        start = check_date(start, "start")
+        end = check_date(end, "end")
+        calendar = _check_calendar(calendar)
+        return tuple(sorted({day for day, _ in self._runs(start, end, calendar)}))
+
+    def next_on_or_after(
+        self,
+        day: date,
+        calendar: BusinessCalendar = BusinessCalendar.WEEKENDS,
+    ) -> date:
+        """Return the first run date on or after *day*, adjusted on *calendar*.
+
+        Raises :class:`~payterms.errors.InvalidArgument` when no run follows within three
+        years (an exhausted rule or date list).
+
+        >>> PaymentRun.monthly(15, LAST).next_on_or_after(date(2026, 2, 15))
+        datetime.date(2026, 2, 16)
+        """
+        day = check_date(day, "day")
+        calendar = _check_calendar(calendar)
+        start = day
+        for _ in range(_MAX_SEARCH_DAYS // 62 + 1):
+            end = start + timedelta(days=61)
+            for found, _nominal in self._runs(start, end, calendar):
+                return found
+            start = end + timedelta(days=1)
+        raise InvalidArgument(
+            "day", day, f"a day followed by a run of {self!r} within {_MAX_SEARCH_DAYS} days"
+        )
+
+    def cutoff_for(self, nominal: date) -> date | None:
+        """Return the last receipt day for the run nominally on *nominal* (None: no cut-off).
+
+        >>> PaymentRun.monthly(LAST, cutoff_day=20).cutoff_for(date(2026, 1, 31))
+        datetime.date(2026, 1, 20)
+        >>> PaymentRun.monthly(7, cutoff_day=28).cutoff_for(date(2026, 3, 7))
+        datetime.date(2026, 2, 28)
+        """
+        nominal = check_date(nominal, "nominal")
+        if self.cutoff_day is None:
+            return None
+        return _cutoff_before(nominal, self.cutoff_day)
+
+    # -- inference ---------------------------------------------------------------------
+
+    @classmethod
+    def infer(
+        cls,
+        payment_dates: Iterable[date],
+        *,
+        calendar: BusinessCalendar = BusinessCalendar.WEEKENDS,
+        min_support: Fraction | Decimal | str = "0.75",
+        min_dates: int = 6,
+        max_days: int = 4,
+    ) -> RunFit:
+        """Return the monthly days or weekdays that best explain a history of payment dates.
+
+        Each payment date is explained by a monthly day (or weekday) when some run on that
+        day, adjusted on *calendar* (``FOLLOWING`` or ``PRECEDING``, whichever explains
+        more), falls on it. Days are chosen greedily, the one explaining most unexplained
+        dates first, while each explains at least two dates and a tenth of the history, up
+        to *max_days* days. Monthly and weekly fits compete on support (the share of dates
+        explained), then on the number of days. A history with fewer than *min_dates*
+        distinct dates, or whose best fit explains less than *min_support*, is refused
+        with :class:`~payterms.errors.InvalidArgument`: no pattern is invented.
+
+        >>> history = PaymentRun.monthly(10, 25).dates(date(2026, 1, 1), date(2026, 6, 30))
+        >>> fit = PaymentRun.infer(history)
+        >>> fit.run, fit.support
+        (PaymentRun.monthly(10, 25), Fraction(1, 1))
+        >>> PaymentRun.infer(history[:3])
+        Traceback (most recent call last):
+        payterms.errors.InvalidArgument: payment_dates=... expected at least 6 distinct dates ...
+        """
+        return _infer(
+            payment_dates,
+            calendar=_check_calendar(calendar),
+            min_support=_check_share(min_support),
+            min_dates=check_int(min_dates, "min_dates", minimum=1),
+            max_days=check_int(max_days, "max_days", minimum=1),
+        )
+
+
+def _check_day(day: object, name: str) -> int:
+    if isinstance(day, bool) or not isinstance(day, int):
+        raise InvalidType(name, day, "a day of the month 1..31, or LAST (-1)")
+    if day != LAST and not 1 <= day <= 31:
+        raise InvalidArgument(name, day, "a day of the month 1..31, or LAST (-1)")
+    return day
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+def _join(words: Sequence[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _check_share(value: object) -> Fraction:
+    share = value if isinstance(value, Fraction) else Fraction(to_decimal(value, "min_support"))
+    if not 0 < share <= 1:
+        raise InvalidArgument("min_support", value, "a share in (0, 1]")
+    return share
+
+
+# --------------------------------------------------------------------------- inference
+
+
+@frozen
+class RunFit:
+    """The result of :meth:`PaymentRun.infer`: a run schedule and how much history it explains.
+
+    Attributes:
+        run: the inferred :class:`PaymentRun`.
+        explained: the payment dates the run explains, sorted.
+        unexplained: the other payment dates, sorted.
+        support: the share of dates explained, exactly (``explained / all``).
+
+    """
+
+    run: PaymentRun
+    explained: tuple[date, ...]
+    unexplained: tuple[date, ...]
+
+    @property
+    def support(self) -> Fraction:
+        """Return the share of the (distinct) payment dates that the run explains."""
+        return Fraction(len(self.explained), len(self.explained) + len(self.unexplained))
+
+
+def _explaining_keys(
+    day: date, calendar: BusinessCalendar, adjustment: Adjustment, *, weekly: bool
+) -> set[int]:
+    """Return the monthly days (or weekdays) whose adjusted run can fall on *day*."""
+    if not calendar.is_business_day(day):
+        return set()
+    if adjustment is Adjustment.FOLLOWING:
+        lo = calendar.previous_business_day(day) + timedelta(days=1)
+        nominals = [lo + timedelta(days=i) for i in range((day - lo).days + 1)]
+    else:
+        hi = calendar.next_business_day(day) - timedelta(days=1)
+        nominals = [day + timedelta(days=i) for i in range((hi - day).days + 1)]
+    keys: set[int] = set()
+    for n in nominals:
+        if weekly:
+            keys.add(n.weekday())
+            continue
+        # The 31st is clamped to every month's end, so it is LAST; likewise a 29th or 30th
+        # falls on the last day of a shorter month.
+        keys.add(n.day if n.day < 31 else LAST)
+        if n.day == _stdcal.monthrange(n.year, n.month)[1]:
+            keys.add(LAST)
+            keys.update(range(n.day + 1, 31))
+    return keys
+
+
+def _greedy(
+    history: tuple[date, ...],
+    calendar: BusinessCalendar,
+    adjustment: Adjustment,
+    *,
+    weekly: bool,
+    max_days: int,
+) -> tuple[tuple[int, ...], frozenset[date]]:
+    covers: dict[int, set[date]] = {}
+    for day in history:
+        for key in _explaining_keys(day, calendar, adjustment, weekly=weekly):
+            covers.setdefault(key, set()).add(day)
+    chosen: list[int] = []
+    explained: set[date] = set()
+    threshold = max(2, -(-len(history) // 10))
+    while len(chosen) < max_days:
+        best_key, best_gain = None, 0
+        # prefer, among equal gains: a plain day over LAST, then the smallest day
+        for key in sorted(covers, key=lambda k: (k == LAST, k)):
+            gain = len(covers[key] - explained)
+            if gain > best_gain:
+                best_key, best_gain = key, gain
+        if best_key is None or best_gain < threshold:
+            break
+        chosen.append(best_key)
+        explained |= covers.pop(best_key)
+    return tuple(chosen), frozenset(explained)
+
+
+def _infer(
+    payment_dates: Iterable[date],
+    *,
+    calendar: BusinessCalendar,
+    min_support: Fraction,
+    min_dates: int,
+    max_days: int,
+) -> RunFit:
+    if not isinstance(payment_dates, Iterable):
+        raise InvalidType("payment_dates", payment_dates, "an iterable of datetime.date")
+    history = tuple(sorted({check_date(d, "payment_dates") for d in payment_dates}))
+    if len(history) < min_dates:
+        raise InvalidArgument(
+            "payment_dates",
+            list(history),
+            f"at least {min_dates} distinct dates to infer payment runs from (got {len(history)})",
+        )
+    candidates: list[tuple[tuple[int, int, int], PaymentRun, frozenset[date]]] = []
+    for weekly in (False, True):
+        for rank, adjustment in enumerate((Adjustment.FOLLOWING, Adjustment.PRECEDING)):
+            keys, explained = _greedy(
+                history, calendar, adjustment, weekly=weekly, max_days=max_days
+            )
+            if not keys:
+                continue
+            run = (
+                PaymentRun.weekly(*keys, adjustment=adjustment)
+                if weekly
+                else PaymentRun.monthly(*keys, adjustment=adjustment)
+            )
+            candidates.append(((-len(explained), len(keys), rank), run, explained))
+    best = min(candidates, key=lambda c: c[0], default=None)
+    if best is None or Fraction(len(best[2]), len(history)) < min_support:
+        detail = (
+            f"; best fit {best[1]!r} explains {len(best[2])} of {len(history)}"
+            if best is not None
+            else ""
+        )
+        raise InvalidArgument(
+            "payment_dates",
+            list(history),
+            f"a history explained to at least {float(min_support):.0%} by monthly days or"
+            f" weekdays{detail}",
+        )
+    _, run, explained = best
+    return RunFit(
+        run=run,
+        explained=tuple(d for d in history if d in explained),
+        unexplained=tuple(d for d in history if d not in explained),
+    )
+
+
+# --------------------------------------------------------------------------- Delay
+
+
+@frozen(repr=False)
+class Delay:
+    """Habitual lateness in calendar days: a fixed number, or an empirical distribution.
+
+    Days are added to the due date before the payer looks for a run. Build one with
+    :meth:`fixed` or :meth:`empirical`; a plain ``int`` given to :class:`Payer` becomes
+    ``Delay.fixed``. Probabilities are exact fractions that sum to 1.
+
+    >>> late = Delay.empirical([0, 0, 0, 5, 12])
+    >>> late
+    Delay.empirical({0: 3/5, 5: 1/5, 12: 1/5})
+    >>> late.quantile(Fraction(1, 2)), late.quantile(Fraction(9, 10)), late.mean
+    (0, 12, Fraction(17, 5))
+    """
+
+    outcomes: tuple[tuple[int, Fraction], ...]
+
+    def __attrs_post_init__(self) -> None:
+        if not self.outcomes:
+            raise InvalidArgument("outcomes", self.outcomes, "at least one delay")
+        if sum(p for _, p in self.outcomes) != 1:
+            raise InvalidArgument("outcomes", self.outcomes, "probabilities that sum to 1")
+
+    @classmethod
+    def fixed(cls, days: int) -> Delay:
+        """Return a delay of exactly *days* calendar days (negative: pays early).
+
+        >>> Delay.fixed(3).quantile(Fraction(1, 2))
+        3
+        """
+        return cls(outcomes=((check_int(days, "days"), Fraction(1)),))
+
+    @classmethod
+    def empirical(cls, samples: Iterable[int]) -> Delay:
+        """Return the distribution of observed delays in days (days paid after the due date)."""
+        if isinstance(samples, (str, bytes)) or not isinstance(samples, Iterable):
+            raise InvalidType("samples", samples, "an iterable of whole numbers of days")
+        counts = Counter(check_int(s, "samples") for s in samples)
+        if not counts:
+            raise InvalidArgument("samples", [], "at least one observed delay")
+        total = sum(counts.values())
+        return cls(outcomes=tuple((d, Fraction(counts[d], total)) for d in sorted(counts)))
+
+    def __repr__(self) -> str:
+        if len(self.outcomes) == 1:
+            return f"Delay.fixed({self.outcomes[0][0]})"
+        inner = ", ".join(f"{d}: {p}" for d, p in self.outcomes)
+        return f"Delay.empirical({{{inner}}})"
+
+    @property
+    def is_fixed(self) -> bool:
+        """Return whether the delay has one value only."""
+        return len(self.outcomes) == 1
+
+    @property
+    def mean(self) -> Fraction:
+        """Return the expected delay in days, exactly."""
+        return sum((d * p for d, p in self.outcomes), Fraction(0))
+
+    def quantile(self, q: Fraction | Decimal | str) -> int:
+        """Return the smallest delay whose cumulative probability reaches *q* (0 < q <= 1)."""
+        share = _check_quantile(q)
+        cumulative = Fraction(0)
+        for days, p in self.outcomes:
+            cumulative += p
+            if cumulative >= share:
+                return days
+        return self.outcomes[-1][0]  # pragma: no cover - probabilities sum to 1
+
+
+def _check_quantile(q: object) -> Fraction:
+    share = q if isinstance(q, Fraction) else Fraction(to_decimal(q, "q"))
+    if not 0 < share <= 1:
+        raise InvalidArgument("q", q, "a probability in (0, 1]")
+    return share
+
+
+def _delay_converter(value: object) -> Delay:
+    if isinstance(value, Delay):
+        return value
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise InvalidType("extra_delay_days", value, "an int or a payterms.Delay")
+    return Delay.fixed(value)
+
+
+# --------------------------------------------------------------------------- Payer
+
+
+_NO_DELAY = Delay.fixed(0)
+
+
+def _runs_converter(value: object) -> tuple[PaymentRun, ...]:
+    if isinstance(value, PaymentRun):
+        return (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("runs", value, "a PaymentRun or an iterable of PaymentRun")
+    runs = tuple(value)
+    for run in runs:
+        if not isinstance(run, PaymentRun):
+            raise InvalidType("runs", run, "a PaymentRun")
+    if not runs:
+        raise InvalidArgument("runs", runs, "at least one PaymentRun (an empty run set never pays)")
+    return runs
+
+
+def _closures_converter(value: object) -> tuple[tuple[date, date], ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("closures", value, "an iterable of (first day, last day) date pairs")
+    result = []
+    for item in value:
+        if not isinstance(item, tuple) or len(item) != 2:
+            raise InvalidType("closures", item, "a (first day, last day) pair of dates")
+        first = check_date(item[0], "closures")
+        last = check_date(item[1], "closures")
+        if last < first:
+            raise InvalidArgument("closures", item, "a (first, last) pair with first <= last")
+        result.append((first, last))
+    result.sort()
+    # Closures that touch or overlap are merged to check that none closes a whole year.
+    span_first, span_last = None, None
+    for first, last in result:
+        if span_last is None or first > span_last + timedelta(days=1):
+            span_first, span_last = first, last
+        else:
+            span_last = max(span_last, last)
+        assert span_first is not None  # noqa: S101 - set on the first closure
+        if (span_last - span_first).days + 1 >= 365:
+            raise InvalidArgument(
+                "closures",
+                value if isinstance(value, tuple) else list(result),
+                f"closures leaving runs in every year (from {span_first} to {span_last} they"
+                " close all runs of a year)",
+            )
+    return tuple(result)
+
+
+def _rate_converter(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    rate = to_decimal(value, "cost_of_capital")
+    if rate < 0:
+        raise InvalidArgument("cost_of_capital", value, "an annual rate >= 0, as a fraction")
+    return rate
+
+
+def _nonneg(name: str) -> Any:
+    def check(_instance: object, _attribute: object, value: object) -> None:
+        check_int(value, name, minimum=0)
+
+    return check
+
+
+@frozen
+class Payer:
+    """How one customer pays: returns its run dates, chosen runs and cash dates.
+
+    Attributes:
+        runs: one :class:`PaymentRun` or a tuple of them (their union); never empty.
+        calendar: the customer's business days (run adjustment, approval, bank transfer).
+        receipt_days: calendar days from sending the invoice to the customer receiving it
+            (post, portal, scanning).
+        approval_days: business days an invoice must be registered before a run can pay it;
+            an invoice received on a non-business day is registered the next business day.
+        policy: the :class:`Policy` picking a run relative to the due date.
+        closures: (first day, last day) ranges, inclusive, in which no run happens (an
+            August closure, the year-end freeze); each shorter than a year.
+        transfer_days: business days from the run to the money on the supplier's account.
+        extra_delay_days: habitual lateness, an int or a :class:`Delay`, added to the due
+            date before a run is picked.
+        cost_of_capital: the payer's annual rate, for ``EARLY_FOR_DISCOUNT`` (a discount is
+            worth taking when its simple annual rate is at least this; None = always).
+
+    >>> payer = Payer(runs=PaymentRun.weekly(3), approval_days=2)
+    >>> payer.payment_run(date(2026, 3, 6), received=date(2026, 3, 2))   # Friday due
+    datetime.date(2026, 3, 12)
+    >>> Payer(runs=())
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: runs=() is not accepted: expected at least one PaymentRun ...
+
+    """
+
+    runs: tuple[PaymentRun, ...] = field(converter=_runs_converter)
+    calendar: BusinessCalendar = field(default=BusinessCalendar.WEEKENDS)
+    receipt_days: int = field(default=0, validator=_nonneg("receipt_days"))
+    approval_days: int = field(default=0, validator=_nonneg("approval_days"))
+    policy: Policy = Policy.FIRST_RUN_ON_OR_AFTER_DUE
+    closures: tuple[tuple[date, date], ...] = field(default=(), converter=_closures_converter)
+    transfer_days: int = field(default=0, validator=_nonneg("transfer_days"))
+    extra_delay_days: Delay = field(default=_NO_DELAY, converter=_delay_converter)
+    cost_of_capital: Decimal | None = field(default=None, converter=_rate_converter)
+    _cache: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
+
+    def __attrs_post_init__(self) -> None:
+        _check_calendar(self.calendar)
+        if not isinstance(self.policy, Policy):
+            raise InvalidType("policy", self.policy, "a payterms.Policy member")
+
+    # -- the run table -----------------------------------------------------------------
+
+    def _year(self, year: int) -> tuple[tuple[int, ...], tuple[int, ...]]:
+        """Return (run ordinals, cut-off ordinals) of the open runs nominally in *year*."""
+        cached = self._cache.get(year)
+        if cached is not None:
+            return cached
+        start, end = date(year, 1, 1), date(year, 12, 31)
+        best: dict[int, int] = {}
+        no_cutoff = date.max.toordinal()
+        for run in self.runs:
+            adjustment = run.adjustment
+            for nominal in run._nominal(start, end):
+                day = self.calendar.adjust(nominal, adjustment)
+                if self.is_closed(day):
+                    continue
+                cut = run.cutoff_for(nominal) if run.cutoff_day is not None else None
+                cutoff = no_cutoff if cut is None else cut.toordinal()
+                o = day.toordinal()
+                best[o] = max(best.get(o, cutoff), cutoff)
+        ordinals = tuple(sorted(best))
+        result = (ordinals, tuple(best[o] for o in ordinals))
+        self._cache[year] = result
+        return result
+
+    def is_closed(self, day: date) -> bool:
+        """Return whether *day* falls in one of the payer's closures.
+
+        >>> Payer(runs=PaymentRun.monthly(10),
+        ...       closures=((date(2026, 8, 1), date(2026, 8, 21)),)).is_closed(date(2026, 8, 10))
+        True
+        """
+        return any(first <= day <= last for first, last in self.closures)
+
+    def run_dates(self, start: date, end: date) -> tuple[date, ...]:
+        """Return the payer's run dates in [start, end]: adjusted, merged, closures removed.
+
+        >>> Payer(runs=(PaymentRun.monthly(10), PaymentRun.weekly(4))).run_dates(
+        ...     date(2026, 4, 6), date(2026, 4, 19))
+        (datetime.date(2026, 4, 10), datetime.date(2026, 4, 17))
+        """
+        start = check_date(start, "start")
+        end = check_date(end, "end")
+        found: list[date] = []
+        for year in range(start.year - 1, end.year + 2):
+            if not 1 <= year <= 9999:
+                continue
+            ordinals, _ = self._year(year)
+            found.extend(
+                date.fromordinal(o) for o in ordinals if start.toordinal() <= o <= end.toordinal()
+            )
+        return tuple(sorted(set(found)))
+
+    # -- the invoice's path ------------------------------------------------------------
+
+    def received(self, sent: date) -> date:
+        """Return the day the customer receives an invoice sent on *sent*.
+
+        >>> Payer(runs=PaymentRun.weekly(3), receipt_days=2).received(date(2026, 3, 6))
+        datetime.date(2026, 3, 8)
+        """
+        return check_date(sent, "sent") + timedelta(days=self.receipt_days)
+
+    def earliest_run_day(self, received: date) -> date:
+        """Return the first day a run can pay an invoice received on *received* (approval).
+
+        The invoice is registered on the first business day on or after receipt; a run
+        can pay it once *approval_days* business days have passed since then.
+
+        >>> cal = BusinessCalendar.WEEKENDS
+        >>> Payer(runs=PaymentRun.weekly(3), approval_days=5).earliest_run_day(date(2026, 3, 7))
+        datetime.date(2026, 3, 16)
+        """
+        received = check_date(received, "received")
+        if self.approval_days == 0:
+            return received
+        registered = self.calendar.adjust(received, Adjustment.FOLLOWING)
+        return self.calendar.add_business_days(registered, self.approval_days)
+
+    def run_on_or_after(self, day: date, *, received: date | None = None) -> date:
+        """Return the first open run on or after *day* that can pay an invoice received then.
+
+        With *received*, runs before approval is complete and runs whose cut-off precedes
+        the receipt are skipped. Raises :class:`~payterms.errors.InvalidArgument` when no
+        run is found within three years (closures or an exhausted schedule).
+
+        >>> last = PaymentRun.monthly(LAST, adjustment=Adjustment.PRECEDING, cutoff_day=20)
+        >>> Payer(runs=last).run_on_or_after(date(2026, 1, 5), received=date(2026, 1, 21))
+        datetime.date(2026, 2, 27)
+        """
+        day = check_date(day, "day")
+        received_o = date.min.toordinal()
+        if received is not None:
+            received = check_date(received, "received")
+            received_o = received.toordinal()
+            day = max(day, self.earliest_run_day(received))
+        found = self._first_on_or_after(day.toordinal(), received_o)
+        if found is None:
+            raise self._no_run(day)
+        return date.fromordinal(found)
+
+    def _first_on_or_after(self, day_o: int, received_o: int) -> int | None:
+        year = date.fromordinal(day_o).year
+        best: int | None = None
+        for y in range(max(year - 1, 1), min(year + _MAX_SEARCH_DAYS // 365 + 1, 9999) + 1):
+            if best is not None and date(y, 1, 1).toordinal() - 31 > best:
+                break
+            ordinals, cutoffs = self._year(y)
+            i = bisect.bisect_left(ordinals, day_o)
+            while i < len(ordinals):
+                if cutoffs[i] >= received_o:
+                    if best is None or ordinals[i] < best:
+                        best = ordinals[i]
+                    break
+                i += 1
+        if best is not None and best - day_o > _MAX_SEARCH_DAYS:
+            return None
+        return best
+
+    def run_on_or_before(self, day: date, *, received: date | None = None) -> date | None:
+        """Return the last open run on or before *day* that can pay an invoice received then.
+
+        Returns None when no such run exists (the invoice arrives too late for any).
+
+        >>> Payer(runs=PaymentRun.monthly(10, 25)).run_on_or_before(
+        ...     date(2026, 3, 24), received=date(2026, 3, 1))
+        datetime.date(2026, 3, 10)
+        """
+        day = check_date(day, "day")
+        earliest = date.min
+        received_o = date.min.toordinal()
+        if received is not None:
+            received = check_date(received, "received")
+            received_o = received.toordinal()
+            earliest = self.earliest_run_day(received)
+        if day < earliest:
+            return None
+        day_o, earliest_o = day.toordinal(), earliest.toordinal()
+        best: int | None = None
+        for y in range(min(day.year + 1, 9999), max(earliest.year - 2, 0), -1):
+            if best is not None and date(y, 12, 31).toordinal() + 31 < best:
+                break
+            ordinals, cutoffs = self._year(y)
+            i = bisect.bisect_right(ordinals, day_o) - 1
+            while i >= 0 and ordinals[i] >= earliest_o:
+                if cutoffs[i] >= received_o:
+                    if best is None or ordinals[i] > best:
+                        best = ordinals[i]
+                    break
+                i -= 1
+            if best is None and date(y, 12, 31).toordinal() + 31 < earliest_o:
+                break
+        return None if best is None else date.fromordinal(best)
+
+    def payment_run(self, due: date, *, received: date, delay: int | None = None) -> date:
+        """Return the run that pays an invoice due on *due* and received on *received*.
+
+        The payer's lateness (*delay* days, by default the fixed ``extra_delay_days``; for
+        a distribution pass each value) moves the due date first; then the
+        :class:`Policy` picks the run. ``EARLY_FOR_DISCOUNT`` knows no discount here and
+        acts as ``FIRST_RUN_ON_OR_AFTER_DUE`` (see :func:`payterms.timing`).
+
+        >>> payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5)
+        >>> payer.payment_run(date(2026, 3, 11), received=date(2026, 3, 2))
+        datetime.date(2026, 3, 25)
+        >>> payer.payment_run(date(2026, 3, 11), received=date(2026, 3, 20))
+        datetime.date(2026, 4, 10)
+        """
+        due = check_date(due, "due")
+        received = check_date(received, "received")
+        if delay is None:
+            if not self.extra_delay_days.is_fixed:
+                raise InvalidArgument(
+                    "delay",
+                    delay,
+                    f"one value of the distribution {self.extra_delay_days!r} (or use "
+                    "payterms.timing.expected_payment_date)",
+                )
+            delay = self.extra_delay_days.outcomes[0][0]
+        target = due + timedelta(days=check_int(delay, "delay"))
+        if self.policy is Policy.LAST_RUN_ON_OR_BEFORE_DUE:
+            before = self.run_on_or_before(target, received=received)
+            if before is not None:
+                return before
+        return self.run_on_or_after(target, received=received)
+
+    def cash_date(self, run: date) -> date:
+        """Return the day the money of run *run* reaches the supplier (``transfer_days`` later).
+
+        >>> Payer(runs=PaymentRun.weekly(4), transfer_days=1).cash_date(date(2026, 4, 3))
+        datetime.date(2026, 4, 6)
+        """
+        run = check_date(run, "run")
+        if self.transfer_days == 0:
+            return run
+        return self.calendar.add_business_days(run, self.transfer_days)
+
+    def closures_between(self, start: date, end: date) -> tuple[tuple[date, date], ...]:
+        """Return the closures that overlap [start, end].
+
+        >>> Payer(runs=PaymentRun.monthly(10), closures=((date(2026, 8, 1), date(2026, 8, 21)),)
+        ...       ).closures_between(date(2026, 7, 20), date(2026, 8, 25))
+        ((datetime.date(2026, 8, 1), datetime.date(2026, 8, 21)),)
+        """
+        return tuple((a, b) for a, b in self.closures if a <= end and b >= start)
+
+    def _no_run(self, day: date) -> InvalidArgument:
+        if self.closures:
+            why = f"closures {list(self.closures)!r} leave no run"
+        else:
+            why = "the run schedule has no run"
+        return InvalidArgument(
+            "runs",
+            self.runs,
+            f"a run on or after {day.isoformat()} within {_MAX_SEARCH_DAYS} days ({why})",
+        )
