@@ -24,6 +24,14 @@ def test_demo_prints_each_section(capsys: pytest.CaptureFixture[str]) -> None:
     assert "333.34, 333.33, 333.33 (sum 1000.00)" in out
 
 
+def test_demo_shows_payment_runs(capsys: pytest.CaptureFixture[str]) -> None:
+    # 10 August 2026 falls in the closure: the 25th (Tuesday) pays, the bank adds a day.
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "monthly on the 10th and the 25th (following business day)" in out
+    assert "paid in the run of 2026-08-25, cash on 2026-08-26" in out
+
+
 def test_unknown_command_exits_with_usage() -> None:
     with pytest.raises(SystemExit) as info:
         main(["nonsense"])

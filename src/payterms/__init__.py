@@ -27,6 +27,7 @@ from payterms.errors import (
     UnknownRegime,
 )
 from payterms.money import DEFAULT_ROUNDING, Residue, allocate, minor_unit, quantize
+from payterms.runs import Lateness, Payer, PaymentRun, RunFit, RunPolicy
 
 
 def __getattr__(name: str) -> str:
@@ -51,12 +52,17 @@ __all__ = [
     "InvalidArgument",
     "InvalidTerms",
     "InvalidType",
+    "Lateness",
     "OutsideCalendarRange",
     "ParseError",
+    "Payer",
+    "PaymentRun",
     "PaytermsError",
     "PaytermsWarning",
     "RateNotPublished",
     "Residue",
+    "RunFit",
+    "RunPolicy",
     "UnknownCalendar",
     "UnknownCurrency",
     "UnknownRegime",

@@ -41,7 +41,30 @@ def _demo_money() -> list[str]:
     ]
 
 
-DEMOS: tuple[Callable[[], list[str]], ...] = (_demo_calendars, _demo_money)
+def _demo_runs() -> list[str]:
+    from payterms.calendars import BusinessCalendar
+    from payterms.runs import Payer, PaymentRun
+
+    history = (*PaymentRun.monthly(10, 25).dates(date(2026, 1, 1), date(2026, 6, 30)),)
+    fit = PaymentRun.infer(history)
+    payer = Payer(
+        runs=fit.run,
+        calendar=BusinessCalendar.country("BE"),
+        approval_days=5,
+        transfer_days=1,
+        closures=((date(2026, 8, 1), date(2026, 8, 21)),),
+    )
+    due = date(2026, 7, 31)
+    run = payer.payment_run(due, received=date(2026, 7, 3))
+    return [
+        "Payment runs",
+        f"  {len(history)} past payments explained by {fit.run.describe()} (support {fit.support})",
+        f"  due {due}, closed 2026-08-01..2026-08-21: paid in the run of {run},"
+        f" cash on {payer.cash_date(run)}",
+    ]
+
+
+DEMOS: tuple[Callable[[], list[str]], ...] = (_demo_calendars, _demo_money, _demo_runs)
 
 
 def _run_demo() -> int:

@@ -10,8 +10,8 @@ closure, and the bank adds a day or two before the money is on the supplier's ac
   :meth:`~PaymentRun.from_rrule` or :meth:`~PaymentRun.on_dates`, with the run day's own
   business-day :class:`~payterms.calendars.Adjustment` and an optional cut-off day.
 * :class:`Payer` is how one customer pays: its runs, calendar, receipt delay, approval
-  days, :class:`Policy`, closures, bank transfer lag and habitual lateness
-  (:class:`Delay`).
+  days, :class:`RunPolicy`, closures, bank transfer lag and habitual lateness
+  (:class:`Lateness`).
 * :meth:`PaymentRun.infer` finds the monthly days or weekdays that explain a history of
   payment dates (:class:`RunFit`).
 
@@ -58,7 +58,7 @@ from payterms.errors import InvalidArgument, InvalidType
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
 
-__all__ = ["LAST", "Delay", "Payer", "PaymentRun", "Policy", "RunFit", "RunKind"]
+__all__ = ["LAST", "Lateness", "Payer", "PaymentRun", "RunFit", "RunKind", "RunPolicy"]
 
 LAST = -1
 """Marker for "the last day of the month" in :meth:`PaymentRun.monthly` (as rrule's -1)."""
@@ -85,11 +85,18 @@ class RunKind(Enum):
     """An explicit list of run dates (a published payment calendar)."""
 
 
-class Policy(Enum):
+class RunPolicy(Enum):
     """Which run a payer uses for an invoice, relative to its due date.
 
-    Source: reference/finance.md §4.1 and §4.3 (a buyer pays at the first run on or after
-    the due date; runs scheduled so that nothing becomes overdue before the next run).
+    Sources: the buyer statements of reference/finance.md §4.1 (pays at the first run day
+    on or after the due date; Business Central "payment days"). Paying at the last run
+    before the due date is the behaviour often attributed to SAP F110 runs (pay now what
+    would be overdue by the next run); that attribution is unconfirmed, so check a
+    customer's history before choosing it (:meth:`PaymentRun.infer`).
+
+    >>> payer = Payer(runs=PaymentRun.monthly(10, 25), policy=RunPolicy.LAST_RUN_ON_OR_BEFORE_DUE)
+    >>> payer.payment_run(date(2026, 3, 24), received=date(2026, 3, 1))
+    datetime.date(2026, 3, 10)
     """
 
     FIRST_RUN_ON_OR_AFTER_DUE = "first_run_on_or_after_due"
@@ -546,9 +553,11 @@ class PaymentRun:
         Each payment date is explained by a monthly day (or weekday) when some run on that
         day, adjusted on *calendar* (``FOLLOWING`` or ``PRECEDING``, whichever explains
         more), falls on it. Days are chosen greedily, the one explaining most unexplained
-        dates first, while each explains at least two dates and a tenth of the history, up
-        to *max_days* days. Monthly and weekly fits compete on support (the share of dates
-        explained), then on the number of days. A history with fewer than *min_dates*
+        dates first, while each explains at least two dates and more than a tenth of the
+        history, up to *max_days* days. Monthly and weekly fits (each with either
+        adjustment) compete on the dates they explain less a tenth of the history per day
+        used, so that a fit does not buy the last few dates with extra days; ties go to
+        fewer days, then to ``FOLLOWING``. A history with fewer than *min_dates*
         distinct dates, or whose best fit explains less than *min_support*, is refused
         with :class:`~payterms.errors.InvalidArgument`: no pattern is invented.
 
@@ -606,6 +615,12 @@ class RunFit:
         unexplained: the other payment dates, sorted.
         support: the share of dates explained, exactly (``explained / all``).
 
+    >>> history = [*PaymentRun.weekly(3).dates(date(2026, 1, 1), date(2026, 3, 31)),
+    ...            date(2026, 2, 17)]
+    >>> fit = PaymentRun.infer(history)
+    >>> fit.run, fit.support, fit.unexplained
+    (PaymentRun.weekly(TH), Fraction(13, 14), (datetime.date(2026, 2, 17),))
+
     """
 
     run: PaymentRun
@@ -658,7 +673,7 @@ def _greedy(
             covers.setdefault(key, set()).add(day)
     chosen: list[int] = []
     explained: set[date] = set()
-    threshold = max(2, -(-len(history) // 10))
+    threshold = max(2, len(history) // 10 + 1)  # at least two dates, more than a tenth
     while len(chosen) < max_days:
         best_key, best_gain = None, 0
         # prefer, among equal gains: a plain day over LAST, then the smallest day
@@ -690,7 +705,7 @@ def _infer(
             list(history),
             f"at least {min_dates} distinct dates to infer payment runs from (got {len(history)})",
         )
-    candidates: list[tuple[tuple[int, int, int], PaymentRun, frozenset[date]]] = []
+    candidates: list[tuple[tuple[Fraction, int, int], PaymentRun, frozenset[date]]] = []
     for weekly in (False, True):
         for rank, adjustment in enumerate((Adjustment.FOLLOWING, Adjustment.PRECEDING)):
             keys, explained = _greedy(
@@ -703,7 +718,9 @@ def _infer(
                 if weekly
                 else PaymentRun.monthly(*keys, adjustment=adjustment)
             )
-            candidates.append(((-len(explained), len(keys), rank), run, explained))
+            # each day costs a tenth of the history: a fit with more days must explain more
+            score = len(explained) - Fraction(len(keys) * len(history), 10)
+            candidates.append(((-score, len(keys), rank), run, explained))
     best = min(candidates, key=lambda c: c[0], default=None)
     if best is None or Fraction(len(best[2]), len(history)) < min_support:
         detail = (
@@ -725,20 +742,20 @@ def _infer(
     )
 
 
-# --------------------------------------------------------------------------- Delay
+# --------------------------------------------------------------------------- Lateness
 
 
 @frozen(repr=False)
-class Delay:
+class Lateness:
     """Habitual lateness in calendar days: a fixed number, or an empirical distribution.
 
     Days are added to the due date before the payer looks for a run. Build one with
     :meth:`fixed` or :meth:`empirical`; a plain ``int`` given to :class:`Payer` becomes
-    ``Delay.fixed``. Probabilities are exact fractions that sum to 1.
+    ``Lateness.fixed``. Probabilities are exact fractions that sum to 1.
 
-    >>> late = Delay.empirical([0, 0, 0, 5, 12])
+    >>> late = Lateness.empirical([0, 0, 0, 5, 12])
     >>> late
-    Delay.empirical({0: 3/5, 5: 1/5, 12: 1/5})
+    Lateness.empirical({0: 3/5, 5: 1/5, 12: 1/5})
     >>> late.quantile(Fraction(1, 2)), late.quantile(Fraction(9, 10)), late.mean
     (0, 12, Fraction(17, 5))
     """
@@ -752,16 +769,16 @@ class Delay:
             raise InvalidArgument("outcomes", self.outcomes, "probabilities that sum to 1")
 
     @classmethod
-    def fixed(cls, days: int) -> Delay:
+    def fixed(cls, days: int) -> Lateness:
         """Return a delay of exactly *days* calendar days (negative: pays early).
 
-        >>> Delay.fixed(3).quantile(Fraction(1, 2))
+        >>> Lateness.fixed(3).quantile(Fraction(1, 2))
         3
         """
         return cls(outcomes=((check_int(days, "days"), Fraction(1)),))
 
     @classmethod
-    def empirical(cls, samples: Iterable[int]) -> Delay:
+    def empirical(cls, samples: Iterable[int]) -> Lateness:
         """Return the distribution of observed delays in days (days paid after the due date)."""
         if isinstance(samples, (str, bytes)) or not isinstance(samples, Iterable):
             raise InvalidType("samples", samples, "an iterable of whole numbers of days")
@@ -773,9 +790,9 @@ class Delay:
 
     def __repr__(self) -> str:
         if len(self.outcomes) == 1:
-            return f"Delay.fixed({self.outcomes[0][0]})"
+            return f"Lateness.fixed({self.outcomes[0][0]})"
         inner = ", ".join(f"{d}: {p}" for d, p in self.outcomes)
-        return f"Delay.empirical({{{inner}}})"
+        return f"Lateness.empirical({{{inner}}})"
 
     @property
     def is_fixed(self) -> bool:
@@ -805,18 +822,18 @@ def _check_quantile(q: object) -> Fraction:
     return share
 
 
-def _delay_converter(value: object) -> Delay:
-    if isinstance(value, Delay):
+def _delay_converter(value: object) -> Lateness:
+    if isinstance(value, Lateness):
         return value
     if isinstance(value, bool) or not isinstance(value, int):
-        raise InvalidType("extra_delay_days", value, "an int or a payterms.Delay")
-    return Delay.fixed(value)
+        raise InvalidType("extra_delay_days", value, "an int or a payterms.Lateness")
+    return Lateness.fixed(value)
 
 
 # --------------------------------------------------------------------------- Payer
 
 
-_NO_DELAY = Delay.fixed(0)
+_NO_DELAY = Lateness.fixed(0)
 
 
 def _runs_converter(value: object) -> tuple[PaymentRun, ...]:
@@ -891,11 +908,11 @@ class Payer:
             (post, portal, scanning).
         approval_days: business days an invoice must be registered before a run can pay it;
             an invoice received on a non-business day is registered the next business day.
-        policy: the :class:`Policy` picking a run relative to the due date.
+        policy: the :class:`RunPolicy` picking a run relative to the due date.
         closures: (first day, last day) ranges, inclusive, in which no run happens (an
             August closure, the year-end freeze); each shorter than a year.
         transfer_days: business days from the run to the money on the supplier's account.
-        extra_delay_days: habitual lateness, an int or a :class:`Delay`, added to the due
+        extra_delay_days: habitual lateness, an int or a :class:`Lateness`, added to the due
             date before a run is picked.
         cost_of_capital: the payer's annual rate, for ``EARLY_FOR_DISCOUNT`` (a discount is
             worth taking when its simple annual rate is at least this; None = always).
@@ -913,10 +930,10 @@ class Payer:
     calendar: BusinessCalendar = field(default=BusinessCalendar.WEEKENDS)
     receipt_days: int = field(default=0, validator=_nonneg("receipt_days"))
     approval_days: int = field(default=0, validator=_nonneg("approval_days"))
-    policy: Policy = Policy.FIRST_RUN_ON_OR_AFTER_DUE
+    policy: RunPolicy = RunPolicy.FIRST_RUN_ON_OR_AFTER_DUE
     closures: tuple[tuple[date, date], ...] = field(default=(), converter=_closures_converter)
     transfer_days: int = field(default=0, validator=_nonneg("transfer_days"))
-    extra_delay_days: Delay = field(default=_NO_DELAY, converter=_delay_converter)
+    extra_delay_days: Lateness = field(default=_NO_DELAY, converter=_delay_converter)
     cost_of_capital: Decimal | None = field(default=None, converter=_rate_converter)
     _cache: dict[int, tuple[tuple[int, ...], tuple[int, ...]]] = field(
         factory=dict, init=False, eq=False, hash=False, repr=False
@@ -924,8 +941,8 @@ class Payer:
 
     def __attrs_post_init__(self) -> None:
         _check_calendar(self.calendar)
-        if not isinstance(self.policy, Policy):
-            raise InvalidType("policy", self.policy, "a payterms.Policy member")
+        if not isinstance(self.policy, RunPolicy):
+            raise InvalidType("policy", self.policy, "a payterms.RunPolicy member")
 
     # -- the run table -----------------------------------------------------------------
 
@@ -1086,7 +1103,7 @@ class Payer:
 
         The payer's lateness (*delay* days, by default the fixed ``extra_delay_days``; for
         a distribution pass each value) moves the due date first; then the
-        :class:`Policy` picks the run. ``EARLY_FOR_DISCOUNT`` knows no discount here and
+        :class:`RunPolicy` picks the run. ``EARLY_FOR_DISCOUNT`` knows no discount here and
         acts as ``FIRST_RUN_ON_OR_AFTER_DUE`` (see :func:`payterms.timing`).
 
         >>> payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5)
@@ -1107,7 +1124,7 @@ class Payer:
                 )
             delay = self.extra_delay_days.outcomes[0][0]
         target = due + timedelta(days=check_int(delay, "delay"))
-        if self.policy is Policy.LAST_RUN_ON_OR_BEFORE_DUE:
+        if self.policy is RunPolicy.LAST_RUN_ON_OR_BEFORE_DUE:
             before = self.run_on_or_before(target, received=received)
             if before is not None:
                 return before
