@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 from decimal import Decimal
 
@@ -9,7 +10,20 @@ from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment
 from payterms.money import MINOR_UNITS
+from payterms.rules import (
+    CutOff,
+    DayOfMonth,
+    DueRule,
+    EndOf,
+    NextWeekday,
+    Period,
+    Shift,
+    StartOf,
+    Step,
+    Unit,
+)
 from payterms.runs import LAST, PaymentRun
+from payterms.terms import DiscountTier, Installment, PaymentTerms, Start, TaxBase
 
 # Inside the years every shipped calendar covers and the published rate tables reach.
 MIN_DATE = date(2000, 1, 1)
@@ -75,3 +89,104 @@ def weekly_runs(draw: st.DrawFn) -> PaymentRun:
 def payment_runs() -> st.SearchStrategy[PaymentRun]:
     """Any monthly or weekly payment run."""
     return monthly_runs() | weekly_runs()
+
+
+# --------------------------------------------------------------------------- terms (#3)
+
+_CALENDAR_UNITS = (Unit.DAYS, Unit.WEEKS, Unit.MONTHS, Unit.QUARTERS, Unit.YEARS)
+
+
+def invoice_dates() -> st.SearchStrategy[date]:
+    """Dates an invoice can carry, with room for long terms before year 9999."""
+    return st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31))
+
+
+def _plain_steps(*, backward: bool) -> st.SearchStrategy[Step]:
+    periods = st.sampled_from(Period)
+    options: list[st.SearchStrategy[Step]] = [
+        st.builds(Shift, st.integers(0, 400), st.sampled_from(_CALENDAR_UNITS)),
+        st.builds(EndOf, periods),
+        st.builds(DayOfMonth, st.integers(1, 31)),
+        st.builds(NextWeekday, st.integers(0, 6)),
+    ]
+    if backward:
+        options.append(st.builds(StartOf, periods))
+    return st.one_of(options)
+
+
+def due_rules(
+    *, cutoff: bool = True, backward: bool = True, max_steps: int = 4
+) -> st.SearchStrategy[DueRule]:
+    """Rules without business-day steps; *cutoff* allows cut-offs, *backward* ``-CM`` anchors."""
+    plain = st.lists(_plain_steps(backward=backward), min_size=1, max_size=max_steps).map(
+        lambda steps: DueRule(tuple(steps))
+    )
+    if not cutoff:
+        return plain
+
+    def with_cutoffs(inner: st.SearchStrategy[DueRule]) -> st.SearchStrategy[DueRule]:
+        cut = st.builds(CutOff, st.integers(1, 31), inner, inner)
+        step = st.one_of(_plain_steps(backward=backward), cut)
+        return st.lists(step, min_size=1, max_size=max_steps).map(lambda s: DueRule(tuple(s)))
+
+    return st.recursive(plain, with_cutoffs, max_leaves=3)
+
+
+def _percent_parts(draw: st.DrawFn, n: int, total: Decimal) -> list[Decimal]:
+    cuts = sorted(draw(st.lists(st.integers(1, 9999), min_size=n - 1, max_size=n - 1)))
+    points = [0, *cuts, 10000]
+    parts = [Decimal(b - a) / 100 for a, b in itertools.pairwise(points)]
+    return [p * total / 100 for p in parts if p > 0]
+
+
+@st.composite
+def payment_terms(
+    draw: st.DrawFn, *, forward: bool = True, max_lines: int = 5, fixed: bool = True
+) -> PaymentTerms:
+    """Valid payment terms: balance-line or 100 %-percent instalments, 0-3 discount tiers (<= 20D).
+
+    With *forward* (the default) every rule is forward (no ``-CM`` anchor) and without
+    cut-off, so schedules never fail on a date before the start. Fixed lines (when
+    *fixed*) are small (at most 5.00) so that amounts of 100 or more always cover them.
+    """
+    rules = due_rules(cutoff=not forward, backward=not forward)
+    n = draw(st.integers(1, max_lines))
+    lines: list[Installment] = []
+    if draw(st.booleans()):
+        # percentages summing to exactly 100, no balance line
+        for p in _percent_parts(draw, n, Decimal(100)):
+            lines.append(Installment.percent(p, draw(rules)))
+    else:
+        balance_at = draw(st.integers(0, n - 1))
+        room = Decimal(draw(st.integers(0, 9900))) / 100  # percentages take less than 100
+        others = _percent_parts(draw, n, room) if n > 1 and room > 0 else []
+        for p in others[: n - 1]:
+            if fixed and draw(st.booleans()):
+                lines.append(
+                    Installment.fixed(Decimal(draw(st.integers(1, 500))) / 100, draw(rules))
+                )
+            else:
+                lines.append(Installment.percent(p, draw(rules)))
+        lines.insert(min(balance_at, len(lines)), Installment.balance(draw(rules)))
+    tiers = draw(
+        st.lists(
+            st.builds(
+                DiscountTier,
+                st.integers(1, 9900).map(lambda v: Decimal(v) / 100),
+                st.integers(0, 20).map(DueRule.days),
+            ),
+            max_size=3,
+        )
+    )
+    if tiers:
+        # keep every discount window (at most 20 days) before the last line's due date
+        last = lines[-1]
+        later = DueRule((Shift(21), *last.rule.steps))
+        lines[-1] = Installment(last.kind, later, last.value)
+    start = draw(st.sampled_from([Start.INVOICE_DATE, Start.END_OF_MONTH]))
+    return PaymentTerms(
+        installments=tuple(lines),
+        discounts=tuple(tiers),
+        start=start,
+        tax_base=draw(st.sampled_from(TaxBase)),
+    )

@@ -1,0 +1,738 @@
+"""Payment terms: instalments, early-payment discounts and the exact schedule of an invoice.
+
+A :class:`PaymentTerms` value holds instalment lines (a percentage, a fixed amount or
+the balance, each due by a :class:`~payterms.rules.DueRule`), early-payment discount
+tiers and the event the term counts from. :meth:`PaymentTerms.schedule` turns it, for
+one start date and amount, into a :class:`Schedule`: the due dates and amounts (which
+add up to the amount exactly) and the discount windows (whose payable amount and
+discount add up to the amount exactly).
+
+Where the residue goes: each percentage line is rounded once to the currency's minor
+unit (``rounding=``, half-up by default); the balance line takes what is left, or,
+without a balance line, the last line does. Rounding never makes a line negative, and
+never leaves a line at zero when the amount has at least one minor unit per line (a
+line whose exact share is positive then gets at least one unit, taken from the largest
+line). Below that (say 0.02 EUR over three lines) some lines are necessarily zero.
+
+More information:
+
+* Odoo ``account.payment.term`` (16.0 balance line; 17.0+ early discount and its three
+  tax modes), ERPNext Payment Terms Template, Business Central Payment Terms, SAP terms
+  of payment (see the project's equivalence notes in ``docs/terms.md``).
+* Code de commerce, art. L441-10 I (the two readings of "45 jours fin de mois", CEPC).
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> terms = PaymentTerms(
+...     installments=(Installment.percent(Decimal("30"), "0D"), Installment.balance("CM+30D")),
+...     discounts=(DiscountTier(Decimal("2"), "10D"),),
+... )
+>>> sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
+>>> sched.dues
+(Due(date=datetime.date(2026, 1, 15), amount=Decimal('363.00')),
+ Due(date=datetime.date(2026, 3, 2), amount=Decimal('847.00')))
+>>> sched.discounts
+(DiscountWindow(last_day=datetime.date(2026, 1, 25), percent=Decimal('2'),
+                payable=Decimal('1185.80'), discount=Decimal('24.20')),)
+"""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from enum import Enum
+from typing import TYPE_CHECKING
+
+from attrs import evolve, field, frozen
+
+from payterms._checks import check_date, check_int, to_decimal
+from payterms.calendars import Adjustment
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.money import DEFAULT_ROUNDING, ROUNDING_MODES, smallest_unit
+from payterms.rules import DueRule, as_rule, end_of_month
+
+if TYPE_CHECKING:
+    from payterms.calendars import BusinessCalendar
+
+__all__ = [
+    "Due",
+    "DiscountTier",
+    "DiscountWindow",
+    "EndOfMonth",
+    "Installment",
+    "LineKind",
+    "PaymentTerms",
+    "Schedule",
+    "Start",
+    "TaxBase",
+]
+
+_CTX = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+_HUNDRED = Decimal(100)
+
+
+class Start(Enum):
+    """The event a payment term counts from; ``schedule(start, ...)`` takes its date."""
+
+    INVOICE_DATE = "invoice_date"
+    """The invoice (issue) date: the default in every peer system, and the start of the
+    French caps (Code de commerce L441-10 I: 60 days after the issue date)."""
+
+    RECEIPT = "receipt"
+    """Receipt of the invoice by the buyer (terms "payable on receipt")."""
+
+    DELIVERY = "delivery"
+    """Delivery of the goods or performance of the service (L441-10 I default term:
+    30 days after receipt of the goods or performance)."""
+
+    ORDER = "order"
+    """The order date (deposits "30 % with the order")."""
+
+    POSTING = "posting"
+    """The posting date (SAP baseline date option, ERPNext posting date)."""
+
+    END_OF_MONTH = "end_of_month"
+    """The last day of the month of the given date: rules count from there (ERPNext
+    "after the end of the invoice month", SAP baseline fixed day 31)."""
+
+
+class EndOfMonth(Enum):
+    """The two lawful readings of "N jours fin de mois" (CEPC, Code de commerce L441-10)."""
+
+    THEN_DAYS = "then_days"
+    """End of the invoice month, then N days: ``CM+45D`` (15 Jan -> 17 Mar). Odoo 17+
+    "days after end of month", ERPNext, SAP fixed day 31 + days, US "net 30 EOM"."""
+
+    DAYS_THEN = "days_then"
+    """N days, then the end of that month: ``45D+CM`` (15 Jan -> 31 Mar). Odoo 16
+    ``end_month``, Odoo 17+ "days end of month on the 0", Tryton {days} then {day 31}."""
+
+
+class TaxBase(Enum):
+    """What an early-payment discount percentage is taken on.
+
+    The three modes of Odoo 17+ ``early_pay_discount_computation`` (``account.payment.term``).
+    """
+
+    INCLUDED = "included"
+    """The whole amount, tax included; tax is reduced only if the customer pays early
+    (Odoo "On early payment"; Business Central default; DE/AT practice)."""
+
+    EXCLUDED = "excluded"
+    """The amount excluding tax; tax is never reduced (Odoo "Never"; NL default;
+    Business Central "Pmt. Disc. Excl. VAT")."""
+
+    MIXED = "mixed"
+    """The amount excluding tax, where the invoice tax was already computed on the
+    discounted base (Odoo "Always (upon invoice)"; BE default: 100 + 21 % of 98 =
+    120.58, early payer pays 118.58)."""
+
+
+class LineKind(Enum):
+    """What an :class:`Installment` line's value means."""
+
+    PERCENT = "percent"
+    """A percentage of the amount (tax included), as Odoo and ERPNext take it."""
+
+    FIXED = "fixed"
+    """A fixed amount in the invoice currency."""
+
+    BALANCE = "balance"
+    """What is left once the other lines are taken; receives the rounding residue."""
+
+
+def _check_kind(value: object) -> LineKind:
+    if not isinstance(value, LineKind):
+        raise InvalidType("kind", value, "a payterms.terms.LineKind member")
+    return value
+
+
+def _rule(value: object) -> DueRule:
+    if not isinstance(value, (str, DueRule)):
+        raise InvalidType("rule", value, "a DueRule or its text such as '30D'")
+    return as_rule(value)
+
+
+def _optional_decimal(value: object) -> Decimal | None:
+    return None if value is None else to_decimal(value, "value")
+
+
+@frozen(cache_hash=True)
+class Installment:
+    """One line of a payment term: what part of the amount is due, and when.
+
+    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`.
+
+    >>> Installment.percent(Decimal("30"), "0D")
+    Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'))
+    """
+
+    kind: LineKind = field(converter=_check_kind)
+    rule: DueRule = field(converter=_rule)
+    value: Decimal | None = field(default=None, converter=_optional_decimal)
+
+    def __attrs_post_init__(self) -> None:
+        if self.kind is LineKind.BALANCE:
+            if self.value is not None:
+                raise InvalidTerms("value", self.value, "no value on a balance line")
+        elif self.value is None:
+            raise InvalidTerms("value", None, f"a value on a {self.kind.value} line")
+        elif self.kind is LineKind.PERCENT and not 0 < self.value <= _HUNDRED:
+            raise InvalidTerms("percent", self.value, "a percentage above 0 and at most 100")
+        elif self.kind is LineKind.FIXED and not self.value > 0:
+            raise InvalidTerms("amount", self.value, "a fixed amount above 0")
+
+    @classmethod
+    def percent(cls, percent: Decimal | int | str, rule: DueRule | str) -> Installment:
+        """Return a line for *percent* % of the amount, due by *rule*.
+
+        >>> Installment.percent(Decimal("33.5"), "30D").value
+        Decimal('33.5')
+        """
+        return cls(LineKind.PERCENT, rule, to_decimal(percent, "percent"))
+
+    @classmethod
+    def fixed(cls, amount: Decimal | int | str, rule: DueRule | str) -> Installment:
+        """Return a line for the fixed *amount*, due by *rule*.
+
+        >>> Installment.fixed(Decimal("500.00"), "30D").kind
+        <LineKind.FIXED: 'fixed'>
+        """
+        return cls(LineKind.FIXED, rule, to_decimal(amount, "amount"))
+
+    @classmethod
+    def balance(cls, rule: DueRule | str) -> Installment:
+        """Return the balance line (the rest of the amount and any rounding residue), due by *rule*.
+
+        >>> str(Installment.balance("CM+30D").rule)
+        'CM+30D'
+        """
+        return cls(LineKind.BALANCE, rule)
+
+
+def _discount_percent(value: object) -> Decimal:
+    percent = to_decimal(value, "percent")
+    if not 0 < percent < _HUNDRED:
+        raise InvalidTerms("percent", percent, "a discount percentage above 0 and below 100")
+    return percent
+
+
+@frozen(cache_hash=True)
+class DiscountTier:
+    """An early-payment discount: *percent* off when the invoice is paid by the date of *rule*.
+
+    The last day counts: "2 % within 10 days" of 1 Jan holds up to 11 Jan included
+    (every peer system: ERPNext reference date <= discount date; Odoo docs).
+
+    >>> DiscountTier(Decimal("2"), "10D")
+    DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D'))
+    """
+
+    percent: Decimal = field(converter=_discount_percent)
+    rule: DueRule = field(converter=_rule)
+
+
+@frozen
+class Due:
+    """One instalment of a schedule: the *amount* due on *date*."""
+
+    date: date
+    amount: Decimal
+
+
+@frozen
+class DiscountWindow:
+    """An early-payment discount of a schedule: pay *payable* by *last_day* (inclusive).
+
+    ``payable + discount`` is the invoice amount exactly.
+    """
+
+    last_day: date
+    percent: Decimal
+    payable: Decimal
+    discount: Decimal
+
+
+@frozen
+class Schedule:
+    """The due dates and amounts of one invoice under a payment term, and its discount windows.
+
+    >>> sched = PaymentTerms.net(30).with_discount(Decimal("2"), "10D").schedule(
+    ...     date(2026, 1, 15), Decimal("100.00"))
+    >>> sched.final_due, sched.amount_payable_on(date(2026, 1, 25))
+    (datetime.date(2026, 2, 14), Decimal('98.00'))
+    >>> sched.amount_payable_on(date(2026, 1, 26))
+    Decimal('100.00')
+    """
+
+    start: date
+    amount: Decimal
+    currency: str
+    dues: tuple[Due, ...]
+    discounts: tuple[DiscountWindow, ...] = ()
+
+    @property
+    def final_due(self) -> date:
+        """Return the latest due date of the schedule."""
+        return max(d.date for d in self.dues)
+
+    def amount_payable_on(self, day: date) -> Decimal:
+        """Return the amount that settles the invoice in full if paid on *day*.
+
+        The best discount whose last day is on or after *day* applies; after the last
+        discount window, the full amount is payable.
+        """
+        check_date(day, "day")
+        best = self.amount
+        for window in self.discounts:
+            if day <= window.last_day and abs(window.payable) < abs(best):
+                best = window.payable
+        return best
+
+
+def _installments(value: object) -> tuple[Installment, ...]:
+    if isinstance(value, Installment):
+        value = (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("installments", value, "a sequence of Installment lines")
+    lines = tuple(value)
+    for i, line in enumerate(lines):
+        if not isinstance(line, Installment):
+            raise InvalidType(f"installments[{i}]", line, "an Installment")
+    return lines
+
+
+def _discounts(value: object) -> tuple[DiscountTier, ...]:
+    if isinstance(value, DiscountTier):
+        value = (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("discounts", value, "a sequence of DiscountTier values")
+    tiers = tuple(value)
+    for i, tier in enumerate(tiers):
+        if not isinstance(tier, DiscountTier):
+            raise InvalidType(f"discounts[{i}]", tier, "a DiscountTier")
+    return tiers
+
+
+def _start(value: object) -> Start:
+    if not isinstance(value, Start):
+        raise InvalidType("start", value, "a payterms.terms.Start member")
+    return value
+
+
+def _tax_base(value: object) -> TaxBase:
+    if not isinstance(value, TaxBase):
+        raise InvalidType("tax_base", value, "a payterms.terms.TaxBase member")
+    return value
+
+
+def _describe_lines(lines: tuple[Installment, ...]) -> str:
+    return ", ".join(
+        f"{line.kind.value} {line.value} {line.rule}"
+        if line.value is not None
+        else f"balance {line.rule}"
+        for line in lines
+    )
+
+
+@frozen(kw_only=True, cache_hash=True)
+class PaymentTerms:
+    """Payment terms: the instalments of an invoice, its early-payment discounts, its start event.
+
+    Lines are due in the order given. Either exactly one line is the balance (it takes
+    the rest and the rounding residue; the percentages then sum to less than 100), or
+    there is no balance line, no fixed line, and the percentages sum to exactly 100 (the
+    last line then takes the residue). Discount tiers apply when the whole amount is
+    paid by their last day; *tax_base* says what their percentage is taken on.
+
+    Values are frozen and hashable (memoise schedules per distinct terms); change one
+    with ``attrs.evolve``.
+
+    >>> PaymentTerms.net(30).due_date(date(2028, 1, 15))
+    datetime.date(2028, 2, 14)
+    >>> PaymentTerms(installments=(Installment.percent(Decimal("60"), "30D"),))
+    Traceback (most recent call last):
+    payterms.errors.InvalidTerms: installments=... expected percentages summing to 100 ...
+    """
+
+    installments: tuple[Installment, ...] = field(converter=_installments)
+    discounts: tuple[DiscountTier, ...] = field(default=(), converter=_discounts)
+    start: Start = field(default=Start.INVOICE_DATE, converter=_start)
+    tax_base: TaxBase = field(default=TaxBase.INCLUDED, converter=_tax_base)
+    _balance: int = field(init=False, eq=False, hash=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        lines = self.installments
+        if not lines:
+            raise InvalidTerms("installments", lines, "at least one instalment line")
+        balances = [i for i, line in enumerate(lines) if line.kind is LineKind.BALANCE]
+        percents = sum(
+            (line.value for line in lines if line.kind is LineKind.PERCENT and line.value),
+            Decimal(0),
+        )
+        text = _describe_lines(lines)
+        if len(balances) > 1:
+            raise InvalidTerms(
+                "installments",
+                text,
+                f"at most one balance line (lines {balances[0]} and {balances[1]} are both "
+                "balance lines)",
+            )
+        if balances:
+            if percents >= _HUNDRED:
+                raise InvalidTerms(
+                    "installments",
+                    text,
+                    f"percentages summing to less than 100 beside a balance line "
+                    f"(they sum to {percents})",
+                )
+            residue = balances[0]
+        else:
+            fixed = [i for i, line in enumerate(lines) if line.kind is LineKind.FIXED]
+            if fixed:
+                raise InvalidTerms(
+                    "installments",
+                    text,
+                    f"a balance line beside fixed lines (line {fixed[0]} is fixed and no line "
+                    "takes the rest)",
+                )
+            if percents != _HUNDRED:
+                raise InvalidTerms(
+                    "installments",
+                    text,
+                    f"percentages summing to 100 (they sum to {percents}), or a balance line",
+                )
+            residue = len(lines) - 1
+        object.__setattr__(self, "_balance", residue)
+
+    # -- named constructors ------------------------------------------------------------
+
+    @classmethod
+    def net(cls, days: int) -> PaymentTerms:
+        """Return "net *days*": the whole amount due *days* days after the invoice date.
+
+        >>> PaymentTerms.net(30).due_date(date(2026, 8, 1))      # Zuora: Aug 1 + 30
+        datetime.date(2026, 8, 31)
+        """
+        return cls(installments=(Installment.balance(DueRule.days(check_int(days, "days"))),))
+
+    @classmethod
+    def on_receipt(cls) -> PaymentTerms:
+        """Return "due on receipt": the whole amount due on the start date (``0D``).
+
+        >>> PaymentTerms.on_receipt().due_date(date(2026, 4, 10))   # Lago
+        datetime.date(2026, 4, 10)
+        """
+        return cls.net(0)
+
+    @classmethod
+    def end_of_month(
+        cls,
+        days: int = 0,
+        *,
+        reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+        months: int = 0,
+        day: int | None = None,
+    ) -> PaymentTerms:
+        """Return "*days* days end of month" in the given *reading*, optionally "on the *day*".
+
+        * ``THEN_DAYS`` (default): end of the month, then *days* days: ``CM+45D``.
+        * ``DAYS_THEN``: *days* days, then the end of that month: ``45D+CM``.
+
+        *months* moves the end of month that many months on (``months=1``: end of next
+        month, ``1M+CM+ND``; months are added before the month end is taken, never
+        after). *day* ("fin de mois le 10") then goes to a day of the month: with
+        ``DAYS_THEN``, day *day* of the month after that end of month (Odoo 17+
+        ``days_end_of_month_on_the``, clamped: ``D31`` in February is the 28th/29th);
+        with ``THEN_DAYS``, the next day *day* on or after the date reached.
+
+        >>> t = PaymentTerms.end_of_month(45, reading=EndOfMonth.DAYS_THEN)
+        >>> str(t.installments[0].rule), t.due_date(date(2026, 1, 15))
+        ('45D+CM', datetime.date(2026, 3, 31))
+        >>> PaymentTerms.end_of_month(60, reading=EndOfMonth.DAYS_THEN, day=10).due_date(
+        ...     date(2026, 1, 15))
+        datetime.date(2026, 4, 10)
+        """
+        check_int(days, "days", minimum=0)
+        check_int(months, "months", minimum=0)
+        if not isinstance(reading, EndOfMonth):
+            raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
+        months_step = f"{months}M+" if months else ""
+        if reading is EndOfMonth.THEN_DAYS:
+            text = f"{months_step}CM" + (f"+{days}D" if days else "")
+        else:
+            text = (f"{days}D+" if days else "") + f"{months_step}CM"
+        if day is not None:
+            check_int(day, "day")
+            if not 1 <= day <= 31:
+                raise InvalidTerms("day", day, "a day of the month from 1 to 31")
+            ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not days
+            if ends_on_month_end and day > 28:
+                text += f"+1D+D{day}"
+            else:
+                text += f"+D{day}"
+        return cls(installments=(Installment.balance(text),))
+
+    @classmethod
+    def prox(cls, day: int, *, cutoff: int | None = None, months: int = 1) -> PaymentTerms:
+        """Return a "prox" term: day *day* of the month *months* after the invoice month.
+
+        With *cutoff*, an invoice dated after day *cutoff* of its month counts from the
+        next month (Zuora prox terms; QuickBooks date-driven terms; Coupa
+        ``net-cutoff-day``). *day* is clamped to the month length (31 = end of month).
+
+        >>> PaymentTerms.prox(20, cutoff=12).due_date(date(2026, 8, 15))   # Zuora
+        datetime.date(2026, 10, 20)
+        >>> str(PaymentTerms.prox(15, cutoff=12, months=0).installments[0].rule)  # QuickBooks
+        '<12: -CM+D15 ? -CM+1M+D15>'
+        """
+        check_int(day, "day")
+        if not 1 <= day <= 31:
+            raise InvalidTerms("day", day, "a day of the month from 1 to 31")
+        check_int(months, "months", minimum=0)
+
+        def rule(m: int) -> str:
+            return f"-CM+{m}M+D{day}" if m else f"-CM+D{day}"
+
+        if cutoff is None or cutoff == 31:
+            text = rule(months)
+        else:
+            check_int(cutoff, "cutoff")
+            if not 1 <= cutoff <= 31:
+                raise InvalidTerms("cutoff", cutoff, "a cut-off day of the month from 1 to 31")
+            text = f"<{cutoff}: {rule(months)} ? {rule(months + 1)}>"
+        return cls(installments=(Installment.balance(text),))
+
+    def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:
+        """Return these terms with one more early-payment discount tier ("2/10 net 30").
+
+        >>> PaymentTerms.net(30).with_discount(Decimal("2"), "10D").discounts
+        (DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D')),)
+        """
+        return evolve(self, discounts=(*self.discounts, DiscountTier(percent, rule)))
+
+    # -- computing ---------------------------------------------------------------------
+
+    def _base(self, start: date) -> date:
+        if type(start) is not date:
+            check_date(start, "start")
+        if self.start is Start.END_OF_MONTH:
+            return end_of_month(start)
+        return start
+
+    def _date(
+        self,
+        rule: DueRule,
+        start: date,
+        base: date,
+        calendar: BusinessCalendar | None,
+        adjustment: Adjustment,
+    ) -> date:
+        day = rule.apply(base, calendar)
+        if adjustment is not Adjustment.UNADJUSTED:
+            if calendar is None:
+                raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
+            day = calendar.adjust(day, adjustment)
+        if day < start:
+            raise InvalidTerms(
+                "rule",
+                str(rule),
+                f"a rule giving a date on or after the start {start.isoformat()} "
+                f"(it gives {day.isoformat()})",
+            )
+        return day
+
+    def due_date(
+        self,
+        start: date,
+        *,
+        calendar: BusinessCalendar | None = None,
+        adjustment: Adjustment = Adjustment.UNADJUSTED,
+    ) -> date:
+        """Return the final (latest) due date for a term starting on *start*.
+
+        >>> PaymentTerms.end_of_month(45).due_date(date(2026, 1, 15))
+        datetime.date(2026, 3, 17)
+        """
+        _check_adjustment(adjustment)
+        base = self._base(start)
+        return max(
+            self._date(line.rule, start, base, calendar, adjustment) for line in self.installments
+        )
+
+    def schedule(
+        self,
+        start: date,
+        amount: Decimal | int | str,
+        *,
+        calendar: BusinessCalendar | None = None,
+        adjustment: Adjustment = Adjustment.UNADJUSTED,
+        currency: str = "EUR",
+        tax: Decimal | int | str | None = None,
+        rounding: str = DEFAULT_ROUNDING,
+    ) -> Schedule:
+        """Return the schedule of an invoice of *amount* whose term starts on *start*.
+
+        *amount* is the total the customer owes (tax included), rounded once to the
+        minor unit of *currency* with *rounding*. Due dates are the lines' rules applied
+        to *start* (to the end of its month for ``Start.END_OF_MONTH``), then moved by
+        *adjustment* on *calendar*; discount last days are moved the same way. *tax* is
+        the tax included in *amount*, needed when a discount's *tax_base* is
+        ``EXCLUDED`` or ``MIXED``. A negative *amount* (a credit note) is scheduled like
+        its absolute value, every amount negated.
+
+        >>> t = PaymentTerms(installments=(Installment.fixed(Decimal("400"), "0D"),
+        ...                                Installment.balance("30D")))
+        >>> [str(d.amount) for d in t.schedule(date(2026, 1, 15), Decimal("1000")).dues]
+        ['400.00', '600.00']
+        """
+        if type(start) is not date:
+            check_date(start, "start")
+        _check_adjustment(adjustment)
+        if rounding not in ROUNDING_MODES:
+            raise InvalidArgument(
+                "rounding", rounding, "a decimal rounding mode such as decimal.ROUND_HALF_UP"
+            )
+        value = to_decimal(amount, "amount")
+        unit = smallest_unit(currency)
+        total = value.quantize(unit, rounding=rounding, context=_CTX)
+        base = self._base(start)
+        shares = self._shares(total, unit, rounding)
+        dues = tuple(
+            Due(self._date(line.rule, start, base, calendar, adjustment), share)
+            for line, share in zip(self.installments, shares, strict=True)
+        )
+        windows: tuple[DiscountWindow, ...] = ()
+        if self.discounts:
+            windows = self._windows(
+                total, tax, currency, rounding, start, base, calendar, adjustment, dues
+            )
+        return Schedule(start, total, currency, dues, windows)
+
+    def _shares(self, total: Decimal, unit: Decimal, rounding: str) -> list[Decimal]:
+        lines = self.installments
+        if len(lines) == 1:
+            return [total]
+        negative = total < 0
+        magnitude = -total if negative else total
+        residue_at = self._balance
+        exact: list[Decimal] = []
+        shares: list[Decimal] = []
+        fixed_total = Decimal(0)
+        for i, line in enumerate(lines):
+            if line.kind is LineKind.FIXED:
+                assert line.value is not None  # noqa: S101 - validated at construction
+                fixed = line.value
+                if fixed.quantize(unit, context=_CTX) != fixed:
+                    raise InvalidTerms(
+                        f"installments[{i}]",
+                        str(fixed),
+                        f"a fixed amount in whole minor units of the currency ({unit})",
+                    )
+                fixed_total += fixed
+                exact.append(fixed)
+                shares.append(fixed.quantize(unit, context=_CTX))
+            elif line.kind is LineKind.PERCENT and i != residue_at:
+                assert line.value is not None  # noqa: S101 - validated at construction
+                share = _CTX.divide(_CTX.multiply(magnitude, line.value), _HUNDRED)
+                exact.append(share)
+                shares.append(share.quantize(unit, rounding=rounding, context=_CTX))
+            else:
+                exact.append(Decimal(0))
+                shares.append(Decimal(0))
+        if fixed_total > magnitude:
+            raise InvalidTerms(
+                "amount",
+                str(total),
+                f"an amount of at least {fixed_total} (the fixed lines add up to that)",
+            )
+        exact_rest = magnitude - sum(exact, Decimal(0))
+        if exact_rest < 0:
+            raise InvalidTerms(
+                "amount",
+                str(total),
+                f"an amount the lines fit in: fixed lines and percentages take "
+                f"{magnitude - exact_rest} of {magnitude}",
+            )
+        exact[residue_at] = exact_rest
+        shares[residue_at] = magnitude - sum(shares, Decimal(0))
+        if shares[residue_at] < 0:
+            # Rounding up took more than there is: give back one unit from the lines
+            # rounded up the most until the residue line is no longer negative.
+            order = sorted(
+                (i for i in range(len(lines)) if shares[i] > exact[i] and i != residue_at),
+                key=lambda i: (exact[i] - shares[i], -i),
+            )
+            for i in order:
+                if shares[residue_at] >= 0:
+                    break
+                shares[i] -= unit
+                shares[residue_at] += unit
+        # A line whose exact share is positive gets at least one unit when the amount
+        # has enough units, taken from the largest line that is not fixed.
+        if magnitude >= unit * sum(1 for e in exact if e > 0):
+            for i in range(len(lines)):
+                if shares[i] == 0 and exact[i] > 0:
+                    donor = max(
+                        (j for j in range(len(lines)) if lines[j].kind is not LineKind.FIXED),
+                        key=lambda j: (shares[j], j == residue_at),
+                    )
+                    if shares[donor] >= 2 * unit:
+                        shares[donor] -= unit
+                        shares[i] += unit
+        if negative:
+            return [-s if s else s for s in shares]
+        return shares
+
+    def _windows(
+        self,
+        total: Decimal,
+        tax: object,
+        currency: str,
+        rounding: str,
+        start: date,
+        base: date,
+        calendar: BusinessCalendar | None,
+        adjustment: Adjustment,
+        dues: tuple[Due, ...],
+    ) -> tuple[DiscountWindow, ...]:
+        discount_base = total
+        if self.tax_base is not TaxBase.INCLUDED:
+            if tax is None:
+                raise InvalidArgument(
+                    "tax",
+                    None,
+                    f"the tax included in the amount: the discount is taken on the amount "
+                    f"excluding tax (tax_base={self.tax_base})",
+                )
+            tax_amount = to_decimal(tax, "tax")
+            if abs(tax_amount) > abs(total) or (tax_amount and (tax_amount < 0) != (total < 0)):
+                raise InvalidArgument(
+                    "tax", tax_amount, f"a tax amount of the same sign as {total}, and within it"
+                )
+            discount_base = total - tax_amount
+        unit = smallest_unit(currency)
+        final = max(d.date for d in dues)
+        windows = []
+        for tier in self.discounts:
+            last_day = self._date(tier.rule, start, base, calendar, adjustment)
+            if last_day > final:
+                raise InvalidTerms(
+                    "discounts",
+                    str(tier.rule),
+                    f"a discount date on or before the final due date {final.isoformat()} "
+                    f"(it gives {last_day.isoformat()})",
+                )
+            discount = _CTX.divide(_CTX.multiply(discount_base, tier.percent), _HUNDRED).quantize(
+                unit, rounding=rounding, context=_CTX
+            )
+            windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
+        windows.sort(key=lambda w: w.last_day)
+        return tuple(windows)
+
+
+def _check_adjustment(adjustment: object) -> None:
+    if not isinstance(adjustment, Adjustment):
+        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
