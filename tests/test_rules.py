@@ -22,13 +22,14 @@ from payterms.rules import (
     add_months,
     as_rule,
 )
-from tests.strategies import due_rules, invoice_dates
+from strategies import due_rules, invoice_dates
 
 # --------------------------------------------------------------------------- published examples
 
 DUE_DATE_EXAMPLES = [
     # Source: reference/legal.md §4, CEPC "computation des délais": "45 jours fin de mois",
-    # reading (b) end of invoice month then +45 -> 17 Mar; reading (a) +45 then end of month -> 31 Mar.
+    # reading (b) end of invoice month then +45 -> 17 Mar; reading (a) +45 then end of month
+    # -> 31 Mar.
     pytest.param("CM+45D", date(2026, 1, 15), date(2026, 3, 17), id="cepc-45-fdm-then-days"),
     pytest.param("45D+CM", date(2026, 1, 15), date(2026, 3, 31), id="cepc-45-fdm-days-then"),
     # Source: peers.md §7.1, Odoo <=15 `after_invoice_month` 45: Jan 2019 invoice -> 2019-03-17.
@@ -37,25 +38,73 @@ DUE_DATE_EXAMPLES = [
     pytest.param("CM+45D", date(2025, 1, 10), date(2025, 3, 17), id="sap-community-45-eom"),
     # Source: peers.md §6, SAP help "day limit": on or before the 15th -> last day of next month;
     # after the 15th -> the 15th of the month after next.
-    pytest.param("<15: 1M+CM ? -CM+2M+D15>", date(2026, 1, 15), date(2026, 2, 28), id="sap-day-limit-le"),
-    pytest.param("<15: 1M+CM ? -CM+2M+D15>", date(2026, 1, 16), date(2026, 3, 15), id="sap-day-limit-gt"),
+    pytest.param(
+        "<15: 1M+CM ? -CM+2M+D15>", date(2026, 1, 15), date(2026, 2, 28), id="sap-day-limit-le"
+    ),
+    pytest.param(
+        "<15: 1M+CM ? -CM+2M+D15>", date(2026, 1, 16), date(2026, 3, 15), id="sap-day-limit-gt"
+    ),
     # Source: finance.md §4.2, Zuora "Prox payment term examples" (invoice, cut-off, months, day).
-    pytest.param("<12: -CM+1M+D20 ? -CM+2M+D20>", date(2026, 8, 10), date(2026, 9, 20), id="zuora-aug10-c12-1-20"),
-    pytest.param("<12: -CM+1M+D20 ? -CM+2M+D20>", date(2026, 8, 15), date(2026, 10, 20), id="zuora-aug15-c12-1-20"),
-    pytest.param("<12: -CM+1M+D20 ? -CM+2M+D20>", date(2026, 8, 21), date(2026, 10, 20), id="zuora-aug21-c12-1-20"),
-    pytest.param("<20: -CM+1M+D12 ? -CM+2M+D12>", date(2026, 8, 10), date(2026, 9, 12), id="zuora-aug10-c20-1-12"),
-    pytest.param("<20: -CM+1M+D12 ? -CM+2M+D12>", date(2026, 8, 15), date(2026, 9, 12), id="zuora-aug15-c20-1-12"),
-    pytest.param("<20: -CM+1M+D12 ? -CM+2M+D12>", date(2026, 8, 21), date(2026, 10, 12), id="zuora-aug21-c20-1-12"),
-    pytest.param("<20: -CM+3M+D12 ? -CM+4M+D12>", date(2026, 8, 21), date(2026, 12, 12), id="zuora-aug21-c20-3-12"),
+    pytest.param(
+        "<12: -CM+1M+D20 ? -CM+2M+D20>",
+        date(2026, 8, 10),
+        date(2026, 9, 20),
+        id="zuora-aug10-c12-1-20",
+    ),
+    pytest.param(
+        "<12: -CM+1M+D20 ? -CM+2M+D20>",
+        date(2026, 8, 15),
+        date(2026, 10, 20),
+        id="zuora-aug15-c12-1-20",
+    ),
+    pytest.param(
+        "<12: -CM+1M+D20 ? -CM+2M+D20>",
+        date(2026, 8, 21),
+        date(2026, 10, 20),
+        id="zuora-aug21-c12-1-20",
+    ),
+    pytest.param(
+        "<20: -CM+1M+D12 ? -CM+2M+D12>",
+        date(2026, 8, 10),
+        date(2026, 9, 12),
+        id="zuora-aug10-c20-1-12",
+    ),
+    pytest.param(
+        "<20: -CM+1M+D12 ? -CM+2M+D12>",
+        date(2026, 8, 15),
+        date(2026, 9, 12),
+        id="zuora-aug15-c20-1-12",
+    ),
+    pytest.param(
+        "<20: -CM+1M+D12 ? -CM+2M+D12>",
+        date(2026, 8, 21),
+        date(2026, 10, 12),
+        id="zuora-aug21-c20-1-12",
+    ),
+    pytest.param(
+        "<20: -CM+3M+D12 ? -CM+4M+D12>",
+        date(2026, 8, 21),
+        date(2026, 12, 12),
+        id="zuora-aug21-c20-3-12",
+    ),
     pytest.param("-CM+1M+D31", date(2026, 8, 15), date(2026, 9, 30), id="zuora-aug15-eom-1-eom"),
-    pytest.param("<5: -CM+1M+D30 ? -CM+2M+D30>", date(2026, 1, 1), date(2026, 2, 28), id="zuora-jan1-c5-1-30-clamped"),
+    pytest.param(
+        "<5: -CM+1M+D30 ? -CM+2M+D30>",
+        date(2026, 1, 1),
+        date(2026, 2, 28),
+        id="zuora-jan1-c5-1-30-clamped",
+    ),
     # Source: finance.md §4.2, Zuora net terms: Aug 1 + 30 -> Aug 31; Aug 1 + 15 -> Aug 16.
     pytest.param("30D", date(2026, 8, 1), date(2026, 8, 31), id="zuora-net30"),
     pytest.param("15D", date(2026, 8, 1), date(2026, 8, 16), id="zuora-net15"),
     # Source: finance.md §4.2, QuickBooks date-driven terms (due day 15, grace 2): issued on the
     # 13th -> the 15th of next month; issued on the 12th -> the 15th of the current month.
-    pytest.param("<12: D15 ? -CM+1M+D15>", date(2026, 3, 13), date(2026, 4, 15), id="quickbooks-13th"),
-    pytest.param("<12: D15 ? -CM+1M+D15>", date(2026, 3, 12), date(2026, 3, 15), id="quickbooks-12th"),
+    pytest.param(
+        "<12: D15 ? -CM+1M+D15>", date(2026, 3, 13), date(2026, 4, 15), id="quickbooks-13th"
+    ),
+    pytest.param(
+        "<12: D15 ? -CM+1M+D15>", date(2026, 3, 12), date(2026, 3, 15), id="quickbooks-12th"
+    ),
     # Source: finance.md §4.2, Lago (invoice dated 2026-04-10).
     pytest.param("0D", date(2026, 4, 10), date(2026, 4, 10), id="lago-on-receipt"),
     pytest.param("30D", date(2026, 4, 10), date(2026, 5, 10), id="lago-net30"),
@@ -72,7 +121,9 @@ DUE_DATE_EXAMPLES = [
     # Source: peers.md §7, Odoo 17: 30 days end of month "on the 31" from 2023-12-12 -> 2024-02-29.
     pytest.param("30D+CM+1D+D31", date(2023, 12, 12), date(2024, 2, 29), id="odoo17-on-the-31"),
     # Source: peers.md §7, Odoo <=14 `day_following_month` 31 from 2019-01-01 -> 2019-02-28.
-    pytest.param("-CM+1M+D31", date(2019, 1, 1), date(2019, 2, 28), id="odoo14-day-following-month"),
+    pytest.param(
+        "-CM+1M+D31", date(2019, 1, 1), date(2019, 2, 28), id="odoo14-day-following-month"
+    ),
     # Source: peers.md §2a, OCA demo "60 days end of month" from 2015-01-30: 16.0 (months=2 +
     # end_month) -> 2015-03-31; 17.0 (days_after_end_of_month 60) -> 2015-04-01.
     pytest.param("2M+CM", date(2015, 1, 30), date(2015, 3, 31), id="oca16-60-days-eom"),
@@ -237,10 +288,11 @@ def test_business_days_after_end_of_month() -> None:
 def test_cutoff_inside_a_formula_uses_the_date_reached() -> None:
     rule = DueRule.parse("10D+<15: D20 ? 1M+D20>")
     assert rule.apply(date(2026, 3, 1)) == date(2026, 3, 20)  # 11th <= 15
-    assert rule.apply(date(2026, 3, 10)) == date(2026, 5, 20)  # 20th > 15: 20 Apr, then D20
+    assert rule.apply(date(2026, 3, 10)) == date(2026, 4, 20)  # 20th > 15: + 1M, then D20
 
 
 # --------------------------------------------------------------------------- text form
+
 
 @pytest.mark.parametrize(
     ("text", "canonical"),
@@ -346,7 +398,7 @@ def test_apply_checks_its_start() -> None:
     from datetime import datetime
 
     with pytest.raises(InvalidType):
-        DueRule.days(1).apply(datetime(2026, 1, 1, 12))  # noqa: DTZ001
+        DueRule.days(1).apply(datetime(2026, 1, 1, 12))
     with pytest.raises(InvalidType):
         DueRule.days(1).apply("2026-01-01")  # type: ignore[arg-type]
     with pytest.raises(InvalidArgument, match="before year 10000"):

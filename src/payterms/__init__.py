@@ -27,7 +27,19 @@ from payterms.errors import (
     UnknownRegime,
 )
 from payterms.money import DEFAULT_ROUNDING, Residue, allocate, minor_unit, quantize
+from payterms.rules import DueRule
 from payterms.runs import Lateness, Payer, PaymentRun, RunFit, RunPolicy
+from payterms.terms import (
+    DiscountTier,
+    DiscountWindow,
+    Due,
+    EndOfMonth,
+    Installment,
+    PaymentTerms,
+    Schedule,
+    Start,
+    TaxBase,
+)
 
 
 def __getattr__(name: str) -> str:
@@ -49,6 +61,12 @@ __all__ = [
     "CurrencyMismatch",
     "DEFAULT_ROUNDING",
     "DayCount",
+    "DiscountTier",
+    "DiscountWindow",
+    "Due",
+    "DueRule",
+    "EndOfMonth",
+    "Installment",
     "InvalidArgument",
     "InvalidTerms",
     "InvalidType",
@@ -57,12 +75,16 @@ __all__ = [
     "ParseError",
     "Payer",
     "PaymentRun",
+    "PaymentTerms",
     "PaytermsError",
     "PaytermsWarning",
     "RateNotPublished",
     "Residue",
     "RunFit",
     "RunPolicy",
+    "Schedule",
+    "Start",
+    "TaxBase",
     "UnknownCalendar",
     "UnknownCurrency",
     "UnknownRegime",

@@ -74,7 +74,12 @@ _HUNDRED = Decimal(100)
 
 
 class Start(Enum):
-    """The event a payment term counts from; ``schedule(start, ...)`` takes its date."""
+    """The event a payment term counts from; ``schedule(start, ...)`` takes its date.
+
+    >>> terms = PaymentTerms(installments=(Installment.balance("45D"),), start=Start.END_OF_MONTH)
+    >>> terms.due_date(date(2026, 1, 15))                   # 31 Jan + 45 days
+    datetime.date(2026, 3, 17)
+    """
 
     INVOICE_DATE = "invoice_date"
     """The invoice (issue) date: the default in every peer system, and the start of the
@@ -99,7 +104,11 @@ class Start(Enum):
 
 
 class EndOfMonth(Enum):
-    """The two lawful readings of "N jours fin de mois" (CEPC, Code de commerce L441-10)."""
+    """The two lawful readings of "N jours fin de mois" (CEPC, Code de commerce L441-10).
+
+    >>> [PaymentTerms.end_of_month(45, reading=r).due_date(date(2026, 1, 15)) for r in EndOfMonth]
+    [datetime.date(2026, 3, 17), datetime.date(2026, 3, 31)]
+    """
 
     THEN_DAYS = "then_days"
     """End of the invoice month, then N days: ``CM+45D`` (15 Jan -> 17 Mar). Odoo 17+
@@ -114,6 +123,12 @@ class TaxBase(Enum):
     """What an early-payment discount percentage is taken on.
 
     The three modes of Odoo 17+ ``early_pay_discount_computation`` (``account.payment.term``).
+
+    >>> terms = PaymentTerms(installments=(Installment.balance("30D"),),
+    ...                      discounts=(DiscountTier(Decimal("2"), "10D"),), tax_base=TaxBase.MIXED)
+    >>> sched = terms.schedule(date(2026, 1, 1), Decimal("120.58"), tax=Decimal("20.58"))
+    >>> sched.discounts[0].payable                 # 100 + 21 % of 98, less 2 % of 100
+    Decimal('118.58')
     """
 
     INCLUDED = "included"
@@ -131,7 +146,11 @@ class TaxBase(Enum):
 
 
 class LineKind(Enum):
-    """What an :class:`Installment` line's value means."""
+    """What an :class:`Installment` line's value means.
+
+    >>> Installment.balance("30D").kind
+    <LineKind.BALANCE: 'balance'>
+    """
 
     PERCENT = "percent"
     """A percentage of the amount (tax included), as Odoo and ERPNext take it."""
@@ -236,7 +255,11 @@ class DiscountTier:
 
 @frozen
 class Due:
-    """One instalment of a schedule: the *amount* due on *date*."""
+    """One instalment of a schedule: the *amount* due on *date*.
+
+    >>> PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100")).dues
+    (Due(date=datetime.date(2026, 2, 14), amount=Decimal('100.00')),)
+    """
 
     date: date
     amount: Decimal
@@ -247,6 +270,11 @@ class DiscountWindow:
     """An early-payment discount of a schedule: pay *payable* by *last_day* (inclusive).
 
     ``payable + discount`` is the invoice amount exactly.
+
+    >>> t = PaymentTerms.net(30).with_discount(Decimal("2"), "10D")
+    >>> t.schedule(date(2026, 1, 15), Decimal("99.99")).discounts
+    (DiscountWindow(last_day=datetime.date(2026, 1, 25), percent=Decimal('2'),
+                    payable=Decimal('97.99'), discount=Decimal('2.00')),)
     """
 
     last_day: date

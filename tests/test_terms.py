@@ -1,0 +1,539 @@
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.money import MINOR_UNITS, smallest_unit
+from payterms.rules import DueRule
+from payterms.terms import (
+    DiscountTier,
+    DiscountWindow,
+    Due,
+    EndOfMonth,
+    Installment,
+    LineKind,
+    PaymentTerms,
+    Schedule,
+    Start,
+    TaxBase,
+)
+from strategies import invoice_dates, payment_terms
+
+D = Decimal
+pct = Installment.percent
+fixed = Installment.fixed
+balance = Installment.balance
+
+
+def amounts_of(terms: PaymentTerms, amount: str, currency: str = "EUR") -> list[str]:
+    sched = terms.schedule(date(2026, 1, 15), D(amount), currency=currency)
+    return [str(d.amount) for d in sched.dues]
+
+
+# --------------------------------------------------------------------------- instalments
+
+INSTALMENT_EXAMPLES = [
+    # Source: peers.md §1c and user_demand.md B21, odoo/odoo#121505: 1000 with 50 % / fixed 50 /
+    # 50 %, the last line acting as the balance -> 500 / 50 / 450.
+    pytest.param(
+        (pct(D(50), "0D"), fixed(D(50), "30D"), balance("60D")),
+        "1000",
+        ["500.00", "50.00", "450.00"],
+        id="odoo121505-percent-fixed-balance",
+    ),
+    # Source: peers.md §1c, Odoo 17 released tests: 70 % / fixed 200 / 30 % -> 700 / 200 / 100
+    # (the last line takes the residual).
+    pytest.param(
+        (pct(D(70), "0D"), fixed(D(200), "30D"), balance("60D")),
+        "1000",
+        ["700.00", "200.00", "100.00"],
+        id="odoo17-70-fixed200-rest",
+    ),
+    # Source: user_demand.md B20, frappe/erpnext#26951: 30,000 at 33.334 / 33.333 / 33.333 % ->
+    # 10,000.20 + 9,999.90 + 9,999.90, which add up to 30,000.
+    pytest.param(
+        (pct(D("33.334"), "30D"), pct(D("33.333"), "60D"), pct(D("33.333"), "90D")),
+        "30000",
+        ["10000.20", "9999.90", "9999.90"],
+        id="erpnext26951-thirds",
+    ),
+    # Source: user_demand.md B20, frappe/erpnext#12057: 5.47 in thirds: 1.82 x 3 = 5.46; the
+    # residue goes to the last line so the schedule adds up to 5.47.
+    pytest.param(
+        (pct(D("33.33"), "30D"), pct(D("33.33"), "60D"), pct(D("33.34"), "90D")),
+        "5.47",
+        ["1.82", "1.82", "1.83"],
+        id="erpnext12057-5.47-thirds",
+    ),
+    # Source: user_demand.md A14, OCA/l10n-thailand#72: 30 % before (with the order) / 70 % after.
+    pytest.param(
+        (pct(D(30), "0D"), balance("30D")),
+        "1210.00",
+        ["363.00", "847.00"],
+        id="deposit-30-with-order",
+    ),
+    # Source: peers.md §2a, OCA `percent_amount_untaxed` test: lines 10 % -> 100 and 40 % -> 400
+    # of 1000 untaxed; here the same percentages of a 1000 total, the balance 500.
+    pytest.param(
+        (pct(D(10), "0D"), pct(D(40), "30D"), balance("60D")),
+        "1000",
+        ["100.00", "400.00", "500.00"],
+        id="oca-10-40-balance",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lines", "amount", "expected"), INSTALMENT_EXAMPLES)
+def test_instalment_examples(
+    lines: tuple[Installment, ...], amount: str, expected: list[str]
+) -> None:
+    terms = PaymentTerms(installments=lines)
+    got = amounts_of(terms, amount)
+    assert got == expected
+    assert sum(D(x) for x in got) == D(amount)
+
+
+def test_instalments_one_two_three_months_after_invoice_date() -> None:
+    # Source: user_demand.md A2 / B9, frappe/erpnext#40077: "1/2/3 months after invoice date"
+    # from 2024-03-15 is due 04-15, 05-15, 06-15 (not 30/60/90 days).
+    terms = PaymentTerms(installments=(pct(D("33.33"), "1M"), pct(D("33.33"), "2M"), balance("3M")))
+    sched = terms.schedule(date(2024, 3, 15), D("900.00"))
+    assert [d.date for d in sched.dues] == [date(2024, 4, 15), date(2024, 5, 15), date(2024, 6, 15)]
+    assert [d.amount for d in sched.dues] == [D("299.97"), D("299.97"), D("300.06")]
+    # Month ends never drift either: from 31 Jan, 28 Feb then 31 Mar then 30 Apr.
+    from_jan31 = terms.schedule(date(2026, 1, 31), D("900.00"))
+    assert [d.date for d in from_jan31.dues] == [
+        date(2026, 2, 28),
+        date(2026, 3, 31),
+        date(2026, 4, 30),
+    ]
+
+
+def test_percent_rounding_never_makes_the_residue_negative() -> None:
+    # Ten lines of 9.5 % (each 0.0057 rounds up to 0.01) and a 5 % balance on 0.06: rounding up
+    # alone would take 0.10 of 0.06; units are given back so no line is negative.
+    lines = (*(pct(D("9.5"), f"{i}D") for i in range(10)), balance("30D"))
+    got = [D(x) for x in amounts_of(PaymentTerms(installments=lines), "0.06")]
+    assert sum(got) == D("0.06")
+    assert min(got) >= 0
+
+
+def test_no_zero_line_from_rounding_when_avoidable() -> None:
+    # 0.4 % of 1.00 is 0.004, which rounds to 0.00; the line gets one cent from the largest.
+    terms = PaymentTerms(installments=(pct(D("0.4"), "0D"), balance("30D")))
+    assert amounts_of(terms, "1.00") == ["0.01", "0.99"]
+    # Fewer cents than lines: some line is necessarily zero, none is negative.
+    three = PaymentTerms(installments=(pct(D(50), "0D"), pct(D(25), "10D"), balance("30D")))
+    got = amounts_of(three, "0.02")
+    assert sum(D(x) for x in got) == D("0.02")
+    assert got.count("0.00") == 1
+
+
+def test_currency_exponents() -> None:
+    terms = PaymentTerms(installments=(pct(D(50), "0D"), balance("30D")))
+    assert amounts_of(terms, "1001", "JPY") == ["501", "500"]
+    assert amounts_of(terms, "1.001", "KWD") == ["0.501", "0.500"]
+    assert amounts_of(terms, "1000.005", "EUR") == ["500.01", "500.00"]
+
+
+def test_rounding_mode_is_a_keyword() -> None:
+    terms = PaymentTerms(installments=(pct(D(50), "0D"), balance("30D")))
+    sched = terms.schedule(date(2026, 1, 15), D("0.05"), rounding=ROUND_DOWN)
+    assert [d.amount for d in sched.dues] == [D("0.02"), D("0.03")]
+    with pytest.raises(InvalidArgument, match="rounding"):
+        terms.schedule(date(2026, 1, 15), D(1), rounding="half")
+
+
+def test_credit_note_negates_every_line() -> None:
+    # Source: peers.md §4 (Tryton): negative totals keep the sign on every line.
+    terms = PaymentTerms(installments=(pct(D(30), "0D"), balance("30D")))
+    assert amounts_of(terms, "-1000.01") == ["-300.00", "-700.01"]
+
+
+def test_zero_amount() -> None:
+    terms = PaymentTerms(installments=(pct(D(30), "0D"), balance("30D")))
+    assert amounts_of(terms, "0") == ["0.00", "0.00"]
+
+
+def test_fixed_lines_must_fit() -> None:
+    terms = PaymentTerms(installments=(fixed(D(400), "0D"), balance("30D")))
+    with pytest.raises(InvalidTerms, match="at least 400"):
+        terms.schedule(date(2026, 1, 15), D("300.00"))
+    # Source: user_demand.md B21, OCA/account-payment#932: fixed 400 with 33/33 % of a 1000 total
+    # would leave the last line at -60; payterms refuses instead of scheduling a negative line.
+    over = PaymentTerms(
+        installments=(fixed(D(400), "0D"), pct(D(33), "30D"), pct(D(33), "60D"), balance("90D"))
+    )
+    with pytest.raises(InvalidTerms, match="take 1060"):
+        over.schedule(date(2026, 1, 15), D(1000))
+    with pytest.raises(InvalidTerms, match="whole minor units"):
+        PaymentTerms(installments=(fixed(D("0.005"), "0D"), balance("30D"))).schedule(
+            date(2026, 1, 15), D(1)
+        )
+    # A fixed amount of 1 is fine in JPY (exponent 0).
+    jpy = PaymentTerms(installments=(fixed(D(1), "0D"), balance("30D")))
+    assert amounts_of(jpy, "10", "JPY") == ["1", "9"]
+
+
+# --------------------------------------------------------------------------- construction
+
+
+@pytest.mark.parametrize(
+    ("lines", "fragment"),
+    [
+        pytest.param((pct(D(60), "30D"),), "summing to 100 (they sum to 60)", id="percent-60"),
+        pytest.param((pct(D(60), "30D"), pct(D(50), "60D")), "(they sum to 110)", id="percent-110"),
+        pytest.param((balance("30D"), balance("60D")), "lines 0 and 1", id="two-balances"),
+        pytest.param(
+            (pct(D(100), "0D"), balance("30D")), "less than 100 beside a balance", id="100-and-bal"
+        ),
+        pytest.param(
+            (fixed(D(10), "0D"), pct(D(100), "30D")), "line 0 is fixed", id="fixed-no-bal"
+        ),
+        pytest.param((), "at least one", id="empty"),
+    ],
+)
+def test_invalid_instalments(lines: tuple[Installment, ...], fragment: str) -> None:
+    with pytest.raises(InvalidTerms) as info:
+        PaymentTerms(installments=lines)
+    assert fragment in str(info.value)
+    assert isinstance(info.value, ValueError)
+
+
+def test_invalid_lines_and_tiers() -> None:
+    with pytest.raises(InvalidTerms, match="percent"):
+        pct(D(0), "0D")
+    with pytest.raises(InvalidTerms, match="percent"):
+        pct(D("100.01"), "0D")
+    with pytest.raises(InvalidTerms, match="above 0"):
+        fixed(D("-5"), "0D")
+    with pytest.raises(InvalidType):
+        pct(0.3, "0D")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        pct(D(30), 30)  # type: ignore[arg-type]
+    with pytest.raises(InvalidTerms, match="no value"):
+        Installment(LineKind.BALANCE, "0D", D(1))
+    with pytest.raises(InvalidTerms, match="a value"):
+        Installment(LineKind.PERCENT, "0D")
+    with pytest.raises(InvalidTerms, match="below 100"):
+        DiscountTier(D(100), "10D")
+    with pytest.raises(InvalidTerms, match="above 0"):
+        DiscountTier(D(0), "10D")
+    with pytest.raises(InvalidType):
+        PaymentTerms(installments=("30D",))  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        PaymentTerms(installments=(balance("0D"),), discounts=("2/10",))  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        PaymentTerms(installments=(balance("0D"),), start="invoice")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        PaymentTerms(installments=(balance("0D"),), tax_base="mixed")  # type: ignore[arg-type]
+    with pytest.raises(InvalidTerms):
+        PaymentTerms.net(-1)
+
+
+def test_values_are_hashable_and_evolve() -> None:
+    a = PaymentTerms.net(30)
+    b = PaymentTerms(installments=(Installment.balance(DueRule.days(30)),))
+    assert a == b
+    assert hash(a) == hash(b)
+    assert len({a, b, PaymentTerms.net(45)}) == 2
+    c = attrs.evolve(a, discounts=(DiscountTier(D(2), "10D"),))
+    assert c == a.with_discount(D(2), "10D")
+    assert c != a
+    assert attrs.evolve(c, start=Start.RECEIPT).start is Start.RECEIPT
+    assert PaymentTerms(installments=balance("0D")) == PaymentTerms.on_receipt()
+
+
+# --------------------------------------------------------------------------- constructors
+
+
+def test_end_of_month_readings() -> None:
+    # Source: legal.md §4 (CEPC): 15 Jan, reading (b) CM+45D -> 17 Mar; reading (a) -> 31 Mar.
+    then_days = PaymentTerms.end_of_month(45, reading=EndOfMonth.THEN_DAYS)
+    days_then = PaymentTerms.end_of_month(45, reading=EndOfMonth.DAYS_THEN)
+    assert str(then_days.installments[0].rule) == "CM+45D"
+    assert str(days_then.installments[0].rule) == "45D+CM"
+    assert then_days.due_date(date(2026, 1, 15)) == date(2026, 3, 17)
+    assert days_then.due_date(date(2026, 1, 15)) == date(2026, 3, 31)
+    assert PaymentTerms.end_of_month(45) == then_days
+    # Source: finance.md §4.2, Lago "End of month": 2026-04-10 -> 2026-04-30.
+    assert PaymentTerms.end_of_month().due_date(date(2026, 4, 10)) == date(2026, 4, 30)
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "rule", "start", "expected"),
+    [
+        # Source: peers.md table, Odoo "days after end of next month" N: 1M+CM+ND.
+        pytest.param({"days": 10, "months": 1}, "1M+CM+10D", date(2026, 2, 15), date(2026, 4, 10),
+                     id="odoo-after-end-of-next-month"),
+        # Source: user_demand.md B7, odoo/odoo#10459: 2016-01-14 "30 days EOM on the 10th" -> 03-10.
+        pytest.param({"days": 30, "reading": EndOfMonth.DAYS_THEN, "day": 10}, "30D+CM+D10",
+                     date(2016, 1, 14), date(2016, 3, 10), id="fdm-le-10"),
+        # Source: peers.md §7, Odoo 17: 30 days, on the 31, from 2023-12-12 -> 2024-02-29.
+        pytest.param({"days": 30, "reading": EndOfMonth.DAYS_THEN, "day": 31}, "30D+CM+1D+D31",
+                     date(2023, 12, 12), date(2024, 2, 29), id="odoo17-on-the-31"),
+        # Source: peers.md table, "60 jours fin de mois le 10", reading CM+60D+D10:
+        # 31 Jan + 60 days = 1 Apr, then the next 10th.
+        pytest.param({"days": 60, "day": 10}, "CM+60D+D10", date(2026, 1, 15),
+                     date(2026, 4, 10), id="then-days-le-10"),
+        # Source: user_demand.md B1, ERPNext "Month(s) after the end of the invoice month": NM+CM.
+        pytest.param({"months": 1}, "1M+CM", date(2020, 6, 11), date(2020, 7, 31),
+                     id="erpnext22201-months-after-eom"),
+        pytest.param({"months": 1, "day": 30}, "1M+CM+1D+D30", date(2024, 4, 11),
+                     date(2024, 6, 30), id="end-of-next-month-on-the-30"),
+    ],
+)  # fmt: skip
+def test_end_of_month_variants(
+    kwargs: dict[str, object], rule: str, start: date, expected: date
+) -> None:
+    terms = PaymentTerms.end_of_month(**kwargs)  # type: ignore[arg-type]
+    assert str(terms.installments[0].rule) == rule
+    assert terms.due_date(start) == expected
+
+
+def test_end_of_month_bad_arguments() -> None:
+    with pytest.raises(InvalidTerms, match="day=0"):
+        PaymentTerms.end_of_month(30, day=0)
+    with pytest.raises(InvalidTerms, match="day=32"):
+        PaymentTerms.end_of_month(30, day=32)
+    with pytest.raises(InvalidType):
+        PaymentTerms.end_of_month(30, reading="a")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        PaymentTerms.end_of_month(-30)
+
+
+ZUORA_PROX = [
+    # Source: finance.md §4.2, Zuora "Prox payment term examples" (invoice, cut-off, months, day).
+    pytest.param(date(2026, 8, 10), 12, 1, 20, date(2026, 9, 20), id="aug10-c12-1-20"),
+    pytest.param(date(2026, 8, 15), 12, 1, 20, date(2026, 10, 20), id="aug15-c12-1-20"),
+    pytest.param(date(2026, 8, 21), 12, 1, 20, date(2026, 10, 20), id="aug21-c12-1-20"),
+    pytest.param(date(2026, 8, 10), 20, 1, 12, date(2026, 9, 12), id="aug10-c20-1-12"),
+    pytest.param(date(2026, 8, 15), 20, 1, 12, date(2026, 9, 12), id="aug15-c20-1-12"),
+    pytest.param(date(2026, 8, 21), 20, 1, 12, date(2026, 10, 12), id="aug21-c20-1-12"),
+    pytest.param(date(2026, 8, 21), 20, 3, 12, date(2026, 12, 12), id="aug21-c20-3-12"),
+    pytest.param(date(2026, 8, 15), None, 1, 31, date(2026, 9, 30), id="aug15-eom-1-eom"),
+    pytest.param(date(2026, 1, 1), 5, 1, 30, date(2026, 2, 28), id="jan1-c5-1-30"),
+]
+
+
+@pytest.mark.parametrize(("start", "cutoff", "months", "day", "expected"), ZUORA_PROX)
+def test_prox(start: date, cutoff: int | None, months: int, day: int, expected: date) -> None:
+    assert PaymentTerms.prox(day, cutoff=cutoff, months=months).due_date(start) == expected
+
+
+def test_quickbooks_date_driven_and_bad_prox() -> None:
+    # Source: finance.md §4.2, QuickBooks date-driven (due day 15, grace 2 days).
+    terms = PaymentTerms.prox(15, cutoff=12, months=0)
+    assert terms.due_date(date(2026, 3, 13)) == date(2026, 4, 15)
+    assert terms.due_date(date(2026, 3, 12)) == date(2026, 3, 15)
+    with pytest.raises(InvalidTerms):
+        PaymentTerms.prox(0)
+    with pytest.raises(InvalidTerms):
+        PaymentTerms.prox(10, cutoff=32)
+
+
+def test_net_and_on_receipt() -> None:
+    # Source: finance.md §4.2, Lago (2026-04-10): due on receipt -> Apr 10; net 30 -> May 10.
+    assert PaymentTerms.on_receipt().due_date(date(2026, 4, 10)) == date(2026, 4, 10)
+    assert PaymentTerms.net(30).due_date(date(2026, 4, 10)) == date(2026, 5, 10)
+
+
+def test_start_end_of_month() -> None:
+    # ERPNext "Day(s) after the end of the invoice month" as a start event equals CM+ND.
+    terms = PaymentTerms(installments=(balance("45D"),), start=Start.END_OF_MONTH)
+    assert terms.due_date(date(2026, 1, 15)) == PaymentTerms.end_of_month(45).due_date(
+        date(2026, 1, 15)
+    )
+
+
+# --------------------------------------------------------------------------- dates
+
+
+def test_adjustment_is_applied_at_schedule_time() -> None:
+    # net 30 from 2026-01-15 is Saturday 14 Feb 2026.
+    terms = PaymentTerms.net(30)
+    weekends = BusinessCalendar.WEEKENDS
+    assert terms.due_date(date(2026, 1, 15)) == date(2026, 2, 14)
+    assert terms.due_date(
+        date(2026, 1, 15), calendar=weekends, adjustment=Adjustment.FOLLOWING
+    ) == date(2026, 2, 16)
+    sched = terms.schedule(
+        date(2026, 1, 15), D(100), calendar=weekends, adjustment=Adjustment.PRECEDING
+    )
+    assert sched.final_due == date(2026, 2, 13)
+    with pytest.raises(InvalidArgument, match="calendar"):
+        terms.due_date(date(2026, 1, 15), adjustment=Adjustment.FOLLOWING)
+    with pytest.raises(InvalidType):
+        terms.due_date(date(2026, 1, 15), adjustment="following")  # type: ignore[arg-type]
+
+
+def test_business_day_rule_in_a_term() -> None:
+    terms = PaymentTerms(installments=(balance("5BD"),))
+    assert terms.due_date(date(2026, 12, 22), calendar=BusinessCalendar.TARGET) == date(
+        2026, 12, 30
+    )
+
+
+def test_due_date_before_start_is_refused() -> None:
+    terms = PaymentTerms(installments=(balance("-CM"),))
+    with pytest.raises(InvalidTerms, match="on or after the start"):
+        terms.due_date(date(2026, 1, 15))
+    assert terms.due_date(date(2026, 1, 1)) == date(2026, 1, 1)
+
+
+def test_schedule_checks_arguments() -> None:
+    terms = PaymentTerms.net(30)
+    with pytest.raises(InvalidType):
+        terms.schedule(date(2026, 1, 15), 100.0)  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        terms.schedule("2026-01-15", D(100))  # type: ignore[arg-type]
+    with pytest.raises(LookupError):
+        terms.schedule(date(2026, 1, 15), D(100), currency="XYZ")
+
+
+# --------------------------------------------------------------------------- discounts
+
+
+def test_two_ten_net_thirty() -> None:
+    # Source: peers.md §7.6 (Odoo docs): 2 % within 7 days from 1 Jan on 100 -> 98 "up to the
+    # 8th of January".
+    terms = PaymentTerms.net(30).with_discount(D(2), "7D")
+    sched = terms.schedule(date(2026, 1, 1), D("100.00"))
+    assert sched.discounts == (DiscountWindow(date(2026, 1, 8), D(2), D("98.00"), D("2.00")),)
+    assert sched.amount_payable_on(date(2026, 1, 8)) == D("98.00")
+    assert sched.amount_payable_on(date(2026, 1, 9)) == D("100.00")
+
+
+def test_sap_community_discount_and_net() -> None:
+    # Source: peers.md §6, SAP Community: "3 % 10 days from invoice, or 45 days EOM":
+    # invoice 2025-01-10 -> discount until 2025-01-20, net due 2025-03-17.
+    terms = PaymentTerms.end_of_month(45).with_discount(D(3), "10D")
+    sched = terms.schedule(date(2025, 1, 10), D("1000.00"))
+    assert sched.discounts[0].last_day == date(2025, 1, 20)
+    assert sched.final_due == date(2025, 3, 17)
+    assert sched.discounts[0].payable == D("970.00")
+
+
+def test_mixed_tax_base_odoo_belgium() -> None:
+    # Source: peers.md §1c, Odoo "mixed": 100 + 21 % with 2 %: the invoice shows 120.58
+    # (100 + 21 % of 98); the early payer pays 118.58; after the date the full 120.58.
+    terms = PaymentTerms.net(30).with_discount(D(2), "10D")
+    mixed = attrs.evolve(terms, tax_base=TaxBase.MIXED)
+    sched = mixed.schedule(date(2026, 1, 1), D("120.58"), tax=D("20.58"))
+    assert sched.discounts[0].payable == D("118.58")
+    assert sched.amount_payable_on(date(2026, 1, 31)) == D("120.58")
+
+
+def test_excluded_tax_base() -> None:
+    # Source: user_demand.md B24, OCA/account-payment#814: 10 x 100 + 15 % = 1,150; 5 % on the
+    # net should give 1,100.00 (the bug gave 1,092.50, 5 % of the gross).
+    terms = attrs.evolve(PaymentTerms.net(30).with_discount(D(5), "10D"), tax_base=TaxBase.EXCLUDED)
+    sched = terms.schedule(date(2026, 1, 1), D("1150.00"), tax=D("150.00"))
+    assert sched.discounts[0].payable == D("1100.00")
+    included = PaymentTerms.net(30).with_discount(D(5), "10D")
+    assert included.schedule(date(2026, 1, 1), D("1150.00")).discounts[0].payable == D("1092.50")
+    with pytest.raises(InvalidArgument, match="tax"):
+        terms.schedule(date(2026, 1, 1), D("1150.00"))
+    with pytest.raises(InvalidArgument, match="same sign"):
+        terms.schedule(date(2026, 1, 1), D("1150.00"), tax=D("1200.00"))
+
+
+def test_several_tiers() -> None:
+    # Source: finance.md §1.4, SAP: "3 % cash discount for payment within 10 days, 2 % within
+    # 30 days and net payment within 60 days".
+    terms = PaymentTerms(
+        installments=(balance("60D"),),
+        discounts=(DiscountTier(D(2), "30D"), DiscountTier(D(3), "10D")),
+    )
+    sched = terms.schedule(date(2026, 1, 1), D("1000.00"))
+    assert [(w.last_day, w.payable) for w in sched.discounts] == [
+        (date(2026, 1, 11), D("970.00")),
+        (date(2026, 1, 31), D("980.00")),
+    ]
+    assert sched.amount_payable_on(date(2025, 12, 31)) == D("970.00")
+    assert sched.amount_payable_on(date(2026, 1, 12)) == D("980.00")
+    assert sched.amount_payable_on(date(2026, 3, 2)) == D("1000.00")
+    assert sched.final_due == date(2026, 3, 2)
+
+
+def test_discount_after_due_date_is_refused() -> None:
+    # Source: user_demand.md B29, frappe/erpnext#44646: the discount date must precede the due
+    # date.
+    terms = PaymentTerms.net(10).with_discount(D(2), "14D")
+    with pytest.raises(InvalidTerms, match="on or before the final due date"):
+        terms.schedule(date(2026, 1, 1), D(100))
+
+
+def test_schedule_repr_and_values() -> None:
+    sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), D("12.3"))
+    assert sched == Schedule(
+        date(2026, 1, 15), D("12.30"), "EUR", (Due(date(2026, 2, 14), D("12.30")),), ()
+    )
+    assert "Due(date=datetime.date(2026, 2, 14)" in repr(sched)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@st.composite
+def schedule_inputs(draw: st.DrawFn) -> tuple[PaymentTerms, date, Decimal, str]:
+    currency = draw(st.sampled_from(sorted(MINOR_UNITS)))
+    places = MINOR_UNITS[currency]
+    amount = draw(
+        st.decimals(min_value=0, max_value=10**9, places=places, allow_nan=False)
+        | st.integers(0, 20).map(lambda n: Decimal(n).scaleb(-places))
+    )
+    return draw(payment_terms(fixed=False)), draw(invoice_dates()), amount, currency
+
+
+@settings(max_examples=300, deadline=None)
+@given(schedule_inputs())
+def test_instalments_add_up_never_negative(inputs: tuple[PaymentTerms, date, Decimal, str]) -> None:
+    terms, start, amount, currency = inputs
+    sched = terms.schedule(start, amount, currency=currency, tax=amount / 5)
+    unit = smallest_unit(currency)
+    shares = [d.amount for d in sched.dues]
+    assert sum(shares) == amount
+    assert all(s >= 0 for s in shares)
+    assert all(s % unit == 0 for s in shares)
+    if amount >= unit * len(shares):
+        assert all(s > 0 for s in shares)
+    for due in sched.dues:
+        assert due.date >= start
+    for window in sched.discounts:
+        assert window.payable + window.discount == amount
+        assert window.last_day <= sched.final_due
+        assert 0 <= window.discount <= amount
+
+
+@settings(max_examples=200, deadline=None)
+@given(payment_terms(), invoice_dates(), st.integers(1, 400))
+def test_later_start_never_earlier_due_date(terms: PaymentTerms, start: date, later: int) -> None:
+    assert terms.due_date(start + timedelta(days=later)) >= terms.due_date(start)
+
+
+@settings(max_examples=100, deadline=None)
+@given(payment_terms(fixed=False), st.decimals(min_value=-(10**6), max_value="-0.01", places=2))
+def test_credit_notes_mirror_invoices(terms: PaymentTerms, amount: Decimal) -> None:
+    start = date(2026, 1, 15)
+    credit = terms.schedule(start, amount, tax=amount / 5)
+    invoice = terms.schedule(start, -amount, tax=-amount / 5)
+    assert [d.amount for d in credit.dues] == [-d.amount for d in invoice.dues]
+    assert sum(d.amount for d in credit.dues) == amount
+
+
+@settings(max_examples=100, deadline=None)
+@given(payment_terms(), st.decimals(min_value=10**4, max_value=10**9, places=2))
+def test_fixed_lines_are_kept_exactly(terms: PaymentTerms, amount: Decimal) -> None:
+    sched = terms.schedule(date(2026, 1, 15), amount, tax=amount / 5)
+    assert sum(d.amount for d in sched.dues) == amount
+    for line, due in zip(terms.installments, sched.dues, strict=True):
+        if line.kind is LineKind.FIXED:
+            assert due.amount == line.value
