@@ -190,3 +190,23 @@ def payment_terms(
         start=start,
         tax_base=draw(st.sampled_from(TaxBase)),
     )
+
+
+# --------------------------------------------------------------------------- money over time (#6)
+
+
+def annual_rates(max_value: str = "1") -> st.SearchStrategy[Decimal]:
+    """Annual rates as fractions in [0, max_value], up to four decimals (0.0825 = 8.25 %)."""
+    return st.decimals(min_value="0", max_value=max_value, places=4)
+
+
+def discount_percents() -> st.SearchStrategy[Decimal]:
+    """Early-payment discounts in percent, from 0.1 % to 10 %, as invoices print them."""
+    return st.decimals(min_value="0.1", max_value="10", places=2)
+
+
+def discount_terms() -> st.SearchStrategy[tuple[Decimal, int, int]]:
+    """(percent, discount days, net days) with the discount period before the net day."""
+    return st.tuples(discount_percents(), st.integers(0, 60), st.integers(1, 120)).map(
+        lambda t: (t[0], t[1], t[1] + t[2])
+    )

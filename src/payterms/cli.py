@@ -64,7 +64,43 @@ def _demo_runs() -> list[str]:
     ]
 
 
-DEMOS: tuple[Callable[[], list[str]], ...] = (_demo_calendars, _demo_money, _demo_runs)
+def _demo_money_over_time() -> list[str]:
+    from payterms.discount import RateMethod, discount_cost, discount_decision, rate_to_percent
+    from payterms.financing import margin_after_term, price_uplift
+
+    variants = [
+        f"    {rate_to_percent(discount_cost(2, 10, 30, method=method, year=year), 2):>6} %"
+        f"  {method.value}, {year}-day year"
+        for method, year in (
+            (RateMethod.SIMPLE, 365),
+            (RateMethod.COMPOUND, 365),
+            (RateMethod.SIMPLE, 360),
+            (RateMethod.APPROXIMATE, 360),
+        )
+    ]
+    decision = discount_decision(2, 10, 30, Decimal("0.08"), amount=Decimal("10000.00"))
+    margin = margin_after_term(Decimal("10000"), Decimal("7500"), 30, Decimal("0.08"))
+    share = rate_to_percent(margin.share_of_margin or Decimal(0), 1)
+    uplift = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    return [
+        "Money over time",
+        "  2/10 net 30: the yearly rate a buyer pays by skipping the discount",
+        *variants,
+        f"  money at 8 %: {decision.explain()}",
+        f"  on EUR 10000.00: discount {decision.discount}, interest {decision.interest},"
+        f" gained {decision.net_benefit}",
+        f"  30 days of term on a 10000 sale at 8 % cost {margin.financing_cost},"
+        f" {share} % of the {margin.gross_margin} margin",
+        f"  price that keeps the margin: {uplift}",
+    ]
+
+
+DEMOS: tuple[Callable[[], list[str]], ...] = (
+    _demo_calendars,
+    _demo_money,
+    _demo_runs,
+    _demo_money_over_time,
+)
 
 
 def _run_demo() -> int:
