@@ -23,7 +23,7 @@ from payterms.rules import (
     Unit,
 )
 from payterms.runs import LAST, PaymentRun
-from payterms.terms import DiscountTier, Installment, PaymentTerms, Start, TaxBase
+from payterms.terms import DiscountTier, Installment, PaymentTerms, PercentOf, Start, TaxBase
 
 # Inside the years every shipped calendar covers and the published rate tables reach.
 MIN_DATE = date(2000, 1, 1)
@@ -166,7 +166,8 @@ def payment_terms(
                     Installment.fixed(Decimal(draw(st.integers(1, 500))) / 100, draw(rules))
                 )
             else:
-                lines.append(Installment.percent(p, draw(rules)))
+                of = draw(st.sampled_from(PercentOf))
+                lines.append(Installment.percent(p, draw(rules), of=of))
         lines.insert(min(balance_at, len(lines)), Installment.balance(draw(rules)))
     tiers = draw(
         st.lists(

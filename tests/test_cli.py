@@ -43,3 +43,12 @@ def test_module_entry_point() -> None:
         [sys.executable, "-m", "payterms", "version"], capture_output=True, text=True, check=True
     )
     assert result.stdout.startswith("payterms ")
+
+
+def test_demo_shows_payment_terms(capsys: pytest.CaptureFixture[str]) -> None:
+    # legal.md §4: 15 Jan, "45 jours fin de mois" -> 17 Mar (CM+45D) or 31 Mar (45D+CM).
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "CM+45D -> 2026-03-17, 45D+CM -> 2026-03-31" in out
+    # 28 Feb 2026 is a Saturday: the balance moves to Monday 2 March.
+    assert "363.00 on 2026-01-15, 847.00 on 2026-03-02; or 1185.80 by 2026-01-26" in out

@@ -20,6 +20,7 @@ from payterms.terms import (
     Installment,
     LineKind,
     PaymentTerms,
+    PercentOf,
     Schedule,
     Start,
     TaxBase,
@@ -98,6 +99,60 @@ def test_instalment_examples(
     got = amounts_of(terms, amount)
     assert got == expected
     assert sum(D(x) for x in got) == D(amount)
+
+
+def test_percent_after_fixed_lines() -> None:
+    # Source: user_demand.md B21, OCA/account-payment#932: fixed 400 first, then 33/33/34 % of
+    # the remaining 600 -> 198 / 198 / 204 (the bug took them of the total: last line -60).
+    after = PercentOf.AFTER_FIXED
+    terms = PaymentTerms(
+        installments=(
+            fixed(D(400), "0D"),
+            pct(D(33), "30D", of=after),
+            pct(D(33), "60D", of=after),
+            balance("90D"),
+        )
+    )
+    assert amounts_of(terms, "1000") == ["400.00", "198.00", "198.00", "204.00"]
+
+
+def test_percent_of_untaxed_amount() -> None:
+    # Source: peers.md §2a, OCA `percent_amount_untaxed` test: untaxed 1000 with 10 % tax gives
+    # lines 10 % -> 100 and 40 % -> 400, and the balance is 600.
+    untaxed = PercentOf.UNTAXED
+    terms = PaymentTerms(
+        installments=(pct(D(10), "0D", of=untaxed), pct(D(40), "30D", of=untaxed), balance("60D"))
+    )
+    sched = terms.schedule(date(2026, 1, 15), D("1100.00"), tax=D("100.00"))
+    assert [d.amount for d in sched.dues] == [D("100.00"), D("400.00"), D("600.00")]
+    with pytest.raises(InvalidArgument, match="tax"):
+        terms.schedule(date(2026, 1, 15), D("1100.00"))
+
+
+def test_advance_without_tax_balance_with_tax() -> None:
+    # Source: user_demand.md A2, frappe/erpnext#38748 (steel industry): 40 % advance without
+    # tax, 50 % with 100 % of the tax, 10 % after installation without tax ("not possible out of
+    # the box"). Untaxed 1000 + 210 tax: 400 / 710 / 100.
+    untaxed = PercentOf.UNTAXED
+    terms = PaymentTerms(
+        installments=(pct(D(40), "0D", of=untaxed), balance("30D"), pct(D(10), "60D", of=untaxed))
+    )
+    sched = terms.schedule(date(2026, 1, 15), D("1210.00"), tax=D("210.00"))
+    assert [d.amount for d in sched.dues] == [D("400.00"), D("710.00"), D("100.00")]
+
+
+def test_percent_base_rules() -> None:
+    with pytest.raises(InvalidTerms, match="untaxed"):
+        PaymentTerms(
+            installments=(
+                pct(D(50), "0D", of=PercentOf.UNTAXED),
+                pct(D(50), "30D"),
+            )
+        )
+    with pytest.raises(InvalidTerms, match="TOTAL on a fixed line"):
+        Installment(LineKind.FIXED, "0D", D(5), of=PercentOf.UNTAXED)
+    with pytest.raises(InvalidType):
+        pct(D(5), "0D", of="untaxed")  # type: ignore[arg-type]
 
 
 def test_instalments_one_two_three_months_after_invoice_date() -> None:

@@ -95,9 +95,39 @@ def _demo_money_over_time() -> list[str]:
     ]
 
 
+def _demo_terms() -> list[str]:
+    from payterms.calendars import Adjustment, BusinessCalendar
+    from payterms.terms import EndOfMonth, Installment, PaymentTerms
+
+    invoiced = date(2026, 1, 15)
+    readings = ", ".join(
+        f"{PaymentTerms.end_of_month(45, reading=r).installments[0].rule} -> "
+        f"{PaymentTerms.end_of_month(45, reading=r).due_date(invoiced)}"
+        for r in EndOfMonth
+    )
+    split = PaymentTerms(
+        installments=(Installment.percent(Decimal("30"), "0D"), Installment.balance("1M+CM"))
+    ).with_discount(Decimal("2"), "10D")
+    sched = split.schedule(
+        invoiced,
+        Decimal("1210.00"),
+        calendar=BusinessCalendar.country("BE"),
+        adjustment=Adjustment.FOLLOWING,
+    )
+    dues = ", ".join(f"{d.amount} on {d.date}" for d in sched.dues)
+    window = sched.discounts[0]
+    return [
+        "Payment terms",
+        f"  45 jours fin de mois from {invoiced}, both readings: {readings}",
+        f"  30 % with the order, balance end of next month, 2 % within 10 days, EUR 1210.00:"
+        f" {dues}; or {window.payable} by {window.last_day}",
+    ]
+
+
 DEMOS: tuple[Callable[[], list[str]], ...] = (
     _demo_calendars,
     _demo_money,
+    _demo_terms,
     _demo_runs,
     _demo_money_over_time,
 )

@@ -64,6 +64,7 @@ __all__ = [
     "Installment",
     "LineKind",
     "PaymentTerms",
+    "PercentOf",
     "Schedule",
     "Start",
     "TaxBase",
@@ -162,9 +163,38 @@ class LineKind(Enum):
     """What is left once the other lines are taken; receives the rounding residue."""
 
 
+class PercentOf(Enum):
+    """What the percentage of a :meth:`Installment.percent` line is taken on.
+
+    >>> terms = PaymentTerms(installments=(
+    ...     Installment.fixed(Decimal("400"), "0D"),
+    ...     Installment.percent(Decimal("33"), "30D", of=PercentOf.AFTER_FIXED),
+    ...     Installment.balance("60D")))
+    >>> [str(d.amount) for d in terms.schedule(date(2026, 1, 15), Decimal("1000")).dues]
+    ['400.00', '198.00', '402.00']
+    """
+
+    TOTAL = "total"
+    """The whole amount, tax included (Odoo, ERPNext, SAP instalment terms)."""
+
+    AFTER_FIXED = "after_fixed"
+    """The amount less every fixed line (what OCA/account-payment#932 expected: fixed 400,
+    then 33/33/34 % of the remaining 600)."""
+
+    UNTAXED = "untaxed"
+    """The amount excluding tax (OCA ``percent_amount_untaxed``: the tax then falls on the
+    balance line); ``schedule(..., tax=...)`` must give the tax."""
+
+
 def _check_kind(value: object) -> LineKind:
     if not isinstance(value, LineKind):
         raise InvalidType("kind", value, "a payterms.terms.LineKind member")
+    return value
+
+
+def _check_of(value: object) -> PercentOf:
+    if not isinstance(value, PercentOf):
+        raise InvalidType("of", value, "a payterms.terms.PercentOf member")
     return value
 
 
@@ -185,14 +215,18 @@ class Installment:
     Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`.
 
     >>> Installment.percent(Decimal("30"), "0D")
-    Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'))
+    Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'),
+                of=<PercentOf.TOTAL: 'total'>)
     """
 
     kind: LineKind = field(converter=_check_kind)
     rule: DueRule = field(converter=_rule)
     value: Decimal | None = field(default=None, converter=_optional_decimal)
+    of: PercentOf = field(default=PercentOf.TOTAL, kw_only=True, converter=_check_of)
 
     def __attrs_post_init__(self) -> None:
+        if self.of is not PercentOf.TOTAL and self.kind is not LineKind.PERCENT:
+            raise InvalidTerms("of", self.of, f"PercentOf.TOTAL on a {self.kind.value} line")
         if self.kind is LineKind.BALANCE:
             if self.value is not None:
                 raise InvalidTerms("value", self.value, "no value on a balance line")
@@ -204,13 +238,19 @@ class Installment:
             raise InvalidTerms("amount", self.value, "a fixed amount above 0")
 
     @classmethod
-    def percent(cls, percent: Decimal | int | str, rule: DueRule | str) -> Installment:
-        """Return a line for *percent* % of the amount, due by *rule*.
+    def percent(
+        cls,
+        percent: Decimal | int | str,
+        rule: DueRule | str,
+        *,
+        of: PercentOf = PercentOf.TOTAL,
+    ) -> Installment:
+        """Return a line for *percent* % of the amount (or of the base *of* names), due by *rule*.
 
         >>> Installment.percent(Decimal("33.5"), "30D").value
         Decimal('33.5')
         """
-        return cls(LineKind.PERCENT, rule, to_decimal(percent, "percent"))
+        return cls(LineKind.PERCENT, rule, to_decimal(percent, "percent"), of=of)
 
     @classmethod
     def fixed(cls, amount: Decimal | int | str, rule: DueRule | str) -> Installment:
@@ -358,7 +398,9 @@ def _tax_base(value: object) -> TaxBase:
 
 def _describe_lines(lines: tuple[Installment, ...]) -> str:
     return ", ".join(
-        f"{line.kind.value} {line.value} {line.rule}"
+        f"{line.kind.value} {line.value}"
+        + (f" of {line.of.value}" if line.of is not PercentOf.TOTAL else "")
+        + f" {line.rule}"
         if line.value is not None
         else f"balance {line.rule}"
         for line in lines
@@ -390,6 +432,12 @@ class PaymentTerms:
     start: Start = field(default=Start.INVOICE_DATE, converter=_start)
     tax_base: TaxBase = field(default=TaxBase.INCLUDED, converter=_tax_base)
     _balance: int = field(init=False, eq=False, hash=False, repr=False)
+    _fixed: tuple[tuple[int, Decimal], ...] = field(init=False, eq=False, hash=False, repr=False)
+    _percents: tuple[tuple[int, Decimal, PercentOf], ...] = field(
+        init=False, eq=False, hash=False, repr=False
+    )
+    _not_fixed: tuple[int, ...] = field(init=False, eq=False, hash=False, repr=False)
+    _needs_tax: bool = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -432,8 +480,41 @@ class PaymentTerms:
                     text,
                     f"percentages summing to 100 (they sum to {percents}), or a balance line",
                 )
+            untaxed = [i for i, line in enumerate(lines) if line.of is PercentOf.UNTAXED]
+            if untaxed:
+                raise InvalidTerms(
+                    "installments",
+                    text,
+                    f"a balance line beside a percentage of the untaxed amount (line "
+                    f"{untaxed[0]}): without one, the tax would fall on no line",
+                )
             residue = len(lines) - 1
         object.__setattr__(self, "_balance", residue)
+        object.__setattr__(
+            self,
+            "_fixed",
+            tuple((i, line.value) for i, line in enumerate(lines) if line.kind is LineKind.FIXED),
+        )
+        object.__setattr__(
+            self,
+            "_percents",
+            tuple(
+                (i, line.value, line.of)
+                for i, line in enumerate(lines)
+                if line.kind is LineKind.PERCENT and i != residue
+            ),
+        )
+        object.__setattr__(
+            self,
+            "_not_fixed",
+            tuple(i for i, line in enumerate(lines) if line.kind is not LineKind.FIXED),
+        )
+        object.__setattr__(
+            self,
+            "_needs_tax",
+            any(line.of is PercentOf.UNTAXED for line in lines)
+            or (bool(self.discounts) and self.tax_base is not TaxBase.INCLUDED),
+        )
 
     # -- named constructors ------------------------------------------------------------
 
@@ -626,8 +707,9 @@ class PaymentTerms:
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
         total = value.quantize(unit, rounding=rounding, context=_CTX)
+        untaxed = _untaxed(total, tax, self.tax_base) if self._needs_tax else total
         base = self._base(start)
-        shares = self._shares(total, unit, rounding)
+        shares = self._shares(total, untaxed, unit, rounding)
         dues = tuple(
             Due(self._date(line.rule, start, base, calendar, adjustment), share)
             for line, share in zip(self.installments, shares, strict=True)
@@ -635,62 +717,72 @@ class PaymentTerms:
         windows: tuple[DiscountWindow, ...] = ()
         if self.discounts:
             windows = self._windows(
-                total, tax, currency, rounding, start, base, calendar, adjustment, dues
+                total, untaxed, unit, rounding, start, base, calendar, adjustment, dues
             )
         return Schedule(start, total, currency, dues, windows)
 
-    def _shares(self, total: Decimal, unit: Decimal, rounding: str) -> list[Decimal]:
-        lines = self.installments
-        if len(lines) == 1:
+    def _shares(
+        self, total: Decimal, untaxed: Decimal, unit: Decimal, rounding: str
+    ) -> list[Decimal]:
+        n = len(self.installments)
+        if n == 1:
             return [total]
         negative = total < 0
         magnitude = -total if negative else total
+        untaxed_magnitude = -untaxed if negative else untaxed
         residue_at = self._balance
-        exact: list[Decimal] = []
-        shares: list[Decimal] = []
-        fixed_total = Decimal(0)
-        for i, line in enumerate(lines):
-            if line.kind is LineKind.FIXED:
-                assert line.value is not None  # noqa: S101 - validated at construction
-                fixed = line.value
-                if fixed.quantize(unit, context=_CTX) != fixed:
-                    raise InvalidTerms(
-                        f"installments[{i}]",
-                        str(fixed),
-                        f"a fixed amount in whole minor units of the currency ({unit})",
-                    )
-                fixed_total += fixed
-                exact.append(fixed)
-                shares.append(fixed.quantize(unit, context=_CTX))
-            elif line.kind is LineKind.PERCENT and i != residue_at:
-                assert line.value is not None  # noqa: S101 - validated at construction
-                share = _CTX.divide(_CTX.multiply(magnitude, line.value), _HUNDRED)
-                exact.append(share)
-                shares.append(share.quantize(unit, rounding=rounding, context=_CTX))
-            else:
-                exact.append(Decimal(0))
-                shares.append(Decimal(0))
+        zero = Decimal(0)
+        exact = [zero] * n
+        shares = [zero] * n
+        fixed_total = zero
+        for i, fixed in self._fixed:
+            exact[i] = fixed
+            fixed = fixed.quantize(unit, context=_CTX)
+            if fixed != exact[i]:
+                raise InvalidTerms(
+                    f"installments[{i}]",
+                    str(exact[i]),
+                    f"a fixed amount in whole minor units of the currency ({unit})",
+                )
+            fixed_total += fixed
+            shares[i] = fixed
         if fixed_total > magnitude:
             raise InvalidTerms(
                 "amount",
                 str(total),
                 f"an amount of at least {fixed_total} (the fixed lines add up to that)",
             )
-        exact_rest = magnitude - sum(exact, Decimal(0))
+        taken = fixed_total
+        rounded = fixed_total
+        for i, percent, of in self._percents:
+            if of is PercentOf.TOTAL:
+                of_what = magnitude
+            elif of is PercentOf.AFTER_FIXED:
+                of_what = magnitude - fixed_total
+            else:
+                of_what = untaxed_magnitude
+            share = _CTX.divide(_CTX.multiply(of_what, percent), _HUNDRED)
+            exact[i] = share
+            taken += share
+            share = share.quantize(unit, rounding=rounding, context=_CTX)
+            shares[i] = share
+            rounded += share
+        exact_rest = magnitude - taken
         if exact_rest < 0:
             raise InvalidTerms(
                 "amount",
                 str(total),
                 f"an amount the lines fit in: fixed lines and percentages take "
-                f"{magnitude - exact_rest} of {magnitude}",
+                f"{taken} of {magnitude}",
             )
         exact[residue_at] = exact_rest
-        shares[residue_at] = magnitude - sum(shares, Decimal(0))
-        if shares[residue_at] < 0:
-            # Rounding up took more than there is: give back one unit from the lines
-            # rounded up the most until the residue line is no longer negative.
+        rest = magnitude - rounded
+        shares[residue_at] = rest
+        if rest < 0:
+            # Rounding up took more than there is: the lines rounded up the most give one
+            # unit back each until the residue line is no longer negative.
             order = sorted(
-                (i for i in range(len(lines)) if shares[i] > exact[i] and i != residue_at),
+                (i for i, _, _ in self._percents if shares[i] > exact[i]),
                 key=lambda i: (exact[i] - shares[i], -i),
             )
             for i in order:
@@ -698,27 +790,24 @@ class PaymentTerms:
                     break
                 shares[i] -= unit
                 shares[residue_at] += unit
-        # A line whose exact share is positive gets at least one unit when the amount
-        # has enough units, taken from the largest line that is not fixed.
-        if magnitude >= unit * sum(1 for e in exact if e > 0):
-            for i in range(len(lines)):
+        # A line whose exact share is positive gets at least one unit when the amount has
+        # one per line, taken from the largest line that is not fixed.
+        if zero in shares and magnitude >= unit * sum(1 for e in exact if e > 0):
+            for i in range(n):
                 if shares[i] == 0 and exact[i] > 0:
-                    donor = max(
-                        (j for j in range(len(lines)) if lines[j].kind is not LineKind.FIXED),
-                        key=lambda j: (shares[j], j == residue_at),
-                    )
+                    donor = max(self._not_fixed, key=lambda j: (shares[j], j == residue_at))
                     if shares[donor] >= 2 * unit:
                         shares[donor] -= unit
                         shares[i] += unit
         if negative:
-            return [-s if s else s for s in shares]
+            return [-x if x else x for x in shares]
         return shares
 
     def _windows(
         self,
         total: Decimal,
-        tax: object,
-        currency: str,
+        untaxed: Decimal,
+        unit: Decimal,
         rounding: str,
         start: date,
         base: date,
@@ -726,22 +815,7 @@ class PaymentTerms:
         adjustment: Adjustment,
         dues: tuple[Due, ...],
     ) -> tuple[DiscountWindow, ...]:
-        discount_base = total
-        if self.tax_base is not TaxBase.INCLUDED:
-            if tax is None:
-                raise InvalidArgument(
-                    "tax",
-                    None,
-                    f"the tax included in the amount: the discount is taken on the amount "
-                    f"excluding tax (tax_base={self.tax_base})",
-                )
-            tax_amount = to_decimal(tax, "tax")
-            if abs(tax_amount) > abs(total) or (tax_amount and (tax_amount < 0) != (total < 0)):
-                raise InvalidArgument(
-                    "tax", tax_amount, f"a tax amount of the same sign as {total}, and within it"
-                )
-            discount_base = total - tax_amount
-        unit = smallest_unit(currency)
+        discount_base = total if self.tax_base is TaxBase.INCLUDED else untaxed
         final = max(d.date for d in dues)
         windows = []
         for tier in self.discounts:
@@ -759,6 +833,23 @@ class PaymentTerms:
             windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
         windows.sort(key=lambda w: w.last_day)
         return tuple(windows)
+
+
+def _untaxed(total: Decimal, tax: object, tax_base: TaxBase) -> Decimal:
+    """Return *total* less *tax*, checking that the tax fits in the total."""
+    if tax is None:
+        raise InvalidArgument(
+            "tax",
+            None,
+            "the tax included in the amount: a discount (tax_base="
+            f"{tax_base}) or an instalment is taken on the amount excluding tax",
+        )
+    tax_amount = to_decimal(tax, "tax")
+    if abs(tax_amount) > abs(total) or (tax_amount and (tax_amount < 0) != (total < 0)):
+        raise InvalidArgument(
+            "tax", tax_amount, f"a tax amount of the same sign as {total}, and within it"
+        )
+    return total - tax_amount
 
 
 def _check_adjustment(adjustment: object) -> None:
