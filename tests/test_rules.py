@@ -452,3 +452,19 @@ def test_day_of_month_is_the_first_matching_day(start: date, n: int) -> None:
         month_end = (day.replace(day=28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
         assert day.day != min(n, month_end.day)
         day += timedelta(days=1)
+
+
+# Source: peers.md §5, Business Central "Using Date Formulas": `CM+10D` = current month + 10
+# days; `CQ+1M+20D` = end of the quarter, one month, 20 days; `D15` = the next 15th; `WD4` =
+# the next Thursday (weeks run Monday to Sunday).
+BUSINESS_CENTRAL = [
+    pytest.param("CM+10D", date(2026, 1, 15), date(2026, 2, 10), id="bc-cm-10d"),
+    pytest.param("CQ+1M+20D", date(2026, 2, 10), date(2026, 5, 20), id="bc-cq-1m-20d"),
+    pytest.param("D15", date(2026, 1, 20), date(2026, 2, 15), id="bc-d15"),
+    pytest.param("WD4", date(2026, 11, 23), date(2026, 11, 26), id="bc-wd4-thursday"),
+]
+
+
+@pytest.mark.parametrize(("text", "start", "expected"), BUSINESS_CENTRAL)
+def test_business_central_formulas(text: str, start: date, expected: date) -> None:
+    assert DueRule.parse(text).apply(start) == expected

@@ -592,3 +592,63 @@ def test_fixed_lines_are_kept_exactly(terms: PaymentTerms, amount: Decimal) -> N
     for line, due in zip(terms.installments, sched.dues, strict=True):
         if line.kind is LineKind.FIXED:
             assert due.amount == line.value
+
+
+def test_adjustment_may_move_before_the_start() -> None:
+    # Due on receipt, invoice dated Saturday 17 Jan 2026: PRECEDING moves it to Friday 16 Jan.
+    terms = PaymentTerms.on_receipt()
+    got = terms.due_date(
+        date(2026, 1, 17), calendar=BusinessCalendar.WEEKENDS, adjustment=Adjustment.PRECEDING
+    )
+    assert got == date(2026, 1, 16)
+
+
+def test_tax_is_checked_whenever_given() -> None:
+    with pytest.raises(InvalidArgument, match="same sign"):
+        PaymentTerms.net(30).schedule(date(2026, 1, 1), D(100), tax=D(-1))
+    with pytest.raises(InvalidType):
+        PaymentTerms.net(30).schedule(date(2026, 1, 1), D(100), tax=1.5)  # type: ignore[arg-type]
+
+
+def test_contract_usage() -> None:
+    # The usage written in the terms contract that other modules code against.
+    rule = DueRule.parse("CM+45D")
+    assert str(rule) == "CM+45D"
+    assert rule.apply(date(2026, 1, 15)) == date(2026, 3, 17)
+    assert DueRule.days(30) == DueRule.parse("30D")
+    assert not rule.needs_calendar
+    terms = PaymentTerms(
+        installments=(
+            Installment.percent(Decimal("30"), "0D"),
+            Installment.balance(DueRule.parse("CM+30D")),
+        ),
+        discounts=(DiscountTier(percent=Decimal("2"), rule="10D"),),
+        start=Start.INVOICE_DATE,
+    )
+    sched = terms.schedule(
+        date(2026, 1, 15),
+        Decimal("1210.00"),
+        calendar=None,
+        adjustment=Adjustment.UNADJUSTED,
+        currency="EUR",
+        tax=None,
+    )
+    assert sum(d.amount for d in sched.dues) == Decimal("1210.00")
+    window = sched.discounts[0]
+    assert (window.last_day, window.percent) == (date(2026, 1, 25), Decimal("2"))
+    assert window.payable + window.discount == Decimal("1210.00")
+    assert sched.final_due == date(2026, 3, 2)
+    assert sched.amount_payable_on(date(2026, 1, 20)) == window.payable
+    assert terms.due_date(date(2026, 1, 15), calendar=None) == date(2026, 3, 2)
+    assert isinstance(terms.installments, tuple)
+    assert isinstance(terms.discounts, tuple)
+    assert {terms: 1}[attrs.evolve(terms)] == 1
+    for made in (
+        PaymentTerms.net(30),
+        PaymentTerms.end_of_month(45, reading=EndOfMonth.THEN_DAYS),
+        PaymentTerms.on_receipt(),
+        PaymentTerms.prox(20, cutoff=12),
+    ):
+        assert isinstance(made, PaymentTerms)
+    assert {m.name for m in TaxBase} == {"INCLUDED", "EXCLUDED", "MIXED"}
+    assert {"INVOICE_DATE", "RECEIPT", "DELIVERY", "END_OF_MONTH"} <= {m.name for m in Start}

@@ -640,10 +640,6 @@ class PaymentTerms:
         adjustment: Adjustment,
     ) -> date:
         day = rule.apply(base, calendar)
-        if adjustment is not Adjustment.UNADJUSTED:
-            if calendar is None:
-                raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
-            day = calendar.adjust(day, adjustment)
         if day < start:
             raise InvalidTerms(
                 "rule",
@@ -651,6 +647,10 @@ class PaymentTerms:
                 f"a rule giving a date on or after the start {start.isoformat()} "
                 f"(it gives {day.isoformat()})",
             )
+        if adjustment is not Adjustment.UNADJUSTED:
+            if calendar is None:
+                raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
+            day = calendar.adjust(day, adjustment)
         return day
 
     def due_date(
@@ -687,10 +687,12 @@ class PaymentTerms:
         *amount* is the total the customer owes (tax included), rounded once to the
         minor unit of *currency* with *rounding*. Due dates are the lines' rules applied
         to *start* (to the end of its month for ``Start.END_OF_MONTH``), then moved by
-        *adjustment* on *calendar*; discount last days are moved the same way. *tax* is
-        the tax included in *amount*, needed when a discount's *tax_base* is
-        ``EXCLUDED`` or ``MIXED``. A negative *amount* (a credit note) is scheduled like
-        its absolute value, every amount negated.
+        *adjustment* on *calendar*; discount last days are moved the same way (a rule
+        may not give a date before *start*; an adjustment may, as ``PRECEDING`` says).
+        *tax* is the tax included in *amount*, needed when a discount's *tax_base* is
+        ``EXCLUDED`` or ``MIXED`` or a line is a percentage of the untaxed amount, and
+        checked whenever it is given. A negative *amount* (a credit note) is scheduled
+        like its absolute value, every amount negated.
 
         >>> t = PaymentTerms(installments=(Installment.fixed(Decimal("400"), "0D"),
         ...                                Installment.balance("30D")))
@@ -707,7 +709,8 @@ class PaymentTerms:
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
         total = value.quantize(unit, rounding=rounding, context=_CTX)
-        untaxed = _untaxed(total, tax, self.tax_base) if self._needs_tax else total
+        needs_tax = self._needs_tax or tax is not None
+        untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
         shares = self._shares(total, untaxed, unit, rounding)
         dues = tuple(
