@@ -376,6 +376,8 @@ def test_invalid_values() -> None:
         NextWeekday(7)
     with pytest.raises(InvalidType):
         NextWeekday(FR(+1))
+    # Source: user_demand.md B11, Dolibarr#18124: an empty configuration gave due dates in
+    # 1969; an empty rule is refused instead.
     with pytest.raises(InvalidTerms, match="at least one step"):
         DueRule(())
     with pytest.raises(InvalidType):
@@ -397,6 +399,8 @@ def test_invalid_values() -> None:
 def test_apply_checks_its_start() -> None:
     from datetime import datetime
 
+    # Source: user_demand.md B18 (time-zone off-by-one in several systems): rules take dates,
+    # never datetimes, so the caller's zone cannot move a due date.
     with pytest.raises(InvalidType):
         DueRule.days(1).apply(datetime(2026, 1, 1, 12))
     with pytest.raises(InvalidType):
@@ -468,3 +472,26 @@ BUSINESS_CENTRAL = [
 @pytest.mark.parametrize(("text", "start", "expected"), BUSINESS_CENTRAL)
 def test_business_central_formulas(text: str, start: date, expected: date) -> None:
     assert DueRule.parse(text).apply(start) == expected
+
+
+# Source: finance.md §4.2, SAP Business One "by dates": receipt days 1-7 -> the 10th, 8-15 ->
+# the 20th, 16-23 -> the 25th, 24-31 -> the 30th.
+SAP_B1 = "<7: D10 ? <15: D20 ? <23: D25 ? D30>>>"
+
+
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        pytest.param(date(2026, 3, 1), date(2026, 3, 10), id="day-1"),
+        pytest.param(date(2026, 3, 7), date(2026, 3, 10), id="day-7"),
+        pytest.param(date(2026, 3, 8), date(2026, 3, 20), id="day-8"),
+        pytest.param(date(2026, 3, 15), date(2026, 3, 20), id="day-15"),
+        pytest.param(date(2026, 3, 16), date(2026, 3, 25), id="day-16"),
+        pytest.param(date(2026, 3, 24), date(2026, 3, 30), id="day-24"),
+        pytest.param(date(2026, 2, 24), date(2026, 2, 28), id="day-24-february"),
+    ],
+)
+def test_sap_business_one_by_dates(start: date, expected: date) -> None:
+    rule = DueRule.parse(SAP_B1)
+    assert str(rule) == SAP_B1
+    assert rule.apply(start) == expected

@@ -392,6 +392,13 @@ def test_quickbooks_date_driven_and_bad_prox() -> None:
         PaymentTerms.prox(0)
     with pytest.raises(InvalidTerms):
         PaymentTerms.prox(10, cutoff=32)
+    # Due this month: the cut-off must not pass the due day, or an invoice dated between
+    # the two would be due before its date.
+    with pytest.raises(InvalidTerms, match="at most 10 when months=0"):
+        PaymentTerms.prox(10, cutoff=15, months=0)
+    with pytest.raises(InvalidTerms, match="at most 10 when months=0"):
+        PaymentTerms.prox(10, months=0)
+    assert PaymentTerms.prox(31, months=0).due_date(date(2026, 2, 3)) == date(2026, 2, 28)
 
 
 def test_net_and_on_receipt() -> None:
@@ -652,3 +659,58 @@ def test_contract_usage() -> None:
         assert isinstance(made, PaymentTerms)
     assert {m.name for m in TaxBase} == {"INCLUDED", "EXCLUDED", "MIXED"}
     assert {"INVOICE_DATE", "RECEIPT", "DELIVERY", "END_OF_MONTH"} <= {m.name for m in Start}
+
+
+# --------------------------------------------------------------------------- user_demand.md §B
+
+
+def test_b31_fixed_deposit_stays_exact() -> None:
+    # Source: user_demand.md B31, odoo/odoo#135262: a EUR 100 tax-included down payment came
+    # out as 99.99 (82.64 x 1.21). A fixed line is kept exactly: 100.00, and the rest.
+    terms = PaymentTerms(installments=(fixed(D("100.00"), "0D"), balance("30D")))
+    assert amounts_of(terms, "1210.00") == ["100.00", "1110.00"]
+
+
+def test_b31_one_cent_over_three_lines_does_not_vanish() -> None:
+    # Source: user_demand.md B31, odoo/odoo#135746: 0.01 spread over 3 lines vanished after
+    # rounding. Here the cent lands on one line and the schedule still adds up to 0.01.
+    terms = PaymentTerms(
+        installments=(pct(D("33.33"), "0D"), pct(D("33.33"), "30D"), balance("60D"))
+    )
+    got = amounts_of(terms, "0.01")
+    assert sum(D(x) for x in got) == D("0.01")
+    assert got == ["0.00", "0.00", "0.01"]
+
+
+def test_b30_credit_note_discount() -> None:
+    # Source: user_demand.md B30 (credit notes and EPD): the discount of a credit note is
+    # negative and payable + discount is still the (negative) amount.
+    sched = PaymentTerms.net(30).with_discount(D(2), "10D").schedule(date(2026, 1, 1), D("-100"))
+    window = sched.discounts[0]
+    assert (window.payable, window.discount) == (D("-98.00"), D("-2.00"))
+    assert sched.amount_payable_on(date(2026, 1, 5)) == D("-98.00")
+
+
+def test_b20_balance_line_is_a_rounded_remainder() -> None:
+    # Source: user_demand.md B20, OCA/account-invoicing#24: the balance line returned None
+    # instead of the rounded remainder.
+    terms = PaymentTerms(installments=(pct(D("33.333"), "0D"), balance("30D")))
+    assert amounts_of(terms, "100.00") == ["33.33", "66.67"]
+
+
+def test_b15_discount_date_moves_back_while_due_date_moves_forward() -> None:
+    # Source: user_demand.md B15, OCA/bank-payment#1622: a discount date on a weekend moves to
+    # the previous business day. 2/10 net 30 from 2026-01-15: discount day Sunday 25 Jan ->
+    # Friday 23 Jan; due Saturday 14 Feb -> Monday 16 Feb.
+    terms = PaymentTerms.net(30).with_discount(D(2), "10D")
+    sched = terms.schedule(
+        date(2026, 1, 15),
+        D(100),
+        calendar=BusinessCalendar.WEEKENDS,
+        adjustment=Adjustment.FOLLOWING,
+        discount_adjustment=Adjustment.PRECEDING,
+    )
+    assert sched.discounts[0].last_day == date(2026, 1, 23)
+    assert sched.final_due == date(2026, 2, 16)
+    with pytest.raises(InvalidType):
+        terms.schedule(date(2026, 1, 15), D(100), discount_adjustment="preceding")  # type: ignore[arg-type]

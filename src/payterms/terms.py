@@ -605,12 +605,20 @@ class PaymentTerms:
         def rule(m: int) -> str:
             return f"-CM+{m}M+D{day}" if m else f"-CM+D{day}"
 
-        if cutoff is None or cutoff == 31:
-            text = rule(months)
-        else:
+        if cutoff is not None:
             check_int(cutoff, "cutoff")
             if not 1 <= cutoff <= 31:
                 raise InvalidTerms("cutoff", cutoff, "a cut-off day of the month from 1 to 31")
+        if months == 0 and (31 if cutoff is None else cutoff) > day:
+            raise InvalidTerms(
+                "cutoff",
+                cutoff,
+                f"a cut-off day of at most {day} when months=0 (an invoice dated after the "
+                f"{day}th would otherwise be due before its date)",
+            )
+        if cutoff is None or cutoff == 31:
+            text = rule(months)
+        else:
             text = f"<{cutoff}: {rule(months)} ? {rule(months + 1)}>"
         return cls(installments=(Installment.balance(text),))
 
@@ -681,14 +689,16 @@ class PaymentTerms:
         currency: str = "EUR",
         tax: Decimal | int | str | None = None,
         rounding: str = DEFAULT_ROUNDING,
+        discount_adjustment: Adjustment | None = None,
     ) -> Schedule:
         """Return the schedule of an invoice of *amount* whose term starts on *start*.
 
         *amount* is the total the customer owes (tax included), rounded once to the
         minor unit of *currency* with *rounding*. Due dates are the lines' rules applied
         to *start* (to the end of its month for ``Start.END_OF_MONTH``), then moved by
-        *adjustment* on *calendar*; discount last days are moved the same way (a rule
-        may not give a date before *start*; an adjustment may, as ``PRECEDING`` says).
+        *adjustment* on *calendar*; discount last days are moved by
+        *discount_adjustment*, the same as *adjustment* unless given (a rule may not give
+        a date before *start*; an adjustment may, as ``PRECEDING`` says).
         *tax* is the tax included in *amount*, needed when a discount's *tax_base* is
         ``EXCLUDED`` or ``MIXED`` or a line is a percentage of the untaxed amount, and
         checked whenever it is given. A negative *amount* (a credit note) is scheduled
@@ -719,8 +729,12 @@ class PaymentTerms:
         )
         windows: tuple[DiscountWindow, ...] = ()
         if self.discounts:
+            if discount_adjustment is None:
+                discount_adjustment = adjustment
+            else:
+                _check_adjustment(discount_adjustment)
             windows = self._windows(
-                total, untaxed, unit, rounding, start, base, calendar, adjustment, dues
+                total, untaxed, unit, rounding, start, base, calendar, discount_adjustment, dues
             )
         return Schedule(start, total, currency, dues, windows)
 
