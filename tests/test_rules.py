@@ -129,7 +129,7 @@ DUE_DATE_EXAMPLES = [
     pytest.param("2M+CM", date(2015, 1, 30), date(2015, 3, 31), id="oca16-60-days-eom"),
     pytest.param("CM+60D", date(2015, 1, 30), date(2015, 4, 1), id="oca17-60-days-eom"),
     # Source: peers.md §4, Tryton: {months 2, days 30, day 15} from 2011-10-01 -> 2012-01-14.
-    pytest.param("2M+D15+30D", date(2011, 10, 1), date(2012, 1, 14), id="tryton-relativedelta"),
+    pytest.param("2M-CM+D15+30D", date(2011, 10, 1), date(2012, 1, 14), id="tryton-relativedelta"),
     # Source: user_demand.md A1, ERPNext#3727: "30 days EOM" = last day of next month.
     pytest.param("1M+CM", date(2015, 1, 1), date(2015, 2, 28), id="erpnext3727-jan01"),
     pytest.param("1M+CM", date(2015, 10, 31), date(2015, 11, 30), id="erpnext3727-oct31"),
@@ -495,3 +495,13 @@ def test_sap_business_one_by_dates(start: date, expected: date) -> None:
     rule = DueRule.parse(SAP_B1)
     assert str(rule) == SAP_B1
     assert rule.apply(start) == expected
+
+
+@given(invoice_dates(), st.integers(0, 36), st.integers(1, 31), st.integers(0, 400))
+def test_relativedelta_with_absolute_day_maps_to_start_of_month_then_dn(
+    start: date, months: int, day: int, days: int
+) -> None:
+    # Tryton's payment-term deltas are dateutil relativedeltas (peers.md §4); one delta
+    # {months, day, days} is the rule `nM-CM+Dd+nD`.
+    rule = DueRule.parse(f"{months}M-CM+D{day}+{days}D")
+    assert rule.apply(start) == start + relativedelta(months=months, day=day, days=days)

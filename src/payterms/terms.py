@@ -438,6 +438,8 @@ class PaymentTerms:
     )
     _not_fixed: tuple[int, ...] = field(init=False, eq=False, hash=False, repr=False)
     _needs_tax: bool = field(init=False, eq=False, hash=False, repr=False)
+    _rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
+    _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -509,6 +511,8 @@ class PaymentTerms:
             "_not_fixed",
             tuple(i for i, line in enumerate(lines) if line.kind is not LineKind.FIXED),
         )
+        object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
+        object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
         object.__setattr__(
             self,
             "_needs_tax",
@@ -639,27 +643,28 @@ class PaymentTerms:
             return end_of_month(start)
         return start
 
-    def _date(
+    def _dates(
         self,
-        rule: DueRule,
+        rules: tuple[DueRule, ...],
         start: date,
         base: date,
         calendar: BusinessCalendar | None,
         adjustment: Adjustment,
-    ) -> date:
-        day = rule.apply(base, calendar)
-        if day < start:
-            raise InvalidTerms(
-                "rule",
-                str(rule),
-                f"a rule giving a date on or after the start {start.isoformat()} "
-                f"(it gives {day.isoformat()})",
-            )
+    ) -> list[date]:
+        days = [rule.apply(base, calendar) for rule in rules]
+        for rule, day in zip(rules, days, strict=True):
+            if day < start:
+                raise InvalidTerms(
+                    "rule",
+                    str(rule),
+                    f"a rule giving a date on or after the start {start.isoformat()} "
+                    f"(it gives {day.isoformat()})",
+                )
         if adjustment is not Adjustment.UNADJUSTED:
             if calendar is None:
                 raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
-            day = calendar.adjust(day, adjustment)
-        return day
+            days = [calendar.adjust(day, adjustment) for day in days]
+        return days
 
     def due_date(
         self,
@@ -674,10 +679,7 @@ class PaymentTerms:
         datetime.date(2026, 3, 17)
         """
         _check_adjustment(adjustment)
-        base = self._base(start)
-        return max(
-            self._date(line.rule, start, base, calendar, adjustment) for line in self.installments
-        )
+        return max(self._dates(self._rules, start, self._base(start), calendar, adjustment))
 
     def schedule(
         self,
@@ -723,10 +725,8 @@ class PaymentTerms:
         untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
         shares = self._shares(total, untaxed, unit, rounding)
-        dues = tuple(
-            Due(self._date(line.rule, start, base, calendar, adjustment), share)
-            for line, share in zip(self.installments, shares, strict=True)
-        )
+        days = self._dates(self._rules, start, base, calendar, adjustment)
+        dues = tuple(map(Due, days, shares))
         windows: tuple[DiscountWindow, ...] = ()
         if self.discounts:
             if discount_adjustment is None:
@@ -835,8 +835,8 @@ class PaymentTerms:
         discount_base = total if self.tax_base is TaxBase.INCLUDED else untaxed
         final = max(d.date for d in dues)
         windows = []
-        for tier in self.discounts:
-            last_day = self._date(tier.rule, start, base, calendar, adjustment)
+        last_days = self._dates(self._tier_rules, start, base, calendar, adjustment)
+        for tier, last_day in zip(self.discounts, last_days, strict=True):
             if last_day > final:
                 raise InvalidTerms(
                     "discounts",
