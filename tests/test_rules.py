@@ -143,6 +143,21 @@ DUE_DATE_EXAMPLES = [
     # Source: legal.md §4, practitioner variant (finyear 2009) "end of month then the 15th of
     # month + 2": 12-01-2009 -> 15-03-2009.
     pytest.param("-CM+2M+D15", date(2009, 1, 12), date(2009, 3, 15), id="finyear-eom-15th-m2"),
+    # Source: legal.md §4, the same practitioner variant (scribd sheet): "30 octobre + 45 jours
+    # = 15 décembre".
+    pytest.param("-CM+2M+D15", date(2026, 10, 30), date(2026, 12, 15), id="scribd-oct30-dec15"),
+    # Source: peers.md §1b, Odoo 16 negative-days trick for "the next 10th": 2022-01-10 ->
+    # 2022-01-10 (the invoice date itself is returned on the 10th).
+    pytest.param("D10", date(2022, 1, 10), date(2022, 1, 10), id="odoo16-next-10th-same-day"),
+    # Source: finance.md §4.2, NetSuite "Day Of Month Net Due": a day that does not exist in
+    # the due month becomes the last day of the month.
+    pytest.param("-CM+1M+D30", date(2026, 1, 20), date(2026, 2, 28), id="netsuite-day-30-feb"),
+    # Source: finance.md §4.2, UN/EDIFACT 2009 time references: "end of following month",
+    # "10 days after end of month", "end of quarter", "end of week".
+    pytest.param("1M+CM", date(2026, 1, 20), date(2026, 2, 28), id="edifact-end-following-month"),
+    pytest.param("CM+10D", date(2026, 1, 20), date(2026, 2, 10), id="edifact-10d-after-eom"),
+    pytest.param("CQ", date(2026, 1, 20), date(2026, 3, 31), id="edifact-end-of-quarter"),
+    pytest.param("CW", date(2026, 1, 20), date(2026, 1, 25), id="edifact-end-of-week"),
 ]
 
 
@@ -505,3 +520,34 @@ def test_relativedelta_with_absolute_day_maps_to_start_of_month_then_dn(
     # {months, day, days} is the rule `nM-CM+Dd+nD`.
     rule = DueRule.parse(f"{months}M-CM+D{day}+{days}D")
     assert rule.apply(start) == start + relativedelta(months=months, day=day, days=days)
+
+
+# Source: user_demand.md B16, workalendar#337: `add_working_days(saturday, 0)` returned the
+# Saturday; a business-day step from a weekend starts from a business day (0BD: the following
+# business day; 1BD: the Saturday counts as the Friday, as QuantLib's advance does).
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param("0BD", date(2026, 1, 19), id="0bd-from-saturday"),
+        pytest.param("1BD", date(2026, 1, 19), id="1bd-from-saturday"),
+        pytest.param("2BD", date(2026, 1, 20), id="2bd-from-saturday"),
+    ],
+)
+def test_b16_business_days_from_a_weekend(text: str, expected: date) -> None:
+    saturday = date(2026, 1, 17)
+    assert DueRule.parse(text).apply(saturday, BusinessCalendar.WEEKENDS) == expected
+
+
+# Source: finance.md §4.2, UN/EDIFACT 2009 time reference "end of 10-day period" (the 10th,
+# the 20th, or the month end).
+@pytest.mark.parametrize(
+    ("start", "expected"),
+    [
+        pytest.param(date(2026, 2, 5), date(2026, 2, 10), id="first-dekad"),
+        pytest.param(date(2026, 2, 10), date(2026, 2, 10), id="on-the-10th"),
+        pytest.param(date(2026, 2, 15), date(2026, 2, 20), id="second-dekad"),
+        pytest.param(date(2026, 2, 25), date(2026, 2, 28), id="third-dekad"),
+    ],
+)
+def test_edifact_end_of_ten_day_period(start: date, expected: date) -> None:
+    assert DueRule.parse("<10: D10 ? <20: D20 ? CM>>").apply(start) == expected

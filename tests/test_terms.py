@@ -714,3 +714,19 @@ def test_b15_discount_date_moves_back_while_due_date_moves_forward() -> None:
     assert sched.final_due == date(2026, 2, 16)
     with pytest.raises(InvalidType):
         terms.schedule(date(2026, 1, 15), D(100), discount_adjustment="preceding")  # type: ignore[arg-type]
+
+
+def test_sap_date_dependent_tiers() -> None:
+    # Source: finance.md §1.4, SAP terms of payment, date-dependent variant: "3 % ... up to the
+    # 15th of the following month, 2 % ... up to the 25th in two months' time, and net payment
+    # up to the 15th in three months time".
+    terms = PaymentTerms(
+        installments=(balance("-CM+3M+D15"),),
+        discounts=(DiscountTier(D(3), "-CM+1M+D15"), DiscountTier(D(2), "-CM+2M+D25")),
+    )
+    sched = terms.schedule(date(2026, 1, 20), D("1000.00"))
+    assert [(w.last_day, w.payable) for w in sched.discounts] == [
+        (date(2026, 2, 15), D("970.00")),
+        (date(2026, 3, 25), D("980.00")),
+    ]
+    assert sched.final_due == date(2026, 4, 15)
