@@ -551,3 +551,18 @@ def test_b16_business_days_from_a_weekend(text: str, expected: date) -> None:
 )
 def test_edifact_end_of_ten_day_period(start: date, expected: date) -> None:
     assert DueRule.parse("<10: D10 ? <20: D20 ? CM>>").apply(start) == expected
+
+
+@settings(max_examples=500)
+@given(st.text(alphabet="0123456789DWMQYBCWD+-<>:? dmqycbw", max_size=20) | st.text(max_size=12))
+def test_parse_raises_only_parse_error(text: str) -> None:
+    error: ParseError | None = None
+    try:
+        rule = DueRule.parse(text)
+    except ParseError as exc:
+        error = exc
+    if error is None:
+        assert DueRule.parse(str(rule)) == rule
+    else:
+        assert error.text == text
+        assert 0 <= error.position <= len(text)
