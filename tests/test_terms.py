@@ -730,3 +730,44 @@ def test_sap_date_dependent_tiers() -> None:
         (date(2026, 3, 25), D("980.00")),
     ]
     assert sched.final_due == date(2026, 4, 15)
+
+
+def test_increment_rounds_instalments_to_whole_units() -> None:
+    # Source: user_demand.md A2, TelePost/repayment.tusass.gl#6: 203 kr in 6 instalments ->
+    # 34 x 5 + 33, "no øre differences".
+    sixth = D(100) / 6
+    terms = PaymentTerms(installments=(*(pct(sixth, f"{i}M") for i in range(5)), balance("5M")))
+    sched = terms.schedule(date(2026, 1, 15), D("203.00"), increment=D(1))
+    assert [d.amount for d in sched.dues] == [D("34.00")] * 5 + [D("33.00")]
+
+
+def test_increment_oca_amount_round() -> None:
+    # Source: peers.md §2a, OCA `amount_round`: 50 % of 1000.10 with rounding 1 gives 500; the
+    # balance takes the rest.
+    terms = PaymentTerms(installments=(pct(D(50), "0D"), balance("30D")))
+    sched = terms.schedule(date(2026, 1, 15), D("1000.10"), increment=1)
+    assert [d.amount for d in sched.dues] == [D("500.00"), D("500.10")]
+
+
+def test_increment_cash_rounding_and_errors() -> None:
+    # Swiss cash rounding to 0.05: 1/3 of 100.00 is 33.333 -> 33.35 (half-up on 0.05 steps).
+    terms = PaymentTerms(installments=(pct(D("33.333"), "0D"), balance("30D")))
+    sched = terms.schedule(date(2026, 1, 15), D("100.00"), currency="CHF", increment=D("0.05"))
+    assert [d.amount for d in sched.dues] == [D("33.35"), D("66.65")]
+    with pytest.raises(InvalidArgument, match="increment"):
+        terms.schedule(date(2026, 1, 15), D(100), increment=D("0.005"))
+    with pytest.raises(InvalidArgument, match="increment"):
+        terms.schedule(date(2026, 1, 15), D(100), increment=0)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    payment_terms(fixed=False),
+    st.decimals(min_value=0, max_value=10**6, places=2),
+    st.sampled_from([D("0.05"), D("0.10"), D(1), D(5), D(100)]),
+)
+def test_increment_keeps_exact_totals(terms: PaymentTerms, amount: Decimal, step: Decimal) -> None:
+    sched = terms.schedule(date(2026, 1, 15), amount, tax=amount / 5, increment=step)
+    shares = [d.amount for d in sched.dues]
+    assert sum(shares) == amount
+    assert all(s >= 0 for s in shares)

@@ -692,6 +692,7 @@ class PaymentTerms:
         tax: Decimal | int | str | None = None,
         rounding: str = DEFAULT_ROUNDING,
         discount_adjustment: Adjustment | None = None,
+        increment: Decimal | int | str | None = None,
     ) -> Schedule:
         """Return the schedule of an invoice of *amount* whose term starts on *start*.
 
@@ -704,7 +705,10 @@ class PaymentTerms:
         *tax* is the tax included in *amount*, needed when a discount's *tax_base* is
         ``EXCLUDED`` or ``MIXED`` or a line is a percentage of the untaxed amount, and
         checked whenever it is given. A negative *amount* (a credit note) is scheduled
-        like its absolute value, every amount negated.
+        like its absolute value, every amount negated. *increment* rounds the percentage
+        lines to multiples of an amount larger than the minor unit (whole units, cash
+        rounding to 0.05; OCA ``amount_round``); the residue line still takes the exact
+        rest.
 
         >>> t = PaymentTerms(installments=(Installment.fixed(Decimal("400"), "0D"),
         ...                                Installment.balance("30D")))
@@ -724,7 +728,8 @@ class PaymentTerms:
         needs_tax = self._needs_tax or tax is not None
         untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
-        shares = self._shares(total, untaxed, unit, rounding)
+        step = unit if increment is None else _check_increment(increment, unit)
+        shares = self._shares(total, untaxed, unit, step, rounding)
         days = self._dates(self._rules, start, base, calendar, adjustment)
         dues = tuple(map(Due, days, shares))
         windows: tuple[DiscountWindow, ...] = ()
@@ -739,7 +744,7 @@ class PaymentTerms:
         return Schedule(start, total, currency, dues, windows)
 
     def _shares(
-        self, total: Decimal, untaxed: Decimal, unit: Decimal, rounding: str
+        self, total: Decimal, untaxed: Decimal, unit: Decimal, step: Decimal, rounding: str
     ) -> list[Decimal]:
         n = len(self.installments)
         if n == 1:
@@ -781,7 +786,10 @@ class PaymentTerms:
             share = _CTX.divide(_CTX.multiply(of_what, percent), _HUNDRED)
             exact[i] = share
             taken += share
-            share = share.quantize(unit, rounding=rounding, context=_CTX)
+            if step is unit:
+                share = share.quantize(unit, rounding=rounding, context=_CTX)
+            else:
+                share = _round_to(share, step, unit, rounding)
             shares[i] = share
             rounded += share
         exact_rest = magnitude - taken
@@ -805,17 +813,17 @@ class PaymentTerms:
             for i in order:
                 if shares[residue_at] >= 0:
                     break
-                shares[i] -= unit
-                shares[residue_at] += unit
-        # A line whose exact share is positive gets at least one unit when the amount has
-        # one per line, taken from the largest line that is not fixed.
-        if zero in shares and magnitude >= unit * sum(1 for e in exact if e > 0):
+                shares[i] -= step
+                shares[residue_at] += step
+        # A line whose exact share is positive gets at least one unit (increment) when the
+        # amount has one per line, taken from the largest line that is not fixed.
+        if zero in shares and magnitude >= step * sum(1 for e in exact if e > 0):
             for i in range(n):
                 if shares[i] == 0 and exact[i] > 0:
                     donor = max(self._not_fixed, key=lambda j: (shares[j], j == residue_at))
-                    if shares[donor] >= 2 * unit:
-                        shares[donor] -= unit
-                        shares[i] += unit
+                    if shares[donor] >= 2 * step:
+                        shares[donor] -= step
+                        shares[i] += step
         if negative:
             return [-x if x else x for x in shares]
         return shares
@@ -850,6 +858,21 @@ class PaymentTerms:
             windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
         windows.sort(key=lambda w: w.last_day)
         return tuple(windows)
+
+
+def _check_increment(value: object, unit: Decimal) -> Decimal:
+    step = to_decimal(value, "increment")
+    if step <= 0 or _CTX.remainder(step, unit) != 0:
+        raise InvalidArgument(
+            "increment", step, f"a positive multiple of the currency's minor unit ({unit})"
+        )
+    return unit if step == unit else step
+
+
+def _round_to(value: Decimal, step: Decimal, unit: Decimal, rounding: str) -> Decimal:
+    """Return *value* rounded to a multiple of *step* with *rounding*, in minor units."""
+    count = _CTX.divide(value, step).quantize(Decimal(1), rounding=rounding, context=_CTX)
+    return _CTX.multiply(count, step).quantize(unit, context=_CTX)
 
 
 def _untaxed(total: Decimal, tax: object, tax_base: TaxBase) -> Decimal:
