@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import itertools
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment
+from payterms.dunning import DunningLadder, DunningStep, OffsetUnit
 from payterms.money import MINOR_UNITS
+from payterms.receivables import Invoice
 from payterms.rules import (
     CutOff,
     DayOfMonth,
@@ -211,3 +213,60 @@ def discount_terms() -> st.SearchStrategy[tuple[Decimal, int, int]]:
     return st.tuples(discount_percents(), st.integers(0, 60), st.integers(1, 120)).map(
         lambda t: (t[0], t[1], t[1] + t[2])
     )
+
+
+# -- receivables and dunning -----------------------------------------------------------
+
+
+@st.composite
+def receivables_invoices(
+    draw: st.DrawFn,
+    *,
+    min_size: int = 0,
+    max_size: int = 25,
+    first: date = date(2025, 1, 1),
+    last: date = date(2026, 12, 31),
+) -> list[Invoice]:
+    """Invoices in one currency with terms of 0-120 days and 0-3 dated payments each.
+
+    Amounts are positive; payments never exceed what is owed (no overpayments).
+    """
+    count = draw(st.integers(min_value=min_size, max_value=max_size))
+    out = []
+    for i in range(count):
+        issued = draw(st.dates(min_value=first, max_value=last))
+        due = issued + timedelta(days=draw(st.integers(min_value=0, max_value=120)))
+        amount = draw(amounts(min_value=Decimal("0.01"), max_value=Decimal("100000")))
+        payments = []
+        left = amount
+        for _ in range(draw(st.integers(min_value=0, max_value=3))):
+            if left <= 0:
+                break
+            paid = draw(amounts(min_value=Decimal("0.01"), max_value=left))
+            on = issued + timedelta(days=draw(st.integers(min_value=0, max_value=200)))
+            payments.append((on, paid))
+            left -= paid
+        customer = draw(st.sampled_from(("ACME", "Bolt", "Cork", "Dyne", "Erg")))
+        out.append(Invoice(f"F-{i}", customer, issued, due, amount, payments=tuple(payments)))
+    return out
+
+
+_DUNNING_LABELS = st.text(
+    alphabet=st.characters(codec="utf-8", exclude_categories=("C", "Z"), exclude_characters=";[]"),
+    min_size=1,
+    max_size=12,
+).flatmap(lambda a: st.sampled_from((a, f"{a} reminder", f"second {a}")))
+
+
+@st.composite
+def dunning_ladders(draw: st.DrawFn, *, max_steps: int = 6) -> DunningLadder:
+    """Ladders of 1-*max_steps* steps, offsets -30..+120 strictly increasing, mixed units."""
+    offsets = sorted(
+        draw(st.sets(st.integers(min_value=-30, max_value=120), min_size=1, max_size=max_steps))
+    )
+    steps = []
+    for offset in offsets:
+        unit = draw(st.sampled_from(OffsetUnit))
+        fee = draw(st.none() | amounts(min_value=0, max_value=500))
+        steps.append(DunningStep(offset, draw(_DUNNING_LABELS), unit=unit, fee=fee))
+    return DunningLadder(tuple(steps))

@@ -29,6 +29,7 @@ from payterms.discount import (
     rate_to_percent,
     tier_costs,
 )
+from payterms.dunning import DunningLadder
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
@@ -52,6 +53,21 @@ from payterms.financing import (
     price_uplift,
 )
 from payterms.money import DEFAULT_ROUNDING, Residue, allocate, minor_unit, quantize
+from payterms.receivables import (
+    AgeFrom,
+    AgingBuckets,
+    CeiBasis,
+    DsoMethod,
+    HhiScale,
+    Invoice,
+    MonthLength,
+    Weighting,
+    aging,
+    average_days_to_pay,
+    collection_effectiveness,
+    concentration,
+    dso,
+)
 from payterms.rules import DueRule
 from payterms.runs import Lateness, Payer, PaymentRun, RunFit, RunPolicy
 from payterms.terms import (
@@ -83,7 +99,10 @@ def __getattr__(name: str) -> str:
 
 __all__ = [
     "Adjustment",
+    "AgeFrom",
+    "AgingBuckets",
     "BusinessCalendar",
+    "CeiBasis",
     "CurrencyMismatch",
     "DEFAULT_ROUNDING",
     "DayCount",
@@ -91,16 +110,21 @@ __all__ = [
     "DiscountOffer",
     "DiscountTier",
     "DiscountWindow",
+    "DsoMethod",
     "Due",
     "DueRule",
+    "DunningLadder",
     "EndOfMonth",
     "FinancingMethod",
+    "HhiScale",
     "Installment",
     "InvalidArgument",
     "InvalidTerms",
     "InvalidType",
+    "Invoice",
     "Lateness",
     "Margin",
+    "MonthLength",
     "OutsideCalendarRange",
     "ParseError",
     "Party",
@@ -123,14 +147,20 @@ __all__ = [
     "UnknownCalendar",
     "UnknownCurrency",
     "UnknownRegime",
+    "Weighting",
     "__version__",
+    "aging",
     "allocate",
+    "average_days_to_pay",
     "best_tier",
     "breakeven_days",
     "breakeven_discount",
+    "collection_effectiveness",
+    "concentration",
     "discount_cost",
     "discount_decision",
     "discount_offer",
+    "dso",
     "financing_cost",
     "margin_after_term",
     "max_days_for_margin",

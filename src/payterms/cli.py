@@ -124,12 +124,48 @@ def _demo_terms() -> list[str]:
     ]
 
 
+def _demo_receivables() -> list[str]:
+    from payterms.calendars import BusinessCalendar
+    from payterms.dunning import DunningLadder
+    from payterms.receivables import DsoMethod, Invoice, aging, concentration, dso
+
+    as_of = date(2026, 6, 30)
+    invoices = [
+        Invoice("F-101", "ACME", date(2026, 4, 10), date(2026, 5, 10), Decimal("70000")),
+        Invoice("F-102", "Bolt", date(2026, 5, 12), date(2026, 6, 11), Decimal("80000")),
+        Invoice(
+            "F-103",
+            "Cork",
+            date(2026, 6, 15),
+            date(2026, 7, 15),
+            Decimal("100000"),
+            payments=((date(2026, 6, 25), Decimal("38000")),),
+        ),
+    ]
+    buckets = ", ".join(f"{k} {v}" for k, v in aging(invoices, as_of=as_of).by_label().items())
+    countback = dso(invoices, as_of=as_of, method=DsoMethod.COUNTBACK)
+    simple = dso(invoices, as_of=as_of, method=DsoMethod.SIMPLE)
+    shares = concentration({inv.customer: inv.amount for inv in invoices})
+    ladder = DunningLadder.parse("+1D reminder; +15D second reminder; +30D formal notice")
+    plan = ladder.plan(date(2026, 4, 30), calendar=BusinessCalendar.country("BE"))
+    return [
+        "Receivables and dunning",
+        f"  aging as of {as_of} (by due date): {buckets}",
+        f"  DSO countback {countback:.1f} days, simple {simple:.1f} days",
+        f"  largest customer {shares.shares[0][0]} {shares.shares[0][1]:.0%},"
+        f" HHI {shares.hhi_points:.0f} points, over 20 %: {', '.join(shares.over_threshold)}",
+        "  reminders for an invoice due 2026-04-30 (Belgium):",
+        *(f"    {r.on} {r.label}" for r in plan.reminders),
+    ]
+
+
 DEMOS: tuple[Callable[[], list[str]], ...] = (
     _demo_calendars,
     _demo_money,
     _demo_terms,
     _demo_runs,
     _demo_money_over_time,
+    _demo_receivables,
 )
 
 

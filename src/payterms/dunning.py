@@ -1,0 +1,332 @@
+"""Dunning ladders: reminder levels planned on the business days of a calendar.
+
+A :class:`DunningLadder` is a sequence of :class:`DunningStep` levels, each an offset
+from the due date (calendar days ``D`` or business days ``BD``; negative for a reminder
+*before* the due date, as Odoo does with "a negative number of due days"), a label and
+an optional fee. Its text form reads as it is written on a credit policy and
+round-trips: ``DunningLadder.parse(str(ladder)) == ladder``.
+
+:meth:`DunningLadder.plan` puts the ladder on a calendar for one due date (one per
+instalment: each instalment has its own due date). Which reminders were already sent,
+whether fees are booked to the receivable and jurisdiction rules (a new 14-day term
+after each reminder in Norway, a free first reminder for Belgian consumers) are left to
+the caller: the levels, dates and fees are what this module computes.
+
+>>> from datetime import date
+>>> from payterms.calendars import BusinessCalendar
+>>> ladder = DunningLadder.parse(
+...     "-3D friendly note; +1D reminder; +15D second reminder; +30D formal notice [fee 40.00]")
+>>> plan = ladder.plan(date(2026, 4, 30), calendar=BusinessCalendar.TARGET)
+>>> for r in plan.reminders:
+...     print(r.level, r.on, r.label, r.fee)
+1 2026-04-27 friendly note None
+2 2026-05-04 reminder None
+3 2026-05-15 second reminder None
+4 2026-06-01 formal notice 40.00
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from datetime import date, timedelta
+from decimal import Decimal
+from enum import Enum
+
+from attrs import field, frozen
+
+from payterms._checks import check_date, check_int, to_decimal
+from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.errors import InvalidArgument, InvalidType, ParseError
+
+__all__ = ["DunningLadder", "DunningPlan", "DunningStep", "OffsetUnit", "Reminder"]
+
+
+class OffsetUnit(Enum):
+    """What a dunning step's offset from the due date counts."""
+
+    DAYS = "D"
+    """Calendar days; the date reached is then moved to a business day."""
+
+    BUSINESS_DAYS = "BD"
+    """Business days of the calendar (``BusinessCalendar.add_business_days``)."""
+
+
+_FORBIDDEN = frozenset(";[]\n\r\t")
+
+
+def _offset(value: object) -> int:
+    return check_int(value, "offset")
+
+
+def _label(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidType("label", value, "a str")
+    if not value or value != value.strip() or any(c in _FORBIDDEN for c in value):
+        raise InvalidArgument(
+            "label", value, "non-empty text without surrounding spaces, ';', '[', ']' or tabs"
+        )
+    return value
+
+
+def _fee(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    fee = to_decimal(value, "fee")
+    if fee < 0:
+        raise InvalidArgument("fee", value, "a non-negative amount")
+    return fee
+
+
+def _unit(value: object) -> OffsetUnit:
+    if not isinstance(value, OffsetUnit):
+        raise InvalidArgument("unit", value, "an OffsetUnit member")
+    return value
+
+
+_STEP_RE = re.compile(
+    r"\s*(?P<offset>[+-]?\d+)\s*(?P<unit>BD|D)\s+(?P<label>[^\[\];]*?)"
+    r"(?:\s*\[\s*fee\s+(?P<fee>[^\]]*?)\s*\])?\s*$",
+    re.IGNORECASE,
+)
+
+
+@frozen
+class DunningStep:
+    """One dunning level: *offset* days (or business days) from the due date, a label, a fee.
+
+    A negative offset is a reminder before the due date; ``0`` is the due date itself.
+
+    >>> step = DunningStep.parse("+30D formal notice [fee 40.00]")
+    >>> step.offset, step.unit, step.label, step.fee
+    (30, <OffsetUnit.DAYS: 'D'>, 'formal notice', Decimal('40.00'))
+    >>> str(DunningStep(10, "second reminder", unit=OffsetUnit.BUSINESS_DAYS))
+    '+10BD second reminder'
+    """
+
+    offset: int = field(converter=_offset)
+    label: str = field(converter=_label)
+    unit: OffsetUnit = field(default=OffsetUnit.DAYS, converter=_unit, kw_only=True)
+    fee: Decimal | None = field(default=None, converter=_fee, kw_only=True)
+
+    @classmethod
+    def parse(cls, text: str) -> DunningStep:
+        """Return the step written as ``"+15D second reminder"`` or ``"+30BD notice [fee 40]"``.
+
+        >>> DunningStep.parse("-3D heads-up").offset
+        -3
+        >>> DunningStep.parse("15 days reminder")
+        Traceback (most recent call last):
+        payterms.errors.ParseError: cannot read '15 days reminder' at position 0 ('15'): \
+expected an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.00]'
+        """
+        return cls._parse(text, text, 0)
+
+    @classmethod
+    def _parse(cls, part: str, whole: str, position: int) -> DunningStep:
+        if not isinstance(part, str):
+            raise InvalidType("text", part, "a str such as '+15D second reminder'")
+        match = _STEP_RE.match(part)
+        skip = len(part) - len(part.lstrip())
+        if match is None or not match.group("label").strip():
+            raise ParseError(
+                whole,
+                position + skip,
+                "an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.00]'",
+            )
+        fee_text = match.group("fee")
+        fee: Decimal | None = None
+        if fee_text is not None:
+            try:
+                fee = _fee(fee_text)
+            except InvalidArgument:
+                raise ParseError(
+                    whole, position + match.start("fee"), "a non-negative fee such as 40.00"
+                ) from None
+        unit = OffsetUnit.BUSINESS_DAYS if match.group("unit").upper() == "BD" else OffsetUnit.DAYS
+        return cls(int(match.group("offset")), match.group("label").strip(), unit=unit, fee=fee)
+
+    def __str__(self) -> str:
+        fee = "" if self.fee is None else f" [fee {self.fee}]"
+        return f"{self.offset:+d}{self.unit.value} {self.label}{fee}"
+
+
+def _steps(value: object) -> tuple[DunningStep, ...]:
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("steps", value, "a sequence of DunningStep (or DunningLadder.parse)")
+    steps = tuple(value)
+    for i, step in enumerate(steps):
+        if not isinstance(step, DunningStep):
+            raise InvalidType(f"steps[{i}]", step, "a DunningStep")
+    return steps
+
+
+@frozen
+class Reminder:
+    """A planned reminder: its *level* (1 = first step of the ladder), day, label and fee."""
+
+    level: int
+    on: date
+    label: str
+    fee: Decimal | None
+
+
+@frozen
+class DunningPlan:
+    """The reminders of one due date, in ladder order on strictly increasing days.
+
+    >>> from payterms.calendars import BusinessCalendar
+    >>> plan = DunningLadder.parse("+1D reminder; +15D second reminder [fee 15]").plan(
+    ...     date(2026, 4, 30), calendar=BusinessCalendar.TARGET)
+    >>> plan.level_on(date(2026, 5, 10)).label, plan.total_fees
+    ('reminder', Decimal('15'))
+    """
+
+    due: date
+    reminders: tuple[Reminder, ...]
+
+    @property
+    def total_fees(self) -> Decimal:
+        """The sum of the fees of the planned reminders (0 when none charges a fee)."""
+        return sum((r.fee for r in self.reminders if r.fee is not None), Decimal(0))
+
+    def level_on(self, as_of: date) -> Reminder | None:
+        """Return the latest reminder dated on or before *as_of* (``None`` before the first).
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> plan = DunningLadder.parse("+1D reminder").plan(
+        ...     date(2026, 4, 30), calendar=BusinessCalendar.TARGET)
+        >>> plan.level_on(date(2026, 5, 1)) is None, plan.level_on(date(2026, 5, 4)).level
+        (True, 1)
+        """
+        as_of = check_date(as_of, "as_of")
+        found = None
+        for reminder in self.reminders:
+            if reminder.on > as_of:
+                break
+            found = reminder
+        return found
+
+    def pending(self, as_of: date) -> tuple[Reminder, ...]:
+        """Return the reminders dated on or after *as_of* (those not yet past).
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> plan = DunningLadder.parse("+1D reminder; +15D second reminder").plan(
+        ...     date(2026, 4, 30), calendar=BusinessCalendar.TARGET)
+        >>> [r.level for r in plan.pending(date(2026, 5, 5))]
+        [2]
+        """
+        as_of = check_date(as_of, "as_of")
+        return tuple(r for r in self.reminders if r.on >= as_of)
+
+
+@frozen
+class DunningLadder:
+    """Dunning levels in order: reminders before and after the due date, with fees.
+
+    Offsets must increase strictly from one step to the next. The text form separates
+    steps with ``;``: ``"-3D friendly note; +1D reminder; +10BD second reminder [fee
+    15.00]; +30D formal notice [fee 40.00]"``.
+
+    >>> ladder = DunningLadder.parse("+1D reminder; +15D second reminder; +30D formal notice")
+    >>> str(ladder)
+    '+1D reminder; +15D second reminder; +30D formal notice'
+    >>> DunningLadder.parse(str(ladder)) == ladder
+    True
+    >>> DunningLadder.parse("+15D second reminder; +1D reminder")
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: steps='+15D second reminder; +1D reminder' is not \
+accepted: expected offsets increasing from step to step (+1D reminder comes after +15D)
+    """
+
+    steps: tuple[DunningStep, ...] = field(converter=_steps)
+
+    def __attrs_post_init__(self) -> None:
+        if not self.steps:
+            raise InvalidArgument("steps", (), "at least one step")
+        for before, after in zip(self.steps, self.steps[1:], strict=False):
+            if after.offset <= before.offset:
+                raise InvalidArgument(
+                    "steps",
+                    str(self),
+                    f"offsets increasing from step to step ({after} comes after"
+                    f" {before.offset:+d}{before.unit.value})",
+                )
+
+    @classmethod
+    def parse(cls, text: str) -> DunningLadder:
+        """Return the ladder written as steps separated by ``;``.
+
+        >>> DunningLadder.parse("+1D reminder; +15BD second reminder [fee 15]").steps[1].unit
+        <OffsetUnit.BUSINESS_DAYS: 'BD'>
+        >>> DunningLadder.parse("+1D reminder; ; +30D notice")
+        Traceback (most recent call last):
+        payterms.errors.ParseError: cannot read '+1D reminder; ; +30D notice' at position 14 \
+('+30D'): expected an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.00]'
+        """
+        if not isinstance(text, str):
+            raise InvalidType("text", text, "a str such as '+1D reminder; +15D second reminder'")
+        steps = []
+        position = 0
+        for part in text.split(";"):
+            steps.append(DunningStep._parse(part, text, position))
+            position += len(part) + 1
+        return cls(tuple(steps))
+
+    def __str__(self) -> str:
+        return "; ".join(str(step) for step in self.steps)
+
+    def plan(
+        self,
+        due: date,
+        *,
+        calendar: BusinessCalendar,
+        adjustment: Adjustment = Adjustment.FOLLOWING,
+        before_due: Adjustment = Adjustment.PRECEDING,
+        as_of: date | None = None,
+    ) -> DunningPlan:
+        """Return the reminders of this ladder for an item due on *due*, on *calendar*.
+
+        A ``D`` step lands ``offset`` calendar days from *due*, moved to a business day
+        by *adjustment* (*before_due* for negative offsets, so that a reminder before
+        the due date is not pushed onto it); a ``BD`` step counts business days. Then
+        three rules keep the plan in order: a step after the due date falls after it,
+        a step before it falls before it, and no step falls on or before the previous
+        one (it moves to the next business day after it: never two letters on one day).
+        With *as_of*, reminders dated before it are left out (each keeps its level).
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> cal = BusinessCalendar.TARGET
+        >>> ladder = DunningLadder.parse("+1D reminder; +2D second reminder")
+        >>> [str(r.on) for r in ladder.plan(date(2026, 4, 2), calendar=cal).reminders]
+        ['2026-04-07', '2026-04-08']
+        >>> [r.level for r in ladder.plan(date(2026, 4, 2), calendar=cal,
+        ...                               as_of=date(2026, 4, 8)).reminders]
+        [2]
+        """
+        due = check_date(due, "due")
+        if not isinstance(calendar, BusinessCalendar):
+            raise InvalidType("calendar", calendar, "a BusinessCalendar")
+        for name, value in (("adjustment", adjustment), ("before_due", before_due)):
+            if not isinstance(value, Adjustment):
+                raise InvalidArgument(name, value, "an Adjustment member")
+        if as_of is not None:
+            as_of = check_date(as_of, "as_of")
+        reminders: list[Reminder] = []
+        previous: date | None = None
+        for level, step in enumerate(self.steps, start=1):
+            if step.unit is OffsetUnit.BUSINESS_DAYS:
+                on = calendar.add_business_days(due, step.offset)
+            else:
+                rule = before_due if step.offset < 0 else adjustment
+                on = calendar.adjust(due + timedelta(days=step.offset), rule)
+            if step.offset > 0 and on <= due:
+                on = calendar.next_business_day(due)
+            elif step.offset < 0 and on >= due:
+                on = calendar.previous_business_day(due)
+            if previous is not None and on <= previous:
+                on = calendar.next_business_day(previous)
+            previous = on
+            if as_of is None or on >= as_of:
+                reminders.append(Reminder(level=level, on=on, label=step.label, fee=step.fee))
+        return DunningPlan(due=due, reminders=tuple(reminders))

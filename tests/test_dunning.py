@@ -1,0 +1,198 @@
+"""Tests for payterms.dunning: ladders in text, planned on business days."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import payterms as pt
+from payterms import Adjustment, BusinessCalendar, InvalidArgument, InvalidType, ParseError
+from payterms.dunning import DunningLadder, DunningPlan, DunningStep, OffsetUnit, Reminder
+from strategies import dunning_ladders
+
+D = Decimal
+TARGET = BusinessCalendar.TARGET
+
+# Each row: ladder text, due date, calendar, expected reminder dates. The dates were
+# checked by hand against the calendars: TARGET closes on 1 Jan, Good Friday, Easter
+# Monday, 1 May, 25 and 26 Dec (ECB); Belgium's public holidays include 1 May and
+# Ascension (14 May 2026), and its bank closing days add the Friday after Ascension.
+PLANS = [
+    # Source: DESIGN.md's ladder; Belgium (Labour Day moves +1D to Monday 4 May).
+    pytest.param("+1D reminder; +15D second reminder; +30D formal notice", date(2026, 4, 30),
+                 ("BE",), ["2026-05-04", "2026-05-15", "2026-06-01"], id="design-ladder-be"),
+    pytest.param("+1D reminder; +15D second reminder; +30D formal notice", date(2026, 4, 30),
+                 ("BE", "bank"), ["2026-05-04", "2026-05-18", "2026-06-01"],
+                 id="design-ladder-be-bank-closing-days"),
+    # Source: FOSSBilling#1781 (reminders 14, 7 and 1 days before and 1 and 7 days after);
+    # before-due steps move back (PRECEDING) over Christmas, after-due steps forward.
+    pytest.param("-14D a; -7D b; -1D c; +1D d; +7D e", date(2026, 12, 28), ("TARGET",),
+                 ["2026-12-14", "2026-12-21", "2026-12-24", "2026-12-29", "2027-01-04"],
+                 id="fossbilling-before-and-after-christmas"),
+    # Business-day offsets over Easter 2026 (Good Friday 3 April, Easter Monday 6 April).
+    pytest.param("+5BD reminder; +10BD second reminder", date(2026, 4, 2), ("TARGET",),
+                 ["2026-04-13", "2026-04-20"], id="business-days-over-easter"),
+    pytest.param("-2BD heads-up; +0BD due today", date(2026, 4, 7), ("TARGET",),
+                 ["2026-04-01", "2026-04-07"], id="business-days-before-easter"),
+    # Two steps landing on the same business day: the later one moves to the next.
+    pytest.param("+1D reminder; +2D second reminder", date(2026, 4, 2), ("TARGET",),
+                 ["2026-04-07", "2026-04-08"], id="collision-after-easter"),
+]  # fmt: skip
+
+
+def _calendar(spec: tuple[str, ...]) -> BusinessCalendar:
+    if spec == ("TARGET",):
+        return TARGET
+    if spec == ("BE", "bank"):
+        return BusinessCalendar.country("BE", categories=("public", "bank"))
+    return BusinessCalendar.country(spec[0])
+
+
+@pytest.mark.parametrize(("text", "due", "cal", "expected"), PLANS)
+def test_plans(text: str, due: date, cal: tuple[str, ...], expected: list[str]) -> None:
+    plan = DunningLadder.parse(text).plan(due, calendar=_calendar(cal))
+    assert [r.on.isoformat() for r in plan.reminders] == expected
+    assert [r.level for r in plan.reminders] == list(range(1, len(expected) + 1))
+
+
+def test_after_due_step_never_lands_on_the_due_date() -> None:
+    # Saturday 30 May 2026 under MODIFIED_FOLLOWING goes back to Friday 29 May, the due
+    # date itself; a "+1D" reminder must come after the due date.
+    plan = DunningLadder.parse("+1D reminder").plan(
+        date(2026, 5, 29), calendar=TARGET, adjustment=Adjustment.MODIFIED_FOLLOWING
+    )
+    assert plan.reminders[0].on == date(2026, 6, 1)
+
+
+def test_before_due_step_never_lands_on_the_due_date() -> None:
+    ladder = DunningLadder.parse("-1D heads-up")
+    due = date(2026, 6, 1)  # Monday; -1D is Sunday 31 May
+    assert ladder.plan(due, calendar=TARGET).reminders[0].on == date(2026, 5, 29)
+    moved = ladder.plan(due, calendar=TARGET, before_due=Adjustment.FOLLOWING)
+    assert moved.reminders[0].on == date(2026, 5, 29)
+
+
+def test_fees_and_levels() -> None:
+    ladder = DunningLadder.parse(
+        "+1D reminder; +15D second reminder [fee 15.00]; +30D formal notice [fee 40.00]"
+    )
+    plan = ladder.plan(date(2026, 4, 30), calendar=TARGET)
+    assert plan.total_fees == D("55.00")
+    assert plan.level_on(date(2026, 5, 30)) == Reminder(2, date(2026, 5, 15), "second reminder",
+                                                        D("15.00"))  # fmt: skip
+    assert plan.level_on(date(2026, 4, 30)) is None
+    late = ladder.plan(date(2026, 4, 30), calendar=TARGET, as_of=date(2026, 5, 16))
+    assert [r.level for r in late.reminders] == [3]
+    assert late.total_fees == D("40.00")
+    assert late.reminders == plan.pending(date(2026, 5, 16))
+
+
+def test_text_form() -> None:
+    ladder = DunningLadder.parse(" -3d  heads-up ;+10bd second  reminder [ fee 15 ]")
+    assert ladder.steps == (
+        DunningStep(-3, "heads-up"),
+        DunningStep(10, "second  reminder", unit=OffsetUnit.BUSINESS_DAYS, fee=D("15")),
+    )
+    assert str(ladder) == "-3D heads-up; +10BD second  reminder [fee 15]"
+    assert DunningLadder.parse(str(ladder)) == ladder
+    assert str(DunningStep(0, "due today")) == "+0D due today"
+    assert pt.DunningLadder is DunningLadder
+
+
+@pytest.mark.parametrize(
+    ("text", "position"),
+    [
+        pytest.param("reminder", 0, id="no-offset"),
+        pytest.param("+1D", 0, id="no-label"),
+        pytest.param("+1W reminder", 0, id="weeks"),
+        pytest.param("+1D reminder; +5D", 14, id="second-without-label"),
+        pytest.param("+1D reminder; +5D notice [fee forty]", 30, id="fee-not-a-number"),
+        pytest.param("+1D reminder; +5D notice [fee -5]", 30, id="negative-fee"),
+        pytest.param("+1D reminder [charge 5]", 0, id="not-a-fee"),
+    ],
+)
+def test_parse_errors_name_the_position(text: str, position: int) -> None:
+    with pytest.raises(ParseError) as info:
+        DunningLadder.parse(text)
+    assert info.value.position == position
+    assert repr(text) in str(info.value)
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "shown"),
+    [
+        pytest.param(lambda: DunningStep(1, "x", fee=1.5), InvalidType, "fee=1.5", id="float-fee"),
+        pytest.param(lambda: DunningStep(1, "x", fee=D(-1)), InvalidArgument,
+                     r"fee=Decimal\('-1'\)", id="negative-fee"),
+        pytest.param(lambda: DunningStep(1.0, "x"), InvalidType, "offset=1.0", id="float-offset"),
+        pytest.param(lambda: DunningStep(1, " x"), InvalidArgument, "label=' x'", id="label-space"),
+        pytest.param(lambda: DunningStep(1, "a;b"), InvalidArgument, "label='a;b'",
+                     id="label-separator"),
+        pytest.param(lambda: DunningStep(1, ""), InvalidArgument, "label=''", id="label-empty"),
+        pytest.param(lambda: DunningStep(1, "x", unit="D"), InvalidArgument, "unit='D'",
+                     id="unit"),
+        pytest.param(lambda: DunningLadder(()), InvalidArgument, "at least one step", id="empty"),
+        pytest.param(lambda: DunningLadder("+1D x"), InvalidType, r"steps='\+1D x'",
+                     id="str-steps"),
+        pytest.param(lambda: DunningLadder.parse("+5D a; +5BD b"), InvalidArgument,
+                     r"\+5BD b comes after \+5D", id="same-offset"),
+        pytest.param(lambda: DunningLadder.parse("+1D a").plan("2026-01-01", calendar=TARGET),
+                     InvalidType, "due='2026-01-01'", id="due-str"),
+        pytest.param(lambda: DunningLadder.parse("+1D a").plan(date(2026, 1, 1), calendar="BE"),
+                     InvalidType, "calendar='BE'", id="calendar-str"),
+        pytest.param(lambda: DunningLadder.parse("+1D a").plan(date(2026, 1, 1), calendar=TARGET,
+                     adjustment="following"), InvalidArgument, "adjustment='following'",
+                     id="adjustment-str"),
+    ],
+)  # fmt: skip
+def test_bad_input_names_the_value(call: object, error: type[Exception], shown: str) -> None:
+    with pytest.raises(error, match=shown):
+        call()  # type: ignore[operator]
+
+
+ADJUSTMENTS = st.sampled_from(
+    [
+        Adjustment.FOLLOWING,
+        Adjustment.MODIFIED_FOLLOWING,
+        Adjustment.PRECEDING,
+        Adjustment.MODIFIED_PRECEDING,
+        Adjustment.HALF_MONTH_MODIFIED_FOLLOWING,
+        Adjustment.NEAREST,
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(dunning_ladders(), st.dates(date(2001, 1, 1), date(2059, 6, 30)),
+       st.sampled_from(("TARGET", "WEEKENDS")), ADJUSTMENTS, ADJUSTMENTS)  # fmt: skip
+def test_plan_dates_are_business_days_in_ladder_order(
+    ladder: DunningLadder, due: date, cal_name: str, after: Adjustment, before: Adjustment
+) -> None:
+    cal = getattr(BusinessCalendar, cal_name)
+    plan = ladder.plan(due, calendar=cal, adjustment=after, before_due=before)
+    assert isinstance(plan, DunningPlan)
+    dates = [r.on for r in plan.reminders]
+    assert all(cal.is_business_day(d) for d in dates)
+    assert dates == sorted(set(dates))
+    assert [r.level for r in plan.reminders] == list(range(1, len(ladder.steps) + 1))
+    for step, reminder in zip(ladder.steps, plan.reminders, strict=True):
+        assert (reminder.label, reminder.fee) == (step.label, step.fee)
+        if step.offset > 0:
+            assert reminder.on > due
+    as_of = dates[len(dates) // 2]
+    assert ladder.plan(due, calendar=cal, adjustment=after, before_due=before,
+                       as_of=as_of).reminders == plan.pending(as_of)  # fmt: skip
+    assert plan.level_on(as_of) == plan.reminders[len(dates) // 2]
+
+
+@settings(max_examples=200, deadline=None)
+@given(dunning_ladders())
+def test_text_form_round_trips(ladder: DunningLadder) -> None:
+    assert DunningLadder.parse(str(ladder)) == ladder
+    assert str(DunningLadder.parse(str(ladder))) == str(ladder)
+    for step in ladder.steps:
+        assert DunningStep.parse(str(step)) == step
