@@ -771,3 +771,18 @@ def test_increment_keeps_exact_totals(terms: PaymentTerms, amount: Decimal, step
     shares = [d.amount for d in sched.dues]
     assert sum(shares) == amount
     assert all(s >= 0 for s in shares)
+
+
+def test_terms_pickle_for_distributed_batches() -> None:
+    # Batch code ships terms to worker processes (DESIGN.md §6): values survive pickling with
+    # their compiled rules and give the same schedules.
+    import pickle
+
+    terms = PaymentTerms.prox(20, cutoff=12).with_discount(D(2), "10D")
+    again = pickle.loads(pickle.dumps(terms))  # noqa: S301 - our own bytes
+    assert again == terms
+    assert hash(again) == hash(terms)
+    start = date(2026, 8, 15)
+    assert again.schedule(start, D(100)) == terms.schedule(start, D(100))
+    sched = terms.schedule(start, D(100))
+    assert pickle.loads(pickle.dumps(sched)) == sched  # noqa: S301 - our own bytes

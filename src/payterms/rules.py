@@ -436,7 +436,8 @@ class DueRule:
 
     A frozen, hashable value. Build it from text with :meth:`parse`, from a number of
     days with :meth:`days`, or from step values. ``str(rule)`` gives the canonical text
-    and ``DueRule.parse(str(rule)) == rule``.
+    and ``DueRule.parse(str(rule)) == rule``. Rules compare by their steps as written:
+    ``1M+1M`` and ``2M`` give the same dates but are two different values.
 
     >>> rule = DueRule.parse("1M+CM")            # end of next month
     >>> rule.apply(date(2026, 2, 15)), DueRule.parse("CM+1M").apply(date(2026, 2, 15))
