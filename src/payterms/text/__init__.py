@@ -1,0 +1,33 @@
+"""Payment terms in words: read trade wording, write invoice wording (en, fr, nl, de).
+
+* :func:`parse` / :func:`parse_with_notes` read "2/10 net 30", "45 jours fin de mois",
+  "2% korting bij betaling binnen 8 dagen", "14 Tage 2 % Skonto, 30 Tage netto" and
+  Business Central date formulas into :class:`~payterms.terms.PaymentTerms`.
+* :func:`describe` writes terms as invoice wording that parses back to the same terms.
+* :func:`describe_invoice` writes an invoice's payment block: due dates, discount or
+  none, late-payment interest and fixed compensation.
+* :mod:`payterms.text.vocab` holds one table per language.
+
+>>> from payterms.text import describe, parse
+>>> describe(parse("2/10 net 30"), "nl")
+'2% korting bij betaling binnen 10 dagen, betaling binnen 30 dagen'
+"""
+
+from payterms.text.parse import DEFAULT_NET, DEFAULT_READING, Parsed, parse, parse_with_notes
+from payterms.text.render import Regime, describe, describe_invoice
+from payterms.text.vocab import VOCABULARIES, Sense, Templates, Vocabulary
+
+__all__ = [
+    "DEFAULT_NET",
+    "DEFAULT_READING",
+    "Parsed",
+    "Regime",
+    "Sense",
+    "Templates",
+    "VOCABULARIES",
+    "Vocabulary",
+    "describe",
+    "describe_invoice",
+    "parse",
+    "parse_with_notes",
+]

@@ -1,0 +1,755 @@
+"""Read payment-term wording ("2/10 net 30", "45 jours fin de mois") into :class:`PaymentTerms`.
+
+The text goes through three stages, none of which knows a language:
+
+1. **Lexing** folds case and accents ("Réception" = "reception", "ß" = "ss") and cuts
+   the text into numbers, words, the signs ``% / + , ; ( )`` and Business Central date
+   formulas (``CM+30D``, or any formula in brackets: ``[<25: 1M+CM ? 2M+CM>]``), each
+   keeping its position in the original text.
+2. **Wording**: runs of words are matched, longest first, against the phrases of one
+   language's table in :mod:`payterms.text.vocab` and become senses (``NET``,
+   ``END_OF_MONTH``, ``DISCOUNT``...) or numbers ("thirty", "dertig"). A word the table
+   does not know raises :class:`~payterms.errors.ParseError` at its position, with the
+   closest known word as a suggestion.
+3. **Grammar**: the senses are cut into parts at commas and "and" (and before "net"
+   after a discount: "2/10 net 30"); each part is a discount tier (a percentage with
+   "discount"/"Skonto", or the ``2/10`` shorthand, or ``2% 10`` beside a net term), an
+   instalment (a percentage, an amount, "balance") or the net term, with its timing.
+
+"N days end of month" is ambiguous (French practice reads it both as ``CM+45D`` and as
+``45D+CM``; Code de commerce L441-10, CEPC): the *reading* argument decides, by default
+:attr:`EndOfMonth.THEN_DAYS` (the reading of US "net 30 EOM", SAP, ERPNext and Odoo
+17+), and :func:`parse_with_notes` reports the reading it applied. "after end of month",
+"end of month + 45 days" and "45 days then end of month" are not ambiguous.
+
+>>> from payterms.terms import EndOfMonth
+>>> str(parse("45 jours fin de mois").installments[0].rule)
+'CM+45D'
+>>> result = parse_with_notes("45 jours fin de mois", reading=EndOfMonth.DAYS_THEN)
+>>> str(result.terms.installments[0].rule), result.reading, result.lang
+('45D+CM', <EndOfMonth.DAYS_THEN: 'days_then'>, 'fr')
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Mapping
+from decimal import Decimal, InvalidOperation
+from enum import Enum
+from functools import lru_cache
+from typing import Union
+
+from attrs import frozen
+
+from payterms.errors import InvalidArgument, InvalidType, ParseError
+from payterms.rules import DueRule
+from payterms.terms import (
+    DiscountTier,
+    EndOfMonth,
+    Installment,
+    PaymentTerms,
+    Start,
+    TaxBase,
+)
+from payterms.text.vocab import VOCABULARIES, Sense, Vocabulary
+
+__all__ = ["DEFAULT_NET", "DEFAULT_READING", "Parsed", "parse", "parse_with_notes"]
+
+DEFAULT_READING = EndOfMonth.THEN_DAYS
+"""The reading of an ambiguous "N days end of month" when none is given: end of month,
+then N days (``CM+45D``), as US "net 30 EOM", SAP (fixed day 31 + days), ERPNext and
+Odoo 17+ "days after end of month" compute it."""
+
+DEFAULT_NET = "30D"
+"""The net term used when the text names only a discount ("escompte 2 % pour paiement
+sous 8 jours"): 30 calendar days, the default period of Directive 2011/7/EU art. 3(3)(b),
+Code de commerce L441-10 I, BW 6:119a lid 2 and BGB § 286(3). Reported in the notes."""
+
+
+class _Sym(Enum):
+    SLASH = "/"
+    LPAREN = "("
+    RPAREN = ")"
+    FORMULA = "formula"
+
+
+_Kind = Union[Sense, _Sym]
+# A token: (kind, position in the original text, value).  Values: Decimal for NUMBER,
+# DueRule for FORMULA, the folded word for words, None otherwise.
+_Token = tuple[_Kind, int, object]
+
+_STEP = r"(?:\d+(?:bd|[dwmqy])|c[wmqy]|wd[1-7]|d\d{1,2})"
+_LEX = re.compile(
+    rf"""
+    (?P<bracket>\[[^\]]*\]?)
+    |(?P<formula>(?<![a-z0-9])-?{_STEP}(?:[+-]{_STEP})*(?![a-z0-9]))
+    |(?P<num>\d+(?:[.,]\d+)?)
+    |(?P<word>[a-z]+)
+    |(?P<sym>[%/+,;()€$£])
+    |(?P<skip>[\s'’‘`´\-‐‑–—:.!*"«»]+)
+    """,
+    re.VERBOSE,
+)
+_SYMBOLS: Mapping[str, _Kind] = {
+    "%": Sense.PERCENT,
+    "/": _Sym.SLASH,
+    "+": Sense.THEN,
+    ",": Sense.AND,
+    ";": Sense.AND,
+    "(": _Sym.LPAREN,
+    ")": _Sym.RPAREN,
+    "€": Sense.AMOUNT,
+    "$": Sense.AMOUNT,
+    "£": Sense.AMOUNT,
+}
+_UNITS: Mapping[_Kind, str] = {
+    Sense.DAY: "D",
+    Sense.WEEK: "W",
+    Sense.MONTH: "M",
+    Sense.BUSINESS_DAY: "BD",
+}
+_STARTS: Mapping[_Kind, Start] = {
+    Sense.RECEIPT: Start.RECEIPT,
+    Sense.DELIVERY: Start.DELIVERY,
+    Sense.ORDER: Start.ORDER,
+    Sense.POSTING: Start.POSTING,
+    Sense.INVOICE: Start.INVOICE_DATE,
+    Sense.FROM_END_OF_MONTH: Start.END_OF_MONTH,
+}
+_TAX: Mapping[_Kind, TaxBase] = {
+    Sense.TAX_INCLUDED: TaxBase.INCLUDED,
+    Sense.TAX_EXCLUDED: TaxBase.EXCLUDED,
+    Sense.TAX_MIXED: TaxBase.MIXED,
+}
+_NOW = frozenset({Sense.RECEIPT, Sense.IMMEDIATE, Sense.ADVANCE, Sense.ORDER, Sense.DELIVERY})
+
+
+@frozen
+class Parsed:
+    """What :func:`parse_with_notes` read: the terms, the language, the reading, notes.
+
+    Attributes:
+        terms: the :class:`~payterms.terms.PaymentTerms` read.
+        lang: the language whose table read the text (``"en"``, ``"fr"``, ``"nl"``, ``"de"``).
+        reading: the :class:`~payterms.terms.EndOfMonth` reading applied to an ambiguous
+            "N days end of month", or ``None`` when the text had none.
+        notes: one sentence per choice the parser made that the text did not spell out.
+
+    """
+
+    terms: PaymentTerms
+    lang: str
+    reading: EndOfMonth | None
+    notes: tuple[str, ...]
+
+
+# --- stage 1: lexing -----------------------------------------------------------------
+
+
+def _fold(text: str) -> tuple[str, list[int] | None]:
+    """Return the folded text and, if its length differs, each folded char's position."""
+    if text.isascii():
+        return text.lower(), None
+    import unicodedata
+
+    out: list[str] = []
+    where: list[int] = []
+    for i, ch in enumerate(text):
+        low = ch.casefold()
+        if not low.isascii():
+            low = "".join(
+                c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
+            )
+            if not low:
+                low = ch
+        out.append(low)
+        where.extend([i] * len(low))
+    return "".join(out), where
+
+
+def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
+    folded, where = _fold(text)
+    tokens: list[_Token] = []
+    words: list[tuple[str, int]] = []
+
+    def flush() -> None:
+        if words:
+            _wording(text, words, vocab, tokens)
+            words.clear()
+
+    pos = 0
+    end = len(folded)
+    while pos < end:
+        m = _LEX.match(folded, pos)
+        at = pos if where is None else where[pos]
+        if m is None:
+            raise ParseError(text, at, "a word, a number or one of % / + , ; ( )")
+        kind = m.lastgroup
+        pos = m.end()
+        if kind == "skip":
+            continue
+        if kind == "word":
+            words.append((m.group(), at))
+            continue
+        flush()
+        if kind == "num":
+            raw = m.group().replace(",", ".")
+            tokens.append((Sense.NUMBER, at, Decimal(raw)))
+        elif kind == "sym":
+            tokens.append((_SYMBOLS[m.group()], at, None))
+        else:  # a date formula, bare or in brackets
+            raw = m.group()
+            if kind == "bracket":
+                if not raw.endswith("]"):
+                    raise ParseError(text, at, "a closing ']' after the date formula")
+                raw = raw[1:-1]
+                at_formula = at + 1
+            else:
+                at_formula = at
+            tokens.append((_Sym.FORMULA, at, _formula(text, raw, at_formula)))
+    flush()
+    return tokens
+
+
+def _formula(text: str, raw: str, at: int) -> DueRule:
+    try:
+        return _rule(raw.upper())
+    except ParseError as exc:
+        position = at + min(max(exc.position, 0), len(raw))
+        raise ParseError(text, position, exc.expected) from None
+
+
+@lru_cache(maxsize=1024)
+def _rule(formula: str) -> DueRule:
+    return DueRule.parse(formula)
+
+
+def _wording(
+    text: str, words: list[tuple[str, int]], vocab: Vocabulary, tokens: list[_Token]
+) -> None:
+    """Match runs of words against the vocabulary, longest phrase first."""
+    senses = vocab.senses
+    numbers = vocab.numbers
+    longest = _longest(vocab.code)
+    i = 0
+    n = len(words)
+    while i < n:
+        for size in range(min(longest.get(words[i][0], 0), n - i), 0, -1):
+            key = tuple(w for w, _ in words[i : i + size])
+            sense = senses.get(key)
+            if sense is not None:
+                tokens.append((sense, words[i][1], key))
+                break
+            number = numbers.get(key)
+            if number is not None:
+                tokens.append((Sense.NUMBER, words[i][1], Decimal(number)))
+                break
+        else:
+            word, at = words[i]
+            close = difflib.get_close_matches(word, _known(vocab.code), n=1, cutoff=0.75)
+            raise ParseError(
+                text,
+                at,
+                f"a word of payment terms in {vocab.name}",
+                suggestion=close[0] if close else None,
+            )
+        i += size
+
+
+@lru_cache(maxsize=None)
+def _longest(code: str) -> dict[str, int]:
+    """Return, for each first word of a phrase, the length of the longest such phrase."""
+    vocab = VOCABULARIES[code]
+    longest: dict[str, int] = {}
+    for key in (*vocab.senses, *vocab.numbers):
+        longest[key[0]] = max(longest.get(key[0], 0), len(key))
+    return longest
+
+
+@lru_cache(maxsize=None)
+def _known(code: str) -> list[str]:
+    return sorted(VOCABULARIES[code].words())
+
+
+# --- stage 3: grammar ----------------------------------------------------------------
+
+
+@frozen
+class _Clause:
+    """One part of the terms: its percentage, amount, timing and markers."""
+
+    first: int
+    percent: Decimal | None
+    amount: Decimal | None
+    rule: DueRule | None
+    senses: frozenset[_Kind]
+    shorthand: bool
+
+
+class _Reader:
+    """Reads the sense tokens of a whole text; collects the terms and the notes."""
+
+    def __init__(self, text: str, tokens: list[_Token], reading: EndOfMonth) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.reading = reading
+        self.applied: EndOfMonth | None = None
+        self.notes: list[str] = []
+        self.start: tuple[Start, int] | None = None
+        self.tax: tuple[TaxBase, int] | None = None
+
+    def error(self, at: int, expected: str) -> ParseError:
+        return ParseError(self.text, at, expected)
+
+    # -- cutting into clauses --
+
+    def clauses(self) -> list[list[_Token]]:
+        tokens = _collapse_echo(self.text, self.tokens)
+        parts: list[list[_Token]] = []
+        current: list[_Token] = []
+        has_percent = False
+        has_timing = False
+        for tok in tokens:
+            kind = tok[0]
+            if kind is Sense.AND:
+                if current:
+                    parts.append(current)
+                current, has_percent, has_timing = [], False, False
+                continue
+            if (kind is Sense.NET and has_percent) or (
+                kind is Sense.BALANCE and (has_percent or has_timing)
+            ):
+                parts.append(current)
+                current, has_percent, has_timing = [], False, False
+            current.append(tok)
+            if kind is Sense.PERCENT or kind is _Sym.SLASH:
+                has_percent = True
+            elif kind in _UNITS or kind is Sense.END_OF_MONTH or kind is _Sym.FORMULA:
+                has_timing = True
+        if current:
+            parts.append(current)
+        return parts
+
+    # -- one clause --
+
+    def clause(self, toks: list[_Token]) -> _Clause | None:  # noqa: C901 - one flat scan
+        percent: Decimal | None = None
+        amount: Decimal | None = None
+        shorthand = False
+        senses: set[_Kind] = set()
+        items: list[tuple[str, object, int]] = []  # timing items in order
+        nouns: list[tuple[_Kind, int, bool]] = []  # start nouns: (kind, pos, after AFTER)
+        n = len(toks)
+        i = 0
+        prev: _Kind | None = None
+        while i < n:
+            kind, at, value = toks[i]
+            nxt = toks[i + 1][0] if i + 1 < n else None
+            if kind is Sense.NUMBER:
+                assert isinstance(value, Decimal)  # noqa: S101 - lexer invariant
+                if nxt is Sense.PERCENT:
+                    if percent is not None:
+                        raise self.error(at, "one percentage per part (separate parts with ',')")
+                    percent = value
+                    i += 2
+                    prev = Sense.PERCENT
+                    continue
+                if nxt is Sense.AMOUNT or prev is Sense.AMOUNT:
+                    if amount is not None:
+                        raise self.error(at, "one amount per part")
+                    amount = value
+                    i += 2 if nxt is Sense.AMOUNT else 1
+                    prev = Sense.NUMBER
+                    continue
+                if (
+                    nxt is _Sym.SLASH
+                    and i + 2 < n
+                    and toks[i + 2][0] is Sense.NUMBER
+                    and percent is None
+                    and not items
+                ):
+                    percent = value
+                    days = toks[i + 2][2]
+                    assert isinstance(days, Decimal)  # noqa: S101 - lexer invariant
+                    items.append(("off", (self.count(days, toks[i + 2][1]), "D"), toks[i + 2][1]))
+                    shorthand = True
+                    i += 3
+                    if i < n and toks[i][0] in _UNITS:
+                        i += 1
+                    prev = Sense.DAY
+                    continue
+                if prev is Sense.DAY_OF_MONTH or nxt is Sense.NEXT_MONTH:
+                    items.append(("dom", self.day(value, at), at))
+                    i += 1
+                    prev = Sense.NUMBER
+                    continue
+                unit = _UNITS.get(nxt) if nxt is not None else None
+                items.append(("off", (self.count(value, at), unit or "D"), at))
+                i += 2 if unit else 1
+                prev = Sense.DAY
+                continue
+            if kind is Sense.PERCENT:
+                raise self.error(at, "a number before the percent sign")
+            if kind in _UNITS:
+                if prev is Sense.NET or prev is Sense.WITHIN or prev is None:
+                    # "month end" is caught as a phrase; a bare unit ("days net") is noise
+                    pass
+                i += 1
+                prev = kind
+                continue
+            if kind is Sense.END_OF_MONTH or kind is Sense.END_OF_NEXT_MONTH:
+                items.append(("eom" if kind is Sense.END_OF_MONTH else "eonm", None, at))
+            elif kind is Sense.THEN:
+                items.append(("then", None, at))
+            elif kind is Sense.AFTER:
+                items.append(("after", None, at))
+            elif kind is Sense.NEXT_MONTH:
+                items.append(("next_month", None, at))
+            elif kind is _Sym.FORMULA:
+                items.append(("rule", value, at))
+            elif kind in _STARTS:
+                nouns.append((kind, at, prev is Sense.AFTER))
+            elif kind in _TAX:
+                self.set_tax(_TAX[kind], at)
+            elif kind in (Sense.IMMEDIATE, Sense.ADVANCE):
+                senses.add(kind)
+                items.append(("now", None, at))
+            elif isinstance(kind, Sense):
+                senses.add(kind)
+            if kind is not Sense.FILLER and not (
+                kind is Sense.DAY_OF_MONTH and nxt is not Sense.NUMBER
+            ):
+                prev = kind
+            i += 1
+        has_period = any(k in ("off", "eom", "eonm", "rule", "dom") for k, _, _ in items)
+        for noun, at, after in nouns:
+            if noun is Sense.FROM_END_OF_MONTH or after or has_period:
+                # "30 days after delivery", "after receipt of invoice": the start
+                self.set_start(_STARTS[noun], at)
+            elif noun is not Sense.INVOICE:
+                # "on receipt", "à la commande", "cash on delivery": due at once
+                items.append(("now", None, at))
+        rule = self.timing(items) if items else None
+        if percent is None and amount is None and rule is None and not senses & {
+            Sense.BALANCE,
+            Sense.DISCOUNT,
+            Sense.DEPOSIT,
+        }:
+            if Sense.NET in senses:
+                raise self.error(toks[0][1], "a payment period after 'net' (e.g. 'net 30')")
+            return None
+        return _Clause(toks[0][1], percent, amount, rule, frozenset(senses), shorthand)
+
+    def count(self, value: Decimal, at: int) -> int:
+        if value != value.to_integral_value() or value > 9999:
+            raise self.error(at, "a whole number of days from 0 to 9999")
+        return int(value)
+
+    def day(self, value: Decimal, at: int) -> int:
+        if value != value.to_integral_value() or not 1 <= value <= 31:
+            raise self.error(at, "a day of the month from 1 to 31")
+        return int(value)
+
+    def set_start(self, start: Start, at: int) -> None:
+        if self.start is not None and self.start[0] is not start:
+            raise self.error(
+                at, f"one start for the whole terms (the text already counts from "
+                f"{self.start[0].value.replace('_', ' ')})"
+            )
+        self.start = (start, at)
+
+    def set_tax(self, base: TaxBase, at: int) -> None:
+        if self.tax is not None and self.tax[0] is not base:
+            raise self.error(at, "one tax base for the discount")
+        self.tax = (base, at)
+
+    # -- timing --
+
+    def timing(self, items: list[tuple[str, object, int]]) -> DueRule | None:  # noqa: C901
+        rules = [(v, at) for k, v, at in items if k == "rule"]
+        offsets = [(v, at) for k, v, at in items if k == "off"]
+        eoms = [(k, at) for k, _, at in items if k in ("eom", "eonm")]
+        doms = [(v, at) for k, v, at in items if k == "dom"]
+        nows = [at for k, _, at in items if k == "now"]
+        if rules:
+            others = [at for k, _, at in items if k not in ("rule", "then", "after")]
+            if len(rules) > 1 or others:
+                raise self.error(
+                    rules[-1][1] if len(rules) > 1 else others[0],
+                    "either a date formula or words for one period, not both",
+                )
+            rule = rules[0][0]
+            assert isinstance(rule, DueRule)  # noqa: S101 - lexer invariant
+            return rule
+        if len(offsets) > 1:
+            raise self.error(offsets[1][1], "one period per part (separate parts with ',')")
+        if len(eoms) > 1:
+            raise self.error(eoms[1][1], "one end of month per part")
+        if len(doms) > 1:
+            raise self.error(doms[1][1], "one day of the month per part")
+        if nows and (offsets or eoms or doms):
+            first = min(
+                [at for _, at in offsets] + [at for _, at in eoms] + [at for _, at in doms]
+            )
+            if nows[0] < first:
+                raise self.error(first, "no period after a payment due at once")
+            raise self.error(nows[0], "no 'at once' after a payment period")
+        if not (offsets or eoms or doms):
+            return _rule("0D") if nows else None
+        count, unit = offsets[0][0] if offsets else (0, "D")  # type: ignore[misc]
+        day = doms[0][0] if doms else None
+        assert isinstance(count, int) and isinstance(unit, str)  # noqa: S101
+        assert day is None or isinstance(day, int)  # noqa: S101
+        if not eoms:
+            next_month = any(k == "next_month" for k, _, _ in items)
+            if day is None:
+                return _rule(f"{count}{unit}")
+            head = f"{count}{unit}+" if offsets else ""
+            if next_month:  # "the 10th of the following month"
+                return _rule(head + _end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, 0, day))
+            return _rule(f"{head}D{day}")  # "on the 10th": the next 10th
+        eom_kind, eom_at = eoms[0]
+        months = 1 if eom_kind == "eonm" else 0
+        if not offsets or count == 0:
+            return _rule(_end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, months, day))
+        off_at = offsets[0][1]
+        between = [k for k, _, at in items if min(off_at, eom_at) < at < max(off_at, eom_at)]
+        if off_at > eom_at:  # "end of month + 45 days"
+            reading = EndOfMonth.THEN_DAYS
+        elif "after" in between:  # "45 days after end of month"
+            reading = EndOfMonth.THEN_DAYS
+        elif "then" in between:  # "45 days then end of month"
+            reading = EndOfMonth.DAYS_THEN
+        else:  # "45 days end of month": ambiguous
+            reading = self.reading
+            self.applied = reading
+            note = (
+                f"'{count} days end of month' read as "
+                + (
+                    "end of month, then the days (CM+{0}{1})"
+                    if reading is EndOfMonth.THEN_DAYS
+                    else "the days, then end of month ({0}{1}+CM)"
+                ).format(count, unit)
+                + f" (reading={reading.name}; pass reading= to choose)"
+            )
+            if note not in self.notes:
+                self.notes.append(note)
+        return _rule(_end_of_month_text(count, unit, reading, months, day))
+
+    # -- the whole text --
+
+    def terms(self, default_net: DueRule | None) -> PaymentTerms:  # noqa: C901
+        clauses = [c for c in (self.clause(part) for part in self.clauses()) if c is not None]
+        if not clauses:
+            raise self.error(len(self.text), "payment terms (e.g. 'net 30', '30 jours net')")
+        has_net = any(
+            c.percent is None and c.amount is None and c.rule is not None
+            and Sense.DISCOUNT not in c.senses for c in clauses
+        )
+        has_balance = any(Sense.BALANCE in c.senses for c in clauses)
+        lines: list[Installment] = []
+        tiers: list[DiscountTier] = []
+        no_discount: int | None = None
+        for c in clauses:
+            if Sense.NO_DISCOUNT in c.senses:
+                no_discount = c.first
+            is_discount = Sense.DISCOUNT in c.senses or c.shorthand or (
+                c.percent is not None
+                and c.amount is None
+                and has_net
+                and not has_balance
+                and not c.senses & {Sense.BALANCE, Sense.DEPOSIT, Sense.IMMEDIATE, Sense.ADVANCE}
+            )
+            if is_discount:
+                if c.percent is None:
+                    raise self.error(c.first, "a discount percentage (e.g. '2 %')")
+                if c.rule is None:
+                    raise self.error(c.first, "the period within which the discount holds")
+                tiers.append(self.build(DiscountTier, c.first, c.percent, c.rule))
+                continue
+            if c.rule is None:
+                raise self.error(c.first, "when this part is due (e.g. 'at 30 days')")
+            if c.percent is not None and c.amount is not None:
+                raise self.error(c.first, "a percentage or an amount, not both")
+            if c.percent is not None:
+                lines.append(self.build(Installment.percent, c.first, c.percent, c.rule))
+            elif c.amount is not None:
+                lines.append(self.build(Installment.fixed, c.first, c.amount, c.rule))
+            else:
+                lines.append(self.build(Installment.balance, c.first, c.rule))
+        if tiers and no_discount is not None:
+            raise self.error(no_discount, "either a discount or 'no discount', not both")
+        if not lines:
+            if default_net is None:
+                raise self.error(len(self.text), "a net term (e.g. 'net 30')")
+            lines.append(Installment.balance(default_net))
+            self.notes.append(
+                f"no net term in the text: the default {default_net} applied "
+                "(Directive 2011/7/EU art. 3(3)(b); pass default_net= to choose)"
+            )
+        start = self.start[0] if self.start else Start.INVOICE_DATE
+        tax = self.tax[0] if self.tax else TaxBase.INCLUDED
+        try:
+            return PaymentTerms(
+                installments=tuple(lines), discounts=tuple(tiers), start=start, tax_base=tax
+            )
+        except InvalidArgument as exc:
+            raise self.error(clauses[0].first, f"consistent terms ({exc})") from None
+
+    def build(self, make: object, at: int, *args: object) -> object:
+        try:
+            return make(*args)  # type: ignore[operator]
+        except InvalidArgument as exc:
+            raise self.error(at, f"valid terms ({exc})") from None
+
+
+def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
+    """Drop contract-style echoes: "thirty (30) days" -> one number; other brackets go."""
+    out: list[_Token] = []
+    i = 0
+    n = len(tokens)
+    while i < n:
+        kind, at, value = tokens[i]
+        if (
+            kind is Sense.NUMBER
+            and i + 3 < n
+            and tokens[i + 1][0] is _Sym.LPAREN
+            and tokens[i + 2][0] is Sense.NUMBER
+            and tokens[i + 3][0] is _Sym.RPAREN
+        ):
+            if tokens[i + 2][2] != value:
+                raise ParseError(text, tokens[i + 2][1], f"the same number as before, {value}")
+            out.append(tokens[i])
+            i += 4
+            continue
+        if kind is not _Sym.LPAREN and kind is not _Sym.RPAREN:
+            out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _end_of_month_text(count: int, unit: str, reading: EndOfMonth, months: int, day: int | None) -> str:
+    """Return the rule text of "*count* *unit* end of month [on the *day*]".
+
+    The same construction as :meth:`PaymentTerms.end_of_month` (for days), generalised
+    to weeks, months and business days.
+    """
+    months_step = f"{months}M+" if months else ""
+    if reading is EndOfMonth.THEN_DAYS:
+        text = f"{months_step}CM" + (f"+{count}{unit}" if count else "")
+    else:
+        text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
+    if day is not None:
+        ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
+        text += f"+1D+D{day}" if ends_on_month_end and day > 28 else f"+D{day}"
+    return text
+
+
+# --- public functions ----------------------------------------------------------------
+
+
+def _check_lang(lang: object) -> str | None:
+    if lang is None:
+        return None
+    if not isinstance(lang, str):
+        raise InvalidType("lang", lang, "a language code such as 'fr', or None")
+    code = lang.lower()
+    if code not in VOCABULARIES:
+        raise InvalidArgument("lang", lang, f"one of {', '.join(sorted(VOCABULARIES))}")
+    return code
+
+
+def _guess(text: str) -> list[str]:
+    """Return the language codes ordered by how many of the text's words each one knows."""
+    folded, _ = _fold(text)
+    words = re.findall(r"[a-z]+", folded)
+    scores = []
+    for order, (code, vocab) in enumerate(VOCABULARIES.items()):
+        known = _known_set(code)
+        scores.append((-sum(w in known for w in words), order, code))
+        del vocab
+    return [code for _, _, code in sorted(scores)]
+
+
+@lru_cache(maxsize=None)
+def _known_set(code: str) -> frozenset[str]:
+    return VOCABULARIES[code].words()
+
+
+def parse_with_notes(
+    text: str,
+    *,
+    lang: str | None = None,
+    reading: EndOfMonth = DEFAULT_READING,
+    default_net: DueRule | str | None = DEFAULT_NET,
+) -> Parsed:
+    """Return the terms read from *text* with the language, reading and notes that applied.
+
+    *lang* is ``"en"``, ``"fr"``, ``"nl"`` or ``"de"``; with ``None`` every language is
+    tried, the one that knows most of the words first. *reading* decides an ambiguous
+    "N days end of month" (see :data:`DEFAULT_READING`). *default_net* is the net term
+    when the text names only a discount (``None``: raise instead).
+
+    >>> r = parse_with_notes("escompte 2 % pour paiement sous 8 jours")
+    >>> r.lang, str(r.terms.discounts[0].rule), str(r.terms.installments[0].rule)
+    ('fr', '8D', '30D')
+    >>> r.notes
+    ('no net term in the text: the default 30D applied (Directive 2011/7/EU art. 3(3)(b); pass default_net= to choose)',)
+    """
+    if not isinstance(text, str):
+        raise InvalidType("text", text, "a str")
+    code = _check_lang(lang)
+    if not isinstance(reading, EndOfMonth):
+        raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
+    net: DueRule | None
+    if default_net is None or isinstance(default_net, DueRule):
+        net = default_net
+    elif isinstance(default_net, str):
+        net = _rule(default_net.strip().upper())
+    else:
+        raise InvalidType("default_net", default_net, "a DueRule, its text, or None")
+    stripped = text.strip()
+    if stripped.startswith("<"):  # a bare cut-off formula
+        try:
+            rule = _rule(stripped)
+        except ParseError as exc:
+            raise ParseError(text, text.index("<") + max(exc.position, 0), exc.expected) from None
+        terms = PaymentTerms(installments=(Installment.balance(rule),))
+        return Parsed(terms, code or "en", None, ())
+    codes = [code] if code else _guess(text)
+    first_error: ParseError | None = None
+    for candidate in codes:
+        try:
+            reader = _Reader(text, _lex(text, VOCABULARIES[candidate]), reading)
+            terms = reader.terms(net)
+        except ParseError as exc:
+            if first_error is None:
+                first_error = exc
+            continue
+        return Parsed(terms, candidate, reader.applied, tuple(reader.notes))
+    assert first_error is not None  # noqa: S101 - at least one language was tried
+    raise first_error
+
+
+def parse(
+    text: str,
+    *,
+    lang: str | None = None,
+    reading: EndOfMonth = DEFAULT_READING,
+    default_net: DueRule | str | None = DEFAULT_NET,
+) -> PaymentTerms:
+    """Return the :class:`~payterms.terms.PaymentTerms` that *text* words.
+
+    See :func:`parse_with_notes` for the arguments and for what the parser chose.
+
+    >>> terms = parse("2/10 net 30")
+    >>> [str(line.rule) for line in terms.installments], terms.discounts[0].percent
+    (['30D'], Decimal('2'))
+    >>> parse("14 Tage 2 % Skonto, 30 Tage netto") == parse("2 % 14, net 30")
+    True
+    >>> parse("net 3O")
+    Traceback (most recent call last):
+    payterms.errors.ParseError: cannot read 'net 3O' at position 5 ('O'): expected a word of payment terms in English
+    """
+    return parse_with_notes(text, lang=lang, reading=reading, default_net=default_net).terms

@@ -1,0 +1,265 @@
+"""Write :class:`PaymentTerms` as invoice wording, and an invoice's full payment block.
+
+:func:`describe` gives the terms in words ("14 Tage 2 % Skonto, 30 Tage netto"); every
+rule that has a word form is written in words, and any other rule as its Business
+Central date formula in brackets (``[<25: 1M+CM ? 2M+CM>]``), so the wording is always
+exact and :func:`payterms.text.parse` reads it back to the same terms.
+
+:func:`describe_invoice` gives what an invoice must say about payment: the actual due
+date of each instalment (a date: French guidance holds that "30 jours fin de mois" alone
+does not meet Code de commerce L441-9), the discount conditions or the sentence that
+there is none, and, given a legal regime, the late-payment interest rate and the fixed
+compensation for recovery costs (L441-10 II: EUR 40, D441-5; Directive 2011/7/EU art. 6).
+
+>>> from payterms.terms import PaymentTerms
+>>> describe(PaymentTerms.net(30).with_discount(2, "14D"), "de")
+'14 Tage 2 % Skonto, 30 Tage netto'
+>>> describe(PaymentTerms.end_of_month(45), "fr")
+'paiement à 45 jours après la fin du mois'
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Protocol
+
+from payterms.errors import InvalidArgument, InvalidType
+from payterms.rules import DueRule
+from payterms._checks import to_decimal
+from payterms.terms import EndOfMonth, LineKind, PaymentTerms, Schedule, Start, TaxBase
+from payterms.text.parse import _end_of_month_text
+from payterms.text.vocab import VOCABULARIES, Templates
+
+__all__ = ["Regime", "describe", "describe_invoice"]
+
+_PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
+_EOM = tuple(
+    re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?(?:\+(?:1D\+)?D(\d+))?")
+    for core in (r"1M\+CM", "CM")
+)
+
+
+class _Compensation(Protocol):
+    def amount(self, debt: Decimal) -> Decimal: ...  # pragma: no cover - protocol
+
+
+class Regime(Protocol):
+    """What :func:`describe_invoice` needs of a legal regime (:func:`payterms.law.regime`)."""
+
+    @property
+    def compensation(self) -> _Compensation:
+        """The fixed compensation rule: ``amount(debt)`` gives the sum due."""
+
+    def rate_on(self, day: date) -> Decimal:
+        """Return the statutory late-interest rate (percent a year) for interest day *day*."""
+
+
+def _templates(lang: object) -> Templates:
+    if not isinstance(lang, str):
+        raise InvalidType("lang", lang, "a language code such as 'fr'")
+    vocab = VOCABULARIES.get(lang.lower())
+    if vocab is None:
+        raise InvalidArgument("lang", lang, f"one of {', '.join(sorted(VOCABULARIES))}")
+    return vocab.templates
+
+
+def _number(value: Decimal, t: Templates) -> str:
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",") if t.decimal_comma else text
+
+
+def _ordinal(day: int) -> str:
+    if 11 <= day % 100 <= 13:
+        return f"{day}th"
+    return f"{day}{({1: 'st', 2: 'nd', 3: 'rd'}).get(day % 10, 'th')}"
+
+
+def _shift(count: int, unit: str, t: Templates) -> str:
+    one, many = {
+        "D": (t.day, t.days),
+        "W": (t.week, t.weeks),
+        "M": (t.month, t.months),
+        "BD": (t.business_day, t.business_days),
+    }[unit]
+    return (one if count == 1 else many).format(n=count)
+
+
+def _words(rule: DueRule, t: Templates) -> str | None:
+    """Return *rule* in words, or ``None`` when it has no word form.
+
+    Only the shapes the parser builds from words are said in words: ``nD`` (also
+    ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd`` and the end-of-month family of
+    :func:`payterms.text.parse._end_of_month_text`.
+    """
+    text = str(rule)
+    m = _PLAIN.fullmatch(text)
+    if m:
+        count, unit, day = m.group(1), m.group(2), m.group(3)
+        said = [_shift(int(count), unit, t)] if count else []
+        if day:
+            said.append(t.on_day.format(d=int(day), o=_ordinal(int(day))))
+        return " ".join(said) if said else None
+    m = _EOM[0].fullmatch(text) or _EOM[1].fullmatch(text)
+    if m is None:
+        return None
+    pre, pre_unit, eom, post, post_unit, day_text = m.groups()
+    if pre and post:
+        return None
+    reading = EndOfMonth.DAYS_THEN if pre else EndOfMonth.THEN_DAYS
+    count = int(pre or post or 0)
+    unit = pre_unit or post_unit or "D"
+    months = 1 if eom == "1M+CM" else 0
+    day = int(day_text) if day_text else None
+    if count == 0 and (pre or post):
+        return None
+    if _end_of_month_text(count, unit, reading, months, day) != text:
+        return None
+    x = _shift(count, unit, t)
+    if months:
+        if reading is EndOfMonth.DAYS_THEN:
+            return None
+        said = t.after_end_of_next_month.format(x=x) if count else t.end_of_next_month
+    elif count:
+        template = (
+            t.after_end_of_month if reading is EndOfMonth.THEN_DAYS else t.then_end_of_month
+        )
+        said = template.format(x=x)
+    else:
+        said = t.end_of_month
+    if day is not None:
+        said += " " + t.on_day.format(d=day, o=_ordinal(day))
+    return said
+
+
+def _timing(rule: DueRule, t: Templates, *, words: bool) -> str:
+    said = _words(rule, t) if words else None
+    return said if said is not None else t.formula.format(f=str(rule))
+
+
+def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
+    parts: list[str] = []
+    for tier in terms.discounts:
+        parts.append(
+            t.discount.format(p=_number(tier.percent, t), t=_timing(tier.rule, t, words=words))
+        )
+    lines = terms.installments
+    for line in lines:
+        now = str(line.rule) == "0D"
+        timing = t.now if now else _timing(line.rule, t, words=words)
+        if line.kind is LineKind.BALANCE:
+            if len(lines) == 1:
+                parts.append((t.net_now if now else t.net).format(t=timing))
+            else:
+                parts.append((t.balance_now if now else t.balance_line).format(t=timing))
+        elif line.kind is LineKind.PERCENT:
+            assert line.value is not None  # noqa: S101 - Installment invariant
+            template = t.percent_now if now else t.percent_line
+            parts.append(template.format(p=_number(line.value, t), t=timing))
+        else:
+            assert line.value is not None  # noqa: S101 - Installment invariant
+            template = t.fixed_now if now else t.fixed_line
+            parts.append(template.format(a=_number(line.value, t), t=timing))
+    if terms.start is not Start.INVOICE_DATE:
+        parts.append(t.starts[terms.start.value])
+    if terms.tax_base is not TaxBase.INCLUDED:
+        parts.append(t.tax_bases[terms.tax_base.value])
+    return ", ".join(parts)
+
+
+def describe(terms: PaymentTerms, lang: str = "en") -> str:
+    """Return the wording of *terms* in *lang* (``"en"``, ``"fr"``, ``"nl"``, ``"de"``).
+
+    Rules without a word form are written as their date formula in brackets, so
+    ``parse(describe(terms, lang), lang=lang) == terms`` always holds.
+
+    >>> from payterms.terms import PaymentTerms, Installment
+    >>> describe(PaymentTerms.net(30).with_discount(2, "10D"))
+    '2% discount within 10 days, net 30 days'
+    >>> t = PaymentTerms(installments=(Installment.percent(30, "0D"), Installment.balance("CM+30D")))
+    >>> describe(t, "fr")
+    '30 % à réception de facture, solde à 30 jours après la fin du mois'
+    >>> describe(PaymentTerms.prox(20, cutoff=12), "nl")
+    'betaling binnen [<12: -CM+1M+D20 ? -CM+2M+D20>]'
+    """
+    if not isinstance(terms, PaymentTerms):
+        raise InvalidType("terms", terms, "a payterms.PaymentTerms")
+    t = _templates(lang)
+    text = _compose(terms, t, words=True)
+    from payterms.text.parse import parse
+
+    if parse(text, lang=lang.lower()) != terms:  # pragma: no cover - a guard, see tests
+        text = _compose(terms, t, words=False)
+    return text
+
+
+def _date(day: date, t: Templates) -> str:
+    return t.date.format(d=day.day, m=t.month_names[day.month - 1], y=day.year)
+
+
+def _money(amount: Decimal, currency: str, t: Templates) -> str:
+    text = format(amount, "f")
+    return t.money.format(a=text.replace(".", ",") if t.decimal_comma else text, c=currency)
+
+
+def describe_invoice(
+    schedule: Schedule,
+    lang: str = "en",
+    regime: Regime | None = None,
+    *,
+    terms: PaymentTerms | None = None,
+    rate: Decimal | None = None,
+) -> str:
+    """Return the payment block of an invoice: due dates, discount or none, penalties.
+
+    One sentence per line: the terms in words (when *terms* is given), the date and
+    amount of each instalment, each discount's last day and the amount then payable, or
+    the sentence that no discount is granted (Code de commerce L441-9: "néant" must be
+    said), and with a *regime*: the late-payment interest rate in force the day after the
+    final due date (``regime.rate_on``; or *rate* if given, for an agreed rate) and the
+    fixed compensation for recovery costs (``regime.compensation.amount``).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from payterms.terms import PaymentTerms
+    >>> terms = PaymentTerms.end_of_month(45)
+    >>> sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
+    >>> print(describe_invoice(sched, "fr", terms=terms))
+    Conditions de paiement : paiement à 45 jours après la fin du mois.
+    Date de paiement : 17 mars 2026, 1210,00 EUR.
+    Pas d'escompte pour paiement anticipé.
+    """
+    if not isinstance(schedule, Schedule):
+        raise InvalidType("schedule", schedule, "a payterms.Schedule")
+    t = _templates(lang)
+    out: list[str] = []
+    if terms is not None:
+        out.append(t.terms_line.format(t=describe(terms, lang)))
+    for due in schedule.dues:
+        out.append(
+            t.due_on.format(d=_date(due.date, t), a=_money(due.amount, schedule.currency, t))
+        )
+    if schedule.discounts:
+        for window in schedule.discounts:
+            out.append(
+                t.discount_line.format(
+                    p=_number(window.percent, t),
+                    d=_date(window.last_day, t),
+                    a=_money(window.payable, schedule.currency, t),
+                )
+            )
+    else:
+        out.append(t.no_discount_line)
+    if regime is not None or rate is not None:
+        if rate is None:
+            assert regime is not None  # noqa: S101 - checked above
+            rate = regime.rate_on(schedule.final_due + timedelta(days=1))
+        out.append(t.penalty.format(r=_number(to_decimal(rate, "rate"), t)))
+    if regime is not None:
+        fixed = regime.compensation.amount(abs(schedule.amount))
+        if fixed:
+            out.append(t.compensation.format(a=_money(fixed.quantize(Decimal("0.01")), schedule.currency, t)))
+    return "\n".join(out)
