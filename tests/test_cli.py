@@ -32,6 +32,15 @@ def test_demo_shows_payment_runs(capsys: pytest.CaptureFixture[str]) -> None:
     assert "paid in the run of 2026-08-25, cash on 2026-08-26" in out
 
 
+def test_demo_shows_wording(capsys: pytest.CaptureFixture[str]) -> None:
+    # Source: reference/legal.md §4 (CEPC): 15 Jan, reading (a) -> 31 Mar, (b) -> 17 Mar.
+    assert main(["demo"]) == 0
+    out = capsys.readouterr().out
+    assert "'14 Tage 2 % Skonto, 30 Tage netto' in French: 'escompte 2 % pour paiement" in out
+    assert "2026-01-15, THEN_DAYS: 2026-03-17" in out
+    assert "2026-01-15, DAYS_THEN: 2026-03-31" in out
+
+
 def test_unknown_command_exits_with_usage() -> None:
     with pytest.raises(SystemExit) as info:
         main(["nonsense"])

@@ -159,6 +159,21 @@ def _demo_receivables() -> list[str]:
     ]
 
 
+def _demo_wording() -> list[str]:
+    from payterms.terms import EndOfMonth, PaymentTerms
+    from payterms.text import parse_with_notes
+
+    lines = ["Terms in words"]
+    for text in ("2/10 net 30", "14 Tage 2 % Skonto, 30 Tage netto"):
+        terms = PaymentTerms.parse(text)
+        lines.append(f"  {text!r} in French: {terms.describe('fr')!r}")
+    for reading in EndOfMonth:
+        result = parse_with_notes("45 jours fin de mois", reading=reading)
+        due = result.terms.due_date(date(2026, 1, 15))
+        lines.append(f"  '45 jours fin de mois' from 2026-01-15, {reading.name}: {due}")
+    return lines
+
+
 DEMOS: tuple[Callable[[], list[str]], ...] = (
     _demo_calendars,
     _demo_money,
@@ -166,6 +181,7 @@ DEMOS: tuple[Callable[[], list[str]], ...] = (
     _demo_runs,
     _demo_money_over_time,
     _demo_receivables,
+    _demo_wording,
 )
 
 

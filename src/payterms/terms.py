@@ -626,6 +626,38 @@ class PaymentTerms:
             text = f"<{cutoff}: {rule(months)} ? {rule(months + 1)}>"
         return cls(installments=(Installment.balance(text),))
 
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        *,
+        lang: str | None = None,
+        reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+    ) -> PaymentTerms:
+        """Return the terms worded by *text* ("2/10 net 30", "45 jours fin de mois").
+
+        Delegates to :func:`payterms.text.parse` (see there for *lang*, *reading* and
+        :func:`payterms.text.parse_with_notes`, which reports the choices made).
+
+        >>> str(PaymentTerms.parse("60 dagen einde maand").installments[0].rule)
+        'CM+60D'
+        """
+        from payterms.text import parse
+
+        return parse(text, lang=lang, reading=reading)
+
+    def describe(self, lang: str = "en") -> str:
+        """Return these terms as invoice wording in *lang* (``en``, ``fr``, ``nl``, ``de``).
+
+        Delegates to :func:`payterms.text.describe`; the wording parses back to these terms.
+
+        >>> PaymentTerms.net(30).with_discount(2, "14D").describe("de")
+        '14 Tage 2 % Skonto, 30 Tage netto'
+        """
+        from payterms.text import describe
+
+        return describe(self, lang)
+
     def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:
         """Return these terms with one more early-payment discount tier ("2/10 net 30").
 

@@ -32,18 +32,17 @@ The text goes through three stages, none of which knows a language:
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from enum import Enum
-from functools import lru_cache
-from typing import Union
+from functools import cache, lru_cache
+from typing import TypeVar, cast
 
 from attrs import frozen
 
 from payterms.errors import InvalidArgument, InvalidType, ParseError
-from payterms.rules import DueRule
+from payterms.rules import DueRule, Shift
 from payterms.terms import (
     DiscountTier,
     EndOfMonth,
@@ -74,7 +73,8 @@ class _Sym(Enum):
     FORMULA = "formula"
 
 
-_Kind = Union[Sense, _Sym]
+_T = TypeVar("_T")
+_Kind = Sense | _Sym
 # A token: (kind, position in the original text, value).  Values: Decimal for NUMBER,
 # DueRule for FORMULA, the folded word for words, None otherwise.
 _Token = tuple[_Kind, int, object]
@@ -82,7 +82,9 @@ _Token = tuple[_Kind, int, object]
 _STEP = r"(?:\d+(?:bd|[dwmqy])|c[wmqy]|wd[1-7]|d\d{1,2})"
 _LEX = re.compile(
     rf"""
-    (?P<bracket>\[[^\]]*\]?)
+    (?P<skonto>\#skonto\#tage=(?P<days>\d+)\#prozent=(?P<pct>\d+(?:\.\d+)?)\#
+        (?P<base>basisbetrag=[^#]*\#)?)
+    |(?P<bracket>\[[^\]]*\]?)
     |(?P<formula>(?<![a-z0-9])-?{_STEP}(?:[+-]{_STEP})*(?![a-z0-9]))
     |(?P<num>\d+(?:[.,]\d+)?)
     |(?P<word>[a-z]+)
@@ -193,7 +195,23 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
             words.append((m.group(), at))
             continue
         flush()
-        if kind == "num":
+        if kind == "skonto":  # XRechnung BR-DE-18: "#SKONTO#TAGE=14#PROZENT=2.00#"
+            if m.group("base"):
+                raise ParseError(
+                    text,
+                    at + m.start("base") - m.start(),
+                    "a discount on the whole amount (a BASISBETRAG is not read)",
+                )
+            tokens += [
+                (Sense.AND, at, None),
+                (Sense.NUMBER, at, Decimal(m.group("days"))),
+                (Sense.DAY, at, None),
+                (Sense.NUMBER, at, Decimal(m.group("pct"))),
+                (Sense.PERCENT, at, None),
+                (Sense.DISCOUNT, at, None),
+                (Sense.AND, at, None),
+            ]
+        elif kind == "num":
             raw = m.group().replace(",", ".")
             tokens.append((Sense.NUMBER, at, Decimal(raw)))
         elif kind == "sym":
@@ -246,18 +264,31 @@ def _wording(
                 tokens.append((Sense.NUMBER, words[i][1], Decimal(number)))
                 break
         else:
-            word, at = words[i]
-            close = difflib.get_close_matches(word, _known(vocab.code), n=1, cutoff=0.75)
-            raise ParseError(
-                text,
-                at,
-                f"a word of payment terms in {vocab.name}",
-                suggestion=close[0] if close else None,
-            )
+            raise _unknown(text, words, i, vocab)
         i += size
 
 
-@lru_cache(maxsize=None)
+def _unknown(text: str, words: list[tuple[str, int]], i: int, vocab: Vocabulary) -> ParseError:
+    """Return the error for the words at *i*: the first unknown word, or the phrase."""
+    import difflib
+
+    known = _known_set(vocab.code)
+    expected = f"a word of payment terms in {vocab.name}"
+    j = i
+    while j < len(words) and words[j][0] in known:
+        j += 1
+    if j < len(words) and j - i < 8:  # an unknown word close by: point at it
+        word, at = words[j]
+        close = difflib.get_close_matches(word, _known(vocab.code), n=1, cutoff=0.75)
+        return ParseError(text, at, expected, suggestion=close[0] if close else None)
+    word, at = words[i]  # known words in an order no phrase has
+    phrases = [" ".join(k) for k in (*vocab.senses, *vocab.numbers) if k[0] == word]
+    said = " ".join(w for w, _ in words[i : i + 4])
+    close = difflib.get_close_matches(said, phrases, n=1, cutoff=0.6)
+    return ParseError(text, at, expected, suggestion=close[0] if close else None)
+
+
+@cache
 def _longest(code: str) -> dict[str, int]:
     """Return, for each first word of a phrase, the length of the longest such phrase."""
     vocab = VOCABULARIES[code]
@@ -267,7 +298,7 @@ def _longest(code: str) -> dict[str, int]:
     return longest
 
 
-@lru_cache(maxsize=None)
+@cache
 def _known(code: str) -> list[str]:
     return sorted(VOCABULARIES[code].words())
 
@@ -310,8 +341,12 @@ class _Reader:
         current: list[_Token] = []
         has_percent = False
         has_timing = False
+        prev: _Kind | None = None
         for tok in tokens:
             kind = tok[0]
+            if kind is _Sym.SLASH and prev is not Sense.NUMBER and prev is not Sense.NET:
+                kind = Sense.AND  # "33 % at 15 days / 67 % at 60 days"
+            prev = kind
             if kind is Sense.AND:
                 if current:
                     parts.append(current)
@@ -333,7 +368,7 @@ class _Reader:
 
     # -- one clause --
 
-    def clause(self, toks: list[_Token]) -> _Clause | None:  # noqa: C901 - one flat scan
+    def clause(self, toks: list[_Token]) -> _Clause | None:
         percent: Decimal | None = None
         amount: Decimal | None = None
         shorthand = False
@@ -407,7 +442,12 @@ class _Reader:
             elif kind is Sense.NEXT_MONTH:
                 items.append(("next_month", None, at))
             elif kind is _Sym.FORMULA:
-                items.append(("rule", value, at))
+                assert isinstance(value, DueRule)  # noqa: S101 - lexer invariant
+                shift = _plain_shift(value)
+                if shift is None:
+                    items.append(("rule", value, at))
+                else:  # "45D end of month": a bare shift reads as words would
+                    items.append(("off", shift, at))
             elif kind in _STARTS:
                 nouns.append((kind, at, prev is Sense.AFTER))
             elif kind in _TAX:
@@ -431,11 +471,17 @@ class _Reader:
                 # "on receipt", "à la commande", "cash on delivery": due at once
                 items.append(("now", None, at))
         rule = self.timing(items) if items else None
-        if percent is None and amount is None and rule is None and not senses & {
-            Sense.BALANCE,
-            Sense.DISCOUNT,
-            Sense.DEPOSIT,
-        }:
+        if (
+            percent is None
+            and amount is None
+            and rule is None
+            and not senses
+            & {
+                Sense.BALANCE,
+                Sense.DISCOUNT,
+                Sense.DEPOSIT,
+            }
+        ):
             if Sense.NET in senses:
                 raise self.error(toks[0][1], "a payment period after 'net' (e.g. 'net 30')")
             return None
@@ -454,8 +500,9 @@ class _Reader:
     def set_start(self, start: Start, at: int) -> None:
         if self.start is not None and self.start[0] is not start:
             raise self.error(
-                at, f"one start for the whole terms (the text already counts from "
-                f"{self.start[0].value.replace('_', ' ')})"
+                at,
+                f"one start for the whole terms (the text already counts from "
+                f"{self.start[0].value.replace('_', ' ')})",
             )
         self.start = (start, at)
 
@@ -466,11 +513,11 @@ class _Reader:
 
     # -- timing --
 
-    def timing(self, items: list[tuple[str, object, int]]) -> DueRule | None:  # noqa: C901
-        rules = [(v, at) for k, v, at in items if k == "rule"]
-        offsets = [(v, at) for k, v, at in items if k == "off"]
+    def timing(self, items: list[tuple[str, object, int]]) -> DueRule | None:
+        rules = [(cast(DueRule, v), at) for k, v, at in items if k == "rule"]
+        offsets = [(cast(tuple[int, str], v), at) for k, v, at in items if k == "off"]
         eoms = [(k, at) for k, _, at in items if k in ("eom", "eonm")]
-        doms = [(v, at) for k, v, at in items if k == "dom"]
+        doms = [(cast(int, v), at) for k, v, at in items if k == "dom"]
         nows = [at for k, _, at in items if k == "now"]
         if rules:
             others = [at for k, _, at in items if k not in ("rule", "then", "after")]
@@ -479,9 +526,7 @@ class _Reader:
                     rules[-1][1] if len(rules) > 1 else others[0],
                     "either a date formula or words for one period, not both",
                 )
-            rule = rules[0][0]
-            assert isinstance(rule, DueRule)  # noqa: S101 - lexer invariant
-            return rule
+            return rules[0][0]
         if len(offsets) > 1:
             raise self.error(offsets[1][1], "one period per part (separate parts with ',')")
         if len(eoms) > 1:
@@ -489,18 +534,14 @@ class _Reader:
         if len(doms) > 1:
             raise self.error(doms[1][1], "one day of the month per part")
         if nows and (offsets or eoms or doms):
-            first = min(
-                [at for _, at in offsets] + [at for _, at in eoms] + [at for _, at in doms]
-            )
+            first = min([at for _, at in offsets] + [at for _, at in eoms] + [at for _, at in doms])
             if nows[0] < first:
                 raise self.error(first, "no period after a payment due at once")
             raise self.error(nows[0], "no 'at once' after a payment period")
         if not (offsets or eoms or doms):
             return _rule("0D") if nows else None
-        count, unit = offsets[0][0] if offsets else (0, "D")  # type: ignore[misc]
+        count, unit = offsets[0][0] if offsets else (0, "D")
         day = doms[0][0] if doms else None
-        assert isinstance(count, int) and isinstance(unit, str)  # noqa: S101
-        assert day is None or isinstance(day, int)  # noqa: S101
         if not eoms:
             next_month = any(k == "next_month" for k, _, _ in items)
             if day is None:
@@ -515,9 +556,7 @@ class _Reader:
             return _rule(_end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, months, day))
         off_at = offsets[0][1]
         between = [k for k, _, at in items if min(off_at, eom_at) < at < max(off_at, eom_at)]
-        if off_at > eom_at:  # "end of month + 45 days"
-            reading = EndOfMonth.THEN_DAYS
-        elif "after" in between:  # "45 days after end of month"
+        if off_at > eom_at or "after" in between:  # "end of month + 45 days"
             reading = EndOfMonth.THEN_DAYS
         elif "then" in between:  # "45 days then end of month"
             reading = EndOfMonth.DAYS_THEN
@@ -539,13 +578,16 @@ class _Reader:
 
     # -- the whole text --
 
-    def terms(self, default_net: DueRule | None) -> PaymentTerms:  # noqa: C901
+    def terms(self, default_net: DueRule | None) -> PaymentTerms:
         clauses = [c for c in (self.clause(part) for part in self.clauses()) if c is not None]
         if not clauses:
             raise self.error(len(self.text), "payment terms (e.g. 'net 30', '30 jours net')")
         has_net = any(
-            c.percent is None and c.amount is None and c.rule is not None
-            and Sense.DISCOUNT not in c.senses for c in clauses
+            c.percent is None
+            and c.amount is None
+            and c.rule is not None
+            and Sense.DISCOUNT not in c.senses
+            for c in clauses
         )
         has_balance = any(Sense.BALANCE in c.senses for c in clauses)
         lines: list[Installment] = []
@@ -554,12 +596,17 @@ class _Reader:
         for c in clauses:
             if Sense.NO_DISCOUNT in c.senses:
                 no_discount = c.first
-            is_discount = Sense.DISCOUNT in c.senses or c.shorthand or (
-                c.percent is not None
-                and c.amount is None
-                and has_net
-                and not has_balance
-                and not c.senses & {Sense.BALANCE, Sense.DEPOSIT, Sense.IMMEDIATE, Sense.ADVANCE}
+            is_discount = (
+                Sense.DISCOUNT in c.senses
+                or c.shorthand
+                or (
+                    c.percent is not None
+                    and c.amount is None
+                    and has_net
+                    and not has_balance
+                    and not c.senses
+                    & {Sense.BALANCE, Sense.DEPOSIT, Sense.IMMEDIATE, Sense.ADVANCE}
+                )
             )
             if is_discount:
                 if c.percent is None:
@@ -597,11 +644,20 @@ class _Reader:
         except InvalidArgument as exc:
             raise self.error(clauses[0].first, f"consistent terms ({exc})") from None
 
-    def build(self, make: object, at: int, *args: object) -> object:
+    def build(self, make: Callable[..., _T], at: int, *args: object) -> _T:
         try:
-            return make(*args)  # type: ignore[operator]
+            return make(*args)
         except InvalidArgument as exc:
             raise self.error(at, f"valid terms ({exc})") from None
+
+
+def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
+    """Return (count, unit) if *rule* is one shift of days, weeks, months or business days."""
+    if len(rule.steps) == 1:
+        step = rule.steps[0]
+        if isinstance(step, Shift) and step.unit.value in ("D", "W", "M", "BD"):
+            return step.count, step.unit.value
+    return None
 
 
 def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
@@ -610,7 +666,7 @@ def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
     i = 0
     n = len(tokens)
     while i < n:
-        kind, at, value = tokens[i]
+        kind, _, value = tokens[i]
         if (
             kind is Sense.NUMBER
             and i + 3 < n
@@ -629,7 +685,9 @@ def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
     return out
 
 
-def _end_of_month_text(count: int, unit: str, reading: EndOfMonth, months: int, day: int | None) -> str:
+def _end_of_month_text(
+    count: int, unit: str, reading: EndOfMonth, months: int, day: int | None
+) -> str:
     """Return the rule text of "*count* *unit* end of month [on the *day*]".
 
     The same construction as :meth:`PaymentTerms.end_of_month` (for days), generalised
@@ -672,7 +730,7 @@ def _guess(text: str) -> list[str]:
     return [code for _, _, code in sorted(scores)]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _known_set(code: str) -> frozenset[str]:
     return VOCABULARIES[code].words()
 
@@ -694,8 +752,9 @@ def parse_with_notes(
     >>> r = parse_with_notes("escompte 2 % pour paiement sous 8 jours")
     >>> r.lang, str(r.terms.discounts[0].rule), str(r.terms.installments[0].rule)
     ('fr', '8D', '30D')
-    >>> r.notes
-    ('no net term in the text: the default 30D applied (Directive 2011/7/EU art. 3(3)(b); pass default_net= to choose)',)
+    >>> print(r.notes[0])
+    no net term in the text: the default 30D applied (Directive 2011/7/EU art. 3(3)(b);
+    pass default_net= to choose)
     """
     if not isinstance(text, str):
         raise InvalidType("text", text, "a str")
@@ -750,6 +809,6 @@ def parse(
     True
     >>> parse("net 3O")
     Traceback (most recent call last):
-    payterms.errors.ParseError: cannot read 'net 3O' at position 5 ('O'): expected a word of payment terms in English
+    payterms.errors.ParseError: cannot read 'net 3O' at position 5 ('O'): expected a word ...
     """
     return parse_with_notes(text, lang=lang, reading=reading, default_net=default_net).terms

@@ -25,9 +25,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import Protocol
 
+from payterms._checks import to_decimal
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.rules import DueRule
-from payterms._checks import to_decimal
 from payterms.terms import EndOfMonth, LineKind, PaymentTerms, Schedule, Start, TaxBase
 from payterms.text.parse import _end_of_month_text
 from payterms.text.vocab import VOCABULARIES, Templates
@@ -36,9 +36,20 @@ __all__ = ["Regime", "describe", "describe_invoice"]
 
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
 _EOM = tuple(
-    re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?(?:\+(?:1D\+)?D(\d+))?")
+    re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?")
     for core in (r"1M\+CM", "CM")
 )
+
+
+def _splits(text: str) -> list[tuple[str, str | None]]:
+    """Return the ways *text* splits into a base and an "on the day" suffix."""
+    out: list[tuple[str, str | None]] = [(text, None)]
+    for m in re.finditer(r"\+(1D\+)?D(\d+)$", text):
+        out.append((text[: m.start()], m.group(2)))
+    if text.endswith(tuple(f"+D{d}" for d in range(1, 32))) and "+1D+D" in text:
+        head, _, day = text.rpartition("+D")
+        out.append((head, day))
+    return out
 
 
 class _Compensation(Protocol):
@@ -99,24 +110,25 @@ def _words(rule: DueRule, t: Templates) -> str | None:
     m = _PLAIN.fullmatch(text)
     if m:
         count, unit, day = m.group(1), m.group(2), m.group(3)
-        said = [_shift(int(count), unit, t)] if count else []
+        parts = [_shift(int(count), unit, t)] if count else []
         if day:
-            said.append(t.on_day.format(d=int(day), o=_ordinal(int(day))))
-        return " ".join(said) if said else None
-    m = _EOM[0].fullmatch(text) or _EOM[1].fullmatch(text)
-    if m is None:
-        return None
-    pre, pre_unit, eom, post, post_unit, day_text = m.groups()
-    if pre and post:
-        return None
-    reading = EndOfMonth.DAYS_THEN if pre else EndOfMonth.THEN_DAYS
-    count = int(pre or post or 0)
-    unit = pre_unit or post_unit or "D"
-    months = 1 if eom == "1M+CM" else 0
-    day = int(day_text) if day_text else None
-    if count == 0 and (pre or post):
-        return None
-    if _end_of_month_text(count, unit, reading, months, day) != text:
+            parts.append(t.on_day.format(d=int(day), o=_ordinal(int(day))))
+        return " ".join(parts) if parts else None
+    for base, day_text in _splits(text):
+        m = _EOM[0].fullmatch(base) or _EOM[1].fullmatch(base)
+        if m is None:
+            continue
+        pre, pre_unit, eom, post, post_unit = m.groups()
+        if (pre and post) or (pre and int(pre) == 0) or (post and int(post) == 0):
+            continue
+        reading = EndOfMonth.DAYS_THEN if pre else EndOfMonth.THEN_DAYS
+        count = int(pre or post or 0)
+        unit = pre_unit or post_unit or "D"
+        months = 1 if eom == "1M+CM" else 0
+        day = int(day_text) if day_text else None
+        if _end_of_month_text(count, unit, reading, months, day) == text:
+            break
+    else:
         return None
     x = _shift(count, unit, t)
     if months:
@@ -124,9 +136,7 @@ def _words(rule: DueRule, t: Templates) -> str | None:
             return None
         said = t.after_end_of_next_month.format(x=x) if count else t.end_of_next_month
     elif count:
-        template = (
-            t.after_end_of_month if reading is EndOfMonth.THEN_DAYS else t.then_end_of_month
-        )
+        template = t.after_end_of_month if reading is EndOfMonth.THEN_DAYS else t.then_end_of_month
         said = template.format(x=x)
     else:
         said = t.end_of_month
@@ -179,7 +189,9 @@ def describe(terms: PaymentTerms, lang: str = "en") -> str:
     >>> from payterms.terms import PaymentTerms, Installment
     >>> describe(PaymentTerms.net(30).with_discount(2, "10D"))
     '2% discount within 10 days, net 30 days'
-    >>> t = PaymentTerms(installments=(Installment.percent(30, "0D"), Installment.balance("CM+30D")))
+    >>> t = PaymentTerms(
+    ...     installments=(Installment.percent(30, "0D"), Installment.balance("CM+30D"))
+    ... )
     >>> describe(t, "fr")
     '30 % à réception de facture, solde à 30 jours après la fin du mois'
     >>> describe(PaymentTerms.prox(20, cutoff=12), "nl")
@@ -261,5 +273,9 @@ def describe_invoice(
     if regime is not None:
         fixed = regime.compensation.amount(abs(schedule.amount))
         if fixed:
-            out.append(t.compensation.format(a=_money(fixed.quantize(Decimal("0.01")), schedule.currency, t)))
+            out.append(
+                t.compensation.format(
+                    a=_money(fixed.quantize(Decimal("0.01")), schedule.currency, t)
+                )
+            )
     return "\n".join(out)
