@@ -16,6 +16,7 @@ from payterms.terms import (
     EndOfMonth,
     Installment,
     PaymentTerms,
+    PercentOf,
     Start,
     TaxBase,
 )
@@ -147,7 +148,9 @@ def worded_terms(draw: st.DrawFn) -> PaymentTerms:
         lines = (Installment.balance(draw(rule)),)
     else:
         lines = (
-            Installment.percent(draw(st.integers(1, 60)), draw(rule)),
+            Installment.percent(
+                draw(st.integers(1, 60)), draw(rule), of=draw(st.sampled_from(PercentOf))
+            ),
             Installment.fixed(Decimal(draw(st.integers(1, 99999))) / 100, draw(rule)),
             Installment.balance(draw(rule)),
         )

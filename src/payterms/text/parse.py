@@ -48,6 +48,7 @@ from payterms.terms import (
     EndOfMonth,
     Installment,
     PaymentTerms,
+    PercentOf,
     Start,
     TaxBase,
 )
@@ -123,6 +124,10 @@ _TAX: Mapping[_Kind, TaxBase] = {
     Sense.TAX_INCLUDED: TaxBase.INCLUDED,
     Sense.TAX_EXCLUDED: TaxBase.EXCLUDED,
     Sense.TAX_MIXED: TaxBase.MIXED,
+}
+_PERCENT_OF: Mapping[Sense, PercentOf] = {
+    Sense.PERCENT_AFTER_FIXED: PercentOf.AFTER_FIXED,
+    Sense.PERCENT_UNTAXED: PercentOf.UNTAXED,
 }
 _NOW = frozenset({Sense.RECEIPT, Sense.IMMEDIATE, Sense.ADVANCE, Sense.ORDER, Sense.DELIVERY})
 
@@ -620,7 +625,11 @@ class _Reader:
             if c.percent is not None and c.amount is not None:
                 raise self.error(c.first, "a percentage or an amount, not both")
             if c.percent is not None:
-                lines.append(self.build(Installment.percent, c.first, c.percent, c.rule))
+                of = next(
+                    (of for sense, of in _PERCENT_OF.items() if sense in c.senses),
+                    PercentOf.TOTAL,
+                )
+                lines.append(self.build(Installment.percent, c.first, c.percent, c.rule, of=of))
             elif c.amount is not None:
                 lines.append(self.build(Installment.fixed, c.first, c.amount, c.rule))
             else:
@@ -644,9 +653,9 @@ class _Reader:
         except InvalidArgument as exc:
             raise self.error(clauses[0].first, f"consistent terms ({exc})") from None
 
-    def build(self, make: Callable[..., _T], at: int, *args: object) -> _T:
+    def build(self, make: Callable[..., _T], at: int, *args: object, **kw: object) -> _T:
         try:
-            return make(*args)
+            return make(*args, **kw)
         except InvalidArgument as exc:
             raise self.error(at, f"valid terms ({exc})") from None
 

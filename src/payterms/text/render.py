@@ -28,7 +28,15 @@ from typing import Protocol
 from payterms._checks import to_decimal
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.rules import DueRule
-from payterms.terms import EndOfMonth, LineKind, PaymentTerms, Schedule, Start, TaxBase
+from payterms.terms import (
+    EndOfMonth,
+    LineKind,
+    PaymentTerms,
+    PercentOf,
+    Schedule,
+    Start,
+    TaxBase,
+)
 from payterms.text.parse import _end_of_month_text
 from payterms.text.vocab import VOCABULARIES, Templates
 
@@ -168,7 +176,10 @@ def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
         elif line.kind is LineKind.PERCENT:
             assert line.value is not None  # noqa: S101 - Installment invariant
             template = t.percent_now if now else t.percent_line
-            parts.append(template.format(p=_number(line.value, t), t=timing))
+            said = template.format(p=_number(line.value, t), t=timing)
+            if line.of is not PercentOf.TOTAL:
+                said += " " + t.percent_of[line.of.value]
+            parts.append(said)
         else:
             assert line.value is not None  # noqa: S101 - Installment invariant
             template = t.fixed_now if now else t.fixed_line

@@ -117,6 +117,14 @@ class Sense(Enum):
     """The discount is taken excluding tax and the tax was computed on the discounted
     amount (Belgian practice; Odoo "Always (upon invoice)")."""
 
+    PERCENT_AFTER_FIXED = "percent after fixed"
+    """A percentage taken on the amount less the fixed lines ("of the amount after fixed
+    amounts"; OCA/account-payment#932)."""
+
+    PERCENT_UNTAXED = "percent untaxed"
+    """A percentage taken on the amount excluding tax ("of the amount excluding VAT"; OCA
+    ``percent_amount_untaxed``)."""
+
     AMOUNT = "amount"
     """A fixed amount of money follows or precedes ("amount", "EUR", "€", "montant")."""
 
@@ -180,6 +188,7 @@ class Templates:
     discount: str
     starts: Mapping[str, str]
     tax_bases: Mapping[str, str]
+    percent_of: Mapping[str, str]
     decimal_comma: bool
     month_names: tuple[str, ...]
     date: str
@@ -536,6 +545,12 @@ EN = Vocabulary.build(
             "billing date",
         ),
         Sense.DISCOUNT: ("discount", "cash discount", "early payment discount"),
+        Sense.PERCENT_UNTAXED: ("of the amount excluding vat", "of the untaxed amount"),
+        Sense.PERCENT_AFTER_FIXED: (
+            "of the amount after fixed amounts",
+            "of the rest after fixed amounts",
+            "of the amount less fixed amounts",
+        ),
         Sense.POSTING: ("posting", "posting date", "date of posting"),
         Sense.FROM_END_OF_MONTH: ("counted from end of month", "counted from month end"),
         Sense.TAX_INCLUDED: (
@@ -675,6 +690,12 @@ EN = Vocabulary.build(
                 "mixed": "discount base excluding VAT with VAT on the discounted amount",
             }
         ),
+        percent_of=MappingProxyType(
+            {
+                "after_fixed": "of the amount after fixed amounts",
+                "untaxed": "of the amount excluding VAT",
+            }
+        ),
         decimal_comma=False,
         month_names=(
             "January",
@@ -786,6 +807,11 @@ FR = Vocabulary.build(
             "facturation",
         ),
         Sense.DISCOUNT: ("escompte", "escompte de", "un escompte de"),
+        Sense.PERCENT_UNTAXED: ("du montant ht", "du montant hors taxes"),
+        Sense.PERCENT_AFTER_FIXED: (
+            "du montant après montants fixes",
+            "du reste après montants fixes",
+        ),
         Sense.POSTING: ("date de comptabilisation", "comptabilisation"),
         Sense.FROM_END_OF_MONTH: ("à compter de la fin du mois", "à compter de fin de mois"),
         Sense.TAX_INCLUDED: (
@@ -930,6 +956,9 @@ FR = Vocabulary.build(
                 "mixed": "escompte calculé sur le montant HT avec TVA sur le montant escompté",
             }
         ),
+        percent_of=MappingProxyType(
+            {"after_fixed": "du montant après montants fixes", "untaxed": "du montant HT"}
+        ),
         decimal_comma=True,
         month_names=(
             "janvier",
@@ -1026,6 +1055,11 @@ NL = Vocabulary.build(
             "de factuur",
         ),
         Sense.DISCOUNT: ("korting", "betalingskorting", "kredietbeperking", "korting van"),
+        Sense.PERCENT_UNTAXED: ("van het bedrag exclusief btw", "van het bedrag excl btw"),
+        Sense.PERCENT_AFTER_FIXED: (
+            "van het bedrag na vaste bedragen",
+            "van de rest na vaste bedragen",
+        ),
         Sense.POSTING: ("boekingsdatum", "boeking"),
         Sense.FROM_END_OF_MONTH: (
             "te rekenen vanaf einde maand",
@@ -1151,6 +1185,12 @@ NL = Vocabulary.build(
                 "included": "korting berekend inclusief btw",
                 "excluded": "korting berekend exclusief btw",
                 "mixed": "korting berekend exclusief btw met btw over het bedrag na korting",
+            }
+        ),
+        percent_of=MappingProxyType(
+            {
+                "after_fixed": "van het bedrag na vaste bedragen",
+                "untaxed": "van het bedrag exclusief btw",
             }
         ),
         decimal_comma=True,
@@ -1279,6 +1319,8 @@ DE = Vocabulary.build(
             "dem rechnungsdatum",
         ),
         Sense.DISCOUNT: ("skonto", "abzug", "skontoabzug"),
+        Sense.PERCENT_UNTAXED: ("des nettobetrags", "des nettobetrages"),
+        Sense.PERCENT_AFTER_FIXED: ("vom betrag nach festbeträgen", "vom rest nach festbeträgen"),
         Sense.POSTING: ("buchungsdatum", "buchung"),
         Sense.FROM_END_OF_MONTH: ("gerechnet ab monatsende", "ab monatsende"),
         Sense.TAX_INCLUDED: (
@@ -1413,6 +1455,9 @@ DE = Vocabulary.build(
                 "excluded": "Skonto vom Nettobetrag",
                 "mixed": "Skonto vom Nettobetrag mit Umsatzsteuer vom skontierten Betrag",
             }
+        ),
+        percent_of=MappingProxyType(
+            {"after_fixed": "vom Betrag nach Festbeträgen", "untaxed": "des Nettobetrags"}
         ),
         decimal_comma=True,
         month_names=(
