@@ -4,21 +4,17 @@ A :class:`DueRule` is a sequence of steps applied left to right to a start date.
 text form follows the date formulas that Business Central users write, so that an
 accountant can read and write it:
 
-=================  ===========================================================
-step               meaning
-=================  ===========================================================
-``nD nW nM nQ nY``  add days, weeks, months, quarters or years (months clamp to
-                    the month end: 31 Jan + 1M = 28/29 Feb)
-``nBD``            add n business days (needs a calendar)
-``CM`` / ``-CM``   to the last / first day of the current month; likewise
-                   ``CW`` (weeks run Monday to Sunday), ``CQ``, ``CY``
-``Dn``             to the next day n of a month, on or after (clamped to the
-                   month end: ``D31`` in February is the 28th or 29th)
-``WDn``            to the next weekday n, on or after (1 = Monday ... 7 = Sunday)
-``<N: A ? B>``     cut-off (SAP day limit, prox terms): rule A when the day of
-                   the month is N or less, rule B otherwise
-``0D``             the start date itself
-=================  ===========================================================
+* ``nD nW nM nQ nY``: add days, weeks, months, quarters or years (months clamp to the
+  month end: 31 Jan + 1M = 28/29 Feb);
+* ``nBD``: add n business days (needs a calendar);
+* ``CM`` / ``-CM``: to the last / first day of the current month; likewise ``CW``
+  (weeks run Monday to Sunday), ``CQ``, ``CY``;
+* ``Dn``: to the next day n of a month, on or after (clamped: ``D31`` in February is
+  the 28th or 29th);
+* ``WDn``: to the next weekday n, on or after (1 = Monday ... 7 = Sunday);
+* ``<N: A ? B>``: a cut-off (SAP day limit, prox terms): rule A when the day of the
+  month is N or less, rule B otherwise;
+* ``0D``: the start date itself.
 
 Order matters: ``CM+45D`` (end of the month, then 45 days) and ``45D+CM`` (45 days,
 then the end of that month) are the two lawful readings of "45 jours fin de mois",
