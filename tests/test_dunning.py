@@ -196,3 +196,30 @@ def test_text_form_round_trips(ladder: DunningLadder) -> None:
     assert str(DunningLadder.parse(str(ladder))) == str(ladder)
     for step in ladder.steps:
         assert DunningStep.parse(str(step)) == step
+
+
+def test_levels_of_open_items() -> None:
+    from payterms.receivables import Invoice
+
+    ladder = DunningLadder.parse("-3D heads-up; +1D reminder; +15D second reminder [fee 15]")
+    invs = [
+        Invoice("late", "A", date(2026, 3, 31), date(2026, 4, 30), D("90")),
+        Invoice("paid", "B", date(2026, 4, 2), date(2026, 4, 30), D("10"),
+                payments=((date(2026, 5, 1), D("10")),)),
+        Invoice("soon", "C", date(2026, 5, 1), date(2026, 5, 22), D("50")),
+        Invoice("later", "D", date(2026, 5, 1), date(2026, 6, 30), D("50")),
+        Invoice("cent", "E", date(2026, 4, 1), date(2026, 4, 30), D("10"),
+                payments=((date(2026, 5, 1), D("9.99")),)),
+        Invoice("future", "F", date(2026, 5, 25), date(2026, 5, 25), D("5")),
+    ]  # fmt: skip
+    got = ladder.levels(invs, as_of=date(2026, 5, 20), calendar=TARGET, minimum=D("0.01"))
+    assert [(inv.id, r.level, r.on) for inv, r in got] == [
+        ("late", 3, date(2026, 5, 15)),
+        ("soon", 1, date(2026, 5, 19)),
+    ]
+    with_cent = ladder.levels(invs, as_of=date(2026, 5, 20), calendar=TARGET)
+    assert [inv.id for inv, _ in with_cent] == ["late", "soon", "cent"]
+    with pytest.raises(InvalidType, match=r"invoices\[0\]='x'"):
+        ladder.levels(["x"], as_of=date(2026, 5, 20), calendar=TARGET)  # type: ignore[list-item]
+    with pytest.raises(InvalidArgument, match="minimum=Decimal"):
+        ladder.levels(invs, as_of=date(2026, 5, 20), calendar=TARGET, minimum=D("-1"))

@@ -706,3 +706,69 @@ def test_concentration_shares_sum_to_one(revenue: dict[str, Decimal]) -> None:
     assert shares == sorted(shares, reverse=True)
     assert set(c.over_threshold) == {n for n, s in c.shares if s >= D("0.2")}
     assert c.top(len(revenue)) == 1
+
+
+# --------------------------------------------------------------------------- instalments
+
+
+def _two_instalments(total: str = "1000.00") -> tuple[object, ...]:
+    from payterms.terms import Installment, PaymentTerms
+
+    terms = PaymentTerms(
+        installments=(Installment.percent(D("30"), "30D"), Installment.balance("60D"))
+    )
+    return (terms.schedule(date(2026, 1, 15), D(total)),)
+
+
+def test_instalments_are_overdue_on_their_own() -> None:
+    # odoo/odoo#210974 and frappe/erpnext#27625: an invoice whose first instalment is
+    # late has an overdue part while the rest is not yet due; aging per instalment.
+    (sched,) = _two_instalments()
+    first, second = Invoice.from_schedule("F-1", "ACME", sched)  # type: ignore[arg-type]
+    as_of = date(2026, 2, 20)
+    assert (first.id, first.due, first.amount) == ("F-1/1", date(2026, 2, 14), D("300.00"))
+    assert (second.due, second.amount) == (date(2026, 3, 16), D("700.00"))
+    assert (first.is_overdue(as_of), second.is_overdue(as_of)) == (True, False)
+    report = aging([first, second], as_of=as_of)
+    assert report.by_label()["current"] == D("700.00")
+    assert report.by_label()["1-30"] == D("300.00")
+
+
+def test_instalment_payments_go_to_the_oldest_first() -> None:
+    # frappe/erpnext#37859: payments are allocated to the oldest instalment first.
+    (sched,) = _two_instalments()
+    parts = Invoice.from_schedule(
+        "F-1", "ACME", sched,  # type: ignore[arg-type]
+        payments=((date(2026, 2, 1), D("200")), (date(2026, 2, 20), D("250")),
+                  (date(2026, 4, 1), D("600"))),
+    )  # fmt: skip
+    assert parts[0].payments == ((date(2026, 2, 1), D("200")), (date(2026, 2, 20), D("100.00")))
+    assert parts[1].payments == ((date(2026, 2, 20), D("150.00")), (date(2026, 4, 1), D("600")))
+    assert parts[0].settled_on == date(2026, 2, 20)
+    assert parts[1].open_amount(date(2026, 4, 1)) == D("-50.00")  # overpaid by 50
+
+
+def test_from_schedule_rejects() -> None:
+    (sched,) = _two_instalments()
+    with pytest.raises(InvalidType, match="schedule="):
+        Invoice.from_schedule("F", "C", "net 30")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="payments=Decimal"):
+        Invoice.from_schedule("F", "C", sched, payments=((date(2026, 2, 1), D("-5")),))  # type: ignore[arg-type]
+
+
+@settings(max_examples=60, deadline=None)
+@given(amounts(min_value=D("0.01"), max_value=10**6),
+       st.lists(st.tuples(st.dates(date(2026, 1, 1), date(2026, 12, 31)),
+                          amounts(min_value=D("0.01"), max_value=10**6)), max_size=5))  # fmt: skip
+def test_instalment_allocation_keeps_every_cent(
+    total: Decimal, payments: list[tuple[date, Decimal]]
+) -> None:
+    (sched,) = _two_instalments(str(total))
+    parts = Invoice.from_schedule("F", "C", sched, payments=payments)  # type: ignore[arg-type]
+    paid = sum((a for _, a in payments), D(0))
+    assert sum((sum((a for _, a in p.payments), D(0)) for p in parts), D(0)) == paid
+    assert sum((p.amount for p in parts), D(0)) == sched.amount  # type: ignore[attr-defined]
+    for part in parts[:-1]:
+        assert part.open_amount(date(2030, 1, 1)) >= 0
+    as_of = date(2030, 1, 1)
+    assert aging(parts, as_of=as_of).total == sched.amount - paid  # type: ignore[attr-defined]

@@ -38,6 +38,7 @@ from attrs import field, frozen
 from payterms._checks import check_date, check_int, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType, ParseError
+from payterms.receivables import Invoice
 
 __all__ = ["DunningLadder", "DunningPlan", "DunningStep", "OffsetUnit", "Reminder"]
 
@@ -330,3 +331,56 @@ accepted: expected offsets increasing from step to step (+1D reminder comes afte
             if as_of is None or on >= as_of:
                 reminders.append(Reminder(level=level, on=on, label=step.label, fee=step.fee))
         return DunningPlan(due=due, reminders=tuple(reminders))
+
+    def levels(
+        self,
+        invoices: Iterable[Invoice],
+        *,
+        as_of: date,
+        calendar: BusinessCalendar,
+        adjustment: Adjustment = Adjustment.FOLLOWING,
+        before_due: Adjustment = Adjustment.PRECEDING,
+        minimum: Decimal | int | str = 0,
+    ) -> tuple[tuple[Invoice, Reminder], ...]:
+        """Return ``(invoice, reminder)`` for each open item that has reached a level by *as_of*.
+
+        The reminder is the latest one of the item's plan dated on or before *as_of*
+        (:meth:`DunningPlan.level_on`); items issued after *as_of*, items whose open
+        amount at the end of *as_of* is not above *minimum* (a tolerance for small
+        residues) and items before their first reminder are left out. Give instalments
+        as separate invoices (:meth:`Invoice.from_schedule`): each is dunned from its own
+        due date. The plan is computed once per distinct due date.
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> from payterms.receivables import Invoice
+        >>> invs = [Invoice("F-1", "ACME", date(2026, 3, 31), date(2026, 4, 30), Decimal("90")),
+        ...         Invoice("F-2", "Bolt", date(2026, 4, 2), date(2026, 5, 2), Decimal("10"),
+        ...                 payments=((date(2026, 5, 1), Decimal("10")),))]
+        >>> ladder = DunningLadder.parse("+1D reminder; +15D second reminder")
+        >>> [(inv.id, r.label) for inv, r in ladder.levels(
+        ...     invs, as_of=date(2026, 5, 20), calendar=BusinessCalendar.TARGET)]
+        [('F-1', 'second reminder')]
+        """
+        as_of = check_date(as_of, "as_of")
+        floor = to_decimal(minimum, "minimum")
+        if floor < 0:
+            raise InvalidArgument("minimum", minimum, "a non-negative amount")
+        items: object = invoices
+        if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+            raise InvalidType("invoices", invoices, "an iterable of Invoice")
+        plans: dict[date, Reminder | None] = {}
+        out: list[tuple[Invoice, Reminder]] = []
+        for i, inv in enumerate(items):
+            if not isinstance(inv, Invoice):
+                raise InvalidType(f"invoices[{i}]", inv, "an Invoice")
+            if inv.issued > as_of or inv.open_amount(as_of) <= floor:
+                continue
+            if inv.due not in plans:
+                plan = self.plan(
+                    inv.due, calendar=calendar, adjustment=adjustment, before_due=before_due
+                )
+                plans[inv.due] = plan.level_on(as_of)
+            reached = plans[inv.due]
+            if reached is not None:
+                out.append((inv, reached))
+        return tuple(out)

@@ -62,6 +62,8 @@ from payterms.money import minor_unit
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
 
+    from payterms.terms import Schedule
+
 __all__ = [
     "AgeFrom",
     "AgedItem",
@@ -345,6 +347,71 @@ class Invoice:
             "record",
             record,
             "a 5- or 6-tuple (id, customer, issued, due, amount[, paid_on]) or a mapping",
+        )
+
+    @classmethod
+    def from_schedule(
+        cls,
+        id: str,
+        customer: str,
+        schedule: Schedule,
+        *,
+        payments: Iterable[tuple[date, Decimal]] = (),
+    ) -> tuple[Invoice, ...]:
+        """Return one invoice per instalment of a :class:`~payterms.terms.Schedule`.
+
+        Ids are ``"<id>/1"``, ``"<id>/2"``, ... in due-date order, so each instalment
+        ages from its own due date and is overdue on its own (odoo#210974, erpnext#27625).
+        *payments* made against the whole invoice are allocated oldest instalment first
+        (erpnext#37859), split where needed; anything paid beyond the total stays on the
+        last instalment as an overpayment. An instalment that an adjustment moved before
+        the invoice date is taken as issued on its due date.
+
+        >>> from payterms.terms import Installment, PaymentTerms
+        >>> terms = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
+        ...                                    Installment.balance("60D")))
+        >>> sched = terms.schedule(date(2026, 1, 15), Decimal("1000.00"))
+        >>> parts = Invoice.from_schedule("F-7", "ACME", sched,
+        ...                               payments=((date(2026, 2, 1), Decimal("500.00")),))
+        >>> [(p.id, str(p.due), p.amount, p.open_amount(date(2026, 3, 1))) for p in parts]
+        [('F-7/1', '2026-01-15', Decimal('300.00'), Decimal('0.00')), \
+('F-7/2', '2026-03-16', Decimal('700.00'), Decimal('500.00'))]
+        """
+        from payterms.terms import Schedule
+
+        if not isinstance(schedule, Schedule):
+            raise InvalidType("schedule", schedule, "a payterms.terms.Schedule")
+        dues = sorted(schedule.dues, key=lambda d: d.date)
+        sign = -1 if schedule.amount < 0 else 1
+        open_parts = [sign * d.amount for d in dues]
+        shares: list[list[tuple[date, Decimal]]] = [[] for _ in dues]
+        with localcontext(_CONTEXT):
+            for on, amount in _payments(payments):
+                if amount * sign <= 0:
+                    raise InvalidArgument(
+                        "payments", amount, "amounts of the same sign as the schedule's total"
+                    )
+                left = amount * sign
+                last = len(open_parts) - 1
+                for i, part in enumerate(open_parts):
+                    if left <= 0:
+                        break
+                    take = left if i == last else min(part, left)
+                    if take > 0:
+                        shares[i].append((on, take * sign))
+                        open_parts[i] -= take
+                        left -= take
+        return tuple(
+            cls(
+                f"{id}/{n}",
+                customer,
+                min(schedule.start, due.date),
+                due.date,
+                due.amount,
+                currency=schedule.currency,
+                payments=tuple(shares[n - 1]),
+            )
+            for n, due in enumerate(dues, start=1)
         )
 
     def paid_amount(self, as_of: date) -> Decimal:
