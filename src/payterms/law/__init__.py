@@ -1,0 +1,111 @@
+"""Statutory late-payment regimes: EU, BE, FR, NL, DE, LU and UK, with sourced rate tables.
+
+:func:`regime` returns a frozen :class:`Regime` for a jurisdiction, a kind of debtor
+and, where a transition depends on it, the contract date: its rate rule (a published
+rate table, or a formula over the ECB rate), how a claim spanning a rate change is
+rated, compounding, the day count, whether the payment day counts, the order in which
+a partial payment is imputed and the fixed recovery compensation. Hand it to
+:func:`payterms.late_interest`.
+
+Each regime lives in its own module (:mod:`payterms.law.be`, ...) with the statutes it
+follows; the published rates live in CSV files under ``payterms/law/data/`` with their
+sources (:mod:`payterms.law.tables`). A day past a table's last published period raises
+:class:`~payterms.errors.RateNotPublished`.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> be = regime("BE")
+>>> be.rate_on(date(2025, 2, 14)), be.compensation.amount(Decimal("1000"))
+(Decimal('11.5'), Decimal('40'))
+>>> regime("DE", contract_date=date(2014, 7, 1)).rate_on(date(2014, 9, 1))
+Decimal('7.27')
+>>> regime("XX")
+Traceback (most recent call last):
+payterms.errors.UnknownRegime: unknown legal regime 'XX' (known: BE, DE, EU, FR, LU, NL, UK)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+
+from payterms._checks import check_date
+from payterms.errors import InvalidArgument, UnknownRegime
+from payterms.law import be, de, eu, fr, lu, nl, uk
+from payterms.law._regime import (
+    BandedCompensation,
+    Compensation,
+    Debtor,
+    FlatCompensation,
+    NoCompensation,
+    Regime,
+    ScaleCompensation,
+    StaffelCompensation,
+)
+from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
+from payterms.law.tables import TABLE_NAMES, RateEntry, RateStatus, RateTable, rate_table
+
+__all__ = [
+    "CODES",
+    "TABLE_NAMES",
+    "BandedCompensation",
+    "Compensation",
+    "Debtor",
+    "Fixing",
+    "FlatCompensation",
+    "NoCompensation",
+    "RateEntry",
+    "RateRounding",
+    "RateStatus",
+    "RateTable",
+    "Regime",
+    "ScaleCompensation",
+    "StaffelCompensation",
+    "Switch",
+    "TableRate",
+    "Unconfirmed",
+    "rate_table",
+    "regime",
+]
+
+_MODULES = {"BE": be, "DE": de, "EU": eu, "FR": fr, "LU": lu, "NL": nl, "UK": uk}
+
+CODES: tuple[str, ...] = tuple(sorted(_MODULES))
+"""The regime codes :func:`regime` knows (``"GB"`` is accepted for ``"UK"``)."""
+
+
+def regime(
+    code: str,
+    *,
+    contract_date: _dt.date | None = None,
+    debtor: Debtor = Debtor.B2B,
+) -> Regime:
+    """Return the statutory late-interest regime of *code* for *debtor*.
+
+    *contract_date* (the day the contract was concluded, or in Germany the day the
+    obligation arose) selects the rules of a transition: BE and NL contracts before
+    16 March 2013, German obligations up to 28 July 2014 (+ 8 points, no EUR 40).
+    ``None`` means a contract under the rules in force today.
+
+    >>> from decimal import Decimal
+    >>> regime("NL", debtor=Debtor.CONSUMER).compensation.amount(Decimal("10000"))
+    Decimal('875')
+    >>> regime("UK").currency
+    'GBP'
+    """
+    if not isinstance(code, str):
+        raise UnknownRegime(code, CODES)
+    if contract_date is not None:
+        contract_date = check_date(contract_date, "contract_date")
+    if not isinstance(debtor, Debtor):
+        raise InvalidArgument("debtor", debtor, "a payterms.law.Debtor member")
+    return _regime(code.strip().upper(), contract_date, debtor)
+
+
+@functools.cache
+def _regime(code: str, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+    module = _MODULES.get("UK" if code == "GB" else code)
+    if module is None:
+        raise UnknownRegime(code, CODES)
+    result: Regime = module.regime(contract_date=contract_date, debtor=debtor)
+    return result

@@ -1,0 +1,258 @@
+"""The Regime value and the fixed-compensation rules it carries."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+from enum import Enum
+
+from attrs import frozen
+
+from payterms._checks import check_date, to_decimal
+from payterms.calendars import DayCount
+from payterms.errors import InvalidArgument
+from payterms.interest import (
+    Compounding,
+    Imputation,
+    PaymentDay,
+    RateAssumption,
+    RateSource,
+    RateSplit,
+)
+from payterms.law.rates import RateRounding, Switch
+
+__all__ = [
+    "BandedCompensation",
+    "Compensation",
+    "Debtor",
+    "FlatCompensation",
+    "NoCompensation",
+    "Regime",
+    "ScaleCompensation",
+    "StaffelCompensation",
+]
+
+_ONE_DAY = _dt.timedelta(days=1)
+
+
+class Debtor(Enum):
+    """Who owes the money: the debtor's kind selects the statutory regime."""
+
+    B2B = "b2b"
+    """An undertaking: a commercial transaction (Directive 2011/7/EU art. 2(1))."""
+
+    PUBLIC = "public"
+    """A public authority buying from an undertaking (Directive 2011/7/EU art. 4)."""
+
+    CONSUMER = "consumer"
+    """A natural person acting outside a trade (not covered by the Directive)."""
+
+
+def _debt(value: object) -> Decimal:
+    amount = to_decimal(value, "debt")
+    if amount < 0:
+        raise InvalidArgument("debt", value, "a non-negative amount")
+    return amount
+
+
+@frozen
+class FlatCompensation:
+    """The same fixed sum for every late invoice (EUR 40, Directive 2011/7/EU art. 6).
+
+    >>> FlatCompensation(Decimal("40"), "art. 6").amount(Decimal("12345"))
+    Decimal('40')
+    """
+
+    value: Decimal
+    source: str
+    conditions: tuple[str, ...] = ()
+
+    def amount(self, debt: Decimal) -> Decimal:
+        """Return the sum due for a late invoice of *debt*."""
+        _debt(debt)
+        return self.value
+
+
+@frozen
+class BandedCompensation:
+    """A fixed sum chosen by the size of the debt: *bands* are ``(below, sum)`` pairs.
+
+    UK Late Payment of Commercial Debts Regulations 2002, s. 5A of the 1998 Act:
+
+    >>> uk = BandedCompensation(((Decimal(1000), Decimal(40)), (Decimal(10000), Decimal(70))),
+    ...                         Decimal(100), "s. 5A")
+    >>> [uk.amount(Decimal(d)) for d in ("999.99", "1000", "9999.99", "10000")]
+    [Decimal('40'), Decimal('70'), Decimal('70'), Decimal('100')]
+    """
+
+    bands: tuple[tuple[Decimal, Decimal], ...]
+    top: Decimal
+    source: str
+    conditions: tuple[str, ...] = ()
+
+    def amount(self, debt: Decimal) -> Decimal:
+        """Return the sum of the first band whose bound exceeds *debt*, else *top*."""
+        value = _debt(debt)
+        for below, fixed in self.bands:
+            if value < below:
+                return fixed
+        return self.top
+
+
+@frozen
+class ScaleCompensation:
+    """A capped scale: for a debt up to *upto*, ``fixed + percent % of (debt - over)``.
+
+    *steps* are ``(upto or None, fixed, percent, over)``, in order; the result never
+    exceeds *maximum*. Belgian consumer debts (Code of Economic Law art. XIX.4):
+
+    >>> be = ScaleCompensation(((Decimal(150), Decimal(20), Decimal(0), Decimal(0)),
+    ...                         (Decimal(500), Decimal(30), Decimal(10), Decimal(150)),
+    ...                         (None, Decimal(65), Decimal(5), Decimal(500))),
+    ...                        Decimal(2000), "art. XIX.4")
+    >>> [be.amount(Decimal(d)) for d in ("150", "400", "1000", "100000")]
+    [Decimal('20'), Decimal('55'), Decimal('90'), Decimal('2000')]
+    """
+
+    steps: tuple[tuple[Decimal | None, Decimal, Decimal, Decimal], ...]
+    maximum: Decimal
+    source: str
+    conditions: tuple[str, ...] = ()
+
+    def amount(self, debt: Decimal) -> Decimal:
+        """Return the scale's sum for *debt*."""
+        value = _debt(debt)
+        for upto, fixed, percent, over in self.steps:
+            if upto is None or value <= upto:
+                return min(self.maximum, fixed + percent * (value - over) / 100)
+        return self.maximum  # pragma: no cover - the last step has no bound
+
+
+@frozen
+class StaffelCompensation:
+    """A sum by tranches of the debt (*tranches* are ``(size or None, percent)``), bounded.
+
+    NL Besluit vergoeding voor buitengerechtelijke incassokosten art. 2 (the BIK
+    staffel); worked example of das.nl: EUR 10 000 gives 375 + 250 + 250 = 875.
+
+    >>> from payterms.law import nl
+    >>> nl.BIK_STAFFEL.amount(Decimal("10000"))
+    Decimal('875')
+    """
+
+    tranches: tuple[tuple[Decimal | None, Decimal], ...]
+    minimum: Decimal
+    maximum: Decimal
+    source: str
+    conditions: tuple[str, ...] = ()
+
+    def amount(self, debt: Decimal) -> Decimal:
+        """Return the staffel's sum for *debt*, between *minimum* and *maximum*."""
+        left = _debt(debt)
+        total = Decimal(0)
+        for size, percent in self.tranches:
+            part = left if size is None else min(left, size)
+            total += part * percent / 100
+            left -= part
+            if left <= 0:
+                break
+        return min(self.maximum, max(self.minimum, total))
+
+
+@frozen
+class NoCompensation:
+    """No statutory fixed sum (*reason* says why).
+
+    >>> NoCompensation("consumer debtor").amount(Decimal("100"))
+    Decimal('0')
+    """
+
+    reason: str
+    source: str = ""
+
+    @property
+    def conditions(self) -> tuple[str, ...]:
+        """Return the reason as the only condition."""
+        return (self.reason,)
+
+    def amount(self, debt: Decimal) -> Decimal:
+        """Return zero."""
+        _debt(debt)
+        return Decimal(0)
+
+
+Compensation = (
+    FlatCompensation | BandedCompensation | ScaleCompensation | StaffelCompensation | NoCompensation
+)
+"""Any of the fixed-compensation rules."""
+
+
+@frozen(kw_only=True)
+class Regime:
+    """A statutory late-interest regime: its rate rule and the rules of the calculation.
+
+    Build one with :func:`payterms.law.regime`. ``rate`` is the statutory rate rule
+    (a published table, or a formula over the ECB table); ``formula`` is the statutory
+    formula over the ECB table, used past the national table only when a caller asks
+    (:attr:`~payterms.interest.RateAssumption.STATUTORY_FORMULA`). ``minimum_rate`` and
+    ``maximum_rate`` bound an agreed rate (FR: at least three times the legal rate; BE
+    consumer debts: at most the B2B rate). ``silent`` lists ``(topic, note)`` pairs for
+    the rules on which the law is silent and the regime's default is a convention;
+    results report the notes whose topic the caller did not set. ``sources`` cite the
+    statutes.
+    """
+
+    code: str
+    title: str
+    debtor: Debtor
+    contract_date: _dt.date | None
+    currency: str
+    rate: RateSource
+    formula: RateSource | None
+    rate_split: RateSplit
+    compounding: Compounding
+    rate_rounding: RateRounding
+    day_count: DayCount
+    payment_day: PaymentDay
+    imputation: Imputation
+    compensation: Compensation
+    minimum_rate: RateSource | None = None
+    maximum_rate: RateSource | None = None
+    silent: tuple[tuple[str, str], ...] = ()
+    sources: tuple[str, ...] = ()
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        """Return the statutory rate (percent per annum) for interest day *day*.
+
+        >>> from datetime import date
+        >>> from payterms.law import regime
+        >>> regime("BE").rate_on(date(2025, 2, 14))
+        Decimal('11.5')
+        """
+        return self.rate.rate_on(check_date(day, "day"))
+
+    def rate_source(self, assume: RateAssumption | None = None) -> RateSource:
+        """Return the rate rule, extended past its table as *assume* says.
+
+        >>> from datetime import date
+        >>> from payterms.law import regime
+        >>> from payterms.interest import RateAssumption
+        >>> regime("BE").rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(date(2026, 3, 1))
+        Decimal('10.5')
+        """
+        if assume is None:
+            return self.rate
+        if assume is RateAssumption.CARRY_FORWARD:
+            assuming = getattr(self.rate, "assuming", None)
+            if assuming is None:
+                return self.rate
+            extended: RateSource = assuming(assume)
+            return extended
+        if self.formula is None:
+            raise InvalidArgument(
+                "assume", assume, f"CARRY_FORWARD: the {self.code} regime has no ECB formula"
+            )
+        last: _dt.date = getattr(self.rate, "last_known", _dt.date.max)
+        if last == _dt.date.max:
+            return self.rate
+        return Switch(self.rate, self.formula, last + _ONE_DAY)

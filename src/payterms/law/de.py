@@ -1,0 +1,99 @@
+"""Germany: Verzugszinsen (§§ 247, 288, 289 BGB) and the EUR 40 Pauschale (§ 288(5)).
+
+The Basiszinssatz (§ 247) changes on 1 January and 1 July by the points the ECB rate
+moved; it may be **negative** (2013-2022). A payment claim (Entgeltforderung) between
+non-consumers bears Basiszinssatz + **9** points for obligations arising after 28 July
+2014, + 8 before (Art. 229 § 34 EGBGB); against a consumer + 5 (§ 288(1)). Running
+interest follows each half-year's Basiszinssatz. Compound interest is forbidden
+(§ 289). A partial payment goes to costs, then interest, then principal (§ 367). The
+EUR 40 Pauschale is due when the debtor is not a consumer, for obligations after
+28 July 2014 (§ 288(5)).
+
+The BGB fixes no day count (practice uses 365, act/act and 30/360 alike; § 191 BGB
+counts a year as 365 days) and practice differs on whether the payment day counts.
+
+More information: BGB §§ 187, 191, 247, 286, 288, 289, 367; Art. 229 § 34 EGBGB.
+
+>>> from datetime import date
+>>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2025, 9, 1))
+Decimal('10.27')
+>>> regime(contract_date=None, debtor=Debtor.CONSUMER).rate_on(date(2020, 1, 1))
+Decimal('4.12')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from payterms.calendars import DayCount
+from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.law._common import PAYMENT_DAY_COUNTED
+from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime
+from payterms.law.rates import RateRounding, TableRate
+
+__all__ = ["COMPENSATION", "RATE", "RATE_BEFORE_2014", "RATE_CONSUMER", "regime"]
+
+CUTOVER = _dt.date(2014, 7, 28)
+"""Obligations arising after this day get + 9 points and the EUR 40 (Art. 229 § 34 EGBGB)."""
+
+RATE = TableRate("de_basiszinssatz", margin=Decimal(9))
+"""Basiszinssatz + 9 points (§ 288(2) BGB)."""
+
+RATE_BEFORE_2014 = TableRate("de_basiszinssatz", margin=Decimal(8))
+"""Basiszinssatz + 8 points (§ 288(2) BGB before 29 July 2014)."""
+
+RATE_CONSUMER = TableRate("de_basiszinssatz", margin=Decimal(5))
+"""Basiszinssatz + 5 points (§ 288(1) BGB)."""
+
+COMPENSATION = FlatCompensation(
+    Decimal(40),
+    "§ 288(5) BGB",
+    ("the EUR 40 Pauschale is credited against damages for legal costs (§ 288(5) BGB)",),
+)
+
+DAY_COUNT = (
+    "day_count",
+    "the BGB fixes no day count: actual days / 365 assumed (§ 191 BGB year of 365 days; "
+    "pass day_count= to change)",
+)
+
+
+def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+    """Return the German regime; *contract_date* is the day the obligation arose."""
+    old = contract_date is not None and contract_date <= CUTOVER
+    if debtor is Debtor.CONSUMER:
+        rate = RATE_CONSUMER
+        compensation: FlatCompensation | NoCompensation = NoCompensation(
+            "no EUR 40 Pauschale against a consumer (§ 288(5) BGB)", "§ 288(5) BGB"
+        )
+    elif old:
+        rate = RATE_BEFORE_2014
+        compensation = NoCompensation(
+            "no EUR 40 Pauschale for obligations arising before 29 July 2014 (Art. 229 § 34 EGBGB)",
+            "Art. 229 § 34 EGBGB",
+        )
+    else:
+        rate = RATE
+        compensation = COMPENSATION
+    return Regime(
+        code="DE",
+        title="Germany, Verzugszinsen (§ 288 BGB)",
+        debtor=debtor,
+        contract_date=contract_date,
+        currency="EUR",
+        rate=rate,
+        formula=None,
+        rate_split=RateSplit.SPLIT,
+        compounding=Compounding.NONE,
+        rate_rounding=RateRounding.NONE,
+        day_count=DayCount.ACT_365_FIXED,
+        payment_day=PaymentDay.INCLUDED,
+        imputation=Imputation.COSTS_INTEREST_PRINCIPAL,
+        compensation=compensation,
+        silent=(DAY_COUNT, PAYMENT_DAY_COUNTED),
+        sources=(
+            "BGB §§ 247, 288, 289 (no compound interest), 367 (imputation)",
+            "Art. 229 § 34 EGBGB (transition of 29 July 2014)",
+        ),
+    )

@@ -1,0 +1,85 @@
+"""France: pénalités de retard (Code de commerce art. L441-10) and the EUR 40 indemnity.
+
+Between professionals, late-payment penalties are due of right, without reminder, from
+the day after the payment date on the invoice. Absent an agreed rate, the rate is the
+ECB rate of its most recent refinancing operation + **10 points**, the rate in force on
+1 January fixing the first half-year and on 1 July the second (no rounding). An agreed
+rate may not be lower than **three times the taux de l'intérêt légal** (the "all other
+cases" rate, art. L313-2 CMF): 3 × 4.22 = 12.66 % in H2 2023. The base includes VAT.
+The fixed recovery indemnity is EUR 40 per invoice (art. D441-5). A partial payment
+goes to interest (and costs, its accessories) before capital (C. civ. art. 1343-1);
+interest is simple (capitalisation only under art. 1343-2, by contract or court).
+Bpifrance's guidance divides by 365.
+
+Consumer and public-authority debts follow other rules that payterms does not cover.
+
+More information: Code de commerce arts. L441-9, L441-10, D441-5; Code monétaire et
+financier arts. L313-2, D313-1-A; Code civil arts. 1343-1, 1343-2.
+
+>>> from datetime import date
+>>> r = regime(contract_date=None, debtor=Debtor.B2B)
+>>> r.rate_on(date(2024, 9, 1)), r.minimum_rate.rate_on(date(2024, 9, 1))
+(Decimal('14.25'), Decimal('14.76'))
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from payterms.calendars import DayCount
+from payterms.errors import InvalidArgument
+from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.law._common import PAYMENT_DAY_COUNTED, SEMESTER_SPLIT
+from payterms.law._regime import Debtor, FlatCompensation, Regime
+from payterms.law.rates import Fixing, RateRounding, TableRate
+
+__all__ = ["COMPENSATION", "LEGAL_RATE", "MINIMUM_RATE", "RATE", "regime"]
+
+RATE = TableRate("ecb_mro", margin=Decimal(10), fixing=Fixing.SEMESTER_START)
+"""ECB rate in force on 1 January / 1 July + 10 points (art. L441-10 II)."""
+
+LEGAL_RATE = TableRate("fr_legal_rate_professionals")
+"""Taux de l'intérêt légal, "all other cases" (art. L313-2 CMF)."""
+
+MINIMUM_RATE = TableRate("fr_legal_rate_professionals", multiplier=Decimal(3))
+"""Three times the legal rate: the floor of an agreed rate (art. L441-10 II)."""
+
+COMPENSATION = FlatCompensation(
+    Decimal(40),
+    "Code de commerce art. L441-10 II and D441-5",
+    ("EUR 40 per late invoice, outside the scope of VAT; more on proof of higher costs",),
+)
+
+
+def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+    """Return the French regime between professionals (*debtor* B2B)."""
+    if debtor is not Debtor.B2B:
+        raise InvalidArgument(
+            "debtor",
+            debtor,
+            "B2B: French consumer and public-authority late interest is not covered",
+        )
+    return Regime(
+        code="FR",
+        title="France, pénalités de retard (Code de commerce art. L441-10)",
+        debtor=debtor,
+        contract_date=contract_date,
+        currency="EUR",
+        rate=RATE,
+        formula=None,
+        rate_split=RateSplit.SPLIT,
+        compounding=Compounding.NONE,
+        rate_rounding=RateRounding.NONE,
+        day_count=DayCount.ACT_365_FIXED,
+        payment_day=PaymentDay.INCLUDED,
+        imputation=Imputation.INTEREST_COSTS_PRINCIPAL,
+        compensation=COMPENSATION,
+        minimum_rate=MINIMUM_RATE,
+        silent=(PAYMENT_DAY_COUNTED, SEMESTER_SPLIT),
+        sources=(
+            "Code de commerce arts. L441-10 II, D441-5",
+            "Code monétaire et financier art. L313-2 (taux de l'intérêt légal)",
+            "Code civil arts. 1343-1 (imputation), 1343-2 (capitalisation)",
+        ),
+    )

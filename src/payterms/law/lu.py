@@ -1,0 +1,82 @@
+"""Luxembourg: loi du 18 avril 2004 relative aux délais de paiement et aux intérêts de retard.
+
+Commercial debts (as amended by the loi du 29 mars 2013): the ECB reference rate
+published in the Mémorial B at the start of each half-year + 8 points, not rounded
+(12.25 % in H2 2024); EUR 40 minimum recovery compensation. payterms computes each
+half-year's rate from the ECB table; only H2 2024 was checked against a Luxembourg
+publication, so results say the rate is derived. Consumer debts bear the taux
+d'intérêt légal fixed each year by règlement grand-ducal (4.50 % in 2024; other years
+not shipped).
+
+More information: https://mj.gouvernement.lu/fr/service-citoyens/taux-interet-legal.html ;
+loi du 18 avril 2004 (legilux).
+
+>>> from datetime import date
+>>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
+Decimal('12.25')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from payterms.calendars import DayCount
+from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.law._common import (
+    DAY_COUNT_365,
+    IMPUTATION_OPEN,
+    PAYMENT_DAY_COUNTED,
+    SEMESTER_SPLIT,
+)
+from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime
+from payterms.law.rates import Fixing, RateRounding, TableRate
+
+__all__ = ["COMPENSATION", "RATE", "RATE_CONSUMER", "regime"]
+
+RATE = TableRate(
+    "ecb_mro",
+    margin=Decimal(8),
+    fixing=Fixing.SEMESTER_START,
+    derived=(
+        "Luxembourg rate computed as ECB rate + 8 points (loi du 18 avril 2004 as amended "
+        "in 2013); the Mémorial B notice was not read (checked: H2 2024, 12.25 %)"
+    ),
+)
+"""ECB rate in force at the start of the half-year + 8 points."""
+
+RATE_CONSUMER = TableRate("lu_legal_rate")
+"""Taux d'intérêt légal (règlement grand-ducal, yearly)."""
+
+COMPENSATION = FlatCompensation(
+    Decimal(40),
+    "loi du 18 avril 2004 as amended by the loi du 29 mars 2013",
+    ("EUR 40 is a minimum per late invoice",),
+)
+
+
+def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+    """Return the Luxembourg regime for *debtor*."""
+    consumer = debtor is Debtor.CONSUMER
+    return Regime(
+        code="LU",
+        title="Luxembourg, loi du 18 avril 2004 (délais de paiement et intérêts de retard)",
+        debtor=debtor,
+        contract_date=contract_date,
+        currency="EUR",
+        rate=RATE_CONSUMER if consumer else RATE,
+        formula=None,
+        rate_split=RateSplit.SPLIT,
+        compounding=Compounding.NONE,
+        rate_rounding=RateRounding.NONE,
+        day_count=DayCount.ACT_365_FIXED,
+        payment_day=PaymentDay.INCLUDED,
+        imputation=Imputation.INTEREST_PRINCIPAL_COSTS,
+        compensation=(
+            NoCompensation("no fixed compensation is shipped for Luxembourg consumer debts")
+            if consumer
+            else COMPENSATION
+        ),
+        silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT, IMPUTATION_OPEN),
+        sources=("loi du 18 avril 2004, as amended by the loi du 29 mars 2013",),
+    )

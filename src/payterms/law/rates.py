@@ -1,0 +1,266 @@
+"""Rate rules: a published table, plus a margin, fixed per half-year, rounded as the law says.
+
+A statutory rate is a formula over a published series: Belgium takes the ECB rate,
+adds 8 points and rounds *up* to the next half point; Germany adds 9 points to the
+Basiszinssatz; France's default takes the ECB rate in force on 1 January or 1 July and
+adds 10 points. :class:`TableRate` is that formula as a value. It is also how a
+contract's "reference rate + margin" clause is written::
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> TableRate("ecb_mro", margin=Decimal("8"), fixing=Fixing.SEMESTER_START,
+    ...           rounding=RateRounding.HALF_POINT_UP).rate_on(date(2025, 3, 1))
+    Decimal('11.5')
+    >>> TableRate("de_basiszinssatz", margin=Decimal("9")).rate_on(date(2020, 1, 1))
+    Decimal('8.12')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import ROUND_CEILING, Decimal
+from enum import Enum
+
+from attrs import evolve, field, frozen
+
+from payterms._checks import check_date, to_decimal
+from payterms.errors import InvalidArgument, RateNotPublished
+from payterms.interest import RateAssumption, RateSegment, RateSource
+from payterms.law.tables import TABLE_NAMES, RateStatus, RateTable, rate_table
+
+__all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed"]
+
+_ONE_DAY = _dt.timedelta(days=1)
+_HALF = Decimal("0.5")
+
+
+class Fixing(Enum):
+    """Which day of the table fixes the rate for a given interest day."""
+
+    ON_DAY = "on_day"
+    """The table's rate in force on the interest day itself (national tables that are
+    already published per half-year: BE, NL, DE, FR, UK)."""
+
+    SEMESTER_START = "semester_start"
+    """The table's rate in force on 1 January for the first half-year and on 1 July for
+    the second (Directive 2011/7/EU art. 3(2); FR Code de commerce art. L441-10 II).
+    No ECB change since 2008 took effect on 1 January or 1 July, so this equals "the
+    most recent operation before the first calendar day" of the half-year (NL, BE, DE)."""
+
+
+class RateRounding(Enum):
+    """How a statutory rate formula rounds its result (legal.md §9.1)."""
+
+    NONE = "none"
+    """No rounding (Directive, NL, LU, DE, FR)."""
+
+    HALF_POINT_UP = "half_point_up"
+    """Up to the next multiple of 0.5 point; exact half points stay (BE law of
+    2 August 2002, art. 5: "arrondi au demi-point de pourcentage supérieur")."""
+
+    def apply(self, rate: Decimal) -> Decimal:
+        """Return *rate* rounded by this rule.
+
+        >>> [str(RateRounding.HALF_POINT_UP.apply(Decimal(r))) for r in ("8.05", "8.00", "11.15")]
+        ['8.5', '8.0', '11.5']
+        """
+        if self is RateRounding.NONE:
+            return rate
+        return ((rate / _HALF).to_integral_value(rounding=ROUND_CEILING) * _HALF).quantize(
+            Decimal("0.1")
+        )
+
+
+def _semester_start(day: _dt.date) -> _dt.date:
+    return _dt.date(day.year, 1 if day.month < 7 else 7, 1)
+
+
+def _next_semester(day: _dt.date) -> _dt.date:
+    return _dt.date(day.year, 7, 1) if day.month < 7 else _dt.date(day.year + 1, 1, 1)
+
+
+def _to_decimal_margin(value: object) -> Decimal:
+    return to_decimal(value, "margin")
+
+
+def _to_decimal_multiplier(value: object) -> Decimal:
+    return to_decimal(value, "multiplier")
+
+
+@frozen
+class TableRate:
+    """*multiplier* × the *table*'s rate + *margin* points, fixed per *fixing*, rounded.
+
+    *table* names a shipped table (:data:`payterms.law.tables.TABLE_NAMES`). A day past
+    the table's last published period raises :class:`~payterms.errors.RateNotPublished`,
+    unless *assume* is :attr:`~payterms.interest.RateAssumption.CARRY_FORWARD` (the
+    last rate continues and every affected stretch says so). *derived*, when set, is the
+    note reported with every rate (a rate computed where a publication exists but was
+    not read).
+    """
+
+    table: str
+    margin: Decimal = field(default=Decimal(0), converter=_to_decimal_margin)
+    multiplier: Decimal = field(default=Decimal(1), converter=_to_decimal_multiplier)
+    fixing: Fixing = Fixing.ON_DAY
+    rounding: RateRounding = RateRounding.NONE
+    derived: str | None = None
+    assume: RateAssumption | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.table not in TABLE_NAMES:
+            raise InvalidArgument("table", self.table, f"one of {', '.join(TABLE_NAMES)}")
+
+    @property
+    def _data(self) -> RateTable:
+        return rate_table(self.table)  # read once, on first use
+
+    @property
+    def last_known(self) -> _dt.date:
+        """Return the last day this rule has a published rate for."""
+        last = self._data.last_known
+        if self.fixing is Fixing.SEMESTER_START:
+            return _next_semester(last) - _ONE_DAY
+        return last
+
+    def _formula(self, value: Decimal) -> Decimal:
+        return self.rounding.apply(self.multiplier * value + self.margin)
+
+    def _quote(self, day: _dt.date) -> tuple[Decimal, str | None]:
+        fix = _semester_start(day) if self.fixing is Fixing.SEMESTER_START else day
+        data = self._data
+        if fix > data.last_known and self.assume is RateAssumption.CARRY_FORWARD:
+            last = data.entries[-1]
+            if last.rate is not None:
+                rate = self._formula(last.rate)
+                return rate, (
+                    f"{self.table} ends on {data.last_known}: its last published rate is "
+                    "assumed to continue after that day"
+                )
+        try:
+            entry = data.entry_on(fix)
+        except RateNotPublished as exc:
+            raise RateNotPublished(
+                self.table,
+                day,
+                self.last_known,
+                first_known=data.first_known,
+                detail=str(exc.args[0]).partition("; ")[2],
+            ) from None
+        assert entry.rate is not None  # noqa: S101 - entry_on never returns unconfirmed rows
+        rate = self._formula(entry.rate)
+        if self.derived is not None:
+            return rate, self.derived
+        if entry.status is RateStatus.DERIVED:
+            return rate, (
+                f"{self.table} rate from {entry.valid_from} is derived, not read in a "
+                f"publication: {entry.source}"
+            )
+        return rate, None
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        """Return the rate (percent per annum) for interest day *day*."""
+        return self._quote(check_date(day, "day"))[0]
+
+    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
+        """Return the stretches of ``[start, stop)`` at one rate each, merged when equal."""
+        if self.fixing is Fixing.SEMESTER_START:
+            cuts: list[_dt.date] = []
+            cursor = _next_semester(start)
+            while cursor < stop:
+                cuts.append(cursor)
+                cursor = _next_semester(cursor)
+        else:
+            cuts = list(self._data.change_dates(start, stop))
+            last = self._data.last_known + _ONE_DAY
+            if start < last < stop and self.assume is RateAssumption.CARRY_FORWARD:
+                cuts.append(last)
+        out: list[RateSegment] = []
+        for day in (start, *cuts):
+            rate, note = self._quote(day)
+            if out and out[-1][1] == rate and out[-1][2] == note:
+                continue
+            out.append((day, rate, note))
+        return out
+
+    def assuming(self, assume: RateAssumption | None) -> TableRate:
+        """Return this rule with *assume* for days past the table."""
+        return evolve(self, assume=assume)
+
+
+@frozen
+class Switch:
+    """*before* for days before *on*, *after* from *on* (a rule changed by law on a date).
+
+    >>> from datetime import date
+    >>> old = TableRate("be_late_payment_before_2013")
+    >>> rule = Switch(old, TableRate("be_late_payment"), date(2015, 3, 16))
+    >>> rule.rate_on(date(2015, 3, 15)), rule.rate_on(date(2015, 3, 16))
+    (Decimal('7.5'), Decimal('8.5'))
+    """
+
+    before: RateSource
+    after: RateSource
+    on: _dt.date
+
+    @property
+    def last_known(self) -> _dt.date:
+        """Return the last day the rule after the switch has a published rate for."""
+        last: _dt.date = getattr(self.after, "last_known", _dt.date.max)
+        return last
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        """Return the rate of whichever rule is in force on *day*."""
+        day = check_date(day, "day")
+        return (self.before if day < self.on else self.after).rate_on(day)
+
+    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
+        """Return the stretches of ``[start, stop)``, switching rules on ``on``."""
+        if stop <= self.on:
+            return self.before.rate_segments(start, stop)
+        if start >= self.on:
+            return self.after.rate_segments(start, stop)
+        return [
+            *self.before.rate_segments(start, self.on),
+            *self.after.rate_segments(self.on, stop),
+        ]
+
+    def assuming(self, assume: RateAssumption | None) -> Switch:
+        """Return this rule with *assume* passed on to the rule after the switch."""
+        after = self.after
+        if hasattr(after, "assuming"):
+            after = after.assuming(assume)
+        return evolve(self, after=after)
+
+
+@frozen
+class Unconfirmed:
+    """No rate can be given from *since* on: every lookup raises ``RateNotPublished``.
+
+    >>> from datetime import date
+    >>> Unconfirmed("nl_handelsrente", date(2013, 3, 16), "why").rate_on(date(2014, 1, 1))
+    Traceback (most recent call last):
+    payterms.errors.RateNotPublished: no nl_handelsrente rate published for 2014-01-01
+    (table covers up to 2013-03-15); why
+    """
+
+    table: str
+    since: _dt.date
+    reason: str
+
+    @property
+    def last_known(self) -> _dt.date:
+        """Return the day before *since*."""
+        return self.since - _ONE_DAY
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        """Raise ``RateNotPublished``: no rate is confirmed."""
+        raise RateNotPublished(self.table, day, self.last_known, detail=self.reason)
+
+    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
+        """Raise ``RateNotPublished``: no rate is confirmed."""
+        return [(start, self.rate_on(start), None)]
+
+    def assuming(self, assume: RateAssumption | None) -> Unconfirmed:
+        """Return this rule unchanged: an unconfirmed rule is not carried forward."""
+        return self

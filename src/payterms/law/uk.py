@@ -1,0 +1,72 @@
+"""United Kingdom: Late Payment of Commercial Debts (Interest) Act 1998.
+
+Statutory interest is simple interest at **8 % over the Bank of England base rate in
+force on 31 December or 30 June** immediately before the day interest starts to run
+(SI 2002/1675), and that one rate applies to the **whole claim**: it does not change
+when a later half-year starts. Daily interest is principal × rate / 365, from the day
+after the due date up to and including the payment day. The fixed sum (s. 5A) depends
+on the size of the debt: GBP 40 below 1 000, GBP 70 below 10 000, GBP 100 from
+10 000. Consumers are not covered. The reference rates from H2 2024 on are not
+confirmed and are not shipped.
+
+More information: https://www.payontime.co.uk/late-payment-legislation-interest-calculators ;
+https://www.debtcollectionservice.uk/interest/ (quoting the Order).
+
+>>> from datetime import date
+>>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2023, 9, 1))
+Decimal('13.00')
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from decimal import Decimal
+
+from payterms.calendars import DayCount
+from payterms.errors import InvalidArgument
+from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.law._common import IMPUTATION_OPEN
+from payterms.law._regime import BandedCompensation, Debtor, Regime
+from payterms.law.rates import RateRounding, TableRate
+
+__all__ = ["COMPENSATION", "RATE", "regime"]
+
+RATE = TableRate("uk_reference_rate", margin=Decimal(8))
+"""Reference (base) rate of the half-year in which interest starts + 8 points."""
+
+COMPENSATION = BandedCompensation(
+    ((Decimal(1000), Decimal(40)), (Decimal(10000), Decimal(70))),
+    Decimal(100),
+    "Late Payment of Commercial Debts (Interest) Act 1998 s. 5A",
+    ("the fixed sum depends on the size of the debt; reasonable recovery costs above it "
+     "may be added (contracts from 16 March 2013)",),
+)  # fmt: skip
+
+
+def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+    """Return the UK statutory-interest regime (*debtor* B2B or PUBLIC)."""
+    if debtor is Debtor.CONSUMER:
+        raise InvalidArgument(
+            "debtor", debtor, "B2B or PUBLIC: the Late Payment Act 1998 does not cover consumers"
+        )
+    return Regime(
+        code="UK",
+        title="United Kingdom, Late Payment of Commercial Debts (Interest) Act 1998",
+        debtor=debtor,
+        contract_date=contract_date,
+        currency="GBP",
+        rate=RATE,
+        formula=None,
+        rate_split=RateSplit.FIXED_AT_START,
+        compounding=Compounding.NONE,
+        rate_rounding=RateRounding.NONE,
+        day_count=DayCount.ACT_365_FIXED,
+        payment_day=PaymentDay.INCLUDED,
+        imputation=Imputation.INTEREST_PRINCIPAL_COSTS,
+        compensation=COMPENSATION,
+        silent=(IMPUTATION_OPEN,),
+        sources=(
+            "Late Payment of Commercial Debts (Interest) Act 1998, ss. 1, 4, 5A",
+            "Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI 2002/1675)",
+        ),
+    )
