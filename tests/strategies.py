@@ -270,3 +270,34 @@ def dunning_ladders(draw: st.DrawFn, *, max_steps: int = 6) -> DunningLadder:
         fee = draw(st.none() | amounts(min_value=0, max_value=500))
         steps.append(DunningStep(offset, draw(_DUNNING_LABELS), unit=unit, fee=fee))
     return DunningLadder(tuple(steps))
+
+
+# --------------------------------------------------------------------- late interest (#7)
+
+# Days every shipped B2B table covers (BE starts 2013-03-16; UK ends 2024-06-30).
+INTEREST_FIRST_DAY = date(2013, 3, 16)
+INTEREST_LAST_DAY = date(2024, 6, 30)
+
+
+def interest_dates() -> st.SearchStrategy[date]:
+    """Days inside every shipped B2B rate table."""
+    return st.dates(min_value=INTEREST_FIRST_DAY, max_value=INTEREST_LAST_DAY)
+
+
+def interest_regime_codes() -> st.SearchStrategy[str]:
+    """The regime codes of payterms.law."""
+    return st.sampled_from(("BE", "DE", "EU", "FR", "LU", "NL", "UK"))
+
+
+def interest_rates() -> st.SearchStrategy[Decimal]:
+    """Contractual rates in percent per annum, 0 to 30 with two decimals."""
+    return st.integers(0, 3000).map(lambda v: Decimal(v) / 100)
+
+
+@st.composite
+def late_claims(draw: st.DrawFn) -> tuple[Decimal, date, date]:
+    """(principal, due, until) with until on or after due, inside every B2B table."""
+    principal = draw(amounts(min_value=0, max_value=10**7))
+    due = draw(interest_dates())
+    until = draw(st.dates(min_value=due, max_value=INTEREST_LAST_DAY))
+    return principal, due, until

@@ -11,6 +11,7 @@ dates are ``datetime.date``; every value is immutable.
 datetime.date(2026, 4, 7)
 """
 
+from payterms import law as law  # the statutory regimes: payterms.law.regime(...)
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.discount import (
     DiscountDecision,
@@ -52,6 +53,18 @@ from payterms.financing import (
     max_days_for_margin,
     price_uplift,
 )
+from payterms.interest import (
+    Compounding,
+    Imputation,
+    InterestPeriod,
+    InterestResult,
+    Payment,
+    PaymentDay,
+    RateAssumption,
+    RateSplit,
+    late_interest,
+)
+from payterms.law import Debtor, Regime, TableRate
 from payterms.money import DEFAULT_ROUNDING, Residue, allocate, minor_unit, quantize
 from payterms.receivables import (
     AgeFrom,
@@ -103,9 +116,11 @@ __all__ = [
     "AgingBuckets",
     "BusinessCalendar",
     "CeiBasis",
+    "Compounding",
     "CurrencyMismatch",
     "DEFAULT_ROUNDING",
     "DayCount",
+    "Debtor",
     "DiscountDecision",
     "DiscountOffer",
     "DiscountTier",
@@ -117,7 +132,10 @@ __all__ = [
     "EndOfMonth",
     "FinancingMethod",
     "HhiScale",
+    "Imputation",
     "Installment",
+    "InterestPeriod",
+    "InterestResult",
     "InvalidArgument",
     "InvalidTerms",
     "InvalidType",
@@ -129,18 +147,24 @@ __all__ = [
     "ParseError",
     "Party",
     "Payer",
+    "Payment",
+    "PaymentDay",
     "PaymentRun",
     "PaymentTerms",
     "PaytermsError",
     "PaytermsWarning",
     "PercentOf",
+    "RateAssumption",
     "RateMethod",
     "RateNotPublished",
+    "RateSplit",
+    "Regime",
     "Residue",
     "RunFit",
     "RunPolicy",
     "Schedule",
     "Start",
+    "TableRate",
     "TaxBase",
     "TierChoice",
     "TierStep",
@@ -162,6 +186,7 @@ __all__ = [
     "discount_offer",
     "dso",
     "financing_cost",
+    "late_interest",
     "margin_after_term",
     "max_days_for_margin",
     "minor_unit",

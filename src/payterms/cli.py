@@ -174,6 +174,31 @@ def _demo_wording() -> list[str]:
     return lines
 
 
+def _demo_interest() -> list[str]:
+    from payterms.interest import Payment, late_interest
+
+    res = late_interest(
+        Decimal("10000.00"),
+        due=date(2024, 3, 31),
+        until=date(2025, 2, 15),
+        regime="BE",
+        payments=(Payment(date(2024, 9, 1), Decimal("4000.00")),),
+    )
+    lines = [
+        "Late interest (Belgium, law of 2 August 2002)",
+        "  EUR 10000.00 due 2024-03-31, EUR 4000.00 paid 2024-09-01, rest claimed 2025-02-15",
+    ]
+    lines += [
+        f"  {p.start} to {p.end}: {p.days:3d} days at {p.rate} % on {p.base:.2f} = {p.interest:.2f}"
+        for p in res.periods
+    ]
+    lines.append(
+        f"  interest {res.interest} (rounded once), compensation {res.compensation},"
+        f" outstanding {res.total_outstanding}"
+    )
+    return lines
+
+
 DEMOS: tuple[Callable[[], list[str]], ...] = (
     _demo_calendars,
     _demo_money,
@@ -182,6 +207,7 @@ DEMOS: tuple[Callable[[], list[str]], ...] = (
     _demo_money_over_time,
     _demo_receivables,
     _demo_wording,
+    _demo_interest,
 )
 
 

@@ -45,7 +45,7 @@ from attrs import field, frozen
 from payterms._checks import check_date, to_decimal
 from payterms.calendars import DayCount
 from payterms.errors import InvalidArgument, InvalidType
-from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
+from payterms.money import DEFAULT_ROUNDING, ROUNDING_MODES, smallest_unit
 
 if TYPE_CHECKING:
     from payterms.law import Regime
@@ -74,7 +74,12 @@ _CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 
 
 class RateSplit(Enum):
-    """Which rate applies when a claim spans a rate change (legal.md §9.2)."""
+    """Which rate applies when a claim spans a rate change (legal.md §9.2).
+
+    >>> from payterms.law import regime
+    >>> regime("UK").rate_split, regime("NL").rate_split
+    (<RateSplit.FIXED_AT_START: 'fixed_at_start'>, <RateSplit.SPLIT: 'split'>)
+    """
 
     SPLIT = "split"
     """Each interest day bears the rate in force on that day; the claim is split at
@@ -86,7 +91,12 @@ class RateSplit(Enum):
 
 
 class Compounding(Enum):
-    """Whether unpaid interest itself bears interest (legal.md §9.3)."""
+    """Whether unpaid interest itself bears interest (legal.md §9.3).
+
+    >>> from payterms.law import regime
+    >>> regime("NL").compounding, regime("DE").compounding
+    (<Compounding.ANNUAL: 'annual'>, <Compounding.NONE: 'none'>)
+    """
 
     NONE = "none"
     """Simple interest (Directive 2011/7/EU art. 2(6); DE § 289 BGB forbids compounding;
@@ -100,7 +110,13 @@ class Compounding(Enum):
 
 
 class PaymentDay(Enum):
-    """Whether the payment day itself is an interest day (legal.md §9.5)."""
+    """Whether the payment day itself is an interest day (legal.md §9.5).
+
+    >>> from datetime import date
+    >>> late_interest(Decimal("36500"), due=date(2026, 1, 1), until=date(2026, 1, 11),
+    ...               rate=Decimal("10"), payment_day=PaymentDay.EXCLUDED).periods[0].days
+    9
+    """
 
     INCLUDED = "included"
     """Interest runs up to and including the payment day ("tot en met", NL art. 6:119a
@@ -111,7 +127,12 @@ class PaymentDay(Enum):
 
 
 class Imputation(Enum):
-    """Which debt a partial payment settles first (legal.md §9.9)."""
+    """Which debt a partial payment settles first (legal.md §9.9).
+
+    >>> from payterms.law import regime
+    >>> regime("DE").imputation
+    <Imputation.COSTS_INTEREST_PRINCIPAL: 'costs_interest_principal'>
+    """
 
     COSTS_INTEREST_PRINCIPAL = "costs_interest_principal"
     """Costs (the fixed compensation), then interest, then principal (NL art. 6:44 BW,
@@ -131,7 +152,14 @@ class Imputation(Enum):
 
 
 class RateAssumption(Enum):
-    """What to assume for days past a table's last published period (legal.md §9.14)."""
+    """What to assume for days past a table's last published period (legal.md §9.14).
+
+    >>> from datetime import date
+    >>> res = late_interest(Decimal("1000"), due=date(2025, 12, 31), until=date(2026, 1, 31),
+    ...                     regime="BE", assume=RateAssumption.STATUTORY_FORMULA)
+    >>> res.periods[0].rate, res.assumptions[-1][:48]
+    (Decimal('10.5'), 'rate past the published Belgian table computed b')
+    """
 
     CARRY_FORWARD = "carry_forward"
     """The last published rate continues; the result says so in ``assumptions``."""
@@ -210,6 +238,12 @@ class InterestPeriod:
 
     *start* and *end* are the first and last interest days (both included); *days* is
     their count under the day-count convention; *interest* is exact (not rounded).
+
+    >>> from datetime import date
+    >>> late_interest(Decimal("3650"), due=date(2026, 1, 31), until=date(2026, 2, 10),
+    ...               rate=Decimal("10")).periods
+    (InterestPeriod(start=datetime.date(2026, 2, 1), end=datetime.date(2026, 2, 10), days=10,
+                    rate=Decimal('10'), base=Decimal('3650'), interest=Decimal('10')),)
     """
 
     start: _dt.date
@@ -230,6 +264,12 @@ class InterestResult:
     amounts are what remains due on ``until`` after the payments, imputed in the
     regime's order. ``assumptions`` lists every choice the law does not make (day
     count, payment day, a derived or carried-forward rate) that the result rests on.
+
+    >>> from datetime import date
+    >>> res = late_interest(Decimal("1000"), due=date(2026, 1, 31), until=date(2026, 3, 2),
+    ...                     rate=Decimal("8"), payments=(Payment(date(2026, 2, 15), 500),))
+    >>> res.interest, res.principal_outstanding, res.interest_outstanding
+    (Decimal('4.94'), Decimal('503.29'), Decimal('1.65'))
     """
 
     currency: str
@@ -371,16 +411,24 @@ def late_interest(
         from payterms.law import regime as _lookup  # law imports this module
 
         regime = _lookup(regime)
-    for name, value, enum in (
-        ("day_count", day_count, DayCount),
-        ("payment_day", payment_day, PaymentDay),
-        ("rate_split", rate_split, RateSplit),
-        ("compounding", compounding, Compounding),
-        ("imputation", imputation, Imputation),
-        ("assume", assume, RateAssumption),
+    if not (
+        day_count is None
+        and payment_day is None
+        and rate_split is None
+        and compounding is None
+        and imputation is None
+        and assume is None
     ):
-        if value is not None:
-            _check_enum(value, enum, name)
+        for name, value, enum in (
+            ("day_count", day_count, DayCount),
+            ("payment_day", payment_day, PaymentDay),
+            ("rate_split", rate_split, RateSplit),
+            ("compounding", compounding, Compounding),
+            ("imputation", imputation, Imputation),
+            ("assume", assume, RateAssumption),
+        ):
+            if value is not None:
+                _check_enum(value, enum, name)
 
     assumptions: list[str] = []
     if regime is None:
@@ -414,6 +462,8 @@ def late_interest(
         }
         assumptions.extend(note for topic, note in regime.silent if overridden.get(topic) is None)
     unit = smallest_unit(cur)
+    if rounding not in ROUNDING_MODES:
+        raise InvalidArgument("rounding", rounding, "a decimal rounding mode such as ROUND_HALF_UP")
 
     pays = sorted(
         (p if isinstance(p, Payment) else _not_payment(i, p) for i, p in enumerate(payments)),
@@ -552,7 +602,7 @@ def late_interest(
             impute(pay, late=late)
 
         def r(value: Decimal) -> Decimal:
-            return quantize(value, cur, rounding=rounding)
+            return value.quantize(unit, rounding=rounding, context=_CONTEXT)
 
         seen: dict[str, None] = dict.fromkeys(assumptions)
         return InterestResult(

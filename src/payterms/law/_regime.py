@@ -6,7 +6,7 @@ import datetime as _dt
 from decimal import Decimal
 from enum import Enum
 
-from attrs import frozen
+from attrs import field, frozen
 
 from payterms._checks import check_date, to_decimal
 from payterms.calendars import DayCount
@@ -36,7 +36,13 @@ _ONE_DAY = _dt.timedelta(days=1)
 
 
 class Debtor(Enum):
-    """Who owes the money: the debtor's kind selects the statutory regime."""
+    """Who owes the money: the debtor's kind selects the statutory regime.
+
+    >>> from datetime import date
+    >>> from payterms.law import regime
+    >>> regime("DE", debtor=Debtor.CONSUMER).rate_on(date(2025, 9, 1))
+    Decimal('6.27')
+    """
 
     B2B = "b2b"
     """An undertaking: a commercial transaction (Directive 2011/7/EU art. 2(1))."""
@@ -206,20 +212,20 @@ class Regime:
     title: str
     debtor: Debtor
     contract_date: _dt.date | None
-    currency: str
-    rate: RateSource
-    formula: RateSource | None
-    rate_split: RateSplit
-    compounding: Compounding
-    rate_rounding: RateRounding
-    day_count: DayCount
-    payment_day: PaymentDay
-    imputation: Imputation
-    compensation: Compensation
-    minimum_rate: RateSource | None = None
-    maximum_rate: RateSource | None = None
-    silent: tuple[tuple[str, str], ...] = ()
-    sources: tuple[str, ...] = ()
+    currency: str = field(repr=False)
+    rate: RateSource = field(repr=False)
+    formula: RateSource | None = field(repr=False)
+    rate_split: RateSplit = field(repr=False)
+    compounding: Compounding = field(repr=False)
+    rate_rounding: RateRounding = field(repr=False)
+    day_count: DayCount = field(repr=False)
+    payment_day: PaymentDay = field(repr=False)
+    imputation: Imputation = field(repr=False)
+    compensation: Compensation = field(repr=False)
+    minimum_rate: RateSource | None = field(default=None, repr=False)
+    maximum_rate: RateSource | None = field(default=None, repr=False)
+    silent: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    sources: tuple[str, ...] = field(default=(), repr=False)
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the statutory rate (percent per annum) for interest day *day*.

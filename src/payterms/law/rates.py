@@ -18,6 +18,8 @@ contract's "reference rate + margin" clause is written::
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+from bisect import bisect_right
 from decimal import ROUND_CEILING, Decimal
 from enum import Enum
 
@@ -71,6 +73,44 @@ class RateRounding(Enum):
         )
 
 
+_Value = tuple[Decimal | None, str | None, str]
+
+
+@functools.cache
+def _schedule(
+    rule: TableRate,
+) -> tuple[tuple[_dt.date, ...], tuple[_Value, ...], _dt.date, _dt.date]:
+    """Return (change days, (rate, note, why-unavailable) per day, first day, last day)."""
+    data = rule._data
+    if rule.fixing is Fixing.SEMESTER_START:
+        day = _semester_start(data.first_known)
+        if day < data.first_known:
+            day = _next_semester(day)
+        candidates = []
+        while day <= data.last_known:
+            candidates.append(day)
+            day = _next_semester(day)
+    else:
+        candidates = [e.valid_from for e in data.entries]
+    end = rule.last_known
+    if rule.assume is RateAssumption.CARRY_FORWARD:
+        candidates.append(end + _ONE_DAY)
+        end = _dt.date.max
+    points: list[_dt.date] = []
+    values: list[_Value] = []
+    for day in candidates:
+        try:
+            rate, note = rule._quote(day)
+            value: _Value = (rate, note, "")
+        except RateNotPublished as exc:
+            value = (None, None, str(exc.args[0]).partition("; ")[2])
+        if values and values[-1] == value:
+            continue
+        points.append(day)
+        values.append(value)
+    return tuple(points), tuple(values), candidates[0], end
+
+
 def _semester_start(day: _dt.date) -> _dt.date:
     return _dt.date(day.year, 1 if day.month < 7 else 7, 1)
 
@@ -97,6 +137,12 @@ class TableRate:
     last rate continues and every affected stretch says so). *derived*, when set, is the
     note reported with every rate (a rate computed where a publication exists but was
     not read).
+
+    >>> from datetime import date
+    >>> TableRate("de_basiszinssatz", margin=Decimal("9")).rate_segments(
+    ...     date(2023, 6, 21), date(2023, 9, 1))
+    [(datetime.date(2023, 6, 21), Decimal('10.62'), None),
+     (datetime.date(2023, 7, 1), Decimal('12.12'), None)]
     """
 
     table: str
@@ -160,27 +206,32 @@ class TableRate:
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the rate (percent per annum) for interest day *day*."""
-        return self._quote(check_date(day, "day"))[0]
+        day = check_date(day, "day")
+        return self.rate_segments(day, day + _ONE_DAY)[0][1]
 
     def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
-        """Return the stretches of ``[start, stop)`` at one rate each, merged when equal."""
-        if self.fixing is Fixing.SEMESTER_START:
-            cuts: list[_dt.date] = []
-            cursor = _next_semester(start)
-            while cursor < stop:
-                cuts.append(cursor)
-                cursor = _next_semester(cursor)
-        else:
-            cuts = list(self._data.change_dates(start, stop))
-            last = self._data.last_known + _ONE_DAY
-            if start < last < stop and self.assume is RateAssumption.CARRY_FORWARD:
-                cuts.append(last)
+        """Return the stretches of ``[start, stop)`` at one rate each, merged when equal.
+
+        The rule's whole schedule is computed once (per rule value) and then sliced with
+        :func:`bisect.bisect_right`, so a claim over ten rate periods costs ten steps.
+        """
+        points, values, first, end = _schedule(self)
+        if start < first:
+            raise RateNotPublished(self.table, start, self.last_known, first_known=first)
+        i = bisect_right(points, start) - 1
         out: list[RateSegment] = []
-        for day in (start, *cuts):
-            rate, note = self._quote(day)
-            if out and out[-1][1] == rate and out[-1][2] == note:
-                continue
-            out.append((day, rate, note))
+        for j in range(i, len(points)):
+            day = points[j]
+            if j > i and day >= stop:
+                break
+            rate, note, why = values[j]
+            if rate is None:
+                raise RateNotPublished(
+                    self.table, max(start, day), self.last_known, first_known=first, detail=why
+                )
+            out.append((start if j == i else day, rate, note))
+        if stop - _ONE_DAY > end:
+            raise RateNotPublished(self.table, end + _ONE_DAY, end, first_known=first)
         return out
 
     def assuming(self, assume: RateAssumption | None) -> TableRate:

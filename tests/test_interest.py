@@ -1,0 +1,396 @@
+"""payterms.interest: the late-interest engine (worked examples, properties, bad input)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from decimal import ROUND_DOWN, Decimal
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from payterms import (
+    Compounding,
+    DayCount,
+    Imputation,
+    InterestResult,
+    Payment,
+    PaymentDay,
+    RateSplit,
+    late_interest,
+)
+from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
+from payterms.law import TableRate, regime
+from payterms.law.rates import Fixing
+from payterms.money import quantize
+from strategies import (
+    INTEREST_LAST_DAY,
+    amounts,
+    interest_dates,
+    interest_rates,
+    interest_regime_codes,
+    late_claims,
+)
+
+EPS = Decimal("1e-25")
+
+
+def _close(a: Decimal, b: Decimal, eps: Decimal = EPS) -> bool:
+    return abs(a - b) <= eps * max(1, abs(a), abs(b))
+
+
+# --------------------------------------------------------------------- worked examples
+
+# Source: frappe/erpnext#37095 (user_demand.md A4): invoice due 20.06.2023, DE rate
+# timeline: 10.62 % for 10 days, then 12.12 % for 62 days.
+# Source: legal.md §7 (statutory-interest.pages.dev; creditcorp): UK daily interest =
+# principal x rate / 365, from the day after the due date up to and including payment.
+# Source: legal.md §4 (Bpifrance Création): montant x taux x jours / 365.
+WORKED = [
+    pytest.param(
+        "DE", "1000", date(2023, 6, 20), date(2023, 8, 31), [(10, "10.62"), (62, "12.12")],
+        id="erpnext-37095-de-split-at-1-july",
+    ),
+    pytest.param(
+        "UK", "10000", date(2023, 3, 31), date(2023, 4, 30), [(30, "11.50")],
+        id="uk-daily-rate-over-365",
+    ),
+    pytest.param(
+        "FR", "1200", date(2024, 9, 30), date(2024, 10, 30), [(30, "14.25")],
+        id="fr-bpifrance-14.25-H2-2024",
+    ),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("code", "principal", "due", "until", "lines"), WORKED)
+def test_worked_examples(
+    code: str, principal: str, due: date, until: date, lines: list[tuple[int, str]]
+) -> None:
+    res = late_interest(Decimal(principal), due=due, until=until, regime=code)
+    assert [(p.days, p.rate) for p in res.periods] == [(d, Decimal(r)) for d, r in lines]
+    exact = sum((Decimal(principal) * Decimal(r) * d / 36500 for d, r in lines), start=Decimal(0))
+    assert _close(res.interest_exact, exact)
+    assert res.interest == quantize(exact, res.currency)
+
+
+def test_rounds_once_at_the_end() -> None:
+    # legal.md §9.6: calculators that round the daily amount first drift (paidnice's
+    # GBP 169.68 against an exact 169.49). Here rounding each day would give
+    # 73 x 0.03 = 2.19; the exact sum 1.84 is rounded once.
+    res = late_interest(Decimal("92"), due=date(2026, 1, 31), until=date(2026, 4, 14), rate=10)
+    daily = quantize(Decimal("92") * 10 / 36500, "EUR")
+    assert daily * 73 == Decimal("2.19")
+    assert res.interest == Decimal("1.84")
+
+
+def test_interest_days_run_from_the_day_after_due_to_the_payment_day() -> None:
+    res = late_interest(Decimal("1000"), due=date(2024, 2, 28), until=date(2024, 3, 1), rate=10)
+    (line,) = res.periods
+    assert (line.start, line.end, line.days) == (date(2024, 2, 29), date(2024, 3, 1), 2)
+    excluded = late_interest(
+        Decimal("1000"),
+        due=date(2024, 2, 28),
+        until=date(2024, 3, 1),
+        rate=10,
+        payment_day=PaymentDay.EXCLUDED,
+    )
+    assert [p.days for p in excluded.periods] == [1]
+
+
+def test_act_act_splits_at_the_new_year_and_uses_366_in_leap_years() -> None:
+    res = late_interest(
+        Decimal("36600"),
+        due=date(2023, 12, 30),
+        until=date(2024, 1, 2),
+        rate=10,
+        day_count=DayCount.ACT_ACT_ISDA,
+    )
+    assert [(p.start, p.days) for p in res.periods] == [
+        (date(2023, 12, 31), 1),
+        (date(2024, 1, 1), 2),
+    ]
+    assert _close(res.periods[1].interest, Decimal(20))
+    assert _close(res.periods[0].interest, Decimal(36600) * 10 / 36500)
+
+
+def test_thirty_360() -> None:
+    res = late_interest(
+        Decimal("3600"),
+        due=date(2026, 1, 31),
+        until=date(2026, 3, 31),
+        rate=10,
+        day_count=DayCount.THIRTY_E_360,
+    )
+    assert [p.days for p in res.periods] == [60]
+    assert res.interest == Decimal("60.00")
+
+
+def test_reference_table_plus_margin_contract_rate() -> None:
+    # A contract's "ECB rate + 7 points, fixed per half-year" clause.
+    clause = TableRate("ecb_mro", margin=Decimal(7), fixing=Fixing.SEMESTER_START)
+    res = late_interest(
+        Decimal("1000"), due=date(2023, 6, 20), until=date(2023, 7, 10), rate=clause
+    )
+    assert [p.rate for p in res.periods] == [Decimal("9.50"), Decimal("11.00")]
+    assert res.compensation == 0
+
+
+def test_fixed_at_start_override() -> None:
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2023, 6, 20),
+        until=date(2023, 8, 31),
+        regime="DE",
+        rate_split=RateSplit.FIXED_AT_START,
+    )
+    assert [p.rate for p in res.periods] == [Decimal("10.62")]
+
+
+def test_payments_before_due_reduce_the_principal_only() -> None:
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2024, 1, 31),
+        until=date(2024, 3, 1),
+        regime="BE",
+        payments=(Payment(date(2024, 1, 31), Decimal("1000")),),
+    )
+    assert res.interest == res.compensation == Decimal("0.00")
+    assert res.periods == ()
+
+
+def test_payment_settling_everything_stops_interest() -> None:
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2024, 1, 31),
+        until=date(2024, 3, 31),
+        rate=Decimal("12"),
+        payments=(Payment(date(2024, 2, 10), Decimal("1003.29")),),
+    )
+    assert [p.end for p in res.periods] == [date(2024, 2, 10)]
+    assert res.total_outstanding < Decimal("0.01")
+
+
+def test_overpayment_is_refused() -> None:
+    with pytest.raises(InvalidArgument, match="exceed"):
+        late_interest(
+            Decimal("100"),
+            due=date(2024, 1, 31),
+            until=date(2024, 3, 31),
+            rate=8,
+            payments=(Payment(date(2024, 2, 10), Decimal("500")),),
+        )
+
+
+@pytest.mark.parametrize(
+    ("order", "principal_left"),
+    [
+        (Imputation.COSTS_INTEREST_PRINCIPAL, Decimal("1000") - (100 - 40 - Decimal(10))),
+        (Imputation.INTEREST_COSTS_PRINCIPAL, Decimal("1000") - (100 - 10 - 40)),
+        (Imputation.INTEREST_PRINCIPAL_COSTS, Decimal("1000") - (100 - 10)),
+        (Imputation.PRINCIPAL_INTEREST_COSTS, Decimal("900")),
+    ],
+)
+def test_imputation_orders(order: Imputation, principal_left: Decimal) -> None:
+    # 36 500 x 10 % / 365 = 1 a day: 10 interest days give exactly 10 of interest on 36 500;
+    # scaled here to a 1 000 principal at 365 %.
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2026, 1, 31),
+        until=date(2026, 3, 2),
+        rate=Decimal("36.5"),
+        payments=(Payment(date(2026, 2, 10), Decimal("100")),),
+        compensation=Decimal("40"),
+        imputation=order,
+    )
+    assert res.periods[0].interest == Decimal(10)
+    assert res.periods[1].base == principal_left
+
+
+def test_regime_notes_are_reported_unless_overridden() -> None:
+    res = late_interest(Decimal("100"), due=date(2024, 1, 31), until=date(2024, 2, 5), regime="BE")
+    assert any("day count" in a for a in res.assumptions)
+    res = late_interest(
+        Decimal("100"),
+        due=date(2024, 1, 31),
+        until=date(2024, 2, 5),
+        regime="BE",
+        day_count=DayCount.ACT_365_FIXED,
+        payment_day=PaymentDay.INCLUDED,
+        rate_split=RateSplit.SPLIT,
+    )
+    assert not any("pass day_count" in a or "pass payment_day" in a for a in res.assumptions)
+
+
+def test_result_value() -> None:
+    res = late_interest(Decimal("100"), due=date(2024, 1, 31), until=date(2024, 2, 5), regime="EU")
+    assert isinstance(res, InterestResult)
+    assert res == late_interest(
+        Decimal("100"), due=date(2024, 1, 31), until=date(2024, 2, 5), regime=regime("EU")
+    )
+    assert res.total_outstanding == Decimal("100") + res.interest + Decimal("40")
+
+
+# ------------------------------------------------------------------------ bad input
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "error", "match"),
+    [
+        ({"until": date(2024, 1, 30)}, InvalidArgument, "until"),
+        ({"principal": Decimal("-1")}, InvalidArgument, "principal"),
+        ({"principal": 100.0}, InvalidType, "float"),
+        ({"rate": 8.0, "regime": None}, InvalidType, "float"),
+        ({"rate": Decimal("-1"), "regime": None}, InvalidArgument, "non-negative"),
+        ({"rate": object(), "regime": None}, InvalidType, "rate"),
+        ({"regime": None}, InvalidArgument, "a rate or a regime"),
+        ({"regime": "XX"}, UnknownRegime, "'XX'"),
+        ({"due": datetime(2024, 1, 31)}, InvalidType, "datetime"),
+        ({"payments": (Payment(date(2024, 3, 2), 1),)}, InvalidArgument, "on or before"),
+        ({"payments": ((date(2024, 2, 1), 1),)}, InvalidType, "Payment"),
+        ({"day_count": "ACT/365"}, InvalidArgument, "DayCount"),
+        ({"compounding": True}, InvalidArgument, "Compounding"),
+        ({"compensation": Decimal("-40")}, InvalidArgument, "compensation"),
+    ],
+)
+def test_bad_input(kwargs: dict[str, object], error: type[Exception], match: str) -> None:
+    args: dict[str, object] = {
+        "principal": Decimal("100"),
+        "due": date(2024, 1, 31),
+        "until": date(2024, 3, 1),
+        "regime": "BE",
+    }
+    args.update(kwargs)
+    principal = args.pop("principal")
+    with pytest.raises(error, match=match):
+        late_interest(principal, **args)  # type: ignore[arg-type]
+
+
+def test_bad_payments() -> None:
+    with pytest.raises(InvalidArgument, match="positive"):
+        Payment(date(2024, 1, 1), Decimal(0))
+    with pytest.raises(InvalidType):
+        Payment("2024-01-01", Decimal(1))  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------------------- properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=late_claims(), code=interest_regime_codes())
+def test_zero_interest_when_paid_on_or_before_due(
+    claim: tuple[Decimal, date, date], code: str
+) -> None:
+    principal, due, _ = claim
+    res = late_interest(principal, due=due, until=due, regime=code)
+    assert res.interest == res.compensation == 0
+    assert res.periods == ()
+    paid = late_interest(
+        principal + 1,
+        due=due,
+        until=min(due + timedelta(days=90), INTEREST_LAST_DAY),
+        regime=code,
+        payments=(Payment(due - timedelta(days=3), principal + 1),),
+    )
+    assert paid.interest == paid.compensation == 0
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=late_claims(), code=interest_regime_codes(), extra=st.integers(0, 400))
+def test_never_decreases_with_a_later_payment_date(
+    claim: tuple[Decimal, date, date], code: str, extra: int
+) -> None:
+    principal, due, until = claim
+    later = min(until + timedelta(days=extra), INTEREST_LAST_DAY)
+    a = late_interest(principal, due=due, until=until, regime=code)
+    b = late_interest(principal, due=due, until=later, regime=code)
+    assert b.interest_exact >= a.interest_exact
+    assert b.interest >= a.interest
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    principal=amounts(min_value=0, max_value=10**7),
+    due=interest_dates(),
+    first=st.integers(0, 800),
+    second=st.integers(0, 800),
+    code=st.sampled_from(("BE", "DE", "EU", "FR", "LU")),
+)
+def test_additive_over_a_split_period(
+    principal: Decimal, due: date, first: int, second: int, code: str
+) -> None:
+    # Non-compounding regimes: interest over [due, c] = [due, b] + [b, c], exactly, before
+    # the single rounding (the second claim is the same debt, due on b).
+    b = min(due + timedelta(days=first), INTEREST_LAST_DAY)
+    c = min(b + timedelta(days=second), INTEREST_LAST_DAY)
+    whole = late_interest(principal, due=due, until=c, regime=code)
+    left = late_interest(principal, due=due, until=b, regime=code)
+    right = late_interest(principal, due=b, until=c, regime=code)
+    assert _close(whole.interest_exact, left.interest_exact + right.interest_exact)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    claim=late_claims(),
+    factor=st.integers(1, 1000),
+    code=interest_regime_codes(),
+)
+def test_proportional_to_principal(
+    claim: tuple[Decimal, date, date], factor: int, code: str
+) -> None:
+    principal, due, until = claim
+    one = late_interest(principal, due=due, until=until, regime=code)
+    many = late_interest(principal * factor, due=due, until=until, regime=code)
+    assert _close(many.interest_exact, one.interest_exact * factor)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    claim=late_claims(),
+    code=interest_regime_codes(),
+    share=st.integers(1, 100),
+    offset=st.integers(-30, 400),
+)
+def test_a_payment_never_increases_interest(
+    claim: tuple[Decimal, date, date], code: str, share: int, offset: int
+) -> None:
+    principal, due, until = claim
+    if principal == 0:
+        return
+    day = min(max(due + timedelta(days=offset), date(2013, 1, 1)), until)
+    amount = (principal * share / 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    if amount <= 0:
+        return
+    without = late_interest(principal, due=due, until=until, regime=code)
+    with_payment = late_interest(
+        principal, due=due, until=until, regime=code, payments=(Payment(day, amount),)
+    )
+    assert with_payment.interest_exact <= without.interest_exact
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=late_claims())
+def test_dutch_compounding_is_at_least_simple_interest(claim: tuple[Decimal, date, date]) -> None:
+    principal, due, until = claim
+    compound = late_interest(principal, due=due, until=until, regime="NL")
+    simple = late_interest(
+        principal, due=due, until=until, regime="NL", compounding=Compounding.NONE
+    )
+    assert compound.interest_exact >= simple.interest_exact
+    if (until - due).days <= 365:
+        assert compound.interest_exact == simple.interest_exact
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=late_claims(), rate=interest_rates())
+def test_lines_add_up_and_cover_every_interest_day(
+    claim: tuple[Decimal, date, date], rate: Decimal
+) -> None:
+    principal, due, until = claim
+    res = late_interest(principal, due=due, until=until, rate=rate)
+    assert _close(sum((p.interest for p in res.periods), start=Decimal(0)), res.interest_exact)
+    if principal > 0 and until > due:
+        assert res.periods[0].start == due + timedelta(days=1)
+        assert res.periods[-1].end == until
+        assert sum(p.days for p in res.periods) == (until - due).days
+        for before, after in zip(res.periods, res.periods[1:], strict=False):
+            assert after.start == before.end + timedelta(days=1)

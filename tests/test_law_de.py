@@ -1,0 +1,100 @@
+"""Germany: Basiszinssatz 2013-2025, + 9 / + 8 / + 5 points, § 247 mechanism, § 289."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from payterms import late_interest
+from payterms.interest import Compounding, Imputation
+from payterms.law import Debtor, rate_table, regime
+from payterms.law.rates import Fixing, TableRate
+
+# Source: legal.md §5.1, Basiszinssatz (§ 247 BGB), Deutsche Bundesbank series BBIN1 via
+# ameax/bgb-interest:data/basiszins.json; 2015 also baurechtsuche.de, 2023 stb-bruns.com.
+# Columns: Basiszinssatz, B2B (+ 9, obligations after 28-07-2014), consumer (+ 5).
+PUBLISHED = [
+    pytest.param(date(2013, 1, 1), "-0.13", "4.87", id="2013H1-bundesbank"),
+    pytest.param(date(2013, 7, 1), "-0.38", "4.62", id="2013H2-bundesbank"),
+    pytest.param(date(2014, 1, 1), "-0.63", "4.37", id="2014H1-bundesbank"),
+    pytest.param(date(2014, 7, 1), "-0.73", "4.27", id="2014H2-bundesbank"),
+    pytest.param(date(2015, 1, 1), "-0.83", "4.17", id="2015H1-baurechtsuche"),
+    pytest.param(date(2016, 6, 30), "-0.83", "4.17", id="2016H1-bundesbank"),
+    pytest.param(date(2016, 7, 1), "-0.88", "4.12", id="2016H2-bundesbank"),
+    pytest.param(date(2022, 12, 31), "-0.88", "4.12", id="2022H2-bundesbank"),
+    pytest.param(date(2023, 1, 1), "1.62", "6.62", id="2023H1-stb-bruns"),
+    pytest.param(date(2023, 7, 1), "3.12", "8.12", id="2023H2-bundesbank"),
+    pytest.param(date(2024, 1, 1), "3.62", "8.62", id="2024H1-bundesbank"),
+    pytest.param(date(2024, 7, 1), "3.37", "8.37", id="2024H2-bundesbank"),
+    pytest.param(date(2025, 1, 1), "2.27", "7.27", id="2025H1-bundesbank"),
+    pytest.param(date(2025, 7, 1), "1.27", "6.27", id="2025H2-bundesbank"),
+]
+
+
+@pytest.mark.parametrize(("day", "basis", "consumer"), PUBLISHED)
+def test_basiszinssatz_and_rates(day: date, basis: str, consumer: str) -> None:
+    assert rate_table("de_basiszinssatz").rate_on(day) == Decimal(basis)
+    assert regime("DE", debtor=Debtor.CONSUMER).rate_on(day) == Decimal(consumer)
+    if day > date(2014, 7, 28):
+        assert regime("DE").rate_on(day) == Decimal(basis) + 9
+
+
+# Source: legal.md §5.1 and §0.1: 2014 H2, 8.27 for obligations arising after 28-07-2014,
+# else 7.27 (Art. 229 § 34 EGBGB); 2013 H1 7.87 (+ 8 regime).
+@pytest.mark.parametrize(
+    ("contract", "day", "rate"),
+    [
+        pytest.param(date(2014, 7, 29), date(2014, 9, 1), "8.27", id="2014H2-new-obligation"),
+        pytest.param(date(2014, 7, 28), date(2014, 9, 1), "7.27", id="2014H2-old-obligation"),
+        pytest.param(date(2012, 12, 1), date(2013, 1, 1), "7.87", id="2013H1-plus-8"),
+        pytest.param(None, date(2015, 3, 1), "8.17", id="2015-baurechtsuche-8.17"),
+    ],
+)
+def test_transition_of_29_july_2014(contract: date | None, day: date, rate: str) -> None:
+    assert regime("DE", contract_date=contract).rate_on(day) == Decimal(rate)
+
+
+def test_no_pauschale_for_old_obligations_or_consumers() -> None:
+    # § 288(5) BGB; Art. 229 § 34 EGBGB (legal.md §5, §9.7).
+    assert regime("DE").compensation.amount(Decimal("100")) == 40
+    assert regime("DE", contract_date=date(2014, 1, 1)).compensation.amount(Decimal("100")) == 0
+    assert regime("DE", debtor=Debtor.CONSUMER).compensation.amount(Decimal("100")) == 0
+
+
+def test_basiszinssatz_follows_the_ecb_rate_by_its_changes() -> None:
+    # § 247(1) BGB: on 1 January and 1 July the Basiszinssatz changes by the points the
+    # reference rate (the ECB rate before the half-year) moved since the last change.
+    ecb = TableRate("ecb_mro", fixing=Fixing.SEMESTER_START)
+    basis = rate_table("de_basiszinssatz")
+    day = date(2013, 1, 1)
+    while day <= date(2026, 1, 1):
+        before = date(day.year - 1, 7, 1) if day.month == 1 else date(day.year, 1, 1)
+        assert basis.rate_on(day) - basis.rate_on(before) == ecb.rate_on(day) - ecb.rate_on(
+            before
+        ), day
+        day = date(day.year, 7, 1) if day.month == 1 else date(day.year + 1, 1, 1)
+
+
+def test_erpnext_issue_rate_timeline_example() -> None:
+    # Source: frappe/erpnext#37095 (user_demand.md A4): due 20.06.2023 -> 10.62 % for 10
+    # days + 12.12 % for 62 days.
+    res = late_interest(
+        Decimal("1000"), due=date(2023, 6, 20), until=date(2023, 8, 31), regime="DE"
+    )
+    assert [(p.days, p.rate) for p in res.periods] == [
+        (10, Decimal("10.62")),
+        (62, Decimal("12.12")),
+    ]
+    assert res.interest == Decimal("23.50")  # 2.909... + 20.586... rounded once
+
+
+def test_no_compound_interest_and_costs_first() -> None:
+    r = regime("DE")
+    assert r.compounding is Compounding.NONE  # § 289 BGB
+    assert r.imputation is Imputation.COSTS_INTEREST_PRINCIPAL  # § 367 BGB
+    long = late_interest(
+        Decimal("1000"), due=date(2016, 12, 31), until=date(2022, 12, 31), regime=r
+    )
+    assert long.periods[0].base == long.periods[-1].base == Decimal("1000")

@@ -1,0 +1,150 @@
+"""The Directive's model regime, Luxembourg and the United Kingdom."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from payterms import RateNotPublished, late_interest
+from payterms.errors import InvalidArgument, UnknownRegime
+from payterms.interest import RateSplit
+from payterms.law import CODES, Debtor, regime
+
+# Source: enterprise.gov.ie Late Payment Interest Rate table (legal.md §0.1 cross-check):
+# the MRO + 8 column from 16-03-2013 to 2024-07-01, the Directive's formula.
+IRISH_TABLE = [
+    pytest.param(date(2013, 3, 16), "8.75", id="2013-03-16"),
+    pytest.param(date(2013, 7, 1), "8.50", id="2013H2"),
+    pytest.param(date(2014, 1, 1), "8.25", id="2014H1"),
+    pytest.param(date(2014, 7, 1), "8.15", id="2014H2"),
+    pytest.param(date(2015, 1, 1), "8.05", id="2015H1"),
+    pytest.param(date(2015, 7, 1), "8.05", id="2015H2"),
+    pytest.param(date(2016, 1, 1), "8.05", id="2016H1"),
+    pytest.param(date(2016, 7, 1), "8.00", id="2016H2"),
+    pytest.param(date(2022, 7, 1), "8.00", id="2022H2"),
+    pytest.param(date(2023, 1, 1), "10.50", id="2023H1"),
+    pytest.param(date(2023, 7, 1), "12.00", id="2023H2"),
+    pytest.param(date(2024, 1, 1), "12.50", id="2024H1"),
+    pytest.param(date(2024, 7, 1), "12.25", id="2024H2"),
+]
+
+
+@pytest.mark.parametrize(("day", "rate"), IRISH_TABLE)
+def test_directive_rate_matches_the_irish_table(day: date, rate: str) -> None:
+    assert regime("EU").rate_on(day) == Decimal(rate)
+
+
+def test_pre_2009_reference_rates_are_not_computed() -> None:
+    # Source: legal.md §0 note: before 2008-10-15 the Directive used the marginal rate
+    # of variable-rate tenders (NL 2008-07-01: 11.07 %, raadvanarbitrage.nl), which the
+    # MRO table cannot give.
+    with pytest.raises(RateNotPublished, match="ecb_mro"):
+        regime("EU").rate_on(date(2008, 7, 1))
+
+
+def test_directive_compensation_is_per_invoice() -> None:
+    # CJEU C-585/20: EUR 40 for each late invoice, even when claimed together.
+    one = late_interest(Decimal("100"), due=date(2024, 1, 31), until=date(2024, 2, 5), regime="EU")
+    assert one.compensation == Decimal("40.00")
+    assert 2 * one.compensation == Decimal("80.00")
+
+
+def test_directive_excludes_consumers() -> None:
+    with pytest.raises(InvalidArgument, match="consumers"):
+        regime("EU", debtor=Debtor.CONSUMER)
+
+
+def test_luxembourg() -> None:
+    # Source: mj.gouvernement.lu (legal.md §6): H2 2024 B2B 12.25 % (no rounding); B2C
+    # legal rate 2024 4.50 %.
+    res = late_interest(
+        Decimal("1000"), due=date(2024, 8, 31), until=date(2024, 9, 30), regime="LU"
+    )
+    assert [p.rate for p in res.periods] == [Decimal("12.25")]
+    assert any("Luxembourg rate computed" in a for a in res.assumptions)
+    assert regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2024, 5, 1)) == Decimal("4.50")
+    with pytest.raises(RateNotPublished):
+        regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2025, 1, 1))
+
+
+def test_luxembourg_values_are_plus_8_although_reported_as_plus_7() -> None:
+    # Known error in a source: vichy-economie.com / fiduciaire-lpg.lu describe the old
+    # rate as "+7%" but report 8.05 % (2016 H1) and 8 % (2016 H2), which are ECB + 8.
+    r = regime("LU")
+    assert r.rate_on(date(2016, 3, 1)) == Decimal("8.05")
+    assert r.rate_on(date(2016, 9, 1)) == Decimal("8.00")
+
+
+# Source: payontime.co.uk (legal.md §7.1): statutory rate = reference (base) rate + 8.
+UK_PUBLISHED = [
+    pytest.param(date(2011, 1, 1), "8.50", id="2011H1"),
+    pytest.param(date(2016, 12, 31), "8.50", id="2016H2"),
+    pytest.param(date(2017, 1, 1), "8.25", id="2017H1"),
+    pytest.param(date(2018, 7, 1), "8.50", id="2018H2"),
+    pytest.param(date(2019, 1, 1), "8.75", id="2019H1"),
+    pytest.param(date(2020, 6, 30), "8.75", id="2020H1"),
+    pytest.param(date(2020, 7, 1), "8.10", id="2020H2"),
+    pytest.param(date(2021, 12, 31), "8.10", id="2021H2"),
+    pytest.param(date(2022, 1, 1), "8.25", id="2022H1"),
+    pytest.param(date(2022, 7, 1), "9.25", id="2022H2"),
+    pytest.param(date(2023, 1, 1), "11.50", id="2023H1"),
+    pytest.param(date(2023, 7, 1), "13.00", id="2023H2"),
+    pytest.param(date(2024, 1, 1), "13.25", id="2024H1"),
+]
+
+
+@pytest.mark.parametrize(("day", "rate"), UK_PUBLISHED)
+def test_uk_statutory_rate(day: date, rate: str) -> None:
+    assert regime("UK").rate_on(day) == Decimal(rate)
+
+
+def test_uk_unconfirmed_half_years_are_not_shipped() -> None:
+    # Source: legal.md §7.1: 2024 H2 onwards UNCONFIRMED.
+    with pytest.raises(RateNotPublished, match="uk_reference_rate"):
+        regime("UK").rate_on(date(2024, 7, 1))
+
+
+def test_uk_rate_is_fixed_when_interest_starts() -> None:
+    # SI 2002/1675 (legal.md §7): the rate does not change when a later half-year starts.
+    res = late_interest(Decimal("5000"), due=date(2023, 6, 14), until=date(2024, 3, 1), regime="GB")
+    assert regime("UK").rate_split is RateSplit.FIXED_AT_START
+    assert [p.rate for p in res.periods] == [Decimal("11.50")]
+    assert res.periods[0].days == (date(2024, 3, 1) - date(2023, 6, 14)).days
+    assert res.currency == "GBP"
+    assert res.compensation == Decimal("70.00")
+    # and a claim that starts after the last confirmed half-year cannot be rated
+    with pytest.raises(RateNotPublished):
+        late_interest(Decimal("5000"), due=date(2024, 6, 30), until=date(2024, 8, 1), regime="UK")
+
+
+# Source: legal.md §7 (vlex.co.uk; payontime): < 1 000: 40; 1 000 - < 10 000: 70; >= 10 000: 100.
+@pytest.mark.parametrize(
+    ("debt", "fixed"),
+    [
+        pytest.param("999.99", "40", id="under-1000"),
+        pytest.param("1000", "70", id="1000"),
+        pytest.param("9999.99", "70", id="under-10000"),
+        pytest.param("10000", "100", id="10000"),
+    ],
+)
+def test_uk_fixed_sums(debt: str, fixed: str) -> None:
+    assert regime("UK").compensation.amount(Decimal(debt)) == Decimal(fixed)
+
+
+def test_uk_excludes_consumers() -> None:
+    with pytest.raises(InvalidArgument, match="consumers"):
+        regime("UK", debtor=Debtor.CONSUMER)
+
+
+def test_regime_lookup() -> None:
+    assert CODES == ("BE", "DE", "EU", "FR", "LU", "NL", "UK")
+    assert regime(" be ") is regime("BE")
+    with pytest.raises(UnknownRegime, match="'ES'"):
+        regime("ES")
+    with pytest.raises(UnknownRegime):
+        regime(None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        regime("BE", debtor="b2b")  # type: ignore[arg-type]
+    assert "BE" in repr(regime("BE"))
