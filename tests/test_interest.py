@@ -39,6 +39,11 @@ def _close(a: Decimal, b: Decimal, eps: Decimal = EPS) -> bool:
     return abs(a - b) <= eps * max(1, abs(a), abs(b))
 
 
+def _le(a: Decimal, b: Decimal) -> bool:
+    """a <= b up to the last of the 40 working digits (sums taken in another order)."""
+    return a <= b or _close(a, b)
+
+
 # --------------------------------------------------------------------- worked examples
 
 # Source: frappe/erpnext#37095 (user_demand.md A4): invoice due 20.06.2023, DE rate
@@ -303,7 +308,7 @@ def test_never_decreases_with_a_later_payment_date(
     later = min(until + timedelta(days=extra), INTEREST_LAST_DAY)
     a = late_interest(principal, due=due, until=until, regime=code)
     b = late_interest(principal, due=due, until=later, regime=code)
-    assert b.interest_exact >= a.interest_exact
+    assert _le(a.interest_exact, b.interest_exact)
     assert b.interest >= a.interest
 
 
@@ -364,7 +369,7 @@ def test_a_payment_never_increases_interest(
     with_payment = late_interest(
         principal, due=due, until=until, regime=code, payments=(Payment(day, amount),)
     )
-    assert with_payment.interest_exact <= without.interest_exact
+    assert _le(with_payment.interest_exact, without.interest_exact)
 
 
 @settings(max_examples=60, deadline=None)
@@ -375,7 +380,7 @@ def test_dutch_compounding_is_at_least_simple_interest(claim: tuple[Decimal, dat
     simple = late_interest(
         principal, due=due, until=until, regime="NL", compounding=Compounding.NONE
     )
-    assert compound.interest_exact >= simple.interest_exact
+    assert _le(simple.interest_exact, compound.interest_exact)
     if (until - due).days <= 365:
         assert compound.interest_exact == simple.interest_exact
 
