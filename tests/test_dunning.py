@@ -223,3 +223,12 @@ def test_levels_of_open_items() -> None:
         ladder.levels(["x"], as_of=date(2026, 5, 20), calendar=TARGET)  # type: ignore[list-item]
     with pytest.raises(InvalidArgument, match="minimum=Decimal"):
         ladder.levels(invs, as_of=date(2026, 5, 20), calendar=TARGET, minimum=D("-1"))
+
+
+@settings(max_examples=100, deadline=None)
+@given(dunning_ladders())
+def test_repr_is_valid_python(ladder: DunningLadder) -> None:
+    namespace = {"DunningLadder": DunningLadder, "DunningStep": DunningStep}
+    assert eval(repr(ladder), namespace) == ladder  # noqa: S307 - our own repr
+    for step in ladder.steps:
+        assert eval(repr(step), namespace) == step  # noqa: S307

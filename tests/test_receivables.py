@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import decimal
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
@@ -772,3 +775,82 @@ def test_instalment_allocation_keeps_every_cent(
         assert part.open_amount(date(2030, 1, 1)) >= 0
     as_of = date(2030, 1, 1)
     assert aging(parts, as_of=as_of).total == sched.amount - paid  # type: ignore[attr-defined]
+
+
+def test_payments_may_be_values_with_date_and_amount() -> None:
+    from attrs import frozen
+
+    @frozen
+    class Receipt:
+        date: date
+        amount: Decimal
+
+    payments = (Receipt(date(2026, 1, 9), D("4")), (date(2026, 1, 5), D("1")))
+    inv = Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"), payments=payments)
+    assert inv.payments == ((date(2026, 1, 5), D("1")), (date(2026, 1, 9), D("4")))
+    with pytest.raises(InvalidType, match=r"payments\[0\] amount=0.5"):
+        Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"),
+                payments=(Receipt(date(2026, 1, 9), 0.5),))  # type: ignore[arg-type]  # fmt: skip
+
+
+def test_bucket_repr_is_valid_python() -> None:
+    buckets = AgingBuckets.from_edges((15, 30, 45))
+    assert eval(repr(buckets), {"AgingBuckets": AgingBuckets}) == buckets  # noqa: S307
+    assert repr(buckets) == "AgingBuckets.parse('current, 1-15, 16-30, 31-45, 45+')"
+
+
+JUNK = [None, 1.5, "x", b"x", -1, True, datetime(2026, 1, 1, 12), D("NaN"), object(), [1], {}]
+
+
+def _junk_calls(junk: Any) -> list[Callable[[], object]]:
+    from payterms.dunning import DunningLadder
+
+    inv = Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"))
+    as_of = date(2026, 3, 1)
+    ladder = DunningLadder.parse("+1D a")
+    weekends = pt.BusinessCalendar.WEEKENDS
+    cei = {"credit_sales": 1, "ending_total": 1, "ending_current": 0}
+    return [
+        lambda: aging(junk, as_of=as_of),
+        lambda: aging([inv], as_of=junk),
+        lambda: aging([inv], as_of=as_of, buckets=junk),
+        lambda: aging([inv], as_of=as_of, basis=junk),
+        lambda: dso(junk, as_of=as_of),
+        lambda: dso([inv], as_of=junk),
+        lambda: dso([inv], as_of=as_of, months=junk),
+        lambda: dso([inv], as_of=as_of, month_length=junk),
+        lambda: average_days_to_pay(junk, as_of=as_of),
+        lambda: average_days_to_pay([inv], as_of=as_of, weighting=junk),
+        lambda: concentration(junk),
+        lambda: concentration({"A": 1}, threshold=junk),
+        lambda: hhi(junk, scale=HhiScale.POINTS),
+        lambda: simple_dso(junk, 1, days=30),
+        lambda: simple_dso(1, 1, days=junk),
+        lambda: countback_dso(1, junk),
+        lambda: countback_dso(1, [1], days=junk),
+        lambda: collection_effectiveness(beginning=junk, basis=CeiBasis.PERIOD_SALES, **cei),
+        lambda: cash_conversion_cycle(dio=junk, dso=1, dpo=1),
+        lambda: revenue_by_customer([inv], start=junk, end=as_of),
+        lambda: Invoice.from_record(junk),
+        lambda: Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), junk),
+        lambda: Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D(1), payments=junk),
+        lambda: AgingBuckets.parse(junk),
+        lambda: AgingBuckets.from_edges(junk),
+        lambda: inv.open_amount(junk),
+        lambda: inv.is_overdue(as_of, grace_days=junk),
+        lambda: DunningLadder.parse(junk),
+        lambda: ladder.plan(junk, calendar=weekends),
+        lambda: ladder.levels(junk, as_of=as_of, calendar=weekends),
+        lambda: ladder.levels([inv], as_of=as_of, calendar=weekends, minimum=junk),
+    ]
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=lambda j: type(j).__name__)
+def test_junk_gives_payterms_errors_only(junk: object) -> None:
+    from payterms import PaytermsError
+
+    for call in _junk_calls(junk):
+        # A PaytermsError or a valid answer; anything else (KeyError, AttributeError, a
+        # bare TypeError from inside) propagates and fails the test.
+        with contextlib.suppress(PaytermsError):
+            call()

@@ -92,7 +92,7 @@ _STEP_RE = re.compile(
 )
 
 
-@frozen
+@frozen(repr=False)
 class DunningStep:
     """One dunning level: *offset* days (or business days) from the due date, a label, a fee.
 
@@ -150,6 +150,9 @@ expected an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.0
     def __str__(self) -> str:
         fee = "" if self.fee is None else f" [fee {self.fee}]"
         return f"{self.offset:+d}{self.unit.value} {self.label}{fee}"
+
+    def __repr__(self) -> str:
+        return f"DunningStep.parse({str(self)!r})"
 
 
 def _steps(value: object) -> tuple[DunningStep, ...]:
@@ -221,7 +224,7 @@ class DunningPlan:
         return tuple(r for r in self.reminders if r.on >= as_of)
 
 
-@frozen
+@frozen(repr=False)
 class DunningLadder:
     """Dunning levels in order: reminders before and after the due date, with fees.
 
@@ -230,8 +233,8 @@ class DunningLadder:
     15.00]; +30D formal notice [fee 40.00]"``.
 
     >>> ladder = DunningLadder.parse("+1D reminder; +15D second reminder; +30D formal notice")
-    >>> str(ladder)
-    '+1D reminder; +15D second reminder; +30D formal notice'
+    >>> ladder
+    DunningLadder.parse('+1D reminder; +15D second reminder; +30D formal notice')
     >>> DunningLadder.parse(str(ladder)) == ladder
     True
     >>> DunningLadder.parse("+15D second reminder; +1D reminder")
@@ -276,6 +279,9 @@ accepted: expected offsets increasing from step to step (+1D reminder comes afte
 
     def __str__(self) -> str:
         return "; ".join(str(step) for step in self.steps)
+
+    def __repr__(self) -> str:
+        return f"DunningLadder.parse({str(self)!r})"
 
     def plan(
         self,

@@ -241,10 +241,16 @@ def _payments(value: object) -> tuple[tuple[date, Decimal], ...]:
         raise InvalidType("payments", value, "a sequence of (date, Decimal) pairs")
     out: list[tuple[date, Decimal]] = []
     for i, pair in enumerate(value):
-        if not isinstance(pair, tuple) or len(pair) != 2:
-            raise InvalidType(f"payments[{i}]", pair, "a (date, Decimal) pair")
-        on = check_date(pair[0], f"payments[{i}] date")
-        amount = to_decimal(pair[1], f"payments[{i}] amount")
+        if isinstance(pair, tuple) and len(pair) == 2:
+            raw_on, raw_amount = pair
+        elif hasattr(pair, "date") and hasattr(pair, "amount") and not isinstance(pair, date):
+            raw_on, raw_amount = pair.date, pair.amount
+        else:
+            raise InvalidType(
+                f"payments[{i}]", pair, "a (date, Decimal) pair or a value with date and amount"
+            )
+        on = check_date(raw_on, f"payments[{i}] date")
+        amount = to_decimal(raw_amount, f"payments[{i}] amount")
         out.append((on, amount))
     out.sort(key=itemgetter(0))
     return tuple(out)
@@ -260,7 +266,8 @@ def _currency(value: object) -> str | None:
 class Invoice:
     """One open item: an invoice (or one instalment of it, or a credit note) and its payments.
 
-    *payments* are ``(date, amount)`` pairs, kept sorted by date; the open amount as of a
+    *payments* are ``(date, amount)`` pairs (or values with ``date`` and ``amount``
+    attributes, such as a late-interest ``Payment``), kept sorted by date; the open amount as of a
     day counts only the payments made on or before that day, so historical reports are
     exact. A credit note is an invoice with a negative *amount*; an overpayment leaves a
     negative open amount. Both stay visible in reports so that totals reconcile.
@@ -566,7 +573,7 @@ def _bucket_tuple(value: object) -> tuple[Bucket, ...]:
 _BUCKET_RE = re.compile(r"\s*(?:(current)|(\d+)\s*[-\u2013]\s*(\d+)|(\d+)\s*\+)\s*$", re.IGNORECASE)
 
 
-@frozen
+@frozen(repr=False)
 class AgingBuckets:
     """Contiguous aging buckets that cover every age from the first bound up, ending open.
 
@@ -577,8 +584,8 @@ class AgingBuckets:
     refused, so no amount can fall outside every bucket (frappe/erpnext#56759).
 
     >>> b = AgingBuckets.parse("current, 1-30, 31-60, 61-90, 90+")
-    >>> str(b), b == AgingBuckets.STANDARD
-    ('current, 1-30, 31-60, 61-90, 90+', True)
+    >>> b, b == AgingBuckets.STANDARD
+    (AgingBuckets.parse('current, 1-30, 31-60, 61-90, 90+'), True)
     >>> b.label_for(0), b.label_for(30), b.label_for(91)
     ('current', '1-30', '90+')
     >>> AgingBuckets.parse("current, 1-30, 40-60, 60+")
@@ -679,6 +686,9 @@ expected contiguous buckets (40-60 should start at 31)
 
     def __str__(self) -> str:
         return ", ".join(b.label for b in self.buckets)
+
+    def __repr__(self) -> str:
+        return f"AgingBuckets.parse({str(self)!r})"
 
     @property
     def labels(self) -> tuple[str, ...]:
