@@ -37,7 +37,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
-from typing import TypeVar, cast
+from typing import NamedTuple, TypeVar, cast
 
 from attrs import frozen
 
@@ -47,6 +47,7 @@ from payterms.terms import (
     DiscountTier,
     EndOfMonth,
     Installment,
+    LineKind,
     PaymentTerms,
     PercentOf,
     Start,
@@ -311,15 +312,14 @@ def _known(code: str) -> list[str]:
 # --- stage 3: grammar ----------------------------------------------------------------
 
 
-@frozen
-class _Clause:
+class _Clause(NamedTuple):
     """One part of the terms: its percentage, amount, timing and markers."""
 
     first: int
     percent: Decimal | None
     amount: Decimal | None
     rule: DueRule | None
-    senses: frozenset[_Kind]
+    senses: set[_Kind]
     shorthand: bool
 
 
@@ -490,7 +490,7 @@ class _Reader:
             if Sense.NET in senses:
                 raise self.error(toks[0][1], "a payment period after 'net' (e.g. 'net 30')")
             return None
-        return _Clause(toks[0][1], percent, amount, rule, frozenset(senses), shorthand)
+        return _Clause(toks[0][1], percent, amount, rule, senses, shorthand)
 
     def count(self, value: Decimal, at: int) -> int:
         if value != value.to_integral_value() or value > 9999:
@@ -595,8 +595,8 @@ class _Reader:
             for c in clauses
         )
         has_balance = any(Sense.BALANCE in c.senses for c in clauses)
-        lines: list[Installment] = []
-        tiers: list[DiscountTier] = []
+        lines: list[_LineSpec] = []
+        tiers: list[tuple[Decimal, DueRule, int]] = []
         no_discount: int | None = None
         for c in clauses:
             if Sense.NO_DISCOUNT in c.senses:
@@ -618,7 +618,7 @@ class _Reader:
                     raise self.error(c.first, "a discount percentage (e.g. '2 %')")
                 if c.rule is None:
                     raise self.error(c.first, "the period within which the discount holds")
-                tiers.append(self.build(DiscountTier, c.first, c.percent, c.rule))
+                tiers.append((c.percent, c.rule, c.first))
                 continue
             if c.rule is None:
                 raise self.error(c.first, "when this part is due (e.g. 'at 30 days')")
@@ -629,35 +629,67 @@ class _Reader:
                     (of for sense, of in _PERCENT_OF.items() if sense in c.senses),
                     PercentOf.TOTAL,
                 )
-                lines.append(self.build(Installment.percent, c.first, c.percent, c.rule, of=of))
+                lines.append((LineKind.PERCENT, c.percent, c.rule, of, c.first))
             elif c.amount is not None:
-                lines.append(self.build(Installment.fixed, c.first, c.amount, c.rule))
+                lines.append((LineKind.FIXED, c.amount, c.rule, PercentOf.TOTAL, c.first))
             else:
-                lines.append(self.build(Installment.balance, c.first, c.rule))
+                lines.append((LineKind.BALANCE, None, c.rule, PercentOf.TOTAL, c.first))
         if tiers and no_discount is not None:
             raise self.error(no_discount, "either a discount or 'no discount', not both")
         if not lines:
             if default_net is None:
                 raise self.error(len(self.text), "a net term (e.g. 'net 30')")
-            lines.append(Installment.balance(default_net))
+            lines.append((LineKind.BALANCE, None, default_net, PercentOf.TOTAL, 0))
             self.notes.append(
                 f"no net term in the text: the default {default_net} applied "
                 "(Directive 2011/7/EU art. 3(3)(b); pass default_net= to choose)"
             )
         start = self.start[0] if self.start else Start.INVOICE_DATE
         tax = self.tax[0] if self.tax else TaxBase.INCLUDED
+        line_key = tuple(spec[:4] for spec in lines)
+        tier_key = tuple(spec[:2] for spec in tiers)
         try:
-            return PaymentTerms(
-                installments=tuple(lines), discounts=tuple(tiers), start=start, tax_base=tax
-            )
+            return _assemble(line_key, tier_key, start, tax)
         except InvalidArgument as exc:
+            # find the part at fault, to point at it
+            for kind, value, rule, of, at in lines:
+                self.build(_line, at, kind, value, rule, of)
+            for percent, rule, at in tiers:
+                self.build(DiscountTier, at, percent, rule)
             raise self.error(clauses[0].first, f"consistent terms ({exc})") from None
 
-    def build(self, make: Callable[..., _T], at: int, *args: object, **kw: object) -> _T:
+    def build(self, make: Callable[..., _T], at: int, *args: object) -> _T:
         try:
-            return make(*args, **kw)
+            return make(*args)
         except InvalidArgument as exc:
             raise self.error(at, f"valid terms ({exc})") from None
+
+
+_LineSpec = tuple[LineKind, Decimal | None, DueRule, PercentOf, int]
+
+
+def _line(kind: LineKind, value: Decimal | None, rule: DueRule, of: PercentOf) -> Installment:
+    if kind is LineKind.BALANCE:
+        return Installment.balance(rule)
+    if kind is LineKind.FIXED:
+        return Installment.fixed(cast(Decimal, value), rule)
+    return Installment.percent(cast(Decimal, value), rule, of=of)
+
+
+@lru_cache(maxsize=2048)
+def _assemble(
+    lines: tuple[tuple[LineKind, Decimal | None, DueRule, PercentOf], ...],
+    tiers: tuple[tuple[Decimal, DueRule], ...],
+    start: Start,
+    tax: TaxBase,
+) -> PaymentTerms:
+    """Return the terms of these parts (cached: terms are immutable values)."""
+    return PaymentTerms(
+        installments=tuple(_line(*spec) for spec in lines),
+        discounts=tuple(DiscountTier(p, r) for p, r in tiers),
+        start=start,
+        tax_base=tax,
+    )
 
 
 def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
@@ -777,6 +809,12 @@ def parse_with_notes(
         net = _rule(default_net.strip().upper())
     else:
         raise InvalidType("default_net", default_net, "a DueRule, its text, or None")
+    return _read(text, code, reading, net)
+
+
+@lru_cache(maxsize=4096)
+def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None) -> Parsed:
+    """Read *text* (cached: the same wording recurs on every invoice of a customer)."""
     stripped = text.strip()
     if stripped.startswith("<"):  # a bare cut-off formula
         try:
