@@ -854,3 +854,34 @@ def test_junk_gives_payterms_errors_only(junk: object) -> None:
         # bare TypeError from inside) propagates and fails the test.
         with contextlib.suppress(PaytermsError):
             call()
+
+
+@settings(max_examples=60, deadline=None)
+@given(receivables_invoices(min_size=1), st.dates(date(2025, 3, 1), date(2027, 3, 31)),
+       st.integers(min_value=1, max_value=6))  # fmt: skip
+def test_dso_from_invoices_matches_the_totals_formulas(
+    invs: list[Invoice], as_of: date, months: int
+) -> None:
+    # An independent oracle: filter the invoices by date ranges and feed the totals to
+    # the published formulas.
+    from payterms.receivables import _month_boundary
+
+    bounds = [_month_boundary(as_of, k) for k in range(months + 1)]
+    live = [i for i in invs if i.issued <= as_of]
+    ar = sum((i.open_amount(as_of) for i in live), D(0))
+    monthly = [sum((i.amount for i in live if bounds[k + 1] < i.issued <= bounds[k]), D(0))
+               for k in range(months)]  # fmt: skip
+    lengths = [(bounds[k] - bounds[k + 1]).days for k in range(months)]
+    if not live:
+        with pytest.raises(InvalidArgument, match="at least one invoice"):
+            dso(invs, as_of=as_of)
+        return
+    if sum(monthly) > 0:
+        got = dso(invs, as_of=as_of, method=DsoMethod.SIMPLE, months=months)
+        assert got == simple_dso(ar, sum(monthly), days=sum(lengths))
+        current = sum((i.open_amount(as_of) for i in live if i.due >= as_of), D(0))
+        best = dso(invs, as_of=as_of, method=DsoMethod.BEST_POSSIBLE, months=months)
+        assert best == simple_dso(current, sum(monthly), days=sum(lengths))
+    if ar <= sum(monthly):
+        got = dso(invs, as_of=as_of, method=DsoMethod.COUNTBACK, months=months)
+        assert got == countback_dso(ar, monthly, days=lengths)

@@ -947,20 +947,6 @@ def _month_boundary(day: date, k: int) -> date:
     return date(year, month, min(day.day, last))
 
 
-def _receivables(items: Sequence[Invoice], on: date, *, not_yet_due: bool = False) -> Decimal:
-    total = _ZERO
-    for inv in items:
-        if inv.issued > on or (not_yet_due and inv.due < on):
-            continue
-        left = inv.amount
-        for paid_on, paid in inv.payments:
-            if paid_on > on:
-                break
-            left -= paid
-        total += left
-    return total
-
-
 def dso(
     invoices: Iterable[Invoice],
     *,
@@ -999,51 +985,76 @@ def dso(
         raise InvalidArgument("month_length", month_length, "a MonthLength member")
     if months is not None:
         check_int(months, "months", minimum=1)
-    items = _check_invoices(invoices)
-    _single_currency(items)
-    issued = [inv for inv in items if inv.issued <= as_of]
-    if not issued:
-        raise InvalidArgument(
-            "invoices", len(items), f"at least one invoice issued on or before {as_of!r}"
-        )
-    earliest = min(inv.issued for inv in issued)
-    span = (as_of.year - earliest.year) * 12 + as_of.month - earliest.month + 1
-    if method is DsoMethod.COUNTBACK:
-        count = span if months is None else min(span, months)
-    else:
-        count = 3 if months is None else months
-    bounds = [_month_boundary(as_of, k) for k in range(count + 1)]  # newest first
-    if month_length is MonthLength.THIRTY:
-        lengths = [30] * count
-    else:
-        lengths = [(bounds[k] - bounds[k + 1]).days for k in range(count)]
-    ascending = [b.toordinal() for b in reversed(bounds)]
-    sales = [_ZERO] * count
+    items: Sequence[object] = _iterable_of_invoices(invoices)
+    currency = items[0].currency if items and isinstance(items[0], Invoice) else None
+    start = None if method is not DsoMethod.AVERAGE_AR else _month_boundary(as_of, months or 3)
+    # One pass: the month window of each distinct invoice date is worked out once.
+    windows: dict[date, int] = {}
+    sales: dict[int, Decimal] = {}
+    ending = current = opening = _ZERO
+    seen = 0
     with localcontext(_CONTEXT):
-        for inv in issued:
-            pos = bisect.bisect_left(ascending, inv.issued.toordinal())
-            if pos == 0:
-                continue  # before the oldest month looked at
-            sales[count - pos] += inv.amount  # newest month is index 0
-        ending = _receivables(issued, as_of)
+        for position, inv in enumerate(items):
+            if type(inv) is not Invoice and not isinstance(inv, Invoice):
+                raise InvalidType(f"invoices[{position}]", inv, _AN_INVOICE)
+            if inv.currency != currency:
+                raise CurrencyMismatch(str(currency), str(inv.currency))
+            if inv.issued > as_of:
+                continue
+            seen += 1
+            window = windows.get(inv.issued)
+            if window is None:
+                window = windows[inv.issued] = _window(as_of, inv.issued)
+            sales[window] = sales.get(window, _ZERO) + inv.amount
+            left = inv.amount
+            if inv.payments:
+                for on, paid in inv.payments:
+                    if on > as_of:
+                        break
+                    left -= paid
+            ending += left
+            if inv.due >= as_of:
+                current += left
+            if start is not None and inv.issued <= start:
+                opening += inv.open_amount(start)
+        if not seen:
+            raise InvalidArgument(
+                "invoices", len(items), f"at least one invoice issued on or before {as_of!r}"
+            )
+        span = max(sales) + 1
         if method is DsoMethod.COUNTBACK:
-            return _countback(ending, sales, lengths, months_capped=count < span)
-        period_sales = sum(sales, _ZERO)
-        days = sum(lengths)
+            count = span if months is None else min(span, months)
+        else:
+            count = 3 if months is None else months
+        if month_length is MonthLength.THIRTY:
+            lengths = [30] * count
+        else:
+            bounds = [_month_boundary(as_of, k) for k in range(count + 1)]
+            lengths = [(bounds[k] - bounds[k + 1]).days for k in range(count)]
+        by_month = [sales.get(k, _ZERO) for k in range(count)]
+        if method is DsoMethod.COUNTBACK:
+            return _countback(ending, by_month, lengths, months_capped=count < span)
+        period_sales = sum(by_month, _ZERO)
         if method is DsoMethod.SIMPLE:
             balance = ending
         elif method is DsoMethod.BEST_POSSIBLE:
-            balance = _receivables(issued, as_of, not_yet_due=True)
+            balance = current
         else:
-            balance = (_receivables(items, bounds[-1]) + ending) / 2
+            balance = (opening + ending) / 2
         if period_sales <= 0:
             raise InvalidArgument(
                 "credit_sales",
                 period_sales,
-                f"positive credit sales in the {len(sales)} months to {as_of.isoformat()}"
+                f"positive credit sales in the {count} months to {as_of.isoformat()}"
                 " (DSO is undefined without sales)",
             )
-        return balance * days / period_sales
+        return balance * sum(lengths) / period_sales
+
+
+def _window(as_of: date, issued: date) -> int:
+    """Return which month back from *as_of* holds *issued* (0: ``(as_of - 1 month, as_of]``)."""
+    back = (as_of.year - issued.year) * 12 + as_of.month - issued.month
+    return back if issued <= _month_boundary(as_of, back) else back - 1
 
 
 def _countback(
