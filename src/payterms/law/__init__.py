@@ -42,6 +42,7 @@ from payterms.law._regime import (
     ScaleCompensation,
     StaffelCompensation,
 )
+from payterms.law.checks import Finding, Mention, PartyKind, Severity, check_terms
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
 from payterms.law.tables import TABLE_NAMES, RateEntry, RateStatus, RateTable, rate_table
 
@@ -52,18 +53,23 @@ __all__ = [
     "Compensation",
     "Debtor",
     "Fixing",
+    "Finding",
     "FlatCompensation",
+    "Mention",
     "NoCompensation",
+    "PartyKind",
     "RateEntry",
     "RateRounding",
     "RateStatus",
     "RateTable",
     "Regime",
     "ScaleCompensation",
+    "Severity",
     "StaffelCompensation",
     "Switch",
     "TableRate",
     "Unconfirmed",
+    "check_terms",
     "rate_table",
     "regime",
 ]

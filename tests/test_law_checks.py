@@ -1,0 +1,222 @@
+"""payterms.law.check_terms: agreed terms against the statutory caps, with articles."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
+from payterms.law import Mention, PartyKind, Severity, check_terms
+from payterms.terms import EndOfMonth, Installment, PaymentTerms
+
+B2B = PartyKind.UNDERTAKING
+
+
+def _codes(findings: tuple[object, ...]) -> list[tuple[str, str]]:
+    return [(f.severity.name, f.code) for f in findings]  # type: ignore[attr-defined]
+
+
+# Source: legal.md §4 (Code de commerce L441-10 I): max 60 days after the invoice date, or
+# 45 days end of month if expressly stipulated; the CEPC accepts both readings of "45 jours
+# fin de mois" (economie.gouv.fr/cepc; solon.law: method (a) can exceed 60 days).
+FR_CASES = [
+    pytest.param(PaymentTerms.net(60), [], id="net-60-ok"),
+    pytest.param(PaymentTerms.net(30), [], id="net-30-ok"),
+    pytest.param(
+        PaymentTerms.net(61), [("VIOLATION", "FR-L441-10-max-term")], id="net-61-over-both-caps"
+    ),
+    pytest.param(
+        PaymentTerms.end_of_month(45, reading=EndOfMonth.THEN_DAYS),
+        [("WARNING", "FR-L441-10-45-days-end-of-month")],
+        id="45-eom-then-days-cepc-b",
+    ),
+    pytest.param(
+        PaymentTerms.end_of_month(45, reading=EndOfMonth.DAYS_THEN),
+        [("WARNING", "FR-L441-10-45-days-end-of-month")],
+        id="45-days-then-eom-cepc-a",
+    ),
+    pytest.param(
+        PaymentTerms.end_of_month(60), [("VIOLATION", "FR-L441-10-max-term")], id="60-eom-over"
+    ),
+]
+
+
+@pytest.mark.parametrize(("terms", "expected"), FR_CASES)
+def test_france_caps(terms: PaymentTerms, expected: list[tuple[str, str]]) -> None:
+    assert _codes(check_terms(terms, "FR")) == expected
+
+
+def test_france_cepc_example_invoice_of_15_january() -> None:
+    # Source: legal.md §9.10: invoice 15 Jan, "45 jours fin de mois": 31 Mar vs 17 Mar.
+    day = date(2026, 1, 15)
+    a = check_terms(
+        PaymentTerms.end_of_month(45, reading=EndOfMonth.DAYS_THEN), "FR", invoice_date=day
+    )
+    b = check_terms(
+        PaymentTerms.end_of_month(45, reading=EndOfMonth.THEN_DAYS), "FR", invoice_date=day
+    )
+    assert [f.days for f in a] == [75]  # 15 Jan -> 31 Mar: over 60, within 45 days end of month
+    assert [f.days for f in b] == [61]  # 15 Jan -> 17 Mar
+    assert all(f.severity is Severity.WARNING for f in (*a, *b))
+    assert "L441-10" in a[0].article
+
+
+def test_france_invoice_mentions() -> None:
+    # Source: legal.md §4, L441-9: payment date, discount conditions (or none), penalty
+    # rate and the EUR 40 indemnity; fines up to EUR 75 000 / EUR 2 M (bpifrance).
+    found = check_terms(PaymentTerms.net(30), "FR", mentions=[Mention.PAYMENT_DATE])
+    assert _codes(found) == [
+        ("VIOLATION", "FR-L441-9-discount_conditions"),
+        ("VIOLATION", "FR-L441-9-penalty_rate"),
+        ("VIOLATION", "FR-L441-9-recovery_indemnity"),
+    ]
+    assert all(f.article == "Code de commerce art. L441-9" for f in found)
+    assert check_terms(PaymentTerms.net(30), "FR", mentions=list(Mention)) == ()
+
+
+# Source: legal.md §2.1 (moov.law; intolaw.be; fidelium.eu): since 1 February 2022 a B2B
+# term may not exceed 60 days from receipt of the invoice, longer = deemed unwritten.
+# anthemis.be says it "peut excéder 60 jours" if not abusive: contradicted by three sources.
+@pytest.mark.parametrize(
+    ("terms", "contract", "expected"),
+    [
+        pytest.param(PaymentTerms.net(60), None, [], id="net-60-ok"),
+        pytest.param(
+            PaymentTerms.net(61), None, [("VIOLATION", "BE-max-60-days")], id="net-61-void"
+        ),
+        pytest.param(
+            PaymentTerms.net(90),
+            date(2021, 5, 1),
+            [("INFO", "BE-before-2022")],
+            id="before-2022-sources-differ",
+        ),
+        pytest.param(
+            PaymentTerms.net(90),
+            date(2022, 2, 1),
+            [("VIOLATION", "BE-max-60-days")],
+            id="from-1-february-2022",
+        ),
+    ],
+)
+def test_belgium(
+    terms: PaymentTerms, contract: date | None, expected: list[tuple[str, str]]
+) -> None:
+    assert _codes(check_terms(terms, "BE", contract_date=contract)) == expected
+
+
+@pytest.mark.parametrize(
+    ("code", "days", "expected"),
+    [
+        pytest.param("BE", 30, [], id="be-30"),
+        pytest.param("BE", 45, [("WARNING", "BE-public")], id="be-45"),
+        pytest.param("BE", 61, [("VIOLATION", "BE-public")], id="be-61"),
+        pytest.param("EU", 45, [("WARNING", "EU-art-4-public")], id="eu-45"),
+        pytest.param("EU", 90, [("VIOLATION", "EU-art-4-public")], id="eu-90"),
+        pytest.param("NL", 61, [("VIOLATION", "NL-6:119b-5")], id="nl-61"),
+        pytest.param("DE", 45, [("WARNING", "DE-271a-2")], id="de-45"),
+        pytest.param("DE", 61, [("VIOLATION", "DE-271a-2")], id="de-61"),
+        pytest.param("LU", 61, [("VIOLATION", "LU-public")], id="lu-61"),
+        pytest.param("UK", 45, [("WARNING", "UK-public")], id="uk-45"),
+    ],
+)
+def test_public_authorities_30_at_most_60(
+    code: str, days: int, expected: list[tuple[str, str]]
+) -> None:
+    # Directive 2011/7/EU art. 4; BE (anthemis), NL 6:119b lid 5, DE § 271a(2), LU (svp.com):
+    # 30 days, longer only if agreed and justified, never more than 60; UK: 30 days.
+    assert _codes(check_terms(PaymentTerms.net(days), code, buyer=PartyKind.PUBLIC)) == expected
+
+
+# Source: legal.md §3 (Stb. 2022, 146; vsbnetwerk.nl; onguard.com; executivefinance.nl):
+# large enterprise -> SME at most 30 days since 1 July 2022; existing contracts from
+# 1 July 2023. Known error in a source: the brief calls 30 days "the 2017 rule"; the 2017
+# rule (Wet tegengaan onredelijk lange betaaltermijnen) was 60 days.
+@pytest.mark.parametrize(
+    ("days", "contract", "invoice", "expected_limit"),
+    [
+        pytest.param(30, None, None, None, id="30-ok"),
+        pytest.param(45, None, None, 30, id="45-void-since-2022"),
+        pytest.param(45, date(2020, 1, 1), date(2023, 6, 30), None, id="old-contract-2017-rule-60"),
+        pytest.param(61, date(2020, 1, 1), date(2023, 6, 30), 60, id="old-contract-61-over-60"),
+        pytest.param(45, date(2020, 1, 1), date(2023, 7, 1), 30, id="old-contract-from-july-2023"),
+    ],
+)
+def test_netherlands_large_to_sme(
+    days: int, contract: date | None, invoice: date | None, expected_limit: int | None
+) -> None:
+    found = check_terms(
+        PaymentTerms.net(days),
+        "NL",
+        buyer=PartyKind.LARGE,
+        seller=PartyKind.SME,
+        contract_date=contract,
+        invoice_date=invoice,
+    )
+    assert [f.limit for f in found] == ([] if expected_limit is None else [expected_limit])
+    assert all(f.severity is Severity.VIOLATION for f in found)
+    assert all("6:119a lid 6" in f.article for f in found)
+
+
+def test_netherlands_b2b_60_days_unless_agreed() -> None:
+    # art. 6:119a lid 5 BW.
+    assert _codes(check_terms(PaymentTerms.net(90), "NL")) == [("WARNING", "NL-6:119a-5")]
+    assert check_terms(PaymentTerms.net(90), "NL", buyer=PartyKind.SME, seller=PartyKind.SME)
+
+
+def test_germany() -> None:
+    # § 271a(1) BGB (60 days, unless expressly agreed and not grossly unfair); § 308 Nr. 1a
+    # (30 days in a non-consumer's standard terms presumed unreasonable); § 271a(5)
+    # (not for instalments); Art. 229 § 34 EGBGB (obligations after 28 July 2014).
+    assert _codes(check_terms(PaymentTerms.net(90), "DE")) == [
+        ("WARNING", "DE-271a-1"),
+        ("INFO", "DE-308-1a"),
+    ]
+    assert _codes(check_terms(PaymentTerms.net(45), "DE")) == [("INFO", "DE-308-1a")]
+    split = PaymentTerms(installments=(Installment.percent(50, "30D"), Installment.balance("120D")))
+    assert _codes(check_terms(split, "DE")) == [("INFO", "DE-271a-5-instalments")]
+    old = check_terms(PaymentTerms.net(90), "DE", contract_date=date(2014, 7, 28))
+    assert _codes(old) == [("INFO", "DE-271a-transition")]
+
+
+@pytest.mark.parametrize(
+    ("code", "expected"),
+    [
+        pytest.param("EU", [("WARNING", "EU-art-3-5")], id="eu-art-3-5"),
+        pytest.param("LU", [("WARNING", "LU-60-days")], id="lu"),
+        pytest.param("GB", [("WARNING", "UK-60-days")], id="uk"),
+    ],
+)
+def test_sixty_days_unless_expressly_agreed(code: str, expected: list[tuple[str, str]]) -> None:
+    found = check_terms(PaymentTerms.net(75), code)
+    assert _codes(found) == expected
+    assert found[0].days == 75
+    assert found[0].limit == 60
+
+
+def test_consumers_are_not_checked() -> None:
+    (finding,) = check_terms(PaymentTerms.net(120), "BE", buyer=PartyKind.CONSUMER)
+    assert finding.severity is Severity.INFO
+
+
+def test_longest_wait_is_found_over_the_year() -> None:
+    # "CM+31D" waits longest for an invoice dated on the 1st of a 31-day month: 61 days.
+    (finding,) = check_terms(PaymentTerms.end_of_month(31), "BE")
+    assert finding.days == 61
+    assert finding.invoice_date is not None
+    assert finding.invoice_date.day == 1
+
+
+def test_bad_input() -> None:
+    with pytest.raises(UnknownRegime):
+        check_terms(PaymentTerms.net(30), "ES")
+    with pytest.raises(UnknownRegime):
+        check_terms(PaymentTerms.net(30), None)  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        check_terms("net 30", "FR")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        check_terms(PaymentTerms.net(30), "FR", buyer="large")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument):
+        check_terms(PaymentTerms.net(30), "FR", mentions=["payment_date"])  # type: ignore[list-item]
+    with pytest.raises(InvalidType):
+        check_terms(PaymentTerms.net(30), "FR", invoice_date="2026-01-01")  # type: ignore[arg-type]
