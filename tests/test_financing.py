@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import payterms as pt
@@ -258,3 +258,275 @@ def test_ambient_decimal_context_does_not_leak_in() -> None:
     expected = figures()
     with decimal.localcontext(decimal.Context(prec=5, rounding=decimal.ROUND_DOWN)):
         assert figures() == expected
+
+
+# --------------------------------------------------------------------------- terms
+
+from datetime import date, datetime  # noqa: E402
+
+from payterms import (  # noqa: E402
+    Installment,
+    Lateness,
+    Payer,
+    PaymentRun,
+    PaymentTerms,
+)
+from payterms.financing import compare_terms, indifferent_price, term_cost  # noqa: E402
+from strategies import payment_terms  # noqa: E402
+
+JAN_15 = date(2026, 1, 15)
+RATE = Decimal("0.08")
+
+
+def test_term_cost_of_net_60_is_the_cost_of_60_days() -> None:
+    tc = term_cost(PaymentTerms.net(60), Decimal("10000"), invoice_date=JAN_15, rate=RATE)
+    assert tc.cost == financing_cost(Decimal("10000"), 60, RATE) == Decimal("131.51")
+    assert tc.cash_out == JAN_15
+    assert tc.last_cash_date == date(2026, 3, 16)
+    assert tc.cash_gap == 60
+    assert tc.days_financed == 60
+    assert tc.discount == 0
+    assert tc.deposit_value == 0
+    [line] = tc.installments
+    assert (line.due, line.cash_date, line.amount) == (date(2026, 3, 16), date(2026, 3, 16), 10000)
+
+
+def test_freeacademy_net_30_to_net_60_through_terms() -> None:
+    # Source: freeacademy.ai geographic pricing lesson: net 60 instead of net 30 on a
+    # $10,000 invoice at 8 % costs $65.75 more.
+    at_60 = term_cost(PaymentTerms.net(60), Decimal("10000"), invoice_date=JAN_15, rate=RATE)
+    at_30 = term_cost(PaymentTerms.net(30), Decimal("10000"), invoice_date=JAN_15, rate=RATE)
+    assert at_60.cost - at_30.cost == Decimal("65.76")  # each rounded: 131.51 - 65.75
+    # financed from the day the seller pays its own supplier at net 30: the 30 extra days
+    extra = term_cost(
+        PaymentTerms.net(60),
+        Decimal("10000"),
+        invoice_date=JAN_15,
+        rate=RATE,
+        cash_out=PaymentTerms.net(30),
+    )
+    assert extra.cost == Decimal("65.75")
+    assert extra.cash_gap == 30
+
+
+def test_freeacademy_indifferent_prices() -> None:
+    # Source: reference/finance.md §2, DERIVED companion of the freeacademy.ai example:
+    # the compound indifferent price of net 60 against net 30 is $10,063.46.
+    price = indifferent_price(
+        Decimal("10000"),
+        PaymentTerms.net(30),
+        PaymentTerms.net(60),
+        invoice_date=JAN_15,
+        rate=RATE,
+        method=PV,
+    )
+    assert price == Decimal("10063.46")
+    # simple interest: the price whose net of its own 60-day cost equals 10,000 - 65.75
+    simple = indifferent_price(
+        Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60), invoice_date=JAN_15, rate=RATE
+    )
+    assert simple == Decimal("10066.63")
+    assert indifferent_price(
+        simple, PaymentTerms.net(60), PaymentTerms.net(30), invoice_date=JAN_15, rate=RATE
+    ) == Decimal("10000.00")
+
+
+def test_deposit_counts_as_value() -> None:
+    # 30 % with the order, the balance at 60 days; the seller pays its costs after 30 days:
+    # the deposit is money in hand for 30 days, the balance is financed for 30 days.
+    terms = PaymentTerms(
+        installments=(Installment.percent(Decimal("30"), "0D"), Installment.balance("60D"))
+    )
+    tc = term_cost(
+        terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, cash_out=date(2026, 2, 14)
+    )
+    deposit, balance = tc.installments
+    assert deposit.days == -30
+    assert deposit.cost == -financing_cost(Decimal("3000"), 30, RATE) == Decimal("-19.73")
+    assert balance.cost == financing_cost(Decimal("7000"), 30, RATE) == Decimal("46.03")
+    assert tc.financing == Decimal("26.30")
+    assert tc.deposit_value == Decimal("19.73")
+    assert tc.days_financed == 12  # (3000 × -30 + 7000 × 30) / 10000
+    assert tc.cash_gap == 30
+
+
+def test_payer_runs_delay_the_cash() -> None:
+    # Net 30 from 15 Jan 2026 is due Saturday 14 Feb; a customer paying on the 25th with a
+    # one-business-day transfer pays in the run of Wednesday 25 Feb, cash Thursday 26 Feb.
+    payer = Payer(runs=PaymentRun.monthly(25), transfer_days=1)
+    tc = term_cost(
+        PaymentTerms.net(30), Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer
+    )
+    [line] = tc.installments
+    assert line.due == date(2026, 2, 14)
+    assert line.cash_date == date(2026, 2, 26)
+    assert line.days == 42
+    assert tc.cost == financing_cost(Decimal("10000"), 42, RATE)
+
+
+def test_payer_lateness_distribution_gives_the_expected_cost() -> None:
+    # Half the time on time (run of 25 Feb), half the time 12 days late: due 26 Feb, run of
+    # 25 Mar.
+    payer = Payer(runs=PaymentRun.monthly(25), extra_delay_days=Lateness.empirical([0, 12]))
+    tc = term_cost(
+        PaymentTerms.net(30), Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer
+    )
+    [line] = tc.installments
+    on_time, late = 41, 69  # 25 Feb and 25 Mar 2026 from 15 Jan
+    assert line.days == Decimal(on_time + late) / 2
+    expected = (
+        financing_cost(Decimal("10000"), on_time, RATE, currency=None)
+        + financing_cost(Decimal("10000"), late, RATE, currency=None)
+    ) / 2
+    assert tc.cost == expected.quantize(CENT)
+    assert line.cash_date == date(2026, 2, 25)  # the median delay
+    assert tc.last_cash_date == date(2026, 3, 25)
+
+
+def test_taking_the_discount_costs_the_discount_and_shorter_financing() -> None:
+    terms = PaymentTerms.net(30).with_discount(Decimal("2"), "10D")
+    tc = term_cost(terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, take_discount=True)
+    assert tc.discount == Decimal("200.00")
+    assert tc.financing == financing_cost(Decimal("9800"), 10, RATE) == Decimal("21.48")
+    assert tc.cost == Decimal("221.48")
+    assert tc.last_cash_date == date(2026, 1, 25)
+    # a payer whose only run falls after the discount window cannot earn it
+    payer = Payer(runs=PaymentRun.monthly(28))
+    late = term_cost(terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer,
+                     take_discount=True)  # fmt: skip
+    assert late.discount == 0
+    assert late.last_cash_date == date(2026, 3, 2)  # run of Sat 28 Feb moved FOLLOWING
+
+
+def test_act_act_day_count_is_allowed_with_dates() -> None:
+    tc = term_cost(
+        PaymentTerms.net(30),
+        Decimal("10000"),
+        invoice_date=date(2023, 12, 17),
+        rate=RATE,
+        day_count=DayCount.ACT_ACT_ISDA,
+    )
+    # 14 days of 2023 (/365) and 16 days of 2024 (/366)
+    exact = Decimal("10000") * RATE * (Decimal(14) / 365 + Decimal(16) / 366)
+    assert tc.cost == exact.quantize(CENT)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    candidates=st.lists(payment_terms(max_lines=3, fixed=False), min_size=1, max_size=4),
+    amount=amounts(min_value=1, max_value=10**6),
+    rate=annual_rates("0.3"),
+    method=METHODS,
+)
+def test_compare_terms_orders_by_term_cost(
+    candidates: list[PaymentTerms], amount: Decimal, rate: Decimal, method: FinancingMethod
+) -> None:
+    rows = compare_terms(candidates, amount, invoice_date=JAN_15, rate=rate, method=method)
+    costs = [
+        term_cost(t, amount, invoice_date=JAN_15, rate=rate, method=method).cost for t in candidates
+    ]
+    assert [row.cost for row in rows] == sorted(costs)
+    assert sorted(rows, key=lambda r: r.cost) == list(rows)
+    for row in rows:
+        assert row.detail.cost == row.cost
+        assert row.margin is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(days=st.integers(0, 400), more=st.integers(1, 200), rate=annual_rates(), method=METHODS)
+def test_longer_terms_cost_more(
+    days: int, more: int, rate: Decimal, method: FinancingMethod
+) -> None:
+    short = term_cost(PaymentTerms.net(days), "5000", invoice_date=JAN_15, rate=rate, method=method)
+    long = term_cost(
+        PaymentTerms.net(days + more), "5000", invoice_date=JAN_15, rate=rate, method=method
+    )
+    assert long.cost >= short.cost
+    assert long.cash_gap == days + more
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    first=payment_terms(max_lines=3, fixed=False),  # fixed lines may exceed the price
+    second=payment_terms(max_lines=3, fixed=False),
+    price=amounts(min_value=100, max_value=10**6),
+    rate=annual_rates("0.3"),
+    method=METHODS,
+)
+def test_indifferent_price_nets_the_same(
+    first: PaymentTerms,
+    second: PaymentTerms,
+    price: Decimal,
+    rate: Decimal,
+    method: FinancingMethod,
+) -> None:
+    # keep to terms a seller can finance at all (the strategy also draws 400-year rules)
+    assume(max(first.due_date(JAN_15), second.due_date(JAN_15)) < date(2029, 1, 1))
+    new = indifferent_price(price, first, second, invoice_date=JAN_15, rate=rate, method=method)
+
+    def net(terms: PaymentTerms, at: Decimal) -> Decimal:
+        cost = term_cost(terms, at, invoice_date=JAN_15, rate=rate, method=method).cost
+        return at - cost
+
+    # each side rounds the price and each installment's cost to the cent
+    lines = len(first.installments) + len(second.installments)
+    assert abs(net(second, new) - net(first, price)) <= CENT * (lines + 1)
+
+
+def test_compare_terms_margins() -> None:
+    rows = compare_terms(
+        [PaymentTerms.net(60), PaymentTerms.net(30)],
+        Decimal("10000"),
+        invoice_date=JAN_15,
+        rate=RATE,
+        cost=Decimal("7500"),
+    )
+    assert [r.terms for r in rows] == [PaymentTerms.net(30), PaymentTerms.net(60)]
+    assert rows[0].share_of_margin is not None
+    assert round(rows[0].share_of_margin * 100, 1) == Decimal("2.6")  # freeacademy.ai
+    loss = compare_terms([PaymentTerms.net(30)], "100", invoice_date=JAN_15, rate=RATE, cost="120")
+    assert loss[0].share_of_margin is None
+    assert loss[0].margin == Decimal("-20.66")
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragment"),
+    [
+        pytest.param(lambda: term_cost("net 30", 100, invoice_date=JAN_15, rate=RATE),
+                     pt.InvalidType, "terms='net 30'", id="terms-text"),
+        pytest.param(lambda: term_cost(PaymentTerms.net(30), 100, invoice_date=JAN_15,
+                                       rate=0.08), pt.InvalidType, "rate=0.08", id="float-rate"),
+        pytest.param(lambda: term_cost(PaymentTerms.net(30), 100,
+                                       invoice_date=datetime(2026, 1, 15), rate=RATE),
+                     pt.InvalidType, "invoice_date=datetime", id="datetime"),
+        pytest.param(lambda: term_cost(PaymentTerms.net(30), 100, invoice_date=JAN_15,
+                                       rate=RATE, cash_out="2026-02-01"),
+                     pt.InvalidType, "cash_out='2026-02-01'", id="cash-out-text"),
+        pytest.param(lambda: term_cost(PaymentTerms.net(30), 100, invoice_date=JAN_15,
+                                       rate=RATE, payer="ACME"),
+                     pt.InvalidType, "payer='ACME'", id="payer-text"),
+        pytest.param(lambda: term_cost(PaymentTerms.net(30), 100, invoice_date=JAN_15,
+                                       rate=RATE, take_discount=1),
+                     pt.InvalidType, "take_discount=1", id="take-discount-int"),
+        pytest.param(lambda: term_cost(PaymentTerms.net(30), 100, invoice_date=JAN_15,
+                                       rate=RATE, day_count="ACT/360"),
+                     pt.InvalidType, "day_count='ACT/360'", id="day-count-text"),
+        pytest.param(lambda: compare_terms(PaymentTerms.net(30), 100, invoice_date=JAN_15,
+                                           rate=RATE),
+                     pt.InvalidType, "candidates=", id="single-terms"),
+        pytest.param(lambda: indifferent_price(0, PaymentTerms.net(30), PaymentTerms.net(60),
+                                               invoice_date=JAN_15, rate=RATE),
+                     pt.InvalidArgument, "price=0", id="zero-price"),
+        pytest.param(lambda: indifferent_price(100, PaymentTerms.net(30), PaymentTerms.net(60),
+                                               invoice_date=JAN_15, rate=RATE,
+                                               day_count=None),
+                     pt.InvalidType, "day_count=None", id="indifferent-day-count"),
+    ],
+)  # fmt: skip
+def test_terms_bad_input_names_the_value(
+    call: object, error: type[Exception], fragment: str
+) -> None:
+    assert callable(call)
+    with pytest.raises(error) as info:
+        call()
+    assert fragment in str(info.value)

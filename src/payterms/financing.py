@@ -33,25 +33,37 @@ from __future__ import annotations
 
 import decimal
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import ParamSpec, TypeVar
+from fractions import Fraction
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
-from attrs import frozen
+from attrs import evolve, frozen
 
-from payterms._checks import check_int, to_decimal
-from payterms.calendars import DayCount
+from payterms._checks import check_date, check_int, to_decimal
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.errors import InvalidArgument, InvalidType
-from payterms.money import DEFAULT_ROUNDING, quantize
+from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
+from payterms.terms import PaymentTerms
+
+if TYPE_CHECKING:
+    from payterms.runs import Payer
 
 __all__ = [
     "FinancingMethod",
+    "InstallmentCost",
     "Margin",
+    "TermComparison",
+    "TermCost",
+    "compare_terms",
     "financing_cost",
+    "indifferent_price",
     "margin_after_term",
     "max_days_for_margin",
     "price_uplift",
+    "term_cost",
 ]
 
 _WORK = decimal.Context(
@@ -146,12 +158,19 @@ def _money(value: Decimal, currency: str | None, rounding: str) -> Decimal:
 
 def _factor(days: int, rate: Decimal, year: int, method: FinancingMethod) -> Decimal:
     """Return the cost of *days* per unit of amount, to 40 digits (days may be < 0)."""
+    if method is FinancingMethod.SIMPLE:  # exact whenever r × days / year terminates
+        return _WORK.divide(_WORK.multiply(rate, days), year)
+    return _fraction_factor(_WORK.divide(days, year), rate, method)
+
+
+def _fraction_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) -> Decimal:
+    """Return the cost of a *fraction* of a year per unit of amount (negative: a gain)."""
     w = _WORK
     if method is FinancingMethod.SIMPLE:
-        return w.divide(w.multiply(rate, days), year)
-    if rate == 0 or days == 0:
+        return w.multiply(rate, fraction)
+    if rate == 0 or fraction == 0:
         return _ZERO
-    growth = w.divide(w.multiply(w.ln(_ONE + rate), days), year)
+    growth = w.multiply(w.ln(_ONE + rate), fraction)
     if method is FinancingMethod.COMPOUND:
         return w.subtract(w.exp(growth), _ONE)
     return w.subtract(_ONE, w.exp(w.minus(growth)))
@@ -353,3 +372,458 @@ def max_days_for_margin(
         while not fits(days):
             days -= 1
     return days
+
+
+# --------------------------------------------------------------------------- terms
+
+
+@frozen
+class InstallmentCost:
+    """One payment of an invoice and what waiting for it costs the seller.
+
+    ``days`` run from the seller's cash-out to ``cash_date`` (negative for a deposit
+    received before the seller pays its own costs, whose ``cost`` is then negative: the
+    value of the deposit). With a payer whose lateness is a distribution, ``days`` and
+    ``cost`` are expectations over it and ``cash_date`` is the date at the median delay.
+    """
+
+    due: date
+    cash_date: date
+    amount: Decimal
+    days: Decimal
+    cost: Decimal
+
+
+@frozen
+class TermCost:
+    """The cost of the credit a payment term grants, per installment and in total.
+
+    ``financing`` is the sum of the installments' costs (deposits count negative);
+    ``discount`` is the early-payment discount given away (zero unless taken);
+    ``cost`` = financing + discount. ``days_financed`` is the amount-weighted average of
+    the installments' days, ``cash_gap`` the days from the cash-out to the last cash date.
+    """
+
+    amount: Decimal
+    cash_out: date
+    installments: tuple[InstallmentCost, ...]
+    financing: Decimal
+    discount: Decimal
+    cost: Decimal
+    days_financed: Decimal
+    cash_gap: int
+    last_cash_date: date
+
+    @property
+    def deposit_value(self) -> Decimal:
+        """Return the value of the payments received before the cash-out (zero if none).
+
+        >>> from payterms.terms import Installment
+        >>> terms = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
+        ...                                    Installment.balance("60D")))
+        >>> term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
+        ...           rate=Decimal("0.08"), cash_out=date(2026, 2, 14)).deposit_value
+        Decimal('19.73')
+        """
+        return -sum((line.cost for line in self.installments if line.cost < 0), _ZERO)
+
+
+def _supplier_cash_out(
+    cash_out: object,
+    invoice_date: date,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+) -> date:
+    if cash_out is None:
+        return invoice_date
+    if isinstance(cash_out, PaymentTerms):
+        return cash_out.due_date(invoice_date, calendar=calendar, adjustment=adjustment)
+    if isinstance(cash_out, date):
+        return check_date(cash_out, "cash_out")
+    raise InvalidType("cash_out", cash_out, "a datetime.date, supplier PaymentTerms or None")
+
+
+def _dates_factor(
+    start: date, end: date, rate: Decimal, method: FinancingMethod, day_count: DayCount
+) -> Decimal:
+    if day_count is DayCount.ACT_ACT_ISDA:
+        return _fraction_factor(day_count.year_fraction(start, end), rate, method)
+    return _factor(day_count.days(start, end), rate, day_count.year_length(), method)
+
+
+def _check_payer(payer: object) -> Payer | None:
+    if payer is None:
+        return None
+    from payterms.runs import Payer
+
+    if not isinstance(payer, Payer):
+        raise InvalidType("payer", payer, "a payterms.Payer or None")
+    return payer
+
+
+def _cash_dates(
+    payer: Payer | None, due: date, received: date, *, early: bool
+) -> tuple[tuple[date, Fraction], ...]:
+    """Return the possible cash dates of a payment due on *due*, with their probabilities."""
+    if payer is None:
+        return ((due, Fraction(1)),)
+    if early:
+        run = payer.run_on_or_before(due, received=received)
+        if run is None:
+            return ()
+        return ((payer.cash_date(run), Fraction(1)),)
+    return tuple(
+        (payer.cash_date(payer.payment_run(due, received=received, delay=delay)), p)
+        for delay, p in payer.extra_delay_days.outcomes
+    )
+
+
+def _median(outcomes: tuple[tuple[date, Fraction], ...]) -> date:
+    cumulative = Fraction(0)
+    for day, p in sorted(outcomes):
+        cumulative += p
+        if cumulative * 2 >= 1:
+            return day
+    return max(day for day, _ in outcomes)  # pragma: no cover - probabilities sum to 1
+
+
+def _frac(value: Fraction) -> Decimal:
+    return _WORK.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+def _term_cost_exact(
+    terms: PaymentTerms,
+    amount: Decimal,
+    *,
+    invoice_date: date,
+    rate: Decimal,
+    payer: Payer | None,
+    cash_out: object,
+    method: FinancingMethod,
+    day_count: DayCount,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    take_discount: bool,
+    tax: Decimal | int | str | None,
+    currency: str,
+    rounding: str,
+) -> tuple[TermCost, Decimal]:
+    """Return the rounded :class:`TermCost` and the exact (unrounded) total cost."""
+    if not isinstance(terms, PaymentTerms):
+        raise InvalidType("terms", terms, "a payterms.PaymentTerms")
+    invoice_date = check_date(invoice_date, "invoice_date")
+    if calendar is None and payer is not None:
+        calendar = payer.calendar
+    if not take_discount and terms.discounts:
+        terms = evolve(terms, discounts=())  # the windows play no part
+    sched = terms.schedule(
+        invoice_date,
+        amount,
+        calendar=calendar,
+        adjustment=adjustment,
+        currency=currency,
+        tax=tax,
+        rounding=rounding,
+    )
+    start = _supplier_cash_out(cash_out, invoice_date, calendar, adjustment)
+    received = invoice_date if payer is None else payer.received(invoice_date)
+    # (due, amount, outcomes) per payment; the discount is taken on the first window.
+    payments: list[tuple[date, Decimal, tuple[tuple[date, Fraction], ...]]] = []
+    discount = _ZERO
+    if take_discount and sched.discounts:
+        window = sched.discounts[0]
+        outcomes = _cash_dates(payer, window.last_day, received, early=True)
+        if outcomes:
+            payments.append((window.last_day, window.payable, outcomes))
+            discount = window.discount
+    if not payments:
+        payments = [
+            (due.date, due.amount, _cash_dates(payer, due.date, received, early=False))
+            for due in sched.dues
+        ]
+    lines: list[InstallmentCost] = []
+    exact_total = discount
+    weighted_days = _ZERO
+    last_cash = start
+    for due, value, outcomes in payments:
+        cost = _ZERO
+        days = _ZERO
+        for cash, p in outcomes:
+            share = _frac(p)
+            factor = _dates_factor(start, cash, rate, method, day_count)
+            cost += value * factor * share
+            days += (cash - start).days * share
+            last_cash = max(last_cash, cash)
+        exact_total += cost
+        weighted_days += days * abs(value)
+        lines.append(
+            InstallmentCost(
+                due=due,
+                cash_date=_median(outcomes),
+                amount=value,
+                days=_RESULT.plus(days),
+                cost=_money(cost, currency, rounding),
+            )
+        )
+    paid = sum((abs(value) for _, value, _ in payments), _ZERO)
+    financing = sum((line.cost for line in lines), _ZERO)
+    result = TermCost(
+        amount=sched.amount,
+        cash_out=start,
+        installments=tuple(lines),
+        financing=financing,
+        discount=discount,
+        cost=financing + discount,
+        days_financed=_RESULT.plus(weighted_days / paid) if paid else _ZERO,
+        cash_gap=(last_cash - start).days,
+        last_cash_date=last_cash,
+    )
+    return result, exact_total
+
+
+@_exact
+def term_cost(
+    terms: PaymentTerms,
+    amount: Decimal | int | str,
+    *,
+    invoice_date: date,
+    rate: Decimal | int | str,
+    payer: Payer | None = None,
+    cash_out: date | PaymentTerms | None = None,
+    method: FinancingMethod = FinancingMethod.SIMPLE,
+    day_count: DayCount = DayCount.ACT_365_FIXED,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    take_discount: bool = False,
+    tax: Decimal | int | str | None = None,
+    currency: str = "EUR",
+    rounding: str = DEFAULT_ROUNDING,
+) -> TermCost:
+    """Return what the credit granted by *terms* on an invoice of *amount* costs the seller.
+
+    Each installment is financed from *cash_out*, the day the seller pays its own costs
+    (a date; supplier :class:`~payterms.terms.PaymentTerms`, whose final due date counted
+    from *invoice_date* is used; or None for the invoice date), to its cash date: the
+    due date, or with a :class:`~payterms.runs.Payer` the day that customer's money
+    arrives (its receipt delay, approval, payment runs, closures, lateness and bank
+    transfer; a lateness distribution gives expected costs). A payment received before
+    the cash-out counts negative: the value of the deposit. With *take_discount* the
+    customer pays the whole invoice less the first discount tier on its last day (with
+    a payer: at the last run that still earns it, if any), and the discount given away
+    is part of the cost (*tax*, the tax included in *amount*, is needed when the terms
+    take the discount on the amount excluding tax). Days are counted with *day_count*
+    (ACT/ACT ISDA allowed here).
+
+    >>> terms = PaymentTerms.net(60)
+    >>> tc = term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
+    ...                rate=Decimal("0.08"))
+    >>> tc.cost, tc.days_financed, tc.cash_gap, tc.last_cash_date
+    (Decimal('131.51'), Decimal('60'), 60, datetime.date(2026, 3, 16))
+    >>> supplier = PaymentTerms.net(30)                  # the seller pays its supplier later
+    >>> term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
+    ...           rate=Decimal("0.08"), cash_out=supplier).cost
+    Decimal('65.75')
+    """
+    value = to_decimal(amount, "amount")
+    r = _rate(rate)
+    if not isinstance(take_discount, bool):
+        raise InvalidType("take_discount", take_discount, "a bool")
+    if not isinstance(day_count, DayCount):
+        raise InvalidType("day_count", day_count, "a payterms.DayCount member")
+    result, _ = _term_cost_exact(
+        terms,
+        value,
+        invoice_date=invoice_date,
+        rate=r,
+        payer=_check_payer(payer),
+        cash_out=cash_out,
+        method=_check_method(method),
+        day_count=day_count,
+        calendar=calendar,
+        adjustment=adjustment,
+        take_discount=take_discount,
+        tax=tax,
+        currency=currency,
+        rounding=rounding,
+    )
+    return result
+
+
+@_exact
+def indifferent_price(
+    price: Decimal | int | str,
+    from_terms: PaymentTerms,
+    to_terms: PaymentTerms,
+    *,
+    invoice_date: date,
+    rate: Decimal | int | str,
+    payer: Payer | None = None,
+    cash_out: date | PaymentTerms | None = None,
+    method: FinancingMethod = FinancingMethod.SIMPLE,
+    day_count: DayCount = DayCount.ACT_365_FIXED,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    currency: str = "EUR",
+    rounding: str = DEFAULT_ROUNDING,
+) -> Decimal:
+    """Return the price under *to_terms* that nets the seller what *price* nets under *from_terms*.
+
+    Net means the price less the term's financing cost (:func:`term_cost`, exact before
+    rounding): moving a customer to a longer term calls for a higher price, a shorter one
+    allows a lower price. The cost is affine in the price, so a secant step finds it
+    (refined for the cent rounding of installments), then it is rounded to *currency*.
+    Raises :class:`~payterms.errors.InvalidArgument` when the cost of *to_terms* grows as
+    fast as the price (a term so long that no price pays for it). With
+    :attr:`FinancingMethod.PRESENT_VALUE` and one payment each, this is the textbook
+    ``P × (1 + r) ** (Δn / B)``.
+
+    >>> indifferent_price(Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60),
+    ...                   invoice_date=date(2026, 1, 15), rate=Decimal("0.08"),
+    ...                   method=FinancingMethod.PRESENT_VALUE)
+    Decimal('10063.46')
+    """
+    p = to_decimal(price, "price")
+    if p <= 0:
+        raise InvalidArgument("price", price, "a positive price")
+    r = _rate(rate)
+    checked_payer = _check_payer(payer)
+    m = _check_method(method)
+    if not isinstance(day_count, DayCount):
+        raise InvalidType("day_count", day_count, "a payterms.DayCount member")
+
+    def exact_cost(terms: PaymentTerms, at: Decimal) -> Decimal:
+        return _term_cost_exact(
+            terms,
+            at,
+            invoice_date=invoice_date,
+            rate=r,
+            payer=checked_payer,
+            cash_out=cash_out,
+            method=m,
+            day_count=day_count,
+            calendar=calendar,
+            adjustment=adjustment,
+            take_discount=False,
+            tax=None,
+            currency=currency,
+            rounding=rounding,
+        )[1]
+
+    target = p - exact_cost(from_terms, p)
+    tolerance = smallest_unit(currency) / 1000
+
+    def shortfall(at: Decimal) -> Decimal:  # net proceeds at *at* minus the target
+        return at - exact_cost(to_terms, at) - target
+
+    # The cost is affine in the price (installments are shares or fixed amounts), up to
+    # the cent rounding of the installments: a secant step lands on the answer and a
+    # few more absorb the rounding.
+    low, high = p, p * 2
+    f_low, f_high = shortfall(low), shortfall(high)
+    for _ in range(12):
+        slope = (f_high - f_low) / (high - low)
+        if slope <= 0:
+            raise InvalidArgument(
+                "to_terms",
+                to_terms,
+                f"terms whose financing cost at rate={r} grows slower than the price",
+            )
+        following = high - f_high / slope
+        f_following = shortfall(following)
+        if abs(f_following) <= tolerance or abs(following - high) <= tolerance:
+            return _money(following, currency, rounding)
+        low, f_low, high, f_high = high, f_high, following, f_following
+    return _money(high, currency, rounding)  # pragma: no cover - converges in 2-3 steps
+
+
+@frozen
+class TermComparison:
+    """One row of :func:`compare_terms`: a candidate term, its cost and the margin it leaves.
+
+    ``margin`` (amount - cost of goods - term cost) and ``share_of_margin`` (term cost /
+    gross margin) are set when a cost of goods was given and the gross margin is positive.
+    """
+
+    terms: PaymentTerms
+    cost: Decimal
+    last_cash_date: date
+    days_financed: Decimal
+    cash_gap: int
+    margin: Decimal | None
+    share_of_margin: Decimal | None
+    detail: TermCost
+
+
+@_exact
+def compare_terms(
+    candidates: Sequence[PaymentTerms],
+    amount: Decimal | int | str,
+    *,
+    invoice_date: date,
+    rate: Decimal | int | str,
+    cost: Decimal | int | str | None = None,
+    payer: Payer | None = None,
+    cash_out: date | PaymentTerms | None = None,
+    method: FinancingMethod = FinancingMethod.SIMPLE,
+    day_count: DayCount = DayCount.ACT_365_FIXED,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    take_discount: bool = False,
+    tax: Decimal | int | str | None = None,
+    currency: str = "EUR",
+    rounding: str = DEFAULT_ROUNDING,
+) -> tuple[TermComparison, ...]:
+    """Return one row per candidate term, cheapest first: cost, last cash date and margin.
+
+    Each row's cost is :func:`term_cost` with the same arguments, so the order is the
+    order of those costs (ties keep the candidates' order). *cost* is the cost of the
+    goods sold, for the margin columns.
+
+    >>> rows = compare_terms([PaymentTerms.net(60), PaymentTerms.net(30)], Decimal("10000"),
+    ...                      invoice_date=date(2026, 1, 15), rate=Decimal("0.08"),
+    ...                      cost=Decimal("7500"))
+    >>> [(r.cost, r.last_cash_date.isoformat(), r.margin) for r in rows]
+    [(Decimal('65.75'), '2026-02-14', Decimal('2434.25')),
+     (Decimal('131.51'), '2026-03-16', Decimal('2368.49'))]
+    """
+    if isinstance(candidates, PaymentTerms) or not isinstance(candidates, Sequence):
+        raise InvalidType("candidates", candidates, "a sequence of payterms.PaymentTerms")
+    value = to_decimal(amount, "amount")
+    goods = None if cost is None else to_decimal(cost, "cost")
+    rows = []
+    for terms in candidates:
+        detail = term_cost(
+            terms,
+            value,
+            invoice_date=invoice_date,
+            rate=rate,
+            payer=payer,
+            cash_out=cash_out,
+            method=method,
+            day_count=day_count,
+            calendar=calendar,
+            adjustment=adjustment,
+            take_discount=take_discount,
+            tax=tax,
+            currency=currency,
+            rounding=rounding,
+        )
+        margin = share = None
+        if goods is not None:
+            gross = detail.amount - goods
+            margin = _money(gross - detail.cost, currency, rounding)
+            if gross > 0:
+                share = _RESULT.plus(detail.cost / gross)
+        rows.append(
+            TermComparison(
+                terms=terms,
+                cost=detail.cost,
+                last_cash_date=detail.last_cash_date,
+                days_financed=detail.days_financed,
+                cash_gap=detail.cash_gap,
+                margin=margin,
+                share_of_margin=share,
+                detail=detail,
+            )
+        )
+    return tuple(sorted(rows, key=lambda row: row.cost))
