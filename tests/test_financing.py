@@ -421,9 +421,11 @@ def test_act_act_day_count_is_allowed_with_dates() -> None:
 def test_compare_terms_orders_by_term_cost(
     candidates: list[PaymentTerms], amount: Decimal, rate: Decimal, method: FinancingMethod
 ) -> None:
-    rows = compare_terms(candidates, amount, invoice_date=JAN_15, rate=rate, method=method)
+    tax = Decimal(0)  # some drawn lines are taken on the amount excluding tax
+    rows = compare_terms(candidates, amount, invoice_date=JAN_15, rate=rate, method=method, tax=tax)
     costs = [
-        term_cost(t, amount, invoice_date=JAN_15, rate=rate, method=method).cost for t in candidates
+        term_cost(t, amount, invoice_date=JAN_15, rate=rate, method=method, tax=tax).cost
+        for t in candidates
     ]
     assert [row.cost for row in rows] == sorted(costs)
     assert sorted(rows, key=lambda r: r.cost) == list(rows)
@@ -462,11 +464,15 @@ def test_indifferent_price_nets_the_same(
 ) -> None:
     # keep to terms a seller can finance at all (the strategy also draws 400-year rules)
     assume(max(first.due_date(JAN_15), second.due_date(JAN_15)) < date(2029, 1, 1))
-    new = indifferent_price(price, first, second, invoice_date=JAN_15, rate=rate, method=method)
+    tax = (price / 6).quantize(CENT)  # 20 % VAT included; some lines are on the untaxed part
+    new = indifferent_price(
+        price, first, second, invoice_date=JAN_15, rate=rate, method=method, tax=tax
+    )
 
     def net(terms: PaymentTerms, at: Decimal) -> Decimal:
-        cost = term_cost(terms, at, invoice_date=JAN_15, rate=rate, method=method).cost
-        return at - cost
+        share = tax * at / price
+        cost = term_cost(terms, at, invoice_date=JAN_15, rate=rate, method=method, tax=share)
+        return at - cost.cost
 
     # each side rounds the price and each installment's cost to the cent
     lines = len(first.installments) + len(second.installments)

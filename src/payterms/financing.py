@@ -385,6 +385,13 @@ class InstallmentCost:
     received before the seller pays its own costs, whose ``cost`` is then negative: the
     value of the deposit). With a payer whose lateness is a distribution, ``days`` and
     ``cost`` are expectations over it and ``cash_date`` is the date at the median delay.
+
+    >>> from payterms.runs import Payer, PaymentRun
+    >>> payer = Payer(runs=PaymentRun.monthly(25), transfer_days=1)
+    >>> term_cost(PaymentTerms.net(30), Decimal("10000"), invoice_date=date(2026, 1, 15),
+    ...           rate=Decimal("0.08"), payer=payer).installments
+    (InstallmentCost(due=datetime.date(2026, 2, 14), cash_date=datetime.date(2026, 2, 26),
+                     amount=Decimal('10000.00'), days=Decimal('42'), cost=Decimal('92.05')),)
     """
 
     due: date
@@ -663,6 +670,7 @@ def indifferent_price(
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    tax: Decimal | int | str | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
 ) -> Decimal:
@@ -672,7 +680,9 @@ def indifferent_price(
     rounding): moving a customer to a longer term calls for a higher price, a shorter one
     allows a lower price. The cost is affine in the price, so a secant step finds it
     (refined for the cent rounding of installments), then it is rounded to *currency*.
-    Raises :class:`~payterms.errors.InvalidArgument` when the cost of *to_terms* grows as
+    *tax* is the tax included in *price* (for installments taken on the amount excluding
+    tax); other prices carry the same share of tax. Raises
+    :class:`~payterms.errors.InvalidArgument` when the cost of *to_terms* grows as
     fast as the price (a term so long that no price pays for it). With
     :attr:`FinancingMethod.PRESENT_VALUE` and one payment each, this is the textbook
     ``P × (1 + r) ** (Δn / B)``.
@@ -691,6 +701,8 @@ def indifferent_price(
     if not isinstance(day_count, DayCount):
         raise InvalidType("day_count", day_count, "a payterms.DayCount member")
 
+    tax_share = None if tax is None else to_decimal(tax, "tax") / p
+
     def exact_cost(terms: PaymentTerms, at: Decimal) -> Decimal:
         return _term_cost_exact(
             terms,
@@ -704,7 +716,7 @@ def indifferent_price(
             calendar=calendar,
             adjustment=adjustment,
             take_discount=False,
-            tax=None,
+            tax=None if tax_share is None else at * tax_share,
             currency=currency,
             rounding=rounding,
         )[1]
@@ -742,6 +754,12 @@ class TermComparison:
 
     ``margin`` (amount - cost of goods - term cost) and ``share_of_margin`` (term cost /
     gross margin) are set when a cost of goods was given and the gross margin is positive.
+
+    >>> [row] = compare_terms([PaymentTerms.net(30)], Decimal("10000"),
+    ...                       invoice_date=date(2026, 1, 15), rate=Decimal("0.08"),
+    ...                       cost=Decimal("7500"))
+    >>> row.cost, row.margin, round(row.share_of_margin, 4)
+    (Decimal('65.75'), Decimal('2434.25'), Decimal('0.0263'))
     """
 
     terms: PaymentTerms
