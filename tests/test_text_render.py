@@ -20,7 +20,7 @@ from payterms.terms import (
     Start,
     TaxBase,
 )
-from payterms.text import VOCABULARIES, describe, describe_invoice, parse
+from payterms.text import VOCABULARIES, describe, describe_invoice, parse, xrechnung_skonto
 from strategies import payment_terms
 
 LANGS = sorted(VOCABULARIES)
@@ -254,3 +254,103 @@ def test_invoice_block_checks_its_arguments() -> None:
     sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100"))
     with pytest.raises(InvalidType):
         describe_invoice(sched, "en", rate=1.5)  # type: ignore[arg-type]
+
+
+# -- with the statutory regimes of payterms.law --
+
+
+def test_invoice_block_with_the_french_statutory_regime() -> None:
+    from payterms.law import regime
+
+    # Source: reference/legal.md §0.1: FR penalty default = ECB MRO in force on 1 January
+    # 2026 (2.15) + 10 points = 12.15 %; §4: EUR 40 indemnity (D441-5).
+    terms = PaymentTerms.end_of_month(45)
+    sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
+    lines = describe_invoice(sched, "fr", regime("FR"), terms=terms).splitlines()
+    assert lines[1] == "Date de paiement : 17 mars 2026, 1210,00 EUR."
+    assert lines[2] == "Pas d'escompte pour paiement anticipé."
+    assert lines[3].startswith("Pénalités de retard : 12,15 % par an")
+    assert lines[4] == "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR."
+
+
+def test_invoice_block_with_the_german_statutory_regime() -> None:
+    from payterms.law import regime
+
+    # Source: reference/legal.md §0.1: Basiszinssatz H1 2026 1.27 + 9 points (BGB § 288(2))
+    # = 10.27 %; § 288(5): EUR 40 Pauschale.
+    terms = PaymentTerms.net(30).with_discount(2, "14D")
+    sched = terms.schedule(date(2026, 1, 15), Decimal("100.00"))
+    lines = describe_invoice(sched, "de", regime("DE"), terms=terms).splitlines()
+    assert lines == [
+        "Zahlungsbedingungen: 14 Tage 2 % Skonto, 30 Tage netto.",
+        "Zahlbar bis 14. Februar 2026: 100,00 EUR.",
+        "Bei Zahlung bis 29. Januar 2026 2 % Skonto: 98,00 EUR zu zahlen.",
+        "Verzugszinsen: 10,27 % pro Jahr ab dem Tag nach Fälligkeit.",
+        "Verzugspauschale: 40,00 EUR.",
+    ]
+
+
+def test_invoice_block_never_extrapolates_a_rate() -> None:
+    from payterms.errors import RateNotPublished
+    from payterms.law import regime
+
+    sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100.00"))
+    with pytest.raises(RateNotPublished):
+        describe_invoice(sched, "nl", regime("BE"))  # BE table ends 2025-12-31
+
+
+def test_invoice_block_refuses_a_currency_mismatch() -> None:
+    from payterms.errors import CurrencyMismatch
+
+    sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100.00"), currency="GBP")
+    with pytest.raises(CurrencyMismatch):
+        describe_invoice(sched, "en", _EuroRegime(Decimal("8"), _Flat(Decimal("40"))))
+
+
+@frozen
+class _EuroRegime:
+    rate: Decimal
+    compensation: _Flat
+    currency: str = "EUR"
+
+    def rate_on(self, day: date) -> Decimal:
+        return self.rate
+
+
+# -- XRechnung discount lines --
+
+
+def test_xrechnung_skonto_lines() -> None:
+    # Source: reference/user_demand.md A16 (itplr-kosit/xrechnung-schematron#22: BR-DE-18
+    # "#SKONTO#TAGE=14#PROZENT=2.00#", two decimals, upper case, a final newline).
+    terms = PaymentTerms.net(30).with_discount(2, "14D")
+    lines = xrechnung_skonto(terms)
+    assert lines == "#SKONTO#TAGE=14#PROZENT=2.00#\n"
+    assert parse("30 Tage netto\n" + lines, lang="de") == terms
+    assert xrechnung_skonto(PaymentTerms.net(30)) == ""
+
+
+def test_xrechnung_skonto_base_amount() -> None:
+    terms = PaymentTerms(
+        installments=(Installment.balance("30D"),),
+        discounts=(DiscountTier(Decimal("2.5"), "10D"),),
+        tax_base=TaxBase.EXCLUDED,
+    )
+    with pytest.raises(InvalidArgument):
+        xrechnung_skonto(terms)
+    assert xrechnung_skonto(terms, base=Decimal("1000")) == (
+        "#SKONTO#TAGE=10#PROZENT=2.50#BASISBETRAG=1000.00#\n"
+    )
+
+
+@pytest.mark.parametrize(
+    "tier",
+    [DiscountTier(Decimal("2"), "CM+10D"), DiscountTier(Decimal("1.125"), "10D")],
+    ids=["not-days", "three-decimals"],
+)
+def test_xrechnung_skonto_refuses_what_it_cannot_write(tier: DiscountTier) -> None:
+    from payterms.errors import InvalidTerms
+
+    terms = PaymentTerms(installments=(Installment.balance("60D"),), discounts=(tier,))
+    with pytest.raises(InvalidTerms):
+        xrechnung_skonto(terms)

@@ -6,6 +6,7 @@
 * :func:`describe` writes terms as invoice wording that parses back to the same terms.
 * :func:`describe_invoice` writes an invoice's payment block: due dates, discount or
   none, late-payment interest and fixed compensation.
+* :func:`xrechnung_skonto` writes the discount tiers as XRechnung ``#SKONTO#`` lines.
 * :mod:`payterms.text.vocab` holds one table per language.
 
 >>> from payterms.text import describe, parse
@@ -14,7 +15,7 @@
 """
 
 from payterms.text.parse import DEFAULT_NET, DEFAULT_READING, Parsed, parse, parse_with_notes
-from payterms.text.render import Regime, describe, describe_invoice
+from payterms.text.render import Regime, describe, describe_invoice, xrechnung_skonto
 from payterms.text.vocab import VOCABULARIES, Sense, Templates, Vocabulary
 
 __all__ = [
@@ -30,4 +31,5 @@ __all__ = [
     "describe_invoice",
     "parse",
     "parse_with_notes",
+    "xrechnung_skonto",
 ]

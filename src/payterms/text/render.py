@@ -26,7 +26,7 @@ from decimal import Decimal
 from typing import Protocol
 
 from payterms._checks import to_decimal
-from payterms.errors import InvalidArgument, InvalidType
+from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidTerms, InvalidType
 from payterms.rules import DueRule
 from payterms.terms import (
     EndOfMonth,
@@ -40,8 +40,9 @@ from payterms.terms import (
 from payterms.text.parse import _end_of_month_text
 from payterms.text.vocab import VOCABULARIES, Templates
 
-__all__ = ["Regime", "describe", "describe_invoice"]
+__all__ = ["Regime", "describe", "describe_invoice", "xrechnung_skonto"]
 
+_SHIFT_DAYS = re.compile(r"(\d+)D")
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
 _EOM = tuple(
     re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?")
@@ -243,7 +244,9 @@ def describe_invoice(
     the sentence that no discount is granted (Code de commerce L441-9: "néant" must be
     said), and with a *regime*: the late-payment interest rate in force the day after the
     final due date (``regime.rate_on``; or *rate* if given, for an agreed rate) and the
-    fixed compensation for recovery costs (``regime.compensation.amount``).
+    fixed compensation for recovery costs (``regime.compensation.amount``, in the
+    regime's currency, which must be the schedule's). A rate past the regime's published
+    table raises :class:`~payterms.errors.RateNotPublished`: it is never extrapolated.
 
     >>> from datetime import date
     >>> from decimal import Decimal
@@ -282,6 +285,9 @@ def describe_invoice(
             rate = regime.rate_on(schedule.final_due + timedelta(days=1))
         out.append(t.penalty.format(r=_number(to_decimal(rate, "rate"), t)))
     if regime is not None:
+        currency = getattr(regime, "currency", schedule.currency)
+        if currency != schedule.currency:
+            raise CurrencyMismatch(currency, schedule.currency)
         fixed = regime.compensation.amount(abs(schedule.amount))
         if fixed:
             out.append(
@@ -290,3 +296,43 @@ def describe_invoice(
                 )
             )
     return "\n".join(out)
+
+
+def xrechnung_skonto(terms: PaymentTerms, *, base: Decimal | None = None) -> str:
+    """Return the discount tiers of *terms* as XRechnung ``#SKONTO#`` lines (BR-DE-18).
+
+    The German CIUS wants, in the payment terms note, one line per discount:
+    ``#SKONTO#TAGE=14#PROZENT=2.00#``, percentages with two decimals, upper case, each line
+    ending with a newline (itplr-kosit/xrechnung-schematron#22; a missing final newline is
+    a common validation failure). *base*, the amount the discount is taken on, is written
+    as ``BASISBETRAG`` when given, and is required when the terms' tax base is not the
+    whole amount. A tier that is not a plain number of days, or whose percentage needs
+    more than two decimals, cannot be written and raises
+    :class:`~payterms.errors.InvalidTerms`. :func:`payterms.text.parse` reads these lines.
+
+    >>> from payterms.terms import PaymentTerms
+    >>> terms = PaymentTerms.net(30).with_discount(3, "7D").with_discount(2, "14D")
+    >>> print(xrechnung_skonto(terms), end="")
+    #SKONTO#TAGE=7#PROZENT=3.00#
+    #SKONTO#TAGE=14#PROZENT=2.00#
+    """
+    if not isinstance(terms, PaymentTerms):
+        raise InvalidType("terms", terms, "a payterms.PaymentTerms")
+    amount = None if base is None else to_decimal(base, "base")
+    if amount is None and terms.discounts and terms.tax_base is not TaxBase.INCLUDED:
+        raise InvalidArgument(
+            "base", None, f"the discount base amount (the tax base is {terms.tax_base.name})"
+        )
+    lines = []
+    for tier in terms.discounts:
+        days = _SHIFT_DAYS.fullmatch(str(tier.rule))
+        if days is None:
+            raise InvalidTerms("rule", str(tier.rule), "a number of days (XRechnung TAGE=n)")
+        percent = tier.percent.quantize(Decimal("0.01"))
+        if percent != tier.percent:
+            raise InvalidTerms("percent", tier.percent, "at most two decimals (PROZENT=n.nn)")
+        line = f"#SKONTO#TAGE={days.group(1)}#PROZENT={percent}#"
+        if amount is not None:
+            line += f"BASISBETRAG={amount.quantize(Decimal('0.01'))}#"
+        lines.append(line + "\n")
+    return "".join(lines)
