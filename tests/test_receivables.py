@@ -101,10 +101,21 @@ def test_countback_dso_from_invoices_matches_benji() -> None:
     )
 
 
-def test_simple_dso_trymesha() -> None:
+SIMPLE_DSO = [
     # Source: trymesha.com, "The 2 DSO calculation formulas": AR 150,000, annual credit
     # sales 1,800,000 -> 30.4 days.
-    assert round(simple_dso(D("150000"), D("1800000"), days=365), 1) == D("30.4")
+    pytest.param(D("150000"), D("1800000"), 365, 1, "30.4", id="trymesha-30.4"),
+    # Source: ACCA F9/FM interactive workbook, "Question 3 Early settlement discount":
+    # sales $50m, receivables $7,808,219 = 57 days.
+    pytest.param(D("7808219"), D("50000000"), 365, 0, "57", id="acca-57-days"),
+]
+
+
+@pytest.mark.parametrize(("ar", "sales", "days", "places", "expected"), SIMPLE_DSO)
+def test_simple_dso_published(
+    ar: Decimal, sales: Decimal, days: int, places: int, expected: str
+) -> None:
+    assert round(simple_dso(ar, sales, days=days), places) == D(expected)
 
 
 # Source: creditguru, "Average Days Delinquent (ADD)": AR 15,000; current 4,000; 30-day
@@ -885,3 +896,16 @@ def test_dso_from_invoices_matches_the_totals_formulas(
     if ar <= sum(monthly):
         got = dso(invs, as_of=as_of, method=DsoMethod.COUNTBACK, months=months)
         assert got == countback_dso(ar, monthly, days=lengths)
+
+
+def test_pandas_helpers_name_the_extra_when_pandas_is_missing(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import sys
+
+    report = aging([], as_of=date(2026, 1, 1))
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"pip install payterms\[pandas\]"):
+        report.to_frame()
+    with pytest.raises(ImportError, match=r"invoices_from_frame needs pandas"):
+        invoices_from_frame(object())  # type: ignore[arg-type]

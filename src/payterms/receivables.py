@@ -1,10 +1,12 @@
 """Receivables analytics: aging, DSO variants, days to pay, CEI, concentration (HHI), CCC.
 
-Every figure here has several published variants that disagree on the same data
-(``reference`` §3 of the design notes: countback vs simple DSO, CEI on period sales vs
-on the monthly average, simple vs amount-weighted days to pay, aging from the invoice
-date vs from the due date, HHI on 0-1 vs 0-10,000). payterms never picks one silently:
-the variant is an enum argument and it is named in the docstring with its source.
+Every figure here has several published variants that disagree on the same data:
+countback vs simple DSO (Benji, trymesha, Highako), CEI on period sales vs on the
+monthly average (CRF vs creditguru: 79.63 % vs 55.9 %), simple vs amount-weighted days
+to pay (Sage 50 vs Dynamics 365 users), aging from the invoice date vs from the due date
+(OCA account-financial-reporting#396), HHI on 0-1 vs 0-10,000 (US DOJ). payterms never
+picks one silently: the variant is an enum argument, named in the docstring with its
+source.
 
 Functions are pure: the state of the receivables is computed from the invoices and
 their dated payments *as of* a date you give (``as_of`` is always required), so an
@@ -772,6 +774,29 @@ class Aging:
             found = self._cache["items"] = tuple(aged)
         return found
 
+    def __str__(self) -> str:
+        """Return a small text table: one line per bucket, then the total.
+
+        >>> inv = Invoice("F-1", "ACME", date(2026, 1, 1), date(2026, 1, 31), Decimal("10.00"),
+        ...               currency="EUR")
+        >>> print(aging([inv], as_of=date(2026, 3, 5)))
+        aging as of 2026-03-05 from the due date (EUR)
+          current        0
+          1-30           0
+          31-60      10.00
+          61-90          0
+          90+            0
+          total      10.00
+        """
+        basis = "due date" if self.basis is AgeFrom.DUE_DATE else "invoice date"
+        currency = f" ({self.currency})" if self.currency else ""
+        rows = [*zip(self.buckets.labels, self.totals, strict=True), ("total", self.total)]
+        width = max(len(f"{amount:,}") for _, amount in rows)
+        label_width = max(len(label) for label, _ in rows)
+        lines = [f"aging as of {self.as_of.isoformat()} from the {basis}{currency}"]
+        lines += [f"  {label:<{label_width}}  {amount:>{width},}" for label, amount in rows]
+        return "\n".join(lines)
+
     @property
     def total(self) -> Decimal:
         """The total open amount."""
@@ -1513,7 +1538,7 @@ def revenue_by_customer(
 def _import_pandas(what: str) -> Any:
     try:
         import pandas
-    except ImportError:  # pragma: no cover - exercised only without the extra
+    except ImportError:
         raise ImportError(
             f"{what} needs pandas: install the extra with `pip install payterms[pandas]`"
         ) from None
