@@ -290,8 +290,8 @@ def interest_regime_codes() -> st.SearchStrategy[str]:
 
 
 def interest_rates() -> st.SearchStrategy[Decimal]:
-    """Contractual rates in percent per annum, 0 to 30 with two decimals."""
-    return st.integers(0, 3000).map(lambda v: Decimal(v) / 100)
+    """Contractual annual rates as fractions, 0 to 0.30 (0 % to 30 %, two decimals)."""
+    return st.integers(0, 3000).map(lambda v: Decimal(v).scaleb(-4))
 
 
 @st.composite

@@ -72,7 +72,7 @@ def test_worked_examples(
     code: str, principal: str, due: date, until: date, lines: list[tuple[int, str]]
 ) -> None:
     res = late_interest(Decimal(principal), due=due, until=until, regime=code)
-    assert [(p.days, p.rate) for p in res.periods] == [(d, Decimal(r)) for d, r in lines]
+    assert [(p.days, p.rate * 100) for p in res.periods] == [(d, Decimal(r)) for d, r in lines]
     exact = sum((Decimal(principal) * Decimal(r) * d / 36500 for d, r in lines), start=Decimal(0))
     assert _close(res.interest_exact, exact)
     assert res.interest == quantize(exact, res.currency)
@@ -82,21 +82,25 @@ def test_rounds_once_at_the_end() -> None:
     # legal.md §9.6: calculators that round the daily amount first drift (paidnice's
     # GBP 169.68 against an exact 169.49). Here rounding each day would give
     # 73 x 0.03 = 2.19; the exact sum 1.84 is rounded once.
-    res = late_interest(Decimal("92"), due=date(2026, 1, 31), until=date(2026, 4, 14), rate=10)
+    res = late_interest(
+        Decimal("92"), due=date(2026, 1, 31), until=date(2026, 4, 14), rate=Decimal("0.10")
+    )
     daily = quantize(Decimal("92") * 10 / 36500, "EUR")
     assert daily * 73 == Decimal("2.19")
     assert res.interest == Decimal("1.84")
 
 
 def test_interest_days_run_from_the_day_after_due_to_the_payment_day() -> None:
-    res = late_interest(Decimal("1000"), due=date(2024, 2, 28), until=date(2024, 3, 1), rate=10)
+    res = late_interest(
+        Decimal("1000"), due=date(2024, 2, 28), until=date(2024, 3, 1), rate=Decimal("0.10")
+    )
     (line,) = res.periods
     assert (line.start, line.end, line.days) == (date(2024, 2, 29), date(2024, 3, 1), 2)
     excluded = late_interest(
         Decimal("1000"),
         due=date(2024, 2, 28),
         until=date(2024, 3, 1),
-        rate=10,
+        rate=Decimal("0.10"),
         payment_day=PaymentDay.EXCLUDED,
     )
     assert [p.days for p in excluded.periods] == [1]
@@ -107,7 +111,7 @@ def test_act_act_splits_at_the_new_year_and_uses_366_in_leap_years() -> None:
         Decimal("36600"),
         due=date(2023, 12, 30),
         until=date(2024, 1, 2),
-        rate=10,
+        rate=Decimal("0.10"),
         day_count=DayCount.ACT_ACT_ISDA,
     )
     assert [(p.start, p.days) for p in res.periods] == [
@@ -123,7 +127,7 @@ def test_thirty_360() -> None:
         Decimal("3600"),
         due=date(2026, 1, 31),
         until=date(2026, 3, 31),
-        rate=10,
+        rate=Decimal("0.10"),
         day_count=DayCount.THIRTY_E_360,
     )
     assert [p.days for p in res.periods] == [60]
@@ -132,11 +136,11 @@ def test_thirty_360() -> None:
 
 def test_reference_table_plus_margin_contract_rate() -> None:
     # A contract's "ECB rate + 7 points, fixed per half-year" clause.
-    clause = TableRate("ecb_mro", margin=Decimal(7), fixing=Fixing.SEMESTER_START)
+    clause = TableRate("ecb_mro", margin=Decimal("0.07"), fixing=Fixing.SEMESTER_START)
     res = late_interest(
         Decimal("1000"), due=date(2023, 6, 20), until=date(2023, 7, 10), rate=clause
     )
-    assert [p.rate for p in res.periods] == [Decimal("9.50"), Decimal("11.00")]
+    assert [p.rate * 100 for p in res.periods] == [Decimal("9.50"), Decimal("11.00")]
     assert res.compensation == 0
 
 
@@ -148,7 +152,7 @@ def test_fixed_at_start_override() -> None:
         regime="DE",
         rate_split=RateSplit.FIXED_AT_START,
     )
-    assert [p.rate for p in res.periods] == [Decimal("10.62")]
+    assert [p.rate * 100 for p in res.periods] == [Decimal("10.62")]
 
 
 def test_payments_before_due_reduce_the_principal_only() -> None:
@@ -168,7 +172,7 @@ def test_payment_settling_everything_stops_interest() -> None:
         Decimal("1000"),
         due=date(2024, 1, 31),
         until=date(2024, 3, 31),
-        rate=Decimal("12"),
+        rate=Decimal("0.12"),
         payments=(Payment(date(2024, 2, 10), Decimal("1003.29")),),
     )
     assert [p.end for p in res.periods] == [date(2024, 2, 10)]
@@ -181,7 +185,7 @@ def test_overpayment_is_refused() -> None:
             Decimal("100"),
             due=date(2024, 1, 31),
             until=date(2024, 3, 31),
-            rate=8,
+            rate=Decimal("0.08"),
             payments=(Payment(date(2024, 2, 10), Decimal("500")),),
         )
 
@@ -202,7 +206,7 @@ def test_imputation_orders(order: Imputation, principal_left: Decimal) -> None:
         Decimal("1000"),
         due=date(2026, 1, 31),
         until=date(2026, 3, 2),
-        rate=Decimal("36.5"),
+        rate=Decimal("0.365"),
         payments=(Payment(date(2026, 2, 10), Decimal("100")),),
         compensation=Decimal("40"),
         imputation=order,
@@ -245,7 +249,8 @@ def test_result_value() -> None:
         ({"principal": Decimal("-1")}, InvalidArgument, "principal"),
         ({"principal": 100.0}, InvalidType, "float"),
         ({"rate": 8.0, "regime": None}, InvalidType, "float"),
-        ({"rate": Decimal("-1"), "regime": None}, InvalidArgument, "non-negative"),
+        ({"rate": Decimal("-0.01"), "regime": None}, InvalidArgument, "fraction"),
+        ({"rate": Decimal("8"), "regime": None}, InvalidArgument, "rate_from_percent"),
         ({"rate": object(), "regime": None}, InvalidType, "rate"),
         ({"regime": None}, InvalidArgument, "a rate or a regime"),
         ({"regime": "XX"}, UnknownRegime, "'XX'"),
@@ -399,3 +404,10 @@ def test_lines_add_up_and_cover_every_interest_day(
         assert sum(p.days for p in res.periods) == (until - due).days
         for before, after in zip(res.periods, res.periods[1:], strict=False):
             assert after.start == before.end + timedelta(days=1)
+
+
+def test_margin_is_a_fraction_too() -> None:
+    with pytest.raises(InvalidArgument, match="fraction"):
+        TableRate("ecb_mro", margin=Decimal("8"))
+    with pytest.raises(InvalidArgument, match="one of"):
+        TableRate("no_such_table")

@@ -47,10 +47,10 @@ PUBLISHED = [
 @pytest.mark.parametrize(("day", "rate"), PUBLISHED)
 def test_published_rates(day: date, rate: str) -> None:
     r = regime("BE")
-    assert r.rate_on(day) == Decimal(rate)
+    assert r.rate_on(day) * 100 == Decimal(rate)
     # the whole half-year, to its last day
     last = date(day.year, 6, 30) if day.month < 7 else date(day.year, 12, 31)
-    assert r.rate_on(last) == Decimal(rate)
+    assert r.rate_on(last) * 100 == Decimal(rate)
 
 
 # Source: legal.md §2.2, column "contracts before 16-03-2013" (vanostaeyen.eu; schoups.com
@@ -70,7 +70,7 @@ PUBLISHED_OLD_CONTRACTS = [
 
 @pytest.mark.parametrize(("day", "rate"), PUBLISHED_OLD_CONTRACTS)
 def test_contracts_before_16_march_2013(day: date, rate: str) -> None:
-    assert regime("BE", contract_date=date(2012, 11, 1)).rate_on(day) == Decimal(rate)
+    assert regime("BE", contract_date=date(2012, 11, 1)).rate_on(day) * 100 == Decimal(rate)
 
 
 def test_current_law_has_no_rate_before_16_march_2013() -> None:
@@ -103,7 +103,7 @@ def test_formula_reproduces_every_published_rate() -> None:
     # half point) applied to the shipped ECB table gives every published Belgian rate.
     table = rate_table("be_late_payment")
     for entry in table.entries:
-        assert be.FORMULA.rate_on(entry.valid_from) == entry.rate, entry
+        assert be.FORMULA.rate_on(entry.valid_from) * 100 == entry.rate, entry
 
 
 def test_past_the_table_raises_unless_an_assumption_is_named() -> None:
@@ -118,7 +118,7 @@ def test_past_the_table_raises_unless_an_assumption_is_named() -> None:
         assume=RateAssumption.CARRY_FORWARD,
     )
     # the line breaks where the published table ends, so the assumed days are visible
-    assert [(p.start, p.rate) for p in carried.periods] == [
+    assert [(p.start, p.rate * 100) for p in carried.periods] == [
         (date(2025, 12, 2), Decimal("10.5")),
         (date(2026, 1, 1), Decimal("10.5")),
     ]
@@ -130,7 +130,7 @@ def test_past_the_table_raises_unless_an_assumption_is_named() -> None:
         regime="BE",
         assume=RateAssumption.STATUTORY_FORMULA,
     )
-    assert [(p.start, p.rate) for p in formula.periods] == [
+    assert [(p.start, p.rate * 100) for p in formula.periods] == [
         (date(2025, 12, 2), Decimal("10.5")),
         (date(2026, 1, 1), Decimal("10.5")),
     ]
@@ -165,17 +165,17 @@ def test_consumer_agreed_rate_is_capped_at_the_b2b_rate() -> None:
         due=date(2024, 12, 31),
         until=date(2025, 1, 31),
         regime=regime("BE", debtor=Debtor.CONSUMER),
-        rate=Decimal("15"),
+        rate=Decimal("0.15"),
     )
-    assert [p.rate for p in res.periods] == [Decimal("11.5")]
+    assert [p.rate * 100 for p in res.periods] == [Decimal("11.5")]
     lower = late_interest(
         Decimal("1000"),
         due=date(2024, 12, 31),
         until=date(2025, 1, 31),
         regime=regime("BE", debtor=Debtor.CONSUMER),
-        rate=Decimal("6"),
+        rate=Decimal("0.06"),
     )
-    assert [p.rate for p in lower.periods] == [Decimal("6")]
+    assert [p.rate * 100 for p in lower.periods] == [Decimal("6")]
 
 
 def test_b2b_example_with_partial_payment_interest_first() -> None:
@@ -192,7 +192,7 @@ def test_b2b_example_with_partial_payment_interest_first() -> None:
     assert abs(res.periods[0].interest - first) < Decimal("1e-20")
     base_after = Decimal("10000") - (Decimal("4000") - first)
     assert abs(res.periods[1].base - base_after) < Decimal("1e-20")
-    assert [(p.start, p.rate) for p in res.periods] == [
+    assert [(p.start, p.rate * 100) for p in res.periods] == [
         (date(2024, 4, 1), Decimal("12.5")),
         (date(2024, 9, 2), Decimal("12.5")),
         (date(2025, 1, 1), Decimal("11.5")),

@@ -36,9 +36,9 @@ PUBLISHED = [
 @pytest.mark.parametrize(("day", "basis", "consumer"), PUBLISHED)
 def test_basiszinssatz_and_rates(day: date, basis: str, consumer: str) -> None:
     assert rate_table("de_basiszinssatz").rate_on(day) == Decimal(basis)
-    assert regime("DE", debtor=Debtor.CONSUMER).rate_on(day) == Decimal(consumer)
+    assert regime("DE", debtor=Debtor.CONSUMER).rate_on(day) * 100 == Decimal(consumer)
     if day > date(2014, 7, 28):
-        assert regime("DE").rate_on(day) == Decimal(basis) + 9
+        assert regime("DE").rate_on(day) * 100 == Decimal(basis) + 9
 
 
 # Source: legal.md §5.1 and §0.1: 2014 H2, 8.27 for obligations arising after 28-07-2014,
@@ -53,7 +53,7 @@ def test_basiszinssatz_and_rates(day: date, basis: str, consumer: str) -> None:
     ],
 )
 def test_transition_of_29_july_2014(contract: date | None, day: date, rate: str) -> None:
-    assert regime("DE", contract_date=contract).rate_on(day) == Decimal(rate)
+    assert regime("DE", contract_date=contract).rate_on(day) * 100 == Decimal(rate)
 
 
 def test_no_pauschale_for_old_obligations_or_consumers() -> None:
@@ -71,9 +71,8 @@ def test_basiszinssatz_follows_the_ecb_rate_by_its_changes() -> None:
     day = date(2013, 1, 1)
     while day <= date(2026, 1, 1):
         before = date(day.year - 1, 7, 1) if day.month == 1 else date(day.year, 1, 1)
-        assert basis.rate_on(day) - basis.rate_on(before) == ecb.rate_on(day) - ecb.rate_on(
-            before
-        ), day
+        moved = (ecb.rate_on(day) - ecb.rate_on(before)) * 100  # in points
+        assert basis.rate_on(day) - basis.rate_on(before) == moved, day
         day = date(day.year, 7, 1) if day.month == 1 else date(day.year + 1, 1, 1)
 
 
@@ -83,7 +82,7 @@ def test_erpnext_issue_rate_timeline_example() -> None:
     res = late_interest(
         Decimal("1000"), due=date(2023, 6, 20), until=date(2023, 8, 31), regime="DE"
     )
-    assert [(p.days, p.rate) for p in res.periods] == [
+    assert [(p.days, p.rate * 100) for p in res.periods] == [
         (10, Decimal("10.62")),
         (62, Decimal("12.12")),
     ]

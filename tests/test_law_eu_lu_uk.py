@@ -33,7 +33,7 @@ IRISH_TABLE = [
 
 @pytest.mark.parametrize(("day", "rate"), IRISH_TABLE)
 def test_directive_rate_matches_the_irish_table(day: date, rate: str) -> None:
-    assert regime("EU").rate_on(day) == Decimal(rate)
+    assert regime("EU").rate_on(day) * 100 == Decimal(rate)
 
 
 def test_pre_2009_reference_rates_are_not_computed() -> None:
@@ -62,9 +62,9 @@ def test_luxembourg() -> None:
     res = late_interest(
         Decimal("1000"), due=date(2024, 8, 31), until=date(2024, 9, 30), regime="LU"
     )
-    assert [p.rate for p in res.periods] == [Decimal("12.25")]
+    assert [p.rate * 100 for p in res.periods] == [Decimal("12.25")]
     assert any("Luxembourg rate computed" in a for a in res.assumptions)
-    assert regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2024, 5, 1)) == Decimal("4.50")
+    assert regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2024, 5, 1)) * 100 == Decimal("4.50")
     with pytest.raises(RateNotPublished):
         regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2025, 1, 1))
 
@@ -73,8 +73,8 @@ def test_luxembourg_values_are_plus_8_although_reported_as_plus_7() -> None:
     # Known error in a source: vichy-economie.com / fiduciaire-lpg.lu describe the old
     # rate as "+7%" but report 8.05 % (2016 H1) and 8 % (2016 H2), which are ECB + 8.
     r = regime("LU")
-    assert r.rate_on(date(2016, 3, 1)) == Decimal("8.05")
-    assert r.rate_on(date(2016, 9, 1)) == Decimal("8.00")
+    assert r.rate_on(date(2016, 3, 1)) * 100 == Decimal("8.05")
+    assert r.rate_on(date(2016, 9, 1)) * 100 == Decimal("8.00")
 
 
 # Source: payontime.co.uk (legal.md §7.1): statutory rate = reference (base) rate + 8.
@@ -97,7 +97,7 @@ UK_PUBLISHED = [
 
 @pytest.mark.parametrize(("day", "rate"), UK_PUBLISHED)
 def test_uk_statutory_rate(day: date, rate: str) -> None:
-    assert regime("UK").rate_on(day) == Decimal(rate)
+    assert regime("UK").rate_on(day) * 100 == Decimal(rate)
 
 
 def test_uk_unconfirmed_half_years_are_not_shipped() -> None:
@@ -110,7 +110,7 @@ def test_uk_rate_is_fixed_when_interest_starts() -> None:
     # SI 2002/1675 (legal.md §7): the rate does not change when a later half-year starts.
     res = late_interest(Decimal("5000"), due=date(2023, 6, 14), until=date(2024, 3, 1), regime="GB")
     assert regime("UK").rate_split is RateSplit.FIXED_AT_START
-    assert [p.rate for p in res.periods] == [Decimal("11.50")]
+    assert [p.rate * 100 for p in res.periods] == [Decimal("11.50")]
     assert res.periods[0].days == (date(2024, 3, 1) - date(2023, 6, 14)).days
     assert res.currency == "GBP"
     assert res.compensation == Decimal("70.00")

@@ -48,8 +48,8 @@ PUBLISHED = [
 @pytest.mark.parametrize(("day", "individuals", "others"), PUBLISHED)
 def test_legal_rate(day: date, individuals: str, others: str) -> None:
     assert rate_table("fr_legal_rate_individuals").rate_on(day) == Decimal(individuals)
-    assert fr.LEGAL_RATE.rate_on(day) == Decimal(others)
-    assert regime("FR").minimum_rate.rate_on(day) == 3 * Decimal(others)  # type: ignore[union-attr]
+    assert fr.LEGAL_RATE.rate_on(day) * 100 == Decimal(others)
+    assert regime("FR").minimum_rate.rate_on(day) * 100 == 3 * Decimal(others)  # type: ignore[union-attr]
 
 
 # Source: legal.md §4 and §0.1. Read in sources: 10.00 % for H2 2017 (service-public via
@@ -71,7 +71,7 @@ def test_legal_rate(day: date, individuals: str, others: str) -> None:
     ],
 )
 def test_default_penalty_rate_is_ecb_plus_10(day: date, rate: str) -> None:
-    assert regime("FR").rate_on(day) == Decimal(rate)
+    assert regime("FR").rate_on(day) * 100 == Decimal(rate)
 
 
 # Source: legal.md §4: floor = 3 x the "all other cases" legal rate; H2 2023 3 x 4.22 =
@@ -89,14 +89,18 @@ def test_agreed_rate_floor(day: date, floor: str) -> None:
         due=day,
         until=date(day.year, day.month, 30),
         regime="FR",
-        rate=Decimal("5"),
+        rate=Decimal("0.05"),
     )
-    assert [p.rate for p in res.periods] == [Decimal(floor)]
+    assert [p.rate * 100 for p in res.periods] == [Decimal(floor)]
     assert any("statutory minimum" in a for a in res.assumptions)
     higher = late_interest(
-        Decimal("1000"), due=day, until=date(day.year, day.month, 30), regime="FR", rate=20
+        Decimal("1000"),
+        due=day,
+        until=date(day.year, day.month, 30),
+        regime="FR",
+        rate=Decimal("0.20"),
     )
-    assert [p.rate for p in higher.periods] == [Decimal("20")]
+    assert [p.rate * 100 for p in higher.periods] == [Decimal("20")]
 
 
 def test_bpifrance_formula_unpaid_times_rate_times_days_over_365() -> None:
@@ -135,7 +139,7 @@ def test_consumer_and_public_debts_are_not_covered(debtor: Debtor) -> None:
 # Known errors in sources: each test shows the correct figure and names the erring source.
 def test_aeccompta_2019_s1_professional_rate_is_0_86_not_0_76() -> None:
     # Source: legal.md §4.1: Trésor 0.86 for 2019 S1; aeccompta.com shows 0.76 (error).
-    assert fr.LEGAL_RATE.rate_on(date(2019, 3, 1)) == Decimal("0.86")
+    assert fr.LEGAL_RATE.rate_on(date(2019, 3, 1)) * 100 == Decimal("0.86")
 
 
 def test_francetransactions_2023_s2_individuals_rate_is_6_82_not_6_83() -> None:
@@ -147,4 +151,4 @@ def test_calcultil_2015_s1_rates_are_4_06_and_0_93_not_4_29() -> None:
     # Source: legal.md §4.1: JulienArthur/calculTIL "Calculateut TIL v2.html" gives
     # 4.29/4.29 for 2015 S1 (error); the Trésor gives 4.06 and 0.93.
     assert rate_table("fr_legal_rate_individuals").rate_on(date(2015, 2, 1)) == Decimal("4.06")
-    assert fr.LEGAL_RATE.rate_on(date(2015, 2, 1)) == Decimal("0.93")
+    assert fr.LEGAL_RATE.rate_on(date(2015, 2, 1)) * 100 == Decimal("0.93")

@@ -38,7 +38,7 @@ PUBLISHED = [
 
 @pytest.mark.parametrize(("day", "rate"), PUBLISHED)
 def test_handelsrente(day: date, rate: str) -> None:
-    assert regime("NL").rate_on(day) == Decimal(rate)
+    assert regime("NL").rate_on(day) * 100 == Decimal(rate)
 
 
 # Source: legal.md §3.2, wettelijke rente (Stb. 2011; Stb. 2014, 491; Stb. 2022, 520;
@@ -58,7 +58,7 @@ PUBLISHED_CONSUMER = [
 
 @pytest.mark.parametrize(("day", "rate"), PUBLISHED_CONSUMER)
 def test_wettelijke_rente(day: date, rate: str) -> None:
-    assert regime("NL", debtor=Debtor.CONSUMER).rate_on(day) == Decimal(rate)
+    assert regime("NL", debtor=Debtor.CONSUMER).rate_on(day) * 100 == Decimal(rate)
 
 
 def test_wettelijke_rente_2025_h1_is_not_shipped() -> None:
@@ -77,13 +77,13 @@ def test_handelsrente_is_ecb_plus_8_unrounded_since_16_march_2013() -> None:
     # art. 6:120 lid 2 BW: ECB rate before the half-year + 8 points, no rounding.
     for entry in rate_table("nl_handelsrente").entries:
         if entry.valid_from >= date(2013, 3, 16):
-            assert nl.FORMULA.rate_on(entry.valid_from) == entry.rate, entry
+            assert nl.FORMULA.rate_on(entry.valid_from) * 100 == entry.rate, entry
 
 
 def test_contracts_before_16_march_2013_have_no_confirmed_rate_after() -> None:
     # Source: legal.md §3: whether pre-16-3-2013 contracts switched to + 8 is UNCONFIRMED.
     old = regime("NL", contract_date=date(2012, 6, 1))
-    assert old.rate_on(date(2013, 3, 15)) == Decimal("7.75")
+    assert old.rate_on(date(2013, 3, 15)) * 100 == Decimal("7.75")
     with pytest.raises(RateNotPublished, match="not confirmed"):
         old.rate_on(date(2013, 3, 16))
 
@@ -161,5 +161,5 @@ def test_payment_goes_to_costs_then_interest_then_principal() -> None:
 def test_nfco_2023_rate_is_10_50_not_12() -> None:
     # Known error in a source: nfco.nl (11-01-2023) gives 12 % from 1 January 2023; the
     # handelsrente was 10.50 % (overeenkomsten.nl; ECB 2.50 + 8). 12 % applied from July.
-    assert regime("NL").rate_on(date(2023, 1, 1)) == Decimal("10.50")
-    assert regime("NL").rate_on(date(2023, 7, 1)) == Decimal("12.00")
+    assert regime("NL").rate_on(date(2023, 1, 1)) * 100 == Decimal("10.50")
+    assert regime("NL").rate_on(date(2023, 7, 1)) * 100 == Decimal("12.00")

@@ -189,7 +189,8 @@ def _demo_interest() -> list[str]:
         "  EUR 10000.00 due 2024-03-31, EUR 4000.00 paid 2024-09-01, rest claimed 2025-02-15",
     ]
     lines += [
-        f"  {p.start} to {p.end}: {p.days:3d} days at {p.rate} % on {p.base:.2f} = {p.interest:.2f}"
+        f"  {p.start} to {p.end}: {p.days:3d} days at {p.rate * 100:.2f} % on {p.base:.2f}"
+        f" = {p.interest:.2f}"
         for p in res.periods
     ]
     lines.append(

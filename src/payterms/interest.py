@@ -25,9 +25,9 @@ research notes list each country's rule and its source (see docs/late-interest.m
 >>> res.interest, res.compensation
 (Decimal('359.59'), Decimal('40.00'))
 >>> [(p.start, p.end, p.days, p.rate) for p in res.periods]
-[(datetime.date(2024, 4, 1), datetime.date(2024, 7, 14), 105, Decimal('12.5'))]
+[(datetime.date(2024, 4, 1), datetime.date(2024, 7, 14), 105, Decimal('0.125'))]
 >>> late_interest(Decimal("1000"), due=date(2026, 1, 31), until=date(2026, 3, 2),
-...               rate=Decimal("8")).interest
+...               rate=Decimal("0.08")).interest
 Decimal('6.58')
 """
 
@@ -66,7 +66,6 @@ __all__ = [
 ]
 
 _ONE_DAY = _dt.timedelta(days=1)
-_HUNDRED = Decimal(100)
 _ZERO = Decimal(0)
 # Enough digits that no invoice amount, rate or day count loses precision before the
 # single final rounding; local, so a caller's ambient decimal context cannot interfere.
@@ -114,7 +113,7 @@ class PaymentDay(Enum):
 
     >>> from datetime import date
     >>> late_interest(Decimal("36500"), due=date(2026, 1, 1), until=date(2026, 1, 11),
-    ...               rate=Decimal("10"), payment_day=PaymentDay.EXCLUDED).periods[0].days
+    ...               rate=Decimal("0.10"), payment_day=PaymentDay.EXCLUDED).periods[0].days
     9
     """
 
@@ -158,7 +157,7 @@ class RateAssumption(Enum):
     >>> res = late_interest(Decimal("1000"), due=date(2025, 12, 31), until=date(2026, 1, 31),
     ...                     regime="BE", assume=RateAssumption.STATUTORY_FORMULA)
     >>> res.periods[0].rate, res.assumptions[-1][:48]
-    (Decimal('10.5'), 'rate past the published Belgian table computed b')
+    (Decimal('0.105'), 'rate past the published Belgian table computed b')
     """
 
     CARRY_FORWARD = "carry_forward"
@@ -170,11 +169,15 @@ class RateAssumption(Enum):
 
 
 RateSegment = tuple[_dt.date, Decimal, str | None]
-"""``(first day, rate in percent per annum, note or None)``: a stretch of one rate."""
+"""``(first day, annual rate as a fraction, note or None)``: a stretch of one rate."""
+
+
+def _percent(rate: Decimal) -> str:
+    return str(rate.scaleb(2).normalize())
 
 
 class RateSource(Protocol):
-    """Anything that gives a rate (percent per annum) for each day of a stretch."""
+    """Anything that gives an annual rate (a fraction) for each day of a stretch."""
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the rate in force on *day*."""
@@ -187,10 +190,10 @@ class RateSource(Protocol):
 
 @frozen
 class FixedRate:
-    """A contractual rate that never changes, in percent per annum.
+    """A contractual annual rate that never changes, as a fraction (0.095 for 9.5 %).
 
-    >>> FixedRate(Decimal("9.5")).rate_on(_dt.date(2026, 1, 1))
-    Decimal('9.5')
+    >>> FixedRate(Decimal("0.095")).rate_on(_dt.date(2026, 1, 1))
+    Decimal('0.095')
     """
 
     rate: Decimal
@@ -234,16 +237,16 @@ class Payment:
 
 @frozen
 class InterestPeriod:
-    """One stretch of interest days at one *rate* (percent per annum) on one *base*.
+    """One stretch of interest days at one annual *rate* (a fraction) on one *base*.
 
     *start* and *end* are the first and last interest days (both included); *days* is
     their count under the day-count convention; *interest* is exact (not rounded).
 
     >>> from datetime import date
     >>> late_interest(Decimal("3650"), due=date(2026, 1, 31), until=date(2026, 2, 10),
-    ...               rate=Decimal("10")).periods
+    ...               rate=Decimal("0.10")).periods
     (InterestPeriod(start=datetime.date(2026, 2, 1), end=datetime.date(2026, 2, 10), days=10,
-                    rate=Decimal('10'), base=Decimal('3650'), interest=Decimal('10')),)
+                    rate=Decimal('0.10'), base=Decimal('3650'), interest=Decimal('10.00')),)
     """
 
     start: _dt.date
@@ -267,7 +270,7 @@ class InterestResult:
 
     >>> from datetime import date
     >>> res = late_interest(Decimal("1000"), due=date(2026, 1, 31), until=date(2026, 3, 2),
-    ...                     rate=Decimal("8"), payments=(Payment(date(2026, 2, 15), 500),))
+    ...                     rate=Decimal("0.08"), payments=(Payment(date(2026, 2, 15), 500),))
     >>> res.interest, res.principal_outstanding, res.interest_outstanding
     (Decimal('4.94'), Decimal('503.29'), Decimal('1.65'))
     """
@@ -307,13 +310,18 @@ def _rate_argument(rate: object) -> RateSource:
         raise InvalidArgument("rate", rate, "a rate or a regime")
     if isinstance(rate, (Decimal, int, str, float)) and not isinstance(rate, bool):
         value = to_decimal(rate, "rate")
-        if value < 0:
-            raise InvalidArgument("rate", rate, "a non-negative percent per annum")
+        if not 0 <= value <= 1:
+            raise InvalidArgument(
+                "rate",
+                rate,
+                "an annual rate as a fraction from 0 to 1, such as Decimal('0.08') for 8 % "
+                "(payterms.rate_from_percent converts a percent)",
+            )
         return FixedRate(value)
     if hasattr(rate, "rate_segments") and hasattr(rate, "rate_on"):
         return rate
     raise InvalidType(
-        "rate", rate, "a Decimal percent per annum or a rate source (payterms.law.TableRate)"
+        "rate", rate, "a Decimal annual rate or a rate source (payterms.law.TableRate)"
     )
 
 
@@ -338,7 +346,10 @@ def _bounded(
             j += 1
         own, limit = segments[i][1], limits[j][1]
         if (floor and limit > own) or (not floor and limit < own):
-            note = f"agreed rate {own} % replaced by the {what} of {limit} % from {cut}"
+            note = (
+                f"agreed rate {_percent(own)} % replaced by the {what} of {_percent(limit)} % "
+                f"from {cut}"
+            )
             out.append((cut, limit, note))
         else:
             out.append((cut, own, segments[i][2]))
@@ -369,8 +380,10 @@ def late_interest(
     day of the claim, usually the day the balance was credited); *payments* credited
     earlier reduce what bears interest from the day after each payment. *regime* (a
     :class:`payterms.law.Regime` or its code, e.g. ``"NL"``) brings the statutory rate
-    table and the rules; *rate* is a contractual rate in percent per annum (a Decimal,
-    or a :class:`payterms.law.TableRate` for "reference rate + margin") and takes the
+    table and the rules; *rate* is a contractual annual rate as a fraction (a Decimal
+    such as ``Decimal("0.08")`` for 8 %, like every annual rate in payterms; a value
+    above 1 is refused as a percent), or a :class:`payterms.law.TableRate` for
+    "reference rate + margin"; it takes the
     place of the statutory rate, within the regime's floor or cap (FR: at least three
     times the legal rate). Without a regime the conventions are simple interest,
     ACT/365 (fixed), payment day included, split at rate changes, interest before
@@ -393,9 +406,9 @@ def late_interest(
     >>> res = late_interest(Decimal("1000"), due=date(2023, 6, 20), until=date(2023, 8, 31),
     ...                     regime=law_regime("DE", contract_date=date(2023, 1, 1)))
     >>> [(p.days, p.rate) for p in res.periods]
-    [(10, Decimal('10.62')), (62, Decimal('12.12'))]
+    [(10, Decimal('0.1062')), (62, Decimal('0.1212'))]
     >>> late_interest(Decimal("100"), due=date(2024, 1, 10), until=date(2024, 1, 5),
-    ...               rate=Decimal("8"))
+    ...               rate=Decimal("0.08"))
     Traceback (most recent call last):
     payterms.errors.InvalidArgument: until=datetime.date(2024, 1, 5) is not accepted: ...
 
@@ -583,7 +596,7 @@ def late_interest(
                         days = dc.days(cursor - _ONE_DAY, cut - _ONE_DAY)
                     if by_year:
                         year = Decimal(dc.year_length(cursor.year))
-                    accrued = base * day_rate * days / (year * _HUNDRED)
+                    accrued = base * day_rate * days / year
                     running += accrued
                     total += accrued
                     periods.append(

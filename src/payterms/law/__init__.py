@@ -16,9 +16,9 @@ sources (:mod:`payterms.law.tables`). A day past a table's last published period
 >>> from decimal import Decimal
 >>> be = regime("BE")
 >>> be.rate_on(date(2025, 2, 14)), be.compensation.amount(Decimal("1000"))
-(Decimal('11.5'), Decimal('40'))
+(Decimal('0.115'), Decimal('40'))
 >>> regime("DE", contract_date=date(2014, 7, 1)).rate_on(date(2014, 9, 1))
-Decimal('7.27')
+Decimal('0.0727')
 >>> regime("XX")
 Traceback (most recent call last):
 payterms.errors.UnknownRegime: unknown legal regime 'XX' (known: BE, DE, EU, FR, LU, NL, UK)

@@ -41,7 +41,7 @@ class Debtor(Enum):
     >>> from datetime import date
     >>> from payterms.law import regime
     >>> regime("DE", debtor=Debtor.CONSUMER).rate_on(date(2025, 9, 1))
-    Decimal('6.27')
+    Decimal('0.0627')
     """
 
     B2B = "b2b"
@@ -228,12 +228,12 @@ class Regime:
     sources: tuple[str, ...] = field(default=(), repr=False)
 
     def rate_on(self, day: _dt.date) -> Decimal:
-        """Return the statutory rate (percent per annum) for interest day *day*.
+        """Return the statutory annual rate (a fraction) for interest day *day*.
 
         >>> from datetime import date
         >>> from payterms.law import regime
         >>> regime("BE").rate_on(date(2025, 2, 14))
-        Decimal('11.5')
+        Decimal('0.115')
         """
         return self.rate.rate_on(check_date(day, "day"))
 
@@ -244,7 +244,7 @@ class Regime:
         >>> from payterms.law import regime
         >>> from payterms.interest import RateAssumption
         >>> regime("BE").rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(date(2026, 3, 1))
-        Decimal('10.5')
+        Decimal('0.105')
         """
         if assume is None:
             return self.rate

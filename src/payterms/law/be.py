@@ -22,9 +22,9 @@ Moniteur belge notices (etaamb.openjustice.be); elegis.be on Book XIX.
 
 >>> from datetime import date
 >>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
-Decimal('12.5')
+Decimal('0.125')
 >>> regime(contract_date=date(2012, 5, 1), debtor=Debtor.B2B).rate_on(date(2014, 9, 1))
-Decimal('7.5')
+Decimal('0.075')
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ RATE_BEFORE_2013 = Switch(TableRate("be_late_payment_before_2013"), RATE, OLD_CO
 
 FORMULA = TableRate(
     "ecb_mro",
-    margin=Decimal(8),
+    margin=Decimal("0.08"),
     fixing=Fixing.SEMESTER_START,
     rounding=RateRounding.HALF_POINT_UP,
     derived=(

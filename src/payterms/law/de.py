@@ -16,9 +16,9 @@ More information: BGB §§ 187, 191, 247, 286, 288, 289, 367; Art. 229 § 34 EGB
 
 >>> from datetime import date
 >>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2025, 9, 1))
-Decimal('10.27')
+Decimal('0.1027')
 >>> regime(contract_date=None, debtor=Debtor.CONSUMER).rate_on(date(2020, 1, 1))
-Decimal('4.12')
+Decimal('0.0412')
 """
 
 from __future__ import annotations
@@ -37,13 +37,13 @@ __all__ = ["COMPENSATION", "RATE", "RATE_BEFORE_2014", "RATE_CONSUMER", "regime"
 CUTOVER = _dt.date(2014, 7, 28)
 """Obligations arising after this day get + 9 points and the EUR 40 (Art. 229 § 34 EGBGB)."""
 
-RATE = TableRate("de_basiszinssatz", margin=Decimal(9))
+RATE = TableRate("de_basiszinssatz", margin=Decimal("0.09"))
 """Basiszinssatz + 9 points (§ 288(2) BGB)."""
 
-RATE_BEFORE_2014 = TableRate("de_basiszinssatz", margin=Decimal(8))
+RATE_BEFORE_2014 = TableRate("de_basiszinssatz", margin=Decimal("0.08"))
 """Basiszinssatz + 8 points (§ 288(2) BGB before 29 July 2014)."""
 
-RATE_CONSUMER = TableRate("de_basiszinssatz", margin=Decimal(5))
+RATE_CONSUMER = TableRate("de_basiszinssatz", margin=Decimal("0.05"))
 """Basiszinssatz + 5 points (§ 288(1) BGB)."""
 
 COMPENSATION = FlatCompensation(

@@ -11,7 +11,7 @@ More information: Directive 2011/7/EU (OJ L 48, 23.2.2011), arts. 2-7.
 
 >>> from datetime import date
 >>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
-Decimal('12.25')
+Decimal('0.1225')
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from payterms.law.rates import Fixing, RateRounding, TableRate
 
 __all__ = ["COMPENSATION", "RATE", "regime"]
 
-RATE = TableRate("ecb_mro", margin=Decimal(8), fixing=Fixing.SEMESTER_START)
+RATE = TableRate("ecb_mro", margin=Decimal("0.08"), fixing=Fixing.SEMESTER_START)
 """ECB main refinancing rate in force on 1 January / 1 July + 8 points (arts. 2(6), 3(2))."""
 
 COMPENSATION = FlatCompensation(

@@ -19,7 +19,7 @@ financier arts. L313-2, D313-1-A; Code civil arts. 1343-1, 1343-2.
 >>> from datetime import date
 >>> r = regime(contract_date=None, debtor=Debtor.B2B)
 >>> r.rate_on(date(2024, 9, 1)), r.minimum_rate.rate_on(date(2024, 9, 1))
-(Decimal('14.25'), Decimal('14.76'))
+(Decimal('0.1425'), Decimal('0.1476'))
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ from payterms.law.rates import Fixing, RateRounding, TableRate
 
 __all__ = ["COMPENSATION", "LEGAL_RATE", "MINIMUM_RATE", "RATE", "regime"]
 
-RATE = TableRate("ecb_mro", margin=Decimal(10), fixing=Fixing.SEMESTER_START)
+RATE = TableRate("ecb_mro", margin=Decimal("0.10"), fixing=Fixing.SEMESTER_START)
 """ECB rate in force on 1 January / 1 July + 10 points (art. L441-10 II)."""
 
 LEGAL_RATE = TableRate("fr_legal_rate_professionals")

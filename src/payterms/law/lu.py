@@ -13,7 +13,7 @@ loi du 18 avril 2004 (legilux).
 
 >>> from datetime import date
 >>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
-Decimal('12.25')
+Decimal('0.1225')
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ __all__ = ["COMPENSATION", "RATE", "RATE_CONSUMER", "regime"]
 
 RATE = TableRate(
     "ecb_mro",
-    margin=Decimal(8),
+    margin=Decimal("0.08"),
     fixing=Fixing.SEMESTER_START,
     derived=(
         "Luxembourg rate computed as ECB rate + 8 points (loi du 18 avril 2004 as amended "

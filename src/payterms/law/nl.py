@@ -23,7 +23,7 @@ vergoeding voor buitengerechtelijke incassokosten (Stb. 2012).
 
 >>> from datetime import date
 >>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
-Decimal('12.25')
+Decimal('0.1225')
 >>> BIK_STAFFEL.amount(Decimal("10000"))
 Decimal('875')
 """
@@ -64,7 +64,7 @@ RATE_CONSUMER = TableRate("nl_wettelijke_rente")
 
 FORMULA = TableRate(
     "ecb_mro",
-    margin=Decimal(8),
+    margin=Decimal("0.08"),
     fixing=Fixing.SEMESTER_START,
     derived=(
         "rate past the published Dutch table computed by the statutory formula: ECB rate "

@@ -4,15 +4,19 @@ A statutory rate is a formula over a published series: Belgium takes the ECB rat
 adds 8 points and rounds *up* to the next half point; Germany adds 9 points to the
 Basiszinssatz; France's default takes the ECB rate in force on 1 January or 1 July and
 adds 10 points. :class:`TableRate` is that formula as a value. It is also how a
-contract's "reference rate + margin" clause is written::
+contract's "reference rate + margin" clause is written.
+
+Like every annual rate in payterms, the rates a rule gives and its *margin* are fractions
+(``Decimal('0.115')`` for 11.5 %); the tables hold the numbers as published, in percent,
+and the statutory roundings work on the percent (11.15 % rounds up to 11.5 %)::
 
     >>> from datetime import date
     >>> from decimal import Decimal
-    >>> TableRate("ecb_mro", margin=Decimal("8"), fixing=Fixing.SEMESTER_START,
+    >>> TableRate("ecb_mro", margin=Decimal("0.08"), fixing=Fixing.SEMESTER_START,
     ...           rounding=RateRounding.HALF_POINT_UP).rate_on(date(2025, 3, 1))
-    Decimal('11.5')
-    >>> TableRate("de_basiszinssatz", margin=Decimal("9")).rate_on(date(2020, 1, 1))
-    Decimal('8.12')
+    Decimal('0.115')
+    >>> TableRate("de_basiszinssatz", margin=Decimal("0.09")).rate_on(date(2020, 1, 1))
+    Decimal('0.0812')
 """
 
 from __future__ import annotations
@@ -51,7 +55,7 @@ class Fixing(Enum):
 
 
 class RateRounding(Enum):
-    """How a statutory rate formula rounds its result (legal.md §9.1)."""
+    """How a statutory rate formula rounds its result, in percent (legal.md §9.1)."""
 
     NONE = "none"
     """No rounding (Directive, NL, LU, DE, FR)."""
@@ -120,7 +124,12 @@ def _next_semester(day: _dt.date) -> _dt.date:
 
 
 def _to_decimal_margin(value: object) -> Decimal:
-    return to_decimal(value, "margin")
+    margin = to_decimal(value, "margin")
+    if abs(margin) > 1:
+        raise InvalidArgument(
+            "margin", value, "a fraction such as Decimal('0.08') for 8 points (not a percent)"
+        )
+    return margin
 
 
 def _to_decimal_multiplier(value: object) -> Decimal:
@@ -129,20 +138,21 @@ def _to_decimal_multiplier(value: object) -> Decimal:
 
 @frozen
 class TableRate:
-    """*multiplier* × the *table*'s rate + *margin* points, fixed per *fixing*, rounded.
+    """*multiplier* × the *table*'s rate + *margin*, fixed per *fixing*, rounded.
 
-    *table* names a shipped table (:data:`payterms.law.tables.TABLE_NAMES`). A day past
-    the table's last published period raises :class:`~payterms.errors.RateNotPublished`,
-    unless *assume* is :attr:`~payterms.interest.RateAssumption.CARRY_FORWARD` (the
-    last rate continues and every affected stretch says so). *derived*, when set, is the
-    note reported with every rate (a rate computed where a publication exists but was
-    not read).
+    The result and *margin* are fractions (``Decimal('0.08')`` for "+ 8 points"); a
+    margin above 1 is refused as a percent typed in place of a fraction. *table* names a
+    shipped table (:data:`payterms.law.tables.TABLE_NAMES`). A day past the table's last
+    published period raises :class:`~payterms.errors.RateNotPublished`, unless *assume*
+    is :attr:`~payterms.interest.RateAssumption.CARRY_FORWARD` (the last rate continues
+    and every affected stretch says so). *derived*, when set, is the note reported with
+    every rate (a rate computed where a publication exists but was not read).
 
     >>> from datetime import date
-    >>> TableRate("de_basiszinssatz", margin=Decimal("9")).rate_segments(
+    >>> TableRate("de_basiszinssatz", margin=Decimal("0.09")).rate_segments(
     ...     date(2023, 6, 21), date(2023, 9, 1))
-    [(datetime.date(2023, 6, 21), Decimal('10.62'), None),
-     (datetime.date(2023, 7, 1), Decimal('12.12'), None)]
+    [(datetime.date(2023, 6, 21), Decimal('0.1062'), None),
+     (datetime.date(2023, 7, 1), Decimal('0.1212'), None)]
     """
 
     table: str
@@ -170,7 +180,9 @@ class TableRate:
         return last
 
     def _formula(self, value: Decimal) -> Decimal:
-        return self.rounding.apply(self.multiplier * value + self.margin)
+        # tables and statutory roundings are in percent; rates leave as fractions
+        percent = self.multiplier * value + self.margin.scaleb(2)
+        return self.rounding.apply(percent).scaleb(-2)
 
     def _quote(self, day: _dt.date) -> tuple[Decimal, str | None]:
         fix = _semester_start(day) if self.fixing is Fixing.SEMESTER_START else day
@@ -205,7 +217,7 @@ class TableRate:
         return rate, None
 
     def rate_on(self, day: _dt.date) -> Decimal:
-        """Return the rate (percent per annum) for interest day *day*."""
+        """Return the annual rate (a fraction) for interest day *day*."""
         day = check_date(day, "day")
         return self.rate_segments(day, day + _ONE_DAY)[0][1]
 
@@ -247,7 +259,7 @@ class Switch:
     >>> old = TableRate("be_late_payment_before_2013")
     >>> rule = Switch(old, TableRate("be_late_payment"), date(2015, 3, 16))
     >>> rule.rate_on(date(2015, 3, 15)), rule.rate_on(date(2015, 3, 16))
-    (Decimal('7.5'), Decimal('8.5'))
+    (Decimal('0.075'), Decimal('0.085'))
     """
 
     before: RateSource

@@ -14,7 +14,7 @@ https://www.debtcollectionservice.uk/interest/ (quoting the Order).
 
 >>> from datetime import date
 >>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2023, 9, 1))
-Decimal('13.00')
+Decimal('0.1300')
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from payterms.law.rates import RateRounding, TableRate
 
 __all__ = ["COMPENSATION", "RATE", "regime"]
 
-RATE = TableRate("uk_reference_rate", margin=Decimal(8))
+RATE = TableRate("uk_reference_rate", margin=Decimal("0.08"))
 """Reference (base) rate of the half-year in which interest starts + 8 points."""
 
 COMPENSATION = BandedCompensation(
