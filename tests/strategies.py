@@ -268,7 +268,10 @@ def dunning_ladders(draw: st.DrawFn, *, max_steps: int = 6) -> DunningLadder:
     for offset in offsets:
         unit = draw(st.sampled_from(OffsetUnit))
         fee = draw(st.none() | amounts(min_value=0, max_value=500))
-        steps.append(DunningStep(offset, draw(_DUNNING_LABELS), unit=unit, fee=fee))
+        grant = draw(st.none() | st.integers(min_value=1, max_value=60))
+        steps.append(
+            DunningStep(offset, draw(_DUNNING_LABELS), unit=unit, fee=fee, grant_days=grant)
+        )
     return DunningLadder(tuple(steps))
 
 

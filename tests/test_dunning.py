@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
@@ -91,6 +91,29 @@ def test_fees_and_levels() -> None:
     assert late.reminders == plan.pending(date(2026, 5, 16))
 
 
+def test_new_deadline_after_each_reminder() -> None:
+    # invoiceninja/invoiceninja#4020: in Norway each reminder must give a new 14-day
+    # deadline before debt collection. 14 days after Friday 15 May 2026 is Friday 29 May;
+    # after Monday 4 May it is Monday 18 May.
+    ladder = DunningLadder.parse(
+        "+1D reminder [pay within 14D]; +15D second reminder [fee 70.00, pay within 14D]"
+    )
+    plan = ladder.plan(date(2026, 4, 30), calendar=TARGET)
+    assert [(str(r.on), str(r.pay_by)) for r in plan.reminders] == [
+        ("2026-05-04", "2026-05-18"),
+        ("2026-05-15", "2026-05-29"),
+    ]
+    assert ladder.steps[1].grant_days == 14
+    assert str(ladder.steps[1]) == "+15D second reminder [fee 70.00, pay within 14D]"
+    assert DunningLadder.parse("+1D x [ pay within 10d , fee 5 ]").steps[0] == DunningStep(
+        1, "x", fee=D(5), grant_days=10
+    )
+    # a deadline on a holiday moves to the next business day: 1 May is closed
+    late = DunningLadder.parse("+1D reminder [pay within 10D]").plan(date(2026, 4, 20),
+                                                                      calendar=TARGET)  # fmt: skip
+    assert late.reminders[0].pay_by == date(2026, 5, 4)
+
+
 def test_text_form() -> None:
     ladder = DunningLadder.parse(" -3d  heads-up ;+10bd second  reminder [ fee 15 ]")
     assert ladder.steps == (
@@ -112,7 +135,10 @@ def test_text_form() -> None:
         pytest.param("+1D reminder; +5D", 14, id="second-without-label"),
         pytest.param("+1D reminder; +5D notice [fee forty]", 30, id="fee-not-a-number"),
         pytest.param("+1D reminder; +5D notice [fee -5]", 30, id="negative-fee"),
-        pytest.param("+1D reminder [charge 5]", 0, id="not-a-fee"),
+        pytest.param("+1D reminder [charge 5]", 14, id="not-a-fee"),
+        pytest.param("+1D reminder [fee 5, fee 6]", 21, id="two-fees"),
+        pytest.param("+1D reminder [pay within 0D]", 25, id="no-time-to-pay"),
+        pytest.param("+1D reminder [pay within 14]", 14, id="grant-without-unit"),
     ],
 )
 def test_parse_errors_name_the_position(text: str, position: int) -> None:
@@ -135,6 +161,8 @@ def test_parse_errors_name_the_position(text: str, position: int) -> None:
         pytest.param(lambda: DunningStep(1, ""), InvalidArgument, "label=''", id="label-empty"),
         pytest.param(lambda: DunningStep(1, "x", unit="D"), InvalidArgument, "unit='D'",
                      id="unit"),
+        pytest.param(lambda: DunningStep(1, "x", grant_days=0), InvalidArgument,
+                     "grant_days=0", id="grant-zero"),
         pytest.param(lambda: DunningLadder(()), InvalidArgument, "at least one step", id="empty"),
         pytest.param(lambda: DunningLadder("+1D x"), InvalidType, r"steps='\+1D x'",
                      id="str-steps"),
@@ -183,6 +211,12 @@ def test_plan_dates_are_business_days_in_ladder_order(
         assert (reminder.label, reminder.fee) == (step.label, step.fee)
         if step.offset > 0:
             assert reminder.on > due
+        if step.grant_days is None:
+            assert reminder.pay_by is None
+        else:
+            assert reminder.pay_by is not None
+            assert cal.is_business_day(reminder.pay_by)
+            assert reminder.pay_by >= reminder.on + timedelta(days=step.grant_days)
     as_of = dates[len(dates) // 2]
     assert ladder.plan(due, calendar=cal, adjustment=after, before_due=before,
                        as_of=as_of).reminders == plan.pending(as_of)  # fmt: skip

@@ -87,9 +87,18 @@ def _unit(value: object) -> OffsetUnit:
 
 _STEP_RE = re.compile(
     r"\s*(?P<offset>[+-]?\d+)\s*(?P<unit>BD|D)\s+(?P<label>[^\[\];]*?)"
-    r"(?:\s*\[\s*fee\s+(?P<fee>[^\]]*?)\s*\])?\s*$",
+    r"(?:\s*\[(?P<options>[^\]]*)\])?\s*$",
     re.IGNORECASE,
 )
+_FEE_RE = re.compile(r"\s*fee\s+(?P<value>\S+)\s*$", re.IGNORECASE)
+_GRANT_RE = re.compile(r"\s*pay\s+within\s+(?P<value>\d+)\s*D\s*$", re.IGNORECASE)
+_OPTIONS = "options such as '[fee 40.00]', '[pay within 14D]' or '[fee 40.00, pay within 14D]'"
+
+
+def _grant(value: object) -> int | None:
+    if value is None:
+        return None
+    return check_int(value, "grant_days", minimum=1)
 
 
 @frozen(repr=False)
@@ -97,6 +106,9 @@ class DunningStep:
     """One dunning level: *offset* days (or business days) from the due date, a label, a fee.
 
     A negative offset is a reminder before the due date; ``0`` is the due date itself.
+    *grant_days* gives the customer a new deadline that many days after the reminder
+    (``[pay within 14D]``), as Norwegian law requires before debt collection
+    (invoiceninja#4020).
 
     >>> step = DunningStep.parse("+30D formal notice [fee 40.00]")
     >>> step.offset, step.unit, step.label, step.fee
@@ -109,6 +121,7 @@ class DunningStep:
     label: str = field(converter=_label)
     unit: OffsetUnit = field(default=OffsetUnit.DAYS, converter=_unit, kw_only=True)
     fee: Decimal | None = field(default=None, converter=_fee, kw_only=True)
+    grant_days: int | None = field(default=None, converter=_grant, kw_only=True)
 
     @classmethod
     def parse(cls, text: str) -> DunningStep:
@@ -135,21 +148,45 @@ expected an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.0
                 position + skip,
                 "an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.00]'",
             )
-        fee_text = match.group("fee")
         fee: Decimal | None = None
-        if fee_text is not None:
-            try:
-                fee = _fee(fee_text)
-            except InvalidArgument:
-                raise ParseError(
-                    whole, position + match.start("fee"), "a non-negative fee such as 40.00"
-                ) from None
+        grant: int | None = None
+        options = match.group("options")
+        if options is not None:
+            at = position + match.start("options")
+            for option in options.split(","):
+                fee_match = _FEE_RE.match(option)
+                grant_match = _GRANT_RE.match(option)
+                skip_option = len(option) - len(option.lstrip())
+                if fee_match is not None and fee is None:
+                    try:
+                        fee = _fee(fee_match.group("value"))
+                    except InvalidArgument:
+                        raise ParseError(
+                            whole,
+                            at + fee_match.start("value"),
+                            "a non-negative fee such as 40.00",
+                        ) from None
+                elif grant_match is not None and grant is None:
+                    grant = int(grant_match.group("value"))
+                    if grant < 1:
+                        raise ParseError(
+                            whole, at + grant_match.start("value"), "at least 1 day to pay"
+                        )
+                else:
+                    raise ParseError(whole, at + skip_option, _OPTIONS)
+                at += len(option) + 1
         unit = OffsetUnit.BUSINESS_DAYS if match.group("unit").upper() == "BD" else OffsetUnit.DAYS
-        return cls(int(match.group("offset")), match.group("label").strip(), unit=unit, fee=fee)
+        label = match.group("label").strip()
+        return cls(int(match.group("offset")), label, unit=unit, fee=fee, grant_days=grant)
 
     def __str__(self) -> str:
-        fee = "" if self.fee is None else f" [fee {self.fee}]"
-        return f"{self.offset:+d}{self.unit.value} {self.label}{fee}"
+        options = []
+        if self.fee is not None:
+            options.append(f"fee {self.fee}")
+        if self.grant_days is not None:
+            options.append(f"pay within {self.grant_days}D")
+        brackets = f" [{', '.join(options)}]" if options else ""
+        return f"{self.offset:+d}{self.unit.value} {self.label}{brackets}"
 
     def __repr__(self) -> str:
         return f"DunningStep.parse({str(self)!r})"
@@ -167,12 +204,18 @@ def _steps(value: object) -> tuple[DunningStep, ...]:
 
 @frozen
 class Reminder:
-    """A planned reminder: its *level* (1 = first step of the ladder), day, label and fee."""
+    """A planned reminder: its *level* (1 = first step of the ladder), day, label and fee.
+
+    *pay_by* is the new deadline the reminder gives, or ``None``: its step's
+    ``grant_days`` after *on*, moved forward to a business day (never earlier, so the
+    customer always gets at least the days granted; § 193 BGB moves deadlines the same way).
+    """
 
     level: int
     on: date
     label: str
     fee: Decimal | None
+    pay_by: date | None = None
 
 
 @frozen
@@ -335,7 +378,14 @@ accepted: expected offsets increasing from step to step (+1D reminder comes afte
                 on = calendar.next_business_day(previous)
             previous = on
             if as_of is None or on >= as_of:
-                reminders.append(Reminder(level=level, on=on, label=step.label, fee=step.fee))
+                pay_by = None
+                if step.grant_days is not None:
+                    pay_by = calendar.adjust(
+                        on + timedelta(days=step.grant_days), Adjustment.FOLLOWING
+                    )
+                reminders.append(
+                    Reminder(level=level, on=on, label=step.label, fee=step.fee, pay_by=pay_by)
+                )
         return DunningPlan(due=due, reminders=tuple(reminders))
 
     def levels(
