@@ -909,3 +909,18 @@ def test_pandas_helpers_name_the_extra_when_pandas_is_missing(
         report.to_frame()
     with pytest.raises(ImportError, match=r"invoices_from_frame needs pandas"):
         invoices_from_frame(object())  # type: ignore[arg-type]
+
+
+def test_bucket_shares() -> None:
+    invs = [
+        Invoice("A", "X", date(2026, 1, 1), date(2026, 1, 31), D("20")),
+        Invoice("B", "X", date(2026, 5, 1), date(2026, 5, 31), D("30")),
+        Invoice("C", "Y", date(2026, 6, 1), date(2026, 6, 30), D("50")),
+    ]
+    report = aging(invs, as_of=date(2026, 6, 10))
+    shares = [report.share(label) for label in report.buckets.labels]
+    assert shares == [D("0.5"), D("0.3"), D(0), D(0), D("0.2")]
+    with pytest.raises(InvalidArgument, match="label='91\\+'"):
+        report.share("91+")
+    with pytest.raises(InvalidArgument, match="total=Decimal"):
+        aging([], as_of=date(2026, 6, 10)).share("current")

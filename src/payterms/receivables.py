@@ -269,10 +269,11 @@ class Invoice:
     """One open item: an invoice (or one instalment of it, or a credit note) and its payments.
 
     *payments* are ``(date, amount)`` pairs (or values with ``date`` and ``amount``
-    attributes, such as a late-interest ``Payment``), kept sorted by date; the open amount as of a
-    day counts only the payments made on or before that day, so historical reports are
-    exact. A credit note is an invoice with a negative *amount*; an overpayment leaves a
-    negative open amount. Both stay visible in reports so that totals reconcile.
+    attributes, such as a late-interest ``Payment``), kept sorted by date. The open
+    amount as of a day counts only the payments made on or before that day, so
+    historical reports are exact. A credit note is an invoice with a negative *amount*;
+    an overpayment leaves a negative open amount. Both stay visible in reports so that
+    totals reconcile.
 
     An invoice paid in instalments is given as one ``Invoice`` per instalment (ids
     ``"F-7/1"``, ``"F-7/2"``): aging per instalment due date is what users ask for
@@ -802,6 +803,25 @@ class Aging:
         """The total open amount."""
         with localcontext(_CONTEXT):
             return sum(self.totals, _ZERO)
+
+    def share(self, label: str) -> Decimal:
+        """Return the fraction of the total open amount in the bucket *label*.
+
+        CRF reports "% current" and "% over 91 days" this way.
+
+        >>> invs = [Invoice("A", "X", date(2026, 1, 1), date(2026, 1, 31), Decimal("25")),
+        ...         Invoice("B", "X", date(2026, 3, 1), date(2026, 3, 31), Decimal("75"))]
+        >>> aging(invs, as_of=date(2026, 3, 5)).share("current")
+        Decimal('0.75')
+        """
+        labels = self.buckets.labels
+        if label not in labels:
+            raise InvalidArgument("label", label, f"one of {labels}")
+        total = self.total
+        if total == 0:
+            raise InvalidArgument("total", total, "a non-zero open amount to divide by")
+        with localcontext(_CONTEXT):
+            return self.totals[labels.index(label)] / total
 
     def by_label(self) -> dict[str, Decimal]:
         """Return ``{label: open amount}`` in bucket order (every bucket, empty ones as 0).
