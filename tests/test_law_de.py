@@ -97,3 +97,42 @@ def test_no_compound_interest_and_costs_first() -> None:
         Decimal("1000"), due=date(2016, 12, 31), until=date(2022, 12, 31), regime=r
     )
     assert long.periods[0].base == long.periods[-1].base == Decimal("1000")
+
+
+def test_due_date_on_a_weekend_or_holiday_moves_to_the_next_working_day() -> None:
+    # § 193 BGB; BGH III ZR 159/06 (legal.md §5, §9.5): a deadline ending on a Saturday,
+    # Sunday or public holiday ends on the next working day, also when it triggers Verzug.
+    from payterms import BusinessCalendar
+
+    de_cal = BusinessCalendar.country("DE")
+    saturday = date(2024, 6, 1)
+    on_monday = late_interest(
+        Decimal("1000"), due=saturday, until=date(2024, 6, 3), regime="DE", calendar=de_cal
+    )
+    assert on_monday.interest == on_monday.compensation == 0
+    assert any("moved to 2024-06-03" in a for a in on_monday.assumptions)
+    without = late_interest(Decimal("1000"), due=saturday, until=date(2024, 6, 3), regime="DE")
+    assert without.periods[0].days == 2
+    assert any("Saturday" in a and "§ 193 BGB" in a for a in without.assumptions)
+    # Tag der Deutschen Einheit, Thursday 3 October 2024: Verzug from Saturday 5 October
+    unity = late_interest(
+        Decimal("1000"),
+        due=date(2024, 10, 3),
+        until=date(2024, 10, 10),
+        regime="DE",
+        calendar=de_cal,
+    )
+    assert unity.periods[0].start == date(2024, 10, 5)
+
+
+def test_other_regimes_do_not_move_the_due_date() -> None:
+    from payterms import BusinessCalendar
+
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2024, 6, 1),
+        until=date(2024, 6, 3),
+        regime="NL",
+        calendar=BusinessCalendar.country("NL"),
+    )
+    assert res.periods[0].days == 2

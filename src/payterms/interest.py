@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING, Protocol
 from attrs import field, frozen
 
 from payterms._checks import check_date, to_decimal
-from payterms.calendars import DayCount
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.money import DEFAULT_ROUNDING, ROUNDING_MODES, smallest_unit
 
@@ -371,6 +371,7 @@ def late_interest(
     imputation: Imputation | None = None,
     assume: RateAssumption | None = None,
     compensation: Decimal | int | str | None = None,
+    calendar: BusinessCalendar | None = None,
     currency: str | None = None,
     rounding: str = DEFAULT_ROUNDING,
 ) -> InterestResult:
@@ -389,7 +390,10 @@ def late_interest(
     ACT/365 (fixed), payment day included, split at rate changes, interest before
     principal, and no compensation. Each of *day_count*, *payment_day*, *rate_split*,
     *compounding* and *imputation* overrides the regime's default. *compensation*
-    overrides the fixed compensation (``0`` waives it).
+    overrides the fixed compensation (``0`` waives it). With a *calendar*, a due date
+    that is not a business day is first moved as the regime says (DE: to the next
+    working day, § 193 BGB); without one, a German due date on a weekend is reported in
+    ``assumptions``.
 
     The amounts are rounded once, at the end, to the minor unit of *currency* (the
     regime's, else EUR) with *rounding*.
@@ -413,7 +417,11 @@ def late_interest(
     payterms.errors.InvalidArgument: until=datetime.date(2024, 1, 5) is not accepted: ...
 
     """
-    amount = to_decimal(principal, "principal")
+    amount = (
+        principal
+        if type(principal) is Decimal and principal.is_finite()
+        else to_decimal(principal, "principal")
+    )
     if amount < 0:
         raise InvalidArgument("principal", principal, "a non-negative amount")
     due = check_date(due, "due")
@@ -474,6 +482,20 @@ def late_interest(
             "imputation": imputation,
         }
         assumptions.extend(note for topic, note in regime.silent if overridden.get(topic) is None)
+    if regime is not None and regime.due_adjustment is not Adjustment.UNADJUSTED:
+        law = regime.due_adjustment_source
+        if calendar is not None:
+            if not isinstance(calendar, BusinessCalendar):
+                raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
+            moved = calendar.adjust(due, regime.due_adjustment)
+            if moved != due:
+                assumptions.append(f"due date {due} moved to {moved}, a business day ({law})")
+                due = min(moved, until)
+        elif due.weekday() >= 5:
+            assumptions.append(
+                f"due date {due} is a {due:%A}: {law} moves it to the next working day "
+                "(pass calendar= to apply it)"
+            )
     unit = smallest_unit(cur)
     if rounding not in ROUNDING_MODES:
         raise InvalidArgument("rounding", rounding, "a decimal rounding mode such as ROUND_HALF_UP")
@@ -581,14 +603,13 @@ def late_interest(
             if by_year:
                 cuts.update(_dt.date(y, 1, 1) for y in range(first.year + 1, stop.year + 1))
             cuts.discard(first)
-            seg = 0
+            rate_from = {start: rate for start, rate, _ in segments}
+            day_rate = segments[0][1]
             cursor = first
             act = dc in (DayCount.ACT_365_FIXED, DayCount.ACT_360, DayCount.ACT_ACT_ISDA)
             year = Decimal(dc.year_length(first.year if by_year else None))
             for cut in (*sorted(cuts), stop):
-                while seg + 1 < len(segments) and segments[seg + 1][0] <= cursor:
-                    seg += 1
-                day_rate = segments[seg][1]
+                day_rate = rate_from.get(cursor, day_rate)
                 if base > 0 and cut > cursor:
                     if act:
                         days = (cut - cursor).days

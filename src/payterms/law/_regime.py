@@ -9,7 +9,7 @@ from enum import Enum
 from attrs import field, frozen
 
 from payterms._checks import check_date, to_decimal
-from payterms.calendars import DayCount
+from payterms.calendars import Adjustment, DayCount
 from payterms.errors import InvalidArgument
 from payterms.interest import (
     Compounding,
@@ -55,6 +55,8 @@ class Debtor(Enum):
 
 
 def _debt(value: object) -> Decimal:
+    if type(value) is Decimal and value.is_finite() and value >= 0:
+        return value
     amount = to_decimal(value, "debt")
     if amount < 0:
         raise InvalidArgument("debt", value, "a non-negative amount")
@@ -202,7 +204,9 @@ class Regime:
     formula over the ECB table, used past the national table only when a caller asks
     (:attr:`~payterms.interest.RateAssumption.STATUTORY_FORMULA`). ``minimum_rate`` and
     ``maximum_rate`` bound an agreed rate (FR: at least three times the legal rate; BE
-    consumer debts: at most the B2B rate). ``silent`` lists ``(topic, note)`` pairs for
+    consumer debts: at most the B2B rate). ``due_adjustment`` moves a due date that is
+    not a business day when :func:`~payterms.late_interest` is given a calendar (DE:
+    to the next working day, § 193 BGB). ``silent`` lists ``(topic, note)`` pairs for
     the rules on which the law is silent and the regime's default is a convention;
     results report the notes whose topic the caller did not set. ``sources`` cite the
     statutes.
@@ -226,6 +230,8 @@ class Regime:
     maximum_rate: RateSource | None = field(default=None, repr=False)
     silent: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     sources: tuple[str, ...] = field(default=(), repr=False)
+    due_adjustment: Adjustment = field(default=Adjustment.UNADJUSTED, repr=False)
+    due_adjustment_source: str = field(default="", repr=False)
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the statutory annual rate (a fraction) for interest day *day*.

@@ -5,7 +5,9 @@ moved; it may be **negative** (2013-2022). A payment claim (Entgeltforderung) be
 non-consumers bears Basiszinssatz + **9** points for obligations arising after 28 July
 2014, + 8 before (Art. 229 § 34 EGBGB); against a consumer + 5 (§ 288(1)). Running
 interest follows each half-year's Basiszinssatz. Compound interest is forbidden
-(§ 289). A partial payment goes to costs, then interest, then principal (§ 367). The
+(§ 289). A partial payment goes to costs, then interest, then principal (§ 367). A due
+date on a Saturday, Sunday or public holiday moves to the next working day (§ 193 BGB;
+BGH III ZR 159/06): pass a calendar to :func:`payterms.late_interest`. The
 EUR 40 Pauschale is due when the debtor is not a consumer, for obligations after
 28 July 2014 (§ 288(5)).
 
@@ -26,7 +28,7 @@ from __future__ import annotations
 import datetime as _dt
 from decimal import Decimal
 
-from payterms.calendars import DayCount
+from payterms.calendars import Adjustment, DayCount
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import PAYMENT_DAY_COUNTED
 from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime
@@ -92,6 +94,8 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         imputation=Imputation.COSTS_INTEREST_PRINCIPAL,
         compensation=compensation,
         silent=(DAY_COUNT, PAYMENT_DAY_COUNTED),
+        due_adjustment=Adjustment.FOLLOWING,
+        due_adjustment_source="§ 193 BGB (BGH III ZR 159/06)",
         sources=(
             "BGB §§ 247, 288, 289 (no compound interest), 367 (imputation)",
             "Art. 229 § 34 EGBGB (transition of 29 July 2014)",

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from decimal import ROUND_CEILING, Decimal
 from enum import Enum
 
@@ -83,8 +83,12 @@ _Value = tuple[Decimal | None, str | None, str]
 @functools.cache
 def _schedule(
     rule: TableRate,
-) -> tuple[tuple[_dt.date, ...], tuple[_Value, ...], _dt.date, _dt.date]:
-    """Return (change days, (rate, note, why-unavailable) per day, first day, last day)."""
+) -> tuple[tuple[_dt.date, ...], tuple[_Value, ...], tuple[RateSegment, ...], _dt.date, _dt.date]:
+    """Return the rule's change days, values, segments, first and last day covered.
+
+    Values are (rate, note, why-unavailable); segments carry a zero rate where none is
+    available (callers check the values first).
+    """
     data = rule._data
     if rule.fixing is Fixing.SEMESTER_START:
         day = _semester_start(data.first_known)
@@ -112,7 +116,11 @@ def _schedule(
             continue
         points.append(day)
         values.append(value)
-    return tuple(points), tuple(values), candidates[0], end
+    segments = tuple(
+        (day, rate if rate is not None else Decimal(0), note)
+        for day, (rate, note, _) in zip(points, values, strict=True)
+    )
+    return tuple(points), tuple(values), segments, candidates[0], end
 
 
 def _semester_start(day: _dt.date) -> _dt.date:
@@ -227,23 +235,22 @@ class TableRate:
         The rule's whole schedule is computed once (per rule value) and then sliced with
         :func:`bisect.bisect_right`, so a claim over ten rate periods costs ten steps.
         """
-        points, values, first, end = _schedule(self)
+        points, values, segments, first, end = _schedule(self)
         if start < first:
             raise RateNotPublished(self.table, start, self.last_known, first_known=first)
         i = bisect_right(points, start) - 1
-        out: list[RateSegment] = []
-        for j in range(i, len(points)):
-            day = points[j]
-            if j > i and day >= stop:
-                break
-            rate, note, why = values[j]
+        j = bisect_left(points, stop, i + 1)
+        chunk = values[i:j]
+        for k, (rate, _, why) in enumerate(chunk):
             if rate is None:
+                day = max(start, points[i + k])
                 raise RateNotPublished(
-                    self.table, max(start, day), self.last_known, first_known=first, detail=why
+                    self.table, day, self.last_known, first_known=first, detail=why
                 )
-            out.append((start if j == i else day, rate, note))
         if stop - _ONE_DAY > end:
             raise RateNotPublished(self.table, end + _ONE_DAY, end, first_known=first)
+        out = list(segments[i:j])
+        out[0] = (start, out[0][1], out[0][2])
         return out
 
     def assuming(self, assume: RateAssumption | None) -> TableRate:
