@@ -924,3 +924,15 @@ def test_bucket_shares() -> None:
         report.share("91+")
     with pytest.raises(InvalidArgument, match="total=Decimal"):
         aging([], as_of=date(2026, 6, 10)).share("current")
+
+
+def test_payments_are_sorted_and_checked() -> None:
+    d1, d2 = date(2026, 1, 5), date(2026, 1, 9)
+    inv = Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"),
+                  payments=((d2, D("4")), (d1, D("1"))))  # fmt: skip
+    assert inv.payments == ((d1, D("1")), (d2, D("4")))
+    with pytest.raises(InvalidArgument, match=r"payments\[0\] amount=Decimal\('NaN'\)"):
+        Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"), payments=((d1, D("NaN")),))
+    with pytest.raises(InvalidType, match=r"payments\[0\] date=datetime.datetime"):
+        Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"),
+                payments=((datetime(2026, 1, 5), D("1")),))  # fmt: skip

@@ -238,7 +238,26 @@ def _amount(value: object) -> Decimal:
     return to_decimal(value, "amount")
 
 
+def _plain_sorted_pairs(value: tuple[object, ...]) -> bool:
+    """Return whether *value* already is a sorted tuple of (date, finite Decimal) pairs."""
+    previous = None
+    for pair in value:
+        if (
+            type(pair) is not tuple
+            or len(pair) != 2
+            or type(pair[0]) is not date
+            or type(pair[1]) is not Decimal
+            or not pair[1].is_finite()
+            or (previous is not None and pair[0] < previous)
+        ):
+            return False
+        previous = pair[0]
+    return True
+
+
 def _payments(value: object) -> tuple[tuple[date, Decimal], ...]:
+    if type(value) is tuple and _plain_sorted_pairs(value):
+        return value
     if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
         raise InvalidType("payments", value, "a sequence of (date, Decimal) pairs")
     out: list[tuple[date, Decimal]] = []
