@@ -799,6 +799,10 @@ def test_payments_may_be_values_with_date_and_amount() -> None:
     payments = (Receipt(date(2026, 1, 9), D("4")), (date(2026, 1, 5), D("1")))
     inv = Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"), payments=payments)
     assert inv.payments == ((date(2026, 1, 5), D("1")), (date(2026, 1, 9), D("4")))
+    # the late-interest engine's Payment values work as they are
+    mixed = (pt.Payment(date(2026, 1, 9), D("4")), (date(2026, 1, 5), D("1")))
+    same = Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"), payments=mixed)
+    assert same == inv
     with pytest.raises(InvalidType, match=r"payments\[0\] amount=0.5"):
         Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"),
                 payments=(Receipt(date(2026, 1, 9), 0.5),))  # type: ignore[arg-type]  # fmt: skip
