@@ -204,7 +204,7 @@ class _Regime:
 
 # Source: reference/legal.md §4: L441-10 II penalty floor/default (ECB + 10 points; the
 # rate here is an example figure), D441-5 EUR 40 per invoice; L441-9 mentions.
-FR_REGIME = _Regime(Decimal("12.15"), _Flat(Decimal("40")))
+FR_REGIME = _Regime(Decimal("0.1215"), _Flat(Decimal("40")))
 
 
 def test_invoice_block_has_the_l441_9_mentions() -> None:
@@ -238,13 +238,13 @@ def test_invoice_block_with_a_discount_and_instalments() -> None:
 def test_invoice_block_in_every_language(lang: str) -> None:
     terms = PaymentTerms.net(30).with_discount(2, "14D")
     sched = terms.schedule(date(2026, 1, 15), Decimal("100.00"))
-    block = describe_invoice(sched, lang, FR_REGIME, terms=terms, rate=Decimal("10.5"))
+    block = describe_invoice(sched, lang, FR_REGIME, terms=terms, rate=Decimal("0.105"))
     lines = block.splitlines()
     assert len(lines) == 5
     assert "2026" in lines[1]
     assert "14" in lines[1]  # 14 February 2026
     assert "98" in lines[2]  # the discounted amount
-    assert "10" in lines[3]  # the agreed rate
+    assert "10.5" in lines[3] or "10,5" in lines[3]  # the agreed rate
     assert "40" in lines[4]
 
 
@@ -304,7 +304,7 @@ def test_invoice_block_refuses_a_currency_mismatch() -> None:
 
     sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100.00"), currency="GBP")
     with pytest.raises(CurrencyMismatch):
-        describe_invoice(sched, "en", _EuroRegime(Decimal("8"), _Flat(Decimal("40"))))
+        describe_invoice(sched, "en", _EuroRegime(Decimal("0.08"), _Flat(Decimal("40"))))
 
 
 @frozen

@@ -27,6 +27,7 @@ from typing import Protocol
 
 from payterms._checks import to_decimal
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidTerms, InvalidType
+from payterms.money import quantize
 from payterms.rules import DueRule
 from payterms.terms import (
     EndOfMonth,
@@ -73,7 +74,7 @@ class Regime(Protocol):
         """The fixed compensation rule: ``amount(debt)`` gives the sum due."""
 
     def rate_on(self, day: date) -> Decimal:
-        """Return the statutory late-interest rate (percent a year) for interest day *day*."""
+        """Return the statutory late-interest rate (a fraction a year) for interest day *day*."""
 
 
 def _templates(lang: object) -> Templates:
@@ -243,7 +244,8 @@ def describe_invoice(
     amount of each instalment, each discount's last day and the amount then payable, or
     the sentence that no discount is granted (Code de commerce L441-9: "néant" must be
     said), and with a *regime*: the late-payment interest rate in force the day after the
-    final due date (``regime.rate_on``; or *rate* if given, for an agreed rate) and the
+    final due date (``regime.rate_on``; or *rate* if given, for an agreed rate; both are
+    yearly fractions, 0.1215 for 12.15 %, as everywhere in payterms) and the
     fixed compensation for recovery costs (``regime.compensation.amount``, in the
     regime's currency, which must be the schedule's). A rate past the regime's published
     table raises :class:`~payterms.errors.RateNotPublished`: it is never extrapolated.
@@ -283,7 +285,8 @@ def describe_invoice(
         if rate is None:
             assert regime is not None  # noqa: S101 - checked above
             rate = regime.rate_on(schedule.final_due + timedelta(days=1))
-        out.append(t.penalty.format(r=_number(to_decimal(rate, "rate"), t)))
+        percent = to_decimal(rate, "rate") * 100
+        out.append(t.penalty.format(r=_number(percent, t)))
     if regime is not None:
         currency = getattr(regime, "currency", schedule.currency)
         if currency != schedule.currency:
@@ -292,7 +295,7 @@ def describe_invoice(
         if fixed:
             out.append(
                 t.compensation.format(
-                    a=_money(fixed.quantize(Decimal("0.01")), schedule.currency, t)
+                    a=_money(quantize(fixed, schedule.currency), schedule.currency, t)
                 )
             )
     return "\n".join(out)
