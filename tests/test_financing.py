@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+import decimal
+import inspect
+from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
@@ -9,14 +13,25 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 import payterms as pt
-from payterms import DayCount, FinancingMethod
+from payterms import (
+    DayCount,
+    FinancingMethod,
+    Installment,
+    Lateness,
+    Payer,
+    PaymentRun,
+    PaymentTerms,
+)
 from payterms.financing import (
+    compare_terms,
     financing_cost,
+    indifferent_price,
     margin_after_term,
     max_days_for_margin,
     price_uplift,
+    term_cost,
 )
-from strategies import amounts, annual_rates
+from strategies import amounts, annual_rates, payment_terms
 
 SIMPLE = FinancingMethod.SIMPLE
 COMPOUND = FinancingMethod.COMPOUND
@@ -240,8 +255,6 @@ def test_bad_input_names_the_value(call: object, error: type[Exception], fragmen
 
 
 def test_ambient_decimal_context_does_not_leak_in() -> None:
-    import decimal
-
     def figures() -> tuple[object, ...]:
         return (
             financing_cost(Decimal("123456789.12"), 30, Decimal("0.0812345678"), method=PV),
@@ -262,17 +275,6 @@ def test_ambient_decimal_context_does_not_leak_in() -> None:
 
 # --------------------------------------------------------------------------- terms
 
-from datetime import date, datetime  # noqa: E402
-
-from payterms import (  # noqa: E402
-    Installment,
-    Lateness,
-    Payer,
-    PaymentRun,
-    PaymentTerms,
-)
-from payterms.financing import compare_terms, indifferent_price, term_cost  # noqa: E402
-from strategies import payment_terms  # noqa: E402
 
 JAN_15 = date(2026, 1, 15)
 RATE = Decimal("0.08")
@@ -536,3 +538,60 @@ def test_terms_bad_input_names_the_value(
     with pytest.raises(error) as info:
         call()
     assert fragment in str(info.value)
+
+
+# --------------------------------------------------------------------------- robustness
+
+
+def _valid_calls() -> dict[object, dict[str, object]]:
+    invoice = {"invoice_date": JAN_15, "rate": "0.08"}
+    return {
+        pt.discount_cost: {"percent": 2, "discount_days": 10, "net_days": 30},
+        pt.breakeven_discount: {"cost_of_capital": "0.08", "discount_days": 10, "net_days": 30},
+        pt.breakeven_days: {"percent": 1, "cost_of_capital": "0.08"},
+        pt.discount_decision: {
+            "percent": 2,
+            "discount_days": 10,
+            "net_days": 30,
+            "cost_of_capital": "0.08",
+            "amount": "100",
+        },
+        pt.tier_costs: {"tiers": ((3, 8), (2, 14)), "net_days": 30},
+        pt.best_tier: {"tiers": ((3, 8), (2, 14)), "net_days": 30, "cost_of_capital": "0.08"},
+        pt.discount_offer: {
+            "sales": "1000",
+            "percent": 1,
+            "discount_days": 7,
+            "collection_days": 57,
+            "take_up": "0.2",
+            "rate": "0.06",
+        },
+        financing_cost: {"amount": "100", "days": 30, "rate": "0.08"},
+        price_uplift: {"price": "100", "days": 30, "rate": "0.08"},
+        margin_after_term: {"price": "100", "cost": "80", "days": 30, "rate": "0.08"},
+        max_days_for_margin: {"price": "100", "cost": "80", "rate": "0.08", "min_margin": "10"},
+        term_cost: {"terms": PaymentTerms.net(30), "amount": "100", **invoice},
+        compare_terms: {"candidates": [PaymentTerms.net(30)], "amount": "100", **invoice},
+        indifferent_price: {
+            "price": "100",
+            "from_terms": PaymentTerms.net(30),
+            "to_terms": PaymentTerms.net(60),
+            **invoice,
+        },
+        pt.rate_from_percent: {"percent": "8"},
+        pt.rate_to_percent: {"rate": "0.08", "places": 2},
+    }
+
+
+JUNK = [None, 1.5, "x", -3, datetime(2026, 1, 1), (), [1], object(), True, 10**30, "1e999"]
+
+
+def test_junk_input_raises_only_payterms_errors() -> None:
+    for fn, valid in _valid_calls().items():
+        assert callable(fn)
+        fn(**valid)
+        for name in inspect.signature(fn).parameters:
+            for junk in JUNK:
+                args = {**valid, name: junk}
+                with contextlib.suppress(pt.PaytermsError):
+                    fn(**args)

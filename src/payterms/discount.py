@@ -98,6 +98,7 @@ def _exact(fn: Callable[_P, _R]) -> Callable[_P, _R]:
 
 
 _HUNDRED = Decimal(100)
+_MAX_AMOUNT_DIGITS = 24  # far above any invoice, well inside the 40-digit working precision
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 
@@ -173,10 +174,15 @@ def rate_to_percent(
     value = to_decimal(rate, "rate").scaleb(2)
     if places is None:
         return value
-    check_int(places, "places", minimum=0)
-    if rounding not in _ROUNDINGS:
-        raise InvalidArgument("rounding", rounding, "a decimal rounding mode")
-    return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WORK)
+    if check_int(places, "places", minimum=0) > 20:
+        raise InvalidArgument("places", places, "at most 20 decimal places")
+    _check_rounding(rounding)
+    try:
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WORK)
+    except decimal.InvalidOperation:
+        raise InvalidArgument(
+            "rate", rate, f"a rate whose percent has at most {_WORK.prec} digits"
+        ) from None
 
 
 _ROUNDINGS = frozenset(
@@ -191,6 +197,20 @@ _ROUNDINGS = frozenset(
         decimal.ROUND_05UP,
     }
 )
+
+
+def _amount(value: object, name: str) -> Decimal:
+    """Return a money amount as a Decimal, refusing magnitudes no invoice reaches."""
+    amount = to_decimal(value, name)
+    if amount and amount.adjusted() >= _MAX_AMOUNT_DIGITS:
+        raise InvalidArgument(name, value, f"an amount below 10**{_MAX_AMOUNT_DIGITS}")
+    return amount
+
+
+def _check_rounding(rounding: object) -> str:
+    if not isinstance(rounding, str) or rounding not in _ROUNDINGS:
+        raise InvalidArgument("rounding", rounding, "a decimal rounding mode")
+    return rounding
 
 
 def _discount_fraction(percent: object, name: str = "percent") -> Decimal:
@@ -348,7 +368,7 @@ def breakeven_discount(
     smaller discount and loses by offering a larger one; a buyer with that cost of funds
     gains by taking any larger discount. It inverts :func:`discount_cost` under the same
     convention: simple ``d = r t / (year + r t)``, compound ``d = 1 - (1 + r) ** (-t /
-    year)``, approximate ``d = r t / year`` (finance.md §1.3, derived).
+    year)``, approximate ``d = r t / year`` (derived by inverting the rate formulas).
 
     >>> breakeven_discount(Decimal("0.08"), 10, 30)                 # 8 %, 20 days
     Decimal('0.4364429896344789961811238407')
@@ -360,9 +380,8 @@ def breakeven_discount(
     days = _credit_days(discount_days, net_days, paid_day)
     net = _on_net(method, on_net)
     i = _deannualise(rate, days, _check_year(year), method)
-    with decimal.localcontext(_WORK):
-        d = i / (_ONE + i) if net else i
-        return _result(d * _HUNDRED)
+    d = i / (_ONE + i) if net else i
+    return _result(d * _HUNDRED)
 
 
 @_exact
@@ -391,10 +410,9 @@ def breakeven_days(
         raise InvalidArgument("cost_of_capital", cost_of_capital, "a rate above 0")
     i = _periodic(d, on_net=_on_net(method, on_net))
     year = _check_year(year)
-    with decimal.localcontext(_WORK):
-        if method is RateMethod.COMPOUND:
-            return _result(year * (_ONE + i).ln() / (_ONE + rate).ln())
-        return _result(i * year / rate)
+    if method is RateMethod.COMPOUND:
+        return _result(year * (_ONE + i).ln() / (_ONE + rate).ln())
+    return _result(i * year / rate)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -510,9 +528,8 @@ def discount_decision(
     net = _on_net(method, on_net)
     i = _periodic(d, on_net=net)
     cost = _result(_annualise(i, days, year, method))
-    with decimal.localcontext(_WORK):
-        capital_i = _deannualise(rate, days, year, method)
-        breakeven = _result((capital_i / (_ONE + capital_i) if net else capital_i) * 100)
+    capital_i = _deannualise(rate, days, year, method)
+    breakeven = _result((capital_i / (_ONE + capital_i) if net else capital_i) * 100)
     advisable = cost > rate if side is Party.BUYER else cost < rate
     decision = DiscountDecision(
         side=side,
@@ -528,13 +545,13 @@ def discount_decision(
     )
     if amount is None:
         return decision
-    gross = to_decimal(amount, "amount")
+    gross = _amount(amount, "amount")
+    _check_rounding(rounding)
     if gross < 0:
         raise InvalidArgument("amount", amount, "a non-negative amount")
-    with decimal.localcontext(_WORK):
-        discount = quantize(gross * d, currency, rounding=rounding)
-        financed = quantize(gross - discount if net else gross, currency, rounding=rounding)
-        interest = quantize(financed * capital_i, currency, rounding=rounding)
+    discount = quantize(gross * d, currency, rounding=rounding)
+    financed = quantize(gross - discount if net else gross, currency, rounding=rounding)
+    interest = quantize(financed * capital_i, currency, rounding=rounding)
     benefit = discount - interest if side is Party.BUYER else interest - discount
     return DiscountDecision(
         side=side,
@@ -565,7 +582,7 @@ class TierStep:
     Paying later gives up ``early_percent - late_percent`` points of discount (the net
     day has ``late_percent`` 0) for ``days`` more days of credit; ``periodic_rate`` is
     that step's rate (on the amount paid early, or the gross with ``on_net=False``) and
-    ``annual_cost`` its annualised rate (finance.md §1.4).
+    ``annual_cost`` its annualised rate: each step between two options is its own loan.
 
     >>> steps = tier_costs(((3, 8), (2, 14)), 30)
     >>> [(s.early_day, s.late_day, rate_to_percent(s.annual_cost, 2)) for s in steps]
@@ -584,10 +601,10 @@ class TierStep:
     on_net: bool
 
 
-def _tiers(
-    tiers: Iterable[tuple[Decimal | int | str, int]], net_days: object
-) -> list[tuple[Decimal, int]]:
+def _tiers(tiers: object, net_days: object) -> list[tuple[Decimal, int]]:
     net = check_int(net_days, "net_days", minimum=0)
+    if isinstance(tiers, (str, bytes)) or not isinstance(tiers, Iterable):
+        raise InvalidType("tiers", tiers, "a sequence of (percent, days) pairs")
     parsed: list[tuple[Decimal, int]] = []
     for n, tier in enumerate(tiers):
         if not isinstance(tier, tuple) or len(tier) != 2:
@@ -618,9 +635,8 @@ def _step(
     on_net: bool,
 ) -> TierStep:
     (p_early, d_early), (p_late, d_late) = early, late
-    with decimal.localcontext(_WORK):
-        gain = (p_early - p_late) / _HUNDRED
-        periodic = gain / (_ONE - p_early / _HUNDRED) if on_net else gain
+    gain = (p_early - p_late) / _HUNDRED
+    periodic = gain / (_ONE - p_early / _HUNDRED) if on_net else gain
     return TierStep(
         early_day=d_early,
         early_percent=p_early,
@@ -649,7 +665,8 @@ def tier_costs(
     *tiers* are ``(percent, days)`` pairs in order ("3 % 8 days, 2 % 14 days" is
     ``((3, 8), (2, 14))``); the net day is the last option. One :class:`TierStep` per
     pair of options, earliest first: consecutive pairs are the marginal costs a payer
-    compares (SAP and Peppol allow several tiers; finance.md §1.4).
+    compares (SAP terms of payment allow three periods, two with a discount; EN 16931
+    invoices carry any number of discount groups).
 
     >>> steps = tier_costs(((3, 8), (2, 14)), 30, method=RateMethod.COMPOUND)
     >>> [rate_to_percent(s.annual_cost, 2) for s in steps]
@@ -774,7 +791,8 @@ def discount_offer(
     >>> offer.financing_before, offer.financing_after, offer.discounts, offer.advisable
     (Decimal('468493.15'), Decimal('386301.37'), Decimal('100000.00'), False)
     """
-    total = to_decimal(sales, "sales")
+    total = _amount(sales, "sales")
+    _check_rounding(rounding)
     if total < 0:
         raise InvalidArgument("sales", sales, "non-negative sales")
     d = _discount_fraction(percent)
@@ -787,12 +805,11 @@ def discount_offer(
         raise InvalidArgument("take_up", take_up, "a share of sales between 0 and 1")
     r = _annual_rate(rate, "rate")
     year = _check_year(year)
-    with decimal.localcontext(_WORK):
-        before = total * late / year
-        after = (total * share * early + total * (_ONE - share) * late) / year
-        financing_before = quantize(before * r, currency, rounding=rounding)
-        financing_after = quantize(after * r, currency, rounding=rounding)
-        discounts = quantize(total * share * d, currency, rounding=rounding)
+    before = total * late / year
+    after = (total * share * early + total * (_ONE - share) * late) / year
+    financing_before = quantize(before * r, currency, rounding=rounding)
+    financing_after = quantize(after * r, currency, rounding=rounding)
+    discounts = quantize(total * share * d, currency, rounding=rounding)
     benefit = financing_before - financing_after - discounts
     return DiscountOffer(
         receivables_before=quantize(before, currency, rounding=rounding),

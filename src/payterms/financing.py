@@ -44,6 +44,7 @@ from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.discount import _amount, _check_rounding
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
 from payterms.terms import PaymentTerms
@@ -98,8 +99,9 @@ _ZERO = Decimal(0)
 class FinancingMethod(Enum):
     """How the cost of waiting *n* days for an amount *A* at annual rate *r* is priced.
 
-    *B* is the day count's year length. Source: finance.md §2 (simple form as printed by
-    practitioners; the present-value form is standard time value of money).
+    *B* is the day count's year length. The simple form is the one practitioners print
+    (freeacademy.ai pricing lesson, ACCA receivables financing); the present-value form is
+    the standard time value of money.
 
     >>> FinancingMethod.PRESENT_VALUE.value
     'present_value'
@@ -149,9 +151,8 @@ def _rate(value: object, name: str = "rate") -> Decimal:
 
 
 def _money(value: Decimal, currency: str | None, rounding: str) -> Decimal:
+    _check_rounding(rounding)
     if currency is None:
-        if rounding != DEFAULT_ROUNDING:
-            quantize(_ZERO, rounding=rounding)  # still refuse an unknown mode
         return _RESULT.plus(value)
     return quantize(value, currency, rounding=rounding)
 
@@ -204,7 +205,7 @@ def financing_cost(
     Traceback (most recent call last):
     payterms.errors.InvalidArgument: days=-5 is not accepted: expected a whole number >= 0
     """
-    value = to_decimal(amount, "amount")
+    value = _amount(amount, "amount")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
     factor = _factor(n, r, _year_length(day_count), _check_method(method))
@@ -237,7 +238,7 @@ def price_uplift(
     >>> price_uplift(Decimal("10000"), 30, Decimal("0.08"), method=FinancingMethod.PRESENT_VALUE)
     Decimal('10063.46')
     """
-    value = to_decimal(price, "price")
+    value = _amount(price, "price")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
     factor = _factor(n, r, _year_length(day_count), _check_method(method))
@@ -245,8 +246,7 @@ def price_uplift(
         raise InvalidArgument(
             "days", days, f"a term whose financing cost stays below the price at rate={r}"
         )
-    with decimal.localcontext(_WORK):
-        return _money(value / (_ONE - factor), currency, rounding)
+    return _money(value / (_ONE - factor), currency, rounding)
 
 
 @frozen
@@ -292,25 +292,24 @@ def margin_after_term(
     >>> round(m.share_of_margin * 100, 1)                       # freeacademy.ai: 2.6 %
     Decimal('2.6')
     """
-    p = to_decimal(price, "price")
-    c = to_decimal(cost, "cost")
+    p = _amount(price, "price")
+    c = _amount(cost, "cost")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
     factor = _factor(n, r, _year_length(day_count), _check_method(method))
-    with decimal.localcontext(_WORK):
-        exact_cost = p * factor
-        gross = p - c
-        share = _RESULT.plus(exact_cost / gross) if gross > 0 else None
-        fin = _money(exact_cost, currency, rounding)
-        gross_money = _money(gross, currency, rounding)
-        return Margin(
-            price=p,
-            cost=c,
-            gross_margin=gross_money,
-            financing_cost=fin,
-            margin=gross_money - fin,
-            share_of_margin=share,
-        )
+    exact_cost = p * factor
+    gross = p - c
+    share = _RESULT.plus(exact_cost / gross) if gross > 0 else None
+    fin = _money(exact_cost, currency, rounding)
+    gross_money = _money(gross, currency, rounding)
+    return Margin(
+        price=p,
+        cost=c,
+        gross_margin=gross_money,
+        financing_cost=fin,
+        margin=gross_money - fin,
+        share_of_margin=share,
+    )
 
 
 @_exact
@@ -338,9 +337,9 @@ def max_days_for_margin(
     Decimal('2399.18')
 
     """
-    p = to_decimal(price, "price")
-    c = to_decimal(cost, "cost")
-    floor = to_decimal(min_margin, "min_margin")
+    p = _amount(price, "price")
+    c = _amount(cost, "cost")
+    floor = _amount(min_margin, "min_margin")
     r = _rate(rate)
     m = _check_method(method)
     year = _year_length(day_count)
@@ -352,25 +351,24 @@ def max_days_for_margin(
         )
     if r == 0:
         return None
-    with decimal.localcontext(_WORK):
-        room = (p - c - floor) / p  # the largest cost factor the margin can carry
-        if m is FinancingMethod.SIMPLE:
-            estimate = room * year / r
-        elif m is FinancingMethod.COMPOUND:
-            estimate = year * (_ONE + room).ln() / (_ONE + r).ln()
-        else:
-            if room >= 1:
-                return None
-            estimate = -year * (_ONE - room).ln() / (_ONE + r).ln()
+    room = (p - c - floor) / p  # the largest cost factor the margin can carry
+    if m is FinancingMethod.SIMPLE:
+        estimate = room * year / r
+    elif m is FinancingMethod.COMPOUND:
+        estimate = year * (_ONE + room).ln() / (_ONE + r).ln()
+    else:
+        if room >= 1:
+            return None
+        estimate = -year * (_ONE - room).ln() / (_ONE + r).ln()
 
-        def fits(n: int) -> bool:
-            return n >= 0 and _factor(n, r, year, m) <= room
+    def fits(n: int) -> bool:
+        return n >= 0 and _factor(n, r, year, m) <= room
 
-        days = int(estimate.to_integral_value(rounding=decimal.ROUND_FLOOR))
-        while fits(days + 1):  # guard the closed form against its last-digit rounding
-            days += 1
-        while not fits(days):
-            days -= 1
+    days = int(estimate.to_integral_value(rounding=decimal.ROUND_FLOOR))
+    while fits(days + 1):  # guard the closed form against its last-digit rounding
+        days += 1
+    while not fits(days):
+        days -= 1
     return days
 
 
@@ -519,6 +517,7 @@ def _term_cost_exact(
     if not isinstance(terms, PaymentTerms):
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     invoice_date = check_date(invoice_date, "invoice_date")
+    _check_rounding(rounding)
     if calendar is None and payer is not None:
         calendar = payer.calendar
     if not take_discount and terms.discounts:
@@ -631,7 +630,7 @@ def term_cost(
     ...           rate=Decimal("0.08"), cash_out=supplier).cost
     Decimal('65.75')
     """
-    value = to_decimal(amount, "amount")
+    value = _amount(amount, "amount")
     r = _rate(rate)
     if not isinstance(take_discount, bool):
         raise InvalidType("take_discount", take_discount, "a bool")
@@ -692,7 +691,7 @@ def indifferent_price(
     ...                   method=FinancingMethod.PRESENT_VALUE)
     Decimal('10063.46')
     """
-    p = to_decimal(price, "price")
+    p = _amount(price, "price")
     if p <= 0:
         raise InvalidArgument("price", price, "a positive price")
     r = _rate(rate)
@@ -701,7 +700,7 @@ def indifferent_price(
     if not isinstance(day_count, DayCount):
         raise InvalidType("day_count", day_count, "a payterms.DayCount member")
 
-    tax_share = None if tax is None else to_decimal(tax, "tax") / p
+    tax_share = None if tax is None else _amount(tax, "tax") / p
 
     def exact_cost(terms: PaymentTerms, at: Decimal) -> Decimal:
         return _term_cost_exact(
@@ -806,8 +805,8 @@ def compare_terms(
     """
     if isinstance(candidates, PaymentTerms) or not isinstance(candidates, Sequence):
         raise InvalidType("candidates", candidates, "a sequence of payterms.PaymentTerms")
-    value = to_decimal(amount, "amount")
-    goods = None if cost is None else to_decimal(cost, "cost")
+    value = _amount(amount, "amount")
+    goods = None if cost is None else _amount(cost, "cost")
     rows = []
     for terms in candidates:
         detail = term_cost(
