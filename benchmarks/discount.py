@@ -13,15 +13,22 @@ from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from datetime import date, timedelta
+
 from _timing import median_us, report
 
 from payterms import (
     FinancingMethod,
+    Payer,
+    PaymentRun,
+    PaymentTerms,
     RateMethod,
+    compare_terms,
     discount_cost,
     discount_decision,
     financing_cost,
     price_uplift,
+    term_cost,
 )
 
 
@@ -75,6 +82,28 @@ def main() -> None:
         "price_uplift SIMPLE",
         median_us(lambda: price_uplift(amount, 30, rate)),
         median_us(lambda: famount / (1 - frate * 30 / 365)),
+        "float",
+    )
+    terms = PaymentTerms.net(60)
+    day = date(2026, 1, 15)
+    report(
+        "term_cost net 60",
+        median_us(lambda: term_cost(terms, amount, invoice_date=day, rate=rate)),
+        median_us(lambda: famount * frate * ((day + timedelta(days=60)) - day).days / 365),
+        "float",
+    )
+    payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)
+    report(
+        "term_cost net 60 with a payer (runs, approval)",
+        median_us(lambda: term_cost(terms, amount, invoice_date=day, rate=rate, payer=payer)),
+        median_us(lambda: famount * frate * 60 / 365),
+        "float",
+    )
+    candidates = [PaymentTerms.net(n) for n in (30, 45, 60, 90)]
+    report(
+        "compare_terms, 4 candidates",
+        median_us(lambda: compare_terms(candidates, amount, invoice_date=day, rate=rate)),
+        median_us(lambda: sorted(famount * frate * n / 365 for n in (30, 45, 60, 90))),
         "float",
     )
     # What the float baseline gets wrong: the 2/10 net 30 effective rate and a cent amount.

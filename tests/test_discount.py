@@ -497,3 +497,4 @@ def test_demo_shows_the_four_published_rates(capsys: pytest.CaptureFixture[str])
     for figure in ("37.24 %", "44.59 %", "36.73 %", "36.00 %"):
         assert figure in out
     assert "cost 65.75, 2.6 % of the 2500.00 margin" in out
+    assert "cash on 2026-03-26, 70 days financed, cost 153.42" in out

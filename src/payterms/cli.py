@@ -66,7 +66,9 @@ def _demo_runs() -> list[str]:
 
 def _demo_money_over_time() -> list[str]:
     from payterms.discount import RateMethod, discount_cost, discount_decision, rate_to_percent
-    from payterms.financing import margin_after_term, price_uplift
+    from payterms.financing import margin_after_term, price_uplift, term_cost
+    from payterms.runs import Payer, PaymentRun
+    from payterms.terms import PaymentTerms
 
     variants = [
         f"    {rate_to_percent(discount_cost(2, 10, 30, method=method, year=year), 2):>6} %"
@@ -82,6 +84,14 @@ def _demo_money_over_time() -> list[str]:
     margin = margin_after_term(Decimal("10000"), Decimal("7500"), 30, Decimal("0.08"))
     share = rate_to_percent(margin.share_of_margin or Decimal(0), 1)
     uplift = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)
+    paid = term_cost(
+        PaymentTerms.net(60),
+        Decimal("10000"),
+        invoice_date=date(2026, 1, 15),
+        rate=Decimal("0.08"),
+        payer=payer,
+    )
     return [
         "Money over time",
         "  2/10 net 30: the yearly rate a buyer pays by skipping the discount",
@@ -92,6 +102,8 @@ def _demo_money_over_time() -> list[str]:
         f"  30 days of term on a 10000 sale at 8 % cost {margin.financing_cost},"
         f" {share} % of the {margin.gross_margin} margin",
         f"  price that keeps the margin: {uplift}",
+        f"  net 60 from 2026-01-15, paid in runs on the 10th and 25th: cash on"
+        f" {paid.last_cash_date}, {paid.days_financed} days financed, cost {paid.cost}",
     ]
 
 

@@ -471,7 +471,7 @@ def _cash_dates(
 ) -> tuple[tuple[date, Fraction], ...]:
     """Return the possible cash dates of a payment due on *due*, with their probabilities."""
     if payer is None:
-        return ((due, Fraction(1)),)
+        return ((due, _CERTAIN),)
     if early:
         run = payer.run_on_or_before(due, received=received)
         if run is None:
@@ -481,6 +481,9 @@ def _cash_dates(
         (payer.cash_date(payer.payment_run(due, received=received, delay=delay)), p)
         for delay, p in payer.extra_delay_days.outcomes
     )
+
+
+_CERTAIN = Fraction(1)
 
 
 def _median(outcomes: tuple[tuple[date, Fraction], ...]) -> date:
@@ -552,20 +555,25 @@ def _term_cost_exact(
     weighted_days = _ZERO
     last_cash = start
     for due, value, outcomes in payments:
-        cost = _ZERO
-        days = _ZERO
-        for cash, p in outcomes:
-            share = _frac(p)
-            factor = _dates_factor(start, cash, rate, method, day_count)
-            cost += value * factor * share
-            days += (cash - start).days * share
-            last_cash = max(last_cash, cash)
+        if len(outcomes) == 1:  # a known cash date: no probabilities to weigh
+            cash = outcomes[0][0]
+            cost = value * _dates_factor(start, cash, rate, method, day_count)
+            days = Decimal((cash - start).days)
+            median = last = cash
+        else:
+            cost = days = _ZERO
+            for cash, p in outcomes:
+                share = _frac(p)
+                cost += value * _dates_factor(start, cash, rate, method, day_count) * share
+                days += (cash - start).days * share
+            median, last = _median(outcomes), max(cash for cash, _ in outcomes)
+        last_cash = max(last_cash, last)
         exact_total += cost
         weighted_days += days * abs(value)
         lines.append(
             InstallmentCost(
                 due=due,
-                cash_date=_median(outcomes),
+                cash_date=median,
                 amount=value,
                 days=_RESULT.plus(days),
                 cost=_money(cost, currency, rounding),
