@@ -69,6 +69,8 @@ Code de commerce L441-10 I, BW 6:119a lid 2 and BGB § 286(3). Reported in the n
 
 
 class _Sym(Enum):
+    __hash__ = object.__hash__
+
     SLASH = "/"
     LPAREN = "("
     RPAREN = ")"

@@ -44,6 +44,10 @@ __all__ = [
 class Sense(Enum):
     """What a word or phrase of payment-term wording means to the grammar."""
 
+    # Members are compared by identity; hash them by identity too (C speed: the grammar
+    # looks senses up in sets and dicts for every word it reads).
+    __hash__ = object.__hash__
+
     NUMBER = "number"
     """A number written in words ("thirty", "trente", "dertig", "dreißig")."""
 
