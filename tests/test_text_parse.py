@@ -224,6 +224,10 @@ def test_fixed_amounts() -> None:
         pytest.param("immediately within 30 days", "en", 19, None, id="now-and-period"),
         pytest.param("30 days, 2% discount", "en", 9, None, id="discount-without-period"),
         pytest.param("net 30 days after delivery, after order", "en", 34, None, id="two-starts"),
+        pytest.param(
+            "escompte 2 % sous 8 jours, pas d'escompte", "fr", 27, None, id="discount-and-none"
+        ),
+        pytest.param("pas d'escompte", "fr", 14, None, id="no-discount-alone"),
     ],
 )
 def test_parse_error_points_at_the_word(

@@ -232,6 +232,7 @@ FR = [
         id="escompte-virgule",
     ),
     row("fin de mois le 15", "fr", terms("CM+D15"), id="fdm-le-15"),
+    row("30 jours fin de mois, le 10", "fr", terms("CM+30D+D10"), id="fdm-virgule-le-10"),
     row("le 10 du mois suivant", "fr", terms("CM+D10"), id="le-10-mois-suivant"),
     row("paiement d'avance", "fr", terms("0D"), id="avance"),
     row("à 30 jours fin du mois suivant", "fr", terms("1M+CM+30D"), id="mois-suivant"),
@@ -406,6 +407,12 @@ DE = [
         id="anzahlung",
     ),
     row("fünfundvierzig Tage netto", "de", terms("45D"), id="fuenfundvierzig"),
+    row(
+        "Zahlbar innerhalb von 8 Tagen abzüglich 2 % Skonto oder innerhalb von 30 Tagen ohne Abzug",
+        "de",
+        terms("30D", d=(("2", "8D"),)),
+        id="abzueglich-ohne-abzug",
+    ),
     row("10 Werktage netto", "de", terms("10BD"), id="werktage"),
     row(
         "2,5 % Skonto innerhalb 10 Tagen, 60 Tage netto",

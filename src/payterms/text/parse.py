@@ -371,7 +371,20 @@ class _Reader:
                 has_timing = True
         if current:
             parts.append(current)
-        return parts
+        # "30 jours fin de mois, le 10": a day of the month alone belongs to the part before
+        merged: list[list[_Token]] = []
+        for part in parts:
+            if (
+                merged
+                and len(part) >= 2
+                and part[0][0] is Sense.DAY_OF_MONTH
+                and part[1][0] is Sense.NUMBER
+                and all(t[0] is Sense.FILLER for t in part[2:])
+            ):
+                merged[-1].extend(part)
+            else:
+                merged.append(part)
+        return merged
 
     # -- one clause --
 
@@ -487,6 +500,7 @@ class _Reader:
                 Sense.BALANCE,
                 Sense.DISCOUNT,
                 Sense.DEPOSIT,
+                Sense.NO_DISCOUNT,
             }
         ):
             if Sense.NET in senses:
@@ -601,8 +615,12 @@ class _Reader:
         tiers: list[tuple[Decimal, DueRule, int]] = []
         no_discount: int | None = None
         for c in clauses:
-            if Sense.NO_DISCOUNT in c.senses:
+            if Sense.NO_DISCOUNT in c.senses and c.rule is None:
+                # a statement of its own ("pas d'escompte pour paiement anticipé"); beside a
+                # period it says that part is paid in full ("30 Tagen ohne Abzug")
                 no_discount = c.first
+                if c.percent is None and c.amount is None and Sense.DISCOUNT not in c.senses:
+                    continue
             is_discount = (
                 Sense.DISCOUNT in c.senses
                 or c.shorthand
@@ -639,6 +657,8 @@ class _Reader:
         if tiers and no_discount is not None:
             raise self.error(no_discount, "either a discount or 'no discount', not both")
         if not lines:
+            if not tiers:
+                raise self.error(len(self.text), "payment terms (e.g. 'net 30', '30 jours net')")
             if default_net is None:
                 raise self.error(len(self.text), "a net term (e.g. 'net 30')")
             lines.append((LineKind.BALANCE, None, default_net, PercentOf.TOTAL, 0))
