@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 import pytest
@@ -498,3 +499,55 @@ def test_demo_shows_the_four_published_rates(capsys: pytest.CaptureFixture[str])
         assert figure in out
     assert "cost 65.75, 2.6 % of the 2500.00 margin" in out
     assert "cash on 2026-03-26, 70 days financed, cost 153.42" in out
+
+
+# --------------------------------------------------------------------------- from terms
+
+
+def test_discount_tiers_of_parsed_german_terms() -> None:
+    # Source: blau-gelb.net/skonto/8: 2 % Skonto within 8 days, 30 days net: 33,4 %
+    terms = pt.PaymentTerms.parse("8 Tage 2 % Skonto, 30 Tage netto")
+    tiers, net_days = pt.discount_tiers(terms, date(2026, 1, 15))
+    assert (tiers, net_days) == (((Decimal("2"), 8),), 30)
+    rate = discount_cost(*tiers[0], net_days, year=360)
+    assert _printed(rate, "33.4") == Decimal("33.4")
+
+
+def test_discount_tiers_of_a_tiered_term() -> None:
+    # Source: reference/finance.md §1.4 example "3 % 8 Tage, 2 % 14 Tage, 30 Tage netto"
+    terms = pt.PaymentTerms(
+        installments=(pt.Installment.balance("30D"),),
+        discounts=(pt.DiscountTier(Decimal("3"), "8D"), pt.DiscountTier(Decimal("2"), "14D")),
+    )
+    tiers, net_days = pt.discount_tiers(terms, date(2026, 1, 15))
+    assert tiers == ((Decimal("3"), 8), (Decimal("2"), 14))
+    steps = tier_costs(tiers, net_days)
+    assert [rate_to_percent(s.annual_cost, 2) for s in steps] == [
+        Decimal("62.71"),
+        Decimal("51.31"),
+        Decimal("46.56"),
+    ]
+
+
+def test_discount_tiers_follow_the_calendar() -> None:
+    # 2/10 net 30 from Wed 14 Jan 2026: the window ends Sat 24 Jan, moved to Mon 26 Jan;
+    # the net day Fri 13 Feb stays.
+    cal = pt.BusinessCalendar.WEEKENDS
+    tiers, net_days = pt.discount_tiers(
+        pt.PaymentTerms.parse("2/10 net 30"),
+        date(2026, 1, 14),
+        calendar=cal,
+        adjustment=pt.Adjustment.FOLLOWING,
+    )
+    assert (tiers, net_days) == (((Decimal("2"), 12),), 30)
+
+
+def test_discount_tiers_refuse_installments() -> None:
+    terms = pt.PaymentTerms(
+        installments=(pt.Installment.percent(Decimal("50"), "30D"), pt.Installment.balance("60D")),
+        discounts=(pt.DiscountTier(Decimal("2"), "10D"),),
+    )
+    with pytest.raises(pt.InvalidTerms, match="one installment"):
+        pt.discount_tiers(terms, date(2026, 1, 15))
+    with pytest.raises(pt.InvalidType, match="terms='2/10 net 30'"):
+        pt.discount_tiers("2/10 net 30", date(2026, 1, 15))  # type: ignore[arg-type]

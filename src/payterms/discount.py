@@ -42,15 +42,18 @@ from __future__ import annotations
 import decimal
 import functools
 from collections.abc import Callable, Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from typing import ParamSpec, TypeVar
 
 from attrs import frozen
 
-from payterms._checks import check_int, to_decimal
-from payterms.errors import InvalidArgument, InvalidType
+from payterms._checks import check_date, check_int, to_decimal
+from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import DEFAULT_ROUNDING, quantize
+from payterms.terms import PaymentTerms
 
 __all__ = [
     "DiscountDecision",
@@ -65,6 +68,7 @@ __all__ = [
     "discount_cost",
     "discount_decision",
     "discount_offer",
+    "discount_tiers",
     "rate_from_percent",
     "rate_to_percent",
     "tier_costs",
@@ -413,6 +417,43 @@ def breakeven_days(
     if method is RateMethod.COMPOUND:
         return _result(year * (_ONE + i).ln() / (_ONE + rate).ln())
     return _result(i * year / rate)
+
+
+@_exact
+def discount_tiers(
+    terms: PaymentTerms,
+    invoice_date: date,
+    *,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+) -> tuple[tuple[tuple[Decimal, int], ...], int]:
+    """Return ``(tiers, net_days)`` of *terms* for an invoice dated *invoice_date*.
+
+    *tiers* are ``(percent, days)`` pairs, days counted from the invoice date to each
+    discount window's last day; *net_days* runs to the final due date. They feed
+    :func:`discount_cost`, :func:`discount_decision`, :func:`tier_costs` and
+    :func:`best_tier`. Terms with several installments are refused: their net day is
+    not one day.
+
+    >>> terms = PaymentTerms.parse("2/10 net 30")
+    >>> tiers, net_days = discount_tiers(terms, date(2026, 1, 15))
+    >>> tiers, net_days
+    (((Decimal('2'), 10),), 30)
+    >>> rate_to_percent(discount_cost(*tiers[0], net_days), 2)
+    Decimal('37.24')
+    """
+    if not isinstance(terms, PaymentTerms):
+        raise InvalidType("terms", terms, "a payterms.PaymentTerms")
+    invoice_date = check_date(invoice_date, "invoice_date")
+    if len(terms.installments) != 1:
+        raise InvalidTerms(
+            "terms", terms, "terms with one installment (the discount's net day must be one day)"
+        )
+    # 100 units: the windows' dates do not depend on the amount; tax 0 serves every base
+    sched = terms.schedule(invoice_date, 100, calendar=calendar, adjustment=adjustment, tax=_ZERO)
+    net_days = (sched.final_due - invoice_date).days
+    tiers = tuple((w.percent, (w.last_day - invoice_date).days) for w in sched.discounts)
+    return tiers, net_days
 
 
 # --------------------------------------------------------------------------- decisions
