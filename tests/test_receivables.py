@@ -940,3 +940,85 @@ def test_payments_are_sorted_and_checked() -> None:
     with pytest.raises(InvalidType, match=r"payments\[0\] date=datetime.datetime"):
         Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"),
                 payments=((datetime(2026, 1, 5), D("1")),))  # fmt: skip
+
+
+_INV = Invoice("F", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"))
+_RECORD = {"id": "F", "customer": "C", "issued": date(2026, 1, 1), "due": date(2026, 1, 31),
+           "amount": 1}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "shown"),
+    [
+        pytest.param(lambda: Invoice(7, "C", date(2026, 1, 1), date(2026, 1, 2), 1), InvalidType,
+                     "id=7", id="id-int"),
+        pytest.param(lambda: Invoice.from_record({**_RECORD, "paid_on": date(2026, 2, 1),
+                                                  "payments": ((date(2026, 2, 1), 1),)}),
+                     InvalidArgument, "either payments or paid_on", id="payments-and-paid-on"),
+        pytest.param(lambda: Bucket(None, 30), InvalidArgument, "high=30", id="current-not-0"),
+        pytest.param(lambda: Bucket(0, None), InvalidArgument, "high=None", id="open-from-0"),
+        pytest.param(lambda: Bucket(-1, 5), InvalidArgument, "low=-1", id="negative-low"),
+        pytest.param(lambda: AgingBuckets("current"), InvalidType, "buckets='current'",
+                     id="buckets-str"),
+        pytest.param(lambda: AgingBuckets(()), InvalidArgument, "at least one bucket",
+                     id="no-buckets"),
+        pytest.param(lambda: AgingBuckets((Bucket(None, 0), "1-30")), InvalidType,
+                     r"buckets\[1\]='1-30'", id="bucket-str"),
+        pytest.param(lambda: AgingBuckets.from_edges((30, 30)), InvalidArgument,
+                     r"edges=\(30, 30\)", id="edges-repeat"),
+        pytest.param(lambda: aging([], as_of=date(2026, 1, 1)).weighted_days(), InvalidArgument,
+                     "items=", id="weighted-nothing-open"),
+        pytest.param(lambda: average_days_to_pay([_INV], as_of=date(2026, 1, 1),
+                                                 measure_from="due"), InvalidArgument,
+                     "measure_from='due'", id="measure-from"),
+        pytest.param(lambda: collection_effectiveness(beginning=1, credit_sales=1,
+                     ending_total=1, ending_current=0, basis="period"), InvalidArgument,
+                     "basis='period'", id="cei-basis"),
+        pytest.param(lambda: collection_effectiveness(beginning=1, credit_sales=-1,
+                     ending_total=1, ending_current=0, basis=CeiBasis.PERIOD_SALES),
+                     InvalidArgument, "credit_sales=-1", id="cei-negative-sales"),
+        pytest.param(lambda: collection_effectiveness(beginning=1, credit_sales=1,
+                     ending_total=1, ending_current=2, basis=CeiBasis.PERIOD_SALES),
+                     InvalidArgument, "ending_current=2", id="cei-current-over-total"),
+        pytest.param(lambda: concentration({"A": 1}).share("B"), InvalidArgument,
+                     "customer='B'", id="unknown-customer"),
+        pytest.param(lambda: revenue_by_customer([_INV], start=date(2026, 2, 1),
+                                                 end=date(2026, 1, 1)), InvalidArgument,
+                     "end=datetime.date", id="end-before-start"),
+    ],
+)  # fmt: skip
+def test_more_bad_input_names_the_value(
+    call: Callable[[], object], error: type[Exception], shown: str
+) -> None:
+    with pytest.raises(error, match=shown):
+        call()
+
+
+def test_from_frame_checks_its_input() -> None:
+    pd = pytest.importorskip("pandas")
+    with pytest.raises(InvalidType, match="frame="):
+        invoices_from_frame({"id": ["A"]})  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match="columns among"):
+        invoices_from_frame(pd.DataFrame({"colour": ["red"]}))
+
+
+def test_small_behaviours() -> None:
+    credit = Invoice("CN", "C", date(2026, 1, 1), date(2026, 1, 1), D("-5"))
+    zero = Invoice("Z", "C", date(2026, 1, 1), date(2026, 1, 1), D("0"))
+    assert (credit.settled_on, zero.settled_on) == (None, date(2026, 1, 1))
+    assert "30" not in Bucket(1, 30)  # a str is never an age
+    assert 30 in Bucket(1, 30)
+    # credit notes and invoices issued after as_of are left out of days to pay; payments
+    # after the one that settled an invoice do not weigh
+    paid = Invoice("P", "C", date(2026, 1, 1), date(2026, 1, 31), D("10"),
+                   payments=((date(2026, 1, 11), D("10")), (date(2026, 3, 1), D("5"))))  # fmt: skip
+    later = Invoice("L", "C", date(2026, 6, 1), date(2026, 6, 2), D("1"),
+                    payments=((date(2026, 6, 1), D("1")),))  # fmt: skip
+    as_of = date(2026, 4, 1)
+    for weighting in Weighting:
+        got = average_days_to_pay([credit, paid, later], as_of=as_of, weighting=weighting)
+        assert got == 10
+    # countback with nothing open is 0 days
+    assert countback_dso(0, [D("5")]) == 0
+    assert countback_dso(D("-3"), [D("5")]) == 0
+    assert countback_dso(0, []) == 0
