@@ -228,6 +228,19 @@ def test_fixed_amounts() -> None:
             "escompte 2 % sous 8 jours, pas d'escompte", "fr", 27, None, id="discount-and-none"
         ),
         pytest.param("pas d'escompte", "fr", 14, None, id="no-discount-alone"),
+        pytest.param(
+            "#SKONTO#TAGE=14#PROZENT=2.00#BASISBETRAG=100.00#", "de", 29, None, id="basisbetrag"
+        ),
+        pytest.param("€500 €600 on order", "en", 6, None, id="two-amounts"),
+        pytest.param("net 30, excluding VAT, including VAT", "en", 23, None, id="two-tax-bases"),
+        pytest.param("net 30 days 60 days", "en", 12, None, id="two-periods"),
+        pytest.param("end of month end of month", "en", 13, None, id="two-eom"),
+        pytest.param("on the 10th on the 15th", "en", 19, None, id="two-days-of-month"),
+        pytest.param("30 days immediately", "en", 8, None, id="period-then-now"),
+        pytest.param("discount within 10 days, net 30", "en", 0, None, id="discount-no-percent"),
+        pytest.param("2% €500 on order, balance net 30", "en", 0, None, id="percent-and-amount"),
+        pytest.param("balance", "en", 0, None, id="balance-alone"),
+        pytest.param("net 30\u0301", "en", 6, None, id="lone-combining-accent"),
     ],
 )
 def test_parse_error_points_at_the_word(

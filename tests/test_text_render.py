@@ -81,6 +81,14 @@ LANGS = sorted(VOCABULARIES)
             "net 60 days then end of month on the 10th",
             id="en-le-10",
         ),
+        # Source: reference/peers.md §7 (B1: months are added before the month end is
+        # taken); "30 days then end of next month" has no word form here.
+        pytest.param(
+            PaymentTerms.end_of_month(30, months=1, reading=EndOfMonth.DAYS_THEN),
+            "de",
+            "[30D+1M+CM] netto",
+            id="de-formula-days-then-next-month",
+        ),
         # Source: reference/peers.md (Zuora prox: no word form, the formula is written).
         pytest.param(
             PaymentTerms.prox(20, cutoff=12),
@@ -328,6 +336,11 @@ def test_xrechnung_skonto_lines() -> None:
     assert lines == "#SKONTO#TAGE=14#PROZENT=2.00#\n"
     assert parse("30 Tage netto\n" + lines, lang="de") == terms
     assert xrechnung_skonto(PaymentTerms.net(30)) == ""
+
+
+def test_xrechnung_skonto_checks_its_argument() -> None:
+    with pytest.raises(InvalidType):
+        xrechnung_skonto("2/10 net 30")  # type: ignore[arg-type]
 
 
 def test_xrechnung_skonto_base_amount() -> None:

@@ -414,7 +414,7 @@ class _Reader:
                     if amount is not None:
                         raise self.error(at, "one amount per part")
                     amount = value
-                    i += 2 if nxt is Sense.AMOUNT else 1
+                    i += 1 if prev is Sense.AMOUNT else 2  # "EUR 500" or "500 EUR"
                     prev = Sense.NUMBER
                     continue
                 if (
