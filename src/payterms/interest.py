@@ -15,8 +15,8 @@ at the start), :class:`Compounding` (Dutch yearly compounding), :class:`PaymentD
 :class:`Imputation` (which debt a partial payment settles first) and the
 :class:`~payterms.calendars.DayCount`.
 
-More information: Directive 2011/7/EU arts. 2-6; legal.md §8 and §9 of the project's
-research notes list each country's rule and its source (see docs/late-interest.md).
+More information: Directive 2011/7/EU arts. 2-6; each regime module of
+:mod:`payterms.law` cites its statutes, and docs/late-interest.md compares the rules.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -73,7 +73,7 @@ _CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 
 
 class RateSplit(Enum):
-    """Which rate applies when a claim spans a rate change (legal.md §9.2).
+    """Which rate applies when a claim spans a rate change.
 
     >>> from payterms.law import regime
     >>> regime("UK").rate_split, regime("NL").rate_split
@@ -90,7 +90,7 @@ class RateSplit(Enum):
 
 
 class Compounding(Enum):
-    """Whether unpaid interest itself bears interest (legal.md §9.3).
+    """Whether unpaid interest itself bears interest.
 
     >>> from payterms.law import regime
     >>> regime("NL").compounding, regime("DE").compounding
@@ -109,7 +109,7 @@ class Compounding(Enum):
 
 
 class PaymentDay(Enum):
-    """Whether the payment day itself is an interest day (legal.md §9.5).
+    """Whether the payment day itself is an interest day.
 
     >>> from datetime import date
     >>> late_interest(Decimal("36500"), due=date(2026, 1, 1), until=date(2026, 1, 11),
@@ -126,7 +126,7 @@ class PaymentDay(Enum):
 
 
 class Imputation(Enum):
-    """Which debt a partial payment settles first (legal.md §9.9).
+    """Which debt a partial payment settles first.
 
     >>> from payterms.law import regime
     >>> regime("DE").imputation
@@ -151,7 +151,7 @@ class Imputation(Enum):
 
 
 class RateAssumption(Enum):
-    """What to assume for days past a table's last published period (legal.md §9.14).
+    """What to assume for days past a table's last published period.
 
     >>> from datetime import date
     >>> res = late_interest(Decimal("1000"), due=date(2025, 12, 31), until=date(2026, 1, 31),

@@ -55,7 +55,7 @@ class Fixing(Enum):
 
 
 class RateRounding(Enum):
-    """How a statutory rate formula rounds its result, in percent (legal.md §9.1)."""
+    """How a statutory rate formula rounds its result, in percent."""
 
     NONE = "none"
     """No rounding (Directive, NL, LU, DE, FR)."""
