@@ -30,6 +30,7 @@ from payterms import (
     price_uplift,
     term_cost,
 )
+from payterms.discount import _compound
 
 
 def main() -> None:
@@ -55,6 +56,17 @@ def main() -> None:
     report(
         "discount_cost COMPOUND",
         compound,
+        median_us(lambda: (1 + d / (1 - d)) ** (Decimal(365) / 20) - 1),
+        "Decimal",
+    )
+
+    def cold() -> None:  # a new rate every call: the memoised logarithm cannot help
+        _compound.cache_clear()
+        discount_cost(two, 10, 30, method=RateMethod.COMPOUND)
+
+    report(
+        "discount_cost COMPOUND, cold cache",
+        median_us(cold),
         median_us(lambda: (1 + d / (1 - d)) ** (Decimal(365) / 20) - 1),
         "Decimal",
     )

@@ -551,3 +551,17 @@ def test_discount_tiers_refuse_installments() -> None:
         pt.discount_tiers(terms, date(2026, 1, 15))
     with pytest.raises(pt.InvalidType, match="terms='2/10 net 30'"):
         pt.discount_tiers("2/10 net 30", date(2026, 1, 15))  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("method", "printed"),
+    [
+        # Source: reference/finance.md §1.3 (DERIVED by inverting §1.1): r = 8 %, t = 20,
+        # B = 365 -> d* = 0.4364 % (simple) / 0.4208 % (compound)
+        pytest.param(S, "0.4364", id="simple"),
+        pytest.param(C, "0.4208", id="compound"),
+    ],
+)
+def test_breakeven_discount_derived_figures(method: RateMethod, printed: str) -> None:
+    percent = breakeven_discount(Decimal("0.08"), 10, 30, method=method)
+    assert percent.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP) == Decimal(printed)

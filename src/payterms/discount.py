@@ -284,22 +284,30 @@ def _periodic(d: Decimal, *, on_net: bool) -> Decimal:
     return _WORK.divide(d, _ONE - d) if on_net else d
 
 
+@functools.lru_cache(maxsize=4096)
+def _compound(rate: Decimal, numerator: int, denominator: int) -> Decimal:
+    """Return ``(1 + rate) ** (numerator / denominator) - 1`` to 40 digits.
+
+    Memoised: the logarithm and the exponential are most of the cost, and a portfolio
+    repeats a handful of terms. The result does not depend on how *rate* is written.
+    """
+    w = _WORK
+    growth = w.divide(w.multiply(w.ln(_ONE + rate), numerator), denominator)
+    return w.subtract(w.exp(growth), _ONE)
+
+
 def _annualise(i: Decimal, days: int, year: int, method: RateMethod) -> Decimal:
     """Return the annual rate of periodic rate *i* over *days* (40 digits, then rounded)."""
-    w = _WORK
     if method is RateMethod.COMPOUND:
-        growth = w.divide(w.multiply(w.ln(_ONE + i), year), days)
-        return w.subtract(w.exp(growth), _ONE)
-    return w.divide(w.multiply(i, year), days)
+        return _compound(i, year, days)
+    return _WORK.divide(_WORK.multiply(i, year), days)
 
 
 def _deannualise(rate: Decimal, days: int, year: int, method: RateMethod) -> Decimal:
     """Return the periodic rate over *days* that annualises to *rate*."""
-    w = _WORK
     if method is RateMethod.COMPOUND:
-        growth = w.divide(w.multiply(w.ln(_ONE + rate), days), year)
-        return w.subtract(w.exp(growth), _ONE)
-    return w.divide(w.multiply(rate, days), year)
+        return _compound(rate, days, year)
+    return _WORK.divide(_WORK.multiply(rate, days), year)
 
 
 def _result(value: Decimal) -> Decimal:
@@ -572,7 +580,23 @@ def discount_decision(
     capital_i = _deannualise(rate, days, year, method)
     breakeven = _result((capital_i / (_ONE + capital_i) if net else capital_i) * 100)
     advisable = cost > rate if side is Party.BUYER else cost < rate
-    decision = DiscountDecision(
+    money: dict[str, Decimal] = {}
+    if amount is not None:
+        gross = _amount(amount, "amount")
+        _check_rounding(rounding)
+        if gross < 0:
+            raise InvalidArgument("amount", amount, "a non-negative amount")
+        discount = quantize(gross * d, currency, rounding=rounding)
+        financed = quantize(gross - discount if net else gross, currency, rounding=rounding)
+        interest = quantize(financed * capital_i, currency, rounding=rounding)
+        money = {
+            "amount": gross,
+            "discount": discount,
+            "financed": financed,
+            "interest": interest,
+            "net_benefit": discount - interest if side is Party.BUYER else interest - discount,
+        }
+    return DiscountDecision(
         side=side,
         advisable=advisable,
         percent=to_decimal(percent, "percent"),
@@ -583,33 +607,7 @@ def discount_decision(
         method=method,
         year=year,
         on_net=net,
-    )
-    if amount is None:
-        return decision
-    gross = _amount(amount, "amount")
-    _check_rounding(rounding)
-    if gross < 0:
-        raise InvalidArgument("amount", amount, "a non-negative amount")
-    discount = quantize(gross * d, currency, rounding=rounding)
-    financed = quantize(gross - discount if net else gross, currency, rounding=rounding)
-    interest = quantize(financed * capital_i, currency, rounding=rounding)
-    benefit = discount - interest if side is Party.BUYER else interest - discount
-    return DiscountDecision(
-        side=side,
-        advisable=advisable,
-        percent=decision.percent,
-        days=days,
-        annual_cost=cost,
-        cost_of_capital=rate,
-        breakeven_percent=breakeven,
-        method=method,
-        year=year,
-        on_net=net,
-        amount=gross,
-        discount=discount,
-        financed=financed,
-        interest=interest,
-        net_benefit=benefit,
+        **money,
     )
 
 

@@ -166,11 +166,17 @@ def _factor(days: int, rate: Decimal, year: int, method: FinancingMethod) -> Dec
 
 def _fraction_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) -> Decimal:
     """Return the cost of a *fraction* of a year per unit of amount (negative: a gain)."""
-    w = _WORK
     if method is FinancingMethod.SIMPLE:
-        return w.multiply(rate, fraction)
+        return _WORK.multiply(rate, fraction)
     if rate == 0 or fraction == 0:
         return _ZERO
+    return _growth_factor(fraction, rate, method)
+
+
+@functools.lru_cache(maxsize=4096)
+def _growth_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) -> Decimal:
+    """Return the compound or present-value cost factor, memoised (ln and exp dominate)."""
+    w = _WORK
     growth = w.multiply(w.ln(_ONE + rate), fraction)
     if method is FinancingMethod.COMPOUND:
         return w.subtract(w.exp(growth), _ONE)
