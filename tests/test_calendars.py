@@ -410,7 +410,13 @@ def test_direction_of_conventions(cal: BusinessCalendar, day: date) -> None:
         assert distance <= abs((other - day).days)
 
 
-@given(CALENDARS, DAYS, st.integers(min_value=-400, max_value=400))
+# ±400 business days move up to ~1.6 years: keep the start where every calendar still
+# covers the result (TARGET starts in 1999).
+@given(
+    CALENDARS,
+    st.dates(min_value=date(2002, 1, 1), max_value=date(2058, 12, 31)),
+    st.integers(min_value=-400, max_value=400),
+)
 def test_add_business_days_round_trip(cal: BusinessCalendar, day: date, n: int) -> None:
     there = cal.add_business_days(day, n)
     assert cal.is_business_day(there)
