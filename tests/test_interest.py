@@ -411,3 +411,78 @@ def test_margin_is_a_fraction_too() -> None:
         TableRate("ecb_mro", margin=Decimal("8"))
     with pytest.raises(InvalidArgument, match="one of"):
         TableRate("no_such_table")
+
+
+# ------------------------------------------------------------------- boundaries and junk
+
+# Interest days around month ends, 29 February and the 1 January / 1 July rate changes.
+# German rates (Basiszinssatz + 9, Bundesbank BBIN1): 10.62 % in 2023 H1, 12.12 % in H2.
+BOUNDARIES = [
+    pytest.param(date(2023, 6, 30), date(2023, 7, 1), [(1, "12.12")], id="first-day-1-july"),
+    pytest.param(
+        date(2023, 6, 29), date(2023, 7, 1), [(1, "10.62"), (1, "12.12")], id="across-1-july"
+    ),
+    pytest.param(date(2023, 6, 29), date(2023, 6, 30), [(1, "10.62")], id="last-day-30-june"),
+    pytest.param(date(2023, 12, 31), date(2024, 1, 1), [(1, "12.62")], id="first-day-1-january"),
+    pytest.param(date(2024, 2, 28), date(2024, 3, 1), [(2, "12.62")], id="over-29-february"),
+    pytest.param(date(2023, 2, 28), date(2023, 3, 1), [(1, "10.62")], id="no-29-february"),
+    pytest.param(date(2024, 1, 31), date(2024, 2, 29), [(29, "12.62")], id="to-29-february"),
+]
+
+
+@pytest.mark.parametrize(("due", "until", "lines"), BOUNDARIES)
+def test_boundaries(due: date, until: date, lines: list[tuple[int, str]]) -> None:
+    res = late_interest(Decimal("1000"), due=due, until=until, regime="DE")
+    assert [(p.days, p.rate * 100) for p in res.periods] == [(d, Decimal(r)) for d, r in lines]
+
+
+JUNK = st.one_of(
+    st.none(),
+    st.floats(allow_nan=True),
+    st.text(max_size=5),
+    st.integers(-(10**6), 10**6),
+    st.booleans(),
+    st.datetimes(),
+    st.just(Decimal("NaN")),
+    st.just(Decimal("-5")),
+    st.tuples(st.integers(), st.integers()),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    field=st.sampled_from(
+        [
+            "principal",
+            "due",
+            "until",
+            "regime",
+            "rate",
+            "payments",
+            "day_count",
+            "assume",
+            "compensation",
+            "calendar",
+            "currency",
+            "rounding",
+        ]
+    ),
+    junk=JUNK,
+)
+def test_junk_gives_payterms_errors_only(field: str, junk: object) -> None:
+    # Robustness contract: bad input yields a PaytermsError, never a bare KeyError,
+    # IndexError, AttributeError or TypeError from inside.
+    import contextlib
+
+    from payterms.errors import PaytermsError
+
+    args: dict[str, object] = {
+        "principal": Decimal("100"),
+        "due": date(2024, 1, 31),
+        "until": date(2024, 3, 1),
+        "regime": "NL",
+    }
+    args[field] = junk
+    principal = args.pop("principal")
+    with contextlib.suppress(PaytermsError):
+        late_interest(principal, **args)  # type: ignore[arg-type]

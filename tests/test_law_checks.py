@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 from datetime import date
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
-from payterms.law import Mention, PartyKind, Severity, check_terms
+from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
+from payterms.law import Debtor, Mention, PartyKind, Severity, check_terms, regime
 from payterms.terms import EndOfMonth, Installment, PaymentTerms
 
 B2B = PartyKind.UNDERTAKING
@@ -220,3 +223,33 @@ def test_bad_input() -> None:
         check_terms(PaymentTerms.net(30), "FR", mentions=["payment_date"])  # type: ignore[list-item]
     with pytest.raises(InvalidType):
         check_terms(PaymentTerms.net(30), "FR", invoice_date="2026-01-01")  # type: ignore[arg-type]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    field=st.sampled_from(
+        ["terms", "jurisdiction", "buyer", "seller", "contract_date", "invoice_date", "mentions"]
+    ),
+    junk=st.one_of(
+        st.none(), st.floats(), st.text(max_size=4), st.integers(), st.datetimes(), st.booleans()
+    ),
+)
+def test_junk_gives_payterms_errors_only(field: str, junk: object) -> None:
+    args: dict[str, object] = {"terms": PaymentTerms.net(30), "jurisdiction": "FR"}
+    args[field] = junk
+    terms, code = args.pop("terms"), args.pop("jurisdiction")
+    with contextlib.suppress(PaytermsError):
+        check_terms(terms, code, **args)  # type: ignore[arg-type]
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    code=st.one_of(st.none(), st.text(max_size=3), st.integers()),
+    debtor=st.one_of(st.none(), st.text(max_size=3), st.sampled_from(list(Debtor))),
+    contract=st.one_of(st.none(), st.dates(), st.datetimes(), st.text(max_size=3)),
+)
+def test_regime_junk_gives_payterms_errors_only(
+    code: object, debtor: object, contract: object
+) -> None:
+    with contextlib.suppress(PaytermsError):
+        regime(code, debtor=debtor, contract_date=contract)  # type: ignore[arg-type]

@@ -428,10 +428,14 @@ def late_interest(
     until = check_date(until, "until")
     if until < due:
         raise InvalidArgument("until", until, f"a date on or after due={due!r}")
-    if regime is not None and isinstance(regime, str):
+    if isinstance(regime, str):
         from payterms.law import regime as _lookup  # law imports this module
 
         regime = _lookup(regime)
+    elif regime is not None and not hasattr(regime, "rate_source"):
+        raise InvalidType("regime", regime, "a payterms.law.Regime or a code such as 'NL'")
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
     if not (
         day_count is None
         and payment_day is None
@@ -485,8 +489,6 @@ def late_interest(
     if regime is not None and regime.due_adjustment is not Adjustment.UNADJUSTED:
         law = regime.due_adjustment_source
         if calendar is not None:
-            if not isinstance(calendar, BusinessCalendar):
-                raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
             moved = calendar.adjust(due, regime.due_adjustment)
             if moved != due:
                 assumptions.append(f"due date {due} moved to {moved}, a business day ({law})")
@@ -500,8 +502,12 @@ def late_interest(
     if rounding not in ROUNDING_MODES:
         raise InvalidArgument("rounding", rounding, "a decimal rounding mode such as ROUND_HALF_UP")
 
+    try:
+        given = tuple(payments)
+    except TypeError:
+        raise InvalidType("payments", payments, "an iterable of payterms.Payment") from None
     pays = sorted(
-        (p if isinstance(p, Payment) else _not_payment(i, p) for i, p in enumerate(payments)),
+        (p if isinstance(p, Payment) else _not_payment(i, p) for i, p in enumerate(given)),
         key=_payment_day,
     )
     for i, pay in enumerate(pays):

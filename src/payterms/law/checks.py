@@ -322,7 +322,10 @@ def check_terms(
         invoice_date = check_date(invoice_date, "invoice_date")
     wanted: frozenset[Mention] | None = None
     if mentions is not None:
-        wanted = frozenset(mentions)
+        try:
+            wanted = frozenset(mentions)
+        except TypeError:
+            raise InvalidType("mentions", mentions, "an iterable of Mention members") from None
         if not all(isinstance(m, Mention) for m in wanted):
             raise InvalidArgument("mentions", mentions, "payterms.law.Mention members")
 
