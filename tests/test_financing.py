@@ -595,3 +595,20 @@ def test_junk_input_raises_only_payterms_errors() -> None:
                 args = {**valid, name: junk}
                 with contextlib.suppress(pt.PaytermsError):
                     fn(**args)
+
+
+def test_term_counting_from_delivery_finances_the_extra_days() -> None:
+    # Net 30 from a delivery 10 days after the invoice: 40 days from the invoice date.
+    tc = term_cost(
+        PaymentTerms.net(30),
+        Decimal("10000"),
+        invoice_date=JAN_15,
+        rate=RATE,
+        term_start=date(2026, 1, 25),
+    )
+    assert tc.last_cash_date == date(2026, 2, 24)
+    assert tc.cost == financing_cost(Decimal("10000"), 40, RATE)
+    with pytest.raises(pt.InvalidType, match="term_start='2026-01-25'"):
+        term_cost(
+            PaymentTerms.net(30), "1", invoice_date=JAN_15, rate=RATE, term_start="2026-01-25"
+        )

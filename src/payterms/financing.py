@@ -510,6 +510,7 @@ def _term_cost_exact(
     amount: Decimal,
     *,
     invoice_date: date,
+    term_start: date | None,
     rate: Decimal,
     payer: Payer | None,
     cash_out: object,
@@ -531,8 +532,9 @@ def _term_cost_exact(
         calendar = payer.calendar
     if not take_discount and terms.discounts:
         terms = evolve(terms, discounts=())  # the windows play no part
+    start_of_term = invoice_date if term_start is None else check_date(term_start, "term_start")
     sched = terms.schedule(
-        invoice_date,
+        start_of_term,
         amount,
         calendar=calendar,
         adjustment=adjustment,
@@ -608,6 +610,7 @@ def term_cost(
     *,
     invoice_date: date,
     rate: Decimal | int | str,
+    term_start: date | None = None,
     payer: Payer | None = None,
     cash_out: date | PaymentTerms | None = None,
     method: FinancingMethod = FinancingMethod.SIMPLE,
@@ -630,9 +633,11 @@ def term_cost(
     the cash-out counts negative: the value of the deposit. With *take_discount* the
     customer pays the whole invoice less the first discount tier on its last day (with
     a payer: at the last run that still earns it, if any), and the discount given away
-    is part of the cost (*tax*, the tax included in *amount*, is needed when the terms
-    take the discount on the amount excluding tax). Days are counted with *day_count*
-    (ACT/ACT ISDA allowed here).
+    is part of the cost; *tax*, the tax included in *amount*, is needed when the terms
+    take the discount on the amount excluding tax. *term_start* is the day the terms
+    count from when it is not the invoice date (delivery, receipt: see
+    :class:`~payterms.terms.Start`); the invoice is still sent on *invoice_date*. Days
+    are counted with *day_count* (ACT/ACT ISDA allowed here).
 
     >>> terms = PaymentTerms.net(60)
     >>> tc = term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
@@ -654,6 +659,7 @@ def term_cost(
         terms,
         value,
         invoice_date=invoice_date,
+        term_start=term_start,
         rate=r,
         payer=_check_payer(payer),
         cash_out=cash_out,
@@ -677,6 +683,7 @@ def indifferent_price(
     *,
     invoice_date: date,
     rate: Decimal | int | str,
+    term_start: date | None = None,
     payer: Payer | None = None,
     cash_out: date | PaymentTerms | None = None,
     method: FinancingMethod = FinancingMethod.SIMPLE,
@@ -721,6 +728,7 @@ def indifferent_price(
             terms,
             at,
             invoice_date=invoice_date,
+            term_start=term_start,
             rate=r,
             payer=checked_payer,
             cash_out=cash_out,
@@ -792,6 +800,7 @@ def compare_terms(
     *,
     invoice_date: date,
     rate: Decimal | int | str,
+    term_start: date | None = None,
     cost: Decimal | int | str | None = None,
     payer: Payer | None = None,
     cash_out: date | PaymentTerms | None = None,
@@ -828,6 +837,7 @@ def compare_terms(
             value,
             invoice_date=invoice_date,
             rate=rate,
+            term_start=term_start,
             payer=payer,
             cash_out=cash_out,
             method=method,
