@@ -30,6 +30,9 @@ def test_demo_shows_payment_runs(capsys: pytest.CaptureFixture[str]) -> None:
     out = capsys.readouterr().out
     assert "monthly on the 10th and the 25th (following business day)" in out
     assert "paid in the run of 2026-08-25, cash on 2026-08-26" in out
+    # due 2 March: run 25 March; due 30 March: run 25 April (Saturday) -> 27 April; +1 day
+    assert "sent 2026-01-31 -> cash 2026-03-26; sent 2026-02-01 -> cash 2026-04-28" in out
+    assert "send by 2026-01-31 for cash on 2026-03-26" in out
 
 
 def test_demo_shows_wording(capsys: pytest.CaptureFixture[str]) -> None:

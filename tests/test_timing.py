@@ -17,8 +17,8 @@ from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.runs import LAST, Lateness, Payer, PaymentRun, RunPolicy
 from payterms.terms import DiscountTier, Installment, PaymentTerms, Start
 from payterms.timing import (
-    Objective,
     PaymentExplanation,
+    SendObjective,
     best_send_date,
     expected_payment_date,
     explain_payment,
@@ -287,7 +287,7 @@ def test_best_send_date_catches_a_discount_run() -> None:
         payer,
         ready=date(2026, 2, 10),
         latest=date(2026, 2, 20),
-        objective=Objective.PRESENT_VALUE,
+        objective=SendObjective.PRESENT_VALUE,
         rate=Decimal("0.08"),
     )
     assert by_value.sent == date(2026, 2, 10)
@@ -371,7 +371,7 @@ BAD = [
     ),
     pytest.param(
         lambda: best_send_date(
-            NET_30, DESIGN_PAYER, ready=date(2026, 2, 1), objective=Objective.PRESENT_VALUE
+            NET_30, DESIGN_PAYER, ready=date(2026, 2, 1), objective=SendObjective.PRESENT_VALUE
         ),
         InvalidArgument,
         "rate",
@@ -382,7 +382,7 @@ BAD = [
             NET_30,
             DESIGN_PAYER,
             ready=date(2026, 2, 1),
-            objective=Objective.PRESENT_VALUE,
+            objective=SendObjective.PRESENT_VALUE,
             rate=0.08,
         ),
         InvalidType,
@@ -394,7 +394,7 @@ BAD = [
             NET_30,
             DESIGN_PAYER,
             ready=date(2026, 2, 1),
-            objective=Objective.PRESENT_VALUE,
+            objective=SendObjective.PRESENT_VALUE,
             rate=Decimal("-0.01"),
         ),
         InvalidArgument,
@@ -480,6 +480,10 @@ def test_a_later_send_never_gives_an_earlier_cash_date(
     table = send_date_table(terms, payer, start=sent, end=sent + timedelta(days=span))
     cash = [r.cash for r in table]
     assert cash == sorted(cash)
+    # the fast path (final due date only) agrees with the per-instalment explanation
+    full = explain_payment(terms, sent, payer, amount=Decimal("1000.00"), tax=Decimal("0"))
+    assert table.rows[0].cash == full.cash_date
+    assert table.rows[0].run == full.final_run
     assert len(table) == span + 1
     for cliff in table.cliffs:
         assert cliff.days_lost > 0
@@ -493,10 +497,10 @@ def test_a_later_send_never_gives_an_earlier_cash_date(
     _payers(st.sampled_from(list(RunPolicy))),
     _SENT,
     st.integers(0, 30),
-    st.sampled_from([Objective.EARLIEST_CASH, Objective.PRESENT_VALUE]),
+    st.sampled_from([SendObjective.EARLIEST_CASH, SendObjective.PRESENT_VALUE]),
 )
 def test_best_send_date_is_the_best_row_of_the_table(
-    terms: PaymentTerms, payer: Payer, ready: date, span: int, objective: Objective
+    terms: PaymentTerms, payer: Payer, ready: date, span: int, objective: SendObjective
 ) -> None:
     latest = ready + timedelta(days=span)
     plan = best_send_date(
@@ -504,7 +508,7 @@ def test_best_send_date_is_the_best_row_of_the_table(
     )
     assert ready <= plan.sent <= latest
     table = send_date_table(terms, payer, start=ready, end=latest)
-    if objective is Objective.EARLIEST_CASH:
+    if objective is SendObjective.EARLIEST_CASH:
         assert plan.cash == min(r.cash for r in table)
         assert plan.sent == min(r.sent for r in table if r.cash == plan.cash)
     else:

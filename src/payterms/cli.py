@@ -61,6 +61,31 @@ def _demo_runs() -> list[str]:
         f"  {len(history)} past payments explained by {fit.run.describe()} (support {fit.support})",
         f"  due {due}, closed 2026-08-01..2026-08-21: paid in the run of {run},"
         f" cash on {payer.cash_date(run)}",
+        *_demo_send_timing(),
+    ]
+
+
+def _demo_send_timing() -> list[str]:
+    from payterms.calendars import BusinessCalendar
+    from payterms.runs import Payer, PaymentRun
+    from payterms.terms import PaymentTerms
+    from payterms.timing import best_send_date, expected_payment_date
+
+    payer = Payer(
+        runs=PaymentRun.monthly(25),
+        calendar=BusinessCalendar.country("BE"),
+        approval_days=5,
+        transfer_days=1,
+    )
+    terms = PaymentTerms.end_of_month(30)
+    on_31 = expected_payment_date(terms, date(2026, 1, 31), payer)
+    on_1 = expected_payment_date(terms, date(2026, 2, 1), payer)
+    plan = best_send_date(terms, payer, ready=date(2026, 1, 20), latest=date(2026, 2, 10))
+    return [
+        "  30 days end of month, runs on the 25th, 5 approval days:",
+        f"    sent 2026-01-31 -> cash {on_31}; sent 2026-02-01 -> cash {on_1}"
+        f" ({(on_1 - on_31).days} days later)",
+        f"    ready 2026-01-20: send by {plan.last_send_same_cash} for cash on {plan.cash}",
     ]
 
 

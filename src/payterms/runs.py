@@ -1079,6 +1079,9 @@ class Payer:
             received = check_date(received, "received")
             received_o = received.toordinal()
             earliest = self.earliest_run_day(received)
+        return self._last_on_or_before(day, earliest, received_o)
+
+    def _last_on_or_before(self, day: date, earliest: date, received_o: int) -> date | None:
         if day < earliest:
             return None
         day_o, earliest_o = day.toordinal(), earliest.toordinal()
@@ -1123,12 +1126,22 @@ class Payer:
                     "payterms.timing.expected_payment_date)",
                 )
             delay = self.extra_delay_days.outcomes[0][0]
-        target = due + timedelta(days=check_int(delay, "delay"))
+        check_int(delay, "delay")
+        return self._pay(due, received, self.earliest_run_day(received), delay)
+
+    def _pay(self, due: date, received: date, earliest: date, delay: int) -> date:
+        """Return the run for checked arguments (*earliest* from :meth:`earliest_run_day`)."""
+        target = due + timedelta(days=delay) if delay else due
+        received_o = received.toordinal()
         if self.policy is RunPolicy.LAST_RUN_ON_OR_BEFORE_DUE:
-            before = self.run_on_or_before(target, received=received)
+            before = self._last_on_or_before(target, earliest, received_o)
             if before is not None:
                 return before
-        return self.run_on_or_after(target, received=received)
+        day = target if target >= earliest else earliest
+        found = self._first_on_or_after(day.toordinal(), received_o)
+        if found is None:
+            raise self._no_run(day)
+        return date.fromordinal(found)
 
     def cash_date(self, run: date) -> date:
         """Return the day the money of run *run* reaches the supplier (``transfer_days`` later).

@@ -35,7 +35,7 @@ datetime.date(2026, 4, 27)
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
@@ -52,12 +52,12 @@ from payterms.runs import (
     RunPolicy,
     _check_quantile,
 )
-from payterms.terms import DiscountWindow, LineKind, PaymentTerms, Schedule, Start, TaxBase
+from payterms.terms import DiscountWindow, LineKind, PaymentTerms, Schedule, Start
 
 __all__ = [
     "Cliff",
     "InstalmentPayment",
-    "Objective",
+    "SendObjective",
     "PaymentExplanation",
     "PaymentForecast",
     "SendDateRow",
@@ -75,8 +75,15 @@ _DEFAULT_WINDOW_DAYS = 62
 _YEAR_DAYS = Decimal(365)
 
 
-class Objective(Enum):
-    """What :func:`best_send_date` optimises."""
+class SendObjective(Enum):
+    """What :func:`best_send_date` optimises.
+
+    >>> plan = best_send_date(PaymentTerms.net(30), Payer(runs=PaymentRun.monthly(25)),
+    ...                       ready=date(2026, 2, 1), latest=date(2026, 2, 3),
+    ...                       objective=SendObjective.PRESENT_VALUE, rate="0.08")
+    >>> plan.sent, plan.cash, round(plan.present_value, 2)
+    (datetime.date(2026, 2, 1), datetime.date(2026, 3, 25), Decimal('98.87'))
+    """
 
     EARLIEST_CASH = "earliest_cash"
     """The earliest day the invoice is paid in full; ties go to the earliest send day."""
@@ -243,8 +250,7 @@ class PaymentForecast:
     @property
     def expected(self) -> date:
         """Return the probability-weighted mean cash date, rounded half up to a whole day."""
-        mean = sum((p * e.cash_date.toordinal() for p, e in self.outcomes), Fraction(0))
-        return date.fromordinal(int(mean + Fraction(1, 2)) if mean > 0 else 1)
+        return _mean_date((p, e.cash_date) for p, e in self.outcomes)
 
     def quantile(self, q: Fraction | Decimal | str | int) -> date:
         """Return the earliest cash date by which the invoice is paid with probability >= *q*."""
@@ -269,6 +275,12 @@ class PaymentForecast:
 
 
 # --------------------------------------------------------------------------- computing
+
+
+def _mean_date(weighted: Iterable[tuple[Fraction, date]]) -> date:
+    """Return the probability-weighted mean of dates, rounded half up to a whole day."""
+    mean = sum((p * day.toordinal() for p, day in weighted), Fraction(0))
+    return date.fromordinal(int(mean + Fraction(1, 2)))
 
 
 def _check_terms(terms: object) -> PaymentTerms:
@@ -343,8 +355,8 @@ def _schedule(setup: _Setup, sent: date, received: date) -> tuple[date, Schedule
     amount = setup.amount if setup.amount is not None else _nominal_amount(terms)
     calendar = None if setup.adjustment is Adjustment.UNADJUSTED else setup.payer.calendar
     tax = setup.tax
-    if tax is None and setup.amount is None and terms.tax_base is not TaxBase.INCLUDED:
-        tax = Decimal(0)  # without an amount, discounts are weighed on the whole invoice
+    if tax is None and setup.amount is None:
+        tax = Decimal(0)  # without an amount only dates matter; shares are of the whole
     schedule = terms.schedule(
         start,
         amount,
@@ -522,6 +534,39 @@ def payment_forecast(
     )
 
 
+def _fast_cash(setup: _Setup, sent: date) -> tuple[date, date, date | None] | None:
+    """Return (cash date, final due date, final run) without building explanations.
+
+    The run and the cash date never move earlier when the due date moves later (for
+    the first-run and last-run policies), so the invoice is paid in full when its final
+    due date is: one due date is enough. Returns None when the full path is needed (an
+    amount to check, a discount the payer may chase).
+    """
+    payer, terms = setup.payer, setup.terms
+    if setup.amount is not None or (
+        payer.policy is RunPolicy.EARLY_FOR_DISCOUNT and terms.discounts
+    ):
+        return None
+    received = payer.received(sent)
+    if setup.term_start is not None:
+        start = setup.term_start
+    elif terms.start is Start.RECEIPT:
+        start = received
+    else:
+        start = sent
+    calendar = None if setup.adjustment is Adjustment.UNADJUSTED else payer.calendar
+    due = terms.due_date(start, calendar=calendar, adjustment=setup.adjustment)
+    earliest = payer.earliest_run_day(received)
+    outcomes = payer.extra_delay_days.outcomes
+    if len(outcomes) == 1:
+        run = payer._pay(due, received, earliest, outcomes[0][0])
+        return payer.cash_date(run), due, run
+    cash = _mean_date(
+        (p, payer.cash_date(payer._pay(due, received, earliest, d))) for d, p in outcomes
+    )
+    return cash, due, None
+
+
 def _cash(setup: _Setup, sent: date) -> tuple[date, PaymentExplanation | PaymentForecast]:
     outcomes = _delays(setup.payer)
     if len(outcomes) == 1:
@@ -556,7 +601,9 @@ def expected_payment_date(
     datetime.date(2026, 3, 11)
     """
     setup = _setup(terms, payer, amount, term_start, adjustment, currency, tax)
-    return _cash(setup, check_date(sent, "sent"))[0]
+    sent = check_date(sent, "sent")
+    fast = _fast_cash(setup, sent)
+    return fast[0] if fast is not None else _cash(setup, sent)[0]
 
 
 # --------------------------------------------------------------------------- send days
@@ -657,6 +704,9 @@ class SendDateTable:
 
 
 def _row_facts(setup: _Setup, sent: date) -> tuple[date, date, date | None]:
+    fast = _fast_cash(setup, sent)
+    if fast is not None:
+        return fast
     cash, detail = _cash(setup, sent)
     if isinstance(detail, PaymentExplanation):
         return cash, max(p.due for p in detail.payments), detail.final_run
@@ -770,7 +820,7 @@ def best_send_date(
     ready: date,
     latest: date | None = None,
     *,
-    objective: Objective = Objective.EARLIEST_CASH,
+    objective: SendObjective = SendObjective.EARLIEST_CASH,
     rate: Decimal | int | str | None = None,
     amount: Decimal | int | str | None = None,
     term_start: date | None = None,
@@ -781,8 +831,8 @@ def best_send_date(
     """Return the best day in [ready, latest] to send an invoice: never before *ready*.
 
     *ready* is the first day the invoice can go (the work is done); *latest* defaults
-    to 62 days later. ``Objective.EARLIEST_CASH`` picks the earliest full cash date,
-    ``Objective.PRESENT_VALUE`` the largest present value at *ready* at the simple annual
+    to 62 days later. ``SendObjective.EARLIEST_CASH`` picks the earliest full cash date,
+    ``SendObjective.PRESENT_VALUE`` the largest present value at *ready* at the simple annual
     *rate* (which counts a discount the payer takes); ties go to the earliest send day.
     For a payer that does not chase discounts the cash date never moves earlier when the
     invoice goes later, so the answer is *ready*, and :attr:`SendPlan.last_send_same_cash`
@@ -802,8 +852,8 @@ def best_send_date(
         raise InvalidArgument(
             "latest", latest, f"a day on or after ready={ready.isoformat()} (the work is done)"
         )
-    if not isinstance(objective, Objective):
-        raise InvalidType("objective", objective, "a payterms.Objective member")
+    if not isinstance(objective, SendObjective):
+        raise InvalidType("objective", objective, "a payterms.SendObjective member")
     table = send_date_table(
         setup.terms,
         setup.payer,
@@ -816,11 +866,11 @@ def best_send_date(
         tax=setup.tax,
     )
     value: Decimal | None = None
-    if objective is Objective.EARLIEST_CASH:
+    if objective is SendObjective.EARLIEST_CASH:
         best = min(table.rows, key=lambda r: (r.cash, r.sent))
     else:
         if rate is None:
-            raise InvalidArgument("rate", None, "an annual rate for Objective.PRESENT_VALUE")
+            raise InvalidArgument("rate", None, "an annual rate for SendObjective.PRESENT_VALUE")
         annual = to_decimal(rate, "rate")
         if annual < 0:
             raise InvalidArgument("rate", rate, "an annual rate >= 0, as a fraction")
