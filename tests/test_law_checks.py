@@ -253,3 +253,31 @@ def test_regime_junk_gives_payterms_errors_only(
 ) -> None:
     with contextlib.suppress(PaytermsError):
         regime(code, debtor=debtor, contract_date=contract)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("code", ["BE", "DE", "EU", "FR", "LU", "NL", "UK"])
+def test_findings_use_the_caps_the_regime_states(code: str) -> None:
+    caps = regime(code).term_caps
+    assert caps is not None
+    within = [f for f in check_terms(PaymentTerms.net(caps.days), code) if f.limit == caps.days]
+    assert within == []
+    over = [f for f in check_terms(PaymentTerms.net(caps.days + 1), code) if f.limit == caps.days]
+    assert over
+    assert over[0].severity is (Severity.VIOLATION if caps.void else Severity.WARNING)
+    assert caps.counted_from in over[0].message
+    if code == "FR":  # French public buyers follow public-procurement rules: not checked
+        return
+    public = check_terms(PaymentTerms.net(caps.public_days + 1), code, buyer=PartyKind.PUBLIC)
+    assert [f.limit for f in public] == [caps.public_days]
+    if caps.public_max_days is not None:
+        beyond = check_terms(
+            PaymentTerms.net(caps.public_max_days + 1), code, buyer=PartyKind.PUBLIC
+        )
+        assert [(f.severity, f.limit) for f in beyond] == [
+            (Severity.VIOLATION, caps.public_max_days)
+        ]
+
+
+@pytest.mark.parametrize("code", ["BE", "DE", "LU", "NL"])
+def test_consumer_regimes_have_no_term_caps(code: str) -> None:
+    assert regime(code, debtor=Debtor.CONSUMER).term_caps is None

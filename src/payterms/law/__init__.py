@@ -41,6 +41,7 @@ from payterms.law._regime import (
     Regime,
     ScaleCompensation,
     StaffelCompensation,
+    TermCaps,
 )
 from payterms.law.checks import Finding, Mention, PartyKind, Severity, check_terms
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
@@ -68,6 +69,7 @@ __all__ = [
     "StaffelCompensation",
     "Switch",
     "TableRate",
+    "TermCaps",
     "Unconfirmed",
     "check_terms",
     "rate_table",

@@ -23,6 +23,7 @@ from payterms.law.rates import RateRounding, Switch
 
 __all__ = [
     "BandedCompensation",
+    "TermCaps",
     "Compensation",
     "Debtor",
     "FlatCompensation",
@@ -196,6 +197,32 @@ Compensation = (
 
 
 @frozen(kw_only=True)
+class TermCaps:
+    """The statutory caps on agreed payment terms, in days (applied by ``check_terms``).
+
+    *days*: the cap between undertakings; *void* says whether a longer term is void
+    (``True``: BE since 1 February 2022) or lawful if expressly agreed and not grossly
+    unfair (``False``); *end_of_month_days*: France's alternative "45 days end of month";
+    *public_days* / *public_max_days*: a public debtor's term and its absolute maximum;
+    *large_to_sme_days*: NL's cap for a large enterprise paying an SME; *counted_from*:
+    the event the law counts from.
+
+    >>> from payterms.law import regime
+    >>> regime("NL").term_caps.large_to_sme_days
+    30
+    """
+
+    days: int
+    void: bool
+    public_days: int
+    public_max_days: int | None
+    counted_from: str
+    source: str
+    end_of_month_days: int | None = None
+    large_to_sme_days: int | None = None
+
+
+@frozen(kw_only=True)
 class Regime:
     """A statutory late-interest regime: its rate rule and the rules of the calculation.
 
@@ -206,10 +233,11 @@ class Regime:
     ``maximum_rate`` bound an agreed rate (FR: at least three times the legal rate; BE
     consumer debts: at most the B2B rate). ``due_adjustment`` moves a due date that is
     not a business day when :func:`~payterms.late_interest` is given a calendar (DE:
-    to the next working day, § 193 BGB). ``silent`` lists ``(topic, note)`` pairs for
-    the rules on which the law is silent and the regime's default is a convention;
-    results report the notes whose topic the caller did not set. ``sources`` cite the
-    statutes.
+    to the next working day, § 193 BGB). ``term_caps`` are the statutory caps on agreed
+    payment terms (``None`` where the law sets none, as for consumers). ``silent`` lists
+    ``(topic, note)`` pairs for the rules on which the law is silent and the regime's
+    default is a convention; results report the notes whose topic the caller did not
+    set. ``sources`` cite the statutes.
     """
 
     code: str
@@ -230,6 +258,7 @@ class Regime:
     maximum_rate: RateSource | None = field(default=None, repr=False)
     silent: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     sources: tuple[str, ...] = field(default=(), repr=False)
+    term_caps: TermCaps | None = field(default=None, repr=False)
     due_adjustment: Adjustment = field(default=Adjustment.UNADJUSTED, repr=False)
     due_adjustment_source: str = field(default="", repr=False)
 

@@ -35,10 +35,11 @@ from decimal import Decimal
 from payterms.calendars import DayCount
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT
-from payterms.law._regime import Debtor, FlatCompensation, Regime, ScaleCompensation
+from payterms.law._regime import Debtor, FlatCompensation, Regime, ScaleCompensation, TermCaps
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate
 
 __all__ = [
+    "TERM_CAPS",
     "COMPENSATION",
     "CONSUMER_COMPENSATION",
     "FORMULA",
@@ -93,6 +94,17 @@ CONSUMER_COMPENSATION = ScaleCompensation(
 )
 
 
+TERM_CAPS = TermCaps(
+    days=60,
+    void=True,
+    public_days=30,
+    public_max_days=60,
+    counted_from="from receipt of the invoice",
+    source="law of 2 August 2002, art. 4 (as amended by the law of 14 August 2021)",
+)
+"""The statutory caps on agreed payment terms."""
+
+
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
     """Return the Belgian regime for *debtor*; *contract_date* selects the 2013 transition."""
     old = contract_date is not None and contract_date < TRANSPOSITION
@@ -140,6 +152,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         payment_day=PaymentDay.INCLUDED,
         imputation=Imputation.INTEREST_PRINCIPAL_COSTS,
         compensation=COMPENSATION,
+        term_caps=TERM_CAPS,
         silent=silent,
         sources=(
             "law of 2 August 2002, arts. 5 and 6 (as amended 22 November 2013 and 14 August 2021)",

@@ -50,6 +50,7 @@ from attrs import evolve, frozen
 from payterms._checks import check_date
 from payterms.calendars import BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
+from payterms.law import be, de, eu, fr, lu, nl, uk
 from payterms.rules import end_of_month
 from payterms.terms import PaymentTerms
 
@@ -524,21 +525,21 @@ def check_terms(
             "Late Payment of Commercial Debts Regulations 2013",
             "more than 60 days only if expressly agreed and not grossly unfair",
         )
-    counted = _COUNTED_FROM[code]
+    counted = _CAPS[code].counted_from
     return tuple(
         evolve(f, message=f"{f.message} (the law counts {counted})") if f.limit else f
         for f in found
     )
 
 
-_COUNTED_FROM = {
-    "BE": "from receipt of the invoice",
-    "DE": "from receipt of the goods or services, or of a later invoice",
-    "EU": "from receipt of the invoice or of the goods or services",
-    "FR": "from the invoice issue date",
-    "LU": "from receipt of the invoice or of the goods or services",
-    "NL": "from receipt of the invoice or of the goods or services",
-    "UK": "from delivery or from notice of the debt",
+_CAPS = {
+    "BE": be.TERM_CAPS,
+    "DE": de.TERM_CAPS,
+    "EU": eu.TERM_CAPS,
+    "FR": fr.TERM_CAPS,
+    "LU": lu.TERM_CAPS,
+    "NL": nl.TERM_CAPS,
+    "UK": uk.TERM_CAPS,
 }
 
 _CODES: tuple[str, ...] = ("BE", "DE", "EU", "FR", "LU", "NL", "UK")

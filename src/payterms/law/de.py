@@ -31,10 +31,10 @@ from decimal import Decimal
 from payterms.calendars import Adjustment, DayCount
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import PAYMENT_DAY_COUNTED
-from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime
+from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime, TermCaps
 from payterms.law.rates import RateRounding, TableRate
 
-__all__ = ["COMPENSATION", "RATE", "RATE_BEFORE_2014", "RATE_CONSUMER", "regime"]
+__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "RATE_BEFORE_2014", "RATE_CONSUMER", "regime"]
 
 CUTOVER = _dt.date(2014, 7, 28)
 """Obligations arising after this day get + 9 points and the EUR 40 (Art. 229 § 34 EGBGB)."""
@@ -59,6 +59,17 @@ DAY_COUNT = (
     "the BGB fixes no day count: actual days / 365 assumed (§ 191 BGB year of 365 days; "
     "pass day_count= to change)",
 )
+
+
+TERM_CAPS = TermCaps(
+    days=60,
+    void=False,
+    public_days=30,
+    public_max_days=60,
+    counted_from="from receipt of the goods or services, or of a later invoice",
+    source="§ 271a BGB",
+)
+"""The statutory caps on agreed payment terms."""
 
 
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
@@ -93,6 +104,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         payment_day=PaymentDay.INCLUDED,
         imputation=Imputation.COSTS_INTEREST_PRINCIPAL,
         compensation=compensation,
+        term_caps=None if debtor is Debtor.CONSUMER else TERM_CAPS,
         silent=(DAY_COUNT, PAYMENT_DAY_COUNTED),
         due_adjustment=Adjustment.FOLLOWING,
         due_adjustment_source="§ 193 BGB (BGH III ZR 159/06)",

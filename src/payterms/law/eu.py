@@ -23,10 +23,10 @@ from payterms.calendars import DayCount
 from payterms.errors import InvalidArgument
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import DAY_COUNT_365, IMPUTATION_OPEN, PAYMENT_DAY_COUNTED
-from payterms.law._regime import Debtor, FlatCompensation, Regime
+from payterms.law._regime import Debtor, FlatCompensation, Regime, TermCaps
 from payterms.law.rates import Fixing, RateRounding, TableRate
 
-__all__ = ["COMPENSATION", "RATE", "regime"]
+__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "regime"]
 
 RATE = TableRate("ecb_mro", margin=Decimal("0.08"), fixing=Fixing.SEMESTER_START)
 """ECB main refinancing rate in force on 1 January / 1 July + 8 points (arts. 2(6), 3(2))."""
@@ -37,6 +37,17 @@ COMPENSATION = FlatCompensation(
     ("EUR 40 is a minimum per late invoice; higher reasonable recovery costs may be "
      "claimed (art. 6(3))",),
 )  # fmt: skip
+
+
+TERM_CAPS = TermCaps(
+    days=60,
+    void=False,
+    public_days=30,
+    public_max_days=60,
+    counted_from="from receipt of the invoice or of the goods or services",
+    source="Directive 2011/7/EU arts. 3(5), 4(3) and 4(6)",
+)
+"""The statutory caps on agreed payment terms."""
 
 
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
@@ -60,6 +71,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         payment_day=PaymentDay.INCLUDED,
         imputation=Imputation.INTEREST_PRINCIPAL_COSTS,
         compensation=COMPENSATION,
+        term_caps=TERM_CAPS,
         silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, IMPUTATION_OPEN),
         sources=("Directive 2011/7/EU arts. 2(6), 2(7), 3(2), 3(3), 4, 6",),
     )

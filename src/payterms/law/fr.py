@@ -31,10 +31,10 @@ from payterms.calendars import DayCount
 from payterms.errors import InvalidArgument
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import PAYMENT_DAY_COUNTED, SEMESTER_SPLIT
-from payterms.law._regime import Debtor, FlatCompensation, Regime
+from payterms.law._regime import Debtor, FlatCompensation, Regime, TermCaps
 from payterms.law.rates import Fixing, RateRounding, TableRate
 
-__all__ = ["COMPENSATION", "LEGAL_RATE", "MINIMUM_RATE", "RATE", "regime"]
+__all__ = ["TERM_CAPS", "COMPENSATION", "LEGAL_RATE", "MINIMUM_RATE", "RATE", "regime"]
 
 RATE = TableRate("ecb_mro", margin=Decimal("0.10"), fixing=Fixing.SEMESTER_START)
 """ECB rate in force on 1 January / 1 July + 10 points (art. L441-10 II)."""
@@ -50,6 +50,18 @@ COMPENSATION = FlatCompensation(
     "Code de commerce art. L441-10 II and D441-5",
     ("EUR 40 per late invoice, outside the scope of VAT; more on proof of higher costs",),
 )
+
+
+TERM_CAPS = TermCaps(
+    days=60,
+    void=True,
+    end_of_month_days=45,
+    public_days=30,
+    public_max_days=60,
+    counted_from="from the invoice issue date",
+    source="Code de commerce art. L441-10 I",
+)
+"""The statutory caps on agreed payment terms."""
 
 
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
@@ -76,6 +88,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         imputation=Imputation.INTEREST_COSTS_PRINCIPAL,
         compensation=COMPENSATION,
         minimum_rate=MINIMUM_RATE,
+        term_caps=TERM_CAPS,
         silent=(PAYMENT_DAY_COUNTED, SEMESTER_SPLIT),
         sources=(
             "Code de commerce arts. L441-10 II, D441-5",

@@ -29,10 +29,10 @@ from payterms.law._common import (
     PAYMENT_DAY_COUNTED,
     SEMESTER_SPLIT,
 )
-from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime
+from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime, TermCaps
 from payterms.law.rates import Fixing, RateRounding, TableRate
 
-__all__ = ["COMPENSATION", "RATE", "RATE_CONSUMER", "regime"]
+__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "RATE_CONSUMER", "regime"]
 
 RATE = TableRate(
     "ecb_mro",
@@ -53,6 +53,17 @@ COMPENSATION = FlatCompensation(
     "loi du 18 avril 2004 as amended by the loi du 29 mars 2013",
     ("EUR 40 is a minimum per late invoice",),
 )
+
+
+TERM_CAPS = TermCaps(
+    days=60,
+    void=False,
+    public_days=30,
+    public_max_days=60,
+    counted_from="from receipt of the invoice or of the goods or services",
+    source="loi du 18 avril 2004 as amended by the loi du 29 mars 2013",
+)
+"""The statutory caps on agreed payment terms."""
 
 
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
@@ -77,6 +88,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
             if consumer
             else COMPENSATION
         ),
+        term_caps=None if consumer else TERM_CAPS,
         silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT, IMPUTATION_OPEN),
         sources=("loi du 18 avril 2004, as amended by the loi du 29 mars 2013",),
     )

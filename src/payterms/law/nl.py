@@ -36,10 +36,10 @@ from decimal import Decimal
 from payterms.calendars import DayCount
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import DAY_COUNT_365
-from payterms.law._regime import Debtor, FlatCompensation, Regime, StaffelCompensation
+from payterms.law._regime import Debtor, FlatCompensation, Regime, StaffelCompensation, TermCaps
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
 
-__all__ = ["BIK_STAFFEL", "COMPENSATION", "FORMULA", "RATE", "RATE_CONSUMER", "regime"]
+__all__ = ["TERM_CAPS", "BIK_STAFFEL", "COMPENSATION", "FORMULA", "RATE", "RATE_CONSUMER", "regime"]
 
 TRANSPOSITION = _dt.date(2013, 3, 16)
 """Directive 2011/7/EU in force in the Netherlands: ECB + 8 instead of + 7."""
@@ -98,6 +98,18 @@ BIK_STAFFEL = StaffelCompensation(
 )
 
 
+TERM_CAPS = TermCaps(
+    days=60,
+    void=False,
+    large_to_sme_days=30,
+    public_days=30,
+    public_max_days=60,
+    counted_from="from receipt of the invoice or of the goods or services",
+    source="art. 6:119a lid 5 and 6, 6:119b lid 5 BW",
+)
+"""The statutory caps on agreed payment terms."""
+
+
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
     """Return the Dutch regime for *debtor*; *contract_date* selects the 2013 transition."""
     consumer = debtor is Debtor.CONSUMER
@@ -127,6 +139,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         payment_day=PaymentDay.INCLUDED,
         imputation=Imputation.COSTS_INTEREST_PRINCIPAL,
         compensation=BIK_STAFFEL if consumer else COMPENSATION,
+        term_caps=None if consumer else TERM_CAPS,
         silent=(DAY_COUNT_365,),
         sources=(
             "Burgerlijk Wetboek art. 6:119 lid 2, 6:119a, 6:119b, 6:120",

@@ -26,10 +26,10 @@ from payterms.calendars import DayCount
 from payterms.errors import InvalidArgument
 from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import IMPUTATION_OPEN
-from payterms.law._regime import BandedCompensation, Debtor, Regime
+from payterms.law._regime import BandedCompensation, Debtor, Regime, TermCaps
 from payterms.law.rates import RateRounding, TableRate
 
-__all__ = ["COMPENSATION", "RATE", "regime"]
+__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "regime"]
 
 RATE = TableRate("uk_reference_rate", margin=Decimal("0.08"))
 """Reference (base) rate of the half-year in which interest starts + 8 points."""
@@ -41,6 +41,17 @@ COMPENSATION = BandedCompensation(
     ("the fixed sum depends on the size of the debt; reasonable recovery costs above it "
      "may be added (contracts from 16 March 2013)",),
 )  # fmt: skip
+
+
+TERM_CAPS = TermCaps(
+    days=60,
+    void=False,
+    public_days=30,
+    public_max_days=None,
+    counted_from="from delivery or from notice of the debt",
+    source="Late Payment of Commercial Debts Regulations 2013",
+)
+"""The statutory caps on agreed payment terms."""
 
 
 def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
@@ -64,6 +75,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         payment_day=PaymentDay.INCLUDED,
         imputation=Imputation.INTEREST_PRINCIPAL_COSTS,
         compensation=COMPENSATION,
+        term_caps=TERM_CAPS,
         silent=(IMPUTATION_OPEN,),
         sources=(
             "Late Payment of Commercial Debts (Interest) Act 1998, ss. 1, 4, 5A",
