@@ -265,7 +265,8 @@ def _wording(
             key = tuple(w for w, _ in words[i : i + size])
             sense = senses.get(key)
             if sense is not None:
-                tokens.append((sense, words[i][1], key))
+                if sense is not Sense.FILLER:  # fillers carry nothing for the grammar
+                    tokens.append((sense, words[i][1], key))
                 break
             number = numbers.get(key)
             if number is not None:
@@ -349,6 +350,7 @@ class _Reader:
         has_percent = False
         has_timing = False
         prev: _Kind | None = None
+        after_comma: set[int] = set()  # parts that begin right after a separator
         for tok in tokens:
             kind = tok[0]
             if kind is _Sym.SLASH and prev is not Sense.NUMBER and prev is not Sense.NET:
@@ -358,6 +360,7 @@ class _Reader:
                 if current:
                     parts.append(current)
                 current, has_percent, has_timing = [], False, False
+                after_comma.add(tok[1])
                 continue
             if (kind is Sense.NET and has_percent) or (
                 kind is Sense.BALANCE and (has_percent or has_timing)
@@ -373,13 +376,14 @@ class _Reader:
             parts.append(current)
         # "30 jours fin de mois, le 10": a day of the month alone belongs to the part before
         merged: list[list[_Token]] = []
+        text = self.text
         for part in parts:
             if (
                 merged
-                and len(part) >= 2
+                and len(part) == 2
                 and part[0][0] is Sense.DAY_OF_MONTH
                 and part[1][0] is Sense.NUMBER
-                and all(t[0] is Sense.FILLER for t in part[2:])
+                and not text[_before(after_comma, part[0][1]) + 1 : part[0][1]].strip(" ,;")
             ):
                 merged[-1].extend(part)
             else:
@@ -446,10 +450,7 @@ class _Reader:
                 continue
             if kind is Sense.PERCENT:
                 raise self.error(at, "a number before the percent sign")
-            if kind in _UNITS:
-                if prev is Sense.NET or prev is Sense.WITHIN or prev is None:
-                    # "month end" is caught as a phrase; a bare unit ("days net") is noise
-                    pass
+            if kind in _UNITS:  # a unit without its number ("days net"): noise
                 i += 1
                 prev = kind
                 continue
@@ -477,9 +478,7 @@ class _Reader:
                 items.append(("now", None, at))
             elif isinstance(kind, Sense):
                 senses.add(kind)
-            if kind is not Sense.FILLER and not (
-                kind is Sense.DAY_OF_MONTH and nxt is not Sense.NUMBER
-            ):
+            if kind is not Sense.DAY_OF_MONTH or nxt is Sense.NUMBER:
                 prev = kind
             i += 1
         has_period = any(k in ("off", "eom", "eonm", "rule", "dom") for k, _, _ in items)
@@ -712,6 +711,11 @@ def _assemble(
         start=start,
         tax_base=tax,
     )
+
+
+def _before(positions: set[int], at: int) -> int:
+    """Return the largest of *positions* before *at* (-1 when none is)."""
+    return max((p for p in positions if p < at), default=-1)
 
 
 def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
