@@ -86,14 +86,15 @@ _Token = tuple[_Kind, int, object]
 _STEP = r"(?:\d+(?:bd|[dwmqy])|c[wmqy]|wd[1-7]|d\d{1,2})"
 _LEX = re.compile(
     rf"""
-    (?P<skonto>\#skonto\#tage=(?P<days>\d+)\#prozent=(?P<pct>\d+(?:\.\d+)?)\#
+    [\s'’‘`´:.!*"«»]*
+    (?:(?P<skonto>\#skonto\#tage=(?P<days>\d+)\#prozent=(?P<pct>\d+(?:\.\d+)?)\#
         (?P<base>basisbetrag=[^#]*\#)?)
     |(?P<bracket>\[[^\]]*\]?)
     |(?P<formula>(?<![a-z0-9])-?{_STEP}(?:[+-]{_STEP})*(?![a-z0-9]))
     |(?P<num>\d+(?:[.,]\d+)?)
     |(?P<word>[a-z]+)
     |(?P<sym>[%/+,;()€$£])
-    |(?P<skip>[\s'’‘`´\-‐‑–—:.!*"«»]+)
+    |(?P<skip>[\s'’‘`´\-‐‑–—:.!*"«»]+))
     """,
     re.VERBOSE,
 )
@@ -190,24 +191,32 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
 
     pos = 0
     end = len(folded)
+    match = _LEX.match
     while pos < end:
-        m = _LEX.match(folded, pos)
-        at = pos if where is None else where[pos]
-        if m is None:
-            raise ParseError(text, at, "a word, a number or one of % / + , ; ( )")
+        m = match(folded, pos)
+        if m is None or m.lastgroup is None:
+            bad = len(folded) - len(folded[pos:].lstrip(" \t\n'’‘`´:.!*\"«»"))
+            bad = min(bad, end - 1)
+            raise ParseError(
+                text,
+                bad if where is None else where[bad],
+                "a word, a number or one of % / + , ; ( )",
+            )
         kind = m.lastgroup
         pos = m.end()
         if kind == "skip":
             continue
+        start = m.start(kind)
+        at = start if where is None else where[start]
         if kind == "word":
-            words.append((m.group(), at))
+            words.append((m.group(kind), at))
             continue
         flush()
         if kind == "skonto":  # XRechnung BR-DE-18: "#SKONTO#TAGE=14#PROZENT=2.00#"
             if m.group("base"):
                 raise ParseError(
                     text,
-                    at + m.start("base") - m.start(),
+                    at + m.start("base") - start,
                     "a discount on the whole amount (a BASISBETRAG is not read)",
                 )
             tokens += [
@@ -220,12 +229,12 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
                 (Sense.AND, at, None),
             ]
         elif kind == "num":
-            raw = m.group().replace(",", ".")
+            raw = m.group(kind).replace(",", ".")
             tokens.append((Sense.NUMBER, at, Decimal(raw)))
         elif kind == "sym":
-            tokens.append((_SYMBOLS[m.group()], at, None))
+            tokens.append((_SYMBOLS[m.group(kind)], at, None))
         else:  # a date formula, bare or in brackets
-            raw = m.group()
+            raw = m.group(kind)
             if kind == "bracket":
                 if not raw.endswith("]"):
                     raise ParseError(text, at, "a closing ']' after the date formula")
@@ -344,7 +353,9 @@ class _Reader:
     # -- cutting into clauses --
 
     def clauses(self) -> list[list[_Token]]:
-        tokens = _collapse_echo(self.text, self.tokens)
+        tokens = self.tokens
+        if "(" in self.text:
+            tokens = _collapse_echo(self.text, tokens)
         parts: list[list[_Token]] = []
         current: list[_Token] = []
         has_percent = False
