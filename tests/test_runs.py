@@ -530,6 +530,18 @@ def test_bad_input_raises_a_payterms_error(
     assert isinstance(info.value, PaytermsError)
 
 
+def test_closures_covering_every_run_of_a_year_are_an_error() -> None:
+    # Twelve short closures, each over one 10th of 2026: no run for more than a year.
+    tenths = tuple((date(2026, m, 8), date(2026, m, 12)) for m in range(1, 13))
+    payer = Payer(runs=PaymentRun.monthly(10, adjustment=Adjustment.UNADJUSTED), closures=tenths)
+    with pytest.raises(InvalidArgument, match="close all runs of a year"):
+        payer.run_on_or_after(date(2026, 1, 1))
+    # one month open again: the answer is that month's run
+    open_june = tuple(c for c in tenths if c[0].month != 6)
+    payer = Payer(runs=PaymentRun.monthly(10), closures=open_june)
+    assert payer.run_on_or_after(date(2026, 1, 1)) == date(2026, 6, 10)
+
+
 def test_datetime_is_refused_where_a_date_is_expected() -> None:
     with pytest.raises(InvalidType, match="datetime"):
         PaymentRun.monthly(10).next_on_or_after(datetime(2026, 1, 1, 12, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -70,6 +71,25 @@ def test_the_table_shows_the_month_end_cliff() -> None:
     assert rows[date(2026, 1, 31)].days_gained == 30
     assert rows[date(2026, 2, 1)].days_gained == 30 - 33 + 1
     assert "2026-01-31  2026-03-02  2026-03-25    53      30  <- last day" in str(table)
+
+
+def test_table_to_frame(monkeypatch: pytest.MonkeyPatch) -> None:
+    table = send_date_table(EOM_30, MONTH_END_CLIFF, start=date(2026, 1, 30), end=date(2026, 2, 2))
+    frame = table.to_frame()
+    assert list(frame.columns) == [
+        "sent",
+        "due",
+        "run",
+        "cash",
+        "days_to_cash",
+        "days_gained",
+        "cliff",
+    ]
+    assert frame["cliff"].tolist() == [False, True, False, False]
+    assert frame["cash"].tolist() == [r.cash for r in table]
+    monkeypatch.setitem(sys.modules, "pandas", None)
+    with pytest.raises(ImportError, match=r"payterms\[pandas\]"):
+        table.to_frame()
 
 
 def test_best_send_date_reports_how_long_sending_can_wait() -> None:

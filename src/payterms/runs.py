@@ -1061,7 +1061,23 @@ class Payer:
                 i += 1
         if best is not None and best - day_o > _MAX_SEARCH_DAYS:
             return None
+        if best is not None and best - day_o > 366 and self._closed_for_a_year(day_o):
+            return None
         return best
+
+    def _closed_for_a_year(self, day_o: int) -> bool:
+        """Return whether the closures alone leave no run in the year from *day_o*."""
+        if not self.closures:
+            return False
+        day = date.fromordinal(day_o)
+        horizon = day + timedelta(days=366)
+        for run in self.runs:
+            try:
+                if run.next_on_or_after(day, self.calendar) <= horizon:
+                    return True
+            except InvalidArgument:
+                continue
+        return False
 
     def run_on_or_before(self, day: date, *, received: date | None = None) -> date | None:
         """Return the last open run on or before *day* that can pay an invoice received then.
@@ -1164,12 +1180,16 @@ class Payer:
         return tuple((a, b) for a, b in self.closures if a <= end and b >= start)
 
     def _no_run(self, day: date) -> InvalidArgument:
-        if self.closures:
-            why = f"closures {list(self.closures)!r} leave no run"
-        else:
-            why = "the run schedule has no run"
+        if self._closed_for_a_year(day.toordinal()):
+            return InvalidArgument(
+                "closures",
+                list(self.closures),
+                f"closures leaving a run within a year after {day.isoformat()} (they close"
+                " all runs of a year)",
+            )
         return InvalidArgument(
             "runs",
             self.runs,
-            f"a run on or after {day.isoformat()} within {_MAX_SEARCH_DAYS} days ({why})",
+            f"a run on or after {day.isoformat()} within {_MAX_SEARCH_DAYS} days (the run"
+            " schedule has no run)",
         )

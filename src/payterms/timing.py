@@ -40,6 +40,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from attrs import frozen
 
@@ -53,6 +54,9 @@ from payterms.runs import (
     _check_quantile,
 )
 from payterms.terms import DiscountWindow, LineKind, PaymentTerms, Schedule, Start
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Cliff",
@@ -691,6 +695,40 @@ class SendDateTable:
 
     def __len__(self) -> int:
         return len(self.rows)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the rows as a pandas DataFrame (needs the ``[pandas]`` extra).
+
+        Columns: ``sent``, ``due``, ``run``, ``cash`` (dates), ``days_to_cash``,
+        ``days_gained`` and ``cliff`` (True on the last send day for a cash date).
+
+        >>> t = send_date_table(PaymentTerms.end_of_month(30), Payer(runs=PaymentRun.monthly(25)),
+        ...                     start=date(2026, 1, 30), end=date(2026, 2, 1))
+        >>> t.to_frame()[["sent", "cash", "cliff"]]
+                 sent        cash  cliff
+        0  2026-01-30  2026-03-25  False
+        1  2026-01-31  2026-03-25   True
+        2  2026-02-01  2026-04-27  False
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "SendDateTable.to_frame needs pandas: install the extra with "
+                "`pip install payterms[pandas]`"
+            ) from None
+        cliff_days = {c.last_send for c in self.cliffs}
+        return pandas.DataFrame(
+            {
+                "sent": [r.sent for r in self.rows],
+                "due": [r.due for r in self.rows],
+                "run": [r.run for r in self.rows],
+                "cash": [r.cash for r in self.rows],
+                "days_to_cash": [r.days_to_cash for r in self.rows],
+                "days_gained": [r.days_gained for r in self.rows],
+                "cliff": [r.sent in cliff_days for r in self.rows],
+            }
+        )
 
     def __str__(self) -> str:
         cliff_days = {c.last_send for c in self.cliffs}
