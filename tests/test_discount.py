@@ -499,6 +499,7 @@ def test_demo_shows_the_four_published_rates(capsys: pytest.CaptureFixture[str])
         assert figure in out
     assert "cost 65.75, 2.6 % of the 2500.00 margin" in out
     assert "cash on 2026-03-26, 70 days financed, cost 153.42" in out
+    assert "net 157.04 for the buyer" in out
 
 
 # --------------------------------------------------------------------------- from terms

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import textwrap
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
@@ -121,14 +122,17 @@ def _demo_money_over_time() -> list[str]:
         "Money over time",
         "  2/10 net 30: the yearly rate a buyer pays by skipping the discount",
         *variants,
-        f"  money at 8 %: {decision.explain()}",
-        f"  on EUR 10000.00: discount {decision.discount}, interest {decision.interest},"
-        f" gained {decision.net_benefit}",
+        *textwrap.wrap(
+            decision.explain(),
+            width=92,
+            initial_indent="  money at 8 %: ",
+            subsequent_indent="    ",
+        ),
         f"  30 days of term on a 10000 sale at 8 % cost {margin.financing_cost},"
         f" {share} % of the {margin.gross_margin} margin",
         f"  price that keeps the margin: {uplift}",
-        f"  net 60 from 2026-01-15, paid in runs on the 10th and 25th: cash on"
-        f" {paid.last_cash_date}, {paid.days_financed} days financed, cost {paid.cost}",
+        "  net 60 from 2026-01-15, paid in runs on the 10th and 25th (5 days' approval):",
+        f"    cash on {paid.last_cash_date}, {paid.days_financed} days financed, cost {paid.cost}",
     ]
 
 

@@ -502,11 +502,16 @@ class DiscountDecision:
     net_benefit: Decimal | None = None
 
     def explain(self) -> str:
-        """Return one sentence stating the answer and why.
+        """Return a sentence stating the answer and why (and the money, when known).
 
         >>> print(discount_decision(2, 10, 30, Decimal("0.08")).explain())
         Take the discount: paying 20 days later costs 37.24 % a year (simple, 365-day
         year, on the net amount), more than the 8.00 % cost of capital.
+        >>> print(discount_decision(2, 10, 30, Decimal("0.08"), side=Party.SELLER,
+        ...                         amount=Decimal("10000")).explain())
+        Do not offer the discount: being paid 20 days earlier costs 37.24 % a year (simple,
+        365-day year, on the net amount), more than the 8.00 % cost of capital. On 10000:
+        discount 200.00, interest 42.96, net -157.04 for the seller.
         """
         cost = rate_to_percent(self.annual_cost, 2)
         capital = rate_to_percent(self.cost_of_capital, 2)
@@ -529,10 +534,16 @@ class DiscountDecision:
         else:
             verb = "Offer" if self.advisable else "Do not offer"
             what = f"being paid {self.days} {unit} earlier"
-        return (
+        text = (
             f"{verb} the discount: {what} costs {cost} % a year ({basis}), "
             f"{relation} the {capital} % cost of capital."
         )
+        if self.net_benefit is not None:
+            text += (
+                f" On {self.amount}: discount {self.discount}, interest {self.interest},"
+                f" net {self.net_benefit} for the {self.side.value}."
+            )
+        return text
 
 
 @_exact

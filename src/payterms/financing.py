@@ -5,7 +5,12 @@ from the seller's account until the customer pays, and that costs the seller's c
 capital for the days in between. :func:`financing_cost` prices those days;
 :func:`price_uplift` finds the price that keeps the margin when a term is granted;
 :func:`margin_after_term` shows how much of the gross margin a term eats;
-:func:`max_days_for_margin` finds the longest term a margin can carry.
+:func:`max_days_for_margin` finds the longest term a margin can carry. For real
+:class:`~payterms.terms.PaymentTerms`, :func:`term_cost` prices each installment from
+the day the seller pays its own costs to the day the customer's money arrives (its
+payment runs, when a :class:`~payterms.runs.Payer` is given), :func:`compare_terms`
+ranks candidate terms, and :func:`indifferent_price` reprices a customer moved to other
+terms.
 
 Three ways of pricing the days (:class:`FinancingMethod`): simple interest on the
 amount (what practitioners print: ``A × r × n / year``), compound interest on the amount,
