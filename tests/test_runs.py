@@ -411,6 +411,24 @@ BAD_INPUT = [
         lambda: PaymentRun(kind=RunKind.MONTHLY), InvalidArgument, "days", id="raw-monthly"
     ),
     pytest.param(lambda: PaymentRun(kind=RunKind.RRULE), InvalidArgument, "rule", id="raw-rrule"),
+    pytest.param(
+        lambda: PaymentRun(kind=RunKind.MONTHLY, days=(0,)),
+        InvalidArgument,
+        "day=0",
+        id="raw-day-0",
+    ),
+    pytest.param(
+        lambda: PaymentRun(kind=RunKind.WEEKLY, weekdays=(9,)),
+        InvalidArgument,
+        "weekday=9",
+        id="raw-weekday-9",
+    ),
+    pytest.param(
+        lambda: PaymentRun(kind=RunKind.WEEKLY, weekdays=(3,), every=2),
+        InvalidArgument,
+        "anchor",
+        id="raw-every-without-anchor",
+    ),
     pytest.param(lambda: PaymentRun(kind=RunKind.DATES), InvalidArgument, "date", id="raw-dates"),
     pytest.param(lambda: Payer(runs=()), InvalidArgument, "empty run set", id="empty-run-set"),
     pytest.param(lambda: Payer(runs=[10, 25]), InvalidType, "PaymentRun", id="runs-ints"),

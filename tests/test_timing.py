@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -534,3 +535,73 @@ def test_best_send_date_is_the_best_row_of_the_table(
     else:
         assert plan.present_value is not None
     assert plan.sent <= plan.last_send_same_cash <= latest
+
+
+# --------------------------------------------------------------------------- junk input
+
+JUNK = [
+    None,
+    1.5,
+    "2026-01-01",
+    datetime(2026, 1, 1, 12),
+    -1,
+    10**6,
+    [],
+    (date(2026, 1, 1),),
+    object(),
+]
+
+
+def _junk_calls(junk: object) -> list[object]:
+    sent = date(2026, 3, 2)
+    payer = DESIGN_PAYER
+    return [
+        lambda: PaymentRun.monthly(junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.weekly(junk),
+        lambda: PaymentRun.weekly(3, every=junk, anchor=sent),  # type: ignore[arg-type]
+        lambda: PaymentRun.weekly(3, every=2, anchor=junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.on_dates(junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.monthly(10, cutoff_day=junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.monthly(10).next_on_or_after(junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.monthly(10).dates(sent, junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.monthly(10).cutoff_for(junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.infer(junk),  # type: ignore[arg-type]
+        lambda: PaymentRun.infer([sent] * 6, min_dates=junk),  # type: ignore[arg-type]
+        lambda: Payer(runs=junk),  # type: ignore[arg-type]
+        lambda: Payer(runs=PaymentRun.monthly(10), receipt_days=junk),  # type: ignore[arg-type]
+        lambda: Payer(runs=PaymentRun.monthly(10), closures=junk),  # type: ignore[arg-type]
+        lambda: Payer(runs=PaymentRun.monthly(10), closures=(junk,)),  # type: ignore[arg-type]
+        lambda: Payer(runs=PaymentRun.monthly(10), extra_delay_days=junk),  # type: ignore[arg-type]
+        lambda: Payer(runs=PaymentRun.monthly(10), cost_of_capital=junk),  # type: ignore[arg-type]
+        lambda: payer.run_on_or_after(junk),  # type: ignore[arg-type]
+        lambda: payer.run_on_or_after(sent, received=junk),  # type: ignore[arg-type]
+        lambda: payer.run_on_or_before(junk),  # type: ignore[arg-type]
+        lambda: payer.payment_run(sent, received=junk),  # type: ignore[arg-type]
+        lambda: payer.payment_run(sent, received=sent, delay=junk),  # type: ignore[arg-type]
+        lambda: payer.cash_date(junk),  # type: ignore[arg-type]
+        lambda: payer.run_dates(junk, sent),  # type: ignore[arg-type]
+        lambda: payer.is_closed(junk),  # type: ignore[arg-type]
+        lambda: Lateness.empirical(junk),  # type: ignore[arg-type]
+        lambda: Lateness.fixed(junk),  # type: ignore[arg-type]
+        lambda: expected_payment_date(junk, sent, payer),  # type: ignore[arg-type]
+        lambda: expected_payment_date(NET_30, junk, payer),  # type: ignore[arg-type]
+        lambda: expected_payment_date(NET_30, sent, junk),  # type: ignore[arg-type]
+        lambda: expected_payment_date(NET_30, sent, payer, amount=junk),  # type: ignore[arg-type]
+        lambda: expected_payment_date(NET_30, sent, payer, term_start=junk),  # type: ignore[arg-type]
+        lambda: expected_payment_date(NET_30, sent, payer, currency=junk),  # type: ignore[arg-type]
+        lambda: explain_payment(NET_30, sent, payer, tax=junk),  # type: ignore[arg-type]
+        lambda: payment_forecast(NET_30, sent, payer).quantile(junk),  # type: ignore[arg-type]
+        lambda: send_date_table(NET_30, payer, start=junk, end=sent),  # type: ignore[arg-type]
+        lambda: best_send_date(NET_30, payer, ready=junk),  # type: ignore[arg-type]
+        lambda: best_send_date(NET_30, payer, ready=sent, latest=junk),  # type: ignore[arg-type]
+        lambda: best_send_date(
+            NET_30, payer, ready=sent, objective=SendObjective.PRESENT_VALUE, rate=junk
+        ),  # type: ignore[arg-type]
+    ]
+
+
+@pytest.mark.parametrize("junk", JUNK, ids=repr)
+def test_junk_gives_payterms_errors_only(junk: object) -> None:
+    for call in _junk_calls(junk):
+        with contextlib.suppress(PaytermsError):
+            call()  # type: ignore[operator]

@@ -204,6 +204,18 @@ class PaymentRun:
         _check_adjustment(self.adjustment)
         if self.cutoff_day is not None:
             _check_day(self.cutoff_day, "cutoff_day")
+        for day in self.days:
+            _check_day(day, "day")
+        for weekday in self.weekdays:
+            if isinstance(weekday, bool) or not isinstance(weekday, int) or not 0 <= weekday <= 6:
+                raise InvalidArgument("weekday", weekday, "a weekday 0 (Monday) .. 6 (Sunday)")
+        check_int(self.every, "every", minimum=1)
+        if self.every > 1 and self.anchor is None:
+            raise InvalidArgument(
+                "anchor", None, f"a date fixing which weeks run (every={self.every})"
+            )
+        if self.anchor is not None:
+            check_date(self.anchor, "anchor")
         if self.kind is RunKind.MONTHLY and not self.days:
             raise InvalidArgument("days", self.days, "at least one day of the month")
         if self.kind is RunKind.WEEKLY and not self.weekdays:
@@ -976,6 +988,8 @@ class Payer:
         ...       closures=((date(2026, 8, 1), date(2026, 8, 21)),)).is_closed(date(2026, 8, 10))
         True
         """
+        if not isinstance(day, date) or isinstance(day, datetime):
+            return False  # a predicate answers False for anything that is not a date
         return any(first <= day <= last for first, last in self.closures)
 
     def run_dates(self, start: date, end: date) -> tuple[date, ...]:
@@ -1123,7 +1137,7 @@ class Payer:
         The payer's lateness (*delay* days, by default the fixed ``extra_delay_days``; for
         a distribution pass each value) moves the due date first; then the
         :class:`RunPolicy` picks the run. ``EARLY_FOR_DISCOUNT`` knows no discount here and
-        acts as ``FIRST_RUN_ON_OR_AFTER_DUE`` (see :func:`payterms.timing`).
+        acts as ``FIRST_RUN_ON_OR_AFTER_DUE`` (see :mod:`payterms.timing`).
 
         >>> payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5)
         >>> payer.payment_run(date(2026, 3, 11), received=date(2026, 3, 2))
