@@ -113,6 +113,16 @@ def test_round_trip_any_terms(terms: PaymentTerms, lang: str) -> None:
 
 
 @settings(max_examples=100, deadline=None)
+@given(payment_terms(forward=False), st.sampled_from(LANGS))
+def test_describe_never_needs_its_fallback(terms: PaymentTerms, lang: str) -> None:
+    # describe() re-reads its wording and, were it to differ, would write every rule as a
+    # formula: the words it composes must already read back exactly.
+    from payterms.text.render import _compose, _templates
+
+    assert describe(terms, lang) == _compose(terms, _templates(lang), words=True)
+
+
+@settings(max_examples=100, deadline=None)
 @given(payment_terms(), st.sampled_from(LANGS))
 def test_round_trip_forward_terms(terms: PaymentTerms, lang: str) -> None:
     assert PaymentTerms.parse(terms.describe(lang), lang=lang) == terms

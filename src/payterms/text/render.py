@@ -44,6 +44,7 @@ from payterms.text.vocab import VOCABULARIES, Templates
 __all__ = ["Regime", "describe", "describe_invoice", "xrechnung_skonto"]
 
 _SHIFT_DAYS = re.compile(r"(\d+)D")
+_DAY_ONLY = re.compile(r"D\d+")
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
 _EOM = tuple(
     re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?")
@@ -168,8 +169,11 @@ def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
         )
     lines = terms.installments
     for line in lines:
-        now = str(line.rule) == "0D"
+        rule_text = str(line.rule)
+        now = rule_text == "0D"
         timing = t.now if now else _timing(line.rule, t, words=words)
+        if words and _DAY_ONLY.fullmatch(rule_text):
+            now = True  # "on the 26th" takes no preposition: "balance on the 26th"
         if line.kind is LineKind.BALANCE:
             if len(lines) == 1:
                 parts.append((t.net_now if now else t.net).format(t=timing))
