@@ -199,3 +199,17 @@ def test_b2b_example_with_partial_payment_interest_first() -> None:
     ]
     assert res.compensation == Decimal("40.00")
     assert res.compensation_outstanding == Decimal("40.00")
+
+
+def test_consumer_rate_note_is_dropped_when_an_agreed_rate_is_given() -> None:
+    r = regime("BE", debtor=Debtor.CONSUMER)
+    default = late_interest(Decimal("100"), due=date(2024, 1, 31), until=date(2024, 3, 1), regime=r)
+    agreed = late_interest(
+        Decimal("100"),
+        due=date(2024, 1, 31),
+        until=date(2024, 3, 1),
+        regime=r,
+        rate=Decimal("0.05"),
+    )
+    assert any("B2B rate is the legal maximum" in a for a in default.assumptions)
+    assert not any("B2B rate is the legal maximum" in a for a in agreed.assumptions)

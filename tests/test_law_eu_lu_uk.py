@@ -148,3 +148,14 @@ def test_regime_lookup() -> None:
     with pytest.raises(InvalidArgument):
         regime("BE", debtor="b2b")  # type: ignore[arg-type]
     assert "BE" in repr(regime("BE"))
+
+
+def test_uk_claim_keeps_its_start_rate_past_the_table() -> None:
+    # The rate is fixed when interest starts (SI 2002/1675), so a claim that started in
+    # 2024 H1 can run past the last confirmed half-year without needing a later rate.
+    res = late_interest(
+        Decimal("20000"), due=date(2024, 5, 31), until=date(2025, 5, 31), regime="UK"
+    )
+    assert [(p.days, p.rate * 100) for p in res.periods] == [(365, Decimal("13.25"))]
+    assert res.interest == Decimal("2650.00")  # 20 000 x 13.25 % x 365 / 365
+    assert res.compensation == Decimal("100.00")

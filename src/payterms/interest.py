@@ -479,6 +479,7 @@ def late_interest(
         floor_source = regime.minimum_rate if rate is not None else None
         cap_source = regime.maximum_rate if rate is not None else None
         overridden = {
+            "rate": rate,
             "day_count": day_count,
             "payment_day": payment_day,
             "rate_split": rate_split,
