@@ -176,6 +176,10 @@ def _percent(rate: Decimal) -> str:
     return str(rate.scaleb(2).normalize())
 
 
+def _percent2(rate: Decimal) -> str:
+    return f"{rate.scaleb(2):.2f}"
+
+
 class RateSource(Protocol):
     """Anything that gives an annual rate (a fraction) for each day of a stretch."""
 
@@ -291,6 +295,39 @@ class InterestResult:
         return (
             self.principal_outstanding + self.interest_outstanding + self.compensation_outstanding
         )
+
+    def explain(self) -> str:
+        """Return the claim as text: one line per period, the totals, then the assumptions.
+
+        >>> from datetime import date
+        >>> res = late_interest(Decimal("10000"), due=date(2023, 6, 20), until=date(2023, 8, 31),
+        ...                     regime="DE", day_count=DayCount.ACT_365_FIXED,
+        ...                     payment_day=PaymentDay.INCLUDED)
+        >>> print(res.explain())
+        2023-06-21 to 2023-06-30   10 days at 10.62 % on 10000.00 = 29.10
+        2023-07-01 to 2023-08-31   62 days at 12.12 % on 10000.00 = 205.87
+        interest 234.96 EUR, compensation 40.00 EUR (interest rounded once, line sums may differ)
+        outstanding: principal 10000.00, interest 234.96, compensation 40.00, total 10274.96
+        - the EUR 40 Pauschale is credited against damages for legal costs (§ 288(5) BGB)
+        """
+        unit = smallest_unit(self.currency)
+        lines = [
+            f"{p.start} to {p.end} {p.days:4d} days at {_percent2(p.rate)} % on "
+            f"{p.base.quantize(unit, context=_CONTEXT)} = "
+            f"{p.interest.quantize(unit, context=_CONTEXT)}"
+            for p in self.periods
+        ]
+        lines.append(
+            f"interest {self.interest} {self.currency}, compensation {self.compensation} "
+            f"{self.currency} (interest rounded once, line sums may differ)"
+        )
+        lines.append(
+            f"outstanding: principal {self.principal_outstanding}, interest "
+            f"{self.interest_outstanding}, compensation {self.compensation_outstanding}, "
+            f"total {self.total_outstanding}"
+        )
+        lines.extend(f"- {note}" for note in self.assumptions)
+        return "\n".join(lines)
 
 
 def _anniversary(first: _dt.date, years: int) -> _dt.date:

@@ -3,7 +3,9 @@
 The Basiszinssatz (§ 247) changes on 1 January and 1 July by the points the ECB rate
 moved; it may be **negative** (2013-2022). A payment claim (Entgeltforderung) between
 non-consumers bears Basiszinssatz + **9** points for obligations arising after 28 July
-2014, + 8 before (Art. 229 § 34 EGBGB); against a consumer + 5 (§ 288(1)). Running
+2014, + 8 before (Art. 229 § 34 EGBGB); against a consumer + 5 (§ 288(1)), as for a
+claim that is not a payment for goods or services (a damages claim): pass
+``rate=TableRate("de_basiszinssatz", margin=Decimal("0.05"))`` for one. Running
 interest follows each half-year's Basiszinssatz. Compound interest is forbidden
 (§ 289). A partial payment goes to costs, then interest, then principal (§ 367). A due
 date on a Saturday, Sunday or public holiday moves to the next working day (§ 193 BGB;
