@@ -306,8 +306,8 @@ class InterestResult:
         >>> print(res.explain())
         2023-06-21 to 2023-06-30   10 days at 10.62 % on 10000.00 = 29.10
         2023-07-01 to 2023-08-31   62 days at 12.12 % on 10000.00 = 205.87
-        interest 234.96 EUR, compensation 40.00 EUR (interest rounded once, line sums may differ)
-        outstanding: principal 10000.00, interest 234.96, compensation 40.00, total 10274.96
+        interest 234.97 EUR, compensation 40.00 EUR (interest rounded once, line sums may differ)
+        outstanding: principal 10000.00, interest 234.97, compensation 40.00, total 10274.97
         - the EUR 40 Pauschale is credited against damages for legal costs (§ 288(5) BGB)
         """
         unit = smallest_unit(self.currency)
