@@ -159,3 +159,47 @@ def test_uk_claim_keeps_its_start_rate_past_the_table() -> None:
     assert [(p.days, p.rate * 100) for p in res.periods] == [(365, Decimal("13.25"))]
     assert res.interest == Decimal("2650.00")  # 20 000 x 13.25 % x 365 / 365
     assert res.compensation == Decimal("100.00")
+
+
+def test_assumptions_on_composed_rules() -> None:
+    from payterms.interest import RateAssumption
+    from payterms.law import be
+
+    # Belgian contract of 2012: the switch to the current table carries the assumption on.
+    old_be = regime("BE", contract_date=date(2012, 5, 1))
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2015, 3, 1),
+        until=date(2026, 1, 31),
+        regime=old_be,
+        assume=RateAssumption.CARRY_FORWARD,
+    )
+    assert res.periods[0].rate * 100 == Decimal("7.5")
+    assert res.periods[-1].rate * 100 == Decimal("10.5")
+    assert any("assumed to continue" in a for a in res.assumptions)
+    assert old_be.rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(
+        date(2026, 2, 1)
+    ) == be.FORMULA.rate_on(date(2026, 2, 1))
+    # an unconfirmed rate is never carried forward
+    old_nl = regime("NL", contract_date=date(2012, 5, 1))
+    with pytest.raises(RateNotPublished, match="not confirmed"):
+        late_interest(
+            Decimal("1000"),
+            due=date(2013, 3, 1),
+            until=date(2013, 4, 1),
+            regime=old_nl,
+            assume=RateAssumption.CARRY_FORWARD,
+        )
+    # Germany publishes its own base rate: no ECB formula to fall back on
+    with pytest.raises(InvalidArgument, match="CARRY_FORWARD"):
+        regime("DE").rate_source(RateAssumption.STATUTORY_FORMULA)
+
+
+def test_compensation_rules_check_the_debt() -> None:
+    from payterms.errors import InvalidType
+
+    with pytest.raises(InvalidArgument, match="non-negative"):
+        regime("BE").compensation.amount(Decimal("-1"))
+    with pytest.raises(InvalidType):
+        regime("UK").compensation.amount(1.5)  # type: ignore[arg-type]
+    assert regime("UK").compensation.amount("999.99") == 40  # type: ignore[arg-type]
