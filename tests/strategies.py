@@ -208,6 +208,24 @@ def discount_percents() -> st.SearchStrategy[Decimal]:
     return st.decimals(min_value="0.1", max_value="10", places=2)
 
 
+@st.composite
+def trade_terms(draw: st.DrawFn) -> PaymentTerms:
+    """Terms a seller actually grants: net, end of month, a deposit then the balance."""
+    days = draw(st.integers(0, 120))
+    kind = draw(st.sampled_from(["net", "eom", "deposit"]))
+    if kind == "net":
+        return PaymentTerms.net(days)
+    if kind == "eom":
+        return PaymentTerms.end_of_month(days)
+    deposit = draw(st.integers(1, 99))
+    return PaymentTerms(
+        installments=(
+            Installment.percent(Decimal(deposit), "0D"),
+            Installment.balance(f"{days}D"),
+        )
+    )
+
+
 def discount_terms() -> st.SearchStrategy[tuple[Decimal, int, int]]:
     """(percent, discount days, net days) with the discount period before the net day."""
     return st.tuples(discount_percents(), st.integers(0, 60), st.integers(1, 120)).map(

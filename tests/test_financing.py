@@ -9,7 +9,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import payterms as pt
@@ -31,7 +31,7 @@ from payterms.financing import (
     price_uplift,
     term_cost,
 )
-from strategies import amounts, annual_rates, payment_terms
+from strategies import amounts, annual_rates, payment_runs, payment_terms, trade_terms
 
 SIMPLE = FinancingMethod.SIMPLE
 COMPOUND = FinancingMethod.COMPOUND
@@ -451,8 +451,8 @@ def test_longer_terms_cost_more(
 
 @settings(max_examples=40, deadline=None)
 @given(
-    first=payment_terms(max_lines=3, fixed=False),  # fixed lines may exceed the price
-    second=payment_terms(max_lines=3, fixed=False),
+    first=trade_terms(),
+    second=trade_terms(),
     price=amounts(min_value=100, max_value=10**6),
     rate=annual_rates("0.3"),
     method=METHODS,
@@ -464,17 +464,10 @@ def test_indifferent_price_nets_the_same(
     rate: Decimal,
     method: FinancingMethod,
 ) -> None:
-    # keep to terms a seller can finance at all (the strategy also draws 400-year rules)
-    assume(max(first.due_date(JAN_15), second.due_date(JAN_15)) < date(2029, 1, 1))
-    tax = (price / 6).quantize(CENT)  # 20 % VAT included; some lines are on the untaxed part
-    new = indifferent_price(
-        price, first, second, invoice_date=JAN_15, rate=rate, method=method, tax=tax
-    )
+    new = indifferent_price(price, first, second, invoice_date=JAN_15, rate=rate, method=method)
 
     def net(terms: PaymentTerms, at: Decimal) -> Decimal:
-        share = tax * at / price
-        cost = term_cost(terms, at, invoice_date=JAN_15, rate=rate, method=method, tax=share)
-        return at - cost.cost
+        return at - term_cost(terms, at, invoice_date=JAN_15, rate=rate, method=method).cost
 
     # each side rounds the price and each installment's cost to the cent
     lines = len(first.installments) + len(second.installments)
@@ -612,3 +605,119 @@ def test_term_counting_from_delivery_finances_the_extra_days() -> None:
         term_cost(
             PaymentTerms.net(30), "1", invoice_date=JAN_15, rate=RATE, term_start="2026-01-25"
         )
+
+
+# --------------------------------------------------------------------------- payer and timing
+
+
+def _discounting_payer(lateness: list[int]) -> Payer:
+    # pays any weekday; takes a discount when it beats 20 % a year (simple, ACT/365)
+    return Payer(
+        runs=PaymentRun.weekly(0, 1, 2, 3, 4),
+        policy=pt.RunPolicy.EARLY_FOR_DISCOUNT,
+        cost_of_capital=Decimal("0.20"),
+        extra_delay_days=Lateness.empirical(lateness),
+    )
+
+
+def test_payer_takes_the_discount_when_it_beats_its_cost_of_capital() -> None:
+    # 2/10 net 30 from Thu 15 Jan 2026: the window ends Sun 25 Jan, the last run inside it
+    # is Fri 23 Jan; net is due Sat 14 Feb, paid Mon 16 Feb. Paying 9,800 24 days early
+    # costs 2/98 × 365/24 = 31 % a year > 20 %: the payer takes it.
+    terms = PaymentTerms.parse("2/10 net 30")
+    payer = _discounting_payer([0])
+    tc = term_cost(terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer)
+    [line] = tc.installments
+    assert (line.due, line.cash_date, line.amount) == (date(2026, 1, 25), date(2026, 1, 23), 9800)
+    assert tc.discount == Decimal("200.00")
+    assert tc.financing == financing_cost(Decimal("9800"), 8, RATE) == Decimal("17.18")
+    forced = term_cost(
+        terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer, take_discount=True
+    )
+    assert forced == tc
+
+
+def test_payer_lateness_decides_the_discount_path_by_path() -> None:
+    # Half the time the payer is on time (takes the discount, as above); half the time it
+    # runs 60 days late: 9,800 on 23 Jan against 10,000 on 15 Apr is 2/98 × 365/82 = 9 %
+    # a year < 20 %, so that path pays net. Expected: 0.5 × (200 + 9,800 × 8 % × 8/365)
+    # + 0.5 × 10,000 × 8 % × 90/365 = 100 + 8.59 + 98.63.
+    terms = PaymentTerms.parse("2/10 net 30")
+    payer = _discounting_payer([0, 60])
+    tc = term_cost(terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer)
+    early, late = tc.installments
+    assert (early.cash_date, early.probability, early.cost) == (
+        date(2026, 1, 23),
+        Decimal("0.5"),
+        Decimal("8.59"),
+    )
+    assert (late.cash_date, late.probability, late.cost) == (
+        date(2026, 4, 15),
+        Decimal("0.5"),
+        Decimal("98.63"),
+    )
+    assert tc.discount == Decimal("100.00")
+    assert tc.cost == Decimal("207.22")
+    never = term_cost(
+        terms, Decimal("10000"), invoice_date=JAN_15, rate=RATE, payer=payer, take_discount=False
+    )
+    assert never.discount == 0
+    assert never.cost == Decimal("133.70")  # 10,000 × 8 % × (32 + 90) / 2 / 365
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    terms=trade_terms(),
+    runs=st.lists(payment_runs(), min_size=1, max_size=2),
+    approval=st.integers(0, 10),
+    transfer=st.integers(0, 3),
+    lateness=st.integers(-5, 30),
+    invoice_date=st.dates(min_value=date(2025, 1, 1), max_value=date(2027, 12, 31)),
+)
+def test_cash_dates_agree_with_timing(
+    terms: PaymentTerms,
+    runs: list[PaymentRun],
+    approval: int,
+    transfer: int,
+    lateness: int,
+    invoice_date: date,
+) -> None:
+    from payterms.timing import expected_payment_date
+
+    payer = Payer(
+        runs=tuple(runs),
+        approval_days=approval,
+        transfer_days=transfer,
+        extra_delay_days=lateness,
+    )
+    tc = term_cost(terms, Decimal("1000"), invoice_date=invoice_date, rate=RATE, payer=payer)
+    assert tc.last_cash_date == expected_payment_date(terms, invoice_date, payer)
+
+
+def test_terms_counting_from_an_event_need_its_date() -> None:
+    terms = PaymentTerms(installments=(Installment.balance("30D"),), start=pt.Start.DELIVERY)
+    with pytest.raises(pt.InvalidArgument, match="term_start=None"):
+        term_cost(terms, "100", invoice_date=JAN_15, rate=RATE)
+    tc = term_cost(terms, "100", invoice_date=JAN_15, rate=RATE, term_start=date(2026, 1, 20))
+    assert tc.last_cash_date == date(2026, 2, 19)
+
+
+def test_indifferent_price_with_lines_on_the_untaxed_amount() -> None:
+    # 50 % of the amount excluding tax with the order, the rest at 60 days; 1,200 with 200
+    # of tax: 500 now, 700 later. The price under net 30 that nets the same.
+    deposit = PaymentTerms(
+        installments=(
+            Installment.percent(Decimal("50"), "0D", of=pt.PercentOf.UNTAXED),
+            Installment.balance("60D"),
+        )
+    )
+    price = indifferent_price(
+        Decimal("1200"), deposit, PaymentTerms.net(30), invoice_date=JAN_15, rate=RATE, tax="200"
+    )
+    before = (
+        Decimal("1200") - term_cost(deposit, "1200", invoice_date=JAN_15, rate=RATE, tax="200").cost
+    )
+    after = price - term_cost(PaymentTerms.net(30), price, invoice_date=JAN_15, rate=RATE).cost
+    assert abs(after - before) <= CENT
+    # (1200 - 700 × 8 % × 60/365) / (1 - 8 % × 30/365) = 1190.79 / 0.993425
+    assert price == Decimal("1198.68")

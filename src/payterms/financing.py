@@ -43,7 +43,7 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import ParamSpec, TypeVar
 
 from attrs import evolve, frozen
 
@@ -52,10 +52,9 @@ from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.discount import _amount, _check_rounding
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
-from payterms.terms import PaymentTerms
-
-if TYPE_CHECKING:
-    from payterms.runs import Payer
+from payterms.runs import Payer, RunPolicy
+from payterms.terms import DiscountWindow, PaymentTerms, Start
+from payterms.timing import payment_forecast
 
 __all__ = [
     "FinancingMethod",
@@ -400,7 +399,8 @@ class InstallmentCost:
     >>> term_cost(PaymentTerms.net(30), Decimal("10000"), invoice_date=date(2026, 1, 15),
     ...           rate=Decimal("0.08"), payer=payer).installments
     (InstallmentCost(due=datetime.date(2026, 2, 14), cash_date=datetime.date(2026, 2, 26),
-                     amount=Decimal('10000.00'), days=Decimal('42'), cost=Decimal('92.05')),)
+                     amount=Decimal('10000.00'), days=Decimal('42'), cost=Decimal('92.05'),
+                     probability=Decimal('1')),)
     """
 
     due: date
@@ -408,6 +408,7 @@ class InstallmentCost:
     amount: Decimal
     days: Decimal
     cost: Decimal
+    probability: Decimal = _ONE
 
 
 @frozen
@@ -417,7 +418,8 @@ class TermCost:
     ``financing`` is the sum of the installments' costs (deposits count negative);
     ``discount`` is the early-payment discount given away (zero unless taken);
     ``cost`` = financing + discount. ``days_financed`` is the amount-weighted average of
-    the installments' days, ``cash_gap`` the days from the cash-out to the last cash date.
+    the installments' days, ``cash_gap`` the days from the cash-out to the last cash date
+    (negative when every payment arrives before the seller pays its own costs).
     """
 
     amount: Decimal
@@ -470,8 +472,6 @@ def _dates_factor(
 def _check_payer(payer: object) -> Payer | None:
     if payer is None:
         return None
-    from payterms.runs import Payer
-
     if not isinstance(payer, Payer):
         raise InvalidType("payer", payer, "a payterms.Payer or None")
     return payer
@@ -498,16 +498,57 @@ _CERTAIN = Fraction(1)
 
 
 def _median(outcomes: tuple[tuple[date, Fraction], ...]) -> date:
+    """Return the median cash date of *outcomes* (weights relative to their own total)."""
+    total = sum((p for _, p in outcomes), Fraction(0))
     cumulative = Fraction(0)
     for day, p in sorted(outcomes):
         cumulative += p
-        if cumulative * 2 >= 1:
+        if cumulative * 2 >= total:
             return day
-    return max(day for day, _ in outcomes)  # pragma: no cover - probabilities sum to 1
+    return max(day for day, _ in outcomes)  # pragma: no cover - weights reach the total
 
 
 def _frac(value: Fraction) -> Decimal:
     return _WORK.divide(Decimal(value.numerator), Decimal(value.denominator))
+
+
+# One payment option: (due, amount, ((cash date, probability), ...), discount if taken).
+_Entry = tuple[date, Decimal, tuple[tuple[date, Fraction], ...], Decimal]
+
+
+def _payer_decides(
+    terms: PaymentTerms,
+    invoice_date: date,
+    payer: Payer,
+    *,
+    amount: Decimal,
+    term_start: date | None,
+    adjustment: Adjustment,
+    currency: str,
+    tax: Decimal | int | str | None,
+) -> list[_Entry]:
+    """Return the payments of a payer who picks a discount itself (payterms.timing)."""
+    forecast = payment_forecast(
+        terms,
+        invoice_date,
+        payer,
+        amount=amount,
+        term_start=term_start,
+        adjustment=adjustment,
+        currency=currency,
+        tax=tax,
+    )
+    groups: dict[tuple[date, Decimal, DiscountWindow | None], list[tuple[date, Fraction]]] = {}
+    for p, explanation in forecast.outcomes:
+        for payment in explanation.payments:
+            value = payment.amount if payment.amount is not None else _ZERO
+            window = payment.discount  # a discount payment is due on the window's last day
+            due = payment.due if window is None else window.last_day
+            groups.setdefault((due, value, window), []).append((payment.cash, p))
+    return [
+        (due, value, tuple(outcomes), _ZERO if window is None else window.discount)
+        for (due, value, window), outcomes in groups.items()
+    ]
 
 
 def _term_cost_exact(
@@ -523,7 +564,7 @@ def _term_cost_exact(
     day_count: DayCount,
     calendar: BusinessCalendar | None,
     adjustment: Adjustment,
-    take_discount: bool,
+    take_discount: bool | None,
     tax: Decimal | int | str | None,
     currency: str,
     rounding: str,
@@ -533,56 +574,84 @@ def _term_cost_exact(
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     invoice_date = check_date(invoice_date, "invoice_date")
     _check_rounding(rounding)
+    if take_discount is not None and not isinstance(take_discount, bool):
+        raise InvalidType("take_discount", take_discount, "a bool or None")
+    if term_start is not None:
+        term_start = check_date(term_start, "term_start")
+    elif terms.start in _EVENT_STARTS:
+        raise InvalidArgument(
+            "term_start", None, f"the date of the {terms.start.value} event the terms count from"
+        )
     if calendar is None and payer is not None:
         calendar = payer.calendar
-    if not take_discount and terms.discounts:
-        terms = evolve(terms, discounts=())  # the windows play no part
-    start_of_term = invoice_date if term_start is None else check_date(term_start, "term_start")
-    sched = terms.schedule(
-        start_of_term,
-        amount,
-        calendar=calendar,
-        adjustment=adjustment,
-        currency=currency,
-        tax=tax,
-        rounding=rounding,
-    )
     start = _supplier_cash_out(cash_out, invoice_date, calendar, adjustment)
     received = invoice_date if payer is None else payer.received(invoice_date)
-    # (due, amount, outcomes) per payment; the discount is taken on the first window.
-    payments: list[tuple[date, Decimal, tuple[tuple[date, Fraction], ...]]] = []
-    discount = _ZERO
-    if take_discount and sched.discounts:
-        window = sched.discounts[0]
-        outcomes = _cash_dates(payer, window.last_day, received, early=True)
-        if outcomes:
-            payments.append((window.last_day, window.payable, outcomes))
-            discount = window.discount
-    if not payments:
-        payments = [
-            (due.date, due.amount, _cash_dates(payer, due.date, received, early=False))
-            for due in sched.dues
-        ]
+    total = quantize(amount, currency, rounding=rounding)
+    entries: list[_Entry] = []
+    if (
+        payer is not None
+        and take_discount is None
+        and terms.discounts
+        and payer.policy is RunPolicy.EARLY_FOR_DISCOUNT
+    ):
+        entries = _payer_decides(
+            terms,
+            invoice_date,
+            payer,
+            amount=amount,
+            term_start=term_start,
+            adjustment=adjustment,
+            currency=currency,
+            tax=tax,
+        )
+    else:
+        if not take_discount and terms.discounts:
+            terms = evolve(terms, discounts=())  # the windows play no part
+        if term_start is None:
+            term_start = received if terms.start is Start.RECEIPT else invoice_date
+        sched = terms.schedule(
+            term_start,
+            amount,
+            calendar=calendar,
+            adjustment=adjustment,
+            currency=currency,
+            tax=tax,
+            rounding=rounding,
+        )
+        if take_discount and sched.discounts:  # the first tier, if it can be caught
+            window = sched.discounts[0]
+            outcomes = _cash_dates(payer, window.last_day, received, early=True)
+            if outcomes:
+                entries.append((window.last_day, window.payable, outcomes, window.discount))
+        if not entries:
+            entries = [
+                (due.date, due.amount, _cash_dates(payer, due.date, received, early=False), _ZERO)
+                for due in sched.dues
+            ]
     lines: list[InstallmentCost] = []
-    exact_total = discount
-    weighted_days = _ZERO
-    last_cash = start
-    for due, value, outcomes in payments:
-        if len(outcomes) == 1:  # a known cash date: no probabilities to weigh
+    discount = exact_total = weighted_days = paid = _ZERO
+    last_cash = date.min
+    for due, value, outcomes, given in entries:
+        if len(outcomes) == 1 and outcomes[0][1] == 1:  # a known cash date
             cash = outcomes[0][0]
+            chance = _ONE
             cost = value * _dates_factor(start, cash, rate, method, day_count)
             days = Decimal((cash - start).days)
             median = last = cash
         else:
+            chance = _frac(sum((p for _, p in outcomes), Fraction(0)))
             cost = days = _ZERO
             for cash, p in outcomes:
                 share = _frac(p)
                 cost += value * _dates_factor(start, cash, rate, method, day_count) * share
                 days += (cash - start).days * share
+            days = days / chance  # given that this payment is the one made
             median, last = _median(outcomes), max(cash for cash, _ in outcomes)
         last_cash = max(last_cash, last)
-        exact_total += cost
-        weighted_days += days * abs(value)
+        discount += given * chance
+        exact_total += cost + given * chance
+        weighted_days += days * abs(value) * chance
+        paid += abs(value) * chance
         lines.append(
             InstallmentCost(
                 due=due,
@@ -590,12 +659,13 @@ def _term_cost_exact(
                 amount=value,
                 days=_RESULT.plus(days),
                 cost=_money(cost, currency, rounding),
+                probability=_RESULT.plus(chance),
             )
         )
-    paid = sum((abs(value) for _, value, _ in payments), _ZERO)
     financing = sum((line.cost for line in lines), _ZERO)
+    discount = _money(discount, currency, rounding)
     result = TermCost(
-        amount=sched.amount,
+        amount=total,
         cash_out=start,
         installments=tuple(lines),
         financing=financing,
@@ -606,6 +676,9 @@ def _term_cost_exact(
         last_cash_date=last_cash,
     )
     return result, exact_total
+
+
+_EVENT_STARTS = frozenset({Start.DELIVERY, Start.ORDER, Start.POSTING})
 
 
 @_exact
@@ -622,7 +695,7 @@ def term_cost(
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
-    take_discount: bool = False,
+    take_discount: bool | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
@@ -635,14 +708,21 @@ def term_cost(
     due date, or with a :class:`~payterms.runs.Payer` the day that customer's money
     arrives (its receipt delay, approval, payment runs, closures, lateness and bank
     transfer; a lateness distribution gives expected costs). A payment received before
-    the cash-out counts negative: the value of the deposit. With *take_discount* the
-    customer pays the whole invoice less the first discount tier on its last day (with
-    a payer: at the last run that still earns it, if any), and the discount given away
-    is part of the cost; *tax*, the tax included in *amount*, is needed when the terms
-    take the discount on the amount excluding tax. *term_start* is the day the terms
-    count from when it is not the invoice date (delivery, receipt: see
-    :class:`~payterms.terms.Start`); the invoice is still sent on *invoice_date*. Days
-    are counted with *day_count* (ACT/ACT ISDA allowed here).
+    the cash-out counts negative: the value of the deposit. Early-payment discounts:
+    with ``take_discount=True`` the customer pays the whole invoice less the first tier
+    on its last day (with a payer: at the last run that still earns it, if any); with
+    False never; with None (the default) as the payer decides: a payer whose policy is
+    ``RunPolicy.EARLY_FOR_DISCOUNT`` takes the cheapest option at its cost of capital
+    (:func:`payterms.timing.payment_forecast`), any other payer or no payer none. When
+    a lateness distribution makes the payer take a discount on some paths only, each
+    option is a line with its ``probability`` and its expected cost. The discount given
+    away is part of the cost; *tax*, the tax included in *amount*, is needed when the
+    terms take the discount on the amount excluding tax.
+
+    *term_start* is the day the terms count from when it is not the invoice date (a
+    delivery or order date; terms counting from receipt start when the payer receives
+    the invoice); the invoice is still sent on *invoice_date*. Days are counted with
+    *day_count* (ACT/ACT ISDA allowed here).
 
     >>> terms = PaymentTerms.net(60)
     >>> tc = term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
@@ -656,8 +736,6 @@ def term_cost(
     """
     value = _amount(amount, "amount")
     r = _rate(rate)
-    if not isinstance(take_discount, bool):
-        raise InvalidType("take_discount", take_discount, "a bool")
     if not isinstance(day_count, DayCount):
         raise InvalidType("day_count", day_count, "a payterms.DayCount member")
     result, _ = _term_cost_exact(
@@ -813,7 +891,7 @@ def compare_terms(
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
-    take_discount: bool = False,
+    take_discount: bool | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
