@@ -110,7 +110,7 @@ def regime(
     return _regime(code.strip().upper(), contract_date, debtor)
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # bounded: contract dates vary per invoice
 def _regime(code: str, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
     module = _MODULES.get("UK" if code == "GB" else code)
     if module is None:

@@ -80,7 +80,7 @@ class RateRounding(Enum):
 _Value = tuple[Decimal | None, str | None, str]
 
 
-@functools.cache
+@functools.lru_cache(maxsize=1024)  # bounded: callers may build many rules
 def _schedule(
     rule: TableRate,
 ) -> tuple[tuple[_dt.date, ...], tuple[_Value, ...], tuple[RateSegment, ...], _dt.date, _dt.date]:
