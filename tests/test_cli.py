@@ -42,6 +42,9 @@ def test_demo_shows_wording(capsys: pytest.CaptureFixture[str]) -> None:
     assert "'14 Tage 2 % Skonto, 30 Tage netto' in French: 'escompte 2 % pour paiement" in out
     assert "2026-01-15, THEN_DAYS: 2026-03-17" in out
     assert "2026-01-15, DAYS_THEN: 2026-03-31" in out
+    # Source: reference/legal.md §0.1 and §4: ECB 2.15 + 10 points; EUR 40 (D441-5).
+    assert "Pénalités de retard : 12,15 % par an" in out
+    assert "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR." in out
 
 
 def test_unknown_command_exits_with_usage() -> None:

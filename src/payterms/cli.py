@@ -212,6 +212,15 @@ def _demo_wording() -> list[str]:
         result = parse_with_notes("45 jours fin de mois", reading=reading)
         due = result.terms.due_date(date(2026, 1, 15))
         lines.append(f"  '45 jours fin de mois' from 2026-01-15, {reading.name}: {due}")
+    from decimal import Decimal
+
+    from payterms.law import regime
+    from payterms.text import describe_invoice
+
+    terms = PaymentTerms.parse("45 jours fin de mois")
+    sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
+    lines.append("  invoice of 2026-01-15, EUR 1210.00, French statutory regime:")
+    lines += [f"    {line}" for line in describe_invoice(sched, "fr", regime("FR")).splitlines()]
     return lines
 
 

@@ -133,7 +133,6 @@ _PERCENT_OF: Mapping[Sense, PercentOf] = {
     Sense.PERCENT_AFTER_FIXED: PercentOf.AFTER_FIXED,
     Sense.PERCENT_UNTAXED: PercentOf.UNTAXED,
 }
-_NOW = frozenset({Sense.RECEIPT, Sense.IMMEDIATE, Sense.ADVANCE, Sense.ORDER, Sense.DELIVERY})
 
 
 @frozen
@@ -801,10 +800,9 @@ def _guess(text: str) -> list[str]:
     folded, _ = _fold(text)
     words = re.findall(r"[a-z]+", folded)
     scores = []
-    for order, (code, vocab) in enumerate(VOCABULARIES.items()):
+    for order, code in enumerate(VOCABULARIES):
         known = _known_set(code)
         scores.append((-sum(w in known for w in words), order, code))
-        del vocab
     return [code for _, _, code in sorted(scores)]
 
 
