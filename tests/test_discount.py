@@ -566,3 +566,11 @@ def test_discount_tiers_refuse_installments() -> None:
 def test_breakeven_discount_derived_figures(method: RateMethod, printed: str) -> None:
     percent = breakeven_discount(Decimal("0.08"), 10, 30, method=method)
     assert percent.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP) == Decimal(printed)
+
+
+def test_breakeven_days_inverts_the_rate() -> None:
+    # at the rate 2/10 net 30 costs, the break-even is exactly those 20 days
+    for method in (S, C):
+        rate = discount_cost(2, 10, 30, method=method)
+        days = breakeven_days(2, rate, method=method)
+        assert abs(days - 20) < Decimal("1e-20")

@@ -721,3 +721,11 @@ def test_indifferent_price_with_lines_on_the_untaxed_amount() -> None:
     assert abs(after - before) <= CENT
     # (1200 - 700 × 8 % × 60/365) / (1 - 8 % × 30/365) = 1190.79 / 0.993425
     assert price == Decimal("1198.68")
+
+
+def test_indifferent_price_refuses_a_term_no_price_pays_for() -> None:
+    # 20 years at 30 % simple: the cost of waiting is 6 times the price
+    with pytest.raises(pt.InvalidArgument, match="to_terms="):
+        indifferent_price(
+            "100", PaymentTerms.net(30), PaymentTerms.net(7300), invoice_date=JAN_15, rate="0.3"
+        )
