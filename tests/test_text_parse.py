@@ -47,6 +47,21 @@ def test_phrasing_reads_without_naming_the_language(
     assert PaymentTerms.parse(text, reading=reading) == expected
 
 
+@pytest.mark.parametrize(("text", "lang", "reading", "expected"), PHRASINGS)
+def test_phrasing_language_is_recognised(
+    text: str, lang: str, reading: EndOfMonth, expected: PaymentTerms
+) -> None:
+    assert parse_with_notes(text, reading=reading).lang == lang
+
+
+@pytest.mark.parametrize(("text", "lang", "reading", "expected"), PHRASINGS)
+def test_phrasing_case_and_spacing_do_not_matter(
+    text: str, lang: str, reading: EndOfMonth, expected: PaymentTerms
+) -> None:
+    for variant in (text.upper(), text.lower(), "  " + "   ".join(text.split(" ")) + " "):
+        assert parse(variant, lang=lang, reading=reading) == expected, variant
+
+
 # -- the required phrases of the issue and what they mean on a date --
 
 
