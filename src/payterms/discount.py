@@ -13,6 +13,13 @@ rate is a fraction (``Decimal("0.08")`` for 8 %; :func:`rate_from_percent` conve
 Rates come back as Decimals to 28 significant digits, computed exactly with Decimal
 logarithms and exponentials (never floats).
 
+* :func:`discount_cost`, :func:`breakeven_discount` and :func:`breakeven_days`: the rate,
+  and the discount or the days at which it equals a cost of capital;
+* :func:`discount_decision`: take it (buyer) or offer it (seller), with the figures;
+* :func:`tier_costs` and :func:`best_tier`: several tiers, step by step;
+* :func:`discount_offer`: a seller's year of receivables with and without the offer;
+* :func:`discount_tiers`: the tiers and net day of :class:`~payterms.terms.PaymentTerms`.
+
 More information:
 
 * Brigham & Houston, *Fundamentals of Financial Management*, "nominal annual cost of
