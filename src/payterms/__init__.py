@@ -102,6 +102,7 @@ from payterms.terms import (
     Start,
     TaxBase,
 )
+from payterms.text import describe_invoice, parse_with_notes, xrechnung_skonto
 from payterms.timing import (
     PaymentExplanation,
     PaymentForecast,
@@ -210,6 +211,7 @@ __all__ = [
     "collection_effectiveness",
     "compare_terms",
     "concentration",
+    "describe_invoice",
     "discount_cost",
     "discount_decision",
     "discount_offer",
@@ -223,6 +225,7 @@ __all__ = [
     "margin_after_term",
     "max_days_for_margin",
     "minor_unit",
+    "parse_with_notes",
     "payment_forecast",
     "price_uplift",
     "quantize",
@@ -231,4 +234,5 @@ __all__ = [
     "send_date_table",
     "term_cost",
     "tier_costs",
+    "xrechnung_skonto",
 ]
