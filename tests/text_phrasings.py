@@ -111,6 +111,8 @@ EN = [
     # Source: reference/user_demand.md A2 ("30 % now, balance 60 days";
     # crater-invoice-inc/crater#493 "33 % at 15 days / 67 % at 60 days").
     row("30 % now, balance 60 days", "en", terms(("30", "0D"), "60D"), id="a2-30-now"),
+    row("50% upfront, 50% net 30", "en", terms(("50", "0D"), ("50", "30D")), id="a2-upfront"),
+    row("30% deposit, 70% net 60", "en", terms(("30", "0D"), ("70", "60D")), id="a2-deposit"),
     row(
         "33 % at 15 days / 67 % at 60 days",
         "en",

@@ -359,6 +359,7 @@ class _Reader:
         current: list[_Token] = []
         has_percent = False
         has_timing = False
+        numbers = 0
         prev: _Kind | None = None
         after_comma: set[int] = set()  # parts that begin right after a separator
         for tok in tokens:
@@ -369,15 +370,19 @@ class _Reader:
             if kind is Sense.AND:
                 if current:
                     parts.append(current)
-                current, has_percent, has_timing = [], False, False
+                current, has_percent, has_timing, numbers = [], False, False, 0
                 after_comma.add(tok[1])
                 continue
-            if (kind is Sense.NET and has_percent) or (
+            if (kind is Sense.NET and has_percent and numbers >= 2) or (
                 kind is Sense.BALANCE and (has_percent or has_timing)
             ):
+                # "2/10 net 30", "2 % 10 net 30": a discount, then the net term;
+                # but "50 % net 30" is one instalment
                 parts.append(current)
-                current, has_percent, has_timing = [], False, False
+                current, has_percent, has_timing, numbers = [], False, False, 0
             current.append(tok)
+            if kind is Sense.NUMBER:
+                numbers += 1
             if kind is Sense.PERCENT or kind is _Sym.SLASH:
                 has_percent = True
             elif kind in _UNITS or kind is Sense.END_OF_MONTH or kind is _Sym.FORMULA:
@@ -499,6 +504,8 @@ class _Reader:
             elif noun is not Sense.INVOICE:
                 # "on receipt", "à la commande", "cash on delivery": due at once
                 items.append(("now", None, at))
+        if not items and Sense.DEPOSIT in senses:  # "30 % deposit": paid at once
+            items.append(("now", None, toks[0][1]))
         rule = self.timing(items) if items else None
         if (
             percent is None
