@@ -492,12 +492,33 @@ def test_cash_is_never_before_the_due_date_for_first_run_payers(
     assert expected_payment_date(terms, sent, payer) == e.cash_date
 
 
+def test_last_run_policy_with_a_cutoff_can_pay_earlier() -> None:
+    # Runs on the 3rd and on the 1st (cut-off on the 2nd of the month before); the invoice
+    # is due at the end of the month, paid one day late. Sent on 1 June it catches the
+    # 1 July run; sent on 3 June it misses that run's cut-off and the last run before the
+    # due date that can still pay it is 3 June itself.
+    payer = Payer(
+        runs=(PaymentRun.monthly(3), PaymentRun.monthly(1, cutoff_day=2)),
+        policy=RunPolicy.LAST_RUN_ON_OR_BEFORE_DUE,
+        extra_delay_days=1,
+    )
+    terms = PaymentTerms(installments=(Installment.balance("0D"),), start=Start.END_OF_MONTH)
+    assert expected_payment_date(terms, date(2025, 6, 1), payer) == date(2025, 7, 1)
+    assert expected_payment_date(terms, date(2025, 6, 3), payer) == date(2025, 6, 3)
+
+
 @settings(max_examples=80, deadline=None)
 @given(payment_terms(), _payers(), _SENT, st.integers(1, 45))
 def test_a_later_send_never_gives_an_earlier_cash_date(
     terms: PaymentTerms, payer: Payer, sent: date, span: int
 ) -> None:
-    # (not for EARLY_FOR_DISCOUNT payers: sending later can bring a discount run in reach)
+    # Not for EARLY_FOR_DISCOUNT payers (sending later can bring a discount run in reach),
+    # nor for LAST_RUN_ON_OR_BEFORE_DUE payers with cut-offs (missing the last run's
+    # cut-off falls back to an earlier run: test_last_run_policy_with_a_cutoff_can_pay_earlier).
+    if payer.policy is RunPolicy.LAST_RUN_ON_OR_BEFORE_DUE:
+        payer = attrs.evolve(
+            payer, runs=tuple(attrs.evolve(r, cutoff_day=None) for r in payer.runs)
+        )
     table = send_date_table(terms, payer, start=sent, end=sent + timedelta(days=span))
     cash = [r.cash for r in table]
     assert cash == sorted(cash)

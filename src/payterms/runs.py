@@ -105,7 +105,11 @@ class RunPolicy(Enum):
 
     LAST_RUN_ON_OR_BEFORE_DUE = "last_run_on_or_before_due"
     """The last eligible run on or before the due date, so the invoice is never late; when
-    no run before the due date is eligible, the first eligible run after it."""
+    no run before the due date is eligible, the first eligible run after it. With run
+    cut-offs, sending later can mean being paid earlier: an invoice that misses the
+    cut-off of the last run before its due date falls back to an earlier run (behaviour
+    modelled on SAP F110 payment proposals; reference/finance.md §4.1 marks it
+    unconfirmed)."""
 
     EARLY_FOR_DISCOUNT = "early_for_discount"
     """The last eligible run that still earns an early-payment discount, when taking it
