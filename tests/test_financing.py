@@ -729,3 +729,42 @@ def test_indifferent_price_refuses_a_term_no_price_pays_for() -> None:
         indifferent_price(
             "100", PaymentTerms.net(30), PaymentTerms.net(7300), invoice_date=JAN_15, rate="0.3"
         )
+
+
+def test_comparison_rows_as_a_frame() -> None:
+    pytest.importorskip("pandas")
+    rows = compare_terms(
+        [PaymentTerms.net(60), PaymentTerms.end_of_month(30)],
+        Decimal("10000"),
+        invoice_date=JAN_15,
+        rate=RATE,
+    )
+    frame = rows.to_frame()
+    assert list(frame.columns) == [
+        "terms",
+        "cost",
+        "last_cash_date",
+        "days_financed",
+        "cash_gap",
+        "margin",
+        "share_of_margin",
+    ]
+    assert list(frame["cost"]) == [row.cost for row in rows]
+    assert frame["last_cash_date"].iloc[0] == date(2026, 3, 2)  # 31 Jan + 30 days
+    assert frame["margin"].isna().all()
+
+
+def test_comparison_frame_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    import builtins
+
+    real_import = builtins.__import__
+
+    def no_pandas(name: str, *args: object, **kwargs: object) -> object:
+        if name == "pandas":
+            raise ImportError(name)
+        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    rows = compare_terms([PaymentTerms.net(30)], "100", invoice_date=JAN_15, rate=RATE)
+    monkeypatch.setattr(builtins, "__import__", no_pandas)
+    with pytest.raises(ImportError, match=r"payterms\[pandas\]"):
+        rows.to_frame()

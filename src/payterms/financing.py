@@ -38,29 +38,33 @@ from __future__ import annotations
 
 import decimal
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import ParamSpec, TypeVar
+from typing import TYPE_CHECKING, ParamSpec, TypeVar
 
 from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.discount import _amount, _check_rounding
-from payterms.errors import InvalidArgument, InvalidType
+from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
 from payterms.terms import DiscountWindow, PaymentTerms, Start
 from payterms.timing import payment_forecast
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "FinancingMethod",
     "InstallmentCost",
     "Margin",
     "TermComparison",
+    "TermComparisons",
     "TermCost",
     "compare_terms",
     "financing_cost",
@@ -876,6 +880,69 @@ class TermComparison:
     detail: TermCost
 
 
+@frozen
+class TermComparisons:
+    """The rows of :func:`compare_terms`, cheapest first; iterate, index or ``to_frame()``.
+
+    >>> rows = compare_terms([PaymentTerms.net(60), PaymentTerms.net(30)], Decimal("10000"),
+    ...                      invoice_date=date(2026, 1, 15), rate=Decimal("0.08"))
+    >>> len(rows), rows[0].cost, [str(r.last_cash_date) for r in rows]
+    (2, Decimal('65.75'), ['2026-02-14', '2026-03-16'])
+    """
+
+    rows: tuple[TermComparison, ...]
+
+    def __iter__(self) -> Iterator[TermComparison]:
+        return iter(self.rows)
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def __getitem__(self, index: int) -> TermComparison:
+        return self.rows[index]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the rows as a pandas DataFrame (needs the ``[pandas]`` extra).
+
+        Columns: ``terms`` (English wording), ``cost``, ``last_cash_date``,
+        ``days_financed``, ``cash_gap``, ``margin`` and ``share_of_margin`` (Decimals and
+        dates as they are; None where no cost of goods was given).
+
+        >>> rows = compare_terms([PaymentTerms.net(60), PaymentTerms.net(30)], Decimal("10000"),
+        ...                      invoice_date=date(2026, 1, 15), rate=Decimal("0.08"),
+        ...                      cost=Decimal("7500"))
+        >>> rows.to_frame()[["terms", "cost", "margin"]]
+                 terms    cost   margin
+        0  net 30 days   65.75  2434.25
+        1  net 60 days  131.51  2368.49
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError(
+                "TermComparisons.to_frame needs pandas: install the extra with "
+                "`pip install payterms[pandas]`"
+            ) from None
+        return pandas.DataFrame(
+            {
+                "terms": [_wording(r.terms) for r in self.rows],
+                "cost": [r.cost for r in self.rows],
+                "last_cash_date": [r.last_cash_date for r in self.rows],
+                "days_financed": [r.days_financed for r in self.rows],
+                "cash_gap": [r.cash_gap for r in self.rows],
+                "margin": [r.margin for r in self.rows],
+                "share_of_margin": [r.share_of_margin for r in self.rows],
+            }
+        )
+
+
+def _wording(terms: PaymentTerms) -> str:
+    try:
+        return terms.describe("en")
+    except PaytermsError:  # terms the wording cannot say: the rule text instead
+        return repr(terms)
+
+
 @_exact
 def compare_terms(
     candidates: Sequence[PaymentTerms],
@@ -895,7 +962,7 @@ def compare_terms(
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
-) -> tuple[TermComparison, ...]:
+) -> TermComparisons:
     """Return one row per candidate term, cheapest first: cost, last cash date and margin.
 
     Each row's cost is :func:`term_cost` with the same arguments, so the order is the
@@ -950,4 +1017,4 @@ def compare_terms(
                 detail=detail,
             )
         )
-    return tuple(sorted(rows, key=lambda row: row.cost))
+    return TermComparisons(tuple(sorted(rows, key=lambda row: row.cost)))
