@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import importlib
+import os
 import subprocess
 import sys
 import types
@@ -14,12 +16,26 @@ import payterms
 def test_all_is_sorted_and_complete() -> None:
     assert payterms.__all__ == sorted(payterms.__all__)
     assert len(set(payterms.__all__)) == len(payterms.__all__)
-    public = {
+    eager = {
         name
         for name, value in vars(payterms).items()
-        if not name.startswith("_") and not isinstance(value, types.ModuleType)
-    } | {"__version__"}
-    assert set(payterms.__all__) == public
+        if not name.startswith("_")
+        and not isinstance(value, types.ModuleType)
+        and name not in {"annotations", "importlib", "TYPE_CHECKING", "Any"}
+        and name not in payterms._LAZY
+    }
+    lazy = set(payterms._LAZY) - {"law"}  # law is a subpackage, reached as payterms.law
+    assert set(payterms.__all__) == eager | lazy | {"__version__"}
+
+
+def test_lazy_names_resolve_to_their_modules() -> None:
+    for name, module in payterms._LAZY.items():
+        value = getattr(payterms, name)
+        if module:
+            assert value is getattr(importlib.import_module(module), name), name
+        else:
+            assert value is importlib.import_module(f"payterms.{name}")
+    assert set(payterms.__all__) <= set(dir(payterms))
 
 
 def test_unknown_attribute_raises_attribute_error() -> None:
@@ -39,14 +55,21 @@ def test_typed_marker_ships() -> None:
     assert (Path(payterms.__file__).parent / "py.typed").is_file()
 
 
-def test_import_does_not_load_holidays_or_optional_extras() -> None:
+def test_import_is_light() -> None:
+    # `import payterms` loads only the error tree and the money helpers; holidays, the
+    # optional extras and the modules behind the other public names load on first use.
     code = (
         "import sys, payterms; "
-        "heavy = [m for m in ('holidays', 'numpy', 'pandas', 'matplotlib') if m in sys.modules]; "
+        "heavy = [m for m in ('holidays', 'numpy', 'pandas', 'matplotlib', 'attrs') "
+        "if m in sys.modules]; "
+        "heavy += sorted(m for m in sys.modules if m.startswith('payterms.') and m not in "
+        "('payterms._checks', 'payterms.errors', 'payterms.money')); "
         "print(','.join(heavy))"
     )
+    # run against the package under test, whatever is installed
+    env = {**os.environ, "PYTHONPATH": str(Path(payterms.__file__).parent.parent)}
     out = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""
 
