@@ -82,7 +82,7 @@ __all__ = [
 ]
 
 # Working precision (12 guard digits) for logarithms and powers; results are rounded
-# once to _RESULT's 28 significant digits.
+# once to _RESULT's 28 significant digits. payterms.financing computes in the same context.
 _WORK = decimal.Context(
     prec=40,
     rounding=decimal.ROUND_HALF_EVEN,

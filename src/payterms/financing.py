@@ -38,18 +38,18 @@ from __future__ import annotations
 
 import decimal
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, ParamSpec, TypeVar
+from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
-from payterms.discount import _amount, _check_rounding
+from payterms.discount import _RESULT, _WORK, _amount, _check_rounding, _exact
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
@@ -74,30 +74,6 @@ __all__ = [
     "price_uplift",
     "term_cost",
 ]
-
-_WORK = decimal.Context(
-    prec=40,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
-_RESULT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def _exact(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run *fn* in the working context, so the caller's ambient context never leaks in."""
-
-    @functools.wraps(fn)
-    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with decimal.localcontext(_WORK):
-            return fn(*args, **kwargs)
-
-    return run
 
 
 _ONE = Decimal(1)
