@@ -31,5 +31,5 @@ def report(name: str, ours: float, baseline: float, baseline_name: str) -> None:
     """Print one benchmark line: our median, the baseline's, and the speed ratio."""
     print(
         f"{name:<44} payterms {ours:9.2f} us   {baseline_name} {baseline:9.2f} us"
-        f"   ratio {baseline / ours:6.1f}x"
+        f"   ratio {baseline / ours:7.2f}x"
     )
