@@ -1,24 +1,132 @@
-"""The examples in README.md and docs/*.md run as written."""
+"""The documentation: examples run as written, and the site's structure holds together.
+
+The structural tests guard what would break ``mkdocs build --strict`` without needing
+mkdocs: every page is in the navigation and every navigation entry is a page, every
+``::: module`` directive names an importable module, every public module has a reference
+page, every relative link and every snippet include points at a file that exists.
+"""
 
 from __future__ import annotations
 
 import doctest
+import importlib
+import re
 from pathlib import Path
 
 import pytest
 
+import payterms
+
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = sorted([ROOT / "README.md", *(ROOT / "docs").rglob("*.md")])
+DOCS = ROOT / "docs"
+PAGES = sorted([ROOT / "README.md", *DOCS.rglob("*.md")])
 FLAGS = doctest.ELLIPSIS | doctest.NORMALIZE_WHITESPACE | doctest.IGNORE_EXCEPTION_DETAIL
+MKDOCS = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+
+_DIRECTIVE = re.compile(r"^:::\s*(\S+)\s*$", re.MULTILINE)
+_NAV_ENTRY = re.compile(r"^\s*-\s*(?:[^:\n]+:\s*)?(\S+\.md)\s*$", re.MULTILINE)
+_LINK = re.compile(r"\]\(([^)\s]+)\)")
+_SNIPPET = re.compile(r'^--8<--\s+"([^"]+)"\s*$', re.MULTILINE)
+_EXTENSION = re.compile(r"^\s*-\s*(docs/\S+\.py)(?::\w+)?\s*$", re.MULTILINE)
 
 
-@pytest.mark.parametrize("page", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def _rel(page: Path) -> str:
+    return str(page.relative_to(ROOT))
+
+
+def _directives() -> dict[str, Path]:
+    """Return each ``::: target`` of the reference pages with the page it is on."""
+    found: dict[str, Path] = {}
+    for page in sorted((DOCS / "reference").glob("*.md")):
+        for target in _DIRECTIVE.findall(page.read_text(encoding="utf-8")):
+            found[target] = page
+    return found
+
+
+def _public_modules() -> list[str]:
+    """Return the dotted names of the modules under src/payterms that users may import."""
+    package = Path(payterms.__file__).parent
+    names = []
+    for path in sorted(package.rglob("*.py")):
+        parts = path.relative_to(package.parent).with_suffix("").parts
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        if any(part.startswith("_") for part in parts):
+            continue
+        names.append(".".join(parts))
+    return names
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_rel)
 def test_page_examples(page: Path) -> None:
     result = doctest.testfile(str(page), module_relative=False, optionflags=FLAGS)
     assert result.failed == 0
 
 
 def test_every_docs_page_is_in_the_navigation() -> None:
-    nav = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    for page in (ROOT / "docs").rglob("*.md"):
-        assert str(page.relative_to(ROOT / "docs")) in nav, page
+    nav = set(_NAV_ENTRY.findall(MKDOCS))
+    for page in DOCS.rglob("*.md"):
+        assert str(page.relative_to(DOCS)) in nav, page
+
+
+def test_every_navigation_entry_is_a_page() -> None:
+    entries = _NAV_ENTRY.findall(MKDOCS)
+    assert entries[:2] == ["index.md", "tutorial.md"]  # a newcomer meets the tutorial first
+    assert entries[-1] == "changelog.md"
+    assert len(entries) == len(set(entries))
+    for entry in entries:
+        assert (DOCS / entry).is_file(), entry
+
+
+def test_every_reference_target_is_an_importable_module() -> None:
+    targets = _directives()
+    assert targets
+    for target, page in targets.items():
+        assert target.startswith("payterms"), (target, page)
+        module = importlib.import_module(target)
+        assert module.__doc__, f"{target} ({_rel(page)}) has no module docstring"
+
+
+def test_every_public_module_has_a_reference_page() -> None:
+    targets = _directives()
+    modules = _public_modules()
+    assert "payterms.law.be" in modules
+    assert "payterms.law._regime" not in modules
+    missing = [name for name in modules if name != "payterms" and name not in targets]
+    assert not missing, f"modules without a `::: module` directive in docs/reference: {missing}"
+
+
+def test_every_public_name_is_on_a_reference_page() -> None:
+    documented: set[str] = set()
+    for target in _directives():
+        documented.update(getattr(importlib.import_module(target), "__all__", ()))
+    missing = sorted(set(payterms.__all__) - documented - {"__version__"})
+    assert not missing, f"names in payterms.__all__ that no reference page renders: {missing}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=_rel)
+def test_relative_links_point_at_files(page: Path) -> None:
+    for link in _LINK.findall(page.read_text(encoding="utf-8")):
+        target = link.split("#", 1)[0]
+        if not target or "://" in target or target.startswith("mailto:"):
+            continue
+        assert (page.parent / target).exists(), f"{_rel(page)} links to missing {link!r}"
+
+
+def test_snippet_includes_resolve_from_the_repository_root() -> None:
+    includes = {
+        (page, name)
+        for page in DOCS.rglob("*.md")
+        for name in _SNIPPET.findall(page.read_text(encoding="utf-8"))
+    }
+    assert (DOCS / "changelog.md", "CHANGELOG.md") in includes
+    assert "base_path: [.]" in MKDOCS
+    for page, name in includes:
+        assert (ROOT / name).is_file(), f"{_rel(page)} includes missing {name!r}"
+
+
+def test_docstring_extensions_exist() -> None:
+    extensions = _EXTENSION.findall(MKDOCS)
+    assert extensions
+    for path in extensions:
+        assert (ROOT / path).is_file(), path
