@@ -3,15 +3,21 @@
 The structural tests guard what would break ``mkdocs build --strict`` without needing
 mkdocs: every page is in the navigation and every navigation entry is a page, every
 ``::: module`` directive names an importable module, every public module has a reference
-page, every relative link and every snippet include points at a file that exists.
+page, every relative link and every snippet include points at a file that exists, and
+the docstring rewriting of ``docs/_ext`` turns every docstring into Markdown that keeps its
+examples as code.
 """
 
 from __future__ import annotations
 
 import doctest
 import importlib
+import importlib.util
+import inspect
 import re
+from collections.abc import Iterator
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
@@ -130,3 +136,100 @@ def test_docstring_extensions_exist() -> None:
     assert extensions
     for path in extensions:
         assert (ROOT / path).is_file(), path
+
+
+def _docstring_extension() -> ModuleType:
+    """Return the docstring extension of the reference pages, loaded from its file."""
+    path = DOCS / "_ext" / "doctest_blocks.py"
+    spec = importlib.util.spec_from_file_location("doctest_blocks", path)
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _docstrings() -> Iterator[tuple[str, str]]:
+    """Yield (name, cleaned docstring) for the public modules, their names and methods."""
+    seen: set[int] = set()
+    for name in _public_modules():
+        module = importlib.import_module(name)
+        objects: list[tuple[str, object]] = [(name, module)]
+        for public in getattr(module, "__all__", ()):
+            value = getattr(module, public)
+            objects.append((f"{name}.{public}", value))
+            if isinstance(value, type):
+                objects.extend(
+                    (f"{name}.{public}.{attr}", member)
+                    for attr, member in vars(value).items()
+                    if not attr.startswith("_")
+                )
+        for qualname, obj in objects:
+            if isinstance(obj, classmethod | staticmethod):
+                obj = obj.__func__
+            doc = getattr(obj, "__doc__", None)
+            if id(obj) in seen or not isinstance(doc, str) or type(obj).__doc__ is doc:
+                continue
+            seen.add(id(obj))
+            yield qualname, inspect.cleandoc(doc)
+
+
+def test_docstring_markdown_example() -> None:
+    ext = _docstring_extension()
+    text = "Errors::\n\n    * A\n      - B\n\nSum:\n\n>>> 1 + 1\n2\n\nDone."
+    assert ext.fence_doctests(ext.literal_blocks(text)).splitlines() == [
+        "Errors:",
+        "",
+        "```text",
+        "* A",
+        "  - B",
+        "```",
+        "",
+        "Sum:",
+        "",
+        "```pycon",
+        ">>> 1 + 1",
+        "2",
+        "```",
+        "",
+        "Done.",
+    ]
+
+
+def test_roles_become_optional_cross_references() -> None:
+    ext = _docstring_extension()
+
+    class Scope:
+        def resolve(self, name: str) -> str:
+            if name == "PaymentTerms":
+                return "payterms.terms.PaymentTerms"
+            raise LookupError(name)
+
+    text = ":meth:`PaymentTerms.schedule`, :class:`~payterms.law.Regime`, :func:`nowhere`"
+    assert ext.link_roles(text, Scope()) == (
+        '<autoref identifier="payterms.terms.PaymentTerms.schedule" optional>'
+        "<code>PaymentTerms.schedule</code></autoref>, "
+        '<autoref identifier="payterms.law.Regime" optional><code>Regime</code></autoref>, '
+        '<autoref identifier="nowhere" optional><code>nowhere</code></autoref>'
+    )
+
+
+def test_every_docstring_example_is_fenced_as_code() -> None:
+    ext = _docstring_extension()
+    seen = 0
+    for qualname, doc in _docstrings():
+        markdown = ext.fence_doctests(ext.literal_blocks(doc)).splitlines()
+        prompts = sum(line.lstrip().startswith(">>>") for line in doc.splitlines())
+        inside = False
+        fenced = 0
+        for line in markdown:
+            stripped = line.lstrip()
+            if stripped.startswith("```"):
+                inside = not inside
+            elif stripped.startswith(">>>"):
+                assert inside, f"{qualname}: example outside a code block: {line!r}"
+                fenced += 1
+        assert not inside, f"{qualname}: a code block is never closed"
+        assert fenced == prompts, qualname
+        seen += prompts
+    assert seen > 500  # the walk reached the examples of the whole package
