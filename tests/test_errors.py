@@ -31,7 +31,7 @@ ERROR_CLASSES = [
 
 @pytest.mark.parametrize("cls", ERROR_CLASSES, ids=lambda c: c.__name__)
 def test_every_error_is_also_a_builtin(cls: type[PaytermsError]) -> None:
-    assert issubclass(cls, (ValueError, TypeError, LookupError))
+    assert issubclass(cls, (ValueError, TypeError, LookupError, ImportError))
 
 
 @pytest.mark.parametrize("cls", ERROR_CLASSES, ids=lambda c: c.__name__)

@@ -21,6 +21,7 @@ from payterms.errors import (
     InvalidArgument,
     InvalidTerms,
     InvalidType,
+    MissingExtra,
     OutsideCalendarRange,
     ParseError,
     PaytermsError,
@@ -40,6 +41,11 @@ from payterms.money import (
 
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import law as law
+    from payterms.batch import (
+        due_dates,
+        expected_payment_dates,
+        late_interest_many,
+    )
     from payterms.calendars import (
         Adjustment,
         BusinessCalendar,
@@ -225,11 +231,14 @@ _LAZY: dict[str, str] = {
     "discount_offer": "payterms.discount",
     "discount_tiers": "payterms.discount",
     "dso": "payterms.receivables",
+    "due_dates": "payterms.batch",
     "expected_payment_date": "payterms.timing",
+    "expected_payment_dates": "payterms.batch",
     "explain_payment": "payterms.timing",
     "financing_cost": "payterms.financing",
     "indifferent_price": "payterms.financing",
     "late_interest": "payterms.interest",
+    "late_interest_many": "payterms.batch",
     "law": "",  # the payterms.law subpackage
     "margin_after_term": "payterms.financing",
     "max_days_for_margin": "payterms.financing",
@@ -307,6 +316,7 @@ __all__ = [
     "Invoice",
     "Lateness",
     "Margin",
+    "MissingExtra",
     "MonthLength",
     "OutsideCalendarRange",
     "ParseError",
@@ -362,11 +372,14 @@ __all__ = [
     "discount_offer",
     "discount_tiers",
     "dso",
+    "due_dates",
     "expected_payment_date",
+    "expected_payment_dates",
     "explain_payment",
     "financing_cost",
     "indifferent_price",
     "late_interest",
+    "late_interest_many",
     "margin_after_term",
     "max_days_for_margin",
     "minor_unit",

@@ -16,6 +16,7 @@ values as attributes, so callers never have to parse a message::
       - UnknownRegime         (LookupError)  legal regime code not known
       - OutsideCalendarRange  (LookupError)  calendar asked about a year it cannot cover
       - RateNotPublished      (LookupError)  no published rate in the table for that date
+      - MissingExtra          (ImportError)  an optional extra (numpy, pandas) is not installed
 
     * PaytermsWarning         (UserWarning)  base of every warning payterms emits
 
@@ -37,6 +38,7 @@ __all__ = [
     "InvalidArgument",
     "InvalidTerms",
     "InvalidType",
+    "MissingExtra",
     "OutsideCalendarRange",
     "ParseError",
     "PaytermsError",
@@ -217,6 +219,22 @@ class RateNotPublished(PaytermsError, LookupError):
         self.on = on
         self.first_known = first_known
         self.last_known = last_known
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class MissingExtra(PaytermsError, ImportError):
+    """A function needs an optional dependency that is not installed; *extra* installs it.
+
+    >>> print(MissingExtra("due_dates", "pandas"))
+    due_dates needs pandas: install it with `pip install payterms[pandas]`
+    """
+
+    def __init__(self, what: str, extra: str) -> None:
+        super().__init__(f"{what} needs {extra}: install it with `pip install payterms[{extra}]`")
+        self.what = what
+        self.extra = extra
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -1,0 +1,547 @@
+"""Batch functions: the same answers as the single-invoice functions, in the caller's containers."""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.strategies import (
+    dates,
+    interest_rates,
+    interest_regime_codes,
+    late_claims,
+    payment_runs,
+    payment_terms,
+    run_dates,
+)
+
+from payterms import batch
+from payterms.batch import due_dates, expected_payment_dates, late_interest_many
+from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.errors import InvalidArgument, InvalidType, MissingExtra, PaytermsError
+from payterms.interest import late_interest
+from payterms.law import regime as law_regime
+from payterms.runs import Payer, PaymentRun
+from payterms.terms import PaymentTerms
+from payterms.timing import expected_payment_date
+
+TARGET = BusinessCalendar.TARGET
+
+# --------------------------------------------------------------------------- containers
+
+KINDS = (
+    "list",
+    "tuple",
+    "generator",
+    "numpy[D]",
+    "numpy[ns]",
+    "numpy[object]",
+    "pandas[datetime64]",
+    "pandas[object]",
+)
+
+
+def as_kind(days: list[date], kind: str, index: list[Any] | None = None) -> Any:
+    """Return *days* in the container *kind* (pandas with *index* when given)."""
+    if kind == "list":
+        return list(days)
+    if kind == "tuple":
+        return tuple(days)
+    if kind == "generator":
+        return (d for d in days)
+    stamped = np.array([d.isoformat() for d in days], dtype="datetime64[D]")
+    if kind == "numpy[D]":
+        return stamped
+    if kind == "numpy[ns]":
+        return stamped.astype("datetime64[ns]")
+    if kind == "numpy[object]":
+        return np.array([*days, None], dtype=object)[:-1]  # keep an object array of dates
+    if kind == "pandas[datetime64]":
+        return pd.Series(stamped.astype("datetime64[ns]"), index=index)
+    if kind == "pandas[object]":
+        return pd.Series(days, index=index, dtype=object)
+    raise AssertionError(kind)
+
+
+def as_dates(result: Any) -> list[date]:
+    """Return the dates of a batch result, checking its container type on the way."""
+    if isinstance(result, tuple):
+        assert all(type(d) is date for d in result)
+        return list(result)
+    if isinstance(result, np.ndarray):
+        assert result.dtype == np.dtype("datetime64[D]")
+        return list(result.astype(object))
+    assert isinstance(result, pd.Series)
+    if result.dtype.kind == "M":
+        return [ts.date() for ts in result]
+    assert all(type(d) is date for d in result)
+    return list(result)
+
+
+def expected_type(kind: str) -> type:
+    if kind.startswith("numpy"):
+        return np.ndarray
+    if kind.startswith("pandas"):
+        return pd.Series
+    return tuple
+
+
+def assert_same(single: Callable[[], list[date]], many: Callable[[], Any], kind: str) -> None:
+    """Assert that *many* gives what *single* gives row by row, or raises what it raises."""
+    try:
+        expected = single()
+    except PaytermsError as exc:  # e.g. a long term running past the calendar's years
+        with pytest.raises(type(exc)):
+            many()
+        return
+    result = many()
+    assert isinstance(result, expected_type(kind))
+    assert as_dates(result) == expected
+
+
+# --------------------------------------------------------------------------- published examples
+
+# Each row: terms, start, calendar adjustment, the published due date.
+EXAMPLES = [
+    # Source: Zuora Knowledge Center, "Payment terms": Net 30 on an invoice dated 1 August
+    # is due 31 August (the docstring of PaymentTerms.net).
+    pytest.param(
+        PaymentTerms.net(30), date(2026, 8, 1), Adjustment.UNADJUSTED, date(2026, 8, 31), id="zuora"
+    ),
+    # Source: DESIGN.md §4/§5: "CM+45D" from 15 Jan 2026 is 17 March 2026 (end of January,
+    # then 45 days).
+    pytest.param(
+        PaymentTerms.end_of_month(45),
+        date(2026, 1, 15),
+        Adjustment.UNADJUSTED,
+        date(2026, 3, 17),
+        id="design-cm45",
+    ),
+    # Source: ECB, TARGET2 closing days (Good Friday and Easter Monday): net 30 from
+    # 4 March 2026 falls on Good Friday 3 April 2026; the next TARGET day is 7 April.
+    pytest.param(
+        PaymentTerms.net(30),
+        date(2026, 3, 4),
+        Adjustment.FOLLOWING,
+        date(2026, 4, 7),
+        id="target-good-friday",
+    ),
+    # Source: ECB, TARGET2 closing days (1 May): net 30 from 1 April 2026 falls on
+    # Friday 1 May; modified following moves it to Monday 4 May (same month).
+    pytest.param(
+        PaymentTerms.net(30),
+        date(2026, 4, 1),
+        Adjustment.MODIFIED_FOLLOWING,
+        date(2026, 5, 4),
+        id="target-labour-day",
+    ),
+]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize(("terms", "start", "adjustment", "due"), EXAMPLES)
+def test_published_due_dates_in_every_container(
+    terms: PaymentTerms, start: date, adjustment: Adjustment, due: date, kind: str
+) -> None:
+    starts = [start, start + timedelta(days=0)]
+    result = due_dates(terms, as_kind(starts, kind), calendar=TARGET, adjustment=adjustment)
+    assert isinstance(result, expected_type(kind))
+    assert as_dates(result) == [due, due]
+
+
+def test_pandas_result_keeps_index_dtype_and_is_named() -> None:
+    starts = pd.Series(
+        np.array(["2026-03-04", "2026-01-15"], dtype="datetime64[s]"), index=["inv-2", "inv-1"]
+    )
+    result = due_dates(
+        PaymentTerms.net(30), starts, calendar=TARGET, adjustment=Adjustment.FOLLOWING
+    )
+    assert list(result.index) == ["inv-2", "inv-1"]
+    assert result.dtype == starts.dtype
+    assert result.name == "due_dates"
+    assert [ts.date() for ts in result] == [date(2026, 4, 7), date(2026, 2, 16)]
+
+
+def test_mixed_terms_follow_their_rows() -> None:
+    terms = [PaymentTerms.net(30), PaymentTerms.end_of_month(45), PaymentTerms.net(30)]
+    starts = [date(2026, 1, 15)] * 3
+    # Source: DESIGN.md §5 (CM+45D from 15 Jan 2026 is 17 March); net 30 from 15 Jan is 14 Feb.
+    expected = [date(2026, 2, 14), date(2026, 3, 17), date(2026, 2, 14)]
+    assert list(due_dates(terms, starts)) == expected
+    series = pd.Series(starts, index=[7, 8, 9], dtype=object)
+    assert list(due_dates(pd.Series(terms, index=[7, 8, 9]), series)) == expected
+    stamped = as_kind(starts, "numpy[D]")
+    assert as_dates(due_dates(np.array(terms, dtype=object), stamped)) == expected
+
+
+# --------------------------------------------------------------------------- properties
+
+start_lists = st.lists(dates(date(2020, 1, 1), date(2030, 12, 31)), max_size=40)
+adjustments = st.sampled_from(Adjustment)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    terms=payment_terms(),
+    starts=start_lists,
+    kind=st.sampled_from(KINDS),
+    adjustment=adjustments,
+)
+def test_due_dates_equal_the_single_invoice_due_date(
+    terms: PaymentTerms, starts: list[date], kind: str, adjustment: Adjustment
+) -> None:
+    calendar = None if adjustment is Adjustment.UNADJUSTED else TARGET
+    assert_same(
+        lambda: [terms.due_date(s, calendar=calendar, adjustment=adjustment) for s in starts],
+        lambda: due_dates(terms, as_kind(starts, kind), calendar=calendar, adjustment=adjustment),
+        kind,
+    )
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    rows=st.lists(
+        st.tuples(payment_terms(max_lines=2), dates(date(2020, 1, 1), date(2030, 12, 31))),
+        max_size=20,
+    ),
+    kind=st.sampled_from(KINDS),
+)
+def test_mixed_due_dates_equal_the_single_invoice_due_date(
+    rows: list[tuple[PaymentTerms, date]], kind: str
+) -> None:
+    terms = [t for t, _ in rows]
+    starts = [s for _, s in rows]
+    result = due_dates(terms, as_kind(starts, kind))
+    assert as_dates(result) == [t.due_date(s) for t, s in rows]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    starts=start_lists,
+    labels=st.randoms(use_true_random=False),
+    kind=st.sampled_from(("pandas[datetime64]", "pandas[object]")),
+)
+def test_pandas_index_and_order_are_kept(starts: list[date], labels: Any, kind: str) -> None:
+    index = [f"inv-{i}" for i in range(len(starts))]
+    labels.shuffle(index)
+    series = as_kind(starts, kind, index)
+    result = due_dates(PaymentTerms.end_of_month(30), series)
+    assert list(result.index) == index
+    for label, start in zip(index, starts, strict=True):
+        got = result[label]
+        got = got.date() if isinstance(got, pd.Timestamp) else got
+        assert got == PaymentTerms.end_of_month(30).due_date(start)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_empty_input_gives_empty_output_of_the_same_kind(kind: str) -> None:
+    result = due_dates(PaymentTerms.net(30), as_kind([], kind))
+    assert isinstance(result, expected_type(kind))
+    assert len(result) == 0
+    payer = Payer(runs=PaymentRun.monthly(25))
+    assert len(expected_payment_dates(PaymentTerms.net(30), as_kind([], kind), payer)) == 0
+
+
+def test_wide_date_spans_use_the_sorted_path() -> None:
+    # two starts four centuries apart: no dense look-up table, same answers
+    starts = [date(1700, 3, 1), date(2100, 3, 1), date(1700, 3, 1)]
+    result = due_dates(PaymentTerms.net(30), as_kind(starts, "numpy[D]"))
+    assert as_dates(result) == [date(1700, 3, 31), date(2100, 3, 31), date(1700, 3, 31)]
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    terms=payment_terms(max_lines=2),
+    runs=payment_runs(),
+    approval=st.integers(0, 10),
+    sent=st.lists(run_dates(2025, 2027), max_size=20),
+    kind=st.sampled_from(KINDS),
+)
+def test_expected_payment_dates_equal_the_single_invoice_date(
+    terms: PaymentTerms, runs: PaymentRun, approval: int, sent: list[date], kind: str
+) -> None:
+    payer = Payer(runs=runs, calendar=TARGET, approval_days=approval)
+    assert_same(
+        lambda: [expected_payment_date(terms, s, payer) for s in sent],
+        lambda: expected_payment_dates(terms, as_kind(sent, kind), payer),
+        kind,
+    )
+
+
+def test_expected_payment_dates_with_mixed_terms() -> None:
+    payer = Payer(runs=PaymentRun.monthly(25), approval_days=5)
+    terms = [PaymentTerms.end_of_month(30), PaymentTerms.net(30)]
+    sent = [date(2026, 1, 30), date(2026, 1, 30)]
+    # Source: the timing module example (CM+30D sent 30 Jan 2026 is paid on the 25 March run).
+    result = expected_payment_dates(terms, sent, payer)
+    assert result == tuple(
+        expected_payment_date(t, s, payer) for t, s in zip(terms, sent, strict=True)
+    )
+    assert result[0] == date(2026, 3, 25)
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    claims=st.lists(late_claims(), max_size=8),
+    code=st.none() | interest_regime_codes(),
+    rate=interest_rates(),
+    as_text=st.booleans(),
+)
+def test_late_interest_many_equals_late_interest(
+    claims: list[tuple[Decimal, date, date]], code: str | None, rate: Decimal, as_text: bool
+) -> None:
+    principals: list[Any] = [str(p) if as_text else p for p, _, _ in claims]
+    dues = [d for _, d, _ in claims]
+    untils = [u for _, _, u in claims]
+    options: dict[str, Any] = {"regime": code} if code else {"rate": rate}
+    results = late_interest_many(principals, dues, untils, **options)
+    expected = [late_interest(p, due=d, until=u, **options) for p, d, u in claims]
+    assert results == tuple(expected)
+    index = [f"c{i}" for i in range(len(claims))][::-1]
+    frame = late_interest_many(
+        pd.Series(principals, index=index, dtype=object),
+        pd.Series(dues, index=index, dtype=object),
+        as_kind(untils, "pandas[datetime64]", index),
+        **options,
+    )
+    assert list(frame.index) == index
+    assert list(frame.columns) == ["interest", "compensation"]
+    assert list(frame["interest"]) == [r.interest for r in expected]
+    assert list(frame["compensation"]) == [r.compensation for r in expected]
+    assert all(type(v) is Decimal for v in frame["interest"])
+
+
+def test_late_interest_many_with_a_regime_object() -> None:
+    # Source: the interest module example (DE, EUR 1000 due 20 June 2023 to 31 Aug 2023).
+    regime = law_regime("DE", contract_date=date(2023, 1, 1))
+    (res,) = late_interest_many(
+        np.array([Decimal("1000")], dtype=object),
+        [date(2023, 6, 20)],
+        [date(2023, 8, 31)],
+        regime=regime,
+    )
+    assert [(p.days, p.rate) for p in res.periods] == [
+        (10, Decimal("0.1062")),
+        (62, Decimal("0.1212")),
+    ]
+
+
+# --------------------------------------------------------------------------- memoisation
+
+
+def test_due_dates_are_computed_once_per_distinct_start(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[date] = []
+    single = PaymentTerms.due_date
+
+    def counting(self: PaymentTerms, start: date, **kwargs: Any) -> date:
+        calls.append(start)
+        return single(self, start, **kwargs)
+
+    monkeypatch.setattr(PaymentTerms, "due_date", counting)
+    year = [date(2026, 1, 1) + timedelta(days=i % 365) for i in range(3000)]
+    for kind in ("list", "numpy[D]", "pandas[datetime64]", "pandas[object]"):
+        calls.clear()
+        result = due_dates(PaymentTerms.net(30), as_kind(year, kind))
+        assert len(result) == 3000
+        assert len(calls) == 365 == len(set(calls))
+    calls.clear()
+    mixed = [PaymentTerms.net(30), PaymentTerms.net(60)] * 1500
+    due_dates(mixed, as_kind(year, "numpy[D]"))
+    assert len(calls) == 730
+
+
+def test_expected_payment_dates_are_computed_once_per_distinct_sent_date(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[date] = []
+    single = batch.expected_payment_date
+
+    def counting(terms: PaymentTerms, sent: date, payer: Payer, **kwargs: Any) -> date:
+        calls.append(sent)
+        return single(terms, sent, payer, **kwargs)
+
+    monkeypatch.setattr(batch, "expected_payment_date", counting)
+    sent = [date(2026, 3, 1) + timedelta(days=i % 31) for i in range(500)]
+    expected_payment_dates(PaymentTerms.net(30), sent, Payer(runs=PaymentRun.monthly(10, 25)))
+    assert len(calls) == 31
+
+
+# --------------------------------------------------------------------------- errors
+
+
+@pytest.mark.parametrize(
+    ("starts", "error", "position"),
+    [
+        pytest.param(
+            [date(2026, 1, 1), datetime(2026, 1, 2)], InvalidType, "starts[1]", id="datetime"
+        ),
+        pytest.param([date(2026, 1, 1), "2026-01-02"], InvalidType, "starts[1]", id="text"),
+        pytest.param(
+            [date(2026, 1, 1), date(2026, 1, 1), [1]], InvalidType, "starts[2]", id="list"
+        ),
+        pytest.param(
+            np.array(["2026-01-01", "NaT"], dtype="datetime64[D]"),
+            InvalidArgument,
+            "starts[1]",
+            id="nat",
+        ),
+        pytest.param(
+            pd.Series(np.array(["2026-01-01", "2026-01-02T10:30"], dtype="datetime64[m]")),
+            InvalidArgument,
+            "starts[1]",
+            id="time-of-day",
+        ),
+        pytest.param(
+            np.array(["2026-01-01", "10000-01-01"], dtype="datetime64[D]"),
+            InvalidArgument,
+            "starts[1]",
+            id="beyond-9999",
+        ),
+    ],
+)
+def test_a_bad_start_is_named_by_its_position(starts: Any, error: type, position: str) -> None:
+    with pytest.raises(error, match=rf"^{re.escape(position)}="):
+        due_dates(PaymentTerms.net(30), starts)
+
+
+@pytest.mark.parametrize(
+    "starts",
+    [
+        pytest.param("2026-01-01", id="str"),
+        pytest.param(date(2026, 1, 1), id="one-date"),
+        pytest.param(42, id="int"),
+        pytest.param(pd.Series([1.5, 2.5]), id="float-series"),
+        pytest.param(np.array([1, 2]), id="int-array"),
+        pytest.param(np.array([["2026-01-01"]], dtype="datetime64[D]"), id="2d-array"),
+        pytest.param(pd.DatetimeIndex(["2026-01-01"]), id="index"),
+        pytest.param(pd.Series(pd.to_datetime(["2026-01-01"]).tz_localize("UTC")), id="tz"),
+    ],
+)
+def test_what_is_not_a_column_of_dates_is_refused(starts: Any) -> None:
+    with pytest.raises(InvalidType, match=r"^starts="):
+        due_dates(PaymentTerms.net(30), starts)
+
+
+def test_a_failing_row_is_named_in_a_note() -> None:
+    # 30 days after 15 Dec 9999 is past year 9999: the row is named, the error kept
+    for kind in ("list", "numpy[D]", "pandas[object]"):
+        with pytest.raises(InvalidArgument) as info:
+            due_dates(PaymentTerms.net(30), as_kind([date(2026, 1, 1), date(9999, 12, 15)], kind))
+        assert "at starts[1]" in " ".join(info.value.__notes__)
+    with pytest.raises(InvalidArgument) as info:
+        due_dates([PaymentTerms.net(1), PaymentTerms.net(30)], [date(9999, 12, 15)] * 2)
+    assert "at starts[1]" in " ".join(info.value.__notes__)
+
+
+def test_terms_and_other_arguments_are_checked() -> None:
+    starts = [date(2026, 1, 1), date(2026, 1, 2)]
+    with pytest.raises(InvalidType, match=r"^terms\[1\]="):
+        due_dates([PaymentTerms.net(30), "net 30"], starts)
+    with pytest.raises(InvalidType, match=r"^terms="):
+        due_dates("net 30", starts)
+    with pytest.raises(InvalidArgument, match=r"^terms="):
+        due_dates([PaymentTerms.net(30)], starts)
+    with pytest.raises(InvalidArgument, match=r"^terms="):
+        due_dates(
+            pd.Series([PaymentTerms.net(30)] * 2, index=[1, 2]),
+            pd.Series(starts, index=[2, 1], dtype=object),
+        )
+    with pytest.raises(InvalidType, match=r"^adjustment="):
+        due_dates(PaymentTerms.net(30), starts, adjustment="following")  # type: ignore[call-overload]
+    with pytest.raises(InvalidType, match=r"^calendar="):
+        due_dates(PaymentTerms.net(30), starts, calendar="TARGET")  # type: ignore[call-overload]
+    with pytest.raises(InvalidArgument, match=r"^calendar="):
+        due_dates(PaymentTerms.net(30), starts, adjustment=Adjustment.FOLLOWING)
+    with pytest.raises(InvalidType, match=r"^payer="):
+        expected_payment_dates(PaymentTerms.net(30), starts, "payer")  # type: ignore[call-overload]
+
+
+@pytest.mark.parametrize(
+    ("principals", "position"),
+    [
+        pytest.param([Decimal("10"), 2.5], "principals[1]", id="float-in-list"),
+        pytest.param(pd.Series([10.0, 20.0]), "principals[0]", id="float-series"),
+        pytest.param(np.array([10.0, 20.0]), "principals[0]", id="float-array"),
+        pytest.param(pd.Series(["10", None], dtype=object), "principals[1]", id="missing"),
+        pytest.param(["10", "ten"], "principals[1]", id="not-a-number"),
+        pytest.param(["10", "NaN"], "principals[1]", id="nan"),
+    ],
+)
+def test_float_or_bad_principals_are_refused_by_position(principals: Any, position: str) -> None:
+    with pytest.raises(PaytermsError, match=rf"^{re.escape(position)}="):
+        late_interest_many(
+            principals, [date(2024, 1, 10)] * 2, [date(2024, 4, 9)] * 2, rate=Decimal("0.08")
+        )
+
+
+def test_late_interest_many_checks_lengths_and_indexes() -> None:
+    with pytest.raises(InvalidArgument, match=r"^untils="):
+        late_interest_many(
+            ["10", "20"], [date(2024, 1, 10)] * 2, [date(2024, 4, 9)], rate=Decimal("0.08")
+        )
+    with pytest.raises(InvalidArgument, match=r"^dues="):
+        late_interest_many(
+            pd.Series(["10"], index=["a"], dtype=object),
+            pd.Series([date(2024, 1, 10)], index=["b"], dtype=object),
+            [date(2024, 4, 9)],
+            rate=Decimal("0.08"),
+        )
+    with pytest.raises(InvalidType, match=r"^principals="):
+        late_interest_many(
+            Decimal("10"), [date(2024, 1, 10)], [date(2024, 4, 9)], rate=Decimal("0.08")
+        )
+    with pytest.raises(InvalidArgument) as info:
+        late_interest_many(
+            ["10", "20"],
+            [date(2024, 1, 10)] * 2,
+            [date(2024, 4, 9), date(2024, 1, 1)],
+            rate=Decimal("0.08"),
+        )
+    assert "at row 1" in " ".join(info.value.__notes__)
+
+
+# --------------------------------------------------------------------------- optional extras
+
+
+@pytest.mark.parametrize(
+    ("module", "column"),
+    [
+        pytest.param("pandas", pd.Series([date(2026, 1, 1)], dtype=object), id="pandas"),
+        pytest.param("numpy", np.array(["2026-01-01"], dtype="datetime64[D]"), id="numpy"),
+    ],
+)
+def test_a_missing_extra_is_named(
+    monkeypatch: pytest.MonkeyPatch, module: str, column: Any
+) -> None:
+    monkeypatch.setitem(sys.modules, module, None)  # `import module` now fails
+    with pytest.raises(MissingExtra, match=rf"pip install payterms\[{module}\]") as info:
+        due_dates(PaymentTerms.net(30), column)
+    assert isinstance(info.value, ImportError)
+    assert info.value.extra == module
+
+
+def test_plain_sequences_need_neither_numpy_nor_pandas(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in ("numpy", "pandas"):
+        monkeypatch.setitem(sys.modules, module, None)
+    payer = Payer(runs=PaymentRun.monthly(25))
+    assert due_dates(PaymentTerms.net(30), [date(2026, 1, 15)]) == (date(2026, 2, 14),)
+    assert expected_payment_dates(PaymentTerms.net(30), [date(2026, 1, 15)], payer) == (
+        expected_payment_date(PaymentTerms.net(30), date(2026, 1, 15), payer),
+    )
+    assert (
+        len(
+            late_interest_many(
+                ["10"], [date(2024, 1, 10)], [date(2024, 4, 9)], rate=Decimal("0.08")
+            )
+        )
+        == 1
+    )
