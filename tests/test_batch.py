@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from tests.strategies import (
+    amounts,
     dates,
     interest_rates,
     interest_regime_codes,
@@ -25,13 +26,19 @@ from tests.strategies import (
 )
 
 from payterms import batch
-from payterms.batch import due_dates, expected_payment_dates, late_interest_many
+from payterms.batch import (
+    amounts_due,
+    due_dates,
+    expected_payment_dates,
+    late_interest_many,
+    schedules,
+)
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType, MissingExtra, PaytermsError
 from payterms.interest import late_interest
 from payterms.law import regime as law_regime
 from payterms.runs import Payer, PaymentRun
-from payterms.terms import PaymentTerms
+from payterms.terms import Installment, PaymentTerms, Schedule
 from payterms.timing import expected_payment_date
 
 TARGET = BusinessCalendar.TARGET
@@ -333,6 +340,137 @@ def test_late_interest_many_with_a_regime_object() -> None:
         (10, Decimal("0.1062")),
         (62, Decimal("0.1212")),
     ]
+
+
+# --------------------------------------------------------------------------- schedules
+
+SPLIT = PaymentTerms(
+    installments=(Installment.percent(Decimal("30"), "0D"), Installment.balance("CM+30D"))
+)
+
+
+def single_schedules(terms: Any, starts: list[date], values: list[Decimal]) -> list[Schedule]:
+    per_row = terms if isinstance(terms, list) else [terms] * len(starts)
+    return [
+        t.schedule(s, v, calendar=TARGET, adjustment=Adjustment.MODIFIED_FOLLOWING)
+        for t, s, v in zip(per_row, starts, values, strict=True)
+    ]
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    terms=payment_terms(max_lines=3),
+    rows=st.lists(
+        st.tuples(
+            dates(date(2024, 1, 1), date(2028, 12, 31)), amounts(min_value=100, max_value=10**6)
+        ),
+        max_size=12,
+    ),
+    kind=st.sampled_from(KINDS),
+    as_series=st.booleans(),
+)
+def test_schedules_equal_the_single_invoice_schedule(
+    terms: PaymentTerms, rows: list[tuple[date, Decimal]], kind: str, as_series: bool
+) -> None:
+    starts = [s for s, _ in rows]
+    values = [v for _, v in rows]
+    index = [f"inv-{i}" for i in range(len(rows))][::-1]
+    column: Any = (
+        pd.Series([str(v) for v in values], index=index, dtype=object) if as_series else values
+    )
+    try:
+        expected = single_schedules(terms, starts, values)
+    except PaytermsError as exc:  # e.g. terms that need the tax of each invoice
+        with pytest.raises(type(exc)):
+            schedules(
+                terms,
+                as_kind(starts, kind, index),
+                column,
+                calendar=TARGET,
+                adjustment=Adjustment.MODIFIED_FOLLOWING,
+            )
+        return
+    got = schedules(
+        terms,
+        as_kind(starts, kind, index),
+        column,
+        calendar=TARGET,
+        adjustment=Adjustment.MODIFIED_FOLLOWING,
+    )
+    assert got == tuple(expected)
+    frame = amounts_due(
+        terms,
+        as_kind(starts, kind, index),
+        column,
+        calendar=TARGET,
+        adjustment=Adjustment.MODIFIED_FOLLOWING,
+    )
+    assert list(frame.columns) == ["line", "due", "amount"]
+    labels = index if kind.startswith("pandas") or as_series else list(range(len(rows)))
+    expected_rows = [
+        (label, line, due.date, due.amount)
+        for label, sched in zip(labels, expected, strict=True)
+        for line, due in enumerate(sched.dues)
+    ]
+    got_rows = [
+        (label, line, ts.date(), amount)
+        for label, line, ts, amount in zip(
+            frame.index, frame["line"], frame["due"], frame["amount"], strict=True
+        )
+    ]
+    assert got_rows == expected_rows
+    for label, sched in zip(labels, expected, strict=True):
+        assert sum(frame.loc[[label], "amount"], Decimal(0)) == sched.amount
+
+
+def test_schedules_with_mixed_terms_and_published_split() -> None:
+    # Source: DESIGN.md §5 note: "1M+CM" is the end of next month; a 30 % deposit at once.
+    terms = [SPLIT, PaymentTerms.net(30)]
+    got = schedules(terms, [date(2026, 1, 15)] * 2, [Decimal("1000"), Decimal("1000")])
+    assert [(d.date, d.amount) for d in got[0].dues] == [
+        (date(2026, 1, 15), Decimal("300.00")),
+        (date(2026, 3, 2), Decimal("700.00")),
+    ]
+    assert [(d.date, d.amount) for d in got[1].dues] == [(date(2026, 2, 14), Decimal("1000.00"))]
+
+
+def test_empty_schedules_and_amounts_due() -> None:
+    assert schedules(SPLIT, [], []) == ()
+    frame = amounts_due(SPLIT, pd.Series([], dtype="datetime64[ns]"), pd.Series([], dtype=object))
+    assert list(frame.columns) == ["line", "due", "amount"]
+    assert len(frame) == 0
+
+
+def test_schedules_are_computed_once_per_distinct_row(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls: list[tuple[date, Decimal]] = []
+    single = PaymentTerms.schedule
+
+    def counting(self: PaymentTerms, start: date, amount: Any, **kwargs: Any) -> Schedule:
+        calls.append((start, amount))
+        return single(self, start, amount, **kwargs)
+
+    monkeypatch.setattr(PaymentTerms, "schedule", counting)
+    starts = [date(2026, 1, 1) + timedelta(days=i % 10) for i in range(200)]
+    values = [Decimal(100 + i % 4) for i in range(200)]
+    assert len(schedules(SPLIT, starts, values)) == 200
+    assert len(calls) == len(set(zip(starts, values, strict=True))) == 20
+
+
+def test_schedule_arguments_are_checked() -> None:
+    starts = [date(2026, 1, 1), date(2026, 1, 2)]
+    with pytest.raises(InvalidArgument, match=r"^amounts="):
+        schedules(SPLIT, starts, ["10"])
+    with pytest.raises(InvalidType, match=r"^amounts\[1\]="):
+        schedules(SPLIT, starts, [Decimal("10"), 10.5])
+    with pytest.raises(InvalidArgument, match=r"^amounts="):
+        amounts_due(
+            SPLIT,
+            pd.Series(starts, index=["a", "b"], dtype=object),
+            pd.Series(["10", "20"], index=["b", "a"], dtype=object),
+        )
+    with pytest.raises(InvalidArgument) as info:
+        schedules(PaymentTerms.net(30), starts, ["10", "-"])
+    assert str(info.value).startswith("amounts[1]=")
 
 
 # --------------------------------------------------------------------------- memoisation

@@ -42,9 +42,11 @@ from payterms.money import (
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import law as law
     from payterms.batch import (
+        amounts_due,
         due_dates,
         expected_payment_dates,
         late_interest_many,
+        schedules,
     )
     from payterms.calendars import (
         Adjustment,
@@ -217,6 +219,7 @@ _LAZY: dict[str, str] = {
     "TierStep": "payterms.discount",
     "Weighting": "payterms.receivables",
     "aging": "payterms.receivables",
+    "amounts_due": "payterms.batch",
     "average_days_to_pay": "payterms.receivables",
     "best_send_date": "payterms.timing",
     "best_tier": "payterms.discount",
@@ -247,6 +250,7 @@ _LAZY: dict[str, str] = {
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
     "rate_to_percent": "payterms.discount",
+    "schedules": "payterms.batch",
     "send_date_table": "payterms.timing",
     "term_cost": "payterms.financing",
     "tier_costs": "payterms.discount",
@@ -358,6 +362,7 @@ __all__ = [
     "__version__",
     "aging",
     "allocate",
+    "amounts_due",
     "average_days_to_pay",
     "best_send_date",
     "best_tier",
@@ -389,6 +394,7 @@ __all__ = [
     "quantize",
     "rate_from_percent",
     "rate_to_percent",
+    "schedules",
     "send_date_table",
     "term_cost",
     "tier_costs",

@@ -19,10 +19,12 @@ are on each partition of a Dask or Spark frame.
 
 * :func:`due_dates` returns the final due date of each invoice;
 * :func:`expected_payment_dates` returns the day each invoice's money arrives from a payer;
+* :func:`schedules` returns the schedule of each invoice, and :func:`amounts_due` the
+  instalments of all of them as one pandas DataFrame (one row per instalment);
 * :func:`late_interest_many` returns the late interest (and compensation) of each claim.
 
 >>> from datetime import date
->>> from payterms.terms import PaymentTerms
+>>> from payterms.terms import PaymentTerms, Schedule
 >>> due_dates(PaymentTerms.end_of_month(45), [date(2026, 1, 15), date(2026, 1, 31)])
 (datetime.date(2026, 3, 17), datetime.date(2026, 3, 17))
 """
@@ -49,7 +51,7 @@ from payterms.interest import (
 )
 from payterms.money import DEFAULT_ROUNDING
 from payterms.runs import Payer
-from payterms.terms import PaymentTerms
+from payterms.terms import PaymentTerms, Schedule
 from payterms.timing import expected_payment_date
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -59,7 +61,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
     from payterms.law import Regime
 
-__all__ = ["due_dates", "expected_payment_dates", "late_interest_many"]
+__all__ = ["amounts_due", "due_dates", "expected_payment_dates", "late_interest_many", "schedules"]
 
 _EPOCH = date(1970, 1, 1)  # day 0 of numpy's datetime64[D]
 _EPOCH_ORDINAL = _EPOCH.toordinal()
@@ -426,7 +428,7 @@ def due_dates(
         MissingExtra: a numpy or pandas input without that extra installed.
 
     >>> from payterms.calendars import BusinessCalendar
-    >>> from payterms.terms import PaymentTerms
+    >>> from payterms.terms import PaymentTerms, Schedule
     >>> due_dates(PaymentTerms.net(30), (date(2026, 1, 15), date(2026, 2, 27)),
     ...           calendar=BusinessCalendar.TARGET, adjustment=Adjustment.FOLLOWING)
     (datetime.date(2026, 2, 16), datetime.date(2026, 3, 30))
@@ -515,7 +517,7 @@ def expected_payment_dates(
     :func:`~payterms.timing.expected_payment_date` for those.
 
     >>> from payterms.runs import Payer, PaymentRun
-    >>> from payterms.terms import PaymentTerms
+    >>> from payterms.terms import PaymentTerms, Schedule
     >>> payer = Payer(runs=PaymentRun.monthly(25), approval_days=5)
     >>> expected_payment_dates(PaymentTerms.end_of_month(30),
     ...                        [date(2026, 1, 30), date(2026, 2, 2), date(2026, 1, 30)], payer)
@@ -539,6 +541,173 @@ def expected_payment_dates(
     else:
         result = _map_pairs(cash, keys, column)
     return _rebuild(column, result, "expected_payment_dates")
+
+
+# --------------------------------------------------------------------------- schedules
+
+
+def _invoice_rows(
+    terms: object, starts: object, amounts: object, what: str
+) -> tuple[list[PaymentTerms] | None, list[date], list[Decimal], Any]:
+    """Return (terms per row or None, start dates, amounts, pandas index or None), checked."""
+    values, amount_index = _read_amounts(amounts, "amounts", what)
+    column = _read_dates(starts, "starts", what)
+    if len(column) != len(values):
+        raise InvalidArgument(
+            "amounts", f"{len(values)} amounts", f"one per start date ({len(column)} dates)"
+        )
+    index = column.index
+    if index is None:
+        index = amount_index
+    elif amount_index is not None and not amount_index.equals(index):
+        raise InvalidArgument("amounts", amount_index, "a Series with the same index as starts")
+    keys = _read_keys(terms, len(values), "terms", PaymentTerms, what, index)
+    return keys, _date_list(column), values, index
+
+
+def _schedule_rows(
+    what: str,
+    terms: object,
+    starts: object,
+    amounts: object,
+    *,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    currency: str,
+    rounding: str,
+) -> tuple[list[Schedule], Any]:
+    keys, days, values, index = _invoice_rows(terms, starts, amounts, what)
+    rows: Iterable[tuple[PaymentTerms, date, Decimal]]
+    if keys is None:
+        single: PaymentTerms = terms  # type: ignore[assignment]  # checked by _read_keys
+        rows = ((single, day, value) for day, value in zip(days, values, strict=True))
+    else:
+        rows = zip(keys, days, values, strict=True)
+    memo: dict[tuple[PaymentTerms, date, Decimal], Schedule] = {}
+    out: list[Schedule] = []
+    for i, row in enumerate(rows):
+        found = memo.get(row)
+        if found is None:
+            t, day, value = row
+            try:
+                found = t.schedule(
+                    day,
+                    value,
+                    calendar=calendar,
+                    adjustment=adjustment,
+                    currency=currency,
+                    rounding=rounding,
+                )
+            except PaytermsError as exc:
+                exc.add_note(f"at row {i} of {what}")
+                raise
+            memo[row] = found
+        out.append(found)
+    return out, index
+
+
+def schedules(
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    starts: Any,
+    amounts: Any,
+    *,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    currency: str = "EUR",
+    rounding: str = DEFAULT_ROUNDING,
+) -> tuple[Schedule, ...]:
+    """Return the :class:`~payterms.terms.Schedule` of each invoice, in order.
+
+    Row *i* is ``terms.schedule(starts[i], amounts[i], ...)`` with the keyword arguments
+    shared by every row, computed once per distinct (terms, start, amount). *starts* is
+    a date column as for :func:`due_dates`; *amounts* are Decimal, int or str values (a
+    sequence, an object array or a Series; a float is refused, naming its position);
+    *terms* is one :class:`~payterms.terms.PaymentTerms` or one per invoice. Terms that
+    need the tax amount of each invoice are scheduled one by one with
+    :meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`.
+
+    >>> from payterms.terms import Installment, PaymentTerms
+    >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
+    ...                                    Installment.balance("CM+30D")))
+    >>> [[(d.date.isoformat(), str(d.amount)) for d in s.dues]
+    ...  for s in schedules(split, [date(2026, 1, 15)] * 2, ["1000", "0.05"])]
+    [[('2026-01-15', '300.00'), ('2026-03-02', '700.00')],
+     [('2026-01-15', '0.02'), ('2026-03-02', '0.03')]]
+    """
+    rows, _ = _schedule_rows(
+        "schedules",
+        terms,
+        starts,
+        amounts,
+        calendar=calendar,
+        adjustment=adjustment,
+        currency=currency,
+        rounding=rounding,
+    )
+    return tuple(rows)
+
+
+def amounts_due(
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    starts: Any,
+    amounts: Any,
+    *,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    currency: str = "EUR",
+    rounding: str = DEFAULT_ROUNDING,
+) -> pd.DataFrame:
+    """Return every instalment of every invoice as a pandas DataFrame (needs ``[pandas]``).
+
+    One row per instalment, in invoice order then line order: the index repeats the
+    invoice's label (the index of *starts* or *amounts* when one is a Series, else its
+    position), and the columns are ``line`` (the instalment's position in the terms),
+    ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
+    amounts add up to its total). The rows are those of :func:`schedules`; group them by
+    ``due`` for a cash-in forecast.
+
+    >>> from payterms.terms import Installment, PaymentTerms
+    >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
+    ...                                    Installment.balance("CM+30D")))
+    >>> amounts_due(split, [date(2026, 1, 15), date(2026, 2, 3)], ["1000.00", "200.00"])
+       line        due  amount
+    0     0 2026-01-15  300.00
+    0     1 2026-03-02  700.00
+    1     0 2026-02-03   60.00
+    1     1 2026-03-30  140.00
+    """
+    pandas = _pandas("amounts_due")
+    numpy = _numpy("amounts_due")
+    rows, index = _schedule_rows(
+        "amounts_due",
+        terms,
+        starts,
+        amounts,
+        calendar=calendar,
+        adjustment=adjustment,
+        currency=currency,
+        rounding=rounding,
+    )
+    owners: list[int] = []
+    lines: list[int] = []
+    days: list[int] = []
+    values: list[Decimal] = []
+    for position, schedule in enumerate(rows):
+        for line, due in enumerate(schedule.dues):
+            owners.append(position)
+            lines.append(line)
+            days.append(_to_day(due.date))
+            values.append(due.amount)
+    stamped = numpy.array(days, dtype="int64").view("datetime64[D]").astype("datetime64[s]")
+    at = numpy.array(owners, dtype="int64")
+    return pandas.DataFrame(
+        {
+            "line": numpy.array(lines, dtype="int64"),
+            "due": stamped,
+            "amount": pandas.array(values, dtype=object),
+        },
+        index=pandas.Index(at) if index is None else index.take(at),
+    )
 
 
 # --------------------------------------------------------------------------- late interest
