@@ -17,6 +17,7 @@ from __future__ import annotations
 import random
 import sys
 from datetime import date, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import numpy as np
@@ -111,6 +112,32 @@ def main() -> None:
         "mixed terms (2 kinds), list of dates",
         median_us(lambda: pt.due_dates(mixed, starts), repeat=3),
         median_us(lambda: [t.due_date(d) for t, d in zip(mixed, starts, strict=True)], repeat=3),
+        "loop",
+    )
+
+    mixed_array = np.array(mixed, dtype=object)
+    report(
+        "mixed terms (2 kinds), numpy",
+        median_us(lambda: pt.due_dates(mixed_array, stamped), repeat=3),
+        median_us(lambda: [t.due_date(d) for t, d in zip(mixed, starts, strict=True)], repeat=3),
+        "loop",
+    )
+
+    # schedules: amounts are mostly distinct, so the batch path saves little over a loop
+    split = pt.PaymentTerms(
+        installments=(
+            pt.Installment.percent(Decimal("30"), "0D"),
+            pt.Installment.balance("CM+30D"),
+        )
+    )
+    amounts = [Decimal(rng.randrange(100, 1_000_000)).scaleb(-2) for _ in range(N // 10)]
+    some = starts[: N // 10]
+    report(
+        f"schedules, {N // 10} invoices",
+        median_us(lambda: pt.schedules(split, some, amounts), repeat=3),
+        median_us(
+            lambda: [split.schedule(d, a) for d, a in zip(some, amounts, strict=True)], repeat=3
+        ),
         "loop",
     )
 

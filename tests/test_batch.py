@@ -178,6 +178,24 @@ def test_pandas_result_keeps_index_dtype_and_is_named() -> None:
     assert [ts.date() for ts in result] == [date(2026, 4, 7), date(2026, 2, 16)]
 
 
+def test_a_due_date_past_the_nanosecond_range_does_not_wrap() -> None:
+    # datetime64[ns] ends on 11 April 2262; a 243-year term from 2020 ends in 2263
+    long = PaymentTerms(installments=(Installment.balance("243Y"),))
+    starts = as_kind([date(2020, 1, 1), date(2020, 1, 2)], "pandas[datetime64]", ["a", "b"])
+    for terms in (long, [long, PaymentTerms.net(30)]):
+        result = due_dates(terms, starts)
+        assert result.dtype == np.dtype("datetime64[s]")
+        assert list(result.index) == ["a", "b"]
+        assert as_dates(result) == [
+            t.due_date(s)
+            for t, s in zip(
+                terms if isinstance(terms, list) else [terms] * 2,
+                [date(2020, 1, 1), date(2020, 1, 2)],
+                strict=True,
+            )
+        ]
+
+
 def test_mixed_terms_follow_their_rows() -> None:
     terms = [PaymentTerms.net(30), PaymentTerms.end_of_month(45), PaymentTerms.net(30)]
     starts = [date(2026, 1, 15)] * 3

@@ -286,37 +286,55 @@ def _map_pairs(
 ) -> list[date] | npt.NDArray[np.int64]:
     """Return *func* of each (key, date) row, computed once per distinct pair."""
     if column.days is not None:
-        numpy = _numpy(column.name)
-        day_memo: dict[tuple[_K, int], int] = {}
-        out = numpy.empty(len(keys), dtype="int64")
-        for i, pair in enumerate(zip(keys, column.days.tolist(), strict=True)):
-            result = day_memo.get(pair)
-            if result is None:
-                start = _from_day(pair[1], column)
-                try:
-                    result = _to_day(func(pair[0], start))
-                except PaytermsError as exc:
-                    exc.add_note(f"at {column.name}[{i}]")
-                    raise
-                day_memo[pair] = result
-            out[i] = result
-        return out  # type: ignore[no-any-return]
-    items = column.items
-    memo: dict[tuple[_K, date], date] = {}
+        return _map_pair_days(func, keys, column, column.days)
+    memos: dict[_K, dict[date, date]] = {}
     dates: list[date] = []
     append = dates.append
-    for i, (key, item) in enumerate(zip(keys, items, strict=True)):
+    for i, (key, item) in enumerate(zip(keys, column.items, strict=True)):
         day = item if type(item) is date else _check_item(item, column.name, i)
-        found = memo.get((key, day))
+        memo = memos.get(key)
+        if memo is None:
+            memo = memos[key] = {}
+        found = memo.get(day)
         if found is None:
             try:
-                found = func(key, day)
+                found = memo[day] = func(key, day)
             except PaytermsError as exc:
                 exc.add_note(f"at {column.name}[{i}]")
                 raise
-            memo[key, day] = found
         append(found)
     return dates
+
+
+def _map_pair_days(
+    func: Callable[[_K, date], date],
+    keys: list[_K],
+    column: _Dates,
+    days: npt.NDArray[np.int64],
+) -> npt.NDArray[np.int64]:
+    """Return *func* of each (key, day number) row, through the distinct (key, day) pairs."""
+    numpy = _numpy(column.name)
+    if not len(days):
+        return numpy.empty(0, dtype="int64")  # type: ignore[no-any-return]
+    code_of: dict[_K, int] = {}
+    codes = numpy.fromiter(
+        (code_of.setdefault(key, len(code_of)) for key in keys), dtype="int64", count=len(keys)
+    )
+    distinct_keys = list(code_of)
+    low = int(days.min())
+    span = int(days.max()) - low + 1  # at most 3.7 million days (years 1 to 9999)
+    combined = codes * span + (days - low)
+    distinct, inverse = numpy.unique(combined, return_inverse=True)
+    results = numpy.empty(len(distinct), dtype="int64")
+    for j, value in enumerate(distinct.tolist()):
+        code, offset = divmod(value, span)
+        start = _from_day(low + offset, column)
+        try:
+            results[j] = _to_day(func(distinct_keys[code], start))
+        except PaytermsError as exc:
+            exc.add_note(f"at {column.name}[{int(numpy.flatnonzero(combined == value)[0])}]")
+            raise
+    return results[inverse.reshape(-1)]  # type: ignore[no-any-return]
 
 
 def _rebuild(column: _Dates, result: list[date] | npt.NDArray[np.int64], what: str) -> Any:
@@ -334,7 +352,12 @@ def _rebuild(column: _Dates, result: list[date] | npt.NDArray[np.int64], what: s
     stamped = days.view("datetime64[D]")
     if column.kind == "pandas":
         pandas = _pandas(what)
-        return pandas.Series(stamped.astype(column.source_dtype), index=column.index, name=what)
+        dtype = column.source_dtype if column.source_dtype is not None else "datetime64[s]"
+        values = stamped.astype(dtype)
+        if (values.astype("datetime64[D]") != stamped).any():
+            # a date past the unit's range (datetime64[ns] ends in April 2262) would wrap
+            values = stamped.astype("datetime64[s]")
+        return pandas.Series(values, index=column.index, name=what)
     return stamped
 
 
@@ -414,7 +437,8 @@ def due_dates(
     *starts* holds the day each invoice's term starts (usually its date): a sequence of
     ``datetime.date`` (a tuple comes back), a numpy ``datetime64`` array (a
     ``datetime64[D]`` array comes back) or a pandas Series (a Series with the same index
-    comes back, named ``due_dates``, of the input's dtype). *terms* is one
+    comes back, named ``due_dates``, of the input's dtype, or ``datetime64[s]`` where a
+    due date lies past that dtype's range, as 2262 is for ``datetime64[ns]``). *terms* is one
     :class:`~payterms.terms.PaymentTerms` for every invoice, or one per invoice (a
     sequence or Series of the same length; a Series must have the same index).
 
