@@ -544,6 +544,16 @@ def test_expected_payment_dates_are_computed_once_per_distinct_sent_date(
         pytest.param(
             [date(2026, 1, 1), date(2026, 1, 1), [1]], InvalidType, "starts[2]", id="list"
         ),
+        pytest.param([date(2026, 1, 1), float("nan")], InvalidType, "starts[1]", id="nan"),
+        pytest.param(
+            pd.Series([date(2026, 1, 1), pd.NaT], dtype=object),
+            InvalidType,
+            "starts[1]",
+            id="nat-object",
+        ),
+        pytest.param(
+            pd.Series([date(2026, 1, 1), None], dtype=object), InvalidType, "starts[1]", id="none"
+        ),
         pytest.param(
             np.array(["2026-01-01", "NaT"], dtype="datetime64[D]"),
             InvalidArgument,

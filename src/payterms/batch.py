@@ -142,7 +142,8 @@ class _Dates:
         if self.days is not None:
             numpy = _numpy(self.name)
             return int(numpy.flatnonzero(self.days == value)[0])
-        return next(i for i, item in enumerate(self.items) if item == value)
+        # identity first: NaN and NaT are not equal to themselves
+        return next(i for i, item in enumerate(self.items) if item is value or item == value)
 
 
 def _read_dates(values: object, name: str, what: str) -> _Dates:
