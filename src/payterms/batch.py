@@ -24,7 +24,7 @@ are on each partition of a Dask or Spark frame.
 * :func:`late_interest_many` returns the late interest (and compensation) of each claim.
 
 >>> from datetime import date
->>> from payterms.terms import PaymentTerms, Schedule
+>>> from payterms.terms import PaymentTerms
 >>> due_dates(PaymentTerms.end_of_month(45), [date(2026, 1, 15), date(2026, 1, 31)])
 (datetime.date(2026, 3, 17), datetime.date(2026, 3, 17))
 """
@@ -453,7 +453,7 @@ def due_dates(
         MissingExtra: a numpy or pandas input without that extra installed.
 
     >>> from payterms.calendars import BusinessCalendar
-    >>> from payterms.terms import PaymentTerms, Schedule
+    >>> from payterms.terms import PaymentTerms
     >>> due_dates(PaymentTerms.net(30), (date(2026, 1, 15), date(2026, 2, 27)),
     ...           calendar=BusinessCalendar.TARGET, adjustment=Adjustment.FOLLOWING)
     (datetime.date(2026, 2, 16), datetime.date(2026, 3, 30))
@@ -542,7 +542,7 @@ def expected_payment_dates(
     :func:`~payterms.timing.expected_payment_date` for those.
 
     >>> from payterms.runs import Payer, PaymentRun
-    >>> from payterms.terms import PaymentTerms, Schedule
+    >>> from payterms.terms import PaymentTerms
     >>> payer = Payer(runs=PaymentRun.monthly(25), approval_days=5)
     >>> expected_payment_dates(PaymentTerms.end_of_month(30),
     ...                        [date(2026, 1, 30), date(2026, 2, 2), date(2026, 1, 30)], payer)
