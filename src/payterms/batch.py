@@ -31,7 +31,7 @@ are on each partition of a Dask or Spark frame.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
@@ -399,21 +399,11 @@ def _read_keys(
 @overload
 def due_dates(
     terms: PaymentTerms | Sequence[PaymentTerms],
-    starts: Iterable[date],
+    starts: Sequence[date] | Iterator[date],
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
 ) -> tuple[date, ...]: ...
-
-
-@overload
-def due_dates(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
-    starts: pd.Series,
-    *,
-    calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
-) -> pd.Series: ...
 
 
 @overload
@@ -424,6 +414,16 @@ def due_dates(
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
 ) -> npt.NDArray[np.datetime64]: ...
+
+
+@overload
+def due_dates(
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    starts: pd.Series,
+    *,
+    calendar: BusinessCalendar | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+) -> pd.Series: ...
 
 
 def due_dates(
@@ -489,25 +489,13 @@ def due_dates(
 @overload
 def expected_payment_dates(
     terms: PaymentTerms | Sequence[PaymentTerms],
-    sent: Iterable[date],
+    sent: Sequence[date] | Iterator[date],
     payer: Payer,
     *,
     amount: Decimal | int | str | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
 ) -> tuple[date, ...]: ...
-
-
-@overload
-def expected_payment_dates(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
-    sent: pd.Series,
-    payer: Payer,
-    *,
-    amount: Decimal | int | str | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
-    currency: str = "EUR",
-) -> pd.Series: ...
 
 
 @overload
@@ -520,6 +508,18 @@ def expected_payment_dates(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
 ) -> npt.NDArray[np.datetime64]: ...
+
+
+@overload
+def expected_payment_dates(
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    sent: pd.Series,
+    payer: Payer,
+    *,
+    amount: Decimal | int | str | None = None,
+    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    currency: str = "EUR",
+) -> pd.Series: ...
 
 
 def expected_payment_dates(
@@ -784,7 +784,7 @@ def _date_list(column: _Dates) -> list[date]:
 
 @overload
 def late_interest_many(
-    principals: Iterable[Decimal | int | str] | npt.NDArray[Any],
+    principals: Sequence[Decimal | int | str] | Iterator[Decimal | int | str] | npt.NDArray[Any],
     dues: Any,
     untils: Any,
     *,
