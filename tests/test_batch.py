@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -711,3 +714,17 @@ def test_plain_sequences_need_neither_numpy_nor_pandas(monkeypatch: pytest.Monke
         )
         == 1
     )
+
+
+def test_batch_on_plain_sequences_imports_neither_numpy_nor_pandas() -> None:
+    code = (
+        "import sys; from datetime import date; import payterms as pt; "
+        "pt.due_dates(pt.PaymentTerms.net(30), [date(2026, 1, 15)]); "
+        "pt.schedules(pt.PaymentTerms.net(30), [date(2026, 1, 15)], ['10']); "
+        "print(','.join(m for m in ('numpy', 'pandas') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(batch.__file__).parent.parent)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+    ).stdout.strip()
+    assert out == ""
