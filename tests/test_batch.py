@@ -323,15 +323,29 @@ def test_expected_payment_dates_with_mixed_terms() -> None:
     code=st.none() | interest_regime_codes(),
     rate=interest_rates(),
     as_text=st.booleans(),
+    due_kind=st.sampled_from(KINDS),
+    until_kind=st.sampled_from(KINDS),
+    as_array=st.booleans(),
 )
 def test_late_interest_many_equals_late_interest(
-    claims: list[tuple[Decimal, date, date]], code: str | None, rate: Decimal, as_text: bool
+    claims: list[tuple[Decimal, date, date]],
+    code: str | None,
+    rate: Decimal,
+    as_text: bool,
+    due_kind: str,
+    until_kind: str,
+    as_array: bool,
 ) -> None:
     principals: list[Any] = [str(p) if as_text else p for p, _, _ in claims]
     dues = [d for _, d, _ in claims]
     untils = [u for _, _, u in claims]
     options: dict[str, Any] = {"regime": code} if code else {"rate": rate}
-    results = late_interest_many(principals, dues, untils, **options)
+    results = late_interest_many(
+        np.array([*principals, None], dtype=object)[:-1] if as_array else principals,
+        as_kind(dues, due_kind),
+        as_kind(untils, until_kind),
+        **options,
+    )
     expected = [late_interest(p, due=d, until=u, **options) for p, d, u in claims]
     assert results == tuple(expected)
     index = [f"c{i}" for i in range(len(claims))][::-1]
@@ -346,6 +360,14 @@ def test_late_interest_many_equals_late_interest(
     assert list(frame["interest"]) == [r.interest for r in expected]
     assert list(frame["compensation"]) == [r.compensation for r in expected]
     assert all(type(v) is Decimal for v in frame["interest"])
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_late_interest_many_of_no_claims_is_empty(kind: str) -> None:
+    assert late_interest_many([], as_kind([], kind), as_kind([], kind), regime="BE") == ()
+    frame = late_interest_many(pd.Series([], dtype=object), as_kind([], kind), [], regime="BE")
+    assert list(frame.columns) == ["interest", "compensation"]
+    assert len(frame) == 0
 
 
 def test_late_interest_many_with_a_regime_object() -> None:
