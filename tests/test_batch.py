@@ -41,7 +41,7 @@ from payterms.errors import InvalidArgument, InvalidType, MissingExtra, Payterms
 from payterms.interest import late_interest
 from payterms.law import regime as law_regime
 from payterms.runs import Payer, PaymentRun
-from payterms.terms import Installment, PaymentTerms, Schedule
+from payterms.terms import Installment, PaymentTerms, Schedule, Start
 from payterms.timing import expected_payment_date
 
 TARGET = BusinessCalendar.TARGET
@@ -303,6 +303,53 @@ def test_expected_payment_dates_equal_the_single_invoice_date(
         lambda: expected_payment_dates(terms, as_kind(sent, kind), payer),
         kind,
     )
+
+
+@settings(max_examples=30, deadline=None)
+@given(
+    rows=st.lists(st.tuples(run_dates(2025, 2027), st.integers(0, 40), st.booleans()), max_size=15),
+    kind=st.sampled_from(KINDS),
+    event_kind=st.sampled_from(KINDS),
+)
+def test_expected_payment_dates_from_an_event_equal_the_single_invoice_date(
+    rows: list[tuple[date, int, bool]], kind: str, event_kind: str
+) -> None:
+    on_delivery = PaymentTerms(installments=SPLIT.installments, start=Start.DELIVERY)
+    payer = Payer(runs=PaymentRun.monthly(10, 25), calendar=TARGET, approval_days=3)
+    sent = [s for s, _, _ in rows]
+    events = [s + timedelta(days=lag) for s, lag, _ in rows]
+    terms = [on_delivery if flag else PaymentTerms.net(30) for _, _, flag in rows]
+    result = expected_payment_dates(
+        terms, as_kind(sent, kind), payer, term_starts=as_kind(events, event_kind)
+    )
+    assert isinstance(result, expected_type(kind))
+    assert as_dates(result) == [
+        expected_payment_date(t, s, payer, term_start=e)
+        for t, s, e in zip(terms, sent, events, strict=True)
+    ]
+    single = expected_payment_dates(on_delivery, sent, payer, term_starts=events)
+    assert single == tuple(
+        expected_payment_date(on_delivery, s, payer, term_start=e)
+        for s, e in zip(sent, events, strict=True)
+    )
+
+
+def test_term_starts_are_checked() -> None:
+    on_delivery = PaymentTerms(installments=SPLIT.installments, start=Start.DELIVERY)
+    payer = Payer(runs=PaymentRun.monthly(25))
+    sent = [date(2026, 1, 15), date(2026, 1, 16)]
+    with pytest.raises(InvalidArgument, match=r"^term_starts="):
+        expected_payment_dates(on_delivery, sent, payer, term_starts=[date(2026, 1, 20)])
+    with pytest.raises(InvalidArgument, match=r"^term_starts="):
+        expected_payment_dates(
+            on_delivery,
+            pd.Series(sent, index=[1, 2], dtype=object),
+            payer,
+            term_starts=pd.Series(sent, index=[2, 1], dtype=object),
+        )
+    with pytest.raises(InvalidArgument, match=r"^term_start=") as info:
+        expected_payment_dates(on_delivery, sent, payer)
+    assert "at sent[0]" in " ".join(info.value.__notes__)
 
 
 def test_expected_payment_dates_with_mixed_terms() -> None:

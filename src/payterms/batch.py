@@ -200,11 +200,15 @@ def _check_item(value: object, name: str, position: int) -> date:
     return check_date(value, f"{name}[{position}]")
 
 
-def _distinct_dates(column: _Dates) -> set[date]:
-    """Return the distinct dates of an object column, refusing a non-date by its position."""
+def _distinct_dates(column: _Dates) -> dict[date, None]:
+    """Return the distinct dates of an object column in the order they first appear.
+
+    A non-date is refused by its position; in first-appearance order, the first error
+    raised is that of the first bad row.
+    """
     items = column.items
     try:
-        distinct = set(items)
+        distinct = dict.fromkeys(items)
     except TypeError:  # an unhashable element is not a date
         for i, item in enumerate(items):
             _check_item(item, column.name, i)
@@ -493,6 +497,7 @@ def expected_payment_dates(
     payer: Payer,
     *,
     amount: Decimal | int | str | None = None,
+    term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
 ) -> tuple[date, ...]: ...
@@ -505,6 +510,7 @@ def expected_payment_dates(
     payer: Payer,
     *,
     amount: Decimal | int | str | None = None,
+    term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
 ) -> npt.NDArray[np.datetime64]: ...
@@ -517,6 +523,7 @@ def expected_payment_dates(
     payer: Payer,
     *,
     amount: Decimal | int | str | None = None,
+    term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
 ) -> pd.Series: ...
@@ -528,6 +535,7 @@ def expected_payment_dates(
     payer: Payer,
     *,
     amount: Decimal | int | str | None = None,
+    term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
 ) -> Any:
@@ -538,8 +546,9 @@ def expected_payment_dates(
     date equals :func:`payterms.timing.expected_payment_date` with the same arguments; it
     is computed once per distinct (terms, sent date). *amount* (one for every invoice)
     matters only to a payer that chases discounts. Terms counting from an event other
-    than the invoice date or its receipt need a per-invoice ``term_start``: call
-    :func:`~payterms.timing.expected_payment_date` for those.
+    than the invoice date or its receipt (a delivery, an acceptance) need *term_starts*:
+    the day of that event for each invoice, a date column of the same length (memoised
+    per distinct (terms, sent date, term start)).
 
     >>> from payterms.runs import Payer, PaymentRun
     >>> from payterms.terms import PaymentTerms
@@ -547,25 +556,53 @@ def expected_payment_dates(
     >>> expected_payment_dates(PaymentTerms.end_of_month(30),
     ...                        [date(2026, 1, 30), date(2026, 2, 2), date(2026, 1, 30)], payer)
     (datetime.date(2026, 3, 25), datetime.date(2026, 4, 27), datetime.date(2026, 3, 25))
+    >>> from payterms.terms import Start
+    >>> on_delivery = PaymentTerms(installments=PaymentTerms.net(30).installments,
+    ...                            start=Start.DELIVERY)
+    >>> expected_payment_dates(on_delivery, [date(2026, 1, 30)], payer,
+    ...                        term_starts=[date(2026, 2, 20)])
+    (datetime.date(2026, 3, 25),)
     """
+    what = "expected_payment_dates"
     if not isinstance(payer, Payer):
         raise InvalidType("payer", payer, "a payterms.Payer")
-    column = _read_dates(sent, "sent", "expected_payment_dates")
-    keys = _read_keys(
-        terms, len(column), "terms", PaymentTerms, "expected_payment_dates", column.index
-    )
+    column = _read_dates(sent, "sent", what)
+    keys = _read_keys(terms, len(column), "terms", PaymentTerms, what, column.index)
 
-    def cash(t: PaymentTerms, day: date) -> date:
+    def cash(t: PaymentTerms, day: date, start: date | None = None) -> date:
         return expected_payment_date(
-            t, day, payer, amount=amount, adjustment=adjustment, currency=currency
+            t,
+            day,
+            payer,
+            amount=amount,
+            term_start=start,
+            adjustment=adjustment,
+            currency=currency,
         )
 
-    if keys is None:
+    if term_starts is not None:
+        events = _read_dates(term_starts, "term_starts", what)
+        if len(events) != len(column):
+            raise InvalidArgument(
+                "term_starts", f"{len(events)} dates", f"one per sent date ({len(column)} dates)"
+            )
+        if (
+            events.index is not None
+            and column.index is not None
+            and not events.index.equals(column.index)
+        ):
+            raise InvalidArgument(
+                "term_starts", events.index, "a Series with the same index as sent"
+            )
+        per_row = keys if keys is not None else [terms] * len(column)
+        pairs = list(zip(per_row, _date_list(events), strict=True))
+        result = _map_pairs(lambda key, day: cash(key[0], day, key[1]), pairs, column)
+    elif keys is None:
         single: PaymentTerms = terms
         result = _map_one(lambda day: cash(single, day), column)
     else:
         result = _map_pairs(cash, keys, column)
-    return _rebuild(column, result, "expected_payment_dates")
+    return _rebuild(column, result, what)
 
 
 # --------------------------------------------------------------------------- schedules
