@@ -755,16 +755,12 @@ def test_comparison_rows_as_a_frame() -> None:
 
 
 def test_comparison_frame_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
-    import builtins
+    import sys
 
-    real_import = builtins.__import__
-
-    def no_pandas(name: str, *args: object, **kwargs: object) -> object:
-        if name == "pandas":
-            raise ImportError(name)
-        return real_import(name, *args, **kwargs)  # type: ignore[arg-type]
+    from payterms.errors import MissingExtra
 
     rows = compare_terms([PaymentTerms.net(30)], "100", invoice_date=JAN_15, rate=RATE)
-    monkeypatch.setattr(builtins, "__import__", no_pandas)
-    with pytest.raises(ImportError, match=r"payterms\[pandas\]"):
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(MissingExtra, match=r"payterms\[pandas\]") as info:
         rows.to_frame()
+    assert info.value.extra == "pandas"

@@ -907,11 +907,13 @@ def test_pandas_helpers_name_the_extra_when_pandas_is_missing(
 ) -> None:
     import sys
 
+    from payterms.errors import MissingExtra
+
     report = aging([], as_of=date(2026, 1, 1))
     monkeypatch.setitem(sys.modules, "pandas", None)
-    with pytest.raises(ImportError, match=r"pip install payterms\[pandas\]"):
+    with pytest.raises(MissingExtra, match=r"pip install payterms\[pandas\]"):
         report.to_frame()
-    with pytest.raises(ImportError, match=r"invoices_from_frame needs pandas"):
+    with pytest.raises(MissingExtra, match=r"invoices_from_frame needs pandas"):
         invoices_from_frame(object())  # type: ignore[arg-type]
 
 

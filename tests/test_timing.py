@@ -626,3 +626,15 @@ def test_junk_gives_payterms_errors_only(junk: object) -> None:
     for call in _junk_calls(junk):
         with contextlib.suppress(PaytermsError):
             call()  # type: ignore[operator]
+
+
+def test_send_date_table_frame_names_the_missing_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    from payterms.errors import MissingExtra
+
+    table = send_date_table(
+        PaymentTerms.net(30), Payer(runs=PaymentRun.monthly(25)),
+        start=date(2026, 1, 30), end=date(2026, 2, 1),
+    )  # fmt: skip
+    monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
+    with pytest.raises(MissingExtra, match=r"SendDateTable.to_frame needs pandas"):
+        table.to_frame()

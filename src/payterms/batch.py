@@ -37,8 +37,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from payterms._checks import check_date, to_decimal
+from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
-from payterms.errors import InvalidArgument, InvalidType, MissingExtra, PaytermsError
+from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.interest import (
     Compounding,
     Imputation,
@@ -78,20 +79,12 @@ _DATES_EXPECTED = "a sequence of datetime.date, a numpy datetime64 array or a pa
 
 def _numpy(what: str) -> Any:
     """Return the numpy module, or raise :class:`MissingExtra` naming the ``[numpy]`` extra."""
-    try:
-        import numpy
-    except ImportError:
-        raise MissingExtra(what, "numpy") from None
-    return numpy
+    return require("numpy", what)
 
 
 def _pandas(what: str) -> Any:
     """Return the pandas module, or raise :class:`MissingExtra` naming the ``[pandas]`` extra."""
-    try:
-        import pandas
-    except ImportError:
-        raise MissingExtra(what, "pandas") from None
-    return pandas
+    return require("pandas", what)
 
 
 def _kind(values: object) -> _Kind:

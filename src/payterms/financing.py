@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
+from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.discount import _RESULT, _WORK, _amount, _check_rounding, _exact
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
@@ -892,13 +893,7 @@ class TermComparisons:
         0  net 30 days   65.75  2434.25
         1  net 60 days  131.51  2368.49
         """
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError(
-                "TermComparisons.to_frame needs pandas: install the extra with "
-                "`pip install payterms[pandas]`"
-            ) from None
+        pandas = require("pandas", "TermComparisons.to_frame")
         return pandas.DataFrame(
             {
                 "terms": [_wording(r.terms) for r in self.rows],

@@ -58,6 +58,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
+from payterms._extras import require
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidType, ParseError
 from payterms.money import minor_unit
 
@@ -1575,13 +1576,7 @@ def revenue_by_customer(
 
 
 def _import_pandas(what: str) -> Any:
-    try:
-        import pandas
-    except ImportError:
-        raise ImportError(
-            f"{what} needs pandas: install the extra with `pip install payterms[pandas]`"
-        ) from None
-    return pandas
+    return require("pandas", what)
 
 
 def invoices_from_frame(frame: pd.DataFrame, *, currency: str | None = None) -> list[Invoice]:

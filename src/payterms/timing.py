@@ -45,6 +45,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from payterms._checks import check_date, to_decimal
+from payterms._extras import require
 from payterms.calendars import Adjustment
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.runs import (
@@ -710,13 +711,7 @@ class SendDateTable:
         1  2026-01-31  2026-03-25   True
         2  2026-02-01  2026-04-27  False
         """
-        try:
-            import pandas
-        except ImportError:
-            raise ImportError(
-                "SendDateTable.to_frame needs pandas: install the extra with "
-                "`pip install payterms[pandas]`"
-            ) from None
+        pandas = require("pandas", "SendDateTable.to_frame")
         cliff_days = {c.last_send for c in self.cliffs}
         return pandas.DataFrame(
             {
