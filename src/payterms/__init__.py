@@ -105,6 +105,10 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         Regime,
         TableRate,
     )
+    from payterms.plot import (
+        plot_aging,
+        plot_send_dates,
+    )
     from payterms.receivables import (
         AgeFrom,
         AgingBuckets,
@@ -247,6 +251,8 @@ _LAZY: dict[str, str] = {
     "max_days_for_margin": "payterms.financing",
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
+    "plot_aging": "payterms.plot",
+    "plot_send_dates": "payterms.plot",
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
     "rate_to_percent": "payterms.discount",
@@ -390,6 +396,8 @@ __all__ = [
     "minor_unit",
     "parse_with_notes",
     "payment_forecast",
+    "plot_aging",
+    "plot_send_dates",
     "price_uplift",
     "quantize",
     "rate_from_percent",

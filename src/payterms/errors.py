@@ -16,7 +16,7 @@ values as attributes, so callers never have to parse a message::
       - UnknownRegime         (LookupError)  legal regime code not known
       - OutsideCalendarRange  (LookupError)  calendar asked about a year it cannot cover
       - RateNotPublished      (LookupError)  no published rate in the table for that date
-      - MissingExtra          (ImportError)  an optional extra (numpy, pandas) is not installed
+      - MissingExtra          (ImportError)  an optional extra (numpy, pandas, plot) is missing
 
     * PaytermsWarning         (UserWarning)  base of every warning payterms emits
 
@@ -227,14 +227,20 @@ class RateNotPublished(PaytermsError, LookupError):
 class MissingExtra(PaytermsError, ImportError):
     """A function needs an optional dependency that is not installed; *extra* installs it.
 
+    *module* names the dependency when it differs from the extra's name.
+
     >>> print(MissingExtra("due_dates", "pandas"))
     due_dates needs pandas: install it with `pip install payterms[pandas]`
+    >>> print(MissingExtra("plot_aging", "plot", module="matplotlib"))
+    plot_aging needs matplotlib: install it with `pip install payterms[plot]`
     """
 
-    def __init__(self, what: str, extra: str) -> None:
-        super().__init__(f"{what} needs {extra}: install it with `pip install payterms[{extra}]`")
+    def __init__(self, what: str, extra: str, *, module: str | None = None) -> None:
+        needed = extra if module is None else module
+        super().__init__(f"{what} needs {needed}: install it with `pip install payterms[{extra}]`")
         self.what = what
         self.extra = extra
+        self.module = needed
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -1,0 +1,165 @@
+"""Charts of payterms results for notebooks: send-date cliffs and aged balances.
+
+Each function draws on the matplotlib ``Axes`` given as *ax* (a new figure when none is
+given) and returns it, so that a chart can be placed in a grid of subplots and titled or
+restyled afterwards. matplotlib is the ``[plot]`` extra (``pip install payterms[plot]``);
+it is imported when a chart is drawn, never by ``import payterms``. Amounts are drawn as
+floats: a chart shows a value, it never feeds a computation.
+
+>>> import matplotlib
+>>> matplotlib.use("Agg")  # no window: the example runs headless
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from payterms.receivables import Invoice, aging
+>>> inv = Invoice("F-1", "ACME", date(2026, 1, 1), date(2026, 1, 31), Decimal("10.00"))
+>>> ax = plot_aging(aging([inv], as_of=date(2026, 3, 5)))
+>>> [float(bar.get_height()) for bar in ax.patches]
+[0.0, 0.0, 10.0, 0.0, 0.0]
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
+
+from payterms._extras import require
+from payterms.errors import InvalidArgument, InvalidType
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+
+    from payterms.receivables import Aging
+    from payterms.timing import SendDateTable
+
+__all__ = ["plot_aging", "plot_send_dates"]
+
+_CLIFF_COLOR = "tab:red"
+
+
+def _axes(ax: Axes | None, what: str) -> Any:
+    """Return *ax*, or the axes of a new pyplot figure when *ax* is None.
+
+    Typed ``Any``: matplotlib's annotations take floats where its unit converters
+    accept the ``datetime.date`` values drawn here.
+    """
+    pyplot: Any = require("matplotlib.pyplot", what, extra="plot")
+    if ax is None:
+        _, ax = pyplot.subplots()
+    return ax
+
+
+def _check(value: object, expected: type, name: str, what: str) -> None:
+    if not isinstance(value, expected):
+        raise InvalidType(name, value, f"a {expected.__module__}.{expected.__qualname__} ({what})")
+
+
+def plot_send_dates(table: SendDateTable, *, ax: Axes | None = None) -> Axes:
+    """Return *ax* showing the days to cash for each send day, with the cliffs marked.
+
+    The line gives, for each send day of a :func:`~payterms.timing.send_date_table`, the
+    calendar days until the invoice is paid in full. It falls by one a day while the
+    cash date stays put, and jumps up the day after a cliff: the last send day that still
+    catches a payment run. Each cliff is marked with a red dot and a dashed line, and
+    labelled with the cash date it still gets and the days lost by sending one day later.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")  # no window: the example runs headless
+    >>> from datetime import date
+    >>> from payterms.runs import Payer, PaymentRun
+    >>> from payterms.terms import PaymentTerms
+    >>> from payterms.timing import send_date_table
+    >>> table = send_date_table(PaymentTerms.end_of_month(30), Payer(runs=PaymentRun.monthly(25)),
+    ...                         start=date(2026, 1, 20), end=date(2026, 2, 10))
+    >>> ax = plot_send_dates(table)
+    >>> [text.get_text().splitlines() for text in ax.texts]
+    [['cash 2026-03-25 until here', '+33 days one day later']]
+    >>> ax.get_ylabel()
+    'days from sending to cash'
+    """
+    from payterms.timing import SendDateTable
+
+    _check(table, SendDateTable, "table", "from send_date_table")
+    if not table.rows:
+        raise InvalidArgument("table", table, "a send-date table with at least one send day")
+    axes = _axes(ax, "plot_send_dates")
+    dates: Any = require("matplotlib.dates", "plot_send_dates", extra="plot")
+    sent = [row.sent for row in table.rows]
+    axes.plot(sent, [row.days_to_cash for row in table.rows], marker=".", markersize=4)
+    by_day = {row.sent: row.days_to_cash for row in table.rows}
+    cliff_days = [cliff.last_send for cliff in table.cliffs]
+    if cliff_days:
+        axes.scatter(cliff_days, [by_day[day] for day in cliff_days], color=_CLIFF_COLOR, zorder=3)
+    span = max((sent[-1] - sent[0]).days, 1)
+    for cliff in table.cliffs:
+        axes.axvline(cliff.last_send, color=_CLIFF_COLOR, linestyle="--", linewidth=0.8)
+        # under the dot, kept inside the axes near either end of the window
+        where = (cliff.last_send - sent[0]).days / span
+        align = "left" if where < 0.15 else "right" if where > 0.85 else "center"
+        axes.annotate(
+            f"cash {cliff.cash.isoformat()} until here\n{cliff.days_lost:+d} days one day later",
+            xy=(cliff.last_send, by_day[cliff.last_send]),
+            xytext=(0, -8),
+            textcoords="offset points",
+            ha=align,
+            va="top",
+            fontsize="small",
+            color=_CLIFF_COLOR,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
+        )
+    axes.set_xlim(sent[0] - timedelta(days=1), sent[-1] + timedelta(days=1))
+    axes.margins(y=0.2)  # room for the cliff labels under the lowest points
+    locator = dates.AutoDateLocator()
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
+    axes.set_xlabel("send day")
+    axes.set_ylabel("days from sending to cash")
+    axes.set_title("Days to cash by send day")
+    result: Axes = axes
+    return result
+
+
+def plot_aging(aging: Aging, *, ax: Axes | None = None) -> Axes:
+    """Return *ax* with one bar per aging bucket, its height the bucket's open amount.
+
+    The bars follow the buckets' order (current first); each is labelled with its exact
+    amount, and the title gives the as-of date, the basis and the total.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")  # no window: the example runs headless
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from payterms.receivables import Invoice, aging
+    >>> invoices = [
+    ...     Invoice("F-1", "ACME", date(2026, 1, 1), date(2026, 1, 31), Decimal("250.00"),
+    ...             currency="EUR"),
+    ...     Invoice("F-2", "Bolt", date(2026, 2, 20), date(2026, 3, 22), Decimal("750.00"),
+    ...             currency="EUR"),
+    ... ]
+    >>> ax = plot_aging(aging(invoices, as_of=date(2026, 3, 5)))
+    >>> [tick.get_text() for tick in ax.get_xticklabels()]
+    ['current', '1-30', '31-60', '61-90', '90+']
+    >>> [float(bar.get_height()) for bar in ax.patches]
+    [750.0, 0.0, 250.0, 0.0, 0.0]
+    >>> ax.get_title()
+    'Aging as of 2026-03-05 from the due date: total 1,000.00 EUR'
+    """
+    from payterms.receivables import AgeFrom, Aging
+
+    _check(aging, Aging, "aging", "from aging")
+    axes = _axes(ax, "plot_aging")
+    labels = list(aging.buckets.labels)
+    bars = axes.bar(labels, [float(total) for total in aging.totals])
+    axes.bar_label(bars, labels=[f"{total:,}" for total in aging.totals], fontsize="small")
+    currency = f" {aging.currency}" if aging.currency else ""
+    if aging.basis is AgeFrom.DUE_DATE:
+        basis, axis = "due date", "days past the due date"
+    else:
+        basis, axis = "invoice date", "days since the invoice date"
+    axes.set_xlabel(axis)
+    axes.set_ylabel(f"open amount{f' ({aging.currency})' if aging.currency else ''}")
+    axes.set_title(
+        f"Aging as of {aging.as_of.isoformat()} from the {basis}: total {aging.total:,}{currency}"
+    )
+    axes.margins(y=0.15)  # room for the amount above the tallest bar
+    result: Axes = axes
+    return result
