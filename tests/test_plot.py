@@ -86,9 +86,9 @@ def test_send_dates_marks_each_cliff_at_its_last_send_day() -> None:
     verticals = [line for line in ax.get_lines() if line.get_linestyle() == "--"]
     assert [line.get_xdata()[0] for line in verticals] == CLIFF_DAYS
     labels = [text.get_text().splitlines() for text in ax.texts]
-    assert labels[0] == ["cash 2026-03-25 until here", "+33 days one day later"]
+    assert labels[0] == ["cash 2026-03-25", "+33 days if later"]
     assert [label[0] for label in labels] == [
-        f"cash {cliff.cash.isoformat()} until here" for cliff in table.cliffs
+        f"cash {cliff.cash.isoformat()}" for cliff in table.cliffs
     ]
     assert [text.xy for text in ax.texts] == [(day, days[day]) for day in CLIFF_DAYS]
 

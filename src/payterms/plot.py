@@ -72,7 +72,7 @@ def plot_send_dates(table: SendDateTable, *, ax: Axes | None = None) -> Axes:
     ...                         start=date(2026, 1, 20), end=date(2026, 2, 10))
     >>> ax = plot_send_dates(table)
     >>> [text.get_text().splitlines() for text in ax.texts]
-    [['cash 2026-03-25 until here', '+33 days one day later']]
+    [['cash 2026-03-25', '+33 days if later']]
     >>> ax.get_ylabel()
     'days from sending to cash'
     """
@@ -83,6 +83,7 @@ def plot_send_dates(table: SendDateTable, *, ax: Axes | None = None) -> Axes:
         raise InvalidArgument("table", table, "a send-date table with at least one send day")
     axes = _axes(ax, "plot_send_dates")
     dates: Any = require("matplotlib.dates", "plot_send_dates", extra="plot")
+    ticker: Any = require("matplotlib.ticker", "plot_send_dates", extra="plot")
     sent = [row.sent for row in table.rows]
     axes.plot(sent, [row.days_to_cash for row in table.rows], marker=".", markersize=4)
     by_day = {row.sent: row.days_to_cash for row in table.rows}
@@ -92,22 +93,24 @@ def plot_send_dates(table: SendDateTable, *, ax: Axes | None = None) -> Axes:
     span = max((sent[-1] - sent[0]).days, 1)
     for cliff in table.cliffs:
         axes.axvline(cliff.last_send, color=_CLIFF_COLOR, linestyle="--", linewidth=0.8)
-        # under the dot, kept inside the axes near either end of the window
-        where = (cliff.last_send - sent[0]).days / span
-        align = "left" if where < 0.15 else "right" if where > 0.85 else "center"
+        # right of the dot, where the line has jumped up and left room; near the end of
+        # the window there is no room on the right, so under the dot, towards the left,
+        # low enough to pass under the label of a cliff shortly before
+        late = (cliff.last_send - sent[0]).days / span > 0.8
         axes.annotate(
-            f"cash {cliff.cash.isoformat()} until here\n{cliff.days_lost:+d} days one day later",
+            f"cash {cliff.cash.isoformat()}\n{cliff.days_lost:+d} days if later",
             xy=(cliff.last_send, by_day[cliff.last_send]),
-            xytext=(0, -8),
+            xytext=(-4, -14) if late else (8, 0),
             textcoords="offset points",
-            ha=align,
-            va="top",
+            ha="right" if late else "left",
+            va="top" if late else "center",
             fontsize="small",
             color=_CLIFF_COLOR,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none"},
         )
     axes.set_xlim(sent[0] - timedelta(days=1), sent[-1] + timedelta(days=1))
-    axes.margins(y=0.2)  # room for the cliff labels under the lowest points
+    axes.margins(y=0.25)  # room for the cliff labels under the lowest points
+    axes.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
     locator = dates.AutoDateLocator()
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
