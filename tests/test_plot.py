@@ -19,15 +19,16 @@ import pytest
 from hypothesis import given, settings
 from matplotlib.dates import date2num
 from matplotlib.figure import Figure
-from tests.strategies import receivables_invoices
+from tests.strategies import late_claims, payment_terms, receivables_invoices
 
 import payterms
 from payterms.calendars import BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType, MissingExtra
-from payterms.plot import plot_aging, plot_send_dates
+from payterms.interest import Payment, late_interest
+from payterms.plot import plot_aging, plot_interest, plot_schedule, plot_send_dates
 from payterms.receivables import AgeFrom, Invoice, aging
 from payterms.runs import Payer, PaymentRun
-from payterms.terms import PaymentTerms
+from payterms.terms import Installment, PaymentTerms
 from payterms.timing import SendDateTable, send_date_table
 
 D = Decimal
@@ -186,6 +187,128 @@ def test_aging_refuses_what_is_not_an_aging() -> None:
         plot_aging({"current": 1})  # type: ignore[arg-type]
 
 
+# --------------------------------------------------------------------------- interest
+
+
+def test_interest_line_accrues_each_period_from_the_due_date() -> None:
+    # Source: frappe/erpnext#37095 (user_demand.md A4), as in tests/test_interest.py: invoice
+    # due 20.06.2023, DE rate timeline 10.62 % for 10 days, then 12.12 % for 62 days.
+    res = late_interest(D("1000"), due=date(2023, 6, 20), until=date(2023, 8, 31), regime="DE")
+    ax = plot_interest(res)
+    (line,) = ax.get_lines()
+    assert list(line.get_xdata()) == [date(2023, 6, 20), date(2023, 6, 30), date(2023, 8, 31)]
+    first = D("1000") * D("0.1062") * 10 / 365
+    second = D("1000") * D("0.1212") * 62 / 365
+    assert [float(y) for y in line.get_ydata()] == pytest.approx(
+        [0.0, float(first), float(first + second)], rel=1e-12
+    )
+    assert [text.get_text() for text in ax.texts] == [
+        "10.62 %\non 1,000.00",
+        "12.12 %\non 1,000.00",
+    ]
+    assert ax.get_title() == f"Late interest {res.interest} EUR, compensation 40.00 EUR"
+    assert res.interest == D("23.50")
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("interest day", "interest accrued (EUR)")
+
+
+def test_interest_labels_show_the_base_lowered_by_a_payment() -> None:
+    # The payment of 500 on 15 February lowers the base from the next day (reference/legal.md:
+    # interest before principal, the rest of the payment reduces the principal).
+    res = late_interest(
+        D("1000"),
+        due=date(2026, 1, 31),
+        until=date(2026, 3, 2),
+        rate=D("0.08"),
+        payments=(Payment(date(2026, 2, 15), 500),),
+    )
+    ax = plot_interest(res, ax=_axes())  # type: ignore[arg-type]
+    bases = [f"on {period.base:,.2f}" for period in res.periods]
+    assert [text.get_text().splitlines()[1] for text in ax.texts] == bases
+    assert bases == ["on 1,000.00", "on 503.29"]
+    (line,) = ax.get_lines()
+    assert float(line.get_ydata()[-1]) == pytest.approx(float(res.interest_exact), rel=1e-12)
+
+
+def test_interest_without_interest_days_draws_an_empty_line() -> None:
+    res = late_interest(D("1000"), due=date(2026, 1, 31), until=date(2026, 1, 31), rate=D("0.08"))
+    assert res.periods == ()
+    ax = plot_interest(res)
+    assert [len(line.get_xdata()) for line in ax.get_lines()] == [0]
+    assert list(ax.texts) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(claim=late_claims())
+def test_interest_line_ends_at_the_exact_interest(claim: tuple[Decimal, date, date]) -> None:
+    principal, due, until = claim
+    res = late_interest(principal, due=due, until=until, rate=D("0.08"))
+    ax = _axes()
+    plot_interest(res, ax=ax)  # type: ignore[arg-type]
+    (line,) = ax.get_lines()  # type: ignore[attr-defined]
+    heights = [float(y) for y in line.get_ydata()]
+    assert len(heights) == (len(res.periods) + 1 if res.periods else 0)
+    if res.periods:
+        assert heights[0] == 0.0
+        assert heights[-1] == pytest.approx(float(res.interest_exact), rel=1e-12, abs=1e-12)
+        assert heights == sorted(heights)  # interest only accrues
+
+
+def test_interest_refuses_what_is_not_a_result() -> None:
+    with pytest.raises(InvalidType, match=r"result.*Decimal\('1'\).*InterestResult"):
+        plot_interest(D("1"))  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------------- schedule
+
+
+def test_schedule_bars_are_the_instalments_and_the_line_the_discount_day() -> None:
+    # Source: peers.md §7.6 (Odoo docs), as in tests/test_terms.py: 2 % within 7 days from
+    # 1 Jan on 100 -> 98 "up to the 8th of January", net 30.
+    sched = PaymentTerms.net(30).with_discount(D(2), "7D").schedule(date(2026, 1, 1), D("100.00"))
+    ax = plot_schedule(sched)
+    assert [float(bar.get_height()) for bar in ax.patches] == [100.0]
+    assert [date2num(date(2026, 1, 31))] == [
+        pytest.approx(bar.get_x() + bar.get_width() / 2) for bar in ax.patches
+    ]
+    (deadline,) = ax.get_lines()
+    assert list(deadline.get_xdata()) == [date(2026, 1, 8), date(2026, 1, 8)]
+    assert [text.get_text() for text in ax.texts] == ["100.00", "2 % off: 98.00 by 2026-01-08"]
+    assert ax.get_title() == "Schedule of 100.00 EUR from 2026-01-01"
+    assert (ax.get_xlabel(), ax.get_ylabel()) == ("due date", "amount due (EUR)")
+
+
+def test_schedule_of_instalments() -> None:
+    # Source: peers.md §1c and user_demand.md B21, odoo/odoo#121505, as in tests/test_terms.py:
+    # 1000 with 50 % / fixed 50 / 50 %, the last line acting as the balance -> 500 / 50 / 450.
+    terms = PaymentTerms(
+        installments=(
+            Installment.percent(D(50), "0D"),
+            Installment.fixed(D(50), "30D"),
+            Installment.balance("60D"),
+        )
+    )
+    ax = plot_schedule(terms.schedule(date(2026, 1, 15), D("1000")))
+    assert [float(bar.get_height()) for bar in ax.patches] == [500.0, 50.0, 450.0]
+    assert [text.get_text() for text in ax.texts] == ["500.00", "50.00", "450.00"]
+    assert list(ax.get_lines()) == []
+
+
+@settings(max_examples=25, deadline=None)
+@given(terms=payment_terms())
+def test_schedule_bars_match_any_schedule(terms: PaymentTerms) -> None:
+    sched = terms.schedule(date(2026, 1, 15), D("1234.56"), tax=D("205.76"))
+    ax = _axes()
+    assert plot_schedule(sched, ax=ax) is ax  # type: ignore[arg-type]
+    heights = [float(bar.get_height()) for bar in ax.patches]  # type: ignore[attr-defined]
+    assert heights == [float(due.amount) for due in sched.dues]
+    assert len(ax.get_lines()) == len(sched.discounts)  # type: ignore[attr-defined]
+
+
+def test_schedule_refuses_what_is_not_a_schedule() -> None:
+    with pytest.raises(InvalidType, match=r"schedule.*PaymentTerms.*Schedule"):
+        plot_schedule(PaymentTerms.net(30))  # type: ignore[arg-type]
+
+
 # --------------------------------------------------------------------------- the extra
 
 
@@ -195,6 +318,20 @@ def test_aging_refuses_what_is_not_an_aging() -> None:
         pytest.param(lambda: plot_send_dates(_cliff_table()), "plot_send_dates", id="send"),
         pytest.param(
             lambda: plot_aging(aging(CREDITGURU, as_of=date(2026, 6, 30))), "plot_aging", id="aging"
+        ),
+        pytest.param(
+            lambda: plot_interest(
+                late_interest(
+                    D("1000"), due=date(2023, 6, 20), until=date(2023, 8, 31), regime="DE"
+                )
+            ),
+            "plot_interest",
+            id="interest",
+        ),
+        pytest.param(
+            lambda: plot_schedule(PaymentTerms.net(30).schedule(date(2026, 1, 1), D("100"))),
+            "plot_schedule",
+            id="schedule",
         ),
     ],
 )
@@ -222,3 +359,5 @@ def test_the_plot_module_imports_without_matplotlib() -> None:
 def test_plot_functions_are_public() -> None:
     assert payterms.plot_aging is plot_aging
     assert payterms.plot_send_dates is plot_send_dates
+    assert payterms.plot_interest is plot_interest
+    assert payterms.plot_schedule is plot_schedule

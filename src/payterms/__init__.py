@@ -107,6 +107,8 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     )
     from payterms.plot import (
         plot_aging,
+        plot_interest,
+        plot_schedule,
         plot_send_dates,
     )
     from payterms.receivables import (
@@ -252,6 +254,8 @@ _LAZY: dict[str, str] = {
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
     "plot_aging": "payterms.plot",
+    "plot_interest": "payterms.plot",
+    "plot_schedule": "payterms.plot",
     "plot_send_dates": "payterms.plot",
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
@@ -397,6 +401,8 @@ __all__ = [
     "parse_with_notes",
     "payment_forecast",
     "plot_aging",
+    "plot_interest",
+    "plot_schedule",
     "plot_send_dates",
     "price_uplift",
     "quantize",

@@ -1,4 +1,4 @@
-"""Charts of payterms results for notebooks: send-date cliffs and aged balances.
+"""Charts of payterms results for notebooks: send-date cliffs, aging, interest, schedules.
 
 Each function draws on the matplotlib ``Axes`` given as *ax* (a new figure when none is
 given) and returns it, so that a chart can be placed in a grid of subplots and titled or
@@ -19,6 +19,7 @@ floats: a chart shows a value, it never feeds a computation.
 
 from __future__ import annotations
 
+import decimal
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
@@ -28,12 +29,16 @@ from payterms.errors import InvalidArgument, InvalidType
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from payterms.interest import InterestResult
     from payterms.receivables import Aging
+    from payterms.terms import Schedule
     from payterms.timing import SendDateTable
 
-__all__ = ["plot_aging", "plot_send_dates"]
+__all__ = ["plot_aging", "plot_interest", "plot_schedule", "plot_send_dates"]
 
 _CLIFF_COLOR = "tab:red"
+# the running sum of exact period interest, as precise as payterms.interest computes it
+_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 
 
 def _axes(ax: Axes | None, what: str) -> Any:
@@ -82,7 +87,6 @@ def plot_send_dates(table: SendDateTable, *, ax: Axes | None = None) -> Axes:
     if not table.rows:
         raise InvalidArgument("table", table, "a send-date table with at least one send day")
     axes = _axes(ax, "plot_send_dates")
-    dates: Any = require("matplotlib.dates", "plot_send_dates", extra="plot")
     ticker: Any = require("matplotlib.ticker", "plot_send_dates", extra="plot")
     sent = [row.sent for row in table.rows]
     axes.plot(sent, [row.days_to_cash for row in table.rows], marker=".", markersize=4)
@@ -111,9 +115,7 @@ def plot_send_dates(table: SendDateTable, *, ax: Axes | None = None) -> Axes:
     axes.set_xlim(sent[0] - timedelta(days=1), sent[-1] + timedelta(days=1))
     axes.margins(y=0.25)  # room for the cliff labels under the lowest points
     axes.yaxis.set_major_locator(ticker.MaxNLocator(integer=True))
-    locator = dates.AutoDateLocator()
-    axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
+    _date_axis(axes, "plot_send_dates")
     axes.set_xlabel("send day")
     axes.set_ylabel("days from sending to cash")
     axes.set_title("Days to cash by send day")
@@ -166,3 +168,142 @@ def plot_aging(aging: Aging, *, ax: Axes | None = None) -> Axes:
     axes.margins(y=0.15)  # room for the amount above the tallest bar
     result: Axes = axes
     return result
+
+
+def plot_interest(result: InterestResult, *, ax: Axes | None = None) -> Axes:
+    """Return *ax* showing the late interest accrued day by day, one segment per period.
+
+    Interest accrues from nothing on the due date: each
+    :class:`~payterms.interest.InterestPeriod` of a :func:`~payterms.interest.late_interest`
+    result adds its exact interest over its days, at the slope of its rate and base, so
+    the line bends where the rate changes or a payment lowers the base. Each segment is
+    labelled with its annual rate and base; the title gives the interest (rounded once)
+    and the fixed compensation.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")  # no window: the example runs headless
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from payterms.interest import late_interest
+    >>> res = late_interest(Decimal("1000"), due=date(2023, 6, 20), until=date(2023, 8, 31),
+    ...                     regime="DE")
+    >>> ax = plot_interest(res)
+    >>> [text.get_text().splitlines() for text in ax.texts]
+    [['10.62 %', 'on 1,000.00'], ['12.12 %', 'on 1,000.00']]
+    >>> ax.get_title()
+    'Late interest 23.50 EUR, compensation 40.00 EUR'
+    """
+    from payterms.interest import InterestResult
+
+    _check(result, InterestResult, "result", "from late_interest")
+    axes = _axes(ax, "plot_interest")
+    days: list[Any] = []
+    accrued: list[float] = []
+    labels: list[tuple[str, Any, float]] = []
+    total = decimal.Decimal(0)
+    for period in result.periods:
+        before = period.start - timedelta(days=1)
+        if not days or days[-1] != before:  # the first period, or after a stretch at 0 base
+            days.append(before)
+            accrued.append(float(total))
+        half = _CONTEXT.divide(period.interest, 2)
+        labels.append(
+            (
+                f"{period.rate.scaleb(2):.2f} %\non {period.base:,.2f}",
+                before + (period.end - before) / 2,
+                float(_CONTEXT.add(total, half)),
+            )
+        )
+        total = _CONTEXT.add(total, period.interest)
+        days.append(period.end)
+        accrued.append(float(total))
+    span = max((days[-1] - days[0]).days, 1) if days else 1
+    for text, middle, height in labels:
+        # under the rising line, to the right; above it, to the left, near the window's end
+        late = (middle - days[0]).days / span > 0.8
+        axes.annotate(
+            text,
+            xy=(middle, height),
+            xytext=(-4, 4) if late else (4, -4),
+            textcoords="offset points",
+            ha="right" if late else "left",
+            va="bottom" if late else "top",
+            fontsize="small",
+        )
+    axes.plot(days, accrued, marker="o", markersize=3)
+    axes.margins(y=0.15)  # room for the labels under the line at its start
+    if days:
+        axes.set_xlim(days[0], days[-1])
+    _date_axis(axes, "plot_interest")
+    unit = f" ({result.currency})"
+    axes.set_xlabel("interest day")
+    axes.set_ylabel(f"interest accrued{unit}")
+    axes.set_title(
+        f"Late interest {result.interest} {result.currency}, "
+        f"compensation {result.compensation} {result.currency}"
+    )
+    out: Axes = axes
+    return out
+
+
+def plot_schedule(schedule: Schedule, *, ax: Axes | None = None) -> Axes:
+    """Return *ax* with one bar per instalment at its due date, and the discount deadlines.
+
+    Each :class:`~payterms.terms.Due` of a schedule is a bar as high as its amount,
+    labelled with the exact amount; each discount window is a dashed line on its last day,
+    labelled with the discount percent and the amount that settles the invoice then.
+
+    >>> import matplotlib
+    >>> matplotlib.use("Agg")  # no window: the example runs headless
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from payterms.terms import Installment, PaymentTerms
+    >>> terms = PaymentTerms(installments=(Installment.percent(Decimal("30"), "30D"),
+    ...                                    Installment.balance("60D")))
+    >>> ax = plot_schedule(terms.with_discount(Decimal("2"), "10D").schedule(
+    ...     date(2026, 1, 15), Decimal("1000.00")))
+    >>> [float(bar.get_height()) for bar in ax.patches]
+    [300.0, 700.0]
+    >>> [text.get_text() for text in ax.texts]
+    ['300.00', '700.00', '2 % off: 980.00 by 2026-01-25']
+    """
+    from payterms.terms import Schedule
+
+    _check(schedule, Schedule, "schedule", "from PaymentTerms.schedule")
+    axes = _axes(ax, "plot_schedule")
+    dates = [due.date for due in schedule.dues]
+    bars = axes.bar(dates, [float(due.amount) for due in schedule.dues], width=2)
+    axes.bar_label(bars, labels=[f"{due.amount:,}" for due in schedule.dues], fontsize="small")
+    for window in schedule.discounts:
+        axes.axvline(window.last_day, color="tab:green", linestyle="--", linewidth=0.8)
+        axes.annotate(
+            f"{window.percent} % off: {window.payable:,} by {window.last_day.isoformat()}",
+            xy=(window.last_day, 1),
+            xycoords=("data", "axes fraction"),
+            xytext=(4, -4),
+            textcoords="offset points",
+            ha="left",
+            va="top",
+            fontsize="small",
+            color="tab:green",
+        )
+    first = min([schedule.start, *dates])
+    last = max([*dates, *(window.last_day for window in schedule.discounts)])
+    axes.set_xlim(first - timedelta(days=2), last + timedelta(days=5))
+    axes.margins(y=0.15)  # room for the amount above the tallest bar
+    _date_axis(axes, "plot_schedule")
+    axes.set_xlabel("due date")
+    axes.set_ylabel(f"amount due ({schedule.currency})")
+    axes.set_title(
+        f"Schedule of {schedule.amount:,} {schedule.currency} from {schedule.start.isoformat()}"
+    )
+    out: Axes = axes
+    return out
+
+
+def _date_axis(axes: Any, what: str) -> None:
+    """Give *axes* concise date ticks on the x axis."""
+    dates: Any = require("matplotlib.dates", what, extra="plot")
+    locator = dates.AutoDateLocator()
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(dates.ConciseDateFormatter(locator))
