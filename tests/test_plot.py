@@ -212,8 +212,9 @@ def test_interest_line_accrues_each_period_from_the_due_date() -> None:
 
 
 def test_interest_labels_show_the_base_lowered_by_a_payment() -> None:
-    # The payment of 500 on 15 February lowers the base from the next day (reference/legal.md:
-    # interest before principal, the rest of the payment reduces the principal).
+    # The payment of 500 on 15 February lowers the base from the next day: without a regime,
+    # late_interest imputes it to the interest accrued first, the rest to the principal
+    # (the InterestResult example: 503.29 of principal left).
     res = late_interest(
         D("1000"),
         due=date(2026, 1, 31),
