@@ -14,7 +14,10 @@ import doctest
 import importlib
 import importlib.util
 import inspect
+import os
 import re
+import subprocess
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
@@ -233,3 +236,18 @@ def test_every_docstring_example_is_fenced_as_code() -> None:
         assert fenced == prompts, qualname
         seen += prompts
     assert seen > 500  # the walk reached the examples of the whole package
+
+
+def test_site_builds_strictly(tmp_path: Path) -> None:
+    """`mkdocs build --strict` succeeds: no broken link, nav entry or docstring rendering."""
+    pytest.importorskip("mkdocs", reason="mkdocs is part of the [docs] extra")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "tutorial" / "index.html").is_file()

@@ -22,8 +22,10 @@ except ModuleNotFoundError:  # without the docs extra only the text functions ar
     griffe = None
 
 _FENCE = "```"
+# A name griffe cannot resolve (or, for scopes that are not griffe objects, a LookupError)
+# becomes an optional cross-reference.
 _UNRESOLVED: tuple[type[Exception], ...] = (
-    (griffe.NameResolutionError,) if griffe is not None else (LookupError,)
+    (griffe.NameResolutionError, LookupError) if griffe is not None else (LookupError,)
 )
 _ROLE = re.compile(r":(?:py:)?(?:func|class|mod|meth|attr|data|exc|obj|const):`(~?)([^`<>\s]+)`")
 
