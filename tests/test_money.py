@@ -168,3 +168,12 @@ def test_allocate_credit_note_mirrors(
     assert allocate(-total, weights, currency) == tuple(
         -p if p else p for p in allocate(total, weights, currency)
     )
+
+
+def test_quantize_any_finite_amount() -> None:
+    # An amount beyond the working precision (a cost compounded over centuries) is still
+    # expressed exactly in minor units instead of failing inside decimal.
+    big = "1" + "0" * 70
+    assert quantize(Decimal(big + ".005"), "EUR") == Decimal(big + ".01")
+    assert str(quantize(Decimal(big + ".004"), "EUR")) == big + ".00"
+    assert str(quantize(Decimal("1e75"), "JPY")) == "1" + "0" * 75

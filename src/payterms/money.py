@@ -155,7 +155,14 @@ def quantize(
     """
     value = to_decimal(amount, "amount")
     unit = smallest_unit(currency)
-    return value.quantize(unit, rounding=_check_rounding(rounding), context=_CONTEXT)
+    mode = _check_rounding(rounding)
+    digits = value.adjusted() + minor_unit(currency) + 2
+    if digits <= _CONTEXT.prec:
+        return value.quantize(unit, rounding=mode, context=_CONTEXT)
+    # Larger than any invoice (a cost compounded over centuries): widen the precision
+    # rather than fail, so every finite amount can be expressed in minor units.
+    wide = decimal.Context(prec=digits, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return value.quantize(unit, rounding=mode, context=wide)
 
 
 # Enough digits for any invoice amount; used only for quantize so that a caller's
