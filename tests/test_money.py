@@ -75,6 +75,8 @@ def test_quantize_ignores_ambient_context() -> None:
         pytest.param(lambda: quantize(Decimal("NaN"), "EUR"), InvalidArgument, "NaN", id="nan"),
         pytest.param(lambda: quantize(Decimal("1"), "EUR", rounding="nearest"), InvalidArgument,
                      "nearest", id="rounding"),
+        pytest.param(lambda: quantize(Decimal("1"), "EUR", rounding=[]), InvalidArgument,  # type: ignore[arg-type]
+                     "rounding=[]", id="rounding-unhashable"),
         pytest.param(lambda: allocate(Decimal("1"), ()), InvalidArgument, "weights", id="none"),
         pytest.param(lambda: allocate(Decimal("1"), (0, 0)), InvalidArgument, "positive sum",
                      id="zero-sum"),

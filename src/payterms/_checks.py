@@ -6,12 +6,27 @@ fails early with a payterms error that names the argument and the offending valu
 
 from __future__ import annotations
 
+import decimal
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
 from payterms.errors import InvalidArgument, InvalidType
 
-__all__ = ["check_date", "check_int", "to_decimal"]
+__all__ = ["ROUNDING_MODES", "check_date", "check_int", "check_rounding", "to_decimal"]
+
+ROUNDING_MODES: frozenset[str] = frozenset(
+    {
+        decimal.ROUND_CEILING,
+        decimal.ROUND_DOWN,
+        decimal.ROUND_FLOOR,
+        decimal.ROUND_HALF_DOWN,
+        decimal.ROUND_HALF_EVEN,
+        decimal.ROUND_HALF_UP,
+        decimal.ROUND_UP,
+        decimal.ROUND_05UP,
+    }
+)
+"""The rounding modes of the :mod:`decimal` module, by their constant names."""
 
 
 def to_decimal(value: object, name: str) -> Decimal:
@@ -68,4 +83,18 @@ def check_int(value: object, name: str, *, minimum: int | None = None) -> int:
         raise InvalidType(name, value, "an int")
     if minimum is not None and value < minimum:
         raise InvalidArgument(name, value, f"a whole number >= {minimum}")
+    return value
+
+
+def check_rounding(value: object, name: str = "rounding") -> str:
+    """Return *value* if it is one of the :mod:`decimal` rounding modes; raise otherwise.
+
+    >>> check_rounding(decimal.ROUND_HALF_EVEN)
+    'ROUND_HALF_EVEN'
+    >>> check_rounding("nearest")
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: rounding='nearest' is not accepted: expected a decimal ...
+    """
+    if not isinstance(value, str) or value not in ROUNDING_MODES:
+        raise InvalidArgument(name, value, "a decimal rounding mode such as decimal.ROUND_HALF_UP")
     return value

@@ -56,7 +56,7 @@ from typing import ParamSpec, TypeVar
 
 from attrs import frozen
 
-from payterms._checks import check_date, check_int, to_decimal
+from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import DEFAULT_ROUNDING, quantize
@@ -187,7 +187,7 @@ def rate_to_percent(
         return value
     if check_int(places, "places", minimum=0) > 20:
         raise InvalidArgument("places", places, "at most 20 decimal places")
-    _check_rounding(rounding)
+    check_rounding(rounding)
     try:
         return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WORK)
     except decimal.InvalidOperation:
@@ -196,32 +196,12 @@ def rate_to_percent(
         ) from None
 
 
-_ROUNDINGS = frozenset(
-    {
-        decimal.ROUND_CEILING,
-        decimal.ROUND_DOWN,
-        decimal.ROUND_FLOOR,
-        decimal.ROUND_HALF_DOWN,
-        decimal.ROUND_HALF_EVEN,
-        decimal.ROUND_HALF_UP,
-        decimal.ROUND_UP,
-        decimal.ROUND_05UP,
-    }
-)
-
-
 def _amount(value: object, name: str) -> Decimal:
     """Return a money amount as a Decimal, refusing magnitudes no invoice reaches."""
     amount = to_decimal(value, name)
     if amount and amount.adjusted() >= _MAX_AMOUNT_DIGITS:
         raise InvalidArgument(name, value, f"an amount below 10**{_MAX_AMOUNT_DIGITS}")
     return amount
-
-
-def _check_rounding(rounding: object) -> str:
-    if not isinstance(rounding, str) or rounding not in _ROUNDINGS:
-        raise InvalidArgument("rounding", rounding, "a decimal rounding mode")
-    return rounding
 
 
 def _discount_fraction(percent: object, name: str = "percent") -> Decimal:
@@ -601,7 +581,7 @@ def discount_decision(
     money: dict[str, Decimal] = {}
     if amount is not None:
         gross = _amount(amount, "amount")
-        _check_rounding(rounding)
+        check_rounding(rounding)
         if gross < 0:
             raise InvalidArgument("amount", amount, "a non-negative amount")
         discount = quantize(gross * d, currency, rounding=rounding)
@@ -849,7 +829,7 @@ def discount_offer(
     (Decimal('468493.15'), Decimal('386301.37'), Decimal('100000.00'), False)
     """
     total = _amount(sales, "sales")
-    _check_rounding(rounding)
+    check_rounding(rounding)
     if total < 0:
         raise InvalidArgument("sales", sales, "non-negative sales")
     d = _discount_fraction(percent)

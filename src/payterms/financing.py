@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from payterms._checks import check_date, check_int, to_decimal
+from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
-from payterms.discount import _RESULT, _WORK, _amount, _check_rounding, _exact
+from payterms.discount import _RESULT, _WORK, _amount, _exact
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
@@ -136,7 +136,7 @@ def _rate(value: object, name: str = "rate") -> Decimal:
 
 
 def _money(value: Decimal, currency: str | None, rounding: str) -> Decimal:
-    _check_rounding(rounding)
+    check_rounding(rounding)
     if currency is None:
         return _RESULT.plus(value)
     return quantize(value, currency, rounding=rounding)
@@ -554,7 +554,7 @@ def _term_cost_exact(
     if not isinstance(terms, PaymentTerms):
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     invoice_date = check_date(invoice_date, "invoice_date")
-    _check_rounding(rounding)
+    check_rounding(rounding)
     if take_discount is not None and not isinstance(take_discount, bool):
         raise InvalidType("take_discount", take_discount, "a bool or None")
     if term_start is not None:

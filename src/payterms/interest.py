@@ -42,10 +42,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, to_decimal
+from payterms._checks import check_date, check_rounding, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.errors import InvalidArgument, InvalidType
-from payterms.money import DEFAULT_ROUNDING, ROUNDING_MODES, smallest_unit
+from payterms.money import DEFAULT_ROUNDING, smallest_unit
 
 if TYPE_CHECKING:
     from payterms.law import Regime
@@ -537,8 +537,7 @@ def late_interest(
                 "(pass calendar= to apply it)"
             )
     unit = smallest_unit(cur)
-    if rounding not in ROUNDING_MODES:
-        raise InvalidArgument("rounding", rounding, "a decimal rounding mode such as ROUND_HALF_UP")
+    check_rounding(rounding)
 
     try:
         given = tuple(payments)

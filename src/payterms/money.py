@@ -31,7 +31,7 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from enum import Enum
 from types import MappingProxyType
 
-from payterms._checks import to_decimal
+from payterms._checks import ROUNDING_MODES, check_rounding, to_decimal
 from payterms.errors import InvalidArgument, UnknownCurrency
 
 __all__ = [
@@ -48,19 +48,6 @@ __all__ = [
 DEFAULT_ROUNDING = ROUND_HALF_UP
 """The rounding mode used when a function is not given one (commercial rounding)."""
 
-ROUNDING_MODES: frozenset[str] = frozenset(
-    {
-        decimal.ROUND_CEILING,
-        decimal.ROUND_DOWN,
-        decimal.ROUND_FLOOR,
-        decimal.ROUND_HALF_DOWN,
-        decimal.ROUND_HALF_EVEN,
-        decimal.ROUND_HALF_UP,
-        decimal.ROUND_UP,
-        decimal.ROUND_05UP,
-    }
-)
-"""The rounding modes of the :mod:`decimal` module, by their constant names."""
 
 # ISO 4217 list one, column "Minor unit" (number of decimal places). HUF and CZK carry
 # 2 in the standard although their smallest coins are 1 forint / 1 koruna; invoices and
@@ -127,14 +114,6 @@ def smallest_unit(currency: str) -> Decimal:
     return _UNITS[minor_unit(currency)]
 
 
-def _check_rounding(rounding: str) -> str:
-    if rounding not in ROUNDING_MODES:
-        raise InvalidArgument(
-            "rounding", rounding, "a decimal rounding mode such as decimal.ROUND_HALF_UP"
-        )
-    return rounding
-
-
 def quantize(
     amount: Decimal | int | str,
     currency: str = "EUR",
@@ -155,7 +134,7 @@ def quantize(
     """
     value = to_decimal(amount, "amount")
     unit = smallest_unit(currency)
-    mode = _check_rounding(rounding)
+    mode = check_rounding(rounding)
     digits = value.adjusted() + minor_unit(currency) + 2
     if digits <= _CONTEXT.prec:
         return value.quantize(unit, rounding=mode, context=_CONTEXT)

@@ -47,10 +47,10 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, check_int, to_decimal
+from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms.calendars import Adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import DEFAULT_ROUNDING, ROUNDING_MODES, smallest_unit
+from payterms.money import DEFAULT_ROUNDING, smallest_unit
 from payterms.rules import DueRule, as_rule, end_of_month
 
 if TYPE_CHECKING:
@@ -750,10 +750,7 @@ class PaymentTerms:
         if type(start) is not date:
             check_date(start, "start")
         _check_adjustment(adjustment)
-        if rounding not in ROUNDING_MODES:
-            raise InvalidArgument(
-                "rounding", rounding, "a decimal rounding mode such as decimal.ROUND_HALF_UP"
-            )
+        check_rounding(rounding)
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
         total = value.quantize(unit, rounding=rounding, context=_CTX)
