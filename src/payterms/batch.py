@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from payterms._checks import check_date, to_decimal
 from payterms._extras import require
-from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.interest import (
     Compounding,
@@ -463,8 +463,7 @@ def due_dates(
     array(['2026-02-14', '2026-03-02'], dtype='datetime64[D]')
 
     """
-    if not isinstance(adjustment, Adjustment):
-        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
+    check_adjustment(adjustment)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
     column = _read_dates(starts, "starts", "due_dates")

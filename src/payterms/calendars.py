@@ -186,6 +186,17 @@ class Adjustment(Enum):
     the one after (QuantLib, non-ISDA)."""
 
 
+def check_adjustment(adjustment: object) -> Adjustment:
+    """Return *adjustment* if it is an :class:`Adjustment` member; raise InvalidType otherwise.
+
+    >>> check_adjustment(Adjustment.FOLLOWING)
+    <Adjustment.FOLLOWING: 'following'>
+    """
+    if not isinstance(adjustment, Adjustment):
+        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
+    return adjustment
+
+
 # --------------------------------------------------------------------------- calendar
 
 

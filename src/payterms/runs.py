@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
-from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType
 
 if TYPE_CHECKING:
@@ -158,12 +158,6 @@ def _check_calendar(calendar: object) -> BusinessCalendar:
     return calendar
 
 
-def _check_adjustment(adjustment: object) -> Adjustment:
-    if not isinstance(adjustment, Adjustment):
-        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
-    return adjustment
-
-
 # --------------------------------------------------------------------------- PaymentRun
 
 
@@ -205,7 +199,7 @@ class PaymentRun:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.kind, RunKind):
             raise InvalidType("kind", self.kind, "a RunKind member")
-        _check_adjustment(self.adjustment)
+        check_adjustment(self.adjustment)
         if self.cutoff_day is not None:
             _check_day(self.cutoff_day, "cutoff_day")
         for day in self.days:
@@ -257,7 +251,7 @@ class PaymentRun:
         return cls(
             kind=RunKind.MONTHLY,
             days=tuple(checked),
-            adjustment=_check_adjustment(adjustment),
+            adjustment=check_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 
@@ -305,7 +299,7 @@ class PaymentRun:
             weekdays=tuple(numbers),
             every=every,
             anchor=anchor,
-            adjustment=_check_adjustment(adjustment),
+            adjustment=check_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 
@@ -337,7 +331,7 @@ class PaymentRun:
         return cls(
             kind=RunKind.RRULE,
             rule=rule,
-            adjustment=_check_adjustment(adjustment),
+            adjustment=check_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 
@@ -366,7 +360,7 @@ class PaymentRun:
         return cls(
             kind=RunKind.DATES,
             run_dates=checked,
-            adjustment=_check_adjustment(adjustment),
+            adjustment=check_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 

@@ -48,7 +48,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
-from payterms.calendars import Adjustment
+from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import DEFAULT_ROUNDING, smallest_unit
 from payterms.rules import DueRule, as_rule, end_of_month
@@ -710,7 +710,7 @@ class PaymentTerms:
         >>> PaymentTerms.end_of_month(45).due_date(date(2026, 1, 15))
         datetime.date(2026, 3, 17)
         """
-        _check_adjustment(adjustment)
+        check_adjustment(adjustment)
         return max(self._dates(self._rules, start, self._base(start), calendar, adjustment))
 
     def schedule(
@@ -749,7 +749,7 @@ class PaymentTerms:
         """
         if type(start) is not date:
             check_date(start, "start")
-        _check_adjustment(adjustment)
+        check_adjustment(adjustment)
         check_rounding(rounding)
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
@@ -766,7 +766,7 @@ class PaymentTerms:
             if discount_adjustment is None:
                 discount_adjustment = adjustment
             else:
-                _check_adjustment(discount_adjustment)
+                check_adjustment(discount_adjustment)
             windows = self._windows(
                 total, untaxed, unit, rounding, start, base, calendar, discount_adjustment, dues
             )
@@ -919,8 +919,3 @@ def _untaxed(total: Decimal, tax: object, tax_base: TaxBase) -> Decimal:
             "tax", tax_amount, f"a tax amount of the same sign as {total}, and within it"
         )
     return total - tax_amount
-
-
-def _check_adjustment(adjustment: object) -> None:
-    if not isinstance(adjustment, Adjustment):
-        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")

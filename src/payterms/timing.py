@@ -46,7 +46,7 @@ from attrs import frozen
 
 from payterms._checks import check_date, to_decimal
 from payterms._extras import require
-from payterms.calendars import Adjustment
+from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.runs import (
     Payer,
@@ -335,8 +335,7 @@ def _setup(
     checked_payer = _check_payer(payer)
     value = None if amount is None else to_decimal(amount, "amount")
     start = None if term_start is None else check_date(term_start, "term_start")
-    if not isinstance(adjustment, Adjustment):
-        raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
+    checked_adjustment = check_adjustment(adjustment)
     if checked_terms.start not in (Start.INVOICE_DATE, Start.END_OF_MONTH, Start.RECEIPT) and (
         start is None
     ):
@@ -346,7 +345,9 @@ def _setup(
             f"the date of the {checked_terms.start.value} event the terms count from",
         )
     tax_value = None if tax is None else to_decimal(tax, "tax")
-    return _Setup(checked_terms, checked_payer, value, start, adjustment, currency, tax_value)
+    return _Setup(
+        checked_terms, checked_payer, value, start, checked_adjustment, currency, tax_value
+    )
 
 
 def _schedule(setup: _Setup, sent: date, received: date) -> tuple[date, Schedule]:
