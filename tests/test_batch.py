@@ -15,10 +15,12 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.strategies import (
     amounts,
+    any_terms,
+    business_calendars,
     dates,
     interest_rates,
     interest_regime_codes,
@@ -37,7 +39,13 @@ from payterms.batch import (
     schedules,
 )
 from payterms.calendars import Adjustment, BusinessCalendar
-from payterms.errors import InvalidArgument, InvalidType, MissingExtra, PaytermsError
+from payterms.errors import (
+    InvalidArgument,
+    InvalidType,
+    MissingExtra,
+    OutsideCalendarRange,
+    PaytermsError,
+)
 from payterms.interest import late_interest
 from payterms.law import regime as law_regime
 from payterms.runs import Payer, PaymentRun
@@ -284,6 +292,183 @@ def test_wide_date_spans_use_the_sorted_path() -> None:
     starts = [date(1700, 3, 1), date(2100, 3, 1), date(1700, 3, 1)]
     result = due_dates(PaymentTerms.net(30), as_kind(starts, "numpy[D]"))
     assert as_dates(result) == [date(1700, 3, 31), date(2100, 3, 31), date(1700, 3, 31)]
+
+
+# --------------------------------------------------------------------------- columnar engine
+
+ARRAY_KINDS = ("numpy[D]", "numpy[ns]", "numpy[object]", "pandas[datetime64]", "pandas[object]")
+TERMS_KINDS = ("one", "list", "numpy[object]", "pandas[object]", "pandas[category]")
+EDGE_DATES = (date(1, 1, 1), date(1999, 1, 1), date(2070, 12, 31), date(9999, 11, 20))
+
+
+def terms_column(rows: list[PaymentTerms], kind: str, index: list[Any] | None = None) -> Any:
+    """Return the per-row terms in the container *kind* (``one``: the single terms)."""
+    if kind == "one":
+        return rows[0]
+    if kind == "list":
+        return list(rows)
+    if kind == "numpy[object]":
+        column = np.empty(len(rows), dtype=object)
+        column[:] = rows
+        return column
+    if kind == "pandas[object]":
+        return pd.Series(rows, index=index, dtype=object)
+    distinct = list(dict.fromkeys(rows))
+    codes = [distinct.index(t) for t in rows]
+    categories = pd.Index(distinct, dtype=object)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=categories), index=index)
+
+
+def single_results(
+    rows: list[PaymentTerms],
+    starts: list[date],
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+) -> tuple[list[date], tuple[int, PaytermsError] | None]:
+    """Return the due date of each row by the single-invoice function, up to the first error."""
+    out = []
+    for i, (terms, start) in enumerate(zip(rows, starts, strict=True)):
+        try:
+            out.append(terms.due_date(start, calendar=calendar, adjustment=adjustment))
+        except PaytermsError as exc:
+            return out, (i, exc)
+    return out, None
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    distinct=st.lists(any_terms(), min_size=1, max_size=4),
+    picks=st.lists(st.integers(0, 3), max_size=12),
+    chosen=st.lists(
+        st.one_of(dates(date(1990, 1, 1), date(2060, 12, 31)), st.sampled_from(EDGE_DATES)),
+        min_size=12,
+        max_size=12,
+    ),
+    calendar=st.one_of(st.none(), business_calendars()),
+    adjustment=adjustments,
+    kind=st.sampled_from(ARRAY_KINDS),
+    terms_kind=st.sampled_from(TERMS_KINDS),
+)
+@example(
+    distinct=[PaymentTerms.net(30)],
+    picks=[0, 0],
+    chosen=[date(2026, 3, 4), date(2100, 12, 31)] + [date(2026, 1, 1)] * 10,
+    calendar=TARGET,
+    adjustment=Adjustment.FOLLOWING,
+    kind="numpy[D]",
+    terms_kind="one",
+).via("a due date past TARGET's last year is refused as the single call refuses it")
+def test_columnar_due_dates_equal_the_single_invoice_function(
+    distinct: list[PaymentTerms],
+    picks: list[int],
+    chosen: list[date],
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    kind: str,
+    terms_kind: str,
+) -> None:
+    # any mix of terms (business-day steps, cut-offs, anchors back), calendars and
+    # adjustments: each row is the single-invoice answer, or the batch raises the first
+    # failing row's error, naming that row
+    if terms_kind == "one":
+        distinct = distinct[:1]
+    rows = [distinct[p % len(distinct)] for p in picks]
+    starts = chosen[: len(rows)]
+    if kind.endswith("[ns]") or kind == "pandas[datetime64]":  # 1677-2262 only
+        starts = [min(max(s, date(1990, 1, 1)), date(2060, 12, 31)) for s in starts]
+    expected, failure = single_results(rows, starts, calendar, adjustment)
+    column = distinct[0] if terms_kind == "one" else terms_column(rows, terms_kind)
+    call = lambda: due_dates(  # noqa: E731
+        column, as_kind(starts, kind), calendar=calendar, adjustment=adjustment
+    )
+    if failure is not None:
+        position, error = failure
+        with pytest.raises(type(error)) as info:
+            call()
+        assert str(info.value) == str(error)
+        assert f"at starts[{position}]" in " ".join(info.value.__notes__)
+        return
+    result = call()
+    assert isinstance(result, expected_type(kind))
+    assert as_dates(result) == expected
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    starts=st.lists(dates(date(1990, 1, 1), date(2060, 12, 31)), min_size=1, max_size=20),
+    missing=st.integers(0, 19),
+    kind=st.sampled_from(("numpy[D]", "numpy[ns]", "pandas[datetime64]")),
+)
+def test_a_missing_date_is_refused_by_its_first_position(
+    starts: list[date], missing: int, kind: str
+) -> None:
+    # NaT has no due date: the batch names the first missing row rather than guessing
+    column = as_kind(starts, kind)
+    at = sorted({missing % len(starts), (missing * 7) % len(starts)})
+    values = column.to_numpy().copy() if isinstance(column, pd.Series) else column.copy()
+    values[at] = np.datetime64("NaT")
+    if isinstance(column, pd.Series):
+        values = pd.Series(values)
+    with pytest.raises(InvalidArgument, match=rf"^starts\[{at[0]}\]="):
+        due_dates(PaymentTerms.net(30), values, calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+
+
+@pytest.mark.parametrize("terms_kind", TERMS_KINDS)
+@pytest.mark.parametrize("kind", ARRAY_KINDS)
+def test_empty_columns_give_empty_columns_for_every_terms_container(
+    kind: str, terms_kind: str
+) -> None:
+    column = PaymentTerms.net(30) if terms_kind == "one" else terms_column([], terms_kind)
+    result = due_dates(column, as_kind([], kind), calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+    assert isinstance(result, expected_type(kind))
+    assert len(result) == 0
+
+
+def test_terms_columns_are_coded_by_value_and_checked_by_position() -> None:
+    starts = as_kind([date(2026, 1, 15)] * 4, "numpy[D]")
+    # equal terms held in distinct objects give the same answers
+    twins = [PaymentTerms.net(30), PaymentTerms.net(30), PaymentTerms.parse("net 30"), None]
+    twins[3] = PaymentTerms.end_of_month(45)
+    # Source: DESIGN.md §5 (CM+45D from 15 Jan 2026 is 17 March 2026).
+    expected = [date(2026, 2, 14)] * 3 + [date(2026, 3, 17)]
+    for kind in TERMS_KINDS[1:]:
+        assert as_dates(due_dates(terms_column(twins, kind), starts)) == expected
+    for bad in (["net 30", PaymentTerms.net(30)], [PaymentTerms.net(30), [1], [1], None]):
+        rows = bad + [PaymentTerms.net(30)] * (4 - len(bad))
+        position = next(i for i, t in enumerate(rows) if not isinstance(t, PaymentTerms))
+        for kind in ("list", "numpy[object]", "pandas[object]"):
+            with pytest.raises(InvalidType, match=rf"^terms\[{position}\]="):
+                due_dates(terms_column(rows, kind), starts)
+    with pytest.raises(InvalidType, match=r"^terms\[1\]="):
+        due_dates(pd.Series(pd.Categorical([PaymentTerms.net(30), None] * 2)), starts)
+    with pytest.raises(InvalidType, match=r"^terms="):
+        due_dates(np.array([[PaymentTerms.net(30)]] * 4, dtype=object), starts)
+
+
+def test_the_arrays_ask_the_single_function_only_where_they_cannot_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[date] = []
+    single = PaymentTerms.due_date
+
+    def counting(self: PaymentTerms, start: date, **kwargs: Any) -> date:
+        calls.append(start)
+        return single(self, start, **kwargs)
+
+    monkeypatch.setattr(PaymentTerms, "due_date", counting)
+    # TARGET covers 1999-2100: ten years of starts are answered on arrays alone
+    decade = [date(2020, 1, 1) + timedelta(days=i) for i in range(3653)] * 3
+    stamped = as_kind(decade, "numpy[D]")
+    due_dates(PaymentTerms.net(30), stamped, calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+    assert calls == []
+    # Source: ECB, TARGET2 closing days: 1 January 1999 was TARGET's first day, a Friday;
+    # PRECEDING from it would need 1998, which TARGET does not cover: the single call says
+    # so, and only that start is asked
+    edge = as_kind([date(1999, 1, 1), date(1999, 1, 4)] * 5, "numpy[D]")
+    with pytest.raises(OutsideCalendarRange) as info:
+        due_dates(PaymentTerms.net(0), edge, calendar=TARGET, adjustment=Adjustment.PRECEDING)
+    assert "at starts[0]" in " ".join(info.value.__notes__)
+    assert calls == [date(1999, 1, 1)]
 
 
 @settings(max_examples=30, deadline=None)
@@ -576,15 +761,17 @@ def test_due_dates_are_computed_once_per_distinct_start(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(PaymentTerms, "due_date", counting)
     year = [date(2026, 1, 1) + timedelta(days=i % 365) for i in range(3000)]
-    for kind in ("list", "numpy[D]", "pandas[datetime64]", "pandas[object]"):
-        calls.clear()
-        result = due_dates(PaymentTerms.net(30), as_kind(year, kind))
-        assert len(result) == 3000
-        assert len(calls) == 365 == len(set(calls))
+    result = due_dates(PaymentTerms.net(30), as_kind(year, "list"))
+    assert len(result) == 3000
+    assert len(calls) == 365 == len(set(calls))
     calls.clear()
     mixed = [PaymentTerms.net(30), PaymentTerms.net(60)] * 1500
-    due_dates(mixed, as_kind(year, "numpy[D]"))
+    due_dates(mixed, as_kind(year, "list"))
     assert len(calls) == 730
+    calls.clear()
+    for kind in ("numpy[D]", "pandas[datetime64]", "pandas[object]"):  # on arrays alone
+        assert len(due_dates(mixed, as_kind(year, kind))) == 3000
+    assert calls == []
 
 
 def test_expected_payment_dates_are_computed_once_per_distinct_sent_date(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar as stdcal
+import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import pytest
 from dateutil.easter import easter
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import business_calendars
 
 from payterms import (
     Adjustment,
@@ -17,6 +19,7 @@ from payterms import (
     DayCount,
     InvalidArgument,
     InvalidType,
+    MissingExtra,
     OutsideCalendarRange,
     PaytermsError,
     UnknownCalendar,
@@ -452,6 +455,46 @@ def test_next_and_previous(cal: BusinessCalendar, day: date) -> None:
     assert all(not cal.is_business_day(prev + timedelta(days=k)) or prev + timedelta(days=k) == day
                for k in range(1, (day - prev).days))  # fmt: skip
     assert cal.add_business_days(day, 1) == nxt
+
+
+# ---------------------------------------------------------------------------------------
+# numpy export: the business days of a range of years as a numpy.busdaycalendar
+
+
+@settings(max_examples=40, deadline=None)
+@given(calendar=business_calendars(), first=st.integers(1990, 2060), years=st.integers(0, 2))
+def test_busdaycalendar_agrees_with_the_calendar_on_every_day(
+    calendar: BusinessCalendar, first: int, years: int
+) -> None:
+    np = pytest.importorskip("numpy")
+    last = first + years
+    if not calendar.first_year <= first <= last <= calendar.last_year:
+        with pytest.raises(OutsideCalendarRange):
+            calendar.busdaycalendar(first, last)
+        return
+    exported = calendar.busdaycalendar(first, last)
+    days = np.arange(np.datetime64(f"{first}-01-01"), np.datetime64(f"{last + 1}-01-01"))
+    answers = np.is_busday(days, busdaycal=exported).tolist()
+    assert answers == [calendar.is_business_day(d) for d in days.astype(object)]
+    assert calendar.busdaycalendar(first, last) is exported  # kept, outside the identity
+
+
+def test_busdaycalendar_arguments_and_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    np = pytest.importorskip("numpy")
+    # Source: ECB, TARGET2 closing days: Good Friday 3 April and Easter Monday 6 April 2026
+    exported = TARGET.busdaycalendar(2026)
+    assert np.busday_offset(np.datetime64("2026-04-02"), 1, busdaycal=exported) == np.datetime64(
+        "2026-04-07"
+    )
+    with pytest.raises(InvalidArgument, match=r"^last_year="):
+        TARGET.busdaycalendar(2026, 2025)
+    with pytest.raises(InvalidType, match=r"^first_year="):
+        TARGET.busdaycalendar("2026")  # type: ignore[arg-type]
+    with pytest.raises(OutsideCalendarRange):
+        TARGET.busdaycalendar(1998, 2000)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    with pytest.raises(MissingExtra, match=r"payterms\[numpy\]"):
+        BusinessCalendar.from_dates([]).busdaycalendar(2026)
 
 
 # ---------------------------------------------------------------------------------------

@@ -31,12 +31,15 @@ are on each partition of a Dask or Spark frame.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
+from payterms import _columnar
 from payterms._checks import check_date, to_decimal
+from payterms._columnar import MAX_DAY, MIN_DAY
 from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
@@ -67,6 +70,7 @@ __all__ = ["amounts_due", "due_dates", "expected_payment_dates", "late_interest_
 _EPOCH = date(1970, 1, 1)  # day 0 of numpy's datetime64[D]
 _EPOCH_ORDINAL = _EPOCH.toordinal()
 _DENSE_FACTOR = 4  # a dense look-up table when the date span is at most this many rows
+_NAT = -(2**63)  # numpy's NaT as an int64
 
 _Kind = Literal["sequence", "numpy", "pandas"]
 _K = TypeVar("_K", bound=Hashable)
@@ -79,12 +83,12 @@ _DATES_EXPECTED = "a sequence of datetime.date, a numpy datetime64 array or a pa
 
 def _numpy(what: str) -> Any:
     """Return the numpy module, or raise :class:`MissingExtra` naming the ``[numpy]`` extra."""
-    return require("numpy", what)
+    return sys.modules.get("numpy") or require("numpy", what)
 
 
 def _pandas(what: str) -> Any:
     """Return the pandas module, or raise :class:`MissingExtra` naming the ``[pandas]`` extra."""
-    return require("pandas", what)
+    return sys.modules.get("pandas") or require("pandas", what)
 
 
 def _kind(values: object) -> _Kind:
@@ -108,7 +112,7 @@ class _Dates:
     dates where they are used) and *days* is None.
     """
 
-    __slots__ = ("days", "index", "items", "kind", "name", "source_dtype")
+    __slots__ = ("bounds", "days", "index", "items", "kind", "name", "source_dtype")
 
     def __init__(
         self,
@@ -116,6 +120,7 @@ class _Dates:
         kind: _Kind,
         *,
         days: npt.NDArray[np.int64] | None = None,
+        bounds: tuple[int, int] | None = None,
         items: list[object] | None = None,
         index: Any = None,
         source_dtype: Any = None,
@@ -123,6 +128,7 @@ class _Dates:
         self.name = name
         self.kind = kind
         self.days = days
+        self.bounds = bounds  # the least and greatest of *days*, when known
         self.items: list[object] = [] if items is None else items
         self.index = index
         self.source_dtype = source_dtype
@@ -152,8 +158,10 @@ def _read_dates(values: object, name: str, what: str) -> _Dates:
                 name, values.iloc[0] if len(values) else dtype, "dates without a time zone"
             )
         if dtype.kind == "M":
-            days = _datetime64_days(values.to_numpy(), name, what)
-            return _Dates(name, kind, days=days, index=values.index, source_dtype=dtype)
+            days, bounds = _datetime64_days(values.to_numpy(), name, what)
+            return _Dates(
+                name, kind, days=days, bounds=bounds, index=values.index, source_dtype=dtype
+            )
         if dtype.kind == "O":
             return _Dates(name, kind, items=values.tolist(), index=values.index)
         raise InvalidType(name, values, f"a Series of dates (datetime64 or object), not {dtype}")
@@ -162,7 +170,8 @@ def _read_dates(values: object, name: str, what: str) -> _Dates:
         if not isinstance(values, numpy.ndarray) or values.ndim != 1:
             raise InvalidType(name, values, "a one-dimensional numpy array of dates")
         if values.dtype.kind == "M":
-            return _Dates(name, kind, days=_datetime64_days(values, name, what))
+            days, bounds = _datetime64_days(values, name, what)
+            return _Dates(name, kind, days=days, bounds=bounds)
         if values.dtype.kind == "O":
             return _Dates(name, kind, items=values.tolist())
         raise InvalidType(name, values, f"a datetime64 array, not {values.dtype}")
@@ -171,20 +180,39 @@ def _read_dates(values: object, name: str, what: str) -> _Dates:
     return _Dates(name, kind, items=list(values))
 
 
-def _datetime64_days(values: Any, name: str, what: str) -> npt.NDArray[np.int64]:
-    """Return int64 day numbers of a datetime64 array; refuse NaT and times of day."""
+def _datetime64_days(
+    values: Any, name: str, what: str
+) -> tuple[npt.NDArray[np.int64], tuple[int, int] | None]:
+    """Return the int64 day numbers of a datetime64 array and their least and greatest.
+
+    NaT, a time of day and a year past 9999 are refused by position. A
+    ``datetime64[D]`` array is read in place (a view, no copy); the checks cost two
+    passes (its least and its greatest day) unless a value is refused.
+    """
     numpy = _numpy(what)
-    missing = numpy.isnat(values)
-    if missing.any():
-        i = int(numpy.flatnonzero(missing)[0])
+    exact = values.dtype == numpy.dtype("datetime64[D]")
+    days: npt.NDArray[np.int64] = (
+        values.view("int64") if exact else values.astype("datetime64[D]").view("int64")
+    )
+    if not len(days):
+        return days, None
+    low, high = int(days.min()), int(days.max())
+    if low == _NAT:
+        i = int(numpy.flatnonzero(days == _NAT)[0])
         raise InvalidArgument(f"{name}[{i}]", values[i], "a date (drop or fill missing dates)")
-    days = values.astype("datetime64[D]")
-    timed = days != values
-    if timed.any():
-        i = int(numpy.flatnonzero(timed)[0])
-        raise InvalidArgument(f"{name}[{i}]", values[i], "a date without a time of day")
-    result: npt.NDArray[np.int64] = days.view("int64")
-    return result
+    if not exact:
+        timed = days.view("datetime64[D]") != values
+        if timed.any():
+            i = int(numpy.flatnonzero(timed)[0])
+            raise InvalidArgument(f"{name}[{i}]", values[i], "a date without a time of day")
+    if low < MIN_DAY or high > MAX_DAY:
+        i = int(numpy.flatnonzero((days < MIN_DAY) | (days > MAX_DAY))[0])
+        raise InvalidArgument(
+            f"{name}[{i}]",
+            numpy.datetime64(int(days[i]), "D"),
+            "a date in the years 1 to 9999 (those datetime.date can hold)",
+        )
+    return days, (low, high)
 
 
 def _check_item(value: object, name: str, position: int) -> date:
@@ -390,6 +418,217 @@ def _read_keys(
     return items
 
 
+# --------------------------------------------------------------------------- columnar due dates
+
+
+def _terms_codes(
+    numpy: Any, terms: object, n: int, index: Any, what: str
+) -> tuple[list[PaymentTerms], npt.NDArray[np.int64]] | None:
+    """Return the distinct terms of a terms column and each row's code, or None for one terms.
+
+    A pandas categorical column gives its categories and codes as they are; any other
+    column is coded by object (see :func:`_object_codes`), so only its distinct values
+    are checked and compared.
+    """
+    if isinstance(terms, PaymentTerms):
+        return None
+    name = "terms"
+    kind = _kind(terms)
+    items: Any
+    if kind == "pandas":
+        pandas = _pandas(what)
+        if not isinstance(terms, pandas.Series):
+            raise InvalidType(name, terms, "a PaymentTerms or a pandas Series of them")
+        if index is not None and not terms.index.equals(index):
+            raise InvalidArgument(name, terms.index, "a Series with the same index as the dates")
+        if isinstance(terms.dtype, pandas.CategoricalDtype):
+            if len(terms) != n:
+                raise InvalidArgument(name, f"{len(terms)} values", f"one per date ({n} dates)")
+            codes = terms.cat.codes.to_numpy().astype("int64")
+            categories = list(terms.cat.categories)
+            for i in numpy.flatnonzero(codes < 0)[:1].tolist():
+                raise InvalidType(f"{name}[{i}]", terms.iloc[i], "a payterms PaymentTerms")
+            for code, item in enumerate(categories):
+                if not isinstance(item, PaymentTerms):
+                    i = int(numpy.flatnonzero(codes == code)[0])
+                    raise InvalidType(f"{name}[{i}]", item, "a payterms PaymentTerms")
+            return categories, codes
+        items = terms.to_numpy(dtype=object)
+    elif kind == "numpy":
+        if not isinstance(terms, numpy.ndarray) or terms.ndim != 1:
+            raise InvalidType(name, terms, "a one-dimensional array of PaymentTerms")
+        items = terms if terms.dtype == object else terms.astype(object)
+    elif isinstance(terms, (str, bytes)) or not isinstance(terms, Iterable):
+        raise InvalidType(name, terms, "a payterms PaymentTerms or a sequence of them")
+    else:
+        items = list(terms)
+        items = numpy.fromiter(items, dtype=object, count=len(items))
+    if len(items) != n:
+        raise InvalidArgument(name, f"{len(items)} values", f"one per date ({n} dates)")
+    rows, codes = _object_codes(numpy, items)
+    bad = [row for row in rows if not isinstance(items[row], PaymentTerms)]
+    if bad:  # name the first row holding something else
+        first = min(int(numpy.flatnonzero(codes == codes[row])[0]) for row in bad)
+        raise InvalidType(f"{name}[{first}]", items[first], "a payterms PaymentTerms")
+    code_of: dict[PaymentTerms, int] = {}
+    recode = [code_of.setdefault(items[row], len(code_of)) for row in rows]
+    if len(code_of) < len(rows):  # equal terms held in distinct objects share a code
+        codes = numpy.array(recode, dtype="int64").take(codes)
+    return list(code_of), codes
+
+
+def _object_codes(
+    numpy: Any, items: npt.NDArray[np.object_]
+) -> tuple[list[int], npt.NDArray[np.int64]]:
+    """Return one row holding each distinct object of an object array, and each row's code.
+
+    An object array holds references to its objects. Read as integers, equal references
+    mean the same object, so rows are grouped by object in C, without a Python call (a
+    hash, an equality) per row; the few distinct objects are compared afterwards. The
+    distinct references of a sample of rows are looked up for every row by a binary
+    search, and the rows the sample missed are grouped by a sort.
+    """
+    import ctypes  # only here: the batch module loads without it
+
+    n = len(items)
+    if not n:
+        return [], numpy.empty(0, dtype="int64")
+    items = numpy.ascontiguousarray(items)
+    buffer = (ctypes.c_ssize_t * n).from_address(items.ctypes.data)
+    refs = numpy.frombuffer(buffer, dtype=numpy.intp)
+    sample = numpy.concatenate((numpy.arange(min(n, 1024)), numpy.arange(0, n, max(1, n // 1024))))
+    values, first = numpy.unique(refs.take(sample), return_index=True)
+    rows = sample.take(first).tolist()
+    codes = numpy.searchsorted(values, refs)
+    numpy.minimum(codes, len(values) - 1, out=codes)
+    missed = numpy.flatnonzero(values.take(codes) != refs)
+    if len(missed):
+        _, first, inverse = numpy.unique(refs.take(missed), return_index=True, return_inverse=True)
+        codes[missed] = inverse.reshape(-1) + len(values)
+        rows.extend(missed.take(first).tolist())
+    return rows, codes.astype("int64", copy=False)
+
+
+def _due_days(
+    numpy: Any,
+    terms: PaymentTerms | list[PaymentTerms],
+    codes: npt.NDArray[np.int64] | None,
+    days: npt.NDArray[np.int64],
+    bounds: tuple[int, int] | None,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    ask: Callable[[int], int],
+) -> npt.NDArray[np.int64]:
+    """Return the final due day of each row, on arrays; *ask* answers the rows left unsure.
+
+    Each distinct terms is run once over every day from the least start to the greatest
+    (when that span is small against the number of rows; over the distinct starts
+    otherwise) and the answers are gathered per row. *ask* (row) runs the single-invoice
+    function on a row the arrays could not answer, and raises what it raises.
+    """
+    n = len(days)
+    if not n:
+        return numpy.empty(0, dtype="int64")  # type: ignore[no-any-return]
+    low, high = bounds if bounds is not None else (int(days.min()), int(days.max()))
+    span = high - low + 1
+    business = None if calendar is None else _columnar.BusinessDays(numpy, calendar)
+    count = len(terms) if isinstance(terms, list) else 1
+
+    def run(k: int, starts: npt.NDArray[np.int64]) -> tuple[Any, Any]:
+        one = terms[k] if isinstance(terms, list) else terms
+        return _columnar.terms_due_days(numpy, one, starts, business, adjustment)
+
+    if count * span <= _DENSE_FACTOR * n + 4096:
+        grid = numpy.arange(low, high + 1, dtype="int64")
+        # one terms: a table indexed by the day number itself when it stays small (the
+        # gather then reads the column as it is, with no offset subtracted per row);
+        # many terms: rows of one span each, so the table stays in the processor's cache
+        base = 0 if count == 1 and low >= 0 and high < max(1 << 16, n // 4) else low
+        width = high + 1 - base
+        table = numpy.empty(count * width, dtype="int64")
+        unsure = numpy.zeros(count * width, dtype=bool)
+        for k in range(count):
+            part = slice(k * width + low - base, (k + 1) * width)
+            table[part], unsure[part] = run(k, grid)
+        if codes is None:
+            where = days if base == 0 else days - base
+        else:
+            where = codes * width
+            where += days
+            if base:
+                where -= base
+    else:
+        keyed = days if codes is None else codes * span + (days - low)
+        distinct, where = numpy.unique(keyed, return_inverse=True)
+        where = where.reshape(-1)
+        table = numpy.empty(len(distinct), dtype="int64")
+        unsure = numpy.empty(len(distinct), dtype=bool)
+        if codes is None:
+            table, unsure = run(0, distinct)
+        else:
+            owner, offset = numpy.divmod(distinct, span)
+            edges = numpy.searchsorted(owner, numpy.arange(count + 1)).tolist()
+            for k in range(count):
+                part = slice(edges[k], edges[k + 1])
+                if edges[k] < edges[k + 1]:
+                    table[part], unsure[part] = run(k, offset[part] + low)
+    result: npt.NDArray[np.int64] = table.take(where)
+    if unsure.any():
+        asked: dict[int, int] = {}
+        for row in numpy.flatnonzero(unsure[where]).tolist():
+            key = int(where[row])
+            found = asked.get(key)
+            if found is None:
+                found = asked[key] = ask(row)
+            result[row] = found
+    return result
+
+
+def _due_dates_on_arrays(
+    numpy: Any,
+    terms: object,
+    column: _Dates,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+) -> list[date] | npt.NDArray[np.int64]:
+    """Return the due dates of a numpy or pandas column through the columnar engine."""
+    n = len(column)
+    coded = _terms_codes(numpy, terms, n, column.index, "due_dates")
+    distinct_terms: PaymentTerms | list[PaymentTerms]
+    if coded is None:
+        distinct_terms, codes = terms, None  # type: ignore[assignment]  # checked above
+    else:
+        distinct_terms, codes = coded
+    if column.days is not None:
+        days, bounds = column.days, column.bounds
+    else:  # an object column: its distinct dates, checked in the order they appear
+        day_of = {day: _to_day(day) for day in _distinct_dates(column)}
+        items: list[Any] = column.items
+        days = numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=n)
+        bounds = None
+
+    def ask(row: int) -> int:
+        one = distinct_terms if codes is None else distinct_terms[int(codes[row])]  # type: ignore[index]
+        start = _from_day(int(days[row]), column)
+        try:
+            return _to_day(one.due_date(start, calendar=calendar, adjustment=adjustment))  # type: ignore[union-attr]
+        except PaytermsError as exc:
+            exc.add_note(f"at {column.name}[{row}]")
+            raise
+
+    result = _due_days(numpy, distinct_terms, codes, days, bounds, calendar, adjustment, ask)
+    if column.days is not None:
+        return result
+    memo: dict[int, date] = {}
+    out = []
+    for number in result.tolist():
+        found = memo.get(number)
+        if found is None:
+            found = memo[number] = _EPOCH + timedelta(days=number)
+        out.append(found)
+    return out
+
+
 # --------------------------------------------------------------------------- public functions
 
 
@@ -467,6 +706,11 @@ def due_dates(
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
     column = _read_dates(starts, "starts", "due_dates")
+    result: list[date] | npt.NDArray[np.int64]
+    if column.kind != "sequence":
+        numpy = _numpy("due_dates")
+        result = _due_dates_on_arrays(numpy, terms, column, calendar, adjustment)
+        return _rebuild(column, result, "due_dates")
     keys = _read_keys(terms, len(column), "terms", PaymentTerms, "due_dates", column.index)
     if keys is None:
         single: PaymentTerms = terms

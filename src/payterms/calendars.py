@@ -41,11 +41,12 @@ from datetime import date, datetime
 from decimal import Decimal
 from enum import Enum
 from types import ModuleType
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int
+from payterms._extras import require
 from payterms.errors import InvalidArgument, InvalidType, OutsideCalendarRange, UnknownCalendar
 
 __all__ = [
@@ -60,6 +61,8 @@ __all__ = [
 
 _MIN_YEAR = 1
 _MAX_YEAR = 9999
+_NUMPY_EPOCH = date(1970, 1, 1).toordinal()  # day 0 of numpy's datetime64[D]
+_MAX_EXPORTS = 16  # numpy calendars kept per BusinessCalendar (one per range of years)
 
 
 # --------------------------------------------------------------------------- sources
@@ -239,6 +242,9 @@ class BusinessCalendar:
     weekend: frozenset[int] = field(default=frozenset({5, 6}), converter=_weekend_converter)
     sources: tuple[HolidaySource, ...] = ()
     _years: dict[int, tuple[int, ...]] = field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
+    _exports: dict[tuple[int, int], Any] = field(
         factory=dict, init=False, eq=False, hash=False, repr=False
     )
 
@@ -432,6 +438,60 @@ class BusinessCalendar:
             if (first_weekday + o - start) % 7 not in weekend and o not in closed
         )
         self._years[year] = result
+        return result
+
+    def busdaycalendar(self, first_year: int, last_year: int | None = None) -> Any:
+        """Return a ``numpy.busdaycalendar`` of this calendar's years *first_year*..*last_year*.
+
+        Its weekmask is the calendar's working week and its holidays are the closing
+        days of those years that fall on working weekdays, so ``numpy.busday_offset``,
+        ``numpy.is_busday`` and ``numpy.busday_count`` answer as this calendar does on
+        every day of those years. Outside them numpy knows no holidays: keep the dates
+        you ask about (and the days a roll or an offset can reach) within the years
+        exported. A year outside the calendar's range raises
+        :class:`~payterms.errors.OutsideCalendarRange`; numpy is an extra
+        (:class:`~payterms.errors.MissingExtra` names it). Exports are kept per range of
+        years, outside the value's identity.
+
+        >>> import numpy as np
+        >>> target = BusinessCalendar.TARGET.busdaycalendar(2026)
+        >>> np.busday_offset(np.datetime64("2026-04-03"), 0, roll="forward", busdaycal=target)
+        np.datetime64('2026-04-07')
+        >>> bool(np.is_busday(np.datetime64("2026-05-01"), busdaycal=target))
+        False
+        """
+        first_year = check_int(first_year, "first_year")
+        last_year = first_year if last_year is None else check_int(last_year, "last_year")
+        if last_year < first_year:
+            raise InvalidArgument(
+                "last_year", last_year, f"a year on or after first_year={first_year}"
+            )
+        key = (first_year, last_year)
+        cached = self._exports.get(key)
+        if cached is not None:
+            return cached
+        numpy = require("numpy", "BusinessCalendar.busdaycalendar")
+        for year in (first_year, last_year):
+            if not self.first_year <= year <= self.last_year:
+                probe = date(min(max(year, _MIN_YEAR), _MAX_YEAR), 1, 1)
+                raise OutsideCalendarRange(probe, self.first_year, self.last_year, self.name)
+        epoch = _NUMPY_EPOCH
+        closed = []
+        for year in range(first_year, last_year + 1):
+            start = date(year, 1, 1).toordinal()
+            business = numpy.array(self._business_ordinals(year, date(year, 1, 1)))
+            days = numpy.arange(start, date(year, 12, 31).toordinal() + 1)
+            weekday = (days + 6) % 7  # ordinal 1 (1 Jan of year 1) is a Monday
+            working = ~numpy.isin(weekday, sorted(self.weekend))
+            closed.append(numpy.setdiff1d(days[working], business, assume_unique=True) - epoch)
+        mask = [0 if day in self.weekend else 1 for day in range(7)]
+        result = numpy.busdaycalendar(
+            weekmask=mask,
+            holidays=numpy.concatenate(closed).astype("datetime64[D]"),
+        )
+        if len(self._exports) >= _MAX_EXPORTS:
+            self._exports.clear()
+        self._exports[key] = result
         return result
 
     # -- questions ---------------------------------------------------------------------
