@@ -8,7 +8,7 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +48,7 @@ from payterms.errors import (
 )
 from payterms.interest import late_interest
 from payterms.law import regime as law_regime
+from payterms.money import ROUNDING_MODES
 from payterms.runs import Payer, PaymentRun
 from payterms.terms import Installment, PaymentTerms, Schedule, Start
 from payterms.timing import expected_payment_date
@@ -696,6 +697,154 @@ def test_schedules_equal_the_single_invoice_schedule(
     assert got_rows == expected_rows
     for label, sched in zip(labels, expected, strict=True):
         assert sum(frame.loc[[label], "amount"], Decimal(0)) == sched.amount
+
+
+money = st.one_of(
+    amounts(min_value=-(10**7), max_value=10**7),
+    amounts(min_value=-1, max_value=1, places=4),
+    st.integers(-3, 3).map(Decimal),
+    st.sampled_from([Decimal("1E+3"), Decimal("-0.00"), Decimal("0.005"), Decimal(10) ** 19]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    distinct=st.lists(
+        st.one_of(payment_terms(), payment_terms(forward=False), any_terms()),
+        min_size=1,
+        max_size=3,
+    ),
+    picks=st.lists(st.integers(0, 2), max_size=12),
+    chosen=st.lists(dates(date(1990, 1, 1), date(2060, 12, 31)), min_size=12, max_size=12),
+    values=st.lists(money, min_size=12, max_size=12),
+    calendar=st.one_of(st.none(), business_calendars()),
+    adjustment=adjustments,
+    currency=st.sampled_from(("EUR", "JPY", "BHD")),
+    rounding=st.sampled_from(sorted(ROUNDING_MODES)),
+    kind=st.sampled_from(ARRAY_KINDS),
+    terms_kind=st.sampled_from(TERMS_KINDS),
+)
+@example(  # rounding up takes more than there is: the exact engine gives units back
+    distinct=[
+        PaymentTerms(
+            installments=(
+                Installment.percent(Decimal("33.5"), "0D"),
+                Installment.percent(Decimal("33.5"), "10D"),
+                Installment.balance("20D"),
+            )
+        )
+    ],
+    picks=[0, 0, 0],
+    chosen=[date(2026, 1, 15)] * 12,
+    values=[Decimal("0.03"), Decimal("0.02"), Decimal("1.00")] + [Decimal(1)] * 9,
+    calendar=None,
+    adjustment=Adjustment.UNADJUSTED,
+    currency="EUR",
+    rounding=ROUND_UP,
+    kind="numpy[D]",
+    terms_kind="one",
+).via("a residue line that would go negative and lines left at zero")
+def test_columnar_schedules_equal_the_single_invoice_schedule(
+    distinct: list[PaymentTerms],
+    picks: list[int],
+    chosen: list[date],
+    values: list[Decimal],
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    currency: str,
+    rounding: str,
+    kind: str,
+    terms_kind: str,
+) -> None:
+    # any terms (fixed lines, bases, discounts, rules that fail on some starts), amounts
+    # of any sign and precision, currencies, rounding modes and calendars: each row is
+    # the single-invoice schedule, or the batch raises the first failing row's error
+    if terms_kind == "one":
+        distinct = distinct[:1]
+    rows = [distinct[p % len(distinct)] for p in picks]
+    starts, values = chosen[: len(rows)], values[: len(rows)]
+    if kind.endswith("[ns]") or kind == "pandas[datetime64]":
+        starts = [min(max(s, date(1990, 1, 1)), date(2060, 12, 31)) for s in starts]
+    settings = {
+        "calendar": calendar,
+        "adjustment": adjustment,
+        "currency": currency,
+        "rounding": rounding,
+    }
+    expected: list[Schedule] = []
+    failure = None
+    for i, (terms, start, value) in enumerate(zip(rows, starts, values, strict=True)):
+        try:
+            expected.append(terms.schedule(start, value, **settings))
+        except PaytermsError as exc:
+            failure = (i, exc)
+            break
+    column = distinct[0] if terms_kind == "one" else terms_column(rows, terms_kind)
+    money_column = np.empty(len(values), dtype=object)
+    money_column[:] = values
+
+    def call() -> batch.Schedules:
+        return schedules(column, as_kind(starts, kind), money_column, **settings)
+
+    if failure is not None:
+        position, error = failure
+        with pytest.raises(type(error)) as info:
+            call()
+        assert str(info.value) == str(error)
+        assert f"at row {position} of schedules" in " ".join(info.value.__notes__)
+        return
+    got = call()
+    assert list(got) == expected
+    assert [got[i] for i in range(-len(got), 0)] == expected
+
+
+def test_schedules_hold_columns_and_build_rows_on_demand() -> None:
+    terms = SPLIT.with_discount(Decimal("2"), "10D").with_discount(Decimal("3"), "5D")
+    starts = as_kind([date(2026, 1, 15), date(2026, 2, 3), date(2026, 1, 15)], "numpy[D]")
+    values = np.array([Decimal("1000.00"), Decimal("-200.00"), "0.01"], dtype=object)
+    got = schedules(terms, starts, values)
+    expected = [
+        terms.schedule(date(2026, 1, 15), Decimal("1000.00")),
+        terms.schedule(date(2026, 2, 3), Decimal("-200.00")),
+        terms.schedule(date(2026, 1, 15), Decimal("0.01")),
+    ]
+    assert isinstance(got, batch.Schedules)
+    assert got == expected == list(got) == [got[0], got[1], got[-1]]
+    assert got[1:] == tuple(expected[1:])
+    assert got != expected[:2]
+    assert len(got) == 3
+    assert repr(got) == "<Schedules of 3 invoices in EUR>"
+    with pytest.raises(IndexError):
+        got[3]
+    with pytest.raises(TypeError):
+        hash(got)
+    # windows by last day: 3 % for 5 days first (the terms list it second)
+    assert [w.percent for w in got[0].discounts] == [Decimal("3"), Decimal("2")]
+    frame = got.discounts_frame()
+    assert list(frame.columns) == ["last_day", "percent", "payable", "discount"]
+    assert [p + d for p, d in zip(frame["payable"], frame["discount"], strict=True)] == [
+        s.amount for s in expected for _ in s.discounts
+    ]
+    assert list(frame.index) == [0, 0, 1, 1, 2, 2]
+    dues = got.to_frame()
+    assert sum(dues.loc[[1], "amount"], Decimal(0)) == Decimal("-200.00")
+    # a plain sequence is scheduled by the single-invoice function, with the same answers
+    plain = schedules(terms, list(as_dates(starts)), list(values))
+    assert plain == got
+    assert plain.to_frame().equals(dues)
+    assert plain.discounts_frame().equals(frame)
+
+
+def test_schedule_amounts_beyond_int64_take_the_exact_engine() -> None:
+    # 10**17 EUR is 10**19 cents: past int64, so those rows are scheduled one by one
+    big = [Decimal(10) ** 17, Decimal("-12345678901234567.89"), Decimal("10.00")]
+    terms = SPLIT.with_discount(Decimal("2"), "10D")
+    got = schedules(terms, as_kind([date(2026, 1, 15)] * 3, "numpy[D]"), pd.Series(big))
+    assert list(got) == [terms.schedule(date(2026, 1, 15), value) for value in big]
+    assert got.to_frame()["amount"].tolist()[:2] == [
+        Decimal("30000000000000000.00"),
+        Decimal("70000000000000000.00"),
+    ]
 
 
 def test_schedules_with_mixed_terms_and_published_split() -> None:

@@ -42,6 +42,7 @@ from payterms.money import (
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import law as law
     from payterms.batch import (
+        Schedules,
         amounts_due,
         due_dates,
         expected_payment_dates,
@@ -239,6 +240,7 @@ _LAZY: dict[str, str] = {
     "RunFit": "payterms.runs",
     "RunPolicy": "payterms.runs",
     "Schedule": "payterms.terms",
+    "Schedules": "payterms.batch",
     "SendDateTable": "payterms.timing",
     "SendObjective": "payterms.timing",
     "SendPlan": "payterms.timing",
@@ -394,6 +396,7 @@ __all__ = [
     "RunFit",
     "RunPolicy",
     "Schedule",
+    "Schedules",
     "SendDateTable",
     "SendObjective",
     "SendPlan",

@@ -24,9 +24,11 @@ hold it to that.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.errors import PaytermsError
 from payterms.rules import (
     CutOff,
     DayOfMonth,
@@ -38,7 +40,15 @@ from payterms.rules import (
     StartOf,
     Unit,
 )
-from payterms.terms import PaymentTerms, Start
+from payterms.terms import (
+    DiscountTier,
+    Installment,
+    LineKind,
+    PaymentTerms,
+    PercentOf,
+    Start,
+    TaxBase,
+)
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import numpy as np
@@ -51,9 +61,14 @@ __all__ = [
     "MAX_DAY",
     "MIN_DAY",
     "BusinessDays",
+    "SharePlan",
     "compile_rule",
+    "round_quotient",
+    "round_signed",
     "run_rule",
+    "share_plan",
     "terms_due_days",
+    "terms_schedule_days",
 ]
 
 _EPOCH = date(1970, 1, 1).toordinal()
@@ -395,3 +410,229 @@ def terms_due_days(
         final = days if final is None else np.maximum(final, days)
     assert final is not None  # noqa: S101 - terms hold at least one line
     return final, unsure
+
+
+# --------------------------------------------------------------------------- schedules
+
+
+def terms_schedule_days(
+    np: Any,
+    terms: PaymentTerms,
+    starts: Days,
+    business: BusinessDays | None,
+    adjustment: Adjustment,
+) -> tuple[Days, Days, Flags]:
+    """Return each line's due day and each discount tier's last day, per start day.
+
+    The arrays have one row per line (per tier) and one column per start, in the terms'
+    order (the caller sorts the windows by last day); the flags mark the starts
+    ``terms.schedule`` would refuse or that the arrays cannot answer.
+    """
+    unsure: Flags = np.zeros(len(starts), dtype=bool)
+    base = _period_end(np, starts, 1) if terms.start is Start.END_OF_MONTH else starts
+
+    def dated(rules: list[DueRule], unsure: Flags) -> Days:
+        out = np.empty((len(rules), len(starts)), dtype="int64")
+        for i, rule in enumerate(rules):
+            days = run_rule(np, compile_rule(rule), base, unsure, business)
+            unsure |= days < starts
+            if adjustment is not Adjustment.UNADJUSTED:
+                if business is None:
+                    unsure |= True
+                else:
+                    days = business.adjust(days, adjustment, unsure)
+            out[i] = days
+        return out  # type: ignore[no-any-return]
+
+    lines = dated([line.rule for line in terms.installments], unsure)
+    tiers = dated([tier.rule for tier in terms.discounts], unsure)
+    if len(tiers):
+        unsure |= (tiers > lines.max(axis=0)).any(axis=0)  # a discount after the final due
+    return lines, tiers, unsure
+
+
+_DOWN_FOR_NEGATIVE = {"ROUND_CEILING": "ROUND_DOWN", "ROUND_FLOOR": "ROUND_UP"}
+
+
+def round_quotient(np: Any, num: Days, den: int, rounding: str) -> Days:
+    """Return ``num / den`` rounded to an integer with a :mod:`decimal` mode (``num >= 0``)."""
+    if den == 1:
+        return num
+    q, r = np.divmod(num, den)
+    if rounding in ("ROUND_DOWN", "ROUND_FLOOR"):
+        return q  # type: ignore[no-any-return]
+    if rounding in ("ROUND_UP", "ROUND_CEILING"):
+        up = r > 0
+    elif rounding == "ROUND_HALF_UP":
+        up = 2 * r >= den
+    elif rounding == "ROUND_HALF_DOWN":
+        up = 2 * r > den
+    elif rounding == "ROUND_HALF_EVEN":
+        up = (2 * r > den) | ((2 * r == den) & (q % 2 == 1))
+    else:  # ROUND_05UP: away from zero when the digit kept is 0 or 5
+        up = (r > 0) & (q % 5 == 0)
+    return q + up  # type: ignore[no-any-return]
+
+
+def round_signed(np: Any, num: Days, den: int, rounding: str) -> Days:
+    """Return ``num / den`` rounded to an integer with a :mod:`decimal` mode, any sign."""
+    magnitude = np.abs(num)
+    up = round_quotient(np, magnitude, den, rounding)
+    negative_mode = _DOWN_FOR_NEGATIVE.get(rounding, rounding)
+    down = up if negative_mode == rounding else round_quotient(np, magnitude, den, negative_mode)
+    return np.where(num < 0, -down, up)  # type: ignore[no-any-return]
+
+
+def _ratio(value: Decimal) -> tuple[int, int]:
+    """Return (numerator, denominator) of *value* / 100 with a power-of-ten denominator."""
+    sign, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101 - percentages are finite
+    number = int("".join(map(str, digits)) or "0") * (-1 if sign else 1)
+    if exponent >= 0:
+        return number * 10**exponent, 100
+    return number, 100 * 10**-exponent
+
+
+class SharePlan:
+    """The split of an amount by one :class:`PaymentTerms`, as integer arithmetic in minor units.
+
+    Built for terms whose lines are percentages of the total or of the amount after the
+    fixed lines, fixed amounts and a balance line, and whose discounts are taken on the
+    whole amount (see :func:`share_plan`); everything else is scheduled by
+    ``PaymentTerms.schedule`` one invoice at a time.
+    """
+
+    def __init__(self, terms: PaymentTerms, exponent: int) -> None:
+        lines = terms.installments
+        self.count = len(lines)
+        balance = [i for i, line in enumerate(lines) if line.kind is LineKind.BALANCE]
+        self.residue = balance[0] if balance else self.count - 1
+        scale = 10**exponent
+        self.fixed: list[tuple[int, int]] = []
+        self.whole = True  # every fixed line is a whole number of minor units
+        for i, line in enumerate(lines):
+            if line.kind is LineKind.FIXED:
+                assert line.value is not None  # noqa: S101 - a fixed line has a value
+                units = line.value.scaleb(exponent)
+                if units != units.to_integral_value():
+                    self.whole = False
+                self.fixed.append((i, int(units)))
+        self.fixed_total = sum(units for _, units in self.fixed)
+        self.percents: list[tuple[int, int, int, bool]] = []  # line, num, den, after fixed
+        for i, line in enumerate(lines):
+            if line.kind is LineKind.PERCENT and i != self.residue:
+                assert line.value is not None  # noqa: S101 - a percent line has a value
+                num, den = _ratio(line.value)
+                self.percents.append((i, num, den, line.of is PercentOf.AFTER_FIXED))
+        self.tiers = [_ratio(tier.percent) for tier in terms.discounts]
+        self.tier_percents = [tier.percent for tier in terms.discounts]
+        common = max([den for _, _, den, _ in self.percents] + [100])
+        self.common = common
+        parts = [(num * common // den, after) for _, num, den, after in self.percents]
+        self.total_part = sum(part for part, after in parts if not after)
+        self.after_part = sum(part for part, after in parts if after)
+        factors = [num for _, num, _, _ in self.percents] + [num for num, _ in self.tiers]
+        largest = max([*factors, common, 1]) + scale
+        self.bound = (1 << 62) // largest  # magnitudes above it are left to the exact engine
+
+    def shares(self, np: Any, totals: Days, rounding: str) -> tuple[Days, Flags]:
+        """Return each line's share (one row per line) of each total, and the rows left unsure.
+
+        The rules are those of ``PaymentTerms.schedule``: each percentage rounded once, the
+        residue to the balance line (the last line without one), a credit note split like
+        its absolute value. The rare rows where rounding up takes more than there is, or
+        leaves a line at zero that the exact engine would give a unit to, are marked
+        unsure, as are the amounts the terms refuse.
+        """
+        m = len(totals)
+        out = np.zeros((self.count, m), dtype="int64")
+        if self.count == 1:
+            out[0] = totals
+            return out, np.zeros(m, dtype=bool)
+        negative = totals < 0
+        magnitude = np.abs(totals)
+        unsure = magnitude > self.bound
+        if not self.whole:
+            unsure |= True
+        magnitude = np.where(unsure, 0, magnitude)
+        fixed_total = self.fixed_total
+        unsure |= magnitude < fixed_total
+        after = magnitude - fixed_total
+        rounded = np.full(m, fixed_total, dtype="int64")
+        positive = np.full(m, len(self.fixed), dtype="int64")  # lines whose exact share > 0
+        for i, units in self.fixed:
+            out[i] = units
+        for i, num, den, after_fixed in self.percents:
+            exact = (after if after_fixed else magnitude) * num
+            share = round_quotient(np, exact, den, rounding)
+            out[i] = share
+            rounded += share
+            positive += exact > 0
+        # what is left exactly, times the common denominator: never negative for lines
+        # summing to 100 %, and refused by the terms when it is
+        left = after * (self.common - self.after_part) - magnitude * self.total_part
+        unsure |= left < 0
+        positive += left > 0
+        rest = magnitude - rounded
+        out[self.residue] = rest
+        unsure |= rest < 0
+        # a line left at zero although its exact share is positive gets a unit when the
+        # amount has one per line: the exact engine moves it
+        zero = out == 0
+        exact_zero = np.zeros(m, dtype=bool)
+        for i, num, _, after_fixed in self.percents:
+            exact_zero |= zero[i] & ((after if after_fixed else magnitude) * num > 0)
+        exact_zero |= zero[self.residue] & (left > 0)
+        unsure |= exact_zero & (magnitude >= positive)
+        out = np.where(negative, -out, out)
+        return out, unsure
+
+    def discounts(self, np: Any, totals: Days, rounding: str) -> Days:
+        """Return each tier's discount (one row per tier) on each total, rounded once."""
+        out = np.empty((len(self.tiers), len(totals)), dtype="int64")
+        for k, (num, den) in enumerate(self.tiers):
+            out[k] = round_signed(np, totals * num, den, rounding)
+        return out  # type: ignore[no-any-return]
+
+
+_PLANS: dict[tuple[PaymentTerms, int], SharePlan | None] = {}
+
+
+def share_plan(terms: PaymentTerms, exponent: int) -> SharePlan | None:
+    """Return the integer plan of *terms* in minor units of 10**-*exponent*, or None.
+
+    None when the terms need what the plan does not do: a tax amount (a line of the
+    untaxed amount, a discount on the amount excluding tax) or a feature of the terms
+    beyond percentages, fixed amounts, a balance line and discount tiers on the total
+    (checked by rebuilding the terms from those parts alone: terms that differ use
+    ``PaymentTerms.schedule``).
+    """
+    key = (terms, exponent)
+    if key in _PLANS:
+        return _PLANS[key]
+    plan: SharePlan | None = None
+    try:
+        lines = tuple(
+            Installment(line.kind, line.rule, line.value, of=line.of) for line in terms.installments
+        )
+        tiers = tuple(DiscountTier(tier.percent, tier.rule) for tier in terms.discounts)
+        rebuilt = PaymentTerms(
+            installments=lines, discounts=tiers, start=terms.start, tax_base=terms.tax_base
+        )
+    except PaytermsError:  # pragma: no cover - parts of valid terms make valid terms
+        rebuilt = None
+    plain = (
+        rebuilt == terms
+        and all(line.kind in _LINE_KINDS and line.of in _BASES for line in lines)
+        and (not tiers or terms.tax_base is TaxBase.INCLUDED)
+    )
+    if plain:
+        plan = SharePlan(terms, exponent)
+    if len(_PLANS) >= _MAX_PROGRAMS:
+        _PLANS.clear()
+    _PLANS[key] = plan
+    return plan
+
+
+_LINE_KINDS = frozenset({LineKind.PERCENT, LineKind.FIXED, LineKind.BALANCE})
+_BASES = frozenset({PercentOf.TOTAL, PercentOf.AFTER_FIXED})

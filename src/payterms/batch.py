@@ -31,6 +31,8 @@ are on each partition of a Dask or Spark frame.
 
 from __future__ import annotations
 
+import decimal
+import operator
 import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
@@ -38,7 +40,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from payterms import _columnar
-from payterms._checks import check_date, to_decimal
+from payterms._checks import check_date, check_rounding, to_decimal
 from payterms._columnar import MAX_DAY, MIN_DAY
 from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
@@ -53,9 +55,9 @@ from payterms.interest import (
     RateSplit,
     late_interest,
 )
-from payterms.money import DEFAULT_ROUNDING
+from payterms.money import DEFAULT_ROUNDING, smallest_unit
 from payterms.runs import Payer
-from payterms.terms import PaymentTerms, Schedule
+from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule
 from payterms.timing import expected_payment_date
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -65,7 +67,14 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
     from payterms.law import Regime
 
-__all__ = ["amounts_due", "due_dates", "expected_payment_dates", "late_interest_many", "schedules"]
+__all__ = [
+    "Schedules",
+    "amounts_due",
+    "due_dates",
+    "expected_payment_dates",
+    "late_interest_many",
+    "schedules",
+]
 
 _EPOCH = date(1970, 1, 1)  # day 0 of numpy's datetime64[D]
 _EPOCH_ORDINAL = _EPOCH.toordinal()
@@ -843,11 +852,226 @@ def expected_payment_dates(
 
 # --------------------------------------------------------------------------- schedules
 
+# PaymentTerms.schedule rounds a total in this context: the same one, so that an amount
+# too long for it is refused here exactly as there
+_SCHEDULE_CONTEXT = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+
+
+class Schedules(Sequence[Schedule]):
+    """The schedules of many invoices, held as columns; index or iterate for :class:`Schedule` s.
+
+    :func:`schedules` returns it. The dates and amounts are kept as arrays (days and
+    whole minor units of :attr:`currency`), so no per-invoice object is built until one
+    is asked for: ``schedules[i]`` (or iterating) gives the
+    :class:`~payterms.terms.Schedule` that ``terms.schedule(...)`` gives for invoice
+    *i*, and :meth:`to_frame` / :meth:`discounts_frame` give every instalment / discount
+    window as one pandas DataFrame. It compares equal to any sequence of the same
+    schedules.
+
+    >>> from payterms.terms import PaymentTerms
+    >>> batch = schedules(PaymentTerms.net(30).with_discount(2, "10D"),
+    ...                   [date(2026, 1, 15), date(2026, 2, 1)], ["100.00", "250.00"])
+    >>> len(batch), batch[1].dues[0].amount, batch[1].discounts[0].payable
+    (2, Decimal('250.00'), Decimal('245.00'))
+    """
+
+    __slots__ = (
+        "_due_days",
+        "_due_offsets",
+        "_due_units",
+        "_exponent",
+        "_index",
+        "_objects",
+        "_starts",
+        "_totals",
+        "_win_days",
+        "_win_discount",
+        "_win_offsets",
+        "_win_payable",
+        "_win_percents",
+        "currency",
+    )
+
+    def __init__(self, currency: str, index: Any = None) -> None:
+        self.currency = currency
+        """The currency of every amount (ISO 4217 code)."""
+        self._index = index
+        self._objects: tuple[Schedule, ...] | None = None
+        self._exponent = 0
+        self._starts: Any = ()
+        self._totals: Any = ()
+        self._due_offsets: Any = (0,)
+        self._due_days: Any = ()
+        self._due_units: Any = ()
+        self._win_offsets: Any = (0,)
+        self._win_days: Any = ()
+        self._win_percents: Any = ()
+        self._win_payable: Any = ()
+        self._win_discount: Any = ()
+
+    @classmethod
+    def _of(cls, rows: Sequence[Schedule], currency: str, index: Any) -> Schedules:
+        result = cls(currency, index)
+        result._objects = tuple(rows)
+        return result
+
+    # -- the sequence ------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._objects) if self._objects is not None else len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Schedule: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Schedule, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Schedule | tuple[Schedule, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if self._objects is not None:
+            return self._objects[index]
+        n = len(self)
+        position = operator.index(index)
+        if not -n <= position < n:
+            raise IndexError(f"schedule {index} out of range for {n} invoices")
+        return self._row(position % n)
+
+    def __iter__(self) -> Iterator[Schedule]:
+        if self._objects is not None:
+            return iter(self._objects)
+        return map(self._row, range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # a column, not a value to hash
+
+    def __repr__(self) -> str:
+        return f"<Schedules of {len(self)} invoices in {self.currency}>"
+
+    def _money(self, units: int) -> Decimal:
+        return Decimal(units).scaleb(-self._exponent)
+
+    def _row(self, i: int) -> Schedule:
+        a, b = int(self._due_offsets[i]), int(self._due_offsets[i + 1])
+        dues = tuple(
+            Due(_EPOCH + timedelta(days=int(day)), self._money(int(units)))
+            for day, units in zip(self._due_days[a:b], self._due_units[a:b], strict=True)
+        )
+        a, b = int(self._win_offsets[i]), int(self._win_offsets[i + 1])
+        windows = tuple(
+            DiscountWindow(
+                _EPOCH + timedelta(days=int(self._win_days[j])),
+                self._win_percents[j],
+                self._money(int(self._win_payable[j])),
+                self._money(int(self._win_discount[j])),
+            )
+            for j in range(a, b)
+        )
+        start = _EPOCH + timedelta(days=int(self._starts[i]))
+        return Schedule(start, self._money(int(self._totals[i])), self.currency, dues, windows)
+
+    # -- frames ------------------------------------------------------------------------
+
+    def _flat(self) -> tuple[list[int], list[int], list[int], list[Decimal]]:
+        """Return (invoice, line, day number, amount) of every instalment, in order."""
+        owners: list[int] = []
+        lines: list[int] = []
+        days: list[int] = []
+        amounts: list[Decimal] = []
+        if self._objects is not None:
+            for position, schedule in enumerate(self._objects):
+                for line, due in enumerate(schedule.dues):
+                    owners.append(position)
+                    lines.append(line)
+                    days.append(_to_day(due.date))
+                    amounts.append(due.amount)
+            return owners, lines, days, amounts
+        offsets = self._due_offsets
+        for position in range(len(self)):
+            count = int(offsets[position + 1]) - int(offsets[position])
+            owners.extend([position] * count)
+            lines.extend(range(count))
+        days = [int(day) for day in self._due_days]
+        amounts = list(map(self._money, map(int, self._due_units)))
+        return owners, lines, days, amounts
+
+    def _labels(self, owners: Any) -> Any:
+        pandas = _pandas("Schedules.to_frame")
+        return pandas.Index(owners) if self._index is None else self._index.take(owners)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return every instalment as a pandas DataFrame, one row each (needs ``[pandas]``).
+
+        The index repeats each invoice's label (the index of the dates or amounts when one
+        of them is a Series, else the invoice's position); the columns are ``line`` (the
+        instalment's position in the terms), ``due`` (``datetime64[s]``) and ``amount``
+        (exact Decimal, object dtype; an invoice's amounts add up to its total).
+
+        >>> from payterms.terms import Installment, PaymentTerms
+        >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
+        ...                                    Installment.balance("CM+30D")))
+        >>> schedules(split, [date(2026, 1, 15)], ["1000.00"]).to_frame()
+           line        due  amount
+        0     0 2026-01-15  300.00
+        0     1 2026-03-02  700.00
+        """
+        pandas = _pandas("Schedules.to_frame")
+        numpy = _numpy("Schedules.to_frame")
+        owners, lines, days, amounts = self._flat()
+        stamped = numpy.array(days, dtype="int64").view("datetime64[D]").astype("datetime64[s]")
+        return pandas.DataFrame(
+            {
+                "line": numpy.array(lines, dtype="int64"),
+                "due": stamped,
+                "amount": pandas.array(amounts, dtype=object),
+            },
+            index=self._labels(numpy.array(owners, dtype="int64")),
+        )
+
+    def discounts_frame(self) -> pd.DataFrame:
+        """Return every early-payment discount window as a pandas DataFrame (needs ``[pandas]``).
+
+        One row per window, in invoice order then by last day, indexed like
+        :meth:`to_frame`; the columns are ``last_day`` (``datetime64[s]``), ``percent``,
+        ``payable`` and ``discount`` (exact Decimals; ``payable + discount`` is the
+        invoice's total).
+
+        >>> from payterms.terms import PaymentTerms
+        >>> terms = PaymentTerms.net(30).with_discount(2, "10D")
+        >>> schedules(terms, [date(2026, 1, 15)], ["99.99"]).discounts_frame()
+            last_day percent payable discount
+        0 2026-01-25       2   97.99     2.00
+        """
+        pandas = _pandas("Schedules.discounts_frame")
+        numpy = _numpy("Schedules.discounts_frame")
+        owners: list[int] = []
+        rows: list[tuple[int, Decimal, Decimal, Decimal]] = []
+        for position, schedule in enumerate(self):
+            for window in schedule.discounts:
+                owners.append(position)
+                rows.append(
+                    (_to_day(window.last_day), window.percent, window.payable, window.discount)
+                )
+        days = numpy.array([row[0] for row in rows], dtype="int64")
+        return pandas.DataFrame(
+            {
+                "last_day": days.view("datetime64[D]").astype("datetime64[s]"),
+                "percent": pandas.array([row[1] for row in rows], dtype=object),
+                "payable": pandas.array([row[2] for row in rows], dtype=object),
+                "discount": pandas.array([row[3] for row in rows], dtype=object),
+            },
+            index=self._labels(numpy.array(owners, dtype="int64")),
+        )
+
 
 def _invoice_rows(
     terms: object, starts: object, amounts: object, what: str
-) -> tuple[list[PaymentTerms] | None, list[date], list[Decimal], Any]:
-    """Return (terms per row or None, start dates, amounts, pandas index or None), checked."""
+) -> tuple[_Dates, list[Decimal], Any]:
+    """Return (start dates, amounts, pandas index or None), checked for length and index."""
     values, amount_index = _read_amounts(amounts, "amounts", what)
     column = _read_dates(starts, "starts", what)
     if len(column) != len(values):
@@ -859,26 +1083,21 @@ def _invoice_rows(
         index = amount_index
     elif amount_index is not None and not amount_index.equals(index):
         raise InvalidArgument("amounts", amount_index, "a Series with the same index as starts")
-    keys = _read_keys(terms, len(values), "terms", PaymentTerms, what, index)
-    return keys, _date_list(column), values, index
+    return column, values, index
 
 
-def _schedule_rows(
+def _schedule_objects(
     what: str,
-    terms: object,
-    starts: object,
-    amounts: object,
-    *,
-    calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
-    currency: str,
-    rounding: str,
-) -> tuple[list[Schedule], Any]:
-    keys, days, values, index = _invoice_rows(terms, starts, amounts, what)
+    keys: list[PaymentTerms] | None,
+    terms: PaymentTerms,
+    days: list[date],
+    values: list[Decimal],
+    settings: dict[str, Any],
+) -> list[Schedule]:
+    """Return ``terms.schedule`` of each row, once per distinct (terms, start, amount)."""
     rows: Iterable[tuple[PaymentTerms, date, Decimal]]
     if keys is None:
-        single: PaymentTerms = terms  # type: ignore[assignment]  # checked by _read_keys
-        rows = ((single, day, value) for day, value in zip(days, values, strict=True))
+        rows = ((terms, day, value) for day, value in zip(days, values, strict=True))
     else:
         rows = zip(keys, days, values, strict=True)
     memo: dict[tuple[PaymentTerms, date, Decimal], Schedule] = {}
@@ -888,20 +1107,234 @@ def _schedule_rows(
         if found is None:
             t, day, value = row
             try:
-                found = t.schedule(
-                    day,
-                    value,
-                    calendar=calendar,
-                    adjustment=adjustment,
-                    currency=currency,
-                    rounding=rounding,
-                )
+                found = t.schedule(day, value, **settings)
             except PaytermsError as exc:
                 exc.add_note(f"at row {i} of {what}")
                 raise
             memo[row] = found
         out.append(found)
-    return out, index
+    return out
+
+
+def _total_units(
+    numpy: Any, values: list[Decimal], unit: Decimal, exponent: int, rounding: str
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Return each amount rounded to whole minor units, and the rows it could not round.
+
+    The rounding is ``PaymentTerms.schedule``'s (the same context and mode); a row it
+    cannot round in int64 (an amount of more than 18 digits) is marked for the exact
+    engine, which answers it or raises what it raises.
+    """
+    n = len(values)
+    quantize = operator.methodcaller("quantize", unit, rounding, _SCHEDULE_CONTEXT)
+    scale = Decimal(10**exponent).__rmul__  # exact: 60 digits hold any int64 of units
+    try:
+        with decimal.localcontext(_SCHEDULE_CONTEXT):
+            units = numpy.fromiter(map(int, map(scale, map(quantize, values))), "int64", n)
+        return units, numpy.zeros(n, dtype=bool)
+    except (ArithmeticError, OverflowError):
+        pass
+    units = numpy.zeros(n, dtype="int64")
+    failed = numpy.zeros(n, dtype=bool)
+    for i, value in enumerate(values):
+        try:
+            units[i] = int(quantize(value).scaleb(exponent, _SCHEDULE_CONTEXT))
+        except (ArithmeticError, OverflowError):
+            failed[i] = True
+    return units, failed
+
+
+class _Block:
+    """The schedules of the rows of one distinct terms, as matrices (row, line / tier)."""
+
+    __slots__ = ("due_days", "due_units", "percents", "rows", "win_days", "win_disc", "win_pay")
+
+    def __init__(self, numpy: Any, rows: Any, lines: int, tiers: int) -> None:
+        m = len(rows)
+        self.rows = rows
+        self.due_days = numpy.zeros((m, lines), dtype="int64")
+        self.due_units = numpy.zeros((m, lines), dtype="int64")
+        self.win_days = numpy.zeros((m, tiers), dtype="int64")
+        self.win_pay = numpy.zeros((m, tiers), dtype="int64")
+        self.win_disc = numpy.zeros((m, tiers), dtype="int64")
+        self.percents = numpy.empty((m, tiers), dtype=object)
+
+    def put(self, numpy: Any, at: int, schedule: Schedule, exponent: int) -> None:
+        """Write one schedule computed by the exact engine into row *at*."""
+
+        def units(amount: Decimal) -> int:
+            return int(amount.scaleb(exponent))
+
+        columns = (
+            ("due_units", [units(due.amount) for due in schedule.dues]),
+            ("win_pay", [units(window.payable) for window in schedule.discounts]),
+            ("win_disc", [units(window.discount) for window in schedule.discounts]),
+        )
+        for name, values in columns:
+            matrix = getattr(self, name)
+            if matrix.dtype != object and any(abs(v) >= 1 << 63 for v in values):
+                matrix = matrix.astype(object)  # amounts beyond int64 stay Python ints
+                setattr(self, name, matrix)
+            matrix[at] = values
+        self.due_days[at] = [_to_day(due.date) for due in schedule.dues]
+        self.win_days[at] = [_to_day(window.last_day) for window in schedule.discounts]
+        self.percents[at] = [window.percent for window in schedule.discounts]
+
+
+def _long(numpy: Any, n: int, blocks: list[_Block], field: str, width: str) -> tuple[Any, Any]:
+    """Return (offsets, values) of one field laid out invoice after invoice, line after line."""
+    counts = numpy.zeros(n, dtype="int64")
+    for block in blocks:
+        counts[block.rows] = getattr(block, width).shape[1]
+    offsets = numpy.zeros(n + 1, dtype="int64")
+    numpy.cumsum(counts, out=offsets[1:])
+    kinds = {getattr(block, field).dtype for block in blocks}
+    dtype = kinds.pop() if len(kinds) == 1 else object
+    values = numpy.empty(int(offsets[-1]), dtype=dtype)
+    for block in blocks:
+        matrix = getattr(block, field)
+        if len(blocks) == 1 and matrix.shape[1]:
+            values = matrix.reshape(-1)
+        elif matrix.size:
+            where = offsets[block.rows][:, None] + numpy.arange(matrix.shape[1])
+            values[where] = matrix
+    return offsets, values
+
+
+def _schedules_on_arrays(
+    numpy: Any,
+    what: str,
+    terms: object,
+    column: _Dates,
+    values: list[Decimal],
+    index: Any,
+    settings: dict[str, Any],
+) -> Schedules:
+    """Return the schedules of a numpy or pandas column of invoices through the arrays."""
+    n = len(values)
+    calendar: BusinessCalendar | None = settings["calendar"]
+    currency: str = settings["currency"]
+    rounding: str = settings["rounding"]
+    coded = _terms_codes(numpy, terms, n, index, what)
+    distinct: list[PaymentTerms] = [terms] if coded is None else coded[0]  # type: ignore[list-item]
+    if column.days is not None:
+        days = column.days
+    else:
+        day_of = {day: _to_day(day) for day in _distinct_dates(column)}
+        items: list[Any] = column.items
+        days = numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=n)
+    result = Schedules(currency, index)
+    result._starts = days
+    if not n:
+        result._totals = numpy.empty(0, dtype="int64")
+        result._due_offsets = result._win_offsets = numpy.zeros(1, dtype="int64")
+        return result
+
+    def exact(row: int) -> Schedule:
+        one = distinct[0] if coded is None else distinct[int(coded[1][row])]
+        try:
+            return one.schedule(_from_day(int(days[row]), column), values[row], **settings)
+        except PaytermsError as exc:
+            exc.add_note(f"at row {row} of {what}")
+            raise
+
+    try:
+        check_rounding(rounding)
+        unit = smallest_unit(currency)
+    except PaytermsError:  # every row is refused: the first one says why
+        exact(0)
+        raise  # pragma: no cover - the exact engine refuses the row as well
+    exponent = -int(unit.as_tuple().exponent)
+    totals, failed = _total_units(numpy, values, unit, exponent, rounding)
+    business = None if calendar is None else _columnar.BusinessDays(numpy, calendar)
+    blocks: list[_Block] = []
+    unsure_rows: list[Any] = []
+    for k, one in enumerate(distinct):
+        rows = numpy.arange(n) if coded is None else numpy.flatnonzero(coded[1] == k)
+        if not len(rows):
+            continue
+        block = _Block(numpy, rows, len(one.installments), len(one.discounts))
+        blocks.append(block)
+        plan = _columnar.share_plan(one, exponent)
+        if plan is None:
+            unsure = numpy.ones(len(rows), dtype=bool)
+        else:
+            unsure = _schedule_block(numpy, one, plan, block, days, totals, business, settings)
+            unsure |= failed[rows]
+        unsure_rows.append((block, numpy.flatnonzero(unsure)))
+    asked = sorted(
+        (int(block.rows[at]), at, block) for block, where in unsure_rows for at in where.tolist()
+    )
+    memo: dict[tuple[int, int, Decimal], Schedule] = {}
+    for row, at, block in asked:  # in row order: the first row refused is the one named
+        key = (id(block), int(days[row]), values[row])
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = exact(row)
+        block.put(numpy, at, found, exponent)
+    if failed.any():  # totals beyond int64: the exact engine's, as Python ints
+        totals = totals.astype(object)
+        for row in numpy.flatnonzero(failed).tolist():
+            one = distinct[0] if coded is None else distinct[int(coded[1][row])]
+            total = one.schedule(_from_day(int(days[row]), column), values[row], **settings)
+            totals[row] = int(total.amount.scaleb(exponent))
+    result._exponent = exponent
+    result._totals = totals
+    result._due_offsets, result._due_days = _long(numpy, n, blocks, "due_days", "due_days")
+    _, result._due_units = _long(numpy, n, blocks, "due_units", "due_days")
+    result._win_offsets, result._win_days = _long(numpy, n, blocks, "win_days", "win_days")
+    _, result._win_percents = _long(numpy, n, blocks, "percents", "win_days")
+    _, result._win_payable = _long(numpy, n, blocks, "win_pay", "win_days")
+    _, result._win_discount = _long(numpy, n, blocks, "win_disc", "win_days")
+    return result
+
+
+def _schedule_block(
+    numpy: Any,
+    terms: PaymentTerms,
+    plan: _columnar.SharePlan,
+    block: _Block,
+    days: npt.NDArray[np.int64],
+    totals: npt.NDArray[np.int64],
+    business: _columnar.BusinessDays | None,
+    settings: dict[str, Any],
+) -> npt.NDArray[np.bool_]:
+    """Fill *block* with the schedules of its rows on arrays; return the rows left unsure.
+
+    Dates are computed once per distinct start (over the rows' span of days when it is
+    small against the rows), amounts once per row in whole minor units.
+    """
+    rows = block.rows
+    starts = days[rows]
+    low, high = int(starts.min()), int(starts.max())
+    if high - low + 1 <= _DENSE_FACTOR * len(rows) + 4096:
+        grid = numpy.arange(low, high + 1, dtype="int64")
+        where = starts - low
+    else:
+        grid, where = numpy.unique(starts, return_inverse=True)
+        where = where.reshape(-1)
+    lines, tiers, unsure_days = _columnar.terms_schedule_days(
+        numpy, terms, grid, business, settings["adjustment"]
+    )
+    unsure = unsure_days[where]
+    block.due_days[:] = lines[:, where].T
+    mine = totals[rows]
+    unsure |= numpy.abs(mine) > plan.bound
+    mine = numpy.where(unsure, 0, mine)
+    shares, unsure_shares = plan.shares(numpy, mine, settings["rounding"])
+    unsure |= unsure_shares
+    block.due_units[:] = shares.T
+    if len(plan.tiers):
+        last = tiers[:, where].T  # (rows, tiers) in the terms' order
+        order = numpy.argsort(last, axis=1, kind="stable")  # windows by last day
+        discounts = plan.discounts(numpy, mine, settings["rounding"]).T
+        block.win_days[:] = numpy.take_along_axis(last, order, axis=1)
+        block.win_disc[:] = numpy.take_along_axis(discounts, order, axis=1)
+        block.win_pay[:] = mine[:, None] - block.win_disc
+        percents = numpy.empty(len(plan.tier_percents), dtype=object)
+        percents[:] = plan.tier_percents
+        block.percents[:] = percents[order]
+    return unsure  # type: ignore[no-any-return]
 
 
 def schedules(
@@ -913,16 +1346,22 @@ def schedules(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
-) -> tuple[Schedule, ...]:
-    """Return the :class:`~payterms.terms.Schedule` of each invoice, in order.
+) -> Schedules:
+    """Return the schedule of each invoice as :class:`Schedules`, a column of them.
 
     Row *i* is ``terms.schedule(starts[i], amounts[i], ...)`` with the keyword arguments
-    shared by every row, computed once per distinct (terms, start, amount). *starts* is
-    a date column as for :func:`due_dates`; *amounts* are Decimal, int or str values (a
-    sequence, an object array or a Series; a float is refused, naming its position);
-    *terms* is one :class:`~payterms.terms.PaymentTerms` or one per invoice. Terms that
-    need the tax amount of each invoice are scheduled one by one with
-    :meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`.
+    shared by every row. *starts* is a date column as for :func:`due_dates`; *amounts*
+    are Decimal, int or str values (a sequence, an object array or a Series; a float is
+    refused, naming its position); *terms* is one :class:`~payterms.terms.PaymentTerms`
+    or one per invoice. Terms that need the tax amount of each invoice are scheduled one
+    by one with :meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`.
+
+    On a numpy or pandas column the dates are computed once per distinct (terms, start)
+    and the amounts as whole minor units for all rows at once, checked once per column;
+    rows the arrays cannot settle (amounts the terms refuse, a rounding that takes more
+    than there is) are scheduled by ``PaymentTerms.schedule``. A plain sequence is
+    scheduled once per distinct (terms, start, amount), without numpy. Either way the
+    result builds a :class:`~payterms.terms.Schedule` only for the rows asked for.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -932,17 +1371,23 @@ def schedules(
     [[('2026-01-15', '300.00'), ('2026-03-02', '700.00')],
      [('2026-01-15', '0.02'), ('2026-03-02', '0.03')]]
     """
-    rows, _ = _schedule_rows(
-        "schedules",
-        terms,
-        starts,
-        amounts,
-        calendar=calendar,
-        adjustment=adjustment,
-        currency=currency,
-        rounding=rounding,
-    )
-    return tuple(rows)
+    what = "schedules"
+    check_adjustment(adjustment)
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+    column, values, index = _invoice_rows(terms, starts, amounts, what)
+    settings: dict[str, Any] = {
+        "calendar": calendar,
+        "adjustment": adjustment,
+        "currency": currency,
+        "rounding": rounding,
+    }
+    if column.kind == "sequence" and _kind(amounts) == "sequence":
+        keys = _read_keys(terms, len(values), "terms", PaymentTerms, what, index)
+        rows = _schedule_objects(what, keys, terms, _date_list(column), values, settings)  # type: ignore[arg-type]
+        return Schedules._of(rows, currency, index)
+    numpy = _numpy(what)
+    return _schedules_on_arrays(numpy, what, terms, column, values, index, settings)
 
 
 def amounts_due(
@@ -961,7 +1406,7 @@ def amounts_due(
     invoice's label (the index of *starts* or *amounts* when one is a Series, else its
     position), and the columns are ``line`` (the instalment's position in the terms),
     ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
-    amounts add up to its total). The rows are those of :func:`schedules`; group them by
+    amounts add up to its total). It is ``schedules(...).to_frame()``; group it by
     ``due`` for a cash-in forecast.
 
     >>> from payterms.terms import Installment, PaymentTerms
@@ -974,10 +1419,8 @@ def amounts_due(
     1     0 2026-02-03   60.00
     1     1 2026-03-30  140.00
     """
-    pandas = _pandas("amounts_due")
-    numpy = _numpy("amounts_due")
-    rows, index = _schedule_rows(
-        "amounts_due",
+    _pandas("amounts_due")
+    return schedules(
         terms,
         starts,
         amounts,
@@ -985,27 +1428,7 @@ def amounts_due(
         adjustment=adjustment,
         currency=currency,
         rounding=rounding,
-    )
-    owners: list[int] = []
-    lines: list[int] = []
-    days: list[int] = []
-    values: list[Decimal] = []
-    for position, schedule in enumerate(rows):
-        for line, due in enumerate(schedule.dues):
-            owners.append(position)
-            lines.append(line)
-            days.append(_to_day(due.date))
-            values.append(due.amount)
-    stamped = numpy.array(days, dtype="int64").view("datetime64[D]").astype("datetime64[s]")
-    at = numpy.array(owners, dtype="int64")
-    return pandas.DataFrame(
-        {
-            "line": numpy.array(lines, dtype="int64"),
-            "due": stamped,
-            "amount": pandas.array(values, dtype=object),
-        },
-        index=pandas.Index(at) if index is None else index.take(at),
-    )
+    ).to_frame()
 
 
 # --------------------------------------------------------------------------- late interest
@@ -1034,6 +1457,8 @@ def _read_amounts(values: object, name: str, what: str) -> tuple[list[Decimal], 
         raise InvalidType(name, values, "a sequence of Decimal, int or str amounts")
     else:
         items = list(values)
+    if set(map(type, items)) <= {Decimal} and all(map(Decimal.is_finite, items)):
+        return items, index  # a column of finite Decimals: checked without a loop per row
     amounts = [
         item if type(item) is Decimal and item.is_finite() else to_decimal(item, f"{name}[{i}]")
         for i, item in enumerate(items)
