@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
+    InvalidDocument,
     InvalidTerms,
     InvalidType,
     MissingExtra,
@@ -40,6 +41,7 @@ from payterms.money import (
 )
 
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
+    from payterms import einvoice as einvoice
     from payterms import law as law
     from payterms.batch import (
         amounts_due,
@@ -73,6 +75,14 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     )
     from payterms.dunning import (
         DunningLadder,
+    )
+    from payterms.einvoice import (
+        PaymentPart,
+        check_payment,
+        payment_part,
+        read_invoice,
+        to_cii,
+        to_ubl,
     )
     from payterms.financing import (
         FinancingMethod,
@@ -202,6 +212,7 @@ _LAZY: dict[str, str] = {
     "PaymentDay": "payterms.interest",
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
+    "PaymentPart": "payterms.einvoice",
     "PaymentRun": "payterms.runs",
     "PaymentTerms": "payterms.terms",
     "PercentOf": "payterms.terms",
@@ -232,6 +243,7 @@ _LAZY: dict[str, str] = {
     "breakeven_days": "payterms.discount",
     "breakeven_discount": "payterms.discount",
     "collection_effectiveness": "payterms.receivables",
+    "check_payment": "payterms.einvoice",
     "compare_terms": "payterms.financing",
     "concentration": "payterms.receivables",
     "describe_invoice": "payterms.text",
@@ -241,6 +253,7 @@ _LAZY: dict[str, str] = {
     "discount_tiers": "payterms.discount",
     "dso": "payterms.receivables",
     "due_dates": "payterms.batch",
+    "einvoice": "",  # the payterms.einvoice subpackage
     "expected_payment_date": "payterms.timing",
     "expected_payment_dates": "payterms.batch",
     "explain_payment": "payterms.timing",
@@ -253,6 +266,7 @@ _LAZY: dict[str, str] = {
     "max_days_for_margin": "payterms.financing",
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
+    "payment_part": "payterms.einvoice",
     "plot_aging": "payterms.plot",
     "plot_interest": "payterms.plot",
     "plot_schedule": "payterms.plot",
@@ -260,10 +274,13 @@ _LAZY: dict[str, str] = {
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
     "rate_to_percent": "payterms.discount",
+    "read_invoice": "payterms.einvoice",
     "schedules": "payterms.batch",
     "send_date_table": "payterms.timing",
     "term_cost": "payterms.financing",
     "tier_costs": "payterms.discount",
+    "to_cii": "payterms.einvoice",
+    "to_ubl": "payterms.einvoice",
     "xrechnung_skonto": "payterms.text",
 }
 
@@ -294,7 +311,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "law"})
+    return sorted({*globals(), *__all__, "law", "einvoice"})
 
 
 __all__ = [
@@ -325,6 +342,7 @@ __all__ = [
     "InterestPeriod",
     "InterestResult",
     "InvalidArgument",
+    "InvalidDocument",
     "InvalidTerms",
     "InvalidType",
     "Invoice",
@@ -340,6 +358,7 @@ __all__ = [
     "PaymentDay",
     "PaymentExplanation",
     "PaymentForecast",
+    "PaymentPart",
     "PaymentRun",
     "PaymentTerms",
     "PaytermsError",
@@ -378,6 +397,7 @@ __all__ = [
     "best_tier",
     "breakeven_days",
     "breakeven_discount",
+    "check_payment",
     "collection_effectiveness",
     "compare_terms",
     "concentration",
@@ -400,6 +420,7 @@ __all__ = [
     "minor_unit",
     "parse_with_notes",
     "payment_forecast",
+    "payment_part",
     "plot_aging",
     "plot_interest",
     "plot_schedule",
@@ -408,9 +429,12 @@ __all__ = [
     "quantize",
     "rate_from_percent",
     "rate_to_percent",
+    "read_invoice",
     "schedules",
     "send_date_table",
     "term_cost",
     "tier_costs",
+    "to_cii",
+    "to_ubl",
     "xrechnung_skonto",
 ]
