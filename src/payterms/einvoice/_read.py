@@ -162,16 +162,18 @@ class _Reader:
         tiers: tuple[DiscountTier, ...] = ()
         base: Decimal | None = None
         if skonto is not None and skonto.lines:
-            tiers = tuple(DiscountTier(s.percent, f"{s.days}D") for s in skonto.lines)
-            bases = {s.base for s in skonto.lines}
+            granted = [s for s in skonto.lines if s.percent > 0]
+            if len(granted) < len(skonto.lines):
+                self.notes.append("a #SKONTO# line of 0.00 % grants no discount: not a tier")
+            tiers = tuple(DiscountTier(s.percent, f"{s.days}D") for s in granted)
+            bases = {s.base for s in granted}
             if len(bases) > 1:
-                raise InvalidArgument(
-                    label,
-                    self.text,
-                    "one BASISBETRAG for every #SKONTO# line (payterms "
-                    "takes every discount on one base)",
+                self.notes.append(
+                    "the #SKONTO# lines name different bases (BASISBETRAG); the terms take "
+                    "every discount on the amount due, the stated bases are kept in "
+                    "part.discounts"
                 )
-            base = bases.pop()
+            base = bases.pop() if len(bases) == 1 else None
             if self.issue is not None:
                 self.discounts += [
                     DiscountTerm(s.percent, self.issue, s.days, s.base) for s in skonto.lines

@@ -116,19 +116,27 @@ def skonto_lines(discounts: Iterable[DiscountTerm], *, base: Decimal | None = No
 
 def _diagnose(line: str) -> str:
     """Return what is wrong with a ``#`` line of BT-20, in the words of BR-DE-18."""
-    if line != line.upper():
+    if line != line.upper() and _LINE.fullmatch(line.upper()):
         return "capital letters (#SKONTO#TAGE=n#PROZENT=n.nn#)"
     if not line.startswith("#SKONTO#"):
         word = line.split("#")[1] if line.count("#") > 1 else line
+        if word.upper() == "SKONTO":
+            return "capital letters (#SKONTO#TAGE=n#PROZENT=n.nn#)"
         if word == "VERZUG":
             return "a #SKONTO# line (#VERZUG# lines are no longer accepted by XRechnung 3.0)"
         return "a line starting with #SKONTO#"
+    if re.match(r"#SKONTO#tage=", line, re.IGNORECASE) and not re.match(r"#SKONTO#TAGE=", line):
+        return "capital letters (#SKONTO#TAGE=n#PROZENT=n.nn#)"
     if not re.match(r"#SKONTO#TAGE=", line):
         return "a day count as the second segment (TAGE=n)"
     if re.match(r"#SKONTO#TAGE=-", line):
         return "a whole number of days, not negative (TAGE=n)"
     if not re.match(r"#SKONTO#TAGE=[0-9]+#", line):
         return "a whole number of days (TAGE=n)"
+    if re.match(r"#SKONTO#TAGE=[0-9]+#prozent=", line, re.IGNORECASE) and not re.match(
+        r"#SKONTO#TAGE=[0-9]+#PROZENT=", line
+    ):
+        return "capital letters (#SKONTO#TAGE=n#PROZENT=n.nn#)"
     m = re.match(r"#SKONTO#TAGE=[0-9]+#PROZENT=([^#]*)#", line)
     if m is None:
         return "a percentage as the third segment (PROZENT=n.nn)"
