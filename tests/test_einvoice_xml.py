@@ -1,4 +1,4 @@
-"""The e-invoice XML parser: no DTD, so no entity expansion or external loading; errors name the place."""
+"""The e-invoice XML parser: no DTD, so no entity expansion or external loading (XXE)."""
 
 from __future__ import annotations
 
@@ -20,7 +20,8 @@ BILLION_LAUGHS = """<?xml version="1.0"?>
 
 XXE_FILE = """<?xml version="1.0"?>
 <!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>
-<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100">&xxe;</rsm:CrossIndustryInvoice>"""
+<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100">
+&xxe;</rsm:CrossIndustryInvoice>"""
 
 XXE_PARAMETER = """<?xml version="1.0"?>
 <!DOCTYPE foo [<!ENTITY % ext SYSTEM "http://127.0.0.1:9/evil.dtd"> %ext;]>
@@ -96,7 +97,8 @@ def test_an_encoding_declaration_is_honoured_for_bytes_and_dropped_for_str() -> 
     "document",
     [
         '<Invoice xmlns="urn:example:invoice"/>',
-        '<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:99"/>',
+        '<rsm:CrossIndustryInvoice xmlns:rsm="urn:un:unece:uncefact:data:standard:'
+        'CrossIndustryInvoice:99"/>',
         "<Invoice/>",
     ],
 )
