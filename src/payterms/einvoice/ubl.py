@@ -277,7 +277,9 @@ def _payment_terms(
         if percent is not None:
             discounts.append(_discount(block, percent, amount, currency, issue))
             continue
-        due_element = child(block, CBC, "InstallmentDueDate") or child(block, CBC, "PaymentDueDate")
+        due_element = child(block, CBC, "InstallmentDueDate")
+        if due_element is None:
+            due_element = child(block, CBC, "PaymentDueDate")
         if due_element is not None:
             if amount is None:
                 raise InvalidDocument(
