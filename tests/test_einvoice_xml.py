@@ -113,3 +113,9 @@ def test_an_unknown_element_among_fragments_is_refused() -> None:
     with pytest.raises(InvalidDocument) as info:
         read_ubl('<cbc:DueDate xmlns:cbc="urn:example:cbc">2026-01-01</cbc:DueDate>')
     assert info.value.element == "{urn:example:cbc}DueDate"
+
+
+def test_deep_nesting_is_refused_before_it_costs_anything() -> None:
+    with pytest.raises(InvalidDocument, match="at most 100 nested elements"):
+        parse("<a>" * 5000 + "</a>" * 5000)
+    assert parse("<a>" * 100 + "</a>" * 100).tag == "a"

@@ -70,6 +70,7 @@ PREFIXES: Mapping[str, str] = {
 """The prefix payterms writes for each namespace (the UBL root namespace is the default)."""
 
 _LIMIT = 20_000_000  # characters: far above any invoice, far below a memory problem
+_DEPTH = 100  # nesting levels: UBL and CII invoices use fewer than 15
 
 
 def _refuse(what: str) -> NoReturn:
@@ -103,11 +104,18 @@ def parse(document: str | bytes) -> Element:
         raise InvalidDocument("document", f"{len(data)} bytes", f"at most {_LIMIT} bytes")
     builder = TreeBuilder()
     parser = xml.parsers.expat.ParserCreate(namespace_separator="}")
+    depth = [0]
 
     def start(tag: str, attrs: dict[str, str]) -> None:
+        depth[0] += 1
+        if depth[0] > _DEPTH:
+            raise InvalidDocument(
+                _clark(tag), f"nesting level {depth[0]}", f"at most {_DEPTH} nested elements"
+            )
         builder.start(_clark(tag), {_clark(k): v for k, v in attrs.items()})
 
     def end(tag: str) -> None:
+        depth[0] -= 1
         builder.end(_clark(tag))
 
     def doctype(name: str, *_: object) -> None:
