@@ -41,6 +41,12 @@ from payterms.money import (
 
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import law as law
+    from payterms.account import (
+        PaymentPlan,
+        PlanInstalment,
+        PlanMethod,
+        payment_plan,
+    )
     from payterms.batch import (
         amounts_due,
         due_dates,
@@ -227,9 +233,12 @@ _LAZY: dict[str, str] = {
     "PaymentDay": "payterms.interest",
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
+    "PaymentPlan": "payterms.account",
     "PaymentRun": "payterms.runs",
     "PaymentTerms": "payterms.terms",
     "PercentOf": "payterms.terms",
+    "PlanInstalment": "payterms.account",
+    "PlanMethod": "payterms.account",
     "RateAssumption": "payterms.interest",
     "RateMethod": "payterms.discount",
     "RatePeriod": "payterms.charges",
@@ -279,6 +288,7 @@ _LAZY: dict[str, str] = {
     "max_days_for_margin": "payterms.financing",
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
+    "payment_plan": "payterms.account",
     "plot_aging": "payterms.plot",
     "plot_interest": "payterms.plot",
     "plot_schedule": "payterms.plot",
@@ -377,11 +387,14 @@ __all__ = [
     "PaymentDay",
     "PaymentExplanation",
     "PaymentForecast",
+    "PaymentPlan",
     "PaymentRun",
     "PaymentTerms",
     "PaytermsError",
     "PaytermsWarning",
     "PercentOf",
+    "PlanInstalment",
+    "PlanMethod",
     "RateAssumption",
     "RateMethod",
     "RateNotPublished",
@@ -438,6 +451,7 @@ __all__ = [
     "minor_unit",
     "parse_with_notes",
     "payment_forecast",
+    "payment_plan",
     "plot_aging",
     "plot_interest",
     "plot_schedule",
