@@ -93,6 +93,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     )
     from payterms.dunning import (
         DunningLadder,
+        ReminderClaim,
     )
     from payterms.financing import (
         FinancingMethod,
@@ -169,6 +170,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         TaxBase,
     )
     from payterms.text import (
+        describe_claim,
         describe_invoice,
         parse_with_notes,
         xrechnung_skonto,
@@ -244,6 +246,7 @@ _LAZY: dict[str, str] = {
     "RatePeriod": "payterms.charges",
     "RateSplit": "payterms.interest",
     "Regime": "payterms.law",
+    "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
     "RunPolicy": "payterms.runs",
     "Schedule": "payterms.terms",
@@ -269,6 +272,7 @@ _LAZY: dict[str, str] = {
     "collection_effectiveness": "payterms.receivables",
     "compare_terms": "payterms.financing",
     "concentration": "payterms.receivables",
+    "describe_claim": "payterms.text",
     "describe_invoice": "payterms.text",
     "discount_cost": "payterms.discount",
     "discount_decision": "payterms.discount",
@@ -401,6 +405,7 @@ __all__ = [
     "RatePeriod",
     "RateSplit",
     "Regime",
+    "ReminderClaim",
     "Residue",
     "RunFit",
     "RunPolicy",
@@ -432,6 +437,7 @@ __all__ = [
     "collection_effectiveness",
     "compare_terms",
     "concentration",
+    "describe_claim",
     "describe_invoice",
     "discount_cost",
     "discount_decision",
