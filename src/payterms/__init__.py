@@ -43,6 +43,12 @@ from payterms.money import (
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import einvoice as einvoice
     from payterms import law as law
+    from payterms.account import (
+        PaymentPlan,
+        PlanInstalment,
+        PlanMethod,
+        payment_plan,
+    )
     from payterms.batch import (
         amounts_due,
         due_dates,
@@ -89,6 +95,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     )
     from payterms.dunning import (
         DunningLadder,
+        ReminderClaim,
     )
     from payterms.einvoice import (
         PaymentPart,
@@ -174,6 +181,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         TaxBase,
     )
     from payterms.text import (
+        describe_claim,
         describe_invoice,
         parse_with_notes,
         xrechnung_skonto,
@@ -239,14 +247,18 @@ _LAZY: dict[str, str] = {
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
     "PaymentPart": "payterms.einvoice",
+    "PaymentPlan": "payterms.account",
     "PaymentRun": "payterms.runs",
     "PaymentTerms": "payterms.terms",
     "PercentOf": "payterms.terms",
+    "PlanInstalment": "payterms.account",
+    "PlanMethod": "payterms.account",
     "RateAssumption": "payterms.interest",
     "RateMethod": "payterms.discount",
     "RatePeriod": "payterms.charges",
     "RateSplit": "payterms.interest",
     "Regime": "payterms.law",
+    "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
     "RunPolicy": "payterms.runs",
     "Schedule": "payterms.terms",
@@ -274,6 +286,7 @@ _LAZY: dict[str, str] = {
     "check_payment": "payterms.einvoice",
     "compare_terms": "payterms.financing",
     "concentration": "payterms.receivables",
+    "describe_claim": "payterms.text",
     "describe_invoice": "payterms.text",
     "discount_cost": "payterms.discount",
     "discount_decision": "payterms.discount",
@@ -295,6 +308,7 @@ _LAZY: dict[str, str] = {
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
     "payment_part": "payterms.einvoice",
+    "payment_plan": "payterms.account",
     "plot_aging": "payterms.plot",
     "plot_interest": "payterms.plot",
     "plot_schedule": "payterms.plot",
@@ -398,17 +412,21 @@ __all__ = [
     "PaymentExplanation",
     "PaymentForecast",
     "PaymentPart",
+    "PaymentPlan",
     "PaymentRun",
     "PaymentTerms",
     "PaytermsError",
     "PaytermsWarning",
     "PercentOf",
+    "PlanInstalment",
+    "PlanMethod",
     "RateAssumption",
     "RateMethod",
     "RateNotPublished",
     "RatePeriod",
     "RateSplit",
     "Regime",
+    "ReminderClaim",
     "Residue",
     "RunFit",
     "RunPolicy",
@@ -442,6 +460,7 @@ __all__ = [
     "collection_effectiveness",
     "compare_terms",
     "concentration",
+    "describe_claim",
     "describe_invoice",
     "discount_cost",
     "discount_decision",
@@ -462,6 +481,7 @@ __all__ = [
     "parse_with_notes",
     "payment_forecast",
     "payment_part",
+    "payment_plan",
     "plot_aging",
     "plot_interest",
     "plot_schedule",
