@@ -686,6 +686,8 @@ BAD_INPUT = [
     (("due", "net 30", "--csv"), "id,date\nF-1,2026-13-01\n",
      "standard input line 2, column 'date': '2026-13-01' is not a date"),
     (("due", "net 30", "--csv"), "id,date\nF-1\n", "standard input line 2: 2 cells expected"),
+    (("due", "--csv"), "date,terms\n2026-01-15,net 30\n2026-01-15,soon\n",
+     "standard input line 3, column 'terms': cannot read 'soon'"),
     (("due", "net 30", "2026-01-15", "--csv"), None, "argument DATE: not allowed with --csv"),
     (("due", "net 30", "2026-01-15", "--json", "--csv"), None, "not allowed with argument"),
     (("due",), None, "the following arguments are required: TERMS, DATE"),

@@ -111,7 +111,8 @@ def blame(argument: str | None = None, /, **names: str) -> Iterator[None]:
     An :class:`~payterms.errors.InvalidArgument` about one of the library's arguments
     listed in *names* (``until="--until"``) is reworded with the command-line name and
     the value as the command line writes it; any other payterms error is put on
-    *argument*, or passed on as it is when *argument* is None.
+    *argument* (an argument's name, or a place such as "standard input line 3"), or
+    passed on as it is when *argument* is None.
     """
     from payterms.errors import InvalidArgument, ParseError, PaytermsError
 
@@ -126,7 +127,8 @@ def blame(argument: str | None = None, /, **names: str) -> Iterator[None]:
             ) from None
         if argument is None:
             raise
-        raise CommandLineError(f"argument {argument}: {one_line(exc)}") from None
+        where = argument if " " in argument else f"argument {argument}"
+        raise CommandLineError(f"{where}: {one_line(exc)}") from None
 
 
 _ROW_NOTE = re.compile(r"\bat (?:row (\d+) of \w+|\w+\[(\d+)\])")

@@ -239,8 +239,8 @@ def invoices(
     for line, row in rows:
         text = row.get("terms") or ""
         if text.strip():
-            with blame(f"standard input line {line}, column 'terms'"):
-                per_row.append(terms(args, text).terms)
+            where = f"standard input line {line}, column 'terms'"
+            per_row.append(terms(args, text, name=where).terms)
         elif default is not None:
             per_row.append(default)
         else:
