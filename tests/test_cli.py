@@ -9,6 +9,7 @@ inputs, converted by ``jsonable`` (tested on its own below).
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import doctest
 import io
@@ -16,7 +17,7 @@ import json
 import re
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -31,6 +32,7 @@ import payterms as pt
 from payterms import __version__
 from payterms.cli import commands, main, reference
 from payterms.cli._output import jsonable
+from strategies import amounts, interest_regime_codes, late_claims, payment_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., tuple[int, str, str]]
@@ -782,6 +784,79 @@ def test_float_spellings_with_an_exponent_are_refused(value: float) -> None:
     text = f"{value:e}"
     with pytest.raises(BadValue):
         read_amount(text)
+
+
+# --------------------------------------------------------------------------- properties
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    terms=payment_terms(),
+    start=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+    amount=amounts(min_value=100, max_value=10**7),
+)
+def test_schedule_json_is_the_library_schedule_and_adds_up(
+    terms: pt.PaymentTerms, start: date, amount: Decimal
+) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        argv = ["schedule", terms.describe("en"), str(start), str(amount), "--tax", "0"]
+        status = main([*argv, "--json"])
+    assert status == 0
+    data = json.loads(out.getvalue())["schedule"]
+    assert data == jsonable(terms.schedule(start, amount, tax=Decimal(0)))
+    assert sum(Decimal(d["amount"]) for d in data["dues"]) == Decimal(data["amount"])
+    for window in data["discounts"]:
+        assert Decimal(window["payable"]) + Decimal(window["discount"]) == Decimal(data["amount"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=late_claims(), code=interest_regime_codes())
+def test_interest_json_of_any_claim(claim: tuple[Decimal, date, date], code: str) -> None:
+    principal, due, until = claim
+    argv = ["interest", str(principal), "--due", str(due), "--until", str(until)]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main([*argv, "--regime", code, "--json"])
+    assert status == 0
+    data = json.loads(out.getvalue())["late_interest"]
+    result = pt.late_interest(principal, due=due, until=until, regime=code)
+    assert data == jsonable(result)
+    parts = ("principal_outstanding", "interest_outstanding", "compensation_outstanding")
+    assert sum(Decimal(data[k]) for k in parts) == Decimal(data["total_outstanding"])
+
+
+@settings(max_examples=40, deadline=None)
+@given(
+    st.lists(
+        st.tuples(
+            st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
+            st.sampled_from(["", "net 30", "45 jours fin de mois", "60 dagen einde maand"]),
+        ),
+        max_size=30,
+    )
+)
+def test_due_csv_rows_are_the_library_due_dates(rows: list[tuple[date, str]]) -> None:
+    text = "date,terms\n" + "".join(f"{day},{terms}\n" for day, terms in rows)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), _stdin(text):
+        status = main(["due", "net 60", "--csv"])
+    assert status == 0
+    written = list(csv.DictReader(io.StringIO(out.getvalue())))
+    assert len(written) == len(rows)
+    for row, (day, terms) in zip(written, rows, strict=True):
+        due = pt.PaymentTerms.parse(terms or "net 60").due_date(day)
+        assert row == {"date": str(day), "terms": terms, "due_date": due.isoformat()}
+
+
+@contextlib.contextmanager
+def _stdin(text: str) -> Iterator[None]:
+    saved = sys.stdin
+    sys.stdin = io.StringIO(text)
+    try:
+        yield
+    finally:
+        sys.stdin = saved
 
 
 # --------------------------------------------------------------------------- the console script

@@ -121,9 +121,9 @@ def blame(argument: str | None = None, /, **names: str) -> Iterator[None]:
     except PaytermsError as exc:
         name = getattr(exc, "name", None)
         if isinstance(exc, InvalidArgument) and not isinstance(exc, ParseError) and name in names:
+            what = "missing" if exc.value is None else f"{_shown(exc.value)} is not accepted"
             raise CommandLineError(
-                f"argument {names[name]}: {_shown(exc.value)} is not accepted: "
-                f"expected {exc.expected}"
+                f"argument {names[name]}: {what}: expected {exc.expected}"
             ) from None
         if argument is None:
             raise
