@@ -520,8 +520,10 @@ def test_cost_of_a_term_and_the_margin(run: Run) -> None:
         "cost", "net 30", "10000", "--rate", "8%", "--date", "2026-01-15", "--cost", "7500"
     )
     assert status == 0
-    assert "financing cost                            65.75 EUR" in out
-    assert "share of the margin financed              2.63 %" in out
+    table = dict(re.split(r"  +", line, maxsplit=1) for line in out.splitlines())
+    assert table["financing cost"] == "65.75 EUR"
+    assert table["price covering 30 days (future_value)"] == "10065.75 EUR"
+    assert table["share of the margin financed"] == "2.63 %"
     argv = ("cost", "net 60", "10000", "--rate", "0.08", "--date", "2026-01-15", "--cost", "7500")
     data = _json(run, *argv, "--runs", "10,25", "--approval-days", "5", "--transfer-days", "1")
     payer = pt.Payer(runs=pt.PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)

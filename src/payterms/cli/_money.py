@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import inspect
 import re
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
@@ -309,7 +310,7 @@ _BREAKEVEN = Command(
 
 def _configure_cost(parser: argparse.ArgumentParser) -> None:
     from payterms.calendars import DayCount
-    from payterms.financing import FinancingMethod
+    from payterms.financing import FinancingMethod, UpliftReading
 
     common.add_terms(parser)
     parser.add_argument(
@@ -346,6 +347,14 @@ def _configure_cost(parser: argparse.ArgumentParser) -> None:
         help="the year's length: " + ", ".join(str(d.value) for d in DayCount),
     )
     parser.add_argument(
+        "--uplift",
+        type=read_enum(UpliftReading),
+        metavar="READING",
+        help="which price covers the term: future_value (the price grown at the rate over "
+        "the days, the default) or net_of_own_cost (the price that, less its own financing "
+        "cost, still brings AMOUNT: the margin is kept to the cent)",
+    )
+    parser.add_argument(
         "--currency", default="EUR", help="ISO 4217 code of the amount (default EUR)"
     )
     common.add_payer(parser, required=False)
@@ -370,8 +379,9 @@ def _cost(args: argparse.Namespace) -> int:
             parsed.terms, args.amount, invoice_date=args.date, rate=args.rate, **term_options
         )
     days = cost.cash_gap
+    reading = args.uplift or inspect.signature(price_uplift).parameters["reading"].default
     with blame(price="AMOUNT", cost="--cost", rate="--rate", days="TERMS"):
-        uplift = price_uplift(args.amount, max(days, 0), args.rate, **options)
+        uplift = price_uplift(args.amount, max(days, 0), args.rate, reading=reading, **options)
         margin = (
             None
             if args.cost is None
@@ -381,6 +391,7 @@ def _cost(args: argparse.Namespace) -> int:
         "term_cost": jsonable(cost),
         "days": days,
         "price_uplift": jsonable(uplift),
+        "uplift_reading": jsonable(reading),
     }
     if margin is not None:
         data["margin_after_term"] = jsonable(margin)
@@ -396,7 +407,7 @@ def _cost(args: argparse.Namespace) -> int:
     if cost.discount:
         rows.append(["discount given", money(cost.discount, cur)])
         rows.append(["total cost", money(cost.cost, cur)])
-    rows.append([f"price that keeps the margin over {days} days", money(uplift, cur)])
+    rows.append([f"price covering {days} days ({reading.value})", money(uplift, cur)])
     if margin is not None:
         rows += [
             ["gross margin", money(margin.gross_margin, cur)],
@@ -410,10 +421,10 @@ def _cost(args: argparse.Namespace) -> int:
 
 _COST = Command(
     name="cost",
-    summary="what granting payment terms costs, and the price that keeps the margin",
+    summary="what granting payment terms costs, and the price that covers it",
     description="Print what the credit granted by payment terms costs the seller at its "
     "cost of capital (per instalment, until each payment arrives: with --runs, when that "
-    "customer's payment runs pay), the price that keeps the margin over the days to the "
+    "customer's payment runs pay), the price that covers the days to the "
     "last payment and, with --cost, the margin left after the term.",
     configure=_configure_cost,
     handler=_cost,
@@ -431,13 +442,13 @@ _COST = Command(
                 "7500",
             ),
             (
-                "paid in full on                           2026-03-16\n"
-                "days financed                             60 (to the last payment: 60)\n"
-                "financing cost                            131.51 EUR\n"
-                "price that keeps the margin over 60 days  10133.26 EUR\n"
-                "gross margin                              2500.00 EUR\n"
-                "margin after 60 days                      2368.49 EUR\n"
-                "share of the margin financed              5.26 %"
+                "paid in full on                        2026-03-16\n"
+                "days financed                          60 (to the last payment: 60)\n"
+                "financing cost                         131.51 EUR\n"
+                "price covering 60 days (future_value)  10131.51 EUR\n"
+                "gross margin                           2500.00 EUR\n"
+                "margin after 60 days                   2368.49 EUR\n"
+                "share of the margin financed           5.26 %"
             ),
         ),
     ),
