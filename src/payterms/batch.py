@@ -32,6 +32,7 @@ are on each partition of a Dask or Spark frame.
 from __future__ import annotations
 
 import decimal
+import itertools
 import operator
 import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
@@ -199,19 +200,26 @@ def _datetime64_days(
     passes (its least and its greatest day) unless a value is refused.
     """
     numpy = _numpy(what)
-    exact = values.dtype == numpy.dtype("datetime64[D]")
-    days: npt.NDArray[np.int64] = (
-        values.view("int64") if exact else values.astype("datetime64[D]").view("int64")
-    )
-    if not len(days):
-        return days, None
-    low, high = int(days.min()), int(days.max())
-    if low == _NAT:
-        i = int(numpy.flatnonzero(days == _NAT)[0])
+    per_day = _per_day(numpy, values.dtype)
+    ticks = values.view("int64")
+    if not len(ticks):
+        return ticks, None
+    first, last = int(ticks.min()), int(ticks.max())
+    if first == _NAT:
+        i = int(numpy.flatnonzero(ticks == _NAT)[0])
         raise InvalidArgument(f"{name}[{i}]", values[i], "a date (drop or fill missing dates)")
-    if not exact:
-        timed = days.view("datetime64[D]") != values
-        if timed.any():
+    if per_day == 1:
+        days: npt.NDArray[np.int64] = ticks
+        low, high = first, last
+    else:
+        if per_day is None:  # weeks, months, years: whole days by construction
+            days = values.astype("datetime64[D]").view("int64")
+            low, high = int(days.min()), int(days.max())
+            timed = None
+        else:  # one pass gives the day and the time of day
+            days, timed = numpy.divmod(ticks, per_day)
+            low, high = first // per_day, last // per_day
+        if timed is not None and timed.any():
             i = int(numpy.flatnonzero(timed)[0])
             raise InvalidArgument(f"{name}[{i}]", values[i], "a date without a time of day")
     if low < MIN_DAY or high > MAX_DAY:
@@ -385,15 +393,42 @@ def _rebuild(column: _Dates, result: list[date] | npt.NDArray[np.int64], what: s
     else:
         days = result
     stamped = days.view("datetime64[D]")
-    if column.kind == "pandas":
-        pandas = _pandas(what)
-        dtype = column.source_dtype if column.source_dtype is not None else "datetime64[s]"
+    if column.kind != "pandas":
+        return stamped
+    pandas = _pandas(what)
+    dtype = column.source_dtype if column.source_dtype is not None else "datetime64[s]"
+    per_day = _per_day(numpy, dtype)
+    if per_day is None:
         values = stamped.astype(dtype)
         if (values.astype("datetime64[D]") != stamped).any():
-            # a date past the unit's range (datetime64[ns] ends in April 2262) would wrap
             values = stamped.astype("datetime64[s]")
-        return pandas.Series(values, index=column.index, name=what)
-    return stamped
+    elif len(days) and max(-int(days.min()), int(days.max())) > _INT64_MAX // per_day:
+        # a date past the unit's range (datetime64[ns] ends in April 2262) would wrap
+        values = stamped.astype("datetime64[s]")
+    else:
+        values = (days * per_day).view(dtype)
+    return pandas.Series(values, index=column.index, name=what)
+
+
+def _per_day(numpy: Any, dtype: Any) -> int | None:
+    """Return how many ticks of a datetime64 unit make a day (None for week, month, year)."""
+    unit, count = numpy.datetime_data(dtype)
+    ticks = _TICKS_PER_DAY.get(str(unit))
+    if ticks is None or ticks % int(count):
+        return None
+    return ticks // int(count)
+
+
+_TICKS_PER_DAY = {
+    "D": 1,
+    "h": 24,
+    "m": 1440,
+    "s": 86_400,
+    "ms": 86_400_000,
+    "us": 86_400_000_000,
+    "ns": 86_400_000_000_000,
+}
+_INT64_MAX = 2**63 - 1
 
 
 # --------------------------------------------------------------------------- terms columns
@@ -453,9 +488,10 @@ def _terms_codes(
         if isinstance(terms.dtype, pandas.CategoricalDtype):
             if len(terms) != n:
                 raise InvalidArgument(name, f"{len(terms)} values", f"one per date ({n} dates)")
-            codes = terms.cat.codes.to_numpy().astype("int64")
+            codes = terms.cat.codes.to_numpy()  # int8 for a few terms, widened where used
             categories = list(terms.cat.categories)
-            for i in numpy.flatnonzero(codes < 0)[:1].tolist():
+            if len(codes) and codes.min() < 0:  # a missing value
+                i = int(numpy.flatnonzero(codes < 0)[0])
                 raise InvalidType(f"{name}[{i}]", terms.iloc[i], "a payterms PaymentTerms")
             for code, item in enumerate(categories):
                 if not isinstance(item, PaymentTerms):
@@ -562,12 +598,12 @@ def _due_days(
         if codes is None:
             where = days if base == 0 else days - base
         else:
-            where = codes * width
+            where = numpy.multiply(codes, width, dtype="int64")
             where += days
             if base:
                 where -= base
     else:
-        keyed = days if codes is None else codes * span + (days - low)
+        keyed = days if codes is None else numpy.multiply(codes, span, dtype="int64") + (days - low)
         distinct, where = numpy.unique(keyed, return_inverse=True)
         where = where.reshape(-1)
         table = numpy.empty(len(distinct), dtype="int64")
@@ -940,7 +976,7 @@ class Schedules(Sequence[Schedule]):
     def __iter__(self) -> Iterator[Schedule]:
         if self._objects is not None:
             return iter(self._objects)
-        return map(self._row, range(len(self)))
+        return self._rows(0, len(self))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
@@ -953,26 +989,45 @@ class Schedules(Sequence[Schedule]):
         return f"<Schedules of {len(self)} invoices in {self.currency}>"
 
     def _money(self, units: int) -> Decimal:
-        return Decimal(units).scaleb(-self._exponent)
+        return Decimal(units).scaleb(-self._exponent, _SCHEDULE_CONTEXT)
 
     def _row(self, i: int) -> Schedule:
-        a, b = int(self._due_offsets[i]), int(self._due_offsets[i + 1])
-        dues = tuple(
-            Due(_EPOCH + timedelta(days=int(day)), self._money(int(units)))
-            for day, units in zip(self._due_days[a:b], self._due_units[a:b], strict=True)
-        )
-        a, b = int(self._win_offsets[i]), int(self._win_offsets[i + 1])
-        windows = tuple(
-            DiscountWindow(
-                _EPOCH + timedelta(days=int(self._win_days[j])),
-                self._win_percents[j],
-                self._money(int(self._win_payable[j])),
-                self._money(int(self._win_discount[j])),
+        return next(self._rows(i, i + 1))
+
+    def _rows(self, first: int, stop: int) -> Iterator[Schedule]:
+        """Build the schedules of invoices *first* to *stop* (excluded) from the columns."""
+        money = self._money
+        epoch = _EPOCH
+        one_day = timedelta(days=1)
+        due_offsets = self._due_offsets[first : stop + 1]
+        win_offsets = self._win_offsets[first : stop + 1]
+        a, b = int(due_offsets[0]), int(due_offsets[-1])
+        due_days = [epoch + one_day * day for day in _as_list(self._due_days[a:b])]
+        due_amounts = list(map(money, _as_list(self._due_units[a:b])))
+        dues = list(map(Due, due_days, due_amounts))
+        c, d = int(win_offsets[0]), int(win_offsets[-1])
+        windows = list(
+            map(
+                DiscountWindow,
+                [epoch + one_day * day for day in _as_list(self._win_days[c:d])],
+                _as_list(self._win_percents[c:d]),
+                map(money, _as_list(self._win_payable[c:d])),
+                map(money, _as_list(self._win_discount[c:d])),
             )
-            for j in range(a, b)
         )
-        start = _EPOCH + timedelta(days=int(self._starts[i]))
-        return Schedule(start, self._money(int(self._totals[i])), self.currency, dues, windows)
+        starts = [epoch + one_day * day for day in _as_list(self._starts[first:stop])]
+        totals = map(money, _as_list(self._totals[first:stop]))
+        currency = self.currency
+        due_bounds = [offset - a for offset in _as_list(due_offsets)]
+        win_bounds = [offset - c for offset in _as_list(win_offsets)]
+        for k, (start, total) in enumerate(zip(starts, totals, strict=True)):
+            yield Schedule(
+                start,
+                total,
+                currency,
+                tuple(dues[due_bounds[k] : due_bounds[k + 1]]),
+                tuple(windows[win_bounds[k] : win_bounds[k + 1]]),
+            )
 
     # -- frames ------------------------------------------------------------------------
 
@@ -990,14 +1045,17 @@ class Schedules(Sequence[Schedule]):
                     days.append(_to_day(due.date))
                     amounts.append(due.amount)
             return owners, lines, days, amounts
-        offsets = self._due_offsets
+        offsets = _as_list(self._due_offsets)
         for position in range(len(self)):
-            count = int(offsets[position + 1]) - int(offsets[position])
+            count = offsets[position + 1] - offsets[position]
             owners.extend([position] * count)
             lines.extend(range(count))
-        days = [int(day) for day in self._due_days]
-        amounts = list(map(self._money, map(int, self._due_units)))
-        return owners, lines, days, amounts
+        return (
+            owners,
+            lines,
+            _as_list(self._due_days),
+            list(map(self._money, _as_list(self._due_units))),
+        )
 
     def _labels(self, owners: Any) -> Any:
         pandas = _pandas("Schedules.to_frame")
@@ -1068,6 +1126,11 @@ class Schedules(Sequence[Schedule]):
         )
 
 
+def _as_list(values: Any) -> list[Any]:
+    """Return the items of an array (as Python ints, objects) or of a sequence, as a list."""
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
+
 def _invoice_rows(
     terms: object, starts: object, amounts: object, what: str
 ) -> tuple[_Dates, list[Decimal], Any]:
@@ -1121,24 +1184,32 @@ def _total_units(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
     """Return each amount rounded to whole minor units, and the rows it could not round.
 
-    The rounding is ``PaymentTerms.schedule``'s (the same context and mode); a row it
-    cannot round in int64 (an amount of more than 18 digits) is marked for the exact
-    engine, which answers it or raises what it raises.
+    An amount already in whole minor units (the usual case) is read exactly from its
+    integer ratio, for all rows at once; the others are rounded as
+    ``PaymentTerms.schedule`` rounds them (the same context and mode). A row that does not
+    fit in int64 (an amount of more than 18 digits) is marked for the exact engine, which
+    answers it or raises what it raises.
     """
     n = len(values)
-    quantize = operator.methodcaller("quantize", unit, rounding, _SCHEDULE_CONTEXT)
-    scale = Decimal(10**exponent).__rmul__  # exact: 60 digits hold any int64 of units
-    try:
-        with decimal.localcontext(_SCHEDULE_CONTEXT):
-            units = numpy.fromiter(map(int, map(scale, map(quantize, values))), "int64", n)
-        return units, numpy.zeros(n, dtype=bool)
-    except (ArithmeticError, OverflowError):
-        pass
-    units = numpy.zeros(n, dtype="int64")
+    scale = 10**exponent
     failed = numpy.zeros(n, dtype=bool)
-    for i, value in enumerate(values):
+    try:
+        ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
+        pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
+    except OverflowError:
+        pairs = None
+    if pairs is not None:
+        numerators, denominators = pairs[:, 0], pairs[:, 1]
+        exact = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
+        units = numerators * numpy.where(exact, scale // denominators, 0)
+        rows = numpy.flatnonzero(~exact).tolist()
+    else:
+        units = numpy.zeros(n, dtype="int64")
+        rows = list(range(n))
+    for i in rows:
         try:
-            units[i] = int(quantize(value).scaleb(exponent, _SCHEDULE_CONTEXT))
+            rounded = values[i].quantize(unit, rounding, _SCHEDULE_CONTEXT)
+            units[i] = int(rounded.scaleb(exponent, _SCHEDULE_CONTEXT))
         except (ArithmeticError, OverflowError):
             failed[i] = True
     return units, failed
