@@ -457,6 +457,73 @@ def test_next_and_previous(cal: BusinessCalendar, day: date) -> None:
     assert cal.add_business_days(day, 1) == nxt
 
 
+def _open_by_definition(cal: BusinessCalendar, day: date) -> bool:
+    # from the definition: not a weekend day, not one of the year's holidays
+    return day.weekday() not in cal.weekend and day not in cal.holidays(day.year)
+
+
+def _walk(cal: BusinessCalendar, day: date, step: int) -> date:
+    while True:
+        day += timedelta(days=step)
+        if _open_by_definition(cal, day):
+            return day
+
+
+def _adjust_by_definition(cal: BusinessCalendar, day: date, adjustment: Adjustment) -> date:
+    # QuantLib's Calendar::adjust, one day at a time
+    if adjustment is Adjustment.UNADJUSTED or _open_by_definition(cal, day):
+        return day
+    after, before = _walk(cal, day, 1), _walk(cal, day, -1)
+    if adjustment is Adjustment.FOLLOWING:
+        return after
+    if adjustment is Adjustment.PRECEDING:
+        return before
+    if adjustment is Adjustment.MODIFIED_FOLLOWING:
+        return after if after.month == day.month else before
+    if adjustment is Adjustment.MODIFIED_PRECEDING:
+        return before if before.month == day.month else after
+    if adjustment is Adjustment.HALF_MONTH_MODIFIED_FOLLOWING:
+        crosses = after.month != day.month or day.day <= 15 < after.day
+        return before if crosses else after
+    return after if after - day <= day - before else before
+
+
+YEAR_ENDS = st.builds(
+    lambda year, offset: date(year, 12, 20) + timedelta(days=offset),
+    st.integers(1991, 2059),
+    st.integers(0, 25),
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    cal=business_calendars(),
+    day=st.one_of(DAYS, YEAR_ENDS),
+    adjustment=st.sampled_from(Adjustment),
+    n=st.integers(-30, 30),
+)
+def test_the_year_index_answers_as_the_definition(
+    cal: BusinessCalendar, day: date, adjustment: Adjustment, n: int
+) -> None:
+    # the per-year "next business day" index against a walk one day at a time, across
+    # year ends, for random holidays and weekends
+    try:
+        expected = _adjust_by_definition(cal, day, adjustment)
+        counted = day
+        if n == 0:
+            counted = day if _open_by_definition(cal, day) else _walk(cal, day, 1)
+        else:
+            if not _open_by_definition(cal, counted):  # counts as the business day before
+                counted = _walk(cal, counted, -1 if n > 0 else 1)
+            for _ in range(abs(n)):
+                counted = _walk(cal, counted, 1 if n > 0 else -1)
+    except OutsideCalendarRange:
+        return  # the definition needs a year the calendar does not cover
+    assert cal.adjust(day, adjustment) == expected
+    assert cal.is_business_day(day) == _open_by_definition(cal, day)
+    assert cal.add_business_days(day, n) == counted
+
+
 # ---------------------------------------------------------------------------------------
 # numpy export: the business days of a range of years as a numpy.busdaycalendar
 
