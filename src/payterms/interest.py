@@ -10,10 +10,12 @@ of the result is one stretch of days at one rate on one base; the amounts keep f
 precision and are rounded once, at the end, to the currency's minor unit.
 
 The rules that differ between countries are enum members on the regime, each of which
-a caller may override: :class:`RateSplit` (split at 1 January / 1 July or one rate fixed
-at the start), :class:`Compounding` (Dutch yearly compounding), :class:`PaymentDay`,
-:class:`Imputation` (which debt a partial payment settles first) and the
-:class:`~payterms.calendars.DayCount`.
+a caller may override: :class:`~payterms.conventions.RateSplit` (split at 1 January /
+1 July or one rate fixed at the start), :class:`~payterms.conventions.Compounding`
+(Dutch yearly compounding), :class:`~payterms.conventions.PaymentDay`,
+:class:`~payterms.conventions.Imputation` (which debt a partial payment settles first)
+and the :class:`~payterms.calendars.DayCount`. They live in :mod:`payterms.conventions`,
+below this engine and below :mod:`payterms.law`, which does not import this module.
 
 More information: Directive 2011/7/EU arts. 2-6; each regime module of
 :mod:`payterms.law` cites its statutes, and docs/late-interest.md compares the rules.
@@ -38,32 +40,33 @@ import decimal
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Protocol
 
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_rounding, to_decimal
+from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.conventions import Compounding as Compounding
+from payterms.conventions import Imputation as Imputation
+from payterms.conventions import PaymentDay as PaymentDay
+from payterms.conventions import RateAssumption as RateAssumption
+from payterms.conventions import RateSegment as RateSegment
+from payterms.conventions import RateSource as RateSource
+from payterms.conventions import RateSplit as RateSplit
+from payterms.conventions import RegimeRules
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.money import DEFAULT_ROUNDING, smallest_unit
 
-if TYPE_CHECKING:
-    from payterms.law import Regime
-
 __all__ = [
-    "Compounding",
     "FixedRate",
-    "Imputation",
     "InterestPeriod",
     "InterestResult",
     "Payment",
-    "PaymentDay",
-    "RateAssumption",
-    "RateSegment",
-    "RateSource",
-    "RateSplit",
     "late_interest",
 ]
+# The vocabulary (RateSplit, Compounding, PaymentDay, Imputation, RateAssumption,
+# RateSource, RateSegment) lives in payterms.conventions, below this engine and the law;
+# the names above stay importable from here as the same objects.
 
 _ONE_DAY = _dt.timedelta(days=1)
 _ZERO = Decimal(0)
@@ -72,124 +75,12 @@ _ZERO = Decimal(0)
 _CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 
 
-class RateSplit(Enum):
-    """Which rate applies when a claim spans a rate change.
-
-    >>> from payterms.law import regime
-    >>> regime("UK").rate_split, regime("NL").rate_split
-    (<RateSplit.FIXED_AT_START: 'fixed_at_start'>, <RateSplit.SPLIT: 'split'>)
-    """
-
-    SPLIT = "split"
-    """Each interest day bears the rate in force on that day; the claim is split at
-    every change (NL art. 6:120 lid 2 BW, DE § 288 BGB "jeweiliger Basiszinssatz")."""
-
-    FIXED_AT_START = "fixed_at_start"
-    """One rate for the whole claim: the rate in force on the first interest day (UK,
-    Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002)."""
-
-
-class Compounding(Enum):
-    """Whether unpaid interest itself bears interest.
-
-    >>> from payterms.law import regime
-    >>> regime("NL").compounding, regime("DE").compounding
-    (<Compounding.ANNUAL: 'annual'>, <Compounding.NONE: 'none'>)
-    """
-
-    NONE = "none"
-    """Simple interest (Directive 2011/7/EU art. 2(6); DE § 289 BGB forbids compounding;
-    BE, FR, UK)."""
-
-    ANNUAL = "annual"
-    """After each full year of interest, counted from the first interest day (its
-    anniversary, not the calendar year), that year's unpaid interest is added to the
-    base (NL art. 6:119 lid 2 and 6:119a lid 3 BW). A start on 29 February has its
-    anniversary on 1 March."""
-
-
-class PaymentDay(Enum):
-    """Whether the payment day itself is an interest day.
-
-    >>> from datetime import date
-    >>> late_interest(Decimal("36500"), due=date(2026, 1, 1), until=date(2026, 1, 11),
-    ...               rate=Decimal("0.10"), payment_day=PaymentDay.EXCLUDED).periods[0].days
-    9
-    """
-
-    INCLUDED = "included"
-    """Interest runs up to and including the payment day ("tot en met", NL art. 6:119a
-    BW; UK practice); a partial payment stops bearing interest the day after."""
-
-    EXCLUDED = "excluded"
-    """The payment day is not an interest day (one German practice)."""
-
-
-class Imputation(Enum):
-    """Which debt a partial payment settles first.
-
-    >>> from payterms.law import regime
-    >>> regime("DE").imputation
-    <Imputation.COSTS_INTEREST_PRINCIPAL: 'costs_interest_principal'>
-    """
-
-    COSTS_INTEREST_PRINCIPAL = "costs_interest_principal"
-    """Costs (the fixed compensation), then interest, then principal (NL art. 6:44 BW,
-    DE § 367 BGB)."""
-
-    INTEREST_COSTS_PRINCIPAL = "interest_costs_principal"
-    """Interest, then costs as its accessories, then principal (FR C. civ. art. 1343-1;
-    Cass. 1re civ. 7 February 1995, n° 92-14.216)."""
-
-    INTEREST_PRINCIPAL_COSTS = "interest_principal_costs"
-    """Interest, then principal; the fixed compensation is left to be claimed on its
-    own (BE former C. civ. art. 1254)."""
-
-    PRINCIPAL_INTEREST_COSTS = "principal_interest_costs"
-    """Principal first, as many ledgers settle an invoice; an agreed order, not a
-    statutory one."""
-
-
-class RateAssumption(Enum):
-    """What to assume for days past a table's last published period.
-
-    >>> from datetime import date
-    >>> res = late_interest(Decimal("1000"), due=date(2025, 12, 31), until=date(2026, 1, 31),
-    ...                     regime="BE", assume=RateAssumption.STATUTORY_FORMULA)
-    >>> res.periods[0].rate, res.assumptions[-1][:48]
-    (Decimal('0.105'), 'rate past the published Belgian table computed b')
-    """
-
-    CARRY_FORWARD = "carry_forward"
-    """The last published rate continues; the result says so in ``assumptions``."""
-
-    STATUTORY_FORMULA = "statutory_formula"
-    """The regime's statutory formula applied to the ECB rate table (for regimes that
-    have one); the result says so in ``assumptions``."""
-
-
-RateSegment = tuple[_dt.date, Decimal, str | None]
-"""``(first day, annual rate as a fraction, note or None)``: a stretch of one rate."""
-
-
 def _percent(rate: Decimal) -> str:
     return str(rate.scaleb(2).normalize())
 
 
 def _percent2(rate: Decimal) -> str:
     return f"{rate.scaleb(2):.2f}"
-
-
-class RateSource(Protocol):
-    """Anything that gives an annual rate (a fraction) for each day of a stretch."""
-
-    def rate_on(self, day: _dt.date) -> Decimal:
-        """Return the rate in force on *day*."""
-        ...  # pragma: no cover
-
-    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
-        """Return the stretches of ``[start, stop)``; the first one begins on *start*."""
-        ...  # pragma: no cover
 
 
 @frozen
@@ -398,7 +289,7 @@ def late_interest(
     *,
     due: _dt.date,
     until: _dt.date,
-    regime: Regime | str | None = None,
+    regime: RegimeRules | str | None = None,
     rate: Decimal | int | str | RateSource | None = None,
     payments: Iterable[Payment] = (),
     day_count: DayCount | None = None,
@@ -465,11 +356,13 @@ def late_interest(
     until = check_date(until, "until")
     if until < due:
         raise InvalidArgument("until", until, f"a date on or after due={due!r}")
+    rules: RegimeRules | None
     if isinstance(regime, str):
-        from payterms.law import regime as _lookup  # law imports this module
-
-        regime = _lookup(regime)
-    elif regime is not None and not hasattr(regime, "rate_source"):
+        lookup = upcall("payterms.law", "regime")  # the law sits above this engine
+        rules = lookup(regime)
+    elif regime is None or hasattr(regime, "rate_source"):
+        rules = regime
+    else:
         raise InvalidType("regime", regime, "a payterms.law.Regime or a code such as 'NL'")
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
@@ -493,7 +386,7 @@ def late_interest(
                 _check_enum(value, enum, name)
 
     assumptions: list[str] = []
-    if regime is None:
+    if rules is None:
         source = _rate_argument(rate)
         dc = day_count or DayCount.ACT_365_FIXED
         pday = payment_day or PaymentDay.INCLUDED
@@ -505,16 +398,16 @@ def late_interest(
         floor_source: RateSource | None = None
         cap_source: RateSource | None = None
     else:
-        source = regime.rate_source(assume) if rate is None else _rate_argument(rate)
-        dc = day_count or regime.day_count
-        pday = payment_day or regime.payment_day
-        split = rate_split or regime.rate_split
-        comp = compounding or regime.compounding
-        order = imputation or regime.imputation
-        cur = currency or regime.currency
+        source = rules.rate_source(assume) if rate is None else _rate_argument(rate)
+        dc = day_count or rules.day_count
+        pday = payment_day or rules.payment_day
+        split = rate_split or rules.rate_split
+        comp = compounding or rules.compounding
+        order = imputation or rules.imputation
+        cur = currency or rules.currency
         fixed_comp = _ZERO
-        floor_source = regime.minimum_rate if rate is not None else None
-        cap_source = regime.maximum_rate if rate is not None else None
+        floor_source = rules.minimum_rate if rate is not None else None
+        cap_source = rules.maximum_rate if rate is not None else None
         overridden = {
             "rate": rate,
             "day_count": day_count,
@@ -523,11 +416,11 @@ def late_interest(
             "compounding": compounding,
             "imputation": imputation,
         }
-        assumptions.extend(note for topic, note in regime.silent if overridden.get(topic) is None)
-    if regime is not None and regime.due_adjustment is not Adjustment.UNADJUSTED:
-        law = regime.due_adjustment_source
+        assumptions.extend(note for topic, note in rules.silent if overridden.get(topic) is None)
+    if rules is not None and rules.due_adjustment is not Adjustment.UNADJUSTED:
+        law = rules.due_adjustment_source
         if calendar is not None:
-            moved = calendar.adjust(due, regime.due_adjustment)
+            moved = calendar.adjust(due, rules.due_adjustment)
             if moved != due:
                 assumptions.append(f"due date {due} moved to {moved}, a business day ({law})")
                 due = min(moved, until)
@@ -610,9 +503,9 @@ def late_interest(
                 fixed_comp = to_decimal(compensation, "compensation")
                 if fixed_comp < 0:
                     raise InvalidArgument("compensation", compensation, "a non-negative amount")
-            elif regime is not None:
-                fixed_comp = regime.compensation.amount(base)
-                assumptions.extend(regime.compensation.conditions)
+            elif rules is not None:
+                fixed_comp = rules.compensation.amount(base)
+                assumptions.extend(rules.compensation.conditions)
             costs = fixed_comp
 
         periods: list[InterestPeriod] = []

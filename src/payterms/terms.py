@@ -39,7 +39,7 @@ More information:
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -48,6 +48,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import DEFAULT_ROUNDING, smallest_unit
@@ -68,6 +69,7 @@ __all__ = [
     "Schedule",
     "Start",
     "TaxBase",
+    "end_of_month_rule",
 ]
 
 _CTX = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
@@ -118,6 +120,37 @@ class EndOfMonth(Enum):
     DAYS_THEN = "days_then"
     """N days, then the end of that month: ``45D+CM`` (15 Jan -> 31 Mar). Odoo 16
     ``end_month``, Odoo 17+ "days end of month on the 0", Tryton {days} then {day 31}."""
+
+
+def end_of_month_rule(
+    count: int,
+    unit: str = "D",
+    *,
+    reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+    months: int = 0,
+    day: int | None = None,
+) -> str:
+    """Return the rule text of "*count* *unit* end of month [on the *day*]" in *reading*.
+
+    The construction of :meth:`PaymentTerms.end_of_month`, for any step *unit* (``D``,
+    ``W``, ``M``, ``BD``); the wording module builds and recognises the same texts.
+    *months* moves the end of month that many months on; a *day* after the 28th that
+    follows a month end goes through the next day, so that ``D31`` is that month's end.
+
+    >>> end_of_month_rule(45), end_of_month_rule(45, reading=EndOfMonth.DAYS_THEN)
+    ('CM+45D', '45D+CM')
+    >>> end_of_month_rule(0, months=1, day=10)
+    '1M+CM+D10'
+    """
+    months_step = f"{months}M+" if months else ""
+    if reading is EndOfMonth.THEN_DAYS:
+        text = f"{months_step}CM" + (f"+{count}{unit}" if count else "")
+    else:
+        text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
+    if day is not None:
+        ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
+        text += f"+1D+D{day}" if ends_on_month_end and day > 28 else f"+D{day}"
+    return text
 
 
 class TaxBase(Enum):
@@ -572,20 +605,11 @@ class PaymentTerms:
         check_int(months, "months", minimum=0)
         if not isinstance(reading, EndOfMonth):
             raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
-        months_step = f"{months}M+" if months else ""
-        if reading is EndOfMonth.THEN_DAYS:
-            text = f"{months_step}CM" + (f"+{days}D" if days else "")
-        else:
-            text = (f"{days}D+" if days else "") + f"{months_step}CM"
         if day is not None:
             check_int(day, "day")
             if not 1 <= day <= 31:
                 raise InvalidTerms("day", day, "a day of the month from 1 to 31")
-            ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not days
-            if ends_on_month_end and day > 28:
-                text += f"+1D+D{day}"
-            else:
-                text += f"+D{day}"
+        text = end_of_month_rule(days, reading=reading, months=months, day=day)
         return cls(installments=(Installment.balance(text),))
 
     @classmethod
@@ -642,8 +666,7 @@ class PaymentTerms:
         >>> str(PaymentTerms.parse("60 dagen einde maand").installments[0].rule)
         'CM+60D'
         """
-        from payterms.text import parse
-
+        parse: Callable[..., PaymentTerms] = upcall("payterms.text", "parse")
         return parse(text, lang=lang, reading=reading)
 
     def describe(self, lang: str = "en") -> str:
@@ -654,8 +677,7 @@ class PaymentTerms:
         >>> PaymentTerms.net(30).with_discount(2, "14D").describe("de")
         '14 Tage 2 % Skonto, 30 Tage netto'
         """
-        from payterms.text import describe
-
+        describe: Callable[[PaymentTerms, str], str] = upcall("payterms.text", "describe")
         return describe(self, lang)
 
     def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:

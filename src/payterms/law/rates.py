@@ -30,8 +30,8 @@ from enum import Enum
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
+from payterms.conventions import RateAssumption, RateSegment, RateSource
 from payterms.errors import InvalidArgument, RateNotPublished
-from payterms.interest import RateAssumption, RateSegment, RateSource
 from payterms.law.tables import TABLE_NAMES, RateStatus, RateTable, rate_table
 
 __all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed"]

@@ -37,8 +37,8 @@ from payterms.terms import (
     Schedule,
     Start,
     TaxBase,
+    end_of_month_rule,
 )
-from payterms.text.parse import _end_of_month_text
 from payterms.text.vocab import VOCABULARIES, Templates
 
 __all__ = ["Regime", "describe", "describe_invoice", "xrechnung_skonto"]
@@ -115,7 +115,7 @@ def _words(rule: DueRule, t: Templates) -> str | None:
 
     Only the shapes the parser builds from words are said in words: ``nD`` (also
     ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd`` and the end-of-month family of
-    :func:`payterms.text.parse._end_of_month_text`.
+    :func:`payterms.terms.end_of_month_rule`.
     """
     text = str(rule)
     m = _PLAIN.fullmatch(text)
@@ -137,7 +137,7 @@ def _words(rule: DueRule, t: Templates) -> str | None:
         unit = pre_unit or post_unit or "D"
         months = 1 if eom == "1M+CM" else 0
         day = int(day_text) if day_text else None
-        if _end_of_month_text(count, unit, reading, months, day) == text:
+        if end_of_month_rule(count, unit, reading=reading, months=months, day=day) == text:
             break
     else:
         return None
