@@ -277,3 +277,15 @@ def test_interest_does_not_import_the_law() -> None:
         if _area(m) == "law"
         for t in ts
     )
+
+
+def test_one_decimal_working_context() -> None:
+    # money.CONTEXT is the one working context (money.round_to_unit widens it for a
+    # value beyond 60 digits); no other module builds a decimal.Context of its own.
+    built = sorted(
+        f"{module}:{call.lineno}"
+        for module in _modules()
+        if module != "payterms.money"
+        for call in _calls(module, "Context")
+    )
+    assert built == []

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, Decimal
+from fractions import Fraction
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from payterms import (
@@ -19,7 +20,7 @@ from payterms import (
     RateSplit,
     late_interest,
 )
-from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
+from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
 from payterms.law import TableRate, regime
 from payterms.law.rates import Fixing
 from payterms.money import quantize
@@ -486,3 +487,57 @@ def test_junk_gives_payterms_errors_only(field: str, junk: object) -> None:
     principal = args.pop("principal")
     with contextlib.suppress(PaytermsError):
         late_interest(principal, **args)  # type: ignore[arg-type]
+
+
+# ----------------------------------------------------------- any amount: result or error
+
+
+def _magnitudes() -> st.SearchStrategy[Decimal]:
+    """Amounts from cents to 10**60, every order of magnitude equally likely."""
+    return st.builds(
+        lambda digits, exponent: Decimal(digits).scaleb(exponent),
+        st.integers(0, 10**12),
+        st.integers(-2, 48),
+    ).filter(lambda d: d <= Decimal(10) ** 60)
+
+
+def _exact_simple_interest(result: InterestResult) -> Fraction:
+    """Return the interest of a claim without payments or compounding, as a Fraction."""
+    return sum(
+        (Fraction(p.base) * Fraction(p.rate) * p.days / 365 for p in result.periods),
+        Fraction(0),
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@example(principal=Decimal("1E38"), claim_days=(date(2024, 3, 31), 321), code="BE")
+@example(principal=Decimal("1E38"), claim_days=(date(2024, 3, 31), 321), code="NL")
+@example(principal=Decimal(10) ** 60, claim_days=(date(2024, 3, 31), 321), code="FR")
+@example(principal=Decimal("9" * 46), claim_days=(date(2023, 12, 31), 366), code="DE")
+@given(
+    principal=_magnitudes(),
+    claim_days=st.tuples(interest_dates(), st.integers(0, 2000)),
+    code=interest_regime_codes(),
+)
+def test_any_amount_up_to_1e60_gives_a_result_or_a_payterms_error(
+    principal: Decimal, claim_days: tuple[date, int], code: str
+) -> None:
+    # No amount escapes as decimal.InvalidOperation (1E38 did, with a 40-digit context);
+    # a result is exact to the cent, else the amount is refused by name.
+    due, days = claim_days
+    until = min(due + timedelta(days=days), INTEREST_LAST_DAY)
+    refused: PaytermsError | None = None
+    try:
+        res = late_interest(principal, due=due, until=until, regime=code)
+    except PaytermsError as exc:
+        refused = exc
+    if refused is not None:
+        assert isinstance(refused, InvalidArgument)
+        assert refused.name in ("principal", "until"), refused
+        assert principal.adjusted() >= 40  # only amounts no invoice reaches are refused
+        return
+    assert res.interest == quantize(res.interest_exact, res.currency)
+    if code != "NL":  # simple interest: the exact value, as a fraction, rounded half up
+        hundredths = _exact_simple_interest(res) * 100
+        cents = hundredths.__floor__() + (1 if hundredths % 1 >= Fraction(1, 2) else 0)
+        assert Fraction(res.interest) == Fraction(cents, 100)

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 
 from attrs import field, frozen
@@ -55,7 +55,14 @@ from payterms.conventions import RateSource as RateSource
 from payterms.conventions import RateSplit as RateSplit
 from payterms.conventions import RegimeRules
 from payterms.errors import InvalidArgument, InvalidType
-from payterms.money import DEFAULT_ROUNDING, smallest_unit
+from payterms.money import (
+    CONTEXT,
+    DEFAULT_ROUNDING,
+    EXACT_DIGITS,
+    exact_to_unit,
+    round_to_unit,
+    smallest_unit,
+)
 
 __all__ = [
     "FixedRate",
@@ -70,9 +77,7 @@ __all__ = [
 
 _ONE_DAY = _dt.timedelta(days=1)
 _ZERO = Decimal(0)
-# Enough digits that no invoice amount, rate or day count loses precision before the
-# single final rounding; local, so a caller's ambient decimal context cannot interfere.
-_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
+_EXACT = f"at most {EXACT_DIGITS} digits down to the minor unit (the precision computed exactly)"
 
 
 def _percent(rate: Decimal) -> str:
@@ -204,8 +209,8 @@ class InterestResult:
         unit = smallest_unit(self.currency)
         lines = [
             f"{p.start} to {p.end} {p.days:4d} days at {_percent2(p.rate)} % on "
-            f"{p.base.quantize(unit, context=_CONTEXT)} = "
-            f"{p.interest.quantize(unit, context=_CONTEXT)}"
+            f"{round_to_unit(p.base, unit, ROUND_HALF_EVEN)} = "
+            f"{round_to_unit(p.interest, unit, ROUND_HALF_EVEN)}"
             for p in self.periods
         ]
         lines.append(
@@ -431,6 +436,8 @@ def late_interest(
             )
     unit = smallest_unit(cur)
     check_rounding(rounding)
+    if not exact_to_unit(amount, unit):
+        raise InvalidArgument("principal", principal, f"an amount of {_EXACT}")
 
     try:
         given = tuple(payments)
@@ -450,7 +457,7 @@ def late_interest(
     first = due + _ONE_DAY
     stop = max(until + shift, first)
 
-    with decimal.localcontext(_CONTEXT):
+    with decimal.localcontext(CONTEXT):
         base = amount  # principal still owed (plus capitalised interest, see below)
         capitalised = _ZERO  # interest added to the base and still unpaid
         running = _ZERO  # interest accrued since the last capitalisation, unpaid
@@ -571,8 +578,11 @@ def late_interest(
         for _, pay in pending[k:]:  # credited after the last interest day
             impute(pay, late=late)
 
+        if not all(exact_to_unit(v, unit) for v in (total, base, running, fixed_comp)):
+            raise InvalidArgument("until", until, f"a claim whose amounts have {_EXACT}")
+
         def r(value: Decimal) -> Decimal:
-            return value.quantize(unit, rounding=rounding, context=_CONTEXT)
+            return round_to_unit(value, unit, rounding)
 
         seen: dict[str, None] = dict.fromkeys(assumptions)
         return InterestResult(

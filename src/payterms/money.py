@@ -45,11 +45,13 @@ from payterms.errors import InvalidArgument, UnknownCurrency
 __all__ = [
     "CONTEXT",
     "DEFAULT_ROUNDING",
+    "EXACT_DIGITS",
     "FIGURE_DIGITS",
     "MINOR_UNITS",
     "ROUNDING_MODES",
     "Residue",
     "allocate",
+    "exact_to_unit",
     "figure",
     "in_context",
     "minor_unit",
@@ -76,6 +78,10 @@ the logarithms of a compound rate) is computed in it, explicitly or under
 result. Sixty digits hold any invoice amount with more than twenty digits to spare for
 rates and day fractions. Do not modify it.
 """
+
+EXACT_DIGITS = 48
+"""Digits, down to the minor unit, that an amount computed in :data:`CONTEXT` keeps
+exactly: sixty less twelve guard digits for the rounding of rates and day fractions."""
 
 FIGURE_DIGITS = 28
 """Significant digits of a ratio meant for reading (a DSO, an annual rate): see :func:`figure`."""
@@ -121,6 +127,21 @@ def round_to_unit(value: Decimal, unit: Decimal, rounding: str = DEFAULT_ROUNDIN
     # rather than fail, so every finite amount can be expressed in minor units.
     wide = decimal.Context(prec=digits, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
     return value.quantize(unit, rounding=rounding, context=wide)
+
+
+def exact_to_unit(value: Decimal, unit: Decimal) -> bool:
+    """Return whether *value*, computed in :data:`CONTEXT`, is exact down to *unit*.
+
+    A result of a computation (interest accrued over years, a compounded base) is exact
+    to the minor unit as long as it has at most :data:`EXACT_DIGITS` digits down to that
+    unit; beyond, its last digits are noise of the working precision, and a function
+    refuses the input rather than round noise into a wrong cent.
+
+    >>> cent = Decimal("0.01")
+    >>> exact_to_unit(Decimal("1E38"), cent), exact_to_unit(Decimal("1E46"), cent)
+    (True, False)
+    """
+    return not value or value.adjusted() - unit.adjusted() < EXACT_DIGITS
 
 
 def figure(value: Decimal) -> Decimal:
@@ -273,9 +294,13 @@ def allocate(
     sign = -1 if exact_total < 0 else 1
     magnitude = abs(exact_total)
     unit = smallest_unit(currency)
+    if not exact_to_unit(magnitude, unit):
+        raise InvalidArgument(
+            "total", total, f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
+        )
     with decimal.localcontext(CONTEXT):
         exact = [magnitude * w / weight_sum for w in parts]
-        floors = [e.quantize(unit, rounding=ROUND_DOWN) for e in exact]
+        floors = [round_to_unit(e, unit, ROUND_DOWN) for e in exact]
         left = int((magnitude - sum(floors, Decimal(0))) / unit)
         nonzero = [i for i, w in enumerate(parts) if w > 0]
         if residue is Residue.LARGEST_REMAINDER:
@@ -285,4 +310,4 @@ def allocate(
         else:
             target = nonzero[0] if residue is Residue.FIRST else nonzero[-1]
             floors[target] += unit * left
-    return tuple(sign * f if f else f for f in floors)
+    return tuple(f.copy_negate() if sign < 0 and f else f for f in floors)

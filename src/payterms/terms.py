@@ -38,10 +38,9 @@ More information:
 
 from __future__ import annotations
 
-import decimal
 from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
@@ -51,7 +50,14 @@ from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import DEFAULT_ROUNDING, smallest_unit
+from payterms.money import (
+    CONTEXT,
+    DEFAULT_ROUNDING,
+    EXACT_DIGITS,
+    exact_to_unit,
+    round_to_unit,
+    smallest_unit,
+)
 from payterms.rules import DueRule, as_rule, end_of_month
 
 if TYPE_CHECKING:
@@ -72,8 +78,8 @@ __all__ = [
     "end_of_month_rule",
 ]
 
-_CTX = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 _HUNDRED = Decimal(100)
+_EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
 
 
 class Start(Enum):
@@ -775,7 +781,13 @@ class PaymentTerms:
         check_rounding(rounding)
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
-        total = value.quantize(unit, rounding=rounding, context=_CTX)
+        total = round_to_unit(value, unit, rounding)
+        if not exact_to_unit(total, unit):
+            raise InvalidArgument(
+                "amount",
+                amount,
+                f"an amount of at most {EXACT_DIGITS} digits down to the minor unit",
+            )
         needs_tax = self._needs_tax or tax is not None
         untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
@@ -810,7 +822,7 @@ class PaymentTerms:
         fixed_total = zero
         for i, fixed in self._fixed:
             exact[i] = fixed
-            fixed = fixed.quantize(unit, context=_CTX)
+            fixed = round_to_unit(fixed, unit, ROUND_HALF_EVEN)
             if fixed != exact[i]:
                 raise InvalidTerms(
                     f"installments[{i}]",
@@ -834,11 +846,11 @@ class PaymentTerms:
                 of_what = magnitude - fixed_total
             else:
                 of_what = untaxed_magnitude
-            share = _CTX.divide(_CTX.multiply(of_what, percent), _HUNDRED)
+            share = CONTEXT.divide(CONTEXT.multiply(of_what, percent), _HUNDRED)
             exact[i] = share
             taken += share
             if step is unit:
-                share = share.quantize(unit, rounding=rounding, context=_CTX)
+                share = round_to_unit(share, unit, rounding)
             else:
                 share = _round_to(share, step, unit, rounding)
             shares[i] = share
@@ -903,8 +915,10 @@ class PaymentTerms:
                     f"a discount date on or before the final due date {final.isoformat()} "
                     f"(it gives {last_day.isoformat()})",
                 )
-            discount = _CTX.divide(_CTX.multiply(discount_base, tier.percent), _HUNDRED).quantize(
-                unit, rounding=rounding, context=_CTX
+            discount = round_to_unit(
+                CONTEXT.divide(CONTEXT.multiply(discount_base, tier.percent), _HUNDRED),
+                unit,
+                rounding,
             )
             windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
         windows.sort(key=lambda w: w.last_day)
@@ -913,7 +927,7 @@ class PaymentTerms:
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:
     step = to_decimal(value, "increment")
-    if step <= 0 or _CTX.remainder(step, unit) != 0:
+    if step <= 0 or CONTEXT.remainder(step, unit) != 0:
         raise InvalidArgument(
             "increment", step, f"a positive multiple of the currency's minor unit ({unit})"
         )
@@ -922,8 +936,8 @@ def _check_increment(value: object, unit: Decimal) -> Decimal:
 
 def _round_to(value: Decimal, step: Decimal, unit: Decimal, rounding: str) -> Decimal:
     """Return *value* rounded to a multiple of *step* with *rounding*, in minor units."""
-    count = _CTX.divide(value, step).quantize(Decimal(1), rounding=rounding, context=_CTX)
-    return _CTX.multiply(count, step).quantize(unit, context=_CTX)
+    count = round_to_unit(CONTEXT.divide(value, step), Decimal(1), rounding)
+    return round_to_unit(CONTEXT.multiply(count, step), unit, ROUND_HALF_EVEN)
 
 
 def _untaxed(total: Decimal, tax: object, tax_base: TaxBase) -> Decimal:

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Protocol
 
 from payterms._checks import to_decimal
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import quantize
+from payterms.money import quantize, round_to_unit
 from payterms.rules import DueRule
 from payterms.terms import (
     EndOfMonth,
@@ -43,6 +43,7 @@ from payterms.text.vocab import VOCABULARIES, Templates
 
 __all__ = ["Regime", "describe", "describe_invoice", "xrechnung_skonto"]
 
+_CENT = Decimal("0.01")
 _SHIFT_DAYS = re.compile(r"(\d+)D")
 _DAY_ONLY = re.compile(r"D\d+")
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
@@ -335,11 +336,11 @@ def xrechnung_skonto(terms: PaymentTerms, *, base: Decimal | None = None) -> str
         days = _SHIFT_DAYS.fullmatch(str(tier.rule))
         if days is None:
             raise InvalidTerms("rule", str(tier.rule), "a number of days (XRechnung TAGE=n)")
-        percent = tier.percent.quantize(Decimal("0.01"))
+        percent = round_to_unit(tier.percent, _CENT, ROUND_HALF_EVEN)
         if percent != tier.percent:
             raise InvalidTerms("percent", tier.percent, "at most two decimals (PROZENT=n.nn)")
         line = f"#SKONTO#TAGE={days.group(1)}#PROZENT={percent}#"
         if amount is not None:
-            line += f"BASISBETRAG={amount.quantize(Decimal('0.01'))}#"
+            line += f"BASISBETRAG={round_to_unit(amount, _CENT, ROUND_HALF_EVEN)}#"
         lines.append(line + "\n")
     return "".join(lines)
