@@ -92,7 +92,7 @@ def _demo_send_timing() -> list[str]:
 
 def _demo_money_over_time() -> list[str]:
     from payterms.discount import RateMethod, discount_cost, discount_decision, rate_to_percent
-    from payterms.financing import margin_after_term, price_uplift, term_cost
+    from payterms.financing import UpliftReading, margin_after_term, price_uplift, term_cost
     from payterms.runs import Payer, PaymentRun
     from payterms.terms import PaymentTerms
 
@@ -109,7 +109,10 @@ def _demo_money_over_time() -> list[str]:
     decision = discount_decision(2, 10, 30, Decimal("0.08"), amount=Decimal("10000.00"))
     margin = margin_after_term(Decimal("10000"), Decimal("7500"), 30, Decimal("0.08"))
     share = rate_to_percent(margin.share_of_margin or Decimal(0), 1)
-    uplift = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    whole = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    uplift = price_uplift(
+        Decimal("10000"), 30, Decimal("0.08"), reading=UpliftReading.NET_OF_OWN_COST
+    )
     payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)
     paid = term_cost(
         PaymentTerms.net(60),
@@ -130,7 +133,8 @@ def _demo_money_over_time() -> list[str]:
         ),
         f"  30 days of term on a 10000 sale at 8 % cost {margin.financing_cost},"
         f" {share} % of the {margin.gross_margin} margin",
-        f"  price that keeps the margin: {uplift}",
+        f"  price that keeps the seller whole (future value): {whole};"
+        f" that keeps the margin to the cent: {uplift}",
         "  net 60 from 2026-01-15, paid in runs on the 10th and 25th (5 days' approval):",
         f"    cash on {paid.last_cash_date}, {paid.days_financed} days financed, cost {paid.cost}",
     ]

@@ -140,8 +140,9 @@ def end_of_month_rule(
 
     The construction of :meth:`PaymentTerms.end_of_month`, for any step *unit* (``D``,
     ``W``, ``M``, ``BD``); the wording module builds and recognises the same texts.
-    *months* moves the end of month that many months on; a *day* after the 28th that
-    follows a month end goes through the next day, so that ``D31`` is that month's end.
+    *months* moves the end of month that many months on; a *day* from the 28th on that
+    follows a month end goes through the next day, so that ``D28`` from the end of a
+    28-day February is the 28th of the next month (Odoo 17) and ``D31`` that month's end.
 
     >>> end_of_month_rule(45), end_of_month_rule(45, reading=EndOfMonth.DAYS_THEN)
     ('CM+45D', '45D+CM')
@@ -155,7 +156,7 @@ def end_of_month_rule(
         text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
     if day is not None:
         ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
-        text += f"+1D+D{day}" if ends_on_month_end and day > 28 else f"+D{day}"
+        text += f"+1D+D{day}" if ends_on_month_end and day >= 28 else f"+D{day}"
     return text
 
 

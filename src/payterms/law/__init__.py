@@ -7,6 +7,10 @@ rated, compounding, the day count, whether the payment day counts, the order in 
 a partial payment is imputed and the fixed recovery compensation. Hand it to
 :func:`payterms.late_interest`.
 
+:func:`check_terms` checks agreed payment terms against the statutory caps and
+:func:`check_charges` checks contractual late charges against the statutory floors and
+caps, each finding citing its article.
+
 Each jurisdiction lives in its own module (:mod:`payterms.law.be`, ...) with the
 statutes it follows: its regime, its caps on agreed payment terms and their check
 (:func:`check_terms`), reached through one table of country modules. The published
@@ -46,6 +50,7 @@ from payterms.law._regime import (
     TermCaps,
 )
 from payterms.law.checks import check_terms
+from payterms.law.clauses import check_charges
 from payterms.law.findings import Finding, Mention, Severity
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
 from payterms.law.tables import TABLE_NAMES, RateEntry, RateStatus, RateTable, rate_table
@@ -74,6 +79,7 @@ __all__ = [
     "TableRate",
     "TermCaps",
     "Unconfirmed",
+    "check_charges",
     "check_terms",
     "rate_table",
     "regime",

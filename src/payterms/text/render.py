@@ -95,6 +95,19 @@ def _number(value: Decimal, t: Templates) -> str:
     return text.replace(".", ",") if t.decimal_comma else text
 
 
+def _amount(value: Decimal, t: Templates) -> str:
+    """Return an amount as :func:`_number` writes it, never with exactly three decimals.
+
+    "1.125" is ambiguous to a reader (1.125, or 1125 with a thousands separator) and the
+    parser refuses it; "1.1250" has one reading.
+    """
+    text = _number(value, t)
+    mark = "," if t.decimal_comma else "."
+    if mark in text and len(text) - text.index(mark) == 4:
+        text += "0"
+    return text
+
+
 def _ordinal(day: int) -> str:
     if 11 <= day % 100 <= 13:
         return f"{day}th"
@@ -190,7 +203,7 @@ def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
         else:
             assert line.value is not None  # noqa: S101 - Installment invariant
             template = t.fixed_now if now else t.fixed_line
-            parts.append(template.format(a=_number(line.value, t), t=timing))
+            parts.append(template.format(a=_amount(line.value, t), t=timing))
     if terms.start is not Start.INVOICE_DATE:
         parts.append(t.starts[terms.start.value])
     if terms.tax_base is not TaxBase.INCLUDED:
