@@ -23,7 +23,7 @@ from payterms import (
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
 from payterms.law import TableRate, regime
 from payterms.law.rates import Fixing
-from payterms.money import quantize
+from payterms.money import CONTEXT, quantize
 from strategies import (
     INTEREST_LAST_DAY,
     amounts,
@@ -541,3 +541,74 @@ def test_any_amount_up_to_1e60_gives_a_result_or_a_payterms_error(
         hundredths = _exact_simple_interest(res) * 100
         cents = hundredths.__floor__() + (1 if hundredths % 1 >= Fraction(1, 2) else 0)
         assert Fraction(res.interest) == Fraction(cents, 100)
+
+
+# ------------------------------------------------------------------ the named steps
+
+
+def test_the_options_type_lists_every_keyword_of_late_interest() -> None:
+    # one definition of the options: late_interest's keywords, less the claim itself
+    import inspect
+
+    from payterms.interest import InterestOptions, claim_rules
+
+    keywords = set(inspect.signature(late_interest).parameters) - {
+        "principal",
+        "due",
+        "until",
+        "payments",
+    }
+    assert set(InterestOptions.__annotations__) == keywords
+    assert set(inspect.signature(claim_rules).parameters) == keywords
+
+
+def test_the_steps_compose_to_late_interest() -> None:
+    # Dutch claim over two years with a payment: every step takes part (a rate change,
+    # an anniversary, an imputation), and running them by hand gives late_interest's result.
+    from payterms.interest import (
+        Balance,
+        accrue,
+        claim_interest,
+        claim_rules,
+        impute,
+        interest_result,
+        rate_periods,
+    )
+
+    due, until = date(2021, 12, 31), date(2023, 12, 31)
+    paid = Payment(date(2022, 6, 30), Decimal("1000"))
+    expected = late_interest(Decimal("10000"), due=due, until=until, regime="NL", payments=[paid])
+    rules = claim_rules(regime="NL")
+    assert claim_interest(rules, Decimal("10000"), due=due, until=until, payments=[paid]) == (
+        expected
+    )
+    first, stop = due + timedelta(days=1), until + timedelta(days=1)
+    cut = paid.date + timedelta(days=1)
+    stretches, notes = rate_periods(rules, first, stop, cuts=[cut])
+    assert any(s.capitalise for s in stretches)
+    assert len({s.rate for s in stretches}) > 1
+    fixed = rules.compensation.amount(Decimal("10000"))  # type: ignore[union-attr]
+    balance = Balance(Decimal("10000"), costs=fixed)
+    total = Decimal(0)
+    periods = []
+    for s in stretches:
+        days, accrued = accrue(balance.base, s.rate, s.start, s.stop, rules.day_count)
+        periods.append((s.start, days, accrued))
+        balance = balance.accrued(accrued)
+        total = CONTEXT.add(total, accrued)  # the working context: 60 digits
+        if s.capitalise:
+            balance = balance.capitalise()
+        if s.stop == cut:
+            balance, left = impute(balance, paid.amount, rules.imputation)
+            assert left == 0
+    assert [(p.start, p.days, p.interest) for p in expected.periods] == periods
+    result = interest_result(
+        rules,
+        balance,
+        interest=total,
+        compensation=fixed,
+        periods=expected.periods,
+        notes=(*rules.notes, *rules.compensation.conditions, *notes),  # type: ignore[union-attr]
+        until=until,
+    )
+    assert result == expected
