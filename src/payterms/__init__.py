@@ -42,9 +42,15 @@ from payterms.money import (
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import law as law
     from payterms.account import (
+        AccountStatement,
+        Allocation,
+        AppliedPayment,
         PaymentPlan,
         PlanInstalment,
         PlanMethod,
+        Receipt,
+        StatementLine,
+        account_statement,
         payment_plan,
     )
     from payterms.batch import (
@@ -191,10 +197,13 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
 
 # name -> module it lives in, for the names not imported above
 _LAZY: dict[str, str] = {
+    "AccountStatement": "payterms.account",
     "Accrual": "payterms.charges",
     "Adjustment": "payterms.calendars",
     "AgeFrom": "payterms.receivables",
     "AgingBuckets": "payterms.receivables",
+    "Allocation": "payterms.account",
+    "AppliedPayment": "payterms.account",
     "BusinessCalendar": "payterms.calendars",
     "CeiBasis": "payterms.receivables",
     "Charge": "payterms.charges",
@@ -246,6 +255,7 @@ _LAZY: dict[str, str] = {
     "RateMethod": "payterms.discount",
     "RatePeriod": "payterms.charges",
     "RateSplit": "payterms.interest",
+    "Receipt": "payterms.account",
     "Regime": "payterms.law",
     "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
@@ -255,6 +265,7 @@ _LAZY: dict[str, str] = {
     "SendObjective": "payterms.timing",
     "SendPlan": "payterms.timing",
     "Start": "payterms.terms",
+    "StatementLine": "payterms.account",
     "TableRate": "payterms.law",
     "TaxBase": "payterms.terms",
     "TermComparison": "payterms.financing",
@@ -264,6 +275,7 @@ _LAZY: dict[str, str] = {
     "TierStep": "payterms.discount",
     "UpliftReading": "payterms.financing",
     "Weighting": "payterms.receivables",
+    "account_statement": "payterms.account",
     "aging": "payterms.receivables",
     "amounts_due": "payterms.batch",
     "average_days_to_pay": "payterms.receivables",
@@ -340,10 +352,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AccountStatement",
     "Accrual",
     "Adjustment",
     "AgeFrom",
     "AgingBuckets",
+    "Allocation",
+    "AppliedPayment",
     "BusinessCalendar",
     "CeiBasis",
     "Charge",
@@ -406,6 +421,7 @@ __all__ = [
     "RateNotPublished",
     "RatePeriod",
     "RateSplit",
+    "Receipt",
     "Regime",
     "ReminderClaim",
     "Residue",
@@ -416,6 +432,7 @@ __all__ = [
     "SendObjective",
     "SendPlan",
     "Start",
+    "StatementLine",
     "TableRate",
     "TaxBase",
     "TermComparison",
@@ -429,6 +446,7 @@ __all__ = [
     "UpliftReading",
     "Weighting",
     "__version__",
+    "account_statement",
     "aging",
     "allocate",
     "amounts_due",
