@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
+    InvalidDocument,
     InvalidTerms,
     InvalidType,
     MissingExtra,
@@ -40,6 +41,7 @@ from payterms.money import (
 )
 
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
+    from payterms import einvoice as einvoice
     from payterms import law as law
     from payterms.account import (
         AccountStatement,
@@ -100,6 +102,14 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms.dunning import (
         DunningLadder,
         ReminderClaim,
+    )
+    from payterms.einvoice import (
+        PaymentPart,
+        check_payment,
+        payment_part,
+        read_invoice,
+        to_cii,
+        to_ubl,
     )
     from payterms.financing import (
         FinancingMethod,
@@ -245,6 +255,7 @@ _LAZY: dict[str, str] = {
     "PaymentDay": "payterms.interest",
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
+    "PaymentPart": "payterms.einvoice",
     "PaymentPlan": "payterms.account",
     "PaymentRun": "payterms.runs",
     "PaymentTerms": "payterms.terms",
@@ -284,6 +295,7 @@ _LAZY: dict[str, str] = {
     "breakeven_days": "payterms.discount",
     "breakeven_discount": "payterms.discount",
     "collection_effectiveness": "payterms.receivables",
+    "check_payment": "payterms.einvoice",
     "compare_terms": "payterms.financing",
     "concentration": "payterms.receivables",
     "describe_claim": "payterms.text",
@@ -294,6 +306,7 @@ _LAZY: dict[str, str] = {
     "discount_tiers": "payterms.discount",
     "dso": "payterms.receivables",
     "due_dates": "payterms.batch",
+    "einvoice": "",  # the payterms.einvoice subpackage
     "expected_payment_date": "payterms.timing",
     "expected_payment_dates": "payterms.batch",
     "explain_payment": "payterms.timing",
@@ -306,6 +319,7 @@ _LAZY: dict[str, str] = {
     "max_days_for_margin": "payterms.financing",
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
+    "payment_part": "payterms.einvoice",
     "payment_plan": "payterms.account",
     "plot_aging": "payterms.plot",
     "plot_interest": "payterms.plot",
@@ -314,10 +328,13 @@ _LAZY: dict[str, str] = {
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
     "rate_to_percent": "payterms.discount",
+    "read_invoice": "payterms.einvoice",
     "schedules": "payterms.batch",
     "send_date_table": "payterms.timing",
     "term_cost": "payterms.financing",
     "tier_costs": "payterms.discount",
+    "to_cii": "payterms.einvoice",
+    "to_ubl": "payterms.einvoice",
     "xrechnung_skonto": "payterms.text",
 }
 
@@ -348,7 +365,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "law"})
+    return sorted({*globals(), *__all__, "law", "einvoice"})
 
 
 __all__ = [
@@ -391,6 +408,7 @@ __all__ = [
     "InterestPeriod",
     "InterestResult",
     "InvalidArgument",
+    "InvalidDocument",
     "InvalidTerms",
     "InvalidType",
     "Invoice",
@@ -408,6 +426,7 @@ __all__ = [
     "PaymentDay",
     "PaymentExplanation",
     "PaymentForecast",
+    "PaymentPart",
     "PaymentPlan",
     "PaymentRun",
     "PaymentTerms",
@@ -455,6 +474,7 @@ __all__ = [
     "best_tier",
     "breakeven_days",
     "breakeven_discount",
+    "check_payment",
     "collection_effectiveness",
     "compare_terms",
     "concentration",
@@ -478,6 +498,7 @@ __all__ = [
     "minor_unit",
     "parse_with_notes",
     "payment_forecast",
+    "payment_part",
     "payment_plan",
     "plot_aging",
     "plot_interest",
@@ -487,9 +508,12 @@ __all__ = [
     "quantize",
     "rate_from_percent",
     "rate_to_percent",
+    "read_invoice",
     "schedules",
     "send_date_table",
     "term_cost",
     "tier_costs",
+    "to_cii",
+    "to_ubl",
     "xrechnung_skonto",
 ]
