@@ -44,9 +44,15 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import einvoice as einvoice
     from payterms import law as law
     from payterms.account import (
+        AccountStatement,
+        Allocation,
+        AppliedPayment,
         PaymentPlan,
         PlanInstalment,
         PlanMethod,
+        Receipt,
+        StatementLine,
+        account_statement,
         payment_plan,
     )
     from payterms.batch import (
@@ -204,10 +210,13 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
 
 # name -> module it lives in, for the names not imported above
 _LAZY: dict[str, str] = {
+    "AccountStatement": "payterms.account",
     "Accrual": "payterms.charges",
     "Adjustment": "payterms.calendars",
     "AgeFrom": "payterms.receivables",
     "AgingBuckets": "payterms.receivables",
+    "Allocation": "payterms.account",
+    "AppliedPayment": "payterms.account",
     "BusinessCalendar": "payterms.calendars",
     "CeiBasis": "payterms.receivables",
     "Charge": "payterms.charges",
@@ -261,6 +270,7 @@ _LAZY: dict[str, str] = {
     "RateMethod": "payterms.discount",
     "RatePeriod": "payterms.charges",
     "RateSplit": "payterms.conventions",
+    "Receipt": "payterms.account",
     "Regime": "payterms.law",
     "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
@@ -270,6 +280,7 @@ _LAZY: dict[str, str] = {
     "SendObjective": "payterms.timing",
     "SendPlan": "payterms.timing",
     "Start": "payterms.terms",
+    "StatementLine": "payterms.account",
     "TableRate": "payterms.law",
     "TaxBase": "payterms.terms",
     "TermComparison": "payterms.financing",
@@ -279,6 +290,7 @@ _LAZY: dict[str, str] = {
     "TierStep": "payterms.discount",
     "UpliftReading": "payterms.financing",
     "Weighting": "payterms.receivables",
+    "account_statement": "payterms.account",
     "aging": "payterms.receivables",
     "amounts_due": "payterms.batch",
     "average_days_to_pay": "payterms.receivables",
@@ -361,10 +373,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AccountStatement",
     "Accrual",
     "Adjustment",
     "AgeFrom",
     "AgingBuckets",
+    "Allocation",
+    "AppliedPayment",
     "BusinessCalendar",
     "CeiBasis",
     "Charge",
@@ -430,6 +445,7 @@ __all__ = [
     "RateNotPublished",
     "RatePeriod",
     "RateSplit",
+    "Receipt",
     "Regime",
     "ReminderClaim",
     "Residue",
@@ -440,6 +456,7 @@ __all__ = [
     "SendObjective",
     "SendPlan",
     "Start",
+    "StatementLine",
     "TableRate",
     "TaxBase",
     "TermComparison",
@@ -453,6 +470,7 @@ __all__ = [
     "UpliftReading",
     "Weighting",
     "__version__",
+    "account_statement",
     "aging",
     "allocate",
     "amounts_due",
