@@ -729,6 +729,19 @@ BAD_INPUT = [
     (("describe", "net 30", "--lang", "xx"), None, "invalid choice: 'xx'"),
     (("send-date", "net 30", "--ready", "2026-01-20", "--latest", "2026-01-10", "--runs", "25"),
      None, "argument --latest: 2026-01-10 is not accepted"),
+    (("due", "CM+2BD", "2026-01-15"), None, "argument --calendar: missing: expected"),
+    (("schedule", "net 30", "9999-12-31", "100"), None,
+     "argument DATE: 9999-12-31 is not accepted"),
+    (("cash", "net 30", "2026-01-01", "--runs", "2020-01-01"), None,
+     "argument --runs: 2020-01-01 is not accepted"),
+    (("discount", "200/10/30"), None, "argument SPEC: 200 is not accepted"),
+    (("breakeven", "30/10", "--rate", "8%"), None, "argument DAYS/NET: 30 is not accepted"),
+    (("interest", "9999999999999999999", "--due", "2024-01-01", "--until", "2024-02-01",
+      "--rate", "8%"), None, "at most 18 digits before the decimal point"),
+    (("interest", "100", "--due", "2024-01-01", "--until", "2024-02-01", "--rate", "150%"), None,
+     "argument --rate: 1.5 is not accepted"),
+    (("interest", "100", "--due", "2024-01-01", "--until", "2024-02-01", "--regime", "BE",
+      "--payment", "2024-01-10:500"), None, "argument --payment: 2024-01-10:500 is not accepted"),
 ]  # fmt: skip
 
 
