@@ -642,6 +642,24 @@ def test_interest_contractual_rate_and_options(run: Run) -> None:
     assert data["late_interest"] == jsonable(res)
 
 
+def test_interest_conventions_override_the_regime(run: Run) -> None:
+    argv = (*BE_CLAIM, "--payment-day", "excluded", "--rate-split", "fixed_at_start")
+    data = _json(run, *argv, "--imputation", "principal_interest_costs", "--compounding", "annual")
+    res = pt.late_interest(
+        Decimal("10000"),
+        due=date(2024, 3, 31),
+        until=date(2025, 2, 15),
+        regime="BE",
+        payments=(pt.Payment(date(2024, 9, 1), Decimal("4000")),),
+        payment_day=pt.PaymentDay.EXCLUDED,
+        rate_split=pt.RateSplit.FIXED_AT_START,
+        imputation=pt.Imputation.PRINCIPAL_INTEREST_COSTS,
+        compounding=pt.Compounding.ANNUAL,
+    )
+    assert data["late_interest"] == jsonable(res)
+    assert data["late_interest"] != jsonable(_be_claim())
+
+
 def test_interest_csv_round_trip(run: Run) -> None:
     lines = ["claim,amount,due,until"]
     for i in range(1000):
