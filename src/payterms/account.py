@@ -76,6 +76,7 @@ from payterms.interest import (
 from payterms.law import Regime
 from payterms.law import regime as _law_regime
 from payterms.money import (
+    CONTEXT,
     DEFAULT_ROUNDING,
     Residue,
     allocate,
@@ -104,7 +105,7 @@ __all__ = [
 
 _ZERO = Decimal(0)
 _ONE_DAY = _dt.timedelta(days=1)
-_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
+_CONTEXT = CONTEXT
 
 
 class PlanMethod(Enum):
