@@ -689,6 +689,34 @@ def test_interest_csv_of_no_rows_writes_the_header(run: Run) -> None:
     assert out.startswith("amount,due,until,currency,interest,compensation,")
 
 
+# --------------------------------------------------------------------------- plan
+
+
+def test_plan_json_is_the_library_plan_and_adds_up(run: Run) -> None:
+    # account.py example: 1000.00 in 3 monthly instalments at 8 %, 13.18 of interest.
+    argv = ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15")
+    data = _json(run, *argv, "--rate", "8%")
+    plan = pt.payment_plan(
+        Decimal("1000.00"), 3, start=date(2026, 1, 15), first=date(2026, 2, 15), rate="0.08"
+    )
+    assert data["payment_plan"] == jsonable(plan)
+    lines = data["payment_plan"]["instalments"]
+    assert sum(Decimal(i["principal"]) for i in lines) == Decimal("1000.00")
+    assert sum(Decimal(i["interest"]) for i in lines) == Decimal("13.18")
+    argv = ("plan", "1000.00", "3", "--start", "2025-07-15", "--first", "2025-08-15")
+    data = _json(run, *argv, "--regime", "BE", "--method", "equal_principal", "--every", "1Q")
+    plan = pt.payment_plan(
+        Decimal("1000.00"),
+        3,
+        start=date(2025, 7, 15),
+        first=date(2025, 8, 15),
+        rate=pt.law.regime("BE"),
+        method=pt.PlanMethod.EQUAL_PRINCIPAL,
+        every="1Q",
+    )
+    assert data["payment_plan"] == jsonable(plan)
+
+
 # --------------------------------------------------------------------------- bad input
 
 BAD_INPUT = [
@@ -747,6 +775,12 @@ BAD_INPUT = [
     (("describe", "net 30", "--lang", "xx"), None, "invalid choice: 'xx'"),
     (("send-date", "net 30", "--ready", "2026-01-20", "--latest", "2026-01-10", "--runs", "25"),
      None, "argument --latest: 2026-01-10 is not accepted"),
+    (("plan", "1000", "0", "--start", "2026-01-15", "--first", "2026-02-15"), None,
+     "argument N: '0' is not a count"),
+    (("plan", "1000", "3", "--start", "2026-01-15", "--first", "2026-01-01"), None,
+     "argument --first: 2026-01-01 is not accepted"),
+    (("plan", "1000", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%",
+      "--regime", "BE"), None, "not allowed with argument"),
     (("due", "CM+2BD", "2026-01-15"), None, "argument --calendar: missing: expected"),
     (("schedule", "net 30", "9999-12-31", "100"), None,
      "argument DATE: 9999-12-31 is not accepted"),
@@ -917,6 +951,7 @@ CONSOLE_RUNS: list[tuple[str, ...]] = [
     ("breakeven", "10/30", "--rate", "8%"),
     ("cost", "net 60", "10000", "--rate", "8%", "--date", "2026-01-15"),
     BE_CLAIM,
+    ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%"),
 ]
 
 
