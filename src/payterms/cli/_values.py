@@ -27,6 +27,7 @@ __all__ = [
     "read_amount",
     "read_calendar",
     "read_closure",
+    "read_count",
     "read_date",
     "read_days",
     "read_enum",
@@ -98,6 +99,13 @@ def read_days(text: str) -> int:
     if re.fullmatch(r"[0-9]{1,6}", text.strip()):
         return int(text)
     raise BadValue(f"{text!r} is not a number of days (expected a whole number such as 30)")
+
+
+def read_count(text: str) -> int:
+    """Return a whole number of 1 or more (a count of instalments)."""
+    if re.fullmatch(r"[0-9]{1,4}", text.strip()) and int(text) >= 1:
+        return int(text)
+    raise BadValue(f"{text!r} is not a count (expected a whole number from 1, such as 12)")
 
 
 def read_enum(kind: type[_E]) -> Callable[[str], _E]:
