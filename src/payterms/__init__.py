@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
+    InvalidDocument,
     InvalidTerms,
     InvalidType,
     MissingExtra,
@@ -40,7 +41,14 @@ from payterms.money import (
 )
 
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
+    from payterms import einvoice as einvoice
     from payterms import law as law
+    from payterms.account import (
+        PaymentPlan,
+        PlanInstalment,
+        PlanMethod,
+        payment_plan,
+    )
     from payterms.batch import (
         amounts_due,
         due_dates,
@@ -96,6 +104,15 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     )
     from payterms.dunning import (
         DunningLadder,
+        ReminderClaim,
+    )
+    from payterms.einvoice import (
+        PaymentPart,
+        check_payment,
+        payment_part,
+        read_invoice,
+        to_cii,
+        to_ubl,
     )
     from payterms.financing import (
         FinancingMethod,
@@ -167,6 +184,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         TaxBase,
     )
     from payterms.text import (
+        describe_claim,
         describe_invoice,
         parse_with_notes,
         xrechnung_skonto,
@@ -232,14 +250,19 @@ _LAZY: dict[str, str] = {
     "PaymentDay": "payterms.conventions",
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
+    "PaymentPart": "payterms.einvoice",
+    "PaymentPlan": "payterms.account",
     "PaymentRun": "payterms.runs",
     "PaymentTerms": "payterms.terms",
     "PercentOf": "payterms.terms",
+    "PlanInstalment": "payterms.account",
+    "PlanMethod": "payterms.account",
     "RateAssumption": "payterms.conventions",
     "RateMethod": "payterms.discount",
     "RatePeriod": "payterms.charges",
     "RateSplit": "payterms.conventions",
     "Regime": "payterms.law",
+    "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
     "RunPolicy": "payterms.runs",
     "Schedule": "payterms.terms",
@@ -264,8 +287,10 @@ _LAZY: dict[str, str] = {
     "breakeven_days": "payterms.discount",
     "breakeven_discount": "payterms.discount",
     "collection_effectiveness": "payterms.receivables",
+    "check_payment": "payterms.einvoice",
     "compare_terms": "payterms.financing",
     "concentration": "payterms.receivables",
+    "describe_claim": "payterms.text",
     "describe_invoice": "payterms.text",
     "discount_cost": "payterms.discount",
     "discount_decision": "payterms.discount",
@@ -273,6 +298,7 @@ _LAZY: dict[str, str] = {
     "discount_tiers": "payterms.discount",
     "dso": "payterms.receivables",
     "due_dates": "payterms.batch",
+    "einvoice": "",  # the payterms.einvoice subpackage
     "expected_payment_date": "payterms.timing",
     "expected_payment_dates": "payterms.batch",
     "explain_payment": "payterms.timing",
@@ -285,6 +311,8 @@ _LAZY: dict[str, str] = {
     "max_days_for_margin": "payterms.financing",
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
+    "payment_part": "payterms.einvoice",
+    "payment_plan": "payterms.account",
     "plot_aging": "payterms.plot",
     "plot_interest": "payterms.plot",
     "plot_schedule": "payterms.plot",
@@ -292,10 +320,13 @@ _LAZY: dict[str, str] = {
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
     "rate_to_percent": "payterms.discount",
+    "read_invoice": "payterms.einvoice",
     "schedules": "payterms.batch",
     "send_date_table": "payterms.timing",
     "term_cost": "payterms.financing",
     "tier_costs": "payterms.discount",
+    "to_cii": "payterms.einvoice",
+    "to_ubl": "payterms.einvoice",
     "xrechnung_skonto": "payterms.text",
 }
 
@@ -326,7 +357,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "law"})
+    return sorted({*globals(), *__all__, "law", "einvoice"})
 
 
 __all__ = [
@@ -366,6 +397,7 @@ __all__ = [
     "InterestPeriod",
     "InterestResult",
     "InvalidArgument",
+    "InvalidDocument",
     "InvalidTerms",
     "InvalidType",
     "Invoice",
@@ -384,17 +416,22 @@ __all__ = [
     "PaymentDay",
     "PaymentExplanation",
     "PaymentForecast",
+    "PaymentPart",
+    "PaymentPlan",
     "PaymentRun",
     "PaymentTerms",
     "PaytermsError",
     "PaytermsWarning",
     "PercentOf",
+    "PlanInstalment",
+    "PlanMethod",
     "RateAssumption",
     "RateMethod",
     "RateNotPublished",
     "RatePeriod",
     "RateSplit",
     "Regime",
+    "ReminderClaim",
     "Residue",
     "RunFit",
     "RunPolicy",
@@ -424,9 +461,11 @@ __all__ = [
     "best_tier",
     "breakeven_days",
     "breakeven_discount",
+    "check_payment",
     "collection_effectiveness",
     "compare_terms",
     "concentration",
+    "describe_claim",
     "describe_invoice",
     "discount_cost",
     "discount_decision",
@@ -446,6 +485,8 @@ __all__ = [
     "minor_unit",
     "parse_with_notes",
     "payment_forecast",
+    "payment_part",
+    "payment_plan",
     "plot_aging",
     "plot_interest",
     "plot_schedule",
@@ -454,9 +495,12 @@ __all__ = [
     "quantize",
     "rate_from_percent",
     "rate_to_percent",
+    "read_invoice",
     "schedules",
     "send_date_table",
     "term_cost",
     "tier_costs",
+    "to_cii",
+    "to_ubl",
     "xrechnung_skonto",
 ]
