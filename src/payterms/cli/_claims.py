@@ -52,7 +52,7 @@ def _conventions() -> tuple[tuple[str, type[Enum], str], ...]:
 
 def _configure_interest(parser: argparse.ArgumentParser) -> None:
     from payterms.calendars import DayCount
-    from payterms.law import Debtor
+    from payterms.conventions import PartyKind
 
     parser.add_argument(
         "amount",
@@ -95,9 +95,11 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--debtor",
-        type=read_enum(Debtor),
+        type=read_enum(PartyKind),
         metavar="KIND",
-        help="who owes: " + ", ".join(str(d.value) for d in Debtor) + " (default b2b)",
+        help="who owes: "
+        + ", ".join(str(d.value) for d in PartyKind)
+        + " (default undertaking; b2b reads as undertaking)",
     )
     parser.add_argument(
         "--compensation",

@@ -113,8 +113,8 @@ def read_enum(kind: type[_E]) -> Callable[[str], _E]:
 
     def read(text: str) -> _E:
         wanted = text.strip().lower().replace("-", "_")
-        for member in kind:
-            if wanted in (str(member.value).lower(), member.name.lower()):
+        for name, member in kind.__members__.items():  # aliases too (PartyKind.B2B)
+            if wanted in (str(member.value).lower(), name.lower()):
                 return member
         raise BadValue(f"{text!r} is not one of {', '.join(choices(kind))}")
 
