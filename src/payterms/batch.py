@@ -31,7 +31,6 @@ are on each partition of a Dask or Spark frame.
 
 from __future__ import annotations
 
-import decimal
 import itertools
 import operator
 import sys
@@ -47,7 +46,7 @@ from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.interest import InterestOptions, InterestResult, claim_interest, claim_rules
-from payterms.money import DEFAULT_ROUNDING, smallest_unit
+from payterms.money import CONTEXT, DEFAULT_ROUNDING, smallest_unit
 from payterms.runs import Payer
 from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule
 from payterms.timing import expected_payment_date
@@ -877,9 +876,9 @@ def expected_payment_dates(
 
 # --------------------------------------------------------------------------- schedules
 
-# PaymentTerms.schedule rounds a total in this context: the same one, so that an amount
-# too long for it is refused here exactly as there
-_SCHEDULE_CONTEXT = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+# PaymentTerms.schedule rounds a total in the package's one context: the same here, so
+# that an amount too long for it is refused here exactly as there
+_SCHEDULE_CONTEXT = CONTEXT
 
 
 class Schedules(Sequence[Schedule]):
