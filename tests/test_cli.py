@@ -43,7 +43,8 @@ def test_demo_shows_wording(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2026-01-15, THEN_DAYS: 2026-03-17" in out
     assert "2026-01-15, DAYS_THEN: 2026-03-31" in out
     # Source: reference/legal.md §0.1 and §4: ECB 2.15 + 10 points; EUR 40 (D441-5).
-    assert "Pénalités de retard : 12,15 % par an" in out
+    # 2025 H1: ECB rate on 1 January 2025 (3.15, rates-update.md §3.2) + 10 points
+    assert "Pénalités de retard : 13,15 % par an" in out
     assert "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR." in out
 
 

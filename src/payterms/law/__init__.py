@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+from collections.abc import Mapping
 
 from payterms._checks import check_date
 from payterms.errors import InvalidArgument, UnknownRegime
@@ -45,7 +46,17 @@ from payterms.law._regime import (
 )
 from payterms.law.checks import Finding, Mention, PartyKind, Severity, check_terms
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
-from payterms.law.tables import TABLE_NAMES, RateEntry, RateStatus, RateTable, rate_table
+from payterms.law.tables import (
+    TABLE_NAMES,
+    RateEntry,
+    RateStatus,
+    RateTable,
+    TableCoverage,
+    check_tables,
+    coverage,
+    merged_table,
+    rate_table,
+)
 
 __all__ = [
     "CODES",
@@ -68,10 +79,12 @@ __all__ = [
     "Severity",
     "StaffelCompensation",
     "Switch",
+    "TableCoverage",
     "TableRate",
     "TermCaps",
     "Unconfirmed",
     "check_terms",
+    "coverage",
     "rate_table",
     "regime",
 ]
@@ -87,15 +100,29 @@ def regime(
     *,
     contract_date: _dt.date | None = None,
     debtor: Debtor = Debtor.B2B,
+    tables: Mapping[str, RateTable] | None = None,
 ) -> Regime:
-    """Return the statutory late-interest regime of *code* for *debtor*.
+    r"""Return the statutory late-interest regime of *code* for *debtor*.
 
     *contract_date* (the day the contract was concluded, or in Germany the day the
     obligation arose) selects the rules of a transition: BE and NL contracts before
     16 March 2013, German obligations up to 28 July 2014 (+ 8 points, no EUR 40).
-    ``None`` means a contract under the rules in force today.
+    ``None`` means a contract under the rules in force today. *tables* maps the name of
+    a shipped table (see :func:`coverage`) to a table the caller brings
+    (:meth:`RateTable.from_csv`): its rows are laid over the shipped table from its
+    first ``valid_from`` to its last day (:meth:`RateTable.merged`), and the regime
+    reads the result everywhere (``late_interest``, ``describe_invoice``, ...); results
+    that use a row of it say so in their ``assumptions``. A table the regime does not
+    read is refused.
 
+    >>> from datetime import date
     >>> from decimal import Decimal
+    >>> mine = RateTable.from_csv("# covers_until: 2026-12-31\n"
+    ...                           "valid_from,rate,status,source\n"
+    ...                           "2026-06-17,2.40,published,ECB press release of 11 June 2026\n",
+    ...                           name="ecb_mro")
+    >>> regime("FR", tables={"ecb_mro": mine}).rate_on(date(2026, 9, 1))
+    Decimal('0.1240')
     >>> regime("NL", debtor=Debtor.CONSUMER).compensation.amount(Decimal("10000"))
     Decimal('875')
     >>> regime("UK").currency
@@ -107,7 +134,11 @@ def regime(
         contract_date = check_date(contract_date, "contract_date")
     if not isinstance(debtor, Debtor):
         raise InvalidArgument("debtor", debtor, "a payterms.law.Debtor member")
-    return _regime(code.strip().upper(), contract_date, debtor)
+    given = check_tables(tables)
+    result = _regime(code.strip().upper(), contract_date, debtor)
+    if not given:
+        return result
+    return result.with_tables({name: merged_table(name, table) for name, table in given.items()})
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: contract dates vary per invoice
