@@ -43,14 +43,16 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from decimal import Decimal
 from enum import Enum
 
 from attrs import evolve, frozen
 
-from payterms._checks import check_date
+from payterms._checks import check_date, to_decimal
 from payterms.calendars import BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
 from payterms.law import be, de, eu, fr, lu, nl, uk
+from payterms.law._regime import Debtor, Regime
 from payterms.rules import end_of_month
 from payterms.terms import PaymentTerms
 
@@ -274,6 +276,100 @@ def _fr(
     return found
 
 
+_DEBTORS = {
+    Debtor.B2B: (PartyKind.UNDERTAKING, PartyKind.LARGE, PartyKind.SME),
+    Debtor.PUBLIC: (PartyKind.PUBLIC,),
+    Debtor.CONSUMER: (PartyKind.CONSUMER,),
+}
+
+# The statutory bound on an agreed late-payment rate, per regime code: the article and what
+# the bound is (the rates come from the regime's minimum_rate / maximum_rate rules).
+_BOUNDS = {
+    "FR": ("Code de commerce art. L441-10 II", "three times the legal interest rate"),
+    "BE": ("Code of Economic Law art. XIX.4", "the B2B rate of the law of 2 August 2002"),
+}
+
+
+def _buyer_of(regime: Regime, buyer: PartyKind) -> PartyKind:
+    """Return the buyer a regime's debtor stands for; refuse a buyer it contradicts."""
+    kinds = _DEBTORS[regime.debtor]
+    if buyer in kinds:
+        return buyer
+    if buyer is PartyKind.UNDERTAKING:  # the default: the regime says who owes
+        return kinds[0]
+    raise InvalidArgument(
+        "buyer", buyer, f"a buyer the {regime.code} regime's debtor ({regime.debtor.value}) allows"
+    )
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{rate.scaleb(2).normalize():f}"
+
+
+def _penalty(
+    terms: PaymentTerms,
+    code: str,
+    given: Regime | None,
+    agreed: Decimal,
+    buyer: PartyKind,
+    contract_date: _dt.date | None,
+    invoice_date: _dt.date | None,
+    calendar: BusinessCalendar | None,
+) -> list[Finding]:
+    """Return the findings on an agreed penalty rate against the regime's floor and cap."""
+    article, bound = _BOUNDS.get(code, ("", "the statutory bound"))
+    what = f"{code}-L441-10-II-penalty-rate" if code == "FR" else f"{code}-penalty-rate"
+    regime = given
+    if regime is None:
+        debtor = next(d for d, kinds in _DEBTORS.items() if buyer in kinds)
+        try:
+            regime = _MODULES[code].regime(contract_date=contract_date, debtor=debtor)
+        except InvalidArgument as exc:
+            return [Finding(Severity.INFO, what, article or code,
+                            f"the agreed penalty rate is not checked: {exc.expected}")]  # fmt: skip
+    if regime.minimum_rate is None and regime.maximum_rate is None:
+        return []  # the law leaves the agreed rate free
+    if invoice_date is None:
+        return [
+            Finding(
+                Severity.INFO,
+                what,
+                article,
+                "the agreed penalty rate is not checked: its statutory bound changes every "
+                "half-year, so it needs the invoice date (pass invoice_date=)",
+            )
+        ]
+    day = terms.due_date(invoice_date, calendar=calendar) + _ONE_DAY
+    found = []
+    if regime.minimum_rate is not None:
+        floor = regime.minimum_rate.rate_on(day)
+        if agreed < floor:
+            found.append(
+                Finding(
+                    Severity.VIOLATION,
+                    what,
+                    article,
+                    f"the agreed penalty rate of {_percent(agreed)} % is below the statutory "
+                    f"minimum of {_percent(floor)} % on {day}: {bound}",
+                    invoice_date=invoice_date,
+                )
+            )
+    if regime.maximum_rate is not None:
+        cap = regime.maximum_rate.rate_on(day)
+        if agreed > cap:
+            found.append(
+                Finding(
+                    Severity.VIOLATION,
+                    what,
+                    article,
+                    f"the agreed penalty rate of {_percent(agreed)} % is above the statutory "
+                    f"maximum of {_percent(cap)} % on {day}: {bound}",
+                    invoice_date=invoice_date,
+                )
+            )
+    return found
+
+
 _MENTION_TEXT = {
     Mention.PAYMENT_DATE: "the payment date as day, month and year",
     Mention.DISCOUNT_CONDITIONS: "the early-payment discount conditions, or 'none'",
@@ -284,7 +380,7 @@ _MENTION_TEXT = {
 
 def check_terms(
     terms: PaymentTerms,
-    jurisdiction: str,
+    jurisdiction: str | Regime,
     *,
     buyer: PartyKind = PartyKind.UNDERTAKING,
     seller: PartyKind = PartyKind.UNDERTAKING,
@@ -292,22 +388,49 @@ def check_terms(
     invoice_date: _dt.date | None = None,
     calendar: BusinessCalendar | None = None,
     mentions: Iterable[Mention] | None = None,
+    penalty_rate: Decimal | int | str | None = None,
 ) -> tuple[Finding, ...]:
     """Return the findings on *terms* under the payment-term caps of *jurisdiction*.
 
-    *buyer* and *seller* are the kinds of the parties (the buyer is the debtor);
-    *contract_date* selects transitional rules (``None``: a contract concluded under
-    the rules in force today). Without *invoice_date* the longest wait over every
-    invoice date of two years is checked. *calendar* is needed for business-day rules.
-    *mentions* (FR only) are the payment mentions the invoice carries; the missing ones
-    are reported. An empty result means no cap is exceeded.
+    *jurisdiction* is a regime code or a :class:`~payterms.law.Regime` (one built with
+    ``tables=`` checks rates against those tables; its debtor and contract date then
+    stand for *buyer* and *contract_date*). *buyer* and *seller* are the kinds of the
+    parties (the buyer is the debtor); *contract_date* selects transitional rules
+    (``None``: a contract concluded under the rules in force today). Without
+    *invoice_date* the longest wait over every invoice date of two years is checked.
+    *calendar* is needed for business-day rules. *mentions* (FR only) are the payment
+    mentions the invoice carries; the missing ones are reported. *penalty_rate* is the
+    agreed late-payment rate (a yearly fraction): it is checked against the regime's
+    statutory floor or cap on the day after the invoice's due date (FR: at least three
+    times the legal interest rate, Code de commerce art. L441-10 II; BE consumer debts:
+    at most the B2B rate, Code of Economic Law art. XIX.4), which needs *invoice_date*.
+    An empty result means no cap is exceeded.
 
     >>> from payterms.terms import PaymentTerms
     >>> for f in check_terms(PaymentTerms.net(45), "NL", buyer=PartyKind.LARGE,
     ...                      seller=PartyKind.SME):
     ...     print(f.severity.name, f.code, f.limit)
     VIOLATION NL-6:119a-6-large-to-sme 30
+    >>> from decimal import Decimal
+    >>> finding, = check_terms(PaymentTerms.net(30), "FR", invoice_date=_dt.date(2024, 9, 2),
+    ...                        penalty_rate=Decimal("0.10"))
+    >>> print(finding.code, finding.message)
+    FR-L441-10-II-penalty-rate the agreed penalty rate of 10 % is below the statutory minimum
+    of 14.76 % on 2024-10-03: three times the legal interest rate
     """
+    given_regime: Regime | None = None
+    if isinstance(jurisdiction, Regime):
+        given_regime = jurisdiction
+        buyer = _buyer_of(given_regime, buyer)
+        if contract_date is None:
+            contract_date = given_regime.contract_date
+        elif contract_date != given_regime.contract_date:
+            raise InvalidArgument(
+                "contract_date",
+                contract_date,
+                f"the regime's contract date ({given_regime.contract_date}) or None",
+            )
+        jurisdiction = given_regime.code
     if not isinstance(jurisdiction, str):
         raise UnknownRegime(jurisdiction, _CODES)
     code = jurisdiction.strip().upper()
@@ -321,6 +444,13 @@ def check_terms(
         contract_date = check_date(contract_date, "contract_date")
     if invoice_date is not None:
         invoice_date = check_date(invoice_date, "invoice_date")
+    agreed: Decimal | None = None
+    if penalty_rate is not None:
+        agreed = to_decimal(penalty_rate, "penalty_rate")
+        if not 0 <= agreed <= 1:
+            raise InvalidArgument(
+                "penalty_rate", penalty_rate, "a yearly rate as a fraction, such as 0.12 for 12 %"
+            )
     wanted: frozenset[Mention] | None = None
     if mentions is not None:
         try:
@@ -334,8 +464,13 @@ def check_terms(
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     wait, day = _longest(terms, invoice_date, calendar)
     found: list[Finding] = []
+    if agreed is not None:
+        found += _penalty(
+            terms, code, given_regime, agreed, buyer, contract_date, invoice_date, calendar
+        )
     if buyer is PartyKind.CONSUMER:
         return (
+            *found,
             Finding(
                 Severity.INFO,
                 f"{code}-consumer",
@@ -543,3 +678,5 @@ _CAPS = {
 }
 
 _CODES: tuple[str, ...] = ("BE", "DE", "EU", "FR", "LU", "NL", "UK")
+
+_MODULES = {"BE": be, "DE": de, "EU": eu, "FR": fr, "LU": lu, "NL": nl, "UK": uk}
