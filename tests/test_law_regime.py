@@ -17,7 +17,16 @@ from payterms import late_interest
 from payterms.batch import late_interest_many
 from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
 from payterms.interest import InterestResult, RateAssumption
-from payterms.law import CODES, Debtor, Fixing, RateStatus, RateTable, TableRate, rate_table, regime
+from payterms.law import (
+    CODES,
+    Fixing,
+    PartyKind,
+    RateStatus,
+    RateTable,
+    TableRate,
+    rate_table,
+    regime,
+)
 from payterms.terms import PaymentTerms
 from payterms.text import describe_invoice
 
@@ -131,12 +140,12 @@ def test_table_names_of_every_regime() -> None:
         "be_late_payment",
         "ecb_mro",
     )
-    assert regime("BE", debtor=Debtor.CONSUMER).table_names == ("be_late_payment", "ecb_mro")
+    assert regime("BE", debtor=PartyKind.CONSUMER).table_names == ("be_late_payment", "ecb_mro")
     assert regime("DE").table_names == ("de_basiszinssatz",)
     assert regime("FR").table_names == ("ecb_mro", "fr_legal_rate_professionals")
-    assert regime("LU", debtor=Debtor.CONSUMER).table_names == ("lu_legal_rate",)
+    assert regime("LU", debtor=PartyKind.CONSUMER).table_names == ("lu_legal_rate",)
     assert regime("NL").table_names == ("nl_handelsrente", "ecb_mro")
-    assert regime("NL", debtor=Debtor.CONSUMER).table_names == ("nl_wettelijke_rente",)
+    assert regime("NL", debtor=PartyKind.CONSUMER).table_names == ("nl_wettelijke_rente",)
     assert regime("NL", contract_date=date(2012, 1, 1)).table_names == (
         "nl_handelsrente",
         "ecb_mro",

@@ -31,8 +31,8 @@ from enum import Enum
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
+from payterms.conventions import RateAssumption, RateSegment, RateSource
 from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
-from payterms.interest import RateAssumption, RateSegment, RateSource
 from payterms.law.tables import (
     TABLE_NAMES,
     RateEntry,
@@ -41,6 +41,7 @@ from payterms.law.tables import (
     rate_table,
     unconfirmed_reason,
 )
+from payterms.money import CONTEXT
 
 __all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed", "table_names", "using"]
 
@@ -80,9 +81,8 @@ class RateRounding(Enum):
         """
         if self is RateRounding.NONE:
             return rate
-        return ((rate / _HALF).to_integral_value(rounding=ROUND_CEILING) * _HALF).quantize(
-            Decimal("0.1")
-        )
+        halves = CONTEXT.divide(rate, _HALF).to_integral_value(rounding=ROUND_CEILING)
+        return CONTEXT.multiply(halves, _HALF).quantize(Decimal("0.1"), context=CONTEXT)
 
 
 _Value = tuple[Decimal | None, str | None, str]
