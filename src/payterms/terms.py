@@ -43,7 +43,7 @@ from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from attrs import evolve, field, frozen
 
@@ -70,6 +70,7 @@ __all__ = [
     "TaxBase",
 ]
 
+_Date = date  # for annotations inside classes with a field named "date"
 _CTX = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 _HUNDRED = Decimal(100)
 
@@ -185,6 +186,15 @@ class PercentOf(Enum):
     """The amount excluding tax (OCA ``percent_amount_untaxed``: the tax then falls on the
     balance line); ``schedule(..., tax=...)`` must give the tax."""
 
+    REMAINDER = "remainder"
+    """What is left of the amount once the lines before it (in the order given, the balance
+    line aside) have taken their rounded shares (Tryton ``percent``, "percentage of the
+    remainder", beside ``percent_on_total``): 50 % then 50 % of the remainder of 1,000 are
+    500 and 250. Needs a balance line."""
+
+
+_REMAINDER = PercentOf.REMAINDER
+
 
 def _check_kind(value: object) -> LineKind:
     if not isinstance(value, LineKind):
@@ -196,6 +206,10 @@ def _check_of(value: object) -> PercentOf:
     if not isinstance(value, PercentOf):
         raise InvalidType("of", value, "a payterms.terms.PercentOf member")
     return value
+
+
+def _line_tiers(value: object) -> tuple[DiscountTier, ...]:
+    return _discounts(value)
 
 
 def _rule(value: object) -> DueRule:
@@ -212,7 +226,11 @@ def _optional_decimal(value: object) -> Decimal | None:
 class Installment:
     """One line of a payment term: what part of the amount is due, and when.
 
-    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`.
+    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`. A line may
+    carry its own early-payment *discounts* (Odoo 16 per-line discounts; see
+    :meth:`with_discount`): they apply when that instalment is paid by their last day.
+    A line of zero (``fixed(0, ...)`` or ``percent(0, ...)``) keeps its date in the
+    schedule with a zero amount (a marker line, as OCA and Odoo keep one).
 
     >>> Installment.percent(Decimal("30"), "0D")
     Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'),
@@ -223,6 +241,7 @@ class Installment:
     rule: DueRule = field(converter=_rule)
     value: Decimal | None = field(default=None, converter=_optional_decimal)
     of: PercentOf = field(default=PercentOf.TOTAL, kw_only=True, converter=_check_of)
+    discounts: tuple[DiscountTier, ...] = field(default=(), kw_only=True, converter=_line_tiers)
 
     def __attrs_post_init__(self) -> None:
         if self.of is not PercentOf.TOTAL and self.kind is not LineKind.PERCENT:
@@ -232,10 +251,19 @@ class Installment:
                 raise InvalidTerms("value", self.value, "no value on a balance line")
         elif self.value is None:
             raise InvalidTerms("value", None, f"a value on a {self.kind.value} line")
-        elif self.kind is LineKind.PERCENT and not 0 < self.value <= _HUNDRED:
-            raise InvalidTerms("percent", self.value, "a percentage above 0 and at most 100")
-        elif self.kind is LineKind.FIXED and not self.value > 0:
-            raise InvalidTerms("amount", self.value, "a fixed amount above 0")
+        elif self.kind is LineKind.PERCENT and not 0 <= self.value <= _HUNDRED:
+            raise InvalidTerms("percent", self.value, "a percentage from 0 to 100")
+        elif self.kind is LineKind.FIXED and self.value < 0:
+            raise InvalidTerms("amount", self.value, "a fixed amount of 0 or more")
+
+    def __repr__(self) -> str:
+        text = (
+            f"Installment(kind={self.kind!r}, rule={self.rule!r}, value={self.value!r}, "
+            f"of={self.of!r}"
+        )
+        if self.discounts:
+            text += f", discounts={self.discounts!r}"
+        return text + ")"
 
     @classmethod
     def percent(
@@ -270,32 +298,95 @@ class Installment:
         """
         return cls(LineKind.BALANCE, rule)
 
+    def with_discount(
+        self,
+        percent: Decimal | int | str | None,
+        rule: DueRule | str,
+        *,
+        amount: Decimal | int | str | None = None,
+    ) -> Installment:
+        """Return this line with one more early-payment discount of its own (Odoo 16 per line).
 
-def _discount_percent(value: object) -> Decimal:
+        *percent* % of this instalment (of its share of the discount base), or a fixed
+        *amount* (``percent=None``), off when the instalment is paid by the date of *rule*.
+
+        >>> line = Installment.balance("0D").with_discount(25, "5D")
+        >>> line.discounts
+        (DiscountTier(percent=Decimal('25'), rule=DueRule.parse('5D')),)
+        """
+        tier = DiscountTier(percent, rule, amount=amount)
+        return evolve(self, discounts=(*self.discounts, tier))
+
+
+def _discount_percent(value: object) -> Decimal | None:
+    if value is None:
+        return None
     percent = to_decimal(value, "percent")
     if not 0 < percent < _HUNDRED:
         raise InvalidTerms("percent", percent, "a discount percentage above 0 and below 100")
     return percent
 
 
+def _discount_amount(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    amount = to_decimal(value, "amount")
+    if not amount > 0:
+        raise InvalidTerms("amount", amount, "a fixed discount amount above 0")
+    return amount
+
+
 @frozen(cache_hash=True)
 class DiscountTier:
-    """An early-payment discount: *percent* off when the invoice is paid by the date of *rule*.
+    """An early-payment discount: *percent* off, or a fixed *amount*, if paid by the date of *rule*.
 
     The last day counts: "2 % within 10 days" of 1 Jan holds up to 11 Jan included
-    (every peer system: ERPNext reference date <= discount date; Odoo docs).
+    (every peer system: ERPNext reference date <= discount date; Odoo docs). A tier is a
+    percentage or, with ``percent=None`` and *amount*, a fixed amount off (ERPNext
+    ``discount_type`` "Amount"; :meth:`fixed`), which may not exceed the amount it is
+    taken on (checked when a schedule is computed). Its last day may fall after the due
+    date ("due on receipt, 2 % if paid within 10 days", as Odoo's own tests set it up).
 
     >>> DiscountTier(Decimal("2"), "10D")
     DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D'))
+    >>> DiscountTier.fixed(Decimal("50"), "1D")
+    DiscountTier(percent=None, rule=DueRule.parse('1D'), amount=Decimal('50'))
     """
 
-    percent: Decimal = field(converter=_discount_percent)
+    percent: Decimal | None = field(converter=_discount_percent)
     rule: DueRule = field(converter=_rule)
+    amount: Decimal | None = field(default=None, kw_only=True, converter=_discount_amount)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.percent is None) == (self.amount is None):
+            raise InvalidTerms(
+                "percent",
+                self.percent,
+                f"either a percentage or a fixed amount (amount={self.amount})",
+            )
+
+    def __repr__(self) -> str:
+        if self.amount is None:
+            return f"DiscountTier(percent={self.percent!r}, rule={self.rule!r})"
+        return f"DiscountTier(percent=None, rule={self.rule!r}, amount={self.amount!r})"
+
+    @classmethod
+    def fixed(cls, amount: Decimal | int | str, rule: DueRule | str) -> DiscountTier:
+        """Return a discount of the fixed *amount* if paid by the date of *rule* (ERPNext "Amount").
+
+        >>> DiscountTier.fixed(50, "1D").amount
+        Decimal('50')
+        """
+        return cls(None, rule, amount=amount)
 
 
 @frozen
 class Due:
-    """One instalment of a schedule: the *amount* due on *date*.
+    """One instalment of a schedule: the *amount* due on *date*, and its own discount windows.
+
+    *discounts* come from the instalment's own tiers (:attr:`Installment.discounts`):
+    pay ``payable`` by ``last_day`` to settle this instalment; ``payable + discount`` is
+    *amount* exactly.
 
     >>> PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100")).dues
     (Due(date=datetime.date(2026, 2, 14), amount=Decimal('100.00')),)
@@ -303,13 +394,32 @@ class Due:
 
     date: date
     amount: Decimal
+    discounts: tuple[DiscountWindow, ...] = ()
+
+    def __repr__(self) -> str:
+        text = f"Due(date={self.date!r}, amount={self.amount!r}"
+        if self.discounts:
+            text += f", discounts={self.discounts!r}"
+        return text + ")"
+
+    def amount_payable_on(self, day: _Date) -> Decimal:
+        """Return what settles this instalment if paid on *day*: its best window's payable.
+
+        >>> line = Installment.balance("0D").with_discount(25, "5D")
+        >>> due = PaymentTerms(installments=(line,)).schedule(date(2026, 1, 1), 2000).dues[0]
+        >>> due.amount_payable_on(date(2026, 1, 6)), due.amount_payable_on(date(2026, 1, 7))
+        (Decimal('1500.00'), Decimal('2000.00'))
+        """
+        check_date(day, "day")
+        return _best(self.amount, self.discounts, day)
 
 
 @frozen
 class DiscountWindow:
     """An early-payment discount of a schedule: pay *payable* by *last_day* (inclusive).
 
-    ``payable + discount`` is the invoice amount exactly.
+    ``payable + discount`` is the invoice amount exactly (for an instalment's own window,
+    that instalment's amount). *percent* is None for a fixed-amount discount.
 
     >>> t = PaymentTerms.net(30).with_discount(Decimal("2"), "10D")
     >>> t.schedule(date(2026, 1, 15), Decimal("99.99")).discounts
@@ -318,7 +428,7 @@ class DiscountWindow:
     """
 
     last_day: date
-    percent: Decimal
+    percent: Decimal | None
     payable: Decimal
     discount: Decimal
 
@@ -340,6 +450,7 @@ class Schedule:
     currency: str
     dues: tuple[Due, ...]
     discounts: tuple[DiscountWindow, ...] = ()
+    tax: Decimal | None = None
 
     @property
     def final_due(self) -> date:
@@ -349,15 +460,36 @@ class Schedule:
     def amount_payable_on(self, day: date) -> Decimal:
         """Return the amount that settles the invoice in full if paid on *day*.
 
-        The best discount whose last day is on or after *day* applies; after the last
-        discount window, the full amount is payable.
+        The best invoice discount whose last day is on or after *day* applies, or, when
+        instalments carry their own discounts, each instalment at its best window on
+        *day* (:meth:`Due.amount_payable_on`); the two kinds do not add up: the lower
+        total applies. After every window, the full amount is payable; never more (a
+        window may end after the final due date: it is still a discount).
+
+        >>> t = PaymentTerms.on_receipt().with_discount(10, "10D")        # Odoo EPD tests
+        >>> s = t.schedule(date(2019, 1, 1), Decimal("1000"))
+        >>> s.final_due, s.amount_payable_on(date(2019, 1, 2))
+        (datetime.date(2019, 1, 1), Decimal('900.00'))
         """
         check_date(day, "day")
-        best = self.amount
-        for window in self.discounts:
-            if day <= window.last_day and abs(window.payable) < abs(best):
-                best = window.payable
+        best = _best(self.amount, self.discounts, day)
+        if any(due.discounts for due in self.dues):
+            by_line = sum((_best(d.amount, d.discounts, day) for d in self.dues), _ZERO)
+            if abs(by_line) < abs(best):
+                best = by_line
         return best
+
+
+_ZERO = Decimal(0)
+
+
+def _best(amount: Decimal, windows: tuple[DiscountWindow, ...], day: date) -> Decimal:
+    """Return *amount*, or the lowest payable of the *windows* still open on *day*."""
+    best = amount
+    for window in windows:
+        if day <= window.last_day and abs(window.payable) < abs(best):
+            best = window.payable
+    return best
 
 
 def _installments(value: object) -> tuple[Installment, ...]:
@@ -372,15 +504,15 @@ def _installments(value: object) -> tuple[Installment, ...]:
     return lines
 
 
-def _discounts(value: object) -> tuple[DiscountTier, ...]:
+def _discounts(value: object, name: str = "discounts") -> tuple[DiscountTier, ...]:
     if isinstance(value, DiscountTier):
         value = (value,)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidType("discounts", value, "a sequence of DiscountTier values")
+        raise InvalidType(name, value, "a sequence of DiscountTier values")
     tiers = tuple(value)
     for i, tier in enumerate(tiers):
         if not isinstance(tier, DiscountTier):
-            raise InvalidType(f"discounts[{i}]", tier, "a DiscountTier")
+            raise InvalidType(f"{name}[{i}]", tier, "a DiscountTier")
     return tiers
 
 
@@ -447,7 +579,11 @@ class PaymentTerms:
             raise InvalidTerms("installments", lines, "at least one instalment line")
         balances = [i for i, line in enumerate(lines) if line.kind is LineKind.BALANCE]
         percents = sum(
-            (line.value for line in lines if line.kind is LineKind.PERCENT and line.value),
+            (
+                line.value
+                for line in lines
+                if line.kind is LineKind.PERCENT and line.value and line.of is not _REMAINDER
+            ),
             Decimal(0),
         )
         text = _describe_lines(lines)
@@ -475,6 +611,14 @@ class PaymentTerms:
                     text,
                     f"a balance line beside fixed lines (line {fixed[0]} is fixed and no line "
                     "takes the rest)",
+                )
+            remainder = [i for i, line in enumerate(lines) if line.of is _REMAINDER]
+            if remainder:
+                raise InvalidTerms(
+                    "installments",
+                    text,
+                    f"a balance line beside a percentage of the remainder (line "
+                    f"{remainder[0]}), as Tryton's last line is the remainder",
                 )
             if percents != _HUNDRED:
                 raise InvalidTerms(
@@ -517,7 +661,10 @@ class PaymentTerms:
             self,
             "_needs_tax",
             any(line.of is PercentOf.UNTAXED for line in lines)
-            or (bool(self.discounts) and self.tax_base is not TaxBase.INCLUDED),
+            or (
+                (bool(self.discounts) or any(line.discounts for line in lines))
+                and self.tax_base is not TaxBase.INCLUDED
+            ),
         )
 
     # -- named constructors ------------------------------------------------------------
@@ -658,13 +805,22 @@ class PaymentTerms:
 
         return describe(self, lang)
 
-    def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:
+    def with_discount(
+        self,
+        percent: Decimal | int | str | None,
+        rule: DueRule | str,
+        *,
+        amount: Decimal | int | str | None = None,
+    ) -> PaymentTerms:
         """Return these terms with one more early-payment discount tier ("2/10 net 30").
+
+        *percent* % off, or the fixed *amount* off with ``percent=None`` (ERPNext "Amount").
 
         >>> PaymentTerms.net(30).with_discount(Decimal("2"), "10D").discounts
         (DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D')),)
         """
-        return evolve(self, discounts=(*self.discounts, DiscountTier(percent, rule)))
+        tier = DiscountTier(percent, rule, amount=amount)
+        return evolve(self, discounts=(*self.discounts, tier))
 
     # -- computing ---------------------------------------------------------------------
 
@@ -716,7 +872,7 @@ class PaymentTerms:
     def schedule(
         self,
         start: date,
-        amount: Decimal | int | str,
+        amount: Decimal | int | str | None = None,
         *,
         calendar: BusinessCalendar | None = None,
         adjustment: Adjustment = Adjustment.UNADJUSTED,
@@ -725,6 +881,9 @@ class PaymentTerms:
         rounding: str = DEFAULT_ROUNDING,
         discount_adjustment: Adjustment | None = None,
         increment: Decimal | int | str | None = None,
+        undiscounted: Decimal | int | str | None = None,
+        untaxed: Decimal | int | str | None = None,
+        tax_percent: Decimal | int | str | None = None,
     ) -> Schedule:
         """Return the schedule of an invoice of *amount* whose term starts on *start*.
 
@@ -742,35 +901,164 @@ class PaymentTerms:
         rounding to 0.05; OCA ``amount_round``); the residue line still takes the exact
         rest.
 
+        The discount base is *amount* (``TaxBase.INCLUDED``) or *amount* less *tax*
+        (``EXCLUDED``, ``MIXED``), less *undiscounted*: a part of the amount no discount
+        touches and that is not in *tax* (a fixed tax line, a deposit already paid,
+        shipping: Odoo leaves fixed taxes out of the early-payment discount, OCA
+        ``account_payment_term_discount`` excludes shipping lines). An instalment's own
+        discounts are taken on its share of that base (its amount × base / amount).
+
+        Instead of *amount* (and *tax*), give *untaxed*, the amount excluding tax, and
+        *tax_percent*, the tax rate in percent: the library computes the tax (rounded
+        once) on the amount excluding tax, or, with ``TaxBase.MIXED``, on that amount
+        less the largest discount the terms offer (Belgian practice, Odoo "Always (upon
+        invoice)": 100 + 21 % of 98 = 120.58); the schedule's amount is *untaxed* + tax
+        + *undiscounted*, and :attr:`Schedule.tax` gives the tax.
+
         >>> t = PaymentTerms(installments=(Installment.fixed(Decimal("400"), "0D"),
         ...                                Installment.balance("30D")))
         >>> [str(d.amount) for d in t.schedule(date(2026, 1, 15), Decimal("1000")).dues]
         ['400.00', '600.00']
+        >>> mixed = PaymentTerms.net(30).with_discount(2, "10D")
+        >>> s = evolve(mixed, tax_base=TaxBase.MIXED).schedule(
+        ...     date(2026, 1, 1), untaxed=Decimal("100"), tax_percent=21)
+        >>> s.amount, s.tax, s.discounts[0].payable
+        (Decimal('120.58'), Decimal('20.58'), Decimal('118.58'))
         """
         if type(start) is not date:
             check_date(start, "start")
         check_adjustment(adjustment)
         check_rounding(rounding)
-        value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
-        total = value.quantize(unit, rounding=rounding, context=_CTX)
+        kept: Decimal | None = None
+        tax_amount: Decimal | None
+        if undiscounted is not None:
+            kept = to_decimal(undiscounted, "undiscounted").quantize(
+                unit, rounding=rounding, context=_CTX
+            )
+        if untaxed is not None or tax_percent is not None:
+            total, tax_amount = self._taxed(amount, tax, untaxed, tax_percent, kept, unit, rounding)
+            tax = tax_amount
+        else:
+            if amount is None:
+                raise InvalidArgument(
+                    "amount", None, "the amount owed (or untaxed= with tax_percent=)"
+                )
+            total = to_decimal(amount, "amount").quantize(unit, rounding=rounding, context=_CTX)
+            tax_amount = None if tax is None else to_decimal(tax, "tax")
         needs_tax = self._needs_tax or tax is not None
-        untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
+        untaxed_total = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
         step = unit if increment is None else _check_increment(increment, unit)
-        shares = self._shares(total, untaxed, unit, step, rounding)
+        shares = self._shares(total, untaxed_total, unit, step, rounding)
         days = self._dates(self._rules, start, base, calendar, adjustment)
-        dues = tuple(map(Due, days, shares))
+        has_line_tiers = any(line.discounts for line in self.installments)
         windows: tuple[DiscountWindow, ...] = ()
-        if self.discounts:
-            if discount_adjustment is None:
-                discount_adjustment = adjustment
-            else:
-                check_adjustment(discount_adjustment)
-            windows = self._windows(
-                total, untaxed, unit, rounding, start, base, calendar, discount_adjustment, dues
+        if not (self.discounts or has_line_tiers):
+            if kept is not None:
+                _discount_base(total, untaxed_total, kept, self.tax_base)  # checked all the same
+            return Schedule(
+                start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
             )
-        return Schedule(start, total, currency, dues, windows)
+        if discount_adjustment is None:
+            discount_adjustment = adjustment
+        else:
+            check_adjustment(discount_adjustment)
+        discount_base = _discount_base(total, untaxed_total, kept, self.tax_base)
+        if self.discounts:
+            last_days = self._dates(self._tier_rules, start, base, calendar, discount_adjustment)
+            windows = tuple(
+                sorted(
+                    (
+                        _window(tier, last_day, total, discount_base, unit, rounding)
+                        for tier, last_day in zip(self.discounts, last_days, strict=True)
+                    ),
+                    key=lambda w: w.last_day,
+                )
+            )
+        if not has_line_tiers:
+            return Schedule(
+                start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
+            )
+        dues: list[Due] = []
+        for line, day, share in zip(self.installments, days, shares, strict=True):
+            if not line.discounts:
+                dues.append(Due(day, share))
+                continue
+            # the instalment's share of the discount base
+            line_base = _CTX.divide(_CTX.multiply(share, discount_base), total) if total else share
+            rules = tuple(tier.rule for tier in line.discounts)
+            line_days = self._dates(rules, start, base, calendar, discount_adjustment)
+            line_windows = sorted(
+                (
+                    _window(tier, last_day, share, line_base, unit, rounding)
+                    for tier, last_day in zip(line.discounts, line_days, strict=True)
+                ),
+                key=lambda w: w.last_day,
+            )
+            dues.append(Due(day, share, tuple(line_windows)))
+        return Schedule(start, total, currency, tuple(dues), windows, tax_amount)
+
+    def _taxed(
+        self,
+        amount: object,
+        tax: object,
+        untaxed: object,
+        tax_percent: object,
+        kept: Decimal | None,
+        unit: Decimal,
+        rounding: str,
+    ) -> tuple[Decimal, Decimal]:
+        """Return (total, tax) of an invoice given excluding tax with a tax rate."""
+        if untaxed is None:
+            raise InvalidArgument(
+                "tax_percent",
+                tax_percent,
+                "tax_percent together with untaxed= (the amount excluding tax the tax is "
+                "computed on)",
+            )
+        if tax_percent is None:
+            raise InvalidArgument("tax_percent", None, "the tax rate in percent beside untaxed=")
+        if amount is not None or tax is not None:
+            name, given = ("amount", amount) if amount is not None else ("tax", tax)
+            raise InvalidArgument(
+                name, given, "either amount= (with tax=) or untaxed= with tax_percent=, not both"
+            )
+        net = to_decimal(untaxed, "untaxed").quantize(unit, rounding=rounding, context=_CTX)
+        rate = to_decimal(tax_percent, "tax_percent")
+        if not 0 <= rate < 1000:
+            raise InvalidArgument(
+                "tax_percent", rate, "a tax rate in percent, from 0 (21 for 21 %)"
+            )
+        taxed_on = net
+        if self.tax_base is TaxBase.MIXED:
+            # the tax is computed on the amount excluding tax less the discount offered
+            taxed_on = net - self._largest_discount(net, unit, rounding)
+        tax_amount = _CTX.divide(_CTX.multiply(taxed_on, rate), _HUNDRED).quantize(
+            unit, rounding=rounding, context=_CTX
+        )
+        total = net + tax_amount + (kept or _ZERO)
+        return total, tax_amount
+
+    def _largest_discount(self, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
+        """Return the largest discount the terms offer on *base* (invoice or instalments)."""
+        if base == 0:
+            return _ZERO
+        best = _ZERO
+        for tier in self.discounts:
+            best = max(best, abs(_discount_on(tier, base, unit, rounding)))
+        if any(line.discounts for line in self.installments):
+            # the instalments of the base itself carry their discounts
+            by_line = _ZERO
+            for line, share in zip(
+                self.installments, self._shares(base, base, unit, unit, rounding), strict=True
+            ):
+                if line.discounts and share:
+                    by_line += max(
+                        abs(_discount_on(t, share, unit, rounding)) for t in line.discounts
+                    )
+            best = max(best, by_line)
+        return best if base > 0 else -best
 
     def _shares(
         self, total: Decimal, untaxed: Decimal, unit: Decimal, step: Decimal, rounding: str
@@ -810,6 +1098,10 @@ class PaymentTerms:
                 of_what = magnitude
             elif of is PercentOf.AFTER_FIXED:
                 of_what = magnitude - fixed_total
+            elif of is _REMAINDER:  # what the lines before it left (Tryton "percent")
+                of_what = magnitude - sum(
+                    (shares[j] for j in range(i) if j != residue_at), Decimal(0)
+                )
             else:
                 of_what = untaxed_magnitude
             share = _CTX.divide(_CTX.multiply(of_what, percent), _HUNDRED)
@@ -857,36 +1149,56 @@ class PaymentTerms:
             return [-x if x else x for x in shares]
         return shares
 
-    def _windows(
-        self,
-        total: Decimal,
-        untaxed: Decimal,
-        unit: Decimal,
-        rounding: str,
-        start: date,
-        base: date,
-        calendar: BusinessCalendar | None,
-        adjustment: Adjustment,
-        dues: tuple[Due, ...],
-    ) -> tuple[DiscountWindow, ...]:
-        discount_base = total if self.tax_base is TaxBase.INCLUDED else untaxed
-        final = max(d.date for d in dues)
-        windows = []
-        last_days = self._dates(self._tier_rules, start, base, calendar, adjustment)
-        for tier, last_day in zip(self.discounts, last_days, strict=True):
-            if last_day > final:
-                raise InvalidTerms(
-                    "discounts",
-                    str(tier.rule),
-                    f"a discount date on or before the final due date {final.isoformat()} "
-                    f"(it gives {last_day.isoformat()})",
-                )
-            discount = _CTX.divide(_CTX.multiply(discount_base, tier.percent), _HUNDRED).quantize(
-                unit, rounding=rounding, context=_CTX
+
+def _discount_base(
+    total: Decimal, untaxed: Decimal, kept: Decimal | None, tax_base: TaxBase
+) -> Decimal:
+    """Return what discounts are taken on: the amount (or the amount less tax) less *kept*."""
+    base = total if tax_base is TaxBase.INCLUDED else untaxed
+    if kept is None or not kept:
+        return base
+    if (kept < 0) != (total < 0) or abs(kept) > abs(base):
+        raise InvalidArgument(
+            "undiscounted",
+            kept,
+            f"a part of the amount of the same sign as {total} and at most the discount "
+            f"base {base}",
+        )
+    return base - kept
+
+
+def _discount_on(tier: DiscountTier, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
+    """Return the discount *tier* gives on *base* (signed like *base*), rounded once."""
+    if tier.amount is not None:
+        amount = tier.amount.quantize(unit, context=_CTX)
+        if amount != tier.amount:
+            raise InvalidTerms(
+                "amount", tier.amount, f"a fixed discount in whole minor units ({unit})"
             )
-            windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
-        windows.sort(key=lambda w: w.last_day)
-        return tuple(windows)
+        if amount > abs(base):
+            raise InvalidTerms(
+                "amount",
+                tier.amount,
+                f"a fixed discount of at most the amount it is taken on ({abs(base)})",
+            )
+        return amount if base >= 0 else -amount
+    percent = cast(Decimal, tier.percent)
+    return _CTX.divide(_CTX.multiply(base, percent), _HUNDRED).quantize(
+        unit, rounding=rounding, context=_CTX
+    )
+
+
+def _window(
+    tier: DiscountTier,
+    last_day: date,
+    amount: Decimal,
+    base: Decimal,
+    unit: Decimal,
+    rounding: str,
+) -> DiscountWindow:
+    """Return the window of *tier* on an *amount* whose discount base is *base*."""
+    discount = _discount_on(tier, base, unit, rounding)
+    return DiscountWindow(last_day, tier.percent, amount - discount, discount)
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:

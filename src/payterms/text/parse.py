@@ -39,6 +39,7 @@ from enum import Enum
 from functools import cache, lru_cache
 from typing import NamedTuple, TypeVar, cast
 
+import attrs
 from attrs import frozen
 
 from payterms.errors import InvalidArgument, InvalidType, ParseError
@@ -75,6 +76,7 @@ class _Sym(Enum):
     LPAREN = "("
     RPAREN = ")"
     FORMULA = "formula"
+    GROUP = "group"  # a bracketed discount of the instalment before it: its tokens
 
 
 _T = TypeVar("_T")
@@ -132,6 +134,7 @@ _TAX: Mapping[_Kind, TaxBase] = {
 _PERCENT_OF: Mapping[Sense, PercentOf] = {
     Sense.PERCENT_AFTER_FIXED: PercentOf.AFTER_FIXED,
     Sense.PERCENT_UNTAXED: PercentOf.UNTAXED,
+    Sense.PERCENT_REMAINDER: PercentOf.REMAINDER,
 }
 
 
@@ -323,8 +326,12 @@ def _known(code: str) -> list[str]:
 # --- stage 3: grammar ----------------------------------------------------------------
 
 
+# A discount tier as read: (percentage, fixed amount, rule); one of the first two is None.
+_TierSpec = tuple[Decimal | None, Decimal | None, DueRule]
+
+
 class _Clause(NamedTuple):
-    """One part of the terms: its percentage, amount, timing and markers."""
+    """One part of the terms: its percentage, amount, timing, markers and own discounts."""
 
     first: int
     percent: Decimal | None
@@ -332,6 +339,7 @@ class _Clause(NamedTuple):
     rule: DueRule | None
     senses: set[_Kind]
     shorthand: bool
+    tiers: tuple[_TierSpec, ...] = ()
 
 
 class _Reader:
@@ -411,6 +419,7 @@ class _Reader:
         percent: Decimal | None = None
         amount: Decimal | None = None
         shorthand = False
+        tiers: tuple[_TierSpec, ...] = ()
         senses: set[_Kind] = set()
         items: list[tuple[str, object, int]] = []  # timing items in order
         nouns: list[tuple[_Kind, int, bool]] = []  # start nouns: (kind, pos, after AFTER)
@@ -463,6 +472,12 @@ class _Reader:
                 i += 2 if unit else 1
                 prev = Sense.DAY
                 continue
+            if kind is _Sym.GROUP:
+                if tiers:
+                    raise self.error(at, "one bracket of discounts per instalment")
+                tiers = self.group(cast(list[_Token], value), at)
+                i += 1
+                continue
             if kind is Sense.PERCENT:
                 raise self.error(at, "a number before the percent sign")
             if kind in _UNITS:  # a unit without its number ("days net"): noise
@@ -507,6 +522,8 @@ class _Reader:
         if not items and Sense.DEPOSIT in senses:  # "30 % deposit": paid at once
             items.append(("now", None, toks[0][1]))
         rule = self.timing(items) if items else None
+        if tiers and rule is None:
+            raise self.error(toks[0][1], "an instalment with its period before its discounts")
         if (
             percent is None
             and amount is None
@@ -522,7 +539,34 @@ class _Reader:
             if Sense.NET in senses:
                 raise self.error(toks[0][1], "a payment period after 'net' (e.g. 'net 30')")
             return None
-        return _Clause(toks[0][1], percent, amount, rule, senses, shorthand)
+        return _Clause(toks[0][1], percent, amount, rule, senses, shorthand, tiers)
+
+    def group(self, toks: list[_Token], at: int) -> tuple[_TierSpec, ...]:
+        """Return the discount tiers of a bracket after an instalment."""
+        parts: list[list[_Token]] = [[]]
+        for tok in toks:
+            if tok[0] is Sense.AND:
+                parts.append([])
+            else:
+                parts[-1].append(tok)
+        tiers: list[_TierSpec] = []
+        for part in parts:
+            c = self.clause(part) if part else None
+            if c is None or c.tiers or not (Sense.DISCOUNT in c.senses or c.shorthand):
+                where = part[0][1] if part else at
+                raise self.error(where, "a discount in the brackets (e.g. '2 % within 10 days')")
+            tiers.append(self.tier(c))
+        return tuple(tiers)
+
+    def tier(self, c: _Clause) -> _TierSpec:
+        """Return the discount tier a discount part says."""
+        if c.percent is not None and c.amount is not None:
+            raise self.error(c.first, "a discount percentage or an amount, not both")
+        if c.percent is None and c.amount is None:
+            raise self.error(c.first, "a discount percentage (e.g. '2 %') or amount")
+        if c.rule is None:
+            raise self.error(c.first, "the period within which the discount holds")
+        return (c.percent, c.amount, c.rule)
 
     def count(self, value: Decimal, at: int) -> int:
         if value != value.to_integral_value() or value > 9999:
@@ -628,7 +672,7 @@ class _Reader:
         )
         has_balance = any(Sense.BALANCE in c.senses for c in clauses)
         lines: list[_LineSpec] = []
-        tiers: list[tuple[Decimal, DueRule, int]] = []
+        tiers: list[tuple[Decimal | None, Decimal | None, DueRule, int]] = []
         no_discount: int | None = None
         for c in clauses:
             if Sense.NO_DISCOUNT in c.senses and c.rule is None:
@@ -650,11 +694,9 @@ class _Reader:
                 )
             )
             if is_discount:
-                if c.percent is None:
-                    raise self.error(c.first, "a discount percentage (e.g. '2 %')")
-                if c.rule is None:
-                    raise self.error(c.first, "the period within which the discount holds")
-                tiers.append((c.percent, c.rule, c.first))
+                if c.tiers:
+                    raise self.error(c.first, "discounts in brackets after an instalment")
+                tiers.append((*self.tier(c), c.first))
                 continue
             if c.rule is None:
                 raise self.error(c.first, "when this part is due (e.g. 'at 30 days')")
@@ -665,11 +707,11 @@ class _Reader:
                     (of for sense, of in _PERCENT_OF.items() if sense in c.senses),
                     PercentOf.TOTAL,
                 )
-                lines.append((LineKind.PERCENT, c.percent, c.rule, of, c.first))
+                lines.append((LineKind.PERCENT, c.percent, c.rule, of, c.tiers, c.first))
             elif c.amount is not None:
-                lines.append((LineKind.FIXED, c.amount, c.rule, PercentOf.TOTAL, c.first))
+                lines.append((LineKind.FIXED, c.amount, c.rule, PercentOf.TOTAL, c.tiers, c.first))
             else:
-                lines.append((LineKind.BALANCE, None, c.rule, PercentOf.TOTAL, c.first))
+                lines.append((LineKind.BALANCE, None, c.rule, PercentOf.TOTAL, c.tiers, c.first))
         if tiers and no_discount is not None:
             raise self.error(no_discount, "either a discount or 'no discount', not both")
         if not lines:
@@ -677,23 +719,23 @@ class _Reader:
                 raise self.error(len(self.text), "payment terms (e.g. 'net 30', '30 jours net')")
             if default_net is None:
                 raise self.error(len(self.text), "a net term (e.g. 'net 30')")
-            lines.append((LineKind.BALANCE, None, default_net, PercentOf.TOTAL, 0))
+            lines.append((LineKind.BALANCE, None, default_net, PercentOf.TOTAL, (), 0))
             self.notes.append(
                 f"no net term in the text: the default {default_net} applied "
                 "(Directive 2011/7/EU art. 3(3)(b); pass default_net= to choose)"
             )
         start = self.start[0] if self.start else Start.INVOICE_DATE
         tax = self.tax[0] if self.tax else TaxBase.INCLUDED
-        line_key = tuple(spec[:4] for spec in lines)
-        tier_key = tuple(spec[:2] for spec in tiers)
+        line_key = tuple(spec[:5] for spec in lines)
+        tier_key = tuple(spec[:3] for spec in tiers)
         try:
             return _assemble(line_key, tier_key, start, tax)
         except InvalidArgument as exc:
             # find the part at fault, to point at it
-            for kind, value, rule, of, at in lines:
-                self.build(_line, at, kind, value, rule, of)
-            for percent, rule, at in tiers:
-                self.build(DiscountTier, at, percent, rule)
+            for kind, value, rule, of, line_tiers, at in lines:
+                self.build(_line, at, kind, value, rule, of, line_tiers)
+            for percent, amount, rule, at in tiers:
+                self.build(_tier, at, percent, amount, rule)
             raise self.error(clauses[0].first, f"consistent terms ({exc})") from None
 
     def build(self, make: Callable[..., _T], at: int, *args: object) -> _T:
@@ -703,28 +745,42 @@ class _Reader:
             raise self.error(at, f"valid terms ({exc})") from None
 
 
-_LineSpec = tuple[LineKind, Decimal | None, DueRule, PercentOf, int]
+_LineSpec = tuple[LineKind, Decimal | None, DueRule, PercentOf, tuple[_TierSpec, ...], int]
 
 
-def _line(kind: LineKind, value: Decimal | None, rule: DueRule, of: PercentOf) -> Installment:
+def _tier(percent: Decimal | None, amount: Decimal | None, rule: DueRule) -> DiscountTier:
+    return DiscountTier(percent, rule, amount=amount)
+
+
+def _line(
+    kind: LineKind,
+    value: Decimal | None,
+    rule: DueRule,
+    of: PercentOf,
+    tiers: tuple[_TierSpec, ...] = (),
+) -> Installment:
     if kind is LineKind.BALANCE:
-        return Installment.balance(rule)
-    if kind is LineKind.FIXED:
-        return Installment.fixed(cast(Decimal, value), rule)
-    return Installment.percent(cast(Decimal, value), rule, of=of)
+        line = Installment.balance(rule)
+    elif kind is LineKind.FIXED:
+        line = Installment.fixed(cast(Decimal, value), rule)
+    else:
+        line = Installment.percent(cast(Decimal, value), rule, of=of)
+    if tiers:
+        line = attrs.evolve(line, discounts=tuple(_tier(*spec) for spec in tiers))
+    return line
 
 
 @lru_cache(maxsize=2048)
 def _assemble(
-    lines: tuple[tuple[LineKind, Decimal | None, DueRule, PercentOf], ...],
-    tiers: tuple[tuple[Decimal, DueRule], ...],
+    lines: tuple[tuple[LineKind, Decimal | None, DueRule, PercentOf, tuple[_TierSpec, ...]], ...],
+    tiers: tuple[_TierSpec, ...],
     start: Start,
     tax: TaxBase,
 ) -> PaymentTerms:
     """Return the terms of these parts (cached: terms are immutable values)."""
     return PaymentTerms(
         installments=tuple(_line(*spec) for spec in lines),
-        discounts=tuple(DiscountTier(p, r) for p, r in tiers),
+        discounts=tuple(_tier(*spec) for spec in tiers),
         start=start,
         tax_base=tax,
     )
@@ -745,12 +801,25 @@ def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
 
 
 def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
-    """Drop contract-style echoes: "thirty (30) days" -> one number; other brackets go."""
+    """Drop contract-style echoes: "thirty (30) days" -> one number; other brackets go.
+
+    A bracket holding a discount ("50 % at 30 days (2 % discount within 10 days)") is the
+    instalment's own discount: it becomes one GROUP token carrying the tokens inside.
+    """
     out: list[_Token] = []
     i = 0
     n = len(tokens)
     while i < n:
-        kind, _, value = tokens[i]
+        kind, at, value = tokens[i]
+        if kind is _Sym.LPAREN:
+            close = next((j for j in range(i + 1, n) if tokens[j][0] is _Sym.RPAREN), None)
+            inner = tokens[i + 1 : close] if close is not None else []
+            if close is not None and any(
+                tok[0] is Sense.DISCOUNT or tok[0] is _Sym.SLASH for tok in inner
+            ):
+                out.append((_Sym.GROUP, at, inner))
+                i = close + 1
+                continue
         if (
             kind is Sense.NUMBER
             and i + 3 < n

@@ -125,6 +125,10 @@ class Sense(Enum):
     """A percentage taken on the amount less the fixed lines ("of the amount after fixed
     amounts"; OCA/account-payment#932)."""
 
+    PERCENT_REMAINDER = "percent remainder"
+    """A percentage taken on what the lines before it left ("of the remainder", "du reste";
+    Tryton's percentage of the remainder)."""
+
     PERCENT_UNTAXED = "percent untaxed"
     """A percentage taken on the amount excluding tax ("of the amount excluding VAT"; OCA
     ``percent_amount_untaxed``)."""
@@ -161,7 +165,8 @@ class Templates:
     Placeholders: ``{n}`` a count, ``{x}`` a period ("45 days"), ``{d}`` a day of the
     month (``{o}``: the same as an English ordinal, "10th"), ``{t}`` a timing ("30
     days", "end of month"), ``{p}`` a percentage, ``{a}`` an amount, ``{f}`` a date
-    formula, ``{r}`` a rate, ``{c}`` a currency code, ``{m}``/``{y}`` month name and year.
+    formula, ``{r}`` a rate, ``{c}`` a currency code, ``{m}``/``{y}`` month name and year,
+    ``{x}`` a discount amount with its currency.
     The ``*_now`` forms are used for a part due at once (rule ``0D``).
     """
 
@@ -190,6 +195,7 @@ class Templates:
     fixed_line: str
     fixed_now: str
     discount: str
+    discount_amount: str
     starts: Mapping[str, str]
     tax_bases: Mapping[str, str]
     percent_of: Mapping[str, str]
@@ -200,6 +206,7 @@ class Templates:
     terms_line: str
     due_on: str
     discount_line: str
+    discount_amount_line: str
     no_discount_line: str
     penalty: str
     compensation: str
@@ -550,6 +557,7 @@ EN = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("discount", "cash discount", "early payment discount"),
         Sense.PERCENT_UNTAXED: ("of the amount excluding vat", "of the untaxed amount"),
+        Sense.PERCENT_REMAINDER: ("of the remainder", "of what remains"),
         Sense.PERCENT_AFTER_FIXED: (
             "of the amount after fixed amounts",
             "of the rest after fixed amounts",
@@ -678,6 +686,7 @@ EN = Vocabulary.build(
         fixed_line="amount {a} at {t}",
         fixed_now="amount {a} {t}",
         discount="{p}% discount within {t}",
+        discount_amount="amount {a} discount within {t}",
         starts=MappingProxyType(
             {
                 "receipt": "after receipt of invoice",
@@ -698,6 +707,7 @@ EN = Vocabulary.build(
             {
                 "after_fixed": "of the amount after fixed amounts",
                 "untaxed": "of the amount excluding VAT",
+                "remainder": "of the remainder",
             }
         ),
         decimal_comma=False,
@@ -720,6 +730,7 @@ EN = Vocabulary.build(
         terms_line="Payment terms: {t}.",
         due_on="Payment due on {d}: {a}.",
         discount_line="{p}% discount for payment by {d}: {a} to pay.",
+        discount_amount_line="Discount of {x} for payment by {d}: {a} to pay.",
         no_discount_line="No discount for early payment.",
         penalty="Late payment interest: {r}% a year, due from the day after the due date.",
         compensation="Fixed compensation for recovery costs: {a}.",
@@ -812,6 +823,7 @@ FR = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("escompte", "escompte de", "un escompte de"),
         Sense.PERCENT_UNTAXED: ("du montant ht", "du montant hors taxes"),
+        Sense.PERCENT_REMAINDER: ("du reste", "du restant"),
         Sense.PERCENT_AFTER_FIXED: (
             "du montant après montants fixes",
             "du reste après montants fixes",
@@ -944,6 +956,7 @@ FR = Vocabulary.build(
         fixed_line="montant de {a} à {t}",
         fixed_now="montant de {a} {t}",
         discount="escompte {p} % pour paiement sous {t}",
+        discount_amount="escompte montant de {a} pour paiement sous {t}",
         starts=MappingProxyType(
             {
                 "receipt": "à compter de la réception de la facture",
@@ -961,7 +974,11 @@ FR = Vocabulary.build(
             }
         ),
         percent_of=MappingProxyType(
-            {"after_fixed": "du montant après montants fixes", "untaxed": "du montant HT"}
+            {
+                "after_fixed": "du montant après montants fixes",
+                "untaxed": "du montant HT",
+                "remainder": "du reste",
+            }
         ),
         decimal_comma=True,
         month_names=(
@@ -983,6 +1000,7 @@ FR = Vocabulary.build(
         terms_line="Conditions de paiement : {t}.",
         due_on="Date de paiement : {d}, {a}.",
         discount_line="Escompte de {p} % pour paiement au plus tard le {d} : {a} à payer.",
+        discount_amount_line="Escompte de {x} pour paiement au plus tard le {d} : {a} à payer.",
         no_discount_line="Pas d'escompte pour paiement anticipé.",
         penalty="Pénalités de retard : {r} % par an, exigibles dès le jour suivant la date "
         "de paiement.",
@@ -1060,6 +1078,7 @@ NL = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("korting", "betalingskorting", "kredietbeperking", "korting van"),
         Sense.PERCENT_UNTAXED: ("van het bedrag exclusief btw", "van het bedrag excl btw"),
+        Sense.PERCENT_REMAINDER: ("van het restant", "van de rest"),
         Sense.PERCENT_AFTER_FIXED: (
             "van het bedrag na vaste bedragen",
             "van de rest na vaste bedragen",
@@ -1175,6 +1194,7 @@ NL = Vocabulary.build(
         fixed_line="bedrag van {a} binnen {t}",
         fixed_now="bedrag van {a} {t}",
         discount="{p}% korting bij betaling binnen {t}",
+        discount_amount="bedrag van {a} korting bij betaling binnen {t}",
         starts=MappingProxyType(
             {
                 "receipt": "na ontvangst van de factuur",
@@ -1195,6 +1215,7 @@ NL = Vocabulary.build(
             {
                 "after_fixed": "van het bedrag na vaste bedragen",
                 "untaxed": "van het bedrag exclusief btw",
+                "remainder": "van het restant",
             }
         ),
         decimal_comma=True,
@@ -1217,6 +1238,7 @@ NL = Vocabulary.build(
         terms_line="Betalingsvoorwaarden: {t}.",
         due_on="Te betalen uiterlijk op {d}: {a}.",
         discount_line="{p}% korting bij betaling uiterlijk op {d}: {a} te betalen.",
+        discount_amount_line="Korting van {x} bij betaling uiterlijk op {d}: {a} te betalen.",
         no_discount_line="Geen korting bij vooruitbetaling.",
         penalty="Wettelijke handelsrente bij te late betaling: {r}% per jaar, vanaf de dag "
         "na de vervaldatum.",
@@ -1324,6 +1346,7 @@ DE = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("skonto", "abzug", "skontoabzug"),
         Sense.PERCENT_UNTAXED: ("des nettobetrags", "des nettobetrages"),
+        Sense.PERCENT_REMAINDER: ("vom rest", "vom restbetrag"),
         Sense.PERCENT_AFTER_FIXED: ("vom betrag nach festbeträgen", "vom rest nach festbeträgen"),
         Sense.POSTING: ("buchungsdatum", "buchung"),
         Sense.FROM_END_OF_MONTH: ("gerechnet ab monatsende", "ab monatsende"),
@@ -1444,6 +1467,7 @@ DE = Vocabulary.build(
         fixed_line="Betrag {a} innerhalb {t}",
         fixed_now="Betrag {a} {t}",
         discount="{t} {p} % Skonto",
+        discount_amount="Skonto Betrag {a} innerhalb {t}",
         starts=MappingProxyType(
             {
                 "receipt": "nach Erhalt der Rechnung",
@@ -1461,7 +1485,11 @@ DE = Vocabulary.build(
             }
         ),
         percent_of=MappingProxyType(
-            {"after_fixed": "vom Betrag nach Festbeträgen", "untaxed": "des Nettobetrags"}
+            {
+                "after_fixed": "vom Betrag nach Festbeträgen",
+                "untaxed": "des Nettobetrags",
+                "remainder": "vom Rest",
+            }
         ),
         decimal_comma=True,
         month_names=(
@@ -1483,6 +1511,7 @@ DE = Vocabulary.build(
         terms_line="Zahlungsbedingungen: {t}.",
         due_on="Zahlbar bis {d}: {a}.",
         discount_line="Bei Zahlung bis {d} {p} % Skonto: {a} zu zahlen.",
+        discount_amount_line="Bei Zahlung bis {d} {x} Skonto: {a} zu zahlen.",
         no_discount_line="Zahlbar ohne Abzug.",
         penalty="Verzugszinsen: {r} % pro Jahr ab dem Tag nach Fälligkeit.",
         compensation="Verzugspauschale: {a}.",
