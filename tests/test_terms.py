@@ -526,7 +526,8 @@ def test_two_ten_net_thirty() -> None:
     # 8th of January".
     terms = PaymentTerms.net(30).with_discount(D(2), "7D")
     sched = terms.schedule(date(2026, 1, 1), D("100.00"))
-    assert sched.discounts == (DiscountWindow(date(2026, 1, 8), D(2), D("98.00"), D("2.00")),)
+    window = DiscountWindow(date(2026, 1, 8), D(2), D("98.00"), D("2.00"), D("100.00"))
+    assert sched.discounts == (window,)
     assert sched.amount_payable_on(date(2026, 1, 8)) == D("98.00")
     assert sched.amount_payable_on(date(2026, 1, 9)) == D("100.00")
 
@@ -878,6 +879,34 @@ def test_instalment_discount_window_after_its_due_date_oca() -> None:
     assert sched.discounts == ()  # the discount belongs to the instalment
     assert sched.amount_payable_on(date(2024, 3, 6)) == D("1500.00")
     assert sched.amount_payable_on(date(2024, 3, 7)) == D("2000.00")
+
+
+@pytest.mark.parametrize(
+    ("tax_base", "payable"),
+    [
+        # Source: Odoo 16.0 addons/account/tests/test_payment_term.py,
+        # test_payment_term_compute_method ("turlututu"): 10 % at 2 days (10 % within 1 day),
+        # 20 % at 4 days (20 % within 3 days), 20 % at 6 days, the balance at 8 days (20 %
+        # within 7 days), on 1,000 + 150 tax: 115 / 230 / 230 / 575; with the discount,
+        # included 103.5 / 184 / - / 460, excluded 105 / 190 / - / 475.
+        pytest.param(TaxBase.INCLUDED, ["103.50", "184.00", None, "460.00"], id="included"),
+        pytest.param(TaxBase.EXCLUDED, ["105.00", "190.00", None, "475.00"], id="excluded"),
+    ],
+)
+def test_instalment_discounts_odoo16(tax_base: TaxBase, payable: list[str | None]) -> None:
+    terms = PaymentTerms(
+        installments=(
+            pct(D(10), "2D").with_discount(D(10), "1D"),
+            pct(D(20), "4D").with_discount(D(20), "3D"),
+            pct(D(20), "6D"),
+            balance("8D").with_discount(D(20), "7D"),
+        ),
+        tax_base=tax_base,
+    )
+    sched = terms.schedule(date(2016, 1, 1), D("1150"), tax=D("150"))
+    assert [str(d.amount) for d in sched.dues] == ["115.00", "230.00", "230.00", "575.00"]
+    assert [str(d.discounts[0].payable) if d.discounts else None for d in sched.dues] == payable
+    assert [d.discounts[0].last_day.day for d in sched.dues if d.discounts] == [2, 4, 8]
 
 
 def test_instalment_discounts_odoo16_rule() -> None:

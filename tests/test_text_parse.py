@@ -23,7 +23,7 @@ from payterms.text import (
     parse_with_notes,
 )
 from payterms.text.parse import _end_of_month_text
-from text_phrasings import DE, EN, FR, NL, PHRASINGS
+from text_phrasings import DE, EN, FR, NL, PHRASINGS, terms
 
 # -- the table of phrasings (tests/text_phrasings.py names the source of each block) --
 
@@ -372,3 +372,210 @@ def test_parse_error_is_a_payterms_error_and_a_value_error() -> None:
 def test_formula_in_brackets_keeps_its_rule() -> None:
     rule = DueRule.parse("<12: -CM+1M+D20 ? -CM+2M+D20>")
     assert parse("net [<12: -CM+1M+D20 ? -CM+2M+D20>]").installments[0].rule == rule
+
+
+# -- numbers are read by the language's conventions; nothing number-like is guessed --
+# Reproductions: each row was a silent wrong answer (the amount or the days read off by a
+# factor of 1000, a superscript read as a digit, a minus sign dropped).
+
+FIXED_1000 = terms(("€1000", "0D"), "30D")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "expected"),
+    [
+        # was a deposit of 1.00
+        pytest.param("€1,000 on order, balance net 30", "en", FIXED_1000, id="en-1,000"),
+        # was 1.000
+        pytest.param("Anzahlung 1.000 EUR, Rest 30 Tage netto", "de", FIXED_1000, id="de-1.000"),
+        # was 1 day
+        pytest.param("net 1,000", "en", terms("1000D"), id="en-net-1,000"),
+        # was 1.500 due in 50 days
+        pytest.param(
+            "deposit €1,500.50, balance net 30",
+            "en",
+            terms(("€1500.50", "0D"), "30D"),
+            id="en-1,500.50",
+        ),
+        pytest.param(
+            "acompte 1.500,50 EUR à la commande, solde à 30 jours",
+            "fr",
+            terms(("€1500.50", "0D"), "30D"),
+            id="fr-1.500,50",
+        ),
+        pytest.param(
+            "aanbetaling 1.000,50 EUR, restant 30 dagen",
+            "nl",
+            terms(("€1000.50", "0D"), "30D"),
+            id="nl-1.000,50",
+        ),
+        pytest.param("acompte 1 000 EUR, solde 30 jours", "fr", FIXED_1000, id="fr-space"),
+        pytest.param(
+            "acompte 1\u00a0000,50 EUR, solde 30 jours",
+            "fr",
+            terms(("€1000.50", "0D"), "30D"),
+            id="fr-no-break-space",
+        ),
+        pytest.param(
+            "acompte 1\u202f000 EUR, solde 30 jours", "fr", FIXED_1000, id="fr-narrow-nbsp"
+        ),
+        pytest.param(
+            "Anzahlung 1'000 EUR, Rest 30 Tage netto", "de", FIXED_1000, id="de-ch-apostrophe"
+        ),
+        pytest.param(
+            "Anzahlung 1.000.000 EUR, Rest 30 Tage netto",
+            "de",
+            terms(("€1000000", "0D"), "30D"),
+            id="de-1.000.000",
+        ),
+        # only one convention reads these: no ambiguity
+        pytest.param("2,5 % 10 days, net 30", "en", terms("30D", d=(("2.5", "10D"),)), id="en-2,5"),
+        pytest.param(
+            "2.5 % Skonto 10 Tage, 30 Tage netto",
+            "de",
+            terms("30D", d=(("2.5", "10D"),)),
+            id="de-2.5",
+        ),
+        pytest.param(
+            "deposit 1.000,50 EUR, balance net 30",
+            "en",
+            terms(("€1000.50", "0D"), "30D"),
+            id="en-continental",
+        ),
+        # a percentage is at most 100: 2125 % is not a reading of "2.125 %"
+        pytest.param(
+            "2.125 % 10 days, net 30", "en", terms("30D", d=(("2.125", "10D"),)), id="en-2.125%"
+        ),
+        pytest.param(
+            "escompte 2,125 % 10 jours, 30 jours net",
+            "fr",
+            terms("30D", d=(("2.125", "10D"),)),
+            id="fr-2,125%",
+        ),
+        # an echo says which reading is meant
+        pytest.param(
+            "acompte 1,000 (1000) EUR, solde 30 jours", "fr", FIXED_1000, id="fr-echo-settles"
+        ),
+        # a full-width digit is the digit (NFKC), a dash after a letter or % is a hyphen
+        pytest.param("net ３０", "en", terms("30D"), id="full-width"),
+        pytest.param("Net-30", "en", terms("30D"), id="hyphenated"),
+        pytest.param("2%-10, Net 30", "en", terms("30D", d=(("2", "10D"),)), id="pct-dash"),
+    ],
+)
+def test_numbers_read_by_the_language_conventions(
+    text: str, lang: str, expected: PaymentTerms
+) -> None:
+    assert parse(text, lang=lang) == expected
+    assert parse(text) == expected  # the guessed language reads it the same way
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "raw", "readings"),
+    [
+        pytest.param("net 1.000", "en", "1.000", ("1 with '.'", "1000 with '.'"), id="en-1.000"),
+        pytest.param("net 1.000", None, "1.000", ("1 with '.'", "1000 with '.'"), id="guessed"),
+        pytest.param(
+            "deposit €2.500, balance net 30",
+            "en",
+            "2.500",
+            ("2.5 with '.'", "2500 with '.'"),
+            id="en-2.500",
+        ),
+        pytest.param(
+            "acompte 1,000 EUR, solde 30 jours",
+            "fr",
+            "1,000",
+            ("1 with ','", "1000 with ','"),
+            id="fr-1,000",
+        ),
+        pytest.param(
+            "aanbetaling 2,500 EUR, restant 30 dagen",
+            "nl",
+            "2,500",
+            ("2.5 with ','", "2500 with ','"),
+            id="nl-2,500",
+        ),
+        pytest.param(
+            "Anzahlung 1,000 EUR, Rest 30 Tage netto",
+            "de",
+            "1,000",
+            ("1 with ','", "1000 with ','"),
+            id="de-1,000",
+        ),
+        pytest.param(
+            "30 Tage, Skonto 2 % 10,000 Tage",
+            "de",
+            "10,000",
+            ("10 with ','", "10000 with ','"),
+            id="de-days",
+        ),
+    ],
+)
+def test_ambiguous_numbers_are_refused_with_both_readings(
+    text: str, lang: str | None, raw: str, readings: tuple[str, str]
+) -> None:
+    with pytest.raises(ParseError) as info:
+        parse(text, lang=lang)
+    message = str(info.value)
+    assert info.value.position == text.index(raw)
+    assert f"{raw!r} is " in message
+    for reading in readings:
+        assert reading in message, message
+
+
+@pytest.mark.parametrize(
+    ("text", "bad"),
+    [
+        pytest.param("net 30¹", "¹", id="superscript"),  # was 301 days
+        pytest.param("net 3⁰", "⁰", id="superscript-zero"),
+        pytest.param("net 30₂", "₂", id="subscript"),
+        pytest.param("net ①", "①", id="circled"),
+        pytest.param("net 30½", "½", id="fraction"),
+        pytest.param("net ٣٠", "٣", id="arabic-indic"),
+        pytest.param("net ۳۰", "۳", id="extended-arabic-indic"),
+        pytest.param("net ३०", "३", id="devanagari"),
+    ],
+)
+def test_only_ascii_digits_are_numbers(text: str, bad: str) -> None:
+    with pytest.raises(ParseError, match="digits 0-9") as info:
+        parse(text)
+    assert info.value.position == text.index(bad)
+
+
+@pytest.mark.parametrize(
+    ("text", "at"),
+    [
+        pytest.param("net -30", 4, id="net-minus-30"),  # was 30 days
+        pytest.param("-2/10 net 30", 0, id="minus-discount"),  # was a 2 % discount
+        pytest.param("net \u221230", 4, id="minus-sign"),
+        pytest.param("net \u201330", 4, id="en-dash"),
+        pytest.param("2/10 net 30 (-5 days)", 13, id="in-brackets"),
+        pytest.param("net 30, -5 % deposit", 8, id="after-comma"),
+        pytest.param("30 jours net, escompte -2 % 10 jours", 23, id="fr"),
+    ],
+)
+def test_minus_signs_are_refused(text: str, at: int) -> None:
+    with pytest.raises(ParseError, match="without a sign") as info:
+        parse(text)
+    assert info.value.position == at
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(".5 % 10 days, net 30", "a digit before the decimal mark", id="leading-point"),
+        pytest.param("net 1,000,50", "such as 1,000.50", id="bad-grouping-en"),
+        pytest.param("acompte 1.00.0 EUR, solde 30 jours", "such as 1.000,50", id="bad-fr"),
+        pytest.param("Anzahlung 1'0 EUR, Rest 30 Tage netto", "such as 1.000,50", id="apostrophe"),
+    ],
+)
+def test_malformed_numbers_are_refused(text: str, expected: str) -> None:
+    with pytest.raises(ParseError, match=expected):
+        parse(text)
+
+
+@pytest.mark.parametrize("lang", sorted(VOCABULARIES))
+@pytest.mark.parametrize("amount", ["1.125", "1000.125", "0.5", "12345.675"])
+def test_three_decimal_amounts_round_trip(lang: str, amount: str) -> None:
+    t = terms((f"€{amount}", "0D"), "30D")
+    assert parse(t.describe(lang), lang=lang) == t

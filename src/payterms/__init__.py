@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
+    InvalidDocument,
     InvalidTerms,
     InvalidType,
     MissingExtra,
@@ -40,7 +41,14 @@ from payterms.money import (
 )
 
 if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
+    from payterms import einvoice as einvoice
     from payterms import law as law
+    from payterms.account import (
+        PaymentPlan,
+        PlanInstalment,
+        PlanMethod,
+        payment_plan,
+    )
     from payterms.batch import (
         amounts_due,
         due_dates,
@@ -52,6 +60,20 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         Adjustment,
         BusinessCalendar,
         DayCount,
+    )
+    from payterms.charges import (
+        Accrual,
+        Charge,
+        ChargeKind,
+        Charges,
+        ContractRate,
+        DamagesClause,
+        DunningFees,
+        Grace,
+        GraceMode,
+        LateFee,
+        MinimumCharge,
+        RatePeriod,
     )
     from payterms.discount import (
         DiscountDecision,
@@ -73,6 +95,15 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     )
     from payterms.dunning import (
         DunningLadder,
+        ReminderClaim,
+    )
+    from payterms.einvoice import (
+        PaymentPart,
+        check_payment,
+        payment_part,
+        read_invoice,
+        to_cii,
+        to_ubl,
     )
     from payterms.financing import (
         FinancingMethod,
@@ -150,6 +181,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         TaxBase,
     )
     from payterms.text import (
+        describe_claim,
         describe_invoice,
         parse_with_notes,
         xrechnung_skonto,
@@ -169,12 +201,18 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
 
 # name -> module it lives in, for the names not imported above
 _LAZY: dict[str, str] = {
+    "Accrual": "payterms.charges",
     "Adjustment": "payterms.calendars",
     "AgeFrom": "payterms.receivables",
     "AgingBuckets": "payterms.receivables",
     "BusinessCalendar": "payterms.calendars",
     "CeiBasis": "payterms.receivables",
+    "Charge": "payterms.charges",
+    "ChargeKind": "payterms.charges",
+    "Charges": "payterms.charges",
     "Compounding": "payterms.interest",
+    "ContractRate": "payterms.charges",
+    "DamagesClause": "payterms.charges",
     "DayCount": "payterms.calendars",
     "Debtor": "payterms.law",
     "DiscountDecision": "payterms.discount",
@@ -184,9 +222,12 @@ _LAZY: dict[str, str] = {
     "DsoMethod": "payterms.receivables",
     "Due": "payterms.terms",
     "DueRule": "payterms.rules",
+    "DunningFees": "payterms.charges",
     "DunningLadder": "payterms.dunning",
     "EndOfMonth": "payterms.terms",
     "FinancingMethod": "payterms.financing",
+    "Grace": "payterms.charges",
+    "GraceMode": "payterms.charges",
     "HhiScale": "payterms.receivables",
     "Imputation": "payterms.interest",
     "Installment": "payterms.terms",
@@ -194,8 +235,10 @@ _LAZY: dict[str, str] = {
     "InterestPeriod": "payterms.interest",
     "InterestResult": "payterms.interest",
     "Invoice": "payterms.receivables",
+    "LateFee": "payterms.charges",
     "Lateness": "payterms.runs",
     "Margin": "payterms.financing",
+    "MinimumCharge": "payterms.charges",
     "MonthLength": "payterms.receivables",
     "Party": "payterms.discount",
     "Payer": "payterms.runs",
@@ -203,13 +246,19 @@ _LAZY: dict[str, str] = {
     "PaymentDay": "payterms.interest",
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
+    "PaymentPart": "payterms.einvoice",
+    "PaymentPlan": "payterms.account",
     "PaymentRun": "payterms.runs",
     "PaymentTerms": "payterms.terms",
     "PercentOf": "payterms.terms",
+    "PlanInstalment": "payterms.account",
+    "PlanMethod": "payterms.account",
     "RateAssumption": "payterms.interest",
     "RateMethod": "payterms.discount",
+    "RatePeriod": "payterms.charges",
     "RateSplit": "payterms.interest",
     "Regime": "payterms.law",
+    "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
     "RunPolicy": "payterms.runs",
     "Schedule": "payterms.terms",
@@ -234,8 +283,10 @@ _LAZY: dict[str, str] = {
     "breakeven_days": "payterms.discount",
     "breakeven_discount": "payterms.discount",
     "collection_effectiveness": "payterms.receivables",
+    "check_payment": "payterms.einvoice",
     "compare_terms": "payterms.financing",
     "concentration": "payterms.receivables",
+    "describe_claim": "payterms.text",
     "describe_invoice": "payterms.text",
     "discount_cost": "payterms.discount",
     "discount_decision": "payterms.discount",
@@ -243,6 +294,7 @@ _LAZY: dict[str, str] = {
     "discount_tiers": "payterms.discount",
     "dso": "payterms.receivables",
     "due_dates": "payterms.batch",
+    "einvoice": "",  # the payterms.einvoice subpackage
     "expected_payment_date": "payterms.timing",
     "expected_payment_dates": "payterms.batch",
     "explain_payment": "payterms.timing",
@@ -255,6 +307,8 @@ _LAZY: dict[str, str] = {
     "max_days_for_margin": "payterms.financing",
     "parse_with_notes": "payterms.text",
     "payment_forecast": "payterms.timing",
+    "payment_part": "payterms.einvoice",
+    "payment_plan": "payterms.account",
     "plot_aging": "payterms.plot",
     "plot_interest": "payterms.plot",
     "plot_schedule": "payterms.plot",
@@ -262,10 +316,13 @@ _LAZY: dict[str, str] = {
     "price_uplift": "payterms.financing",
     "rate_from_percent": "payterms.discount",
     "rate_to_percent": "payterms.discount",
+    "read_invoice": "payterms.einvoice",
     "schedules": "payterms.batch",
     "send_date_table": "payterms.timing",
     "term_cost": "payterms.financing",
     "tier_costs": "payterms.discount",
+    "to_cii": "payterms.einvoice",
+    "to_ubl": "payterms.einvoice",
     "xrechnung_skonto": "payterms.text",
 }
 
@@ -296,18 +353,24 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "law"})
+    return sorted({*globals(), *__all__, "law", "einvoice"})
 
 
 __all__ = [
+    "Accrual",
     "Adjustment",
     "AgeFrom",
     "AgingBuckets",
     "BusinessCalendar",
     "CeiBasis",
+    "Charge",
+    "ChargeKind",
+    "Charges",
     "Compounding",
+    "ContractRate",
     "CurrencyMismatch",
     "DEFAULT_ROUNDING",
+    "DamagesClause",
     "DayCount",
     "Debtor",
     "DiscountDecision",
@@ -317,9 +380,12 @@ __all__ = [
     "DsoMethod",
     "Due",
     "DueRule",
+    "DunningFees",
     "DunningLadder",
     "EndOfMonth",
     "FinancingMethod",
+    "Grace",
+    "GraceMode",
     "HhiScale",
     "Imputation",
     "Installment",
@@ -327,11 +393,14 @@ __all__ = [
     "InterestPeriod",
     "InterestResult",
     "InvalidArgument",
+    "InvalidDocument",
     "InvalidTerms",
     "InvalidType",
     "Invoice",
+    "LateFee",
     "Lateness",
     "Margin",
+    "MinimumCharge",
     "MissingExtra",
     "MonthLength",
     "OutsideCalendarRange",
@@ -342,16 +411,22 @@ __all__ = [
     "PaymentDay",
     "PaymentExplanation",
     "PaymentForecast",
+    "PaymentPart",
+    "PaymentPlan",
     "PaymentRun",
     "PaymentTerms",
     "PaytermsError",
     "PaytermsWarning",
     "PercentOf",
+    "PlanInstalment",
+    "PlanMethod",
     "RateAssumption",
     "RateMethod",
     "RateNotPublished",
+    "RatePeriod",
     "RateSplit",
     "Regime",
+    "ReminderClaim",
     "Residue",
     "RunFit",
     "RunPolicy",
@@ -381,9 +456,11 @@ __all__ = [
     "best_tier",
     "breakeven_days",
     "breakeven_discount",
+    "check_payment",
     "collection_effectiveness",
     "compare_terms",
     "concentration",
+    "describe_claim",
     "describe_invoice",
     "discount_cost",
     "discount_decision",
@@ -403,6 +480,8 @@ __all__ = [
     "minor_unit",
     "parse_with_notes",
     "payment_forecast",
+    "payment_part",
+    "payment_plan",
     "plot_aging",
     "plot_interest",
     "plot_schedule",
@@ -411,9 +490,12 @@ __all__ = [
     "quantize",
     "rate_from_percent",
     "rate_to_percent",
+    "read_invoice",
     "schedules",
     "send_date_table",
     "term_cost",
     "tier_costs",
+    "to_cii",
+    "to_ubl",
     "xrechnung_skonto",
 ]

@@ -33,7 +33,7 @@ More information:
  Due(date=datetime.date(2026, 3, 2), amount=Decimal('847.00')))
 >>> sched.discounts
 (DiscountWindow(last_day=datetime.date(2026, 1, 25), percent=Decimal('2'),
-                payable=Decimal('1185.80'), discount=Decimal('24.20')),)
+                payable=Decimal('1185.80'), discount=Decimal('24.20'), base=Decimal('1210.00')),)
 """
 
 from __future__ import annotations
@@ -419,23 +419,31 @@ class DiscountWindow:
     """An early-payment discount of a schedule: pay *payable* by *last_day* (inclusive).
 
     ``payable + discount`` is the invoice amount exactly (for an instalment's own window,
-    that instalment's amount). *percent* is None for a fixed-amount discount.
+    that instalment's amount). *percent* is None for a fixed-amount discount. *base* is
+    what the discount is taken on (the amount, or the amount less tax for
+    ``TaxBase.EXCLUDED``/``MIXED``, less any undiscounted part; an instalment's share of
+    it), rounded to the minor unit: the basis amount an e-invoice states (CII
+    ``ram:BasisAmount``).
 
     >>> t = PaymentTerms.net(30).with_discount(Decimal("2"), "10D")
     >>> t.schedule(date(2026, 1, 15), Decimal("99.99")).discounts
     (DiscountWindow(last_day=datetime.date(2026, 1, 25), percent=Decimal('2'),
-                    payable=Decimal('97.99'), discount=Decimal('2.00')),)
+                    payable=Decimal('97.99'), discount=Decimal('2.00'), base=Decimal('99.99')),)
     """
 
     last_day: date
     percent: Decimal | None
     payable: Decimal
     discount: Decimal
+    base: Decimal | None = None
 
 
 @frozen
 class Schedule:
     """The due dates and amounts of one invoice under a payment term, and its discount windows.
+
+    *tax* is the tax payterms computed, when the schedule was asked for with ``untaxed=``
+    and ``tax_percent=`` (None when the amount was given with its tax).
 
     >>> sched = PaymentTerms.net(30).with_discount(Decimal("2"), "10D").schedule(
     ...     date(2026, 1, 15), Decimal("100.00"))
@@ -913,7 +921,7 @@ class PaymentTerms:
         once) on the amount excluding tax, or, with ``TaxBase.MIXED``, on that amount
         less the largest discount the terms offer (Belgian practice, Odoo "Always (upon
         invoice)": 100 + 21 % of 98 = 120.58); the schedule's amount is *untaxed* + tax
-        + *undiscounted*, and :attr:`Schedule.tax` gives the tax.
+        + *undiscounted*, and ``Schedule.tax`` gives the tax.
 
         >>> t = PaymentTerms(installments=(Installment.fixed(Decimal("400"), "0D"),
         ...                                Installment.balance("30D")))
@@ -945,7 +953,7 @@ class PaymentTerms:
                     "amount", None, "the amount owed (or untaxed= with tax_percent=)"
                 )
             total = to_decimal(amount, "amount").quantize(unit, rounding=rounding, context=_CTX)
-            tax_amount = None if tax is None else to_decimal(tax, "tax")
+            tax_amount = None  # given, not computed: _untaxed checks it
         needs_tax = self._needs_tax or tax is not None
         untaxed_total = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
@@ -1198,7 +1206,8 @@ def _window(
 ) -> DiscountWindow:
     """Return the window of *tier* on an *amount* whose discount base is *base*."""
     discount = _discount_on(tier, base, unit, rounding)
-    return DiscountWindow(last_day, tier.percent, amount - discount, discount)
+    shown = base.quantize(unit, rounding=rounding, context=_CTX)
+    return DiscountWindow(last_day, tier.percent, amount - discount, discount, shown)
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:

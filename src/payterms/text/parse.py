@@ -5,7 +5,13 @@ The text goes through three stages, none of which knows a language:
 1. **Lexing** folds case and accents ("Réception" = "reception", "ß" = "ss") and cuts
    the text into numbers, words, the signs ``% / + , ; ( )`` and Business Central date
    formulas (``CM+30D``, or any formula in brackets: ``[<25: 1M+CM ? 2M+CM>]``), each
-   keeping its position in the original text.
+   keeping its position in the original text. Numbers are ASCII digits (a full-width
+   digit is its ASCII digit; a superscript, a fraction or another script's digit is
+   refused) read by the language's conventions: 1,000.50 in English, 1.000,50 in French,
+   Dutch and German, thousands also grouped by a space, a no-break space, a narrow
+   no-break space or an apostrophe. A number the conventions read two ways ("1.000" in
+   English, "1,000" in French) is refused with both readings unless only one can stand
+   where it is (a percentage is at most 100); a minus sign before a number is refused.
 2. **Wording**: runs of words are matched, longest first, against the phrases of one
    language's table in :mod:`payterms.text.vocab` and become senses (``NET``,
    ``END_OF_MONTH``, ``DISCOUNT``...) or numbers ("thirty", "dertig"). A word the table
@@ -69,6 +75,9 @@ sous 8 jours"): 30 calendar days, the default period of Directive 2011/7/EU art.
 Code de commerce L441-10 I, BW 6:119a lid 2 and BGB § 286(3). Reported in the notes."""
 
 
+_HUNDRED = Decimal(100)
+
+
 class _Sym(Enum):
     __hash__ = object.__hash__
 
@@ -85,18 +94,23 @@ _Kind = Sense | _Sym
 # DueRule for FORMULA, the folded word for words, None otherwise.
 _Token = tuple[_Kind, int, object]
 
-_STEP = r"(?:\d+(?:bd|[dwmqy])|c[wmqy]|wd[1-7]|d\d{1,2})"
+_STEP = r"(?:[0-9]+(?:bd|[dwmqy])|c[wmqy]|wd[1-7]|d[0-9]{1,2})"
+_DASHES = "\\-\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+# Characters between words that carry nothing; a '.' only when no digit follows (".5" is
+# refused, never read as 5), a dash only when it is not a minus sign before a number.
+_NOISE = rf"""(?:[\s'’‘`´:!*"«»]|\.(?![0-9])|[{_DASHES}](?![0-9])|(?<=[a-z0-9%)\]])[{_DASHES}])"""
 _LEX = re.compile(
     rf"""
-    [\s'’‘`´:.!*"«»]*
-    (?:(?P<skonto>\#skonto\#tage=(?P<days>\d+)\#prozent=(?P<pct>\d+(?:\.\d+)?)\#
+    (?:[\s'’‘`´:!*"«»]|\.(?![0-9]))*
+    (?:(?P<skonto>\#skonto\#tage=(?P<days>[0-9]+)\#prozent=(?P<pct>[0-9]+(?:\.[0-9]+)?)\#
         (?P<base>basisbetrag=[^#]*\#)?)
     |(?P<bracket>\[[^\]]*\]?)
     |(?P<formula>(?<![a-z0-9])-?{_STEP}(?:[+-]{_STEP})*(?![a-z0-9]))
-    |(?P<num>\d+(?:[.,]\d+)?)
+    |(?P<minus>(?<![a-z0-9%)\]])[{_DASHES}](?=[0-9]))
+    |(?P<num>[0-9]+(?:[.,'’][0-9]+|\ [0-9]{{3}}(?![0-9]))*)
     |(?P<word>[a-z]+)
     |(?P<sym>[%/+,;()€$£])
-    |(?P<skip>[\s'’‘`´\-‐‑–—:.!*"«»]+))
+    |(?P<skip>{_NOISE}+))
     """,
     re.VERBOSE,
 )
@@ -174,7 +188,12 @@ def _fold(text: str) -> tuple[str, list[int] | None]:
             low = "".join(
                 c for c in unicodedata.normalize("NFKD", low) if not unicodedata.combining(c)
             )
-            if not low:
+            if not low or (
+                # a superscript, subscript, circled digit or fraction is not a number: kept
+                # as it is, the lexer refuses it; a full-width digit is the digit itself
+                any("0" <= c <= "9" for c in low)
+                and not unicodedata.decomposition(ch).startswith("<wide>")
+            ):
                 low = ch
         out.append(low)
         where.extend([i] * len(low))
@@ -197,12 +216,21 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
     while pos < end:
         m = match(folded, pos)
         if m is None or m.lastgroup is None:
-            bad = len(folded) - len(folded[pos:].lstrip(" \t\n'’‘`´:.!*\"«»"))
-            bad = min(bad, end - 1)
+            bad = pos
+            while bad < end - 1 and (
+                folded[bad] in " \t\n'’‘`´:!*\"«»"
+                or (folded[bad] == "." and not "0" <= folded[bad + 1] <= "9")
+            ):
+                bad += 1
+            char = folded[bad]
             raise ParseError(
                 text,
                 bad if where is None else where[bad],
-                "a word, a number or one of % / + , ; ( )",
+                "digits 0-9 (a superscript, a fraction or another script's digit is not read)"
+                if char.isdigit() or char.isnumeric()
+                else "a digit before the decimal mark (0.5, not .5)"
+                if char == "."
+                else "a word, a number or one of % / + , ; ( )",
             )
         kind = m.lastgroup
         pos = m.end()
@@ -231,8 +259,9 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
                 (Sense.AND, at, None),
             ]
         elif kind == "num":
-            raw = m.group(kind).replace(",", ".")
-            tokens.append((Sense.NUMBER, at, Decimal(raw)))
+            tokens.append((Sense.NUMBER, at, _number(text, m.group(kind), at, vocab)))
+        elif kind == "minus":
+            raise ParseError(text, at, "a number without a sign (no period or amount is negative)")
         elif kind == "sym":
             tokens.append((_SYMBOLS[m.group(kind)], at, None))
         else:  # a date formula, bare or in brackets
@@ -247,6 +276,93 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
             tokens.append((_Sym.FORMULA, at, _formula(text, raw, at_formula)))
     flush()
     return tokens
+
+
+class _Ambiguous(NamedTuple):
+    """A number the language's conventions do not settle: "1.000" in English, "1,000" in French."""
+
+    raw: str
+    readings: tuple[tuple[Decimal, str], tuple[Decimal, str]]
+
+
+class _Fatal(Exception):
+    """A ParseError that trying another language must not hide (an ambiguous number)."""
+
+    def __init__(self, error: ParseError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
+def _ambiguity(text: str, at: int, number: _Ambiguous) -> ParseError:
+    (first, why_first), (second, why_second) = number.readings
+    return ParseError(
+        text,
+        at,
+        f"a number with one reading: {number.raw!r} is {first.normalize():f} {why_first}, "
+        f"or {second.normalize():f} {why_second} (write {second.normalize():f} or name "
+        "the language with lang=)",
+    )
+
+
+def _grouped(groups: list[str], marks: list[str], thousands: str) -> str | None:
+    """Return the digits of *groups* joined by thousands separators, or None if not grouped so."""
+    if not marks:
+        return groups[0]
+    if len(set(marks)) > 1 or marks[0] not in (thousands, " ", "'", "’"):
+        return None
+    if not 1 <= len(groups[0]) <= 3 or groups[0][0] == "0":
+        return None
+    if any(len(group) != 3 for group in groups[1:]):
+        return None
+    return "".join(groups)
+
+
+def _reading(groups: list[str], marks: list[str], point: str) -> Decimal | None:
+    """Return the value of a number whose decimal mark is *point* ('.' or ','), or None."""
+    thousands = "," if point == "." else "."
+    if marks and marks[-1] == point:
+        whole = _grouped(groups[:-1], marks[:-1], thousands)
+        return None if whole is None else Decimal(f"{whole}.{groups[-1]}")
+    whole = _grouped(groups, marks, thousands)
+    return None if whole is None else Decimal(whole)
+
+
+_NUMBER_PARTS = re.compile(r"([^0-9])")
+
+
+def _number(text: str, raw: str, at: int, vocab: Vocabulary) -> Decimal | _Ambiguous:
+    """Return the value of the number *raw*, read by the conventions of *vocab*'s language.
+
+    English writes 1,000.50; French, Dutch and German write 1.000,50; a space, a no-break
+    space, a narrow no-break space or an apostrophe (Swiss) may group thousands in any
+    of them. A number only one convention can read is read so ("2,5" in English is 2.5).
+    A number the two conventions read differently is read by the language's when its
+    separator is the language's thousands separator ("1,000" in English is 1000); when
+    it is the language's decimal mark followed by three digits ("1.000" in English,
+    "1,000" in French) both readings are kept, and the grammar refuses the number unless
+    one reading is impossible where it stands (a percentage above 100).
+    """
+    parts = _NUMBER_PARTS.split(raw)
+    groups, marks = parts[0::2], parts[1::2]
+    point = "," if vocab.templates.decimal_comma else "."
+    other = "." if point == "," else ","
+    mine, theirs = _reading(groups, marks, point), _reading(groups, marks, other)
+    if mine is None and theirs is None:
+        example = "1.000,50" if point == "," else "1,000.50"
+        raise ParseError(text, at, f"a number written as in {vocab.name}, such as {example}")
+    if theirs is None or mine == theirs:
+        return cast(Decimal, mine)
+    if mine is None:
+        return theirs
+    if marks[-1] != point:  # the language's thousands separator: "1,000" in English
+        return mine
+    return _Ambiguous(
+        raw,
+        (
+            (mine, f"with {point!r} as the decimal mark, as {vocab.name} writes"),
+            (theirs, f"with {point!r} as a thousands separator"),
+        ),
+    )
 
 
 def _formula(text: str, raw: str, at: int) -> DueRule:
@@ -430,18 +546,17 @@ class _Reader:
             kind, at, value = toks[i]
             nxt = toks[i + 1][0] if i + 1 < n else None
             if kind is Sense.NUMBER:
-                assert isinstance(value, Decimal)  # noqa: S101 - lexer invariant
                 if nxt is Sense.PERCENT:
                     if percent is not None:
                         raise self.error(at, "one percentage per part (separate parts with ',')")
-                    percent = value
+                    percent = self.number(value, at, percent=True)
                     i += 2
                     prev = Sense.PERCENT
                     continue
                 if nxt is Sense.AMOUNT or prev is Sense.AMOUNT:
                     if amount is not None:
                         raise self.error(at, "one amount per part")
-                    amount = value
+                    amount = self.number(value, at)
                     i += 1 if prev is Sense.AMOUNT else 2  # "EUR 500" or "500 EUR"
                     prev = Sense.NUMBER
                     continue
@@ -452,10 +567,10 @@ class _Reader:
                     and percent is None
                     and not items
                 ):
-                    percent = value
-                    days = toks[i + 2][2]
-                    assert isinstance(days, Decimal)  # noqa: S101 - lexer invariant
-                    items.append(("off", (self.count(days, toks[i + 2][1]), "D"), toks[i + 2][1]))
+                    percent = self.number(value, at, percent=True)
+                    days_at = toks[i + 2][1]
+                    days = self.number(toks[i + 2][2], days_at)
+                    items.append(("off", (self.count(days, days_at), "D"), days_at))
                     shorthand = True
                     i += 3
                     if i < n and toks[i][0] in _UNITS:
@@ -463,12 +578,12 @@ class _Reader:
                     prev = Sense.DAY
                     continue
                 if prev is Sense.DAY_OF_MONTH or nxt is Sense.NEXT_MONTH:
-                    items.append(("dom", self.day(value, at), at))
+                    items.append(("dom", self.day(self.number(value, at), at), at))
                     i += 1
                     prev = Sense.NUMBER
                     continue
                 unit = _UNITS.get(nxt) if nxt is not None else None
-                items.append(("off", (self.count(value, at), unit or "D"), at))
+                items.append(("off", (self.count(self.number(value, at), at), unit or "D"), at))
                 i += 2 if unit else 1
                 prev = Sense.DAY
                 continue
@@ -567,6 +682,17 @@ class _Reader:
         if c.rule is None:
             raise self.error(c.first, "the period within which the discount holds")
         return (c.percent, c.amount, c.rule)
+
+    def number(self, value: object, at: int, *, percent: bool = False) -> Decimal:
+        """Return the number *value*; an ambiguous one must have one possible reading."""
+        if isinstance(value, Decimal):
+            return value
+        assert isinstance(value, _Ambiguous)  # noqa: S101 - lexer invariant
+        if percent:  # a percentage is at most 100: "2.125 %" in English is 2.125
+            possible = [v for v, _ in value.readings if 0 < v <= _HUNDRED]
+            if len(possible) == 1:
+                return possible[0]
+        raise _Fatal(_ambiguity(self.text, at, value))
 
     def count(self, value: Decimal, at: int) -> int:
         if value != value.to_integral_value() or value > 9999:
@@ -827,9 +953,17 @@ def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
             and tokens[i + 2][0] is Sense.NUMBER
             and tokens[i + 3][0] is _Sym.RPAREN
         ):
-            if tokens[i + 2][2] != value:
-                raise ParseError(text, tokens[i + 2][1], f"the same number as before, {value}")
-            out.append(tokens[i])
+            echo = tokens[i + 2][2]
+            if isinstance(value, _Ambiguous) and echo in [v for v, _ in value.readings]:
+                value = echo  # "1.000 (1000) EUR": the echo says which reading is meant
+            elif isinstance(echo, _Ambiguous) and value in [v for v, _ in echo.readings]:
+                pass  # "one thousand (1.000)": likewise
+            elif isinstance(value, _Ambiguous):
+                raise _Fatal(_ambiguity(text, tokens[i][1], value))
+            elif echo != value:
+                shown = f"{value:f}" if isinstance(value, Decimal) else value
+                raise ParseError(text, tokens[i + 2][1], f"the same number as before, {shown}")
+            out.append((kind, tokens[i][1], value))
             i += 4
             continue
         if kind is not _Sym.LPAREN and kind is not _Sym.RPAREN:
@@ -940,6 +1074,8 @@ def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None)
         try:
             reader = _Reader(text, _lex(text, VOCABULARIES[candidate]), reading)
             terms = reader.terms(net)
+        except _Fatal as fatal:
+            raise fatal.error from None
         except ParseError as exc:
             if first_error is None:
                 first_error = exc

@@ -1,20 +1,13 @@
-"""The ``payterms`` command line: ``payterms demo`` shows the library at work.
-
->>> main(["version"]) == 0
-payterms ...
-True
-"""
+"""``payterms demo``: the library at work on fixed example dates, one section per area."""
 
 from __future__ import annotations
 
-import argparse
-import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-__all__ = ["main"]
+__all__ = ["DEMOS", "run_demo"]
 
 
 def _demo_calendars() -> list[str]:
@@ -266,23 +259,8 @@ DEMOS: tuple[Callable[[], list[str]], ...] = (
 )
 
 
-def _run_demo() -> int:
+def run_demo() -> None:
+    """Print every section of the demonstration."""
     for section in DEMOS:
         print("\n".join(section()))
         print()
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code."""
-    parser = argparse.ArgumentParser(prog="payterms", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="show what payterms computes, on fixed example dates")
-    sub.add_parser("version", help="print the installed version")
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command == "version":
-        from payterms import __version__
-
-        print(f"payterms {__version__}")
-        return 0
-    return _run_demo()
