@@ -106,8 +106,9 @@ def invoice_dates() -> st.SearchStrategy[date]:
 
 def _plain_steps(*, backward: bool) -> st.SearchStrategy[Step]:
     periods = st.sampled_from(Period)
+    counts = st.integers(-400, 400) if backward else st.integers(0, 400)  # back: -10D (#15)
     options: list[st.SearchStrategy[Step]] = [
-        st.builds(Shift, st.integers(0, 400), st.sampled_from(_CALENDAR_UNITS)),
+        st.builds(Shift, counts, st.sampled_from(_CALENDAR_UNITS)),
         st.builds(EndOf, periods),
         st.builds(DayOfMonth, st.integers(1, 31)),
         st.builds(NextWeekday, st.integers(0, 6)),

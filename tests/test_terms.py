@@ -1251,3 +1251,25 @@ def test_mixed_tax_is_the_rate_on_the_discounted_base(
     assert sched.tax == ((untaxed - discount) * rate / 100).quantize(cent, rounding=ROUND_HALF_UP)
     assert sched.amount == untaxed + sched.tax
     assert sched.discounts[0].payable == sched.amount - discount
+
+
+def test_negative_offset_never_places_a_due_date_before_the_start() -> None:
+    # Source: Odoo 16.0 addons/account/tests/test_payment_term.py, "Next 10th of the month"
+    # (days -10, end of month, days after 10): 2022-01-15 -> 2022-02-10; and 10 days before the
+    # end of the month from 2026-01-15 -> 2026-01-21.
+    next_10th = PaymentTerms(installments=(balance("-10D+CM+10D"),))
+    assert next_10th.due_date(date(2022, 1, 15)) == date(2022, 2, 10)
+    before = PaymentTerms(installments=(balance("CM-10D"),))
+    assert before.due_date(date(2026, 1, 15)) == date(2026, 1, 21)
+    # from 25 January, 10 days before the end of the month is 21 January: refused, naming both
+    with pytest.raises(InvalidTerms, match="rule='CM-10D'") as info:
+        before.schedule(date(2026, 1, 25), D(100))
+    assert "on or after the start 2026-01-25 (it gives 2026-01-21)" in str(info.value)
+    with pytest.raises(InvalidTerms, match="rule='CM-10D'"):
+        before.due_date(date(2026, 1, 25))
+    # a discount tier is held to the same rule
+    late = PaymentTerms.net(30).with_discount(D(2), "-1D")
+    with pytest.raises(InvalidTerms, match="rule='-1D'"):
+        late.schedule(date(2026, 1, 25), D(100))
+    with pytest.raises(InvalidTerms, match="days=-1"):
+        PaymentTerms.net(-1)

@@ -152,9 +152,11 @@ def worded_rules(draw: st.DrawFn) -> str:
     n = draw(st.integers(1, 400))
     day = draw(st.integers(1, 31))
     reading = draw(st.sampled_from(EndOfMonth))
-    kind = draw(st.integers(0, 5))
+    kind = draw(st.integers(0, 6))
     if kind == 0:
         return f"{n}{draw(_UNITS)}"
+    if kind == 6:
+        return f"CM-{n}{draw(_UNITS)}"  # n days before the end of the month (#15)
     if kind == 1:
         return f"{n}D+D{day}"
     if kind == 2:

@@ -684,7 +684,9 @@ class PaymentTerms:
         >>> PaymentTerms.net(30).due_date(date(2026, 8, 1))      # Zuora: Aug 1 + 30
         datetime.date(2026, 8, 31)
         """
-        return cls(installments=(Installment.balance(DueRule.days(check_int(days, "days"))),))
+        if check_int(days, "days") < 0:
+            raise InvalidTerms("days", days, "0 days or more (a due date never precedes the start)")
+        return cls(installments=(Installment.balance(DueRule.days(days)),))
 
     @classmethod
     def on_receipt(cls) -> PaymentTerms:

@@ -601,6 +601,8 @@ class _Reader:
                 continue
             if kind is Sense.END_OF_MONTH or kind is Sense.END_OF_NEXT_MONTH:
                 items.append(("eom" if kind is Sense.END_OF_MONTH else "eonm", None, at))
+            elif kind is Sense.BEFORE_END_OF_MONTH:
+                items.append(("beom", None, at))
             elif kind is Sense.THEN:
                 items.append(("then", None, at))
             elif kind is Sense.AFTER:
@@ -626,7 +628,7 @@ class _Reader:
             if kind is not Sense.DAY_OF_MONTH or nxt is Sense.NUMBER:
                 prev = kind
             i += 1
-        has_period = any(k in ("off", "eom", "eonm", "rule", "dom") for k, _, _ in items)
+        has_period = any(k in ("off", "eom", "eonm", "beom", "rule", "dom") for k, _, _ in items)
         for noun, at, after in nouns:
             if noun is Sense.FROM_END_OF_MONTH or after or has_period:
                 # "30 days after delivery", "after receipt of invoice": the start
@@ -726,6 +728,17 @@ class _Reader:
         eoms = [(k, at) for k, _, at in items if k in ("eom", "eonm")]
         doms = [(cast(int, v), at) for k, v, at in items if k == "dom"]
         nows = [at for k, _, at in items if k == "now"]
+        befores = [at for k, _, at in items if k == "beom"]
+        if befores:  # "10 days before the end of the month": CM-10D
+            if rules or eoms or doms or nows or len(befores) > 1:
+                others = [at for k, _, at in items if k not in ("off", "beom", "then", "after")]
+                raise self.error(
+                    (others or befores[1:])[0], "only a period before the end of the month"
+                )
+            if len(offsets) != 1 or offsets[0][1] > befores[0] or offsets[0][0][0] == 0:
+                raise self.error(befores[0], "a period before 'before the end of the month'")
+            (count, unit), _ = offsets[0]
+            return _rule(f"CM-{count}{unit}")
         if rules:
             others = [at for k, _, at in items if k not in ("rule", "then", "after")]
             if len(rules) > 1 or others:
@@ -921,7 +934,7 @@ def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
     """Return (count, unit) if *rule* is one shift of days, weeks, months or business days."""
     if len(rule.steps) == 1:
         step = rule.steps[0]
-        if isinstance(step, Shift) and step.unit.value in ("D", "W", "M", "BD"):
+        if isinstance(step, Shift) and step.unit.value in ("D", "W", "M", "BD") and step.count >= 0:
             return step.count, step.unit.value
     return None
 

@@ -47,6 +47,7 @@ __all__ = ["Claim", "Regime", "describe", "describe_claim", "describe_invoice", 
 
 _SHIFT_DAYS = re.compile(r"(\d+)D")
 _DAY_ONLY = re.compile(r"D\d+")
+_BEFORE = re.compile(r"CM-(\d+)(BD|D|W|M)")
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
 _EOM = tuple(
     re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?")
@@ -177,10 +178,13 @@ def _words(rule: DueRule, t: Templates) -> str | None:
     """Return *rule* in words, or ``None`` when it has no word form.
 
     Only the shapes the parser builds from words are said in words: ``nD`` (also
-    ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd`` and the end-of-month family of
-    :func:`payterms.text.parse._end_of_month_text`.
+    ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd``, ``CM-nD`` ("n days before the end of the
+    month") and the end-of-month family of :func:`payterms.text.parse._end_of_month_text`.
     """
     text = str(rule)
+    m = _BEFORE.fullmatch(text)
+    if m and int(m.group(1)):
+        return t.before_end_of_month.format(x=_shift(int(m.group(1)), m.group(2), t))
     m = _PLAIN.fullmatch(text)
     if m:
         count, unit, day = m.group(1), m.group(2), m.group(3)

@@ -74,6 +74,10 @@ class Sense(Enum):
     END_OF_MONTH = "end of month"
     """End of the (invoice) month ("EOM", "fin de mois", "einde maand", "Monatsende")."""
 
+    BEFORE_END_OF_MONTH = "before end of month"
+    """Counted back from the end of the month ("10 days before the end of the month",
+    "avant la fin du mois", "voor het einde van de maand", "vor Monatsende")."""
+
     END_OF_NEXT_MONTH = "end of next month"
     """End of the following month ("fin du mois suivant", "Ende des Folgemonats")."""
 
@@ -184,6 +188,7 @@ class Templates:
     end_of_month: str
     end_of_next_month: str
     after_end_of_month: str
+    before_end_of_month: str
     then_end_of_month: str
     after_end_of_next_month: str
     on_day: str
@@ -483,6 +488,12 @@ EN = Vocabulary.build(
             "month-end",
             "end of month of invoice",
         ),
+        Sense.BEFORE_END_OF_MONTH: (
+            "before end of month",
+            "before the end of the month",
+            "before the end of month",
+            "before month end",
+        ),
         Sense.END_OF_NEXT_MONTH: (
             "end of next month",
             "end of the next month",
@@ -675,6 +686,7 @@ EN = Vocabulary.build(
         end_of_month="end of month",
         end_of_next_month="end of next month",
         after_end_of_month="{x} after end of month",
+        before_end_of_month="{x} before end of month",
         then_end_of_month="{x} then end of month",
         after_end_of_next_month="{x} after end of next month",
         on_day="on the {o}",
@@ -759,6 +771,11 @@ FR = Vocabulary.build(
             "fin du mois de la facture",
         ),
         Sense.END_OF_NEXT_MONTH: ("fin du mois suivant", "fin de mois suivant"),
+        Sense.BEFORE_END_OF_MONTH: (
+            "avant la fin du mois",
+            "avant fin de mois",
+            "avant la fin de mois",
+        ),
         Sense.DAY_OF_MONTH: ("le",),
         Sense.NEXT_MONTH: ("du mois suivant", "de mois suivant"),
         Sense.AFTER: (
@@ -945,6 +962,7 @@ FR = Vocabulary.build(
         end_of_month="fin de mois",
         end_of_next_month="fin du mois suivant",
         after_end_of_month="{x} après la fin du mois",
+        before_end_of_month="{x} avant la fin du mois",
         then_end_of_month="{x} puis fin de mois",
         after_end_of_next_month="{x} après la fin du mois suivant",
         on_day="le {d}",
@@ -1020,6 +1038,12 @@ NL = Vocabulary.build(
         Sense.MONTH: ("maand", "maanden"),
         Sense.BUSINESS_DAY: ("werkdag", "werkdagen", "bankwerkdag", "bankwerkdagen"),
         Sense.NET: ("netto",),
+        Sense.BEFORE_END_OF_MONTH: (
+            "voor einde maand",
+            "voor het einde van de maand",
+            "voor het einde maand",
+            "voor einde van de maand",
+        ),
         Sense.END_OF_MONTH: (
             "einde maand",
             "einde van de maand",
@@ -1183,6 +1207,7 @@ NL = Vocabulary.build(
         end_of_month="einde maand",
         end_of_next_month="einde volgende maand",
         after_end_of_month="{x} na einde maand",
+        before_end_of_month="{x} voor einde maand",
         then_end_of_month="{x} dan einde maand",
         after_end_of_next_month="{x} na einde volgende maand",
         on_day="op de {d}e",
@@ -1267,6 +1292,7 @@ DE = Vocabulary.build(
             "bankarbeitstagen",
         ),
         Sense.NET: ("netto", "rein netto"),
+        Sense.BEFORE_END_OF_MONTH: ("vor monatsende", "vor dem monatsende", "vor ende des monats"),
         Sense.END_OF_MONTH: (
             "monatsende",
             "ende des monats",
@@ -1456,6 +1482,7 @@ DE = Vocabulary.build(
         end_of_month="Monatsende",
         end_of_next_month="Ende des Folgemonats",
         after_end_of_month="{x} nach Monatsende",
+        before_end_of_month="{x} vor Monatsende",
         then_end_of_month="{x} dann Monatsende",
         after_end_of_next_month="{x} nach Ende des Folgemonats",
         on_day="am {d}.",
