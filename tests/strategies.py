@@ -26,7 +26,15 @@ from payterms.rules import (
     Unit,
 )
 from payterms.runs import LAST, PaymentRun
-from payterms.terms import DiscountTier, Installment, PaymentTerms, PercentOf, Start, TaxBase
+from payterms.terms import (
+    DiscountTier,
+    Installment,
+    PaymentTerms,
+    PercentOf,
+    Start,
+    TaxBase,
+    TermHoliday,
+)
 
 # Inside the years every shipped calendar covers and the published rate tables reach.
 MIN_DATE = date(2000, 1, 1)
@@ -209,11 +217,20 @@ def payment_terms(
         later = DueRule((Shift(21), *last.rule.steps))
         lines[-1] = Installment(last.kind, later, last.value, of=last.of)
     start = draw(st.sampled_from([Start.INVOICE_DATE, Start.END_OF_MONTH]))
+    holidays: list[TermHoliday] = []
+    if extras:
+        for day in draw(st.lists(dates(), max_size=2, unique=True)):
+            later = day + timedelta(days=draw(st.integers(1, 30)))
+            if later not in (h.day for h in holidays) and day not in (
+                h.postponed for h in holidays
+            ):
+                holidays.append(TermHoliday(day, later))
     return PaymentTerms(
         installments=tuple(lines),
         discounts=tuple(tiers),
         start=start,
         tax_base=draw(st.sampled_from(TaxBase)),
+        holidays=tuple(holidays),
     )
 
 

@@ -219,6 +219,7 @@ def test_jsonable_skips_private_fields() -> None:
         "discounts": [],
         "start": "invoice_date",
         "tax_base": "included",
+        "holidays": [],
     }
 
 

@@ -25,6 +25,7 @@ from payterms.terms import (
     Schedule,
     Start,
     TaxBase,
+    TermHoliday,
 )
 from strategies import invoice_dates, payment_terms
 
@@ -1273,3 +1274,93 @@ def test_negative_offset_never_places_a_due_date_before_the_start() -> None:
         late.schedule(date(2026, 1, 25), D(100))
     with pytest.raises(InvalidTerms, match="days=-1"):
         PaymentTerms.net(-1)
+
+
+# -- term holidays (#15)
+
+
+@pytest.mark.parametrize(
+    ("weeks", "start", "holiday", "postponed", "expected"),
+    [
+        # Source: OCA/account-payment account_payment_term_extension/tests/
+        # test_payment_term.py: 2 weeks from 2015-03-02 fall on the holiday 2015-03-16,
+        # postponed to 2015-03-17 (test_postpone_holiday); a holiday on 2015-03-17 leaves the
+        # 2015-03-16 due date alone (test_no_postpone_holiday).
+        pytest.param(2, date(2015, 3, 2), date(2015, 3, 16), date(2015, 3, 17),
+                     date(2015, 3, 17), id="oca-postpone"),
+        pytest.param(2, date(2015, 3, 2), date(2015, 3, 17), date(2015, 3, 18),
+                     date(2015, 3, 16), id="oca-no-postpone"),
+        # Source: OCA account_payment_term_partner_holiday/tests/test_partner_holiday.py,
+        # test_invoice_payment_term_custom_partner_2: "Immediate (with holidays)", 2021-06-14
+        # postponed to 2021-07-08: invoiced 2021-06-12 -> 06-12; 2021-06-14 -> 07-08.
+        pytest.param(0, date(2021, 6, 12), date(2021, 6, 14), date(2021, 7, 8),
+                     date(2021, 6, 12), id="oca-immediate-other-day"),
+        pytest.param(0, date(2021, 6, 14), date(2021, 6, 14), date(2021, 7, 8),
+                     date(2021, 7, 8), id="oca-immediate-on-the-holiday"),
+    ],
+)  # fmt: skip
+def test_term_holiday_moves_one_exact_date(
+    weeks: int, start: date, holiday: date, postponed: date, expected: date
+) -> None:
+    terms = PaymentTerms(
+        installments=(balance(f"{weeks}W"),), holidays=(TermHoliday(holiday, postponed),)
+    )
+    assert terms.due_date(start) == expected
+    assert terms.schedule(start, D(10)).dues[0].date == expected
+    # the neighbouring days stay where they are
+    for other in (start - timedelta(days=1), start + timedelta(days=1)):
+        plain = PaymentTerms(installments=(balance(f"{weeks}W"),)).due_date(other)
+        assert terms.due_date(other) == (postponed if plain == holiday else plain)
+
+
+def test_term_holidays_move_instalments_not_discounts_and_adjust_after() -> None:
+    holiday = TermHoliday(date(2026, 12, 25), date(2027, 1, 4))
+    terms = PaymentTerms(
+        installments=(pct(D(50), "0D"), balance("10D")),
+        discounts=(DiscountTier(D(2), "0D"),),
+        holidays=(holiday,),
+    )
+    sched = terms.schedule(date(2026, 12, 14), D(100))
+    assert [d.date for d in sched.dues] == [date(2026, 12, 14), date(2026, 12, 24)]
+    sched = terms.schedule(date(2026, 12, 15), D(100))
+    assert [d.date for d in sched.dues] == [date(2026, 12, 15), date(2027, 1, 4)]
+    sched = terms.schedule(date(2026, 12, 25), D(100))
+    assert [d.date for d in sched.dues] == [date(2027, 1, 4), date(2027, 1, 4)]
+    assert sched.discounts[0].last_day == date(2026, 12, 25)  # a discount date does not move
+    # the postponed date is then adjusted like any due date (4 January 2027 is a Monday)
+    saturday = PaymentTerms(
+        installments=(balance("0D"),),
+        holidays=(TermHoliday(date(2026, 12, 25), date(2027, 1, 2)),),
+    )
+    assert saturday.due_date(
+        date(2026, 12, 25), calendar=BusinessCalendar.WEEKENDS, adjustment=Adjustment.FOLLOWING
+    ) == date(2027, 1, 4)
+
+
+def test_term_holiday_bad_input() -> None:
+    # Source: OCA account_payment_term_extension test_check_holiday: a holiday postponed to
+    # the same day or earlier, a holiday twice, or a date both holiday and postponed date.
+    with pytest.raises(InvalidTerms, match=r"postponed=datetime.date\(2015, 6, 1\)"):
+        TermHoliday(date(2015, 6, 1), date(2015, 6, 1))
+    with pytest.raises(InvalidTerms, match="into the future"):
+        TermHoliday(date(2015, 6, 2), date(2015, 6, 1))
+    with pytest.raises(InvalidTerms, match="each holiday date once"):
+        PaymentTerms(
+            installments=(balance("0D"),),
+            holidays=(
+                TermHoliday(date(2015, 6, 3), date(2015, 6, 4)),
+                TermHoliday(date(2015, 6, 3), date(2015, 6, 5)),
+            ),
+        )
+    with pytest.raises(InvalidTerms, match=r"holidays=datetime.date\(2015, 6, 7\)"):
+        PaymentTerms(
+            installments=(balance("0D"),),
+            holidays=(
+                TermHoliday(date(2015, 6, 6), date(2015, 6, 7)),
+                TermHoliday(date(2015, 6, 7), date(2015, 6, 8)),
+            ),
+        )
+    with pytest.raises(InvalidType):
+        TermHoliday("2015-06-01", date(2015, 6, 2))  # type: ignore[arg-type]
+    with pytest.raises(InvalidType):
+        PaymentTerms(installments=(balance("0D"),), holidays=("2015-06-01",))  # type: ignore[arg-type]

@@ -167,6 +167,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         PaymentRun,
         RunFit,
         RunPolicy,
+        YearlyClosure,
     )
     from payterms.terms import (
         DiscountTier,
@@ -179,6 +180,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         Schedule,
         Start,
         TaxBase,
+        TermHoliday,
     )
     from payterms.text import (
         describe_claim,
@@ -271,10 +273,12 @@ _LAZY: dict[str, str] = {
     "TermComparison": "payterms.financing",
     "TermComparisons": "payterms.financing",
     "TermCost": "payterms.financing",
+    "TermHoliday": "payterms.terms",
     "TierChoice": "payterms.discount",
     "TierStep": "payterms.discount",
     "UpliftReading": "payterms.financing",
     "Weighting": "payterms.receivables",
+    "YearlyClosure": "payterms.runs",
     "aging": "payterms.receivables",
     "amounts_due": "payterms.batch",
     "average_days_to_pay": "payterms.receivables",
@@ -440,6 +444,7 @@ __all__ = [
     "TermComparison",
     "TermComparisons",
     "TermCost",
+    "TermHoliday",
     "TierChoice",
     "TierStep",
     "UnknownCalendar",
@@ -447,6 +452,7 @@ __all__ = [
     "UnknownRegime",
     "UpliftReading",
     "Weighting",
+    "YearlyClosure",
     "__version__",
     "aging",
     "allocate",

@@ -39,10 +39,11 @@ More information:
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
 from attrs import evolve, field, frozen
@@ -68,6 +69,7 @@ __all__ = [
     "Schedule",
     "Start",
     "TaxBase",
+    "TermHoliday",
 ]
 
 _Date = date  # for annotations inside classes with a field named "date"
@@ -500,6 +502,64 @@ def _best(amount: Decimal, windows: tuple[DiscountWindow, ...], day: date) -> De
     return best
 
 
+def _holiday_day(value: object) -> date:
+    return check_date(value, "day")
+
+
+def _postponed_day(value: object) -> date:
+    return check_date(value, "postponed")
+
+
+@frozen(cache_hash=True)
+class TermHoliday:
+    """A date the terms never fall due on: a due date on *day* moves to *postponed* (later).
+
+    Only that exact date moves, once, and the days around it stay as they are (OCA
+    ``account_payment_term_extension`` term holidays: "holiday" and "postponed date"; the
+    postponed date must be later, and no date is both a holiday and a postponed date).
+    Applied to each instalment's date before any business-day adjustment.
+
+    >>> t = PaymentTerms(installments=(Installment.balance("2W"),),
+    ...                  holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),))
+    >>> t.due_date(date(2015, 3, 2)), t.due_date(date(2015, 3, 3))
+    (datetime.date(2015, 3, 17), datetime.date(2015, 3, 17))
+    """
+
+    day: date = field(converter=_holiday_day)
+    postponed: date = field(converter=_postponed_day)
+
+    def __attrs_post_init__(self) -> None:
+        if self.postponed <= self.day:
+            raise InvalidTerms(
+                "postponed",
+                self.postponed,
+                f"a date after the holiday {self.day.isoformat()} (a holiday is postponed "
+                "into the future)",
+            )
+
+
+def _holidays(value: object) -> tuple[TermHoliday, ...]:
+    if isinstance(value, TermHoliday):
+        value = (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("holidays", value, "a sequence of TermHoliday values")
+    holidays = tuple(value)
+    for i, holiday in enumerate(holidays):
+        if not isinstance(holiday, TermHoliday):
+            raise InvalidType(f"holidays[{i}]", holiday, "a TermHoliday")
+    days = [h.day for h in holidays]
+    for holiday in holidays:
+        if days.count(holiday.day) > 1:
+            raise InvalidTerms("holidays", holiday.day, "each holiday date once")
+        if holiday.postponed in days:
+            raise InvalidTerms(
+                "holidays",
+                holiday.postponed,
+                "a postponed date that is not itself a holiday (holidays move once)",
+            )
+    return tuple(sorted(holidays, key=lambda h: h.day))
+
+
 def _installments(value: object) -> tuple[Installment, ...]:
     if isinstance(value, Installment):
         value = (value,)
@@ -556,6 +616,7 @@ class PaymentTerms:
     there is no balance line, no fixed line, and the percentages sum to exactly 100 (the
     last line then takes the residue). Discount tiers apply when the whole amount is
     paid by their last day; *tax_base* says what their percentage is taken on.
+    *holidays* (:class:`TermHoliday`) move an exact due date to a chosen later date.
 
     Values are frozen and hashable (memoise schedules per distinct terms); change one
     with ``attrs.evolve``.
@@ -571,6 +632,7 @@ class PaymentTerms:
     discounts: tuple[DiscountTier, ...] = field(default=(), converter=_discounts)
     start: Start = field(default=Start.INVOICE_DATE, converter=_start)
     tax_base: TaxBase = field(default=TaxBase.INCLUDED, converter=_tax_base)
+    holidays: tuple[TermHoliday, ...] = field(default=(), converter=_holidays)
     _balance: int = field(init=False, eq=False, hash=False, repr=False)
     _fixed: tuple[tuple[int, Decimal], ...] = field(init=False, eq=False, hash=False, repr=False)
     _percents: tuple[tuple[int, Decimal, PercentOf], ...] = field(
@@ -580,6 +642,7 @@ class PaymentTerms:
     _needs_tax: bool = field(init=False, eq=False, hash=False, repr=False)
     _rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
+    _moves: Mapping[date, date] = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -665,6 +728,9 @@ class PaymentTerms:
         )
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
+        object.__setattr__(
+            self, "_moves", MappingProxyType({h.day: h.postponed for h in self.holidays})
+        )
         object.__setattr__(
             self,
             "_needs_tax",
@@ -848,6 +914,8 @@ class PaymentTerms:
         base: date,
         calendar: BusinessCalendar | None,
         adjustment: Adjustment,
+        *,
+        moved: bool = False,
     ) -> list[date]:
         days = [rule.apply(base, calendar) for rule in rules]
         for rule, day in zip(rules, days, strict=True):
@@ -858,6 +926,9 @@ class PaymentTerms:
                     f"a rule giving a date on or after the start {start.isoformat()} "
                     f"(it gives {day.isoformat()})",
                 )
+        if moved and self._moves:  # term holidays: an exact date moves, once
+            moves = self._moves
+            days = [moves.get(day, day) for day in days]
         if adjustment is not Adjustment.UNADJUSTED:
             if calendar is None:
                 raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
@@ -877,7 +948,9 @@ class PaymentTerms:
         datetime.date(2026, 3, 17)
         """
         check_adjustment(adjustment)
-        return max(self._dates(self._rules, start, self._base(start), calendar, adjustment))
+        return max(
+            self._dates(self._rules, start, self._base(start), calendar, adjustment, moved=True)
+        )
 
     def schedule(
         self,
@@ -961,7 +1034,7 @@ class PaymentTerms:
         base = self._base(start)
         step = unit if increment is None else _check_increment(increment, unit)
         shares = self._shares(total, untaxed_total, unit, step, rounding)
-        days = self._dates(self._rules, start, base, calendar, adjustment)
+        days = self._dates(self._rules, start, base, calendar, adjustment, moved=True)
         has_line_tiers = any(line.discounts for line in self.installments)
         windows: tuple[DiscountWindow, ...] = ()
         if not (self.discounts or has_line_tiers):

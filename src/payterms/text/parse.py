@@ -40,6 +40,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
@@ -59,6 +60,7 @@ from payterms.terms import (
     PercentOf,
     Start,
     TaxBase,
+    TermHoliday,
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Vocabulary
 
@@ -86,6 +88,7 @@ class _Sym(Enum):
     RPAREN = ")"
     FORMULA = "formula"
     GROUP = "group"  # a bracketed discount of the instalment before it: its tokens
+    HOLIDAY = "holiday"  # a term holiday in brackets: (holiday, postponed date)
 
 
 _T = TypeVar("_T")
@@ -271,6 +274,10 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
                     raise ParseError(text, at, "a closing ']' after the date formula")
                 raw = raw[1:-1]
                 at_formula = at + 1
+                moved = _HOLIDAY.fullmatch(raw)
+                if moved:  # a term holiday: "[2015-03-16>2015-03-17]"
+                    tokens.append((_Sym.HOLIDAY, at, _holiday(text, moved, at_formula)))
+                    continue
             else:
                 at_formula = at
             tokens.append((_Sym.FORMULA, at, _formula(text, raw, at_formula)))
@@ -363,6 +370,20 @@ def _number(text: str, raw: str, at: int, vocab: Vocabulary) -> Decimal | _Ambig
             (theirs, f"with {point!r} as a thousands separator"),
         ),
     )
+
+
+_HOLIDAY = re.compile(r"\s*(\d{4}-\d{2}-\d{2})\s*>\s*(\d{4}-\d{2}-\d{2})\s*")
+
+
+def _holiday(text: str, m: re.Match[str], at: int) -> tuple[date, date]:
+    """Return the (holiday, postponed date) pair written in brackets."""
+    days = []
+    for group in (1, 2):
+        try:
+            days.append(date.fromisoformat(m.group(group)))
+        except ValueError:
+            raise ParseError(text, at + m.start(group), "a date as YYYY-MM-DD") from None
+    return days[0], days[1]
 
 
 def _formula(text: str, raw: str, at: int) -> DueRule:
@@ -469,6 +490,7 @@ class _Reader:
         self.notes: list[str] = []
         self.start: tuple[Start, int] | None = None
         self.tax: tuple[TaxBase, int] | None = None
+        self.holidays: list[_Token] = []
 
     def error(self, at: int, expected: str) -> ParseError:
         return ParseError(self.text, at, expected)
@@ -477,6 +499,9 @@ class _Reader:
 
     def clauses(self) -> list[list[_Token]]:
         tokens = self.tokens
+        if any(tok[0] is _Sym.HOLIDAY for tok in tokens):  # term holidays stand apart
+            self.holidays = [tok for tok in tokens if tok[0] is _Sym.HOLIDAY]
+            tokens = [tok for tok in tokens if tok[0] is not _Sym.HOLIDAY]
         if "(" in self.text:
             tokens = _collapse_echo(self.text, tokens)
         parts: list[list[_Token]] = []
@@ -867,8 +892,11 @@ class _Reader:
         tax = self.tax[0] if self.tax else TaxBase.INCLUDED
         line_key = tuple(spec[:5] for spec in lines)
         tier_key = tuple(spec[:3] for spec in tiers)
+        holiday_key = tuple(cast(tuple[date, date], value) for _, _, value in self.holidays)
+        for _, at, value in self.holidays:
+            self.build(TermHoliday, at, *cast(tuple[date, date], value))
         try:
-            return _assemble(line_key, tier_key, start, tax)
+            return _assemble(line_key, tier_key, start, tax, holiday_key)
         except InvalidArgument as exc:
             # find the part at fault, to point at it
             for kind, value, rule, of, line_tiers, at in lines:
@@ -915,6 +943,7 @@ def _assemble(
     tiers: tuple[_TierSpec, ...],
     start: Start,
     tax: TaxBase,
+    holidays: tuple[tuple[date, date], ...] = (),
 ) -> PaymentTerms:
     """Return the terms of these parts (cached: terms are immutable values)."""
     return PaymentTerms(
@@ -922,6 +951,7 @@ def _assemble(
         discounts=tuple(_tier(*spec) for spec in tiers),
         start=start,
         tax_base=tax,
+        holidays=tuple(TermHoliday(day, later) for day, later in holidays),
     )
 
 

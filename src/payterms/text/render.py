@@ -267,6 +267,8 @@ def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
         parts.append(t.starts[terms.start.value])
     if terms.tax_base is not TaxBase.INCLUDED:
         parts.append(t.tax_bases[terms.tax_base.value])
+    # term holidays have no word form: the bracketed form, as for a formula
+    parts.extend(f"[{h.day.isoformat()}>{h.postponed.isoformat()}]" for h in terms.holidays)
     return ", ".join(parts)
 
 
