@@ -1364,3 +1364,21 @@ def test_term_holiday_bad_input() -> None:
         TermHoliday("2015-06-01", date(2015, 6, 2))  # type: ignore[arg-type]
     with pytest.raises(InvalidType):
         PaymentTerms(installments=(balance("0D"),), holidays=("2015-06-01",))  # type: ignore[arg-type]
+
+
+def test_mixed_tax_with_instalment_discounts() -> None:
+    # MIXED (reference/peers.md §1c, BE): the tax is computed on the amount excluding tax less
+    # the discount the early payer can take, here each instalment's own (Odoo 16 per-line
+    # discounts): 1,000 excluding tax in halves, 2 % on the first, 1 % on the second: 10 + 5
+    # off, tax 21 % of 985 = 206.85; paid early on every instalment: 1,206.85 - 15 = 1,191.85.
+    terms = PaymentTerms(
+        installments=(
+            pct(D(50), "30D").with_discount(D(2), "10D"),
+            balance("60D").with_discount(D(1), "20D"),
+        ),
+        tax_base=TaxBase.MIXED,
+    )
+    sched = terms.schedule(date(2026, 1, 1), untaxed=D(1000), tax_percent=D(21))
+    assert (sched.amount, sched.tax) == (D("1206.85"), D("206.85"))
+    assert [w.discount for d in sched.dues for w in d.discounts] == [D("10.00"), D("5.00")]
+    assert sched.amount_payable_on(date(2026, 1, 11)) == D("1191.85")

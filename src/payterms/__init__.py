@@ -183,6 +183,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         TermHoliday,
     )
     from payterms.text import (
+        CashPercent,
         describe_claim,
         describe_invoice,
         parse_with_notes,
@@ -208,6 +209,7 @@ _LAZY: dict[str, str] = {
     "AgeFrom": "payterms.receivables",
     "AgingBuckets": "payterms.receivables",
     "BusinessCalendar": "payterms.calendars",
+    "CashPercent": "payterms.text",
     "CeiBasis": "payterms.receivables",
     "Charge": "payterms.charges",
     "ChargeKind": "payterms.charges",
@@ -366,6 +368,7 @@ __all__ = [
     "AgeFrom",
     "AgingBuckets",
     "BusinessCalendar",
+    "CashPercent",
     "CeiBasis",
     "Charge",
     "ChargeKind",

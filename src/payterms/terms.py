@@ -39,11 +39,10 @@ More information:
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from types import MappingProxyType
 from typing import TYPE_CHECKING, cast
 
 from attrs import evolve, field, frozen
@@ -56,6 +55,7 @@ from payterms.rules import DueRule, as_rule, end_of_month
 
 if TYPE_CHECKING:
     from payterms.calendars import BusinessCalendar
+    from payterms.text import CashPercent
 
 __all__ = [
     "Due",
@@ -642,7 +642,7 @@ class PaymentTerms:
     _needs_tax: bool = field(init=False, eq=False, hash=False, repr=False)
     _rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
-    _moves: Mapping[date, date] = field(init=False, eq=False, hash=False, repr=False)
+    _moves: dict[date, date] = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -728,9 +728,7 @@ class PaymentTerms:
         )
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
-        object.__setattr__(
-            self, "_moves", MappingProxyType({h.day: h.postponed for h in self.holidays})
-        )
+        object.__setattr__(self, "_moves", {h.day: h.postponed for h in self.holidays})
         object.__setattr__(
             self,
             "_needs_tax",
@@ -855,19 +853,23 @@ class PaymentTerms:
         text: str,
         *,
         lang: str | None = None,
-        reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+        reading: EndOfMonth | None = None,
+        cash: CashPercent | None = None,
     ) -> PaymentTerms:
         """Return the terms worded by *text* ("2/10 net 30", "45 jours fin de mois").
 
-        Delegates to :func:`payterms.text.parse` (see there for *lang*, *reading* and
-        :func:`payterms.text.parse_with_notes`, which reports the choices made).
+        Delegates to :func:`payterms.text.parse` (see there for *lang*, *reading*, *cash*
+        and :func:`payterms.text.parse_with_notes`, which reports the choices made). A
+        phrase with two readings left to the default ("45 jours fin de mois" without
+        *reading*) gives a :class:`~payterms.errors.PaytermsWarning` naming the reading.
 
-        >>> str(PaymentTerms.parse("60 dagen einde maand").installments[0].rule)
+        >>> str(PaymentTerms.parse("60 dagen einde maand", reading=EndOfMonth.THEN_DAYS)
+        ...     .installments[0].rule)
         'CM+60D'
         """
         from payterms.text import parse
 
-        return parse(text, lang=lang, reading=reading)
+        return parse(text, lang=lang, reading=reading, cash=cash)
 
     def describe(self, lang: str = "en") -> str:
         """Return these terms as invoice wording in *lang* (``en``, ``fr``, ``nl``, ``de``).

@@ -25,11 +25,16 @@ The text goes through three stages, none of which knows a language:
 "N days end of month" is ambiguous (French practice reads it both as ``CM+45D`` and as
 ``45D+CM``; Code de commerce L441-10, CEPC): the *reading* argument decides, by default
 :attr:`EndOfMonth.THEN_DAYS` (the reading of US "net 30 EOM", SAP, ERPNext and Odoo
-17+), and :func:`parse_with_notes` reports the reading it applied. "after end of month",
-"end of month + 45 days" and "45 days then end of month" are not ambiguous.
+17+). "after end of month", "end of month + 45 days" and "45 days then end of month" are
+not ambiguous. So is a percentage "at once" beside a net term ("5 % comptant, 2 % à 10
+jours, net à 30 jours"): a discount for paying at once, or a part paid at once; the
+*cash* argument decides (:class:`CashPercent`, by default a discount). Such a phrase is
+never read silently: :func:`parse` warns (:class:`~payterms.errors.PaytermsWarning`)
+naming the reading it applied unless the argument was given, and
+:func:`parse_with_notes` reports it in its notes.
 
 >>> from payterms.terms import EndOfMonth
->>> str(parse("45 jours fin de mois").installments[0].rule)
+>>> str(parse("45 jours fin de mois", reading=EndOfMonth.THEN_DAYS).installments[0].rule)
 'CM+45D'
 >>> result = parse_with_notes("45 jours fin de mois", reading=EndOfMonth.DAYS_THEN)
 >>> str(result.terms.installments[0].rule), result.reading, result.lang
@@ -39,17 +44,19 @@ The text goes through three stages, none of which knows a language:
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Callable, Mapping
 from datetime import date
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
+from types import FrameType
 from typing import NamedTuple, TypeVar, cast
 
 import attrs
 from attrs import frozen
 
-from payterms.errors import InvalidArgument, InvalidType, ParseError
+from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsWarning
 from payterms.rules import DueRule, Shift
 from payterms.terms import (
     DiscountTier,
@@ -64,7 +71,15 @@ from payterms.terms import (
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Vocabulary
 
-__all__ = ["DEFAULT_NET", "DEFAULT_READING", "Parsed", "parse", "parse_with_notes"]
+__all__ = [
+    "DEFAULT_CASH",
+    "DEFAULT_NET",
+    "DEFAULT_READING",
+    "CashPercent",
+    "Parsed",
+    "parse",
+    "parse_with_notes",
+]
 
 DEFAULT_READING = EndOfMonth.THEN_DAYS
 """The reading of an ambiguous "N days end of month" when none is given: end of month,
@@ -155,9 +170,31 @@ _PERCENT_OF: Mapping[Sense, PercentOf] = {
 }
 
 
+class CashPercent(Enum):
+    """The two readings of a percentage "at once" beside a net term ("5 % comptant, net 30").
+
+    >>> [len(parse("5 % comptant, net à 30 jours", cash=c).discounts) for c in CashPercent]
+    [1, 0]
+    """
+
+    DISCOUNT = "discount"
+    """A discount for paying at once, a tier of 0 days: "5 % comptant, 2 % à 10 jours, 1 % à
+    20 jours, net à 30 jours" is 5, 2 and 1 % off within 0, 10 and 20 days (French trade
+    usage of "escompte pour paiement comptant"; SAP's cash discount terms 1 and 2 beside a
+    net term 3). The default."""
+
+    DOWN_PAYMENT = "down_payment"
+    """A part of the amount paid at once, the rest due by the net term: "30 % comptant, net à
+    30 jours" as a 30 % deposit."""
+
+
+DEFAULT_CASH = CashPercent.DISCOUNT
+"""The reading of a percentage "at once" beside a net term when none is given."""
+
+
 @frozen
 class Parsed:
-    """What :func:`parse_with_notes` read: the terms, the language, the reading, notes.
+    """What :func:`parse_with_notes` read: the terms, the language, the readings, notes.
 
     Attributes:
         terms: the :class:`~payterms.terms.PaymentTerms` read.
@@ -165,6 +202,8 @@ class Parsed:
         reading: the :class:`~payterms.terms.EndOfMonth` reading applied to an ambiguous
             "N days end of month", or ``None`` when the text had none.
         notes: one sentence per choice the parser made that the text did not spell out.
+        cash: the :class:`CashPercent` reading applied to a percentage "at once" beside a
+            net term ("5 % comptant"), or ``None`` when the text had none.
 
     """
 
@@ -172,6 +211,7 @@ class Parsed:
     lang: str
     reading: EndOfMonth | None
     notes: tuple[str, ...]
+    cash: CashPercent | None = None
 
 
 # --- stage 1: lexing -----------------------------------------------------------------
@@ -482,11 +522,19 @@ class _Clause(NamedTuple):
 class _Reader:
     """Reads the sense tokens of a whole text; collects the terms and the notes."""
 
-    def __init__(self, text: str, tokens: list[_Token], reading: EndOfMonth) -> None:
+    def __init__(
+        self,
+        text: str,
+        tokens: list[_Token],
+        reading: EndOfMonth,
+        cash: CashPercent = DEFAULT_CASH,
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self.reading = reading
         self.applied: EndOfMonth | None = None
+        self.cash = cash
+        self.cash_applied: CashPercent | None = None
         self.notes: list[str] = []
         self.start: tuple[Start, int] | None = None
         self.tax: tuple[TaxBase, int] | None = None
@@ -821,6 +869,23 @@ class _Reader:
                 self.notes.append(note)
         return _rule(_end_of_month_text(count, unit, reading, months, day))
 
+    def read_cash(self, c: _Clause) -> bool:
+        """Return whether "N % at once" beside a net term is a discount (two readings)."""
+        self.cash_applied = self.cash
+        said = self.text[c.first :].split(",")[0].strip()
+        note = (
+            f"{said!r} read as "
+            + (
+                f"a {c.percent} % discount for payment at once"
+                if self.cash is CashPercent.DISCOUNT
+                else f"{c.percent} % of the amount paid at once"
+            )
+            + f" (cash={self.cash.name}; pass cash= to choose)"
+        )
+        if note not in self.notes:
+            self.notes.append(note)
+        return self.cash is CashPercent.DISCOUNT
+
     # -- the whole text --
 
     def terms(self, default_net: DueRule | None) -> PaymentTerms:
@@ -845,17 +910,18 @@ class _Reader:
                 no_discount = c.first
                 if c.percent is None and c.amount is None and Sense.DISCOUNT not in c.senses:
                     continue
+            plain_percent = (
+                c.percent is not None
+                and c.amount is None
+                and has_net
+                and not has_balance
+                and not c.senses & {Sense.BALANCE, Sense.DEPOSIT, Sense.ADVANCE}
+            )
             is_discount = (
                 Sense.DISCOUNT in c.senses
                 or c.shorthand
-                or (
-                    c.percent is not None
-                    and c.amount is None
-                    and has_net
-                    and not has_balance
-                    and not c.senses
-                    & {Sense.BALANCE, Sense.DEPOSIT, Sense.IMMEDIATE, Sense.ADVANCE}
-                )
+                or (plain_percent and Sense.IMMEDIATE not in c.senses)
+                or (plain_percent and self.read_cash(c))
             )
             if is_discount:
                 if c.tiers:
@@ -1068,15 +1134,19 @@ def parse_with_notes(
     text: str,
     *,
     lang: str | None = None,
-    reading: EndOfMonth = DEFAULT_READING,
+    reading: EndOfMonth | None = None,
     default_net: DueRule | str | None = DEFAULT_NET,
+    cash: CashPercent | None = None,
 ) -> Parsed:
-    """Return the terms read from *text* with the language, reading and notes that applied.
+    """Return the terms read from *text* with the language, readings and notes that applied.
 
     *lang* is ``"en"``, ``"fr"``, ``"nl"`` or ``"de"``; with ``None`` every language is
     tried, the one that knows most of the words first. *reading* decides an ambiguous
-    "N days end of month" (see :data:`DEFAULT_READING`). *default_net* is the net term
-    when the text names only a discount (``None``: raise instead).
+    "N days end of month" (``None``: :data:`DEFAULT_READING`), *cash* a percentage "at
+    once" beside a net term ("5 % comptant, net 30"; ``None``: :data:`DEFAULT_CASH`); the
+    notes say which reading applied. *default_net* is the net term when the text names
+    only a discount (``None``: raise instead). Unlike :func:`parse`, this never warns:
+    the notes are the report.
 
     >>> r = parse_with_notes("escompte 2 % pour paiement sous 8 jours")
     >>> r.lang, str(r.terms.discounts[0].rule), str(r.terms.installments[0].rule)
@@ -1088,8 +1158,14 @@ def parse_with_notes(
     if not isinstance(text, str):
         raise InvalidType("text", text, "a str")
     code = _check_lang(lang)
-    if not isinstance(reading, EndOfMonth):
+    if reading is None:
+        reading = DEFAULT_READING
+    elif not isinstance(reading, EndOfMonth):
         raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
+    if cash is None:
+        cash = DEFAULT_CASH
+    elif not isinstance(cash, CashPercent):
+        raise InvalidType("cash", cash, "a payterms.text.CashPercent member")
     net: DueRule | None
     if default_net is None or isinstance(default_net, DueRule):
         net = default_net
@@ -1097,11 +1173,13 @@ def parse_with_notes(
         net = _rule(default_net.strip().upper())
     else:
         raise InvalidType("default_net", default_net, "a DueRule, its text, or None")
-    return _read(text, code, reading, net)
+    return _read(text, code, reading, net, cash)
 
 
 @lru_cache(maxsize=4096)
-def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None) -> Parsed:
+def _read(
+    text: str, code: str | None, reading: EndOfMonth, net: DueRule | None, cash: CashPercent
+) -> Parsed:
     """Read *text* (cached: the same wording recurs on every invoice of a customer)."""
     stripped = text.strip()
     if stripped.startswith("<"):  # a bare cut-off formula
@@ -1115,7 +1193,7 @@ def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None)
     first_error: ParseError | None = None
     for candidate in codes:
         try:
-            reader = _Reader(text, _lex(text, VOCABULARIES[candidate]), reading)
+            reader = _Reader(text, _lex(text, VOCABULARIES[candidate]), reading, cash)
             terms = reader.terms(net)
         except _Fatal as fatal:
             raise fatal.error from None
@@ -1123,29 +1201,90 @@ def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None)
             if first_error is None:
                 first_error = exc
             continue
-        return Parsed(terms, candidate, reader.applied, tuple(reader.notes))
+        return Parsed(terms, candidate, reader.applied, tuple(reader.notes), reader.cash_applied)
     assert first_error is not None  # noqa: S101 - at least one language was tried
     raise first_error
+
+
+_READINGS = {
+    EndOfMonth.THEN_DAYS: "end of month, then the days",
+    EndOfMonth.DAYS_THEN: "the days, then end of month",
+    CashPercent.DISCOUNT: "a discount for payment at once",
+    CashPercent.DOWN_PAYMENT: "a part of the amount paid at once",
+}
+
+
+def _warn_readings(
+    text: str,
+    parsed: Parsed,
+    reading: EndOfMonth | None,
+    cash: CashPercent | None,
+    stacklevel: int,
+) -> None:
+    """Warn for each phrase of *text* with two readings that the caller did not settle.
+
+    *stacklevel* is the caller's level as seen from :func:`parse`.
+    """
+    if reading is None and parsed.reading is not None:
+        warnings.warn(
+            f"{text!r}: 'N days end of month' has two readings; read as "
+            f"{_READINGS[parsed.reading]} (reading=EndOfMonth.{parsed.reading.name}); "
+            "pass reading= to choose",
+            PaytermsWarning,
+            stacklevel=stacklevel + 1,
+        )
+    if cash is None and parsed.cash is not None:
+        warnings.warn(
+            f"{text!r}: a percentage at once beside a net term has two readings; read as "
+            f"{_READINGS[parsed.cash]} (cash=CashPercent.{parsed.cash.name}); pass cash= "
+            "to choose",
+            PaytermsWarning,
+            stacklevel=stacklevel + 1,
+        )
 
 
 def parse(
     text: str,
     *,
     lang: str | None = None,
-    reading: EndOfMonth = DEFAULT_READING,
+    reading: EndOfMonth | None = None,
     default_net: DueRule | str | None = DEFAULT_NET,
+    cash: CashPercent | None = None,
 ) -> PaymentTerms:
     """Return the :class:`~payterms.terms.PaymentTerms` that *text* words.
 
-    See :func:`parse_with_notes` for the arguments and for what the parser chose.
+    See :func:`parse_with_notes` for the arguments and for what the parser chose. A
+    phrase with two readings is never read silently: when *text* holds one and the
+    matching argument (*reading* for "N days end of month", *cash* for "5 % comptant"
+    beside a net term) is not given, the default reading applies and a
+    :class:`~payterms.errors.PaytermsWarning` names it.
 
     >>> terms = parse("2/10 net 30")
     >>> [str(line.rule) for line in terms.installments], terms.discounts[0].percent
     (['30D'], Decimal('2'))
     >>> parse("14 Tage 2 % Skonto, 30 Tage netto") == parse("2 % 14, net 30")
     True
+    >>> str(parse("45 jours fin de mois", reading=EndOfMonth.THEN_DAYS).installments[0].rule)
+    'CM+45D'
     >>> parse("net 3O")
     Traceback (most recent call last):
     payterms.errors.ParseError: cannot read 'net 3O' at position 5 ('O'): expected a word ...
     """
-    return parse_with_notes(text, lang=lang, reading=reading, default_net=default_net).terms
+    parsed = parse_with_notes(text, lang=lang, reading=reading, default_net=default_net, cash=cash)
+    if (reading is None and parsed.reading is not None) or (cash is None and parsed.cash):
+        _warn_readings(text, parsed, reading, cash, _caller_level())
+    return parsed.terms
+
+
+def _caller_level() -> int:
+    """Return the stack level of the first caller outside payterms (as pandas finds it)."""
+    import os
+    import sys
+
+    package = os.path.dirname(os.path.dirname(__file__))
+    frame: FrameType | None = sys._getframe(1)  # parse()
+    level = 1
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame = frame.f_back
+        level += 1
+    return level
