@@ -9,10 +9,24 @@ from __future__ import annotations
 import decimal
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from payterms.errors import InvalidArgument, InvalidType
 
-__all__ = ["ROUNDING_MODES", "check_date", "check_int", "check_rounding", "to_decimal"]
+__all__ = [
+    "MAX_AMOUNT_DIGITS",
+    "ROUNDING_MODES",
+    "check_date",
+    "check_int",
+    "check_quantile",
+    "check_rounding",
+    "to_amount",
+    "to_decimal",
+]
+
+MAX_AMOUNT_DIGITS = 24
+"""An amount of the discount and financing functions is below ``10**24``: far above any
+invoice, and far inside the working precision their logarithms and powers need."""
 
 ROUNDING_MODES: frozenset[str] = frozenset(
     {
@@ -52,6 +66,31 @@ def to_decimal(value: object, name: str) -> Decimal:
     if not result.is_finite():
         raise InvalidArgument(name, value, "a finite number")
     return result
+
+
+def to_amount(value: object, name: str) -> Decimal:
+    """Return a money amount as a Decimal, refusing magnitudes no invoice reaches.
+
+    >>> to_amount("1E24", "amount")
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: amount='1E24' is not accepted: expected an amount below 10**24
+    """
+    amount = to_decimal(value, name)
+    if amount and amount.adjusted() >= MAX_AMOUNT_DIGITS:
+        raise InvalidArgument(name, value, f"an amount below 10**{MAX_AMOUNT_DIGITS}")
+    return amount
+
+
+def check_quantile(q: object) -> Fraction:
+    """Return *q* as a Fraction if it is a probability in (0, 1]; raise otherwise.
+
+    >>> check_quantile("0.5")
+    Fraction(1, 2)
+    """
+    share = q if isinstance(q, Fraction) else Fraction(to_decimal(q, "q"))
+    if not 0 < share <= 1:
+        raise InvalidArgument("q", q, "a probability in (0, 1]")
+    return share
 
 
 def check_date(value: object, name: str) -> date:

@@ -38,26 +38,33 @@ More information:
 
 from __future__ import annotations
 
-import decimal
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, cast
 
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import DEFAULT_ROUNDING, smallest_unit
+from payterms.money import (
+    CONTEXT,
+    DEFAULT_ROUNDING,
+    EXACT_DIGITS,
+    exact_to_unit,
+    round_to_unit,
+    smallest_unit,
+)
 from payterms.rules import DueRule, as_rule, end_of_month
 
 if TYPE_CHECKING:
     from payterms.calendars import BusinessCalendar
-    from payterms.text import CashPercent
 
 __all__ = [
+    "CashPercent",
     "Due",
     "DiscountTier",
     "DiscountWindow",
@@ -70,11 +77,12 @@ __all__ = [
     "Start",
     "TaxBase",
     "TermHoliday",
+    "end_of_month_rule",
 ]
 
 _Date = date  # for annotations inside classes with a field named "date"
-_CTX = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 _HUNDRED = Decimal(100)
+_EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
 
 
 class Start(Enum):
@@ -121,6 +129,57 @@ class EndOfMonth(Enum):
     DAYS_THEN = "days_then"
     """N days, then the end of that month: ``45D+CM`` (15 Jan -> 31 Mar). Odoo 16
     ``end_month``, Odoo 17+ "days end of month on the 0", Tryton {days} then {day 31}."""
+
+
+def end_of_month_rule(
+    count: int,
+    unit: str = "D",
+    *,
+    reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+    months: int = 0,
+    day: int | None = None,
+) -> str:
+    """Return the rule text of "*count* *unit* end of month [on the *day*]" in *reading*.
+
+    The construction of :meth:`PaymentTerms.end_of_month`, for any step *unit* (``D``,
+    ``W``, ``M``, ``BD``); the wording module builds and recognises the same texts.
+    *months* moves the end of month that many months on; a *day* from the 28th on that
+    follows a month end goes through the next day, so that ``D28`` from the end of a
+    28-day February is the 28th of the next month (Odoo 17) and ``D31`` that month's end.
+
+    >>> end_of_month_rule(45), end_of_month_rule(45, reading=EndOfMonth.DAYS_THEN)
+    ('CM+45D', '45D+CM')
+    >>> end_of_month_rule(0, months=1, day=10)
+    '1M+CM+D10'
+    """
+    months_step = f"{months}M+" if months else ""
+    if reading is EndOfMonth.THEN_DAYS:
+        text = f"{months_step}CM" + (f"+{count}{unit}" if count else "")
+    else:
+        text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
+    if day is not None:
+        ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
+        text += f"+1D+D{day}" if ends_on_month_end and day >= 28 else f"+D{day}"
+    return text
+
+
+class CashPercent(Enum):
+    """The two readings of a percentage "at once" beside a net term ("5 % comptant, net 30").
+
+    >>> text = "5 % comptant, net à 30 jours"
+    >>> [len(PaymentTerms.parse(text, cash=c).discounts) for c in CashPercent]
+    [1, 0]
+    """
+
+    DISCOUNT = "discount"
+    """A discount for paying at once, a tier of 0 days: "5 % comptant, 2 % à 10 jours, 1 % à
+    20 jours, net à 30 jours" is 5, 2 and 1 % off within 0, 10 and 20 days (French trade
+    usage of "escompte pour paiement comptant"; SAP's cash discount terms 1 and 2 beside a
+    net term 3). The default."""
+
+    DOWN_PAYMENT = "down_payment"
+    """A part of the amount paid at once, the rest due by the net term: "30 % comptant, net à
+    30 jours" as a 30 % deposit."""
 
 
 class TaxBase(Enum):
@@ -793,20 +852,11 @@ class PaymentTerms:
         check_int(months, "months", minimum=0)
         if not isinstance(reading, EndOfMonth):
             raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
-        months_step = f"{months}M+" if months else ""
-        if reading is EndOfMonth.THEN_DAYS:
-            text = f"{months_step}CM" + (f"+{days}D" if days else "")
-        else:
-            text = (f"{days}D+" if days else "") + f"{months_step}CM"
         if day is not None:
             check_int(day, "day")
             if not 1 <= day <= 31:
                 raise InvalidTerms("day", day, "a day of the month from 1 to 31")
-            ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not days
-            if ends_on_month_end and day >= 28:
-                text += f"+1D+D{day}"
-            else:
-                text += f"+D{day}"
+        text = end_of_month_rule(days, reading=reading, months=months, day=day)
         return cls(installments=(Installment.balance(text),))
 
     @classmethod
@@ -867,8 +917,7 @@ class PaymentTerms:
         ...     .installments[0].rule)
         'CM+60D'
         """
-        from payterms.text import parse
-
+        parse: Callable[..., PaymentTerms] = upcall("payterms.text", "parse")
         return parse(text, lang=lang, reading=reading, cash=cash)
 
     def describe(self, lang: str = "en") -> str:
@@ -879,8 +928,7 @@ class PaymentTerms:
         >>> PaymentTerms.net(30).with_discount(2, "14D").describe("de")
         '14 Tage 2 % Skonto, 30 Tage netto'
         """
-        from payterms.text import describe
-
+        describe: Callable[[PaymentTerms, str], str] = upcall("payterms.text", "describe")
         return describe(self, lang)
 
     def with_discount(
@@ -1018,8 +1066,11 @@ class PaymentTerms:
         kept: Decimal | None = None
         tax_amount: Decimal | None
         if undiscounted is not None:
-            kept = to_decimal(undiscounted, "undiscounted").quantize(
-                unit, rounding=rounding, context=_CTX
+            kept = _exact(
+                round_to_unit(to_decimal(undiscounted, "undiscounted"), unit, rounding),
+                undiscounted,
+                "undiscounted",
+                unit,
             )
         if untaxed is not None or tax_percent is not None:
             total, tax_amount = self._taxed(amount, tax, untaxed, tax_percent, kept, unit, rounding)
@@ -1029,7 +1080,9 @@ class PaymentTerms:
                 raise InvalidArgument(
                     "amount", None, "the amount owed (or untaxed= with tax_percent=)"
                 )
-            total = to_decimal(amount, "amount").quantize(unit, rounding=rounding, context=_CTX)
+            total = _exact(
+                round_to_unit(to_decimal(amount, "amount"), unit, rounding), amount, "amount", unit
+            )
             tax_amount = None  # given, not computed: _untaxed checks it
         needs_tax = self._needs_tax or tax is not None
         untaxed_total = _untaxed(total, tax, self.tax_base) if needs_tax else total
@@ -1071,7 +1124,9 @@ class PaymentTerms:
                 dues.append(Due(day, share))
                 continue
             # the instalment's share of the discount base
-            line_base = _CTX.divide(_CTX.multiply(share, discount_base), total) if total else share
+            line_base = (
+                CONTEXT.divide(CONTEXT.multiply(share, discount_base), total) if total else share
+            )
             rules = tuple(tier.rule for tier in line.discounts)
             line_days = self._dates(rules, start, base, calendar, discount_adjustment)
             line_windows = sorted(
@@ -1109,7 +1164,9 @@ class PaymentTerms:
             raise InvalidArgument(
                 name, given, "either amount= (with tax=) or untaxed= with tax_percent=, not both"
             )
-        net = to_decimal(untaxed, "untaxed").quantize(unit, rounding=rounding, context=_CTX)
+        net = _exact(
+            round_to_unit(to_decimal(untaxed, "untaxed"), unit, rounding), untaxed, "untaxed", unit
+        )
         rate = to_decimal(tax_percent, "tax_percent")
         if not 0 <= rate < 1000:
             raise InvalidArgument(
@@ -1119,8 +1176,8 @@ class PaymentTerms:
         if self.tax_base is TaxBase.MIXED:
             # the tax is computed on the amount excluding tax less the discount offered
             taxed_on = net - self._largest_discount(net, unit, rounding)
-        tax_amount = _CTX.divide(_CTX.multiply(taxed_on, rate), _HUNDRED).quantize(
-            unit, rounding=rounding, context=_CTX
+        tax_amount = round_to_unit(
+            CONTEXT.divide(CONTEXT.multiply(taxed_on, rate), _HUNDRED), unit, rounding
         )
         total = net + tax_amount + (kept or _ZERO)
         return total, tax_amount
@@ -1161,7 +1218,7 @@ class PaymentTerms:
         fixed_total = zero
         for i, fixed in self._fixed:
             exact[i] = fixed
-            fixed = fixed.quantize(unit, context=_CTX)
+            fixed = round_to_unit(fixed, unit, ROUND_HALF_EVEN)
             if fixed != exact[i]:
                 raise InvalidTerms(
                     f"installments[{i}]",
@@ -1189,11 +1246,11 @@ class PaymentTerms:
                 )
             else:
                 of_what = untaxed_magnitude
-            share = _CTX.divide(_CTX.multiply(of_what, percent), _HUNDRED)
+            share = CONTEXT.divide(CONTEXT.multiply(of_what, percent), _HUNDRED)
             exact[i] = share
             taken += share
             if step is unit:
-                share = share.quantize(unit, rounding=rounding, context=_CTX)
+                share = round_to_unit(share, unit, rounding)
             else:
                 share = _round_to(share, step, unit, rounding)
             shares[i] = share
@@ -1235,6 +1292,13 @@ class PaymentTerms:
         return shares
 
 
+def _exact(value: Decimal, given: object, name: str, unit: Decimal) -> Decimal:
+    """Return *value* (rounded to *unit*) if it is exact to the minor unit; raise otherwise."""
+    if not exact_to_unit(value, unit):
+        raise InvalidArgument(name, given, _EXACT)
+    return value
+
+
 def _discount_base(
     total: Decimal, untaxed: Decimal, kept: Decimal | None, tax_base: TaxBase
 ) -> Decimal:
@@ -1255,7 +1319,7 @@ def _discount_base(
 def _discount_on(tier: DiscountTier, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
     """Return the discount *tier* gives on *base* (signed like *base*), rounded once."""
     if tier.amount is not None:
-        amount = tier.amount.quantize(unit, context=_CTX)
+        amount = round_to_unit(tier.amount, unit, ROUND_HALF_EVEN)
         if amount != tier.amount:
             raise InvalidTerms(
                 "amount", tier.amount, f"a fixed discount in whole minor units ({unit})"
@@ -1268,9 +1332,7 @@ def _discount_on(tier: DiscountTier, base: Decimal, unit: Decimal, rounding: str
             )
         return amount if base >= 0 else -amount
     percent = cast(Decimal, tier.percent)
-    return _CTX.divide(_CTX.multiply(base, percent), _HUNDRED).quantize(
-        unit, rounding=rounding, context=_CTX
-    )
+    return round_to_unit(CONTEXT.divide(CONTEXT.multiply(base, percent), _HUNDRED), unit, rounding)
 
 
 def _window(
@@ -1283,13 +1345,13 @@ def _window(
 ) -> DiscountWindow:
     """Return the window of *tier* on an *amount* whose discount base is *base*."""
     discount = _discount_on(tier, base, unit, rounding)
-    shown = base.quantize(unit, rounding=rounding, context=_CTX)
+    shown = round_to_unit(base, unit, rounding)
     return DiscountWindow(last_day, tier.percent, amount - discount, discount, shown)
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:
     step = to_decimal(value, "increment")
-    if step <= 0 or _CTX.remainder(step, unit) != 0:
+    if step <= 0 or CONTEXT.remainder(step, unit) != 0:
         raise InvalidArgument(
             "increment", step, f"a positive multiple of the currency's minor unit ({unit})"
         )
@@ -1298,8 +1360,8 @@ def _check_increment(value: object, unit: Decimal) -> Decimal:
 
 def _round_to(value: Decimal, step: Decimal, unit: Decimal, rounding: str) -> Decimal:
     """Return *value* rounded to a multiple of *step* with *rounding*, in minor units."""
-    count = _CTX.divide(value, step).quantize(Decimal(1), rounding=rounding, context=_CTX)
-    return _CTX.multiply(count, step).quantize(unit, context=_CTX)
+    count = round_to_unit(CONTEXT.divide(value, step), Decimal(1), rounding)
+    return round_to_unit(CONTEXT.multiply(count, step), unit, ROUND_HALF_EVEN)
 
 
 def _untaxed(total: Decimal, tax: object, tax_base: TaxBase) -> Decimal:

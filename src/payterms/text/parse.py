@@ -59,6 +59,7 @@ from attrs import frozen
 from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsWarning
 from payterms.rules import DueRule, Shift
 from payterms.terms import (
+    CashPercent,
     DiscountTier,
     EndOfMonth,
     Installment,
@@ -68,6 +69,7 @@ from payterms.terms import (
     Start,
     TaxBase,
     TermHoliday,
+    end_of_month_rule,
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Vocabulary
 
@@ -168,24 +170,6 @@ _PERCENT_OF: Mapping[Sense, PercentOf] = {
     Sense.PERCENT_UNTAXED: PercentOf.UNTAXED,
     Sense.PERCENT_REMAINDER: PercentOf.REMAINDER,
 }
-
-
-class CashPercent(Enum):
-    """The two readings of a percentage "at once" beside a net term ("5 % comptant, net 30").
-
-    >>> [len(parse("5 % comptant, net à 30 jours", cash=c).discounts) for c in CashPercent]
-    [1, 0]
-    """
-
-    DISCOUNT = "discount"
-    """A discount for paying at once, a tier of 0 days: "5 % comptant, 2 % à 10 jours, 1 % à
-    20 jours, net à 30 jours" is 5, 2 and 1 % off within 0, 10 and 20 days (French trade
-    usage of "escompte pour paiement comptant"; SAP's cash discount terms 1 and 2 beside a
-    net term 3). The default."""
-
-    DOWN_PAYMENT = "down_payment"
-    """A part of the amount paid at once, the rest due by the net term: "30 % comptant, net à
-    30 jours" as a 30 % deposit."""
 
 
 DEFAULT_CASH = CashPercent.DISCOUNT
@@ -841,12 +825,12 @@ class _Reader:
                 return _rule(f"{count}{unit}")
             head = f"{count}{unit}+" if offsets else ""
             if next_month:  # "the 10th of the following month"
-                return _rule(head + _end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, 0, day))
+                return _rule(head + end_of_month_rule(0, unit, day=day))
             return _rule(f"{head}D{day}")  # "on the 10th": the next 10th
         eom_kind, eom_at = eoms[0]
         months = 1 if eom_kind == "eonm" else 0
         if not offsets or count == 0:
-            return _rule(_end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, months, day))
+            return _rule(end_of_month_rule(0, unit, months=months, day=day))
         off_at = offsets[0][1]
         between = [k for k, _, at in items if min(off_at, eom_at) < at < max(off_at, eom_at)]
         if off_at > eom_at or "after" in between:  # "end of month + 45 days"
@@ -867,7 +851,7 @@ class _Reader:
             )
             if note not in self.notes:
                 self.notes.append(note)
-        return _rule(_end_of_month_text(count, unit, reading, months, day))
+        return _rule(end_of_month_rule(count, unit, reading=reading, months=months, day=day))
 
     def read_cash(self, c: _Clause) -> bool:
         """Return whether "N % at once" beside a net term is a discount (two readings)."""
@@ -1079,25 +1063,6 @@ def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
             out.append(tokens[i])
         i += 1
     return out
-
-
-def _end_of_month_text(
-    count: int, unit: str, reading: EndOfMonth, months: int, day: int | None
-) -> str:
-    """Return the rule text of "*count* *unit* end of month [on the *day*]".
-
-    The same construction as :meth:`PaymentTerms.end_of_month` (for days), generalised
-    to weeks, months and business days.
-    """
-    months_step = f"{months}M+" if months else ""
-    if reading is EndOfMonth.THEN_DAYS:
-        text = f"{months_step}CM" + (f"+{count}{unit}" if count else "")
-    else:
-        text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
-    if day is not None:
-        ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
-        text += f"+1D+D{day}" if ends_on_month_end and day >= 28 else f"+D{day}"
-    return text
 
 
 # --- public functions ----------------------------------------------------------------
