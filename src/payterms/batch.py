@@ -1095,7 +1095,7 @@ class Schedules(Sequence[Schedule]):
         pandas = _pandas("Schedules.discounts_frame")
         numpy = _numpy("Schedules.discounts_frame")
         owners: list[int] = []
-        rows: list[tuple[int, Decimal, Decimal, Decimal]] = []
+        rows: list[tuple[int, Decimal | None, Decimal, Decimal]] = []
         for position, schedule in enumerate(self):
             for window in schedule.discounts:
                 owners.append(position)
