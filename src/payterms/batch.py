@@ -887,9 +887,9 @@ def expected_payment_dates(
 
 # --------------------------------------------------------------------------- schedules
 
-# PaymentTerms.schedule rounds a total in this context: the same one, so that an amount
-# too long for it is refused here exactly as there
-_SCHEDULE_CONTEXT = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+# PaymentTerms.schedule rounds a total in the package's one context: the same here, so
+# that an amount too long for it is refused here exactly as there
+_SCHEDULE_CONTEXT = CONTEXT
 
 
 class Schedules(Sequence[Schedule]):
