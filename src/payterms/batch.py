@@ -1679,7 +1679,7 @@ def _claims_on_arrays(
     amounts: list[Decimal],
     due_column: _Dates,
     until_column: _Dates,
-) -> tuple[list[Decimal], list[Decimal], npt.NDArray[np.int64]]:
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.int64]]:
     """Return the (interest, compensation, days) columns of claims without payments.
 
     Claims the integer prefix table cannot settle (see
@@ -1714,7 +1714,7 @@ def _claims_on_arrays(
             )
     compensation = numpy.where(late, _compensation_units(numpy, rules, base, exponent), 0)
     interest_units: list[int] = interest.tolist()
-    compensation_units: list[int] = compensation.tolist()
+    exact: dict[int, Decimal] = {}  # compensation of the claims the exact engine computes
     for row in numpy.flatnonzero(unsure).tolist():
         try:
             result = claim_interest(
@@ -1727,13 +1727,21 @@ def _claims_on_arrays(
             exc.add_note(f"at row {row} of {what}")
             raise
         interest_units[row] = int(result.interest.scaleb(exponent, CONTEXT))
-        compensation_units[row] = int(result.compensation.scaleb(exponent, CONTEXT))
+        exact[row] = result.compensation
         days[row] = sum(period.days for period in result.periods)
     with decimal.localcontext(CONTEXT):
         down = itertools.repeat(Decimal(-exponent))
-        interest_column = list(map(Decimal.scaleb, map(Decimal, interest_units), down))
-        distinct = {v: Decimal(v).scaleb(-exponent) for v in set(compensation_units)}
-    return interest_column, list(map(distinct.__getitem__, compensation_units)), days
+        interest_column = numpy.fromiter(
+            map(Decimal.scaleb, map(Decimal, interest_units), down), dtype=object, count=n
+        )
+        # a few distinct sums (one, and zero for the claims not late): shared objects
+        values, where = numpy.unique(compensation, return_inverse=True)
+        sums = numpy.empty(len(values), dtype=object)
+        sums[:] = [Decimal(v).scaleb(-exponent) for v in values.tolist()]
+    compensation_column = sums[where.reshape(-1)]
+    for row, value in exact.items():
+        compensation_column[row] = value
+    return interest_column, compensation_column, days
 
 
 @overload
@@ -1845,8 +1853,8 @@ def late_interest_many(
             if index is None:
                 return tuple(results)
             return _pandas(what).Series(results, index=index, dtype=object, name=what)
-        interest = [r.interest for r in results]
-        compensation = [r.compensation for r in results]
+        interest: Any = [r.interest for r in results]
+        compensation: Any = [r.compensation for r in results]
         day_counts: Any = [sum(p.days for p in r.periods) for r in results]
     else:
         numpy = _numpy(what)
@@ -1854,15 +1862,21 @@ def late_interest_many(
             numpy, what, rules, amounts, due_column, until_column
         )
     if index is None:
+        as_list = _as_list
         return InterestColumns(
-            rules.currency, tuple(interest), tuple(compensation), tuple(map(int, day_counts))
+            rules.currency,
+            tuple(as_list(interest)),
+            tuple(as_list(compensation)),
+            tuple(as_list(day_counts)),
         )
     pandas = _pandas(what)
+    numpy = _numpy(what)
     return pandas.DataFrame(
         {
-            "interest": pandas.Series(interest, index=index, dtype=object),
-            "compensation": pandas.Series(compensation, index=index, dtype=object),
-            "days": pandas.Series(day_counts, index=index, dtype="int64"),
+            "interest": numpy.asarray(interest, dtype=object),
+            "compensation": numpy.asarray(compensation, dtype=object),
+            "days": numpy.asarray(day_counts, dtype="int64"),
         },
         index=index,
+        copy=False,
     )
