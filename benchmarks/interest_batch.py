@@ -102,7 +102,7 @@ def main() -> None:
     changes, rates = rate_changes()
     origin = FIRST_DUE.toordinal()
     by_day = [
-        rates[bisect.bisect_right(changes, date.fromordinal(origin + k)) - 1] for k in range(6000)
+        rates[bisect.bisect_right(changes, date.fromordinal(origin + k)) - 1] for k in range(6500)
     ]
 
     principals, dues, untils = claims(1000, seed=7)
