@@ -415,6 +415,10 @@ def test_a_missing_date_is_refused_by_its_first_position(
         values = pd.Series(values)
     with pytest.raises(InvalidArgument, match=rf"^starts\[{at[0]}\]="):
         due_dates(PaymentTerms.net(30), values, calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+    with pytest.raises(InvalidArgument, match=rf"^starts\[{at[0]}\]="):
+        schedules(PaymentTerms.net(30), values, ["10.00"] * len(starts))
+    with pytest.raises(InvalidArgument, match=rf"^untils\[{at[0]}\]="):
+        late_interest_many(["10.00"] * len(starts), column, values, rate=Decimal("0.08"))
 
 
 @pytest.mark.parametrize("terms_kind", TERMS_KINDS)
