@@ -215,7 +215,7 @@ def amount_cells(
         position = 0
         raise InvalidType(
             cell_name(frame, column, position) if len(series) else column,
-            series.iloc[0] if len(series) else series.dtype,
+            series.tolist()[0] if len(series) else series.dtype,
             "a Decimal, int or str amount (a float column loses cents; build the column "
             "from Decimal or str values)",
         )

@@ -542,12 +542,19 @@ def _residual(due: date, settled: date, runs: Sequence[date], run_set: frozenset
 def _missed_runs(
     paid: Sequence[_Paid], runs: Sequence[date], paid_days: frozenset[date]
 ) -> list[date]:
-    """Return the run days with no payment on which some invoice waited (due, paid later)."""
+    """Return the run days with no payment on which an invoice waited past the habit.
+
+    An invoice waits past the customer's habit on a run when the run is on or after its
+    due date plus the customer's median days beyond terms, and it was paid later: a
+    customer that always pays three weeks late does not skip the runs of those weeks.
+    """
+    lateness = sorted((p.settled - p.due).days for p in paid)
+    habit = timedelta(days=max(0, lateness[(len(lateness) - 1) // 2]))
     missed = []
     for run in runs:
         if run in paid_days:
             continue
-        if any(p.due <= run < p.settled and p.issued <= run for p in paid):
+        if any(p.due + habit <= run < p.settled and p.issued <= run for p in paid):
             missed.append(run)
     return missed
 
@@ -719,7 +726,8 @@ def learn_behaviour(
       dates, on *calendar*, with *min_support* and *min_dates*; when it finds no
       pattern the customer pays on any business day;
     * closures: *min_missed_runs* or more runs in a row on which nothing was paid
-      although invoices due before them waited (an August closure); they are repeated
+      although invoices waited that the customer's habit (its median days beyond terms)
+      would have paid by then (an August closure); they are repeated
       on the same days of each following year that starts by *until* (two years after
       *as_of* by default) so that a forecast meets them;
     * lateness: the empirical distribution, one sample per invoice, of the residual delay
