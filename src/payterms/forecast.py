@@ -40,6 +40,7 @@ does), and every total is the exact sum of its parts.
 from __future__ import annotations
 
 import calendar as _stdcal
+import functools
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, timedelta
@@ -516,7 +517,29 @@ class _Dues:
     def __init__(self, currency: str) -> None:
         self.currency = currency
         self.exponent = minor_unit(currency)
-        self._dates: dict[tuple[PaymentTerms, date], date] = {}
+        self._dates: dict[tuple[int, date], date] = {}
+        self._terms: list[PaymentTerms] = []  # keeps the terms keyed by id alive
+
+    def final(self, terms: PaymentTerms, start: date) -> date:
+        """Return the final due date of *terms* from *start*, memoised."""
+        key = (id(terms), start)
+        due = self._dates.get(key)
+        if due is None:
+            self._terms.append(terms)
+            due = self._dates[key] = terms.due_date(start)
+        return due
+
+    def split_cents(
+        self, terms: PaymentTerms, start: date, cents: int, name: str
+    ) -> list[tuple[date, int]]:
+        """Return (due date, cents) of each instalment of *cents* under *terms*."""
+        if _single_line(terms):
+            try:
+                return [(self.final(terms, start), cents)]
+            except PaytermsError as exc:
+                exc.add_note(f"for {name}")
+                raise
+        return self.split(terms, start, _money(cents, self.exponent), name)
 
     def split(
         self, terms: PaymentTerms, start: date, amount: Decimal, name: str
@@ -524,11 +547,7 @@ class _Dues:
         """Return (due date, cents) of each instalment of *amount* under *terms* from *start*."""
         try:
             if _single_line(terms):
-                key = (terms, start)
-                due = self._dates.get(key)
-                if due is None:
-                    due = self._dates[key] = terms.due_date(start)
-                return [(due, _to_cents(amount, self.exponent, name))]
+                return [(self.final(terms, start), _to_cents(amount, self.exponent, name))]
             schedule = terms.schedule(start, amount, currency=self.currency)
         except PaytermsError as exc:
             exc.add_note(f"for {name}")
@@ -621,7 +640,13 @@ def _weights(payer: Payer) -> tuple[list[int], list[int]]:
     )
 
 
-def _cash_days(payer: Payer, due: Days, received: Days, delays: Sequence[int]) -> Days:
+def _cash_days(
+    payer: Payer,
+    due: Days,
+    received: Days,
+    delays: Sequence[int],
+    memo: dict[tuple[int, int], int] | None = None,
+) -> Days:
     """Return the cash day (epoch days) of each flow (rows) under each delay (columns).
 
     Equal, cell by cell, to ``payer.cash_date(payer.payment_run(due, received=received,
@@ -640,12 +665,16 @@ def _cash_days(payer: Payer, due: Days, received: Days, delays: Sequence[int]) -
     if not fast:
         return _cash_days_asked(payer, due, received, delays)
     if payer.approval_days:
+        known = {} if memo is None else memo
         distinct, inverse = numpy.unique(received, return_inverse=True)
-        earliest = numpy.fromiter(
-            (_num(payer.earliest_run_day(_day(r))) for r in distinct.tolist()),
-            dtype="int64",
-            count=len(distinct),
-        )[inverse.reshape(-1)]
+        found = []
+        for r in distinct.tolist():
+            key = (id(payer), r)
+            day = known.get(key)
+            if day is None:
+                day = known[key] = _num(payer.earliest_run_day(_day(r)))
+            found.append(day)
+        earliest = numpy.asarray(found, dtype="int64")[inverse.reshape(-1)]
     else:
         earliest = received
     target = numpy.maximum(due[:, None] + shift[None, :], earliest[:, None])
@@ -664,13 +693,13 @@ def _cash_days(payer: Payer, due: Days, received: Days, delays: Sequence[int]) -
         bad = numpy.ones_like(target, dtype=bool)
     if bad.any():
         rows, cols = numpy.nonzero(bad)
-        memo: dict[tuple[int, int], int] = {}
+        asked: dict[tuple[int, int], int] = {}
         for r, c in zip(rows.tolist(), cols.tolist(), strict=True):
             key = (int(target[r, c]), int(received[r]))
-            found = memo.get(key)
-            if found is None:
-                found = memo[key] = _num(payer.run_on_or_after(_day(key[0]), received=_day(key[1])))
-            run[r, c] = found
+            day = asked.get(key)
+            if day is None:
+                day = asked[key] = _num(payer.run_on_or_after(_day(key[0]), received=_day(key[1])))
+            run[r, c] = day
     if payer.transfer_days == 0:
         return run  # type: ignore[no-any-return]
     distinct_runs, inverse = numpy.unique(run, return_inverse=True)
@@ -766,7 +795,9 @@ class _Outcomes:
         return numpy.take_along_axis(self.cash, at[:, None], axis=1)[:, 0]  # type: ignore[no-any-return]
 
 
-def _outcomes(flows: _Flows, as_of: date | None) -> tuple[_Outcomes, Days]:
+def _outcomes(
+    flows: _Flows, as_of: date | None, memo: dict[tuple[int, int], int] | None = None
+) -> tuple[_Outcomes, Days]:
     """Return the outcomes of every flow (padded to a common width) and the flows' rows.
 
     With *as_of*, outcomes on or before it are dropped and the rest renormalised: the
@@ -788,7 +819,7 @@ def _outcomes(flows: _Flows, as_of: date | None) -> tuple[_Outcomes, Days]:
         if not len(rows):
             continue
         try:
-            days = _cash_days(flows.payers[code], due[rows], received[rows], delays)
+            days = _cash_days(flows.payers[code], due[rows], received[rows], delays, memo)
         except PaytermsError as exc:
             exc.add_note(f"while forecasting the flows of payer {flows.payers[code]!r}")
             raise
@@ -862,7 +893,7 @@ class CashForecast:
     _cumq: Any = field(repr=False)  # quantiles x customers x periods, cents
     _beyond: Any = field(repr=False)  # customers, cents
     _unforecast: Any = field(repr=False)  # customers, cents
-    _invoices: Any = field(repr=False)  # per flow columns
+    _invoices: Any = field(repr=False)  # per part of the book: arrays per flow
 
     @property
     def _exponent(self) -> int:
@@ -945,7 +976,7 @@ class CashForecast:
         pandas = _pd("CashForecast.to_frame")
         labels = [_quantile_label(q) for q in self.quantiles]
         if by == "invoice":
-            return pandas.DataFrame(self._invoices)
+            return self._invoice_frame(pandas, labels)
         if by not in ("total", "customer"):
             raise InvalidArgument("by", by, "'total', 'customer' or 'invoice'")
         groups: list[tuple[ForecastRow, ...]] = (
@@ -970,6 +1001,38 @@ class CashForecast:
                     records[f"cum_{label}"].append(value)
         frame = pandas.DataFrame(records)
         for name in ("expected", "cumulative", *(f"cum_{label}" for label in labels)):
+            frame[name] = frame[name].astype(object)
+        return frame
+
+    def _invoice_frame(self, pandas: Any, labels: list[str]) -> pd.DataFrame:
+        numpy = _np()
+        e = self._exponent
+        columns: dict[str, list[Any]] = {
+            name: [] for name in ("id", "customer", "source", "line", "amount", "expected_date")
+        }
+        columns.update({f"{label}_date": [] for label in labels})
+        columns.update({"in_horizon": [], "placed": []})
+
+        def dates(days: Any, ok: Any) -> list[Any]:
+            stamped = numpy.asarray(days, dtype="int64").view("datetime64[D]").astype(object)
+            return [
+                d if good else None for d, good in zip(stamped.tolist(), ok.tolist(), strict=True)
+            ]
+
+        for piece in self._invoices:
+            rows, flow_rows, ok = piece["rows"], piece["flow_rows"].tolist(), piece["ok"]
+            columns["id"] += [rows.ids[r] for r in flow_rows]
+            columns["customer"] += [rows.customers[r] for r in flow_rows]
+            columns["source"] += [rows.source] * len(flow_rows)
+            columns["line"] += piece["line"].tolist()
+            columns["amount"] += [_money(c, e) for c in piece["cents"].tolist()]
+            columns["expected_date"] += dates(piece["mean"], ok)
+            for label, days in zip(labels, piece["quantiles"], strict=True):
+                columns[f"{label}_date"] += dates(days, ok)
+            columns["in_horizon"] += [_money(c, e) for c in piece["in_horizon"].tolist()]
+            columns["placed"] += ok.tolist()
+        frame = pandas.DataFrame(columns)
+        for name in ("amount", "in_horizon", "expected_date", *(f"{x}_date" for x in labels)):
             frame[name] = frame[name].astype(object)
         return frame
 
@@ -1127,24 +1190,13 @@ def _forecast(
     cumq = numpy.zeros((n_q, n_c, n_p), dtype="int64")
     beyond = numpy.zeros(n_c, dtype="int64")
     unplaced = numpy.zeros(n_c, dtype="int64")
-    invoice_cols: dict[str, list[Any]] = {
-        "id": [],
-        "customer": [],
-        "source": [],
-        "line": [],
-        "amount": [],
-        "expected_date": [],
-        **{f"{_quantile_label(q)}_date": [] for q in levels},
-        "in_horizon": [],
-        "placed": [],
-    }
+    pieces: list[dict[str, Any]] = []
     for rows, flows in parts:
         if not len(flows):
             continue
         outcomes, flow_rows = _outcomes(flows, as_of)
-        cust = numpy.asarray(
-            [code_of[rows.customers[r]] for r in flow_rows.tolist()], dtype="int64"
-        )
+        row_codes = numpy.asarray([code_of[c] for c in rows.customers], dtype="int64")
+        cust = row_codes[flow_rows]
         cents = numpy.asarray(flows.cents, dtype="int64")
         cash, alloc, ok = outcomes.cash, outcomes.alloc, outcomes.ok
         inside = cash <= last_day
@@ -1159,20 +1211,18 @@ def _forecast(
             hit = ok & (days <= last_day)
             at = numpy.clip(numpy.searchsorted(starts, days, side="right") - 1, 0, n_p - 1)
             numpy.add.at(cumq[j], (cust[hit], at[hit]), cents[hit])
-        mean = outcomes.mean_day()
-        in_horizon = placed.sum(axis=1)
-        for f, r in enumerate(flow_rows.tolist()):
-            good = bool(ok[f])
-            invoice_cols["id"].append(rows.ids[r])
-            invoice_cols["customer"].append(rows.customers[r])
-            invoice_cols["source"].append(rows.source)
-            invoice_cols["line"].append(flows.line[f])
-            invoice_cols["amount"].append(_money(cents[f], exponent))
-            invoice_cols["expected_date"].append(_day(mean[f]) if good else None)
-            for q, days in zip(levels, quantile_days, strict=True):
-                invoice_cols[f"{_quantile_label(q)}_date"].append(_day(days[f]) if good else None)
-            invoice_cols["in_horizon"].append(_money(in_horizon[f], exponent))
-            invoice_cols["placed"].append(good)
+        pieces.append(
+            {
+                "rows": rows,
+                "flow_rows": flow_rows,
+                "line": numpy.asarray(flows.line, dtype="int64"),
+                "cents": cents,
+                "mean": outcomes.mean_day(),
+                "quantiles": quantile_days,
+                "in_horizon": placed.sum(axis=1),
+                "ok": ok,
+            }
+        )
     cumq = numpy.cumsum(cumq, axis=2)
     for array in (expected, cumq, beyond, unplaced):
         array.flags.writeable = False
@@ -1188,7 +1238,7 @@ def _forecast(
         cumq=cumq,
         beyond=beyond,
         unforecast=unplaced,
-        invoices=invoice_cols,
+        invoices=tuple(pieces),
     )
 
 
@@ -1508,8 +1558,13 @@ def _half_up(numerator: int, denominator: int) -> int:
 
 
 def _fraction_of(cents: int, share: Decimal) -> int:
-    f = Fraction(share)
+    f = _as_fraction(share)
     return _half_up(cents * f.numerator, f.denominator)
+
+
+@functools.lru_cache(maxsize=64)
+def _as_fraction(value: Decimal) -> Fraction:
+    return Fraction(value)
 
 
 class _SendDays:
@@ -1535,7 +1590,7 @@ class _SendDays:
 def _discount_day(
     terms: PaymentTerms, tier: DiscountTier, start: date, memo: dict[Any, date | None]
 ) -> date | None:
-    key = (terms, tier, start)
+    key = (id(terms), tier, start)
     if key not in memo:
         offered = terms.with_discount(tier.percent, tier.rule)
         windows = [
@@ -1545,25 +1600,47 @@ def _discount_day(
     return memo[key]
 
 
+class _Shared:
+    """What every scenario of one comparison computes alike, computed once."""
+
+    def __init__(self, rows: _Rows, currency: str) -> None:
+        self.dues = _Dues(currency)
+        self.sender = _SendDays()
+        self.windows: dict[Any, date | None] = {}
+        self.before: dict[tuple[int, date, date], date | None] = {}
+        self.earliest: dict[tuple[int, int], int] = {}
+        self.cents = [
+            _to_cents(a, self.dues.exponent, f"amount of {label}")
+            for a, label in zip(rows.amounts, rows.labels, strict=True)
+        ]
+
+    def taker_cash(self, payer: Payer, last_day: date, received: date) -> date | None:
+        """Return the cash date of the last run that still earns the discount, if any."""
+        key = (id(payer), last_day, received)
+        if key not in self.before:
+            run = payer.run_on_or_before(last_day, received=received)
+            self.before[key] = None if run is None else payer.cash_date(run)
+        return self.before[key]
+
+
 def _scenario_flows(
-    rows: _Rows, found: Mapping[str, str], scenario: Scenario | None, currency: str
+    rows: _Rows, found: Mapping[str, str], scenario: Scenario | None, shared: _Shared
 ) -> tuple[_PlanFlows, list[int]]:
     """Return the flows of the plan under *scenario* and the discount given per row (cents)."""
     out = _PlanFlows()
-    dues = _Dues(currency)
-    sender = _SendDays()
-    windows: dict[Any, date | None] = {}
+    dues = shared.dues
     completed_col = rows.dates.get("completed")
     sent_col = rows.dates.get("sent")
     ordered_col = rows.dates.get("ordered")
     starts = rows.dates.get("term_start")
     discounts = [0] * len(rows)
+    chosen = set() if scenario is None or scenario.customers is None else set(scenario.customers)
     for i in range(len(rows)):
         label = rows.labels[i]
         payer = rows.payers[i]
         code = out.flows.payer_code(payer)
         applies = scenario is not None and (
-            scenario.customers is None or rows.customers[i] in scenario.customers
+            scenario.customers is None or rows.customers[i] in chosen
         )
         terms = rows.terms[i]
         if applies and scenario is not None and scenario.terms is not None:
@@ -1580,7 +1657,7 @@ def _scenario_flows(
                     sorted(found),
                     f"a 'completed' column for the send policy of {scenario.name!r}",
                 )
-            sent = sender.day(scenario.send, terms, payer, completed)
+            sent = shared.sender.day(scenario.send, terms, payer, completed)
         else:
             assert planned is not None  # noqa: S101 - sent or completed is required
             sent = planned
@@ -1589,7 +1666,7 @@ def _scenario_flows(
         start = _term_start(
             terms, sent, received, None if starts is None else starts[i], f"term_start of {label}"
         )
-        cents = _to_cents(rows.amounts[i], dues.exponent, f"amount of {label}")
+        cents = shared.cents[i]
         balance = cents
         if applies and scenario is not None and scenario.deposit is not None:
             ordered = None if ordered_col is None else ordered_col[i]
@@ -1614,34 +1691,30 @@ def _scenario_flows(
                 )
             balance -= deposit
         if applies and scenario is not None and scenario.discount is not None and scenario.uptake:
-            last_day = _discount_day(terms, scenario.discount, start, windows)
-            run = None if last_day is None else payer.run_on_or_before(last_day, received=received)
-            if run is not None:
+            last_day = _discount_day(terms, scenario.discount, start, shared.windows)
+            taken = None if last_day is None else shared.taker_cash(payer, last_day, received)
+            if taken is not None:
                 taker = _fraction_of(balance, scenario.uptake)
-                given = _half_up(
-                    taker * Fraction(scenario.discount.percent).numerator,
-                    100 * Fraction(scenario.discount.percent).denominator,
-                )
+                percent = Fraction(scenario.discount.percent)
+                given = _half_up(taker * percent.numerator, 100 * percent.denominator)
                 if taker:
-                    final = terms.due_date(start)
                     out.add(
                         i,
                         -2,
                         code,
-                        due=final,
+                        due=dues.final(terms, start),
                         received=received,
                         cents=taker - given,
                         issued=sent,
                         cash_out=cash_out,
-                        fixed_cash=payer.cash_date(run),
+                        fixed_cash=taken,
                         credit=given,
                     )
                 discounts[i] = given
                 balance -= taker
         if balance:
-            amount = _money(balance, dues.exponent)
             for line, (due, part) in enumerate(
-                dues.split(terms, start, amount, f"amount of {label}")
+                dues.split_cents(terms, start, balance, f"amount of {label}")
             ):
                 if part:
                     out.add(
@@ -1671,9 +1744,11 @@ def _dso_invoices(plan: _PlanFlows, cash: Days, alloc: Days, exponent: int) -> l
     issued = numpy.asarray(plan.issued, dtype="int64")
     due = numpy.asarray(plan.dso_due, dtype="int64")
     credit = numpy.asarray(plan.credit, dtype="int64")
-    pairs, group = numpy.unique(numpy.stack([issued, due], axis=1), axis=0, return_inverse=True)
+    low = int(min(issued.min(initial=0), due.min(initial=0)))
+    span = int(max(issued.max(initial=0), due.max(initial=0))) - low + 1
+    pair_keys, group = numpy.unique((issued - low) * span + (due - low), return_inverse=True)
     group = group.reshape(-1)
-    amounts = numpy.zeros(len(pairs), dtype="int64")
+    amounts = numpy.zeros(len(pair_keys), dtype="int64")
     paid = alloc.copy()
     paid[:, 0] += credit  # a discount settles its part with the cash it comes with
     numpy.add.at(amounts, group, paid.sum(axis=1))
@@ -1681,25 +1756,29 @@ def _dso_invoices(plan: _PlanFlows, cash: Days, alloc: Days, exponent: int) -> l
     c = cash.reshape(-1)
     v = paid.reshape(-1)
     keep = v != 0
-    keys, inverse = numpy.unique(
-        numpy.stack([g[keep], c[keep]], axis=1), axis=0, return_inverse=True
-    )
+    c_low = int(c.min(initial=0))
+    c_span = int(c.max(initial=0)) - c_low + 1
+    keys, inverse = numpy.unique(g[keep] * c_span + (c[keep] - c_low), return_inverse=True)
     sums = numpy.zeros(len(keys), dtype="int64")
     numpy.add.at(sums, inverse.reshape(-1), v[keep])
-    payments: list[list[tuple[date, Decimal]]] = [[] for _ in range(len(pairs))]
-    for (grp, day), value in zip(keys.tolist(), sums.tolist(), strict=True):
-        payments[grp].append((_day(day), _money(value, exponent)))
-    return [
-        Invoice(
-            f"G{j}",
-            "plan",
-            _day(a),
-            _day(b),
-            _money(amounts[j], exponent),
-            payments=tuple(payments[j]),
+    payments: list[list[tuple[date, Decimal]]] = [[] for _ in range(len(pair_keys))]
+    for key, value in zip(keys.tolist(), sums.tolist(), strict=True):
+        grp, day = divmod(key, c_span)
+        payments[grp].append((_day(day + c_low), _money(value, exponent)))
+    out = []
+    for j, key in enumerate(pair_keys.tolist()):
+        a, b = divmod(key, span)
+        out.append(
+            Invoice(
+                f"G{j}",
+                "plan",
+                _day(a + low),
+                _day(b + low),
+                _money(amounts[j], exponent),
+                payments=tuple(payments[j]),
+            )
         )
-        for j, (a, b) in enumerate(pairs.tolist())
-    ]
+    return out
 
 
 def _result(
@@ -1860,9 +1939,10 @@ def compare_scenarios(
             "columns", sorted(found.values()), "a 'sent' or a 'completed' column in the plan"
         )
     results = []
+    shared = _Shared(rows, currency)
     for scenario in (None, *chosen):
-        flows, discounts = _scenario_flows(rows, found, scenario, currency)
-        outcomes, _ = _outcomes(flows.flows, None)
+        flows, discounts = _scenario_flows(rows, found, scenario, shared)
+        outcomes, _ = _outcomes(flows.flows, None, shared.earliest)
         name = "baseline" if scenario is None else scenario.name
         if scenario is not None and scenario.dso_target is not None:
             first = _result(
