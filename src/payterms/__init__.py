@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         payment_plan,
     )
     from payterms.batch import (
+        Schedules,
         amounts_due,
         due_dates,
         expected_payment_dates,
@@ -301,6 +302,7 @@ _LAZY: dict[str, str] = {
     "Scenario": "payterms.forecast",
     "ScenarioComparison": "payterms.forecast",
     "Schedule": "payterms.terms",
+    "Schedules": "payterms.batch",
     "SendDateTable": "payterms.timing",
     "SendObjective": "payterms.timing",
     "SendPlan": "payterms.timing",
@@ -491,6 +493,7 @@ __all__ = [
     "Scenario",
     "ScenarioComparison",
     "Schedule",
+    "Schedules",
     "SendDateTable",
     "SendObjective",
     "SendPlan",
