@@ -442,6 +442,16 @@ def _plan_rows(
 # --------------------------------------------------------------------------- flows
 
 
+_NO_DAY = date(1, 1, 1)  # "no known cash date" in a column of dates
+
+
+def _days_of(days: list[date]) -> Days:
+    """Return a list of dates as int64 days since 1970-01-01, converted in one go."""
+    numpy = _np()
+    ordinals = numpy.fromiter((d.toordinal() for d in days), dtype="int64", count=len(days))
+    return ordinals - _EPOCH  # type: ignore[no-any-return]
+
+
 class _Flows:
     """Cash flows to forecast: one per instalment (or part) of an invoice, by position."""
 
@@ -449,10 +459,10 @@ class _Flows:
         self.row: list[int] = []  # the source row
         self.line: list[int] = []  # the instalment (or part) of that row
         self.payer: list[int] = []  # index into payers
-        self.due: list[int] = []  # the date the payer acts on (epoch days)
-        self.received: list[int] = []  # the day the payer received the invoice
+        self.due: list[date] = []  # the date the payer acts on
+        self.received: list[date] = []  # the day the payer received the invoice
         self.cents: list[int] = []
-        self.fixed_cash: list[int] = []  # a known cash date (discount takers), or -1
+        self.fixed_cash: list[date] = []  # a known cash date (discount takers), or _NO_DAY
         self.payers: list[Payer] = []
         self._payer_code: dict[int, int] = {}
 
@@ -476,10 +486,10 @@ class _Flows:
         self.row.append(row)
         self.line.append(line)
         self.payer.append(payer)
-        self.due.append(_num(due))
-        self.received.append(_num(received))
+        self.due.append(due)
+        self.received.append(received)
         self.cents.append(cents)
-        self.fixed_cash.append(-1 if fixed_cash is None else _num(fixed_cash))
+        self.fixed_cash.append(_NO_DAY if fixed_cash is None else fixed_cash)
 
     def __len__(self) -> int:
         return len(self.row)
@@ -640,12 +650,36 @@ def _weights(payer: Payer) -> tuple[list[int], list[int]]:
     )
 
 
+class _Memo:
+    """Per-payer answers shared by the computations of one call (payers keyed by id)."""
+
+    def __init__(self) -> None:
+        self.earliest: dict[tuple[int, int], int] = {}
+        self.runs: dict[int, tuple[int, int, Days]] = {}
+        self.cash: dict[tuple[int, int], int] = {}
+        self.payers: list[Payer] = []  # keeps the payers keyed by id alive
+
+    def run_table(self, payer: Payer, low: int, high: int) -> Days:
+        """Return the payer's run days (epoch days) covering at least [low, high]."""
+        cached = self.runs.get(id(payer))
+        if cached is not None and cached[0] <= low and cached[1] >= high:
+            return cached[2]
+        if cached is not None:
+            low, high = min(low, cached[0]), max(high, cached[1])
+        else:
+            self.payers.append(payer)
+            low -= _LOOKAHEAD_DAYS  # room for the next request of another part of the book
+        runs = _np().fromiter((_num(d) for d in payer.run_dates(_day(low), _day(high))), "int64")
+        self.runs[id(payer)] = (low, high, runs)
+        return runs  # type: ignore[no-any-return]
+
+
 def _cash_days(
     payer: Payer,
     due: Days,
     received: Days,
     delays: Sequence[int],
-    memo: dict[tuple[int, int], int] | None = None,
+    memo: _Memo | None = None,
 ) -> Days:
     """Return the cash day (epoch days) of each flow (rows) under each delay (columns).
 
@@ -655,6 +689,7 @@ def _cash_days(
     otherwise by asking the payer once per distinct (due, received, delay).
     """
     numpy = _np()
+    known = _Memo() if memo is None else memo
     n, k = len(due), len(delays)
     if n == 0:
         return numpy.empty((0, k), dtype="int64")  # type: ignore[no-any-return]
@@ -665,24 +700,20 @@ def _cash_days(
     if not fast:
         return _cash_days_asked(payer, due, received, delays)
     if payer.approval_days:
-        known = {} if memo is None else memo
         distinct, inverse = numpy.unique(received, return_inverse=True)
         found = []
         for r in distinct.tolist():
             key = (id(payer), r)
-            day = known.get(key)
+            day = known.earliest.get(key)
             if day is None:
-                day = known[key] = _num(payer.earliest_run_day(_day(r)))
+                day = known.earliest[key] = _num(payer.earliest_run_day(_day(r)))
             found.append(day)
         earliest = numpy.asarray(found, dtype="int64")[inverse.reshape(-1)]
     else:
         earliest = received
     target = numpy.maximum(due[:, None] + shift[None, :], earliest[:, None])
     low, high = int(target.min()), int(target.max())
-    runs = numpy.fromiter(
-        (_num(d) for d in payer.run_dates(_day(low), _day(high + _LOOKAHEAD_DAYS))),
-        dtype="int64",
-    )
+    runs = known.run_table(payer, low, high + _LOOKAHEAD_DAYS)
     if len(runs):
         at = numpy.searchsorted(runs, target)
         bad = at >= len(runs)
@@ -703,12 +734,15 @@ def _cash_days(
     if payer.transfer_days == 0:
         return run  # type: ignore[no-any-return]
     distinct_runs, inverse = numpy.unique(run, return_inverse=True)
-    cash = numpy.fromiter(
-        (_num(payer.cash_date(_day(r))) for r in distinct_runs.tolist()),
-        dtype="int64",
-        count=len(distinct_runs),
-    )
-    return cash[inverse.reshape(-1)].reshape(run.shape)  # type: ignore[no-any-return]
+    cash = []
+    for r in distinct_runs.tolist():
+        key = (id(payer), r)
+        day = known.cash.get(key)
+        if day is None:
+            day = known.cash[key] = _num(payer.cash_date(_day(r)))
+        cash.append(day)
+    table = numpy.asarray(cash, dtype="int64")
+    return table[inverse.reshape(-1)].reshape(run.shape)  # type: ignore[no-any-return]
 
 
 def _cash_days_asked(payer: Payer, due: Days, received: Days, delays: Sequence[int]) -> Days:
@@ -796,7 +830,7 @@ class _Outcomes:
 
 
 def _outcomes(
-    flows: _Flows, as_of: date | None, memo: dict[tuple[int, int], int] | None = None
+    flows: _Flows, as_of: date | None, memo: _Memo | None = None
 ) -> tuple[_Outcomes, Days]:
     """Return the outcomes of every flow (padded to a common width) and the flows' rows.
 
@@ -806,16 +840,17 @@ def _outcomes(
     numpy = _np()
     n = len(flows)
     payer = numpy.asarray(flows.payer, dtype="int64")
-    due = numpy.asarray(flows.due, dtype="int64")
-    received = numpy.asarray(flows.received, dtype="int64")
+    due = _days_of(flows.due)
+    received = _days_of(flows.received)
     cents = numpy.asarray(flows.cents, dtype="int64")
-    fixed = numpy.asarray(flows.fixed_cash, dtype="int64")
+    fixed = _days_of(flows.fixed_cash)
+    fixed[fixed == _num(_NO_DAY)] = -(2**62)
     plans = [_weights(p) for p in flows.payers]
     width = max([len(d) for d, _ in plans], default=1)
     cash = numpy.zeros((n, width), dtype="int64")
     weights = numpy.zeros((n, width), dtype="int64")
     for code, (delays, w) in enumerate(plans):
-        rows = numpy.flatnonzero((payer == code) & (fixed < 0))
+        rows = numpy.flatnonzero((payer == code) & (fixed == -(2**62)))
         if not len(rows):
             continue
         try:
@@ -827,7 +862,7 @@ def _outcomes(
         cash[rows, :k] = days
         cash[rows, k:] = days[:, -1:]  # padding: same last day, no weight
         weights[rows, :k] = numpy.asarray(w, dtype="int64")
-    taken = numpy.flatnonzero(fixed >= 0)
+    taken = numpy.flatnonzero(fixed != -(2**62))
     cash[taken, :] = fixed[taken, None]
     weights[taken, 0] = 1
     if as_of is not None:
@@ -1526,9 +1561,9 @@ class _PlanFlows:
 
     def __init__(self) -> None:
         self.flows = _Flows()
-        self.issued: list[int] = []  # the invoice (part) date for DSO
-        self.dso_due: list[int] = []  # its due date for DSO
-        self.cash_out: list[int] = []  # the day the seller's money went out
+        self.issued: list[date] = []  # the invoice (part) date for DSO
+        self.dso_due: list[date] = []  # its due date for DSO
+        self.cash_out: list[date] = []  # the day the seller's money went out
         self.credit: list[int] = []  # cents settled without cash (a discount) with the flow
 
     def add(
@@ -1547,9 +1582,9 @@ class _PlanFlows:
         credit: int = 0,
     ) -> None:
         self.flows.add(row, line, payer, due, received, cents, fixed_cash)
-        self.issued.append(_num(issued))
-        self.dso_due.append(_num(due if dso_due is None else dso_due))
-        self.cash_out.append(_num(cash_out))
+        self.issued.append(issued)
+        self.dso_due.append(due if dso_due is None else dso_due)
+        self.cash_out.append(cash_out)
         self.credit.append(credit)
 
 
@@ -1608,7 +1643,7 @@ class _Shared:
         self.sender = _SendDays()
         self.windows: dict[Any, date | None] = {}
         self.before: dict[tuple[int, date, date], date | None] = {}
-        self.earliest: dict[tuple[int, int], int] = {}
+        self.memo = _Memo()
         self.cents = [
             _to_cents(a, self.dues.exponent, f"amount of {label}")
             for a, label in zip(rows.amounts, rows.labels, strict=True)
@@ -1741,8 +1776,8 @@ def _year(day_count: object) -> int:
 def _dso_invoices(plan: _PlanFlows, cash: Days, alloc: Days, exponent: int) -> list[Invoice]:
     """Return one Invoice per (issue date, due date) with its receipts by cash day, exact."""
     numpy = _np()
-    issued = numpy.asarray(plan.issued, dtype="int64")
-    due = numpy.asarray(plan.dso_due, dtype="int64")
+    issued = _days_of(plan.issued)
+    due = _days_of(plan.dso_due)
     credit = numpy.asarray(plan.credit, dtype="int64")
     low = int(min(issued.min(initial=0), due.min(initial=0)))
     span = int(max(issued.max(initial=0), due.max(initial=0))) - low + 1
@@ -1808,7 +1843,7 @@ def _result(
     receivables = sum(
         (inv.open_amount(as_of) for inv in invoices if inv.issued <= as_of), Decimal(0)
     )
-    cash_out = numpy.asarray(plan.cash_out, dtype="int64")
+    cash_out = _days_of(plan.cash_out)
     cent_days = int((alloc * (cash - cash_out[:, None])).sum())
     with localcontext(CONTEXT):
         financing = quantize(
@@ -1845,7 +1880,7 @@ def _result(
 def _compress(plan: _PlanFlows, outcomes: _Outcomes, factor: Fraction) -> _Outcomes:
     """Return *outcomes* with every delay from invoice date to cash scaled by *factor*."""
     numpy = _np()
-    issued = numpy.asarray(plan.issued, dtype="int64")[:, None]
+    issued = _days_of(plan.issued)[:, None]
     delay = outcomes.cash - issued
     scaled = numpy.where(
         delay > 0,
@@ -1942,7 +1977,7 @@ def compare_scenarios(
     shared = _Shared(rows, currency)
     for scenario in (None, *chosen):
         flows, discounts = _scenario_flows(rows, found, scenario, shared)
-        outcomes, _ = _outcomes(flows.flows, None, shared.earliest)
+        outcomes, _ = _outcomes(flows.flows, None, shared.memo)
         name = "baseline" if scenario is None else scenario.name
         if scenario is not None and scenario.dso_target is not None:
             first = _result(
