@@ -145,6 +145,29 @@ def test_a_fixed_lateness_gives_the_dates_of_expected_payment_dates(
     assert fc.in_horizon == sum(frame["amount"], D(0))
 
 
+def test_a_zero_lateness_behaviour_gives_exactly_expected_payment_dates() -> None:
+    # a stated behaviour with no lateness: the forecast's dates are expected_payment_dates'
+    payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1,
+                  calendar=BusinessCalendar.country("BE"),
+                  closures=((date(2026, 8, 1), date(2026, 8, 21)),))  # fmt: skip
+    behaviour = PaymentBehaviour("ACME", payer)
+    assert payer.extra_delay_days == Lateness.fixed(0)
+    sent = [date(2026, 1, 1) + timedelta(days=3 * i) for i in range(120)]
+    terms = [TERMS[i % len(TERMS)] for i in range(120)]
+    book = pd.DataFrame({"customer": ["ACME"] * 120, "issued": sent, "terms": terms,
+                         "amount": [D("10.00")] * 120})  # fmt: skip
+    fc = cash_forecast(book, {"ACME": behaviour}, as_of=date(2025, 12, 31),
+                       horizon=date(2027, 12, 31), freq="D")  # fmt: skip
+    expected = expected_payment_dates(terms, sent, behaviour.payer)
+    assert list(fc.to_frame(by="invoice")["expected_date"]) == list(expected)
+    by_day = fc.to_frame()
+    paid = {r.start: r.expected for r in by_day.itertuples() if r.expected}
+    counts: dict[date, Decimal] = defaultdict(Decimal)
+    for day in expected:
+        counts[day] += D("10.00")
+    assert paid == dict(counts)
+
+
 @settings(max_examples=40, deadline=None)
 @given(
     books(),

@@ -1437,6 +1437,24 @@ class ScenarioResult:
     discount_cost: Decimal
     margin: Decimal | None
 
+    def to_frame(self) -> pd.DataFrame:
+        """Return the cash by month: ``month`` (its first day) and ``cash`` (Decimal).
+
+        >>> ScenarioResult(name="x", sales=Decimal(5), cash_by_month=((date(2026, 1, 1),
+        ...                Decimal(5)),), dso=(), receivables=Decimal(0),
+        ...                financing_cost=Decimal(0), discount_cost=Decimal(0),
+        ...                margin=None).to_frame()
+                month cash
+        0  2026-01-01    5
+        """
+        pandas = _pd("ScenarioResult.to_frame")
+        return pandas.DataFrame(
+            {
+                "month": [m for m, _ in self.cash_by_month],
+                "cash": pandas.Series([v for _, v in self.cash_by_month], dtype=object),
+            }
+        )
+
 
 _METRICS = ("sales", "receivables", "financing cost", "discount cost", "margin after term")
 
