@@ -515,6 +515,22 @@ def test_invoices_paid_later_than_any_delay_seen_are_not_placed_in_time() -> Non
     assert row["expected_date"] is None
 
 
+def test_with_due_and_terms_columns_the_terms_fill_the_empty_due_dates() -> None:
+    book = _book().assign(
+        due=pd.to_datetime(["2026-06-03", None, "2026-06-10"]),
+        terms=[PaymentTerms.net(30), PaymentTerms.net(10), PaymentTerms.net(90)],
+    )
+    fc = cash_forecast(book, PAYERS, as_of=date(2026, 5, 31), horizon=4, columns=MAPPING)
+    dates = fc.to_frame(by="invoice").set_index("id")["expected_date"]
+    # F-2: issued 8 May, net 10 -> due 18 May, paid at ACME's 25 May run: before as_of,
+    # so all its cash dates are past: not placed in time
+    assert dates["F-2"] is None
+    assert dates["F-3"] == date(2026, 6, 10)  # the ledger's due date, not net 90
+    with pytest.raises(InvalidArgument, match=r"due of row 'r2'=None"):
+        cash_forecast(book.assign(terms=[PaymentTerms.net(30), None, None]), PAYERS,
+                      as_of=date(2026, 5, 31), horizon=4, columns=MAPPING)  # fmt: skip
+
+
 def test_a_per_row_behaviour_column_wins_over_the_table() -> None:
     book = _book().assign(pays=[None, Payer(runs=PaymentRun.monthly(20)), None])
     fc = cash_forecast(

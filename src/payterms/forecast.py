@@ -326,7 +326,11 @@ def _frame_rows(
                 None if gap else _day(d)
                 for d, gap in zip(days.tolist(), gaps.tolist(), strict=True)
             ]
-    if "terms" in found:
+    if "terms" in found and "due" in found:  # the terms fill the rows without a due date
+        rows.terms = object_cells(
+            frame, found["terms"], (PaymentTerms, type(None)), "a payterms.PaymentTerms or None"
+        )
+    elif "terms" in found:
         rows.terms = object_cells(frame, found["terms"], PaymentTerms, "a payterms.PaymentTerms")
     else:
         rows.terms = [None] * n
@@ -357,6 +361,8 @@ def _book_rows(
 ) -> _Rows:
     if is_frame(book):
         frame: pd.DataFrame = book
+        mapped = {} if columns is None else dict(columns)
+        has_terms = mapped.get("terms", "terms") in {str(c) for c in frame.columns}
         rows, found, per_row = _frame_rows(
             frame,
             _BOOK_FIELDS,
@@ -364,7 +370,7 @@ def _book_rows(
             columns,
             "cash_forecast (the open book)",
             dated=("issued", "due", "term_start"),
-            optional_dates=("term_start",),
+            optional_dates=("term_start", "due") if has_terms else ("term_start",),
         )
         if "due" not in found and "terms" not in found:
             raise InvalidArgument(
@@ -594,9 +600,10 @@ def _book_flows(rows: _Rows, currency: str) -> _Flows:
             continue
         due = None if due_col is None else due_col[i]
         if due is None:
-            assert terms is not None  # noqa: S101 - a due or a terms column is required
-            if terms is None:  # pragma: no cover - checked above
-                raise InvalidArgument(f"terms of {rows.labels[i]}", None, "PaymentTerms")
+            if terms is None:
+                raise InvalidArgument(
+                    f"due of {rows.labels[i]}", None, "a due date, or terms to compute it from"
+                )
             start = _term_start(
                 terms,
                 sent,
@@ -1124,8 +1131,10 @@ def cash_forecast(
     *book* is the open invoices at the end of *as_of*: ``Invoice`` values (their open
     amount at *as_of* is forecast; settled ones are skipped) or a DataFrame with the
     fields ``customer``, ``amount`` (the open amount, >= 0), ``issued`` (the invoice
-    date: the day it was sent) and ``due`` or ``terms`` (the final due date is taken,
-    as :func:`~payterms.timing.expected_payment_date` does), optionally ``id``,
+    date: the day it was sent) and ``due`` or ``terms`` (the final due date of the
+    terms, as :func:`~payterms.timing.expected_payment_date` takes it; with both
+    columns, a row's due date is the ledger's and its terms serve where it is empty),
+    optionally ``id``,
     ``term_start`` and ``behaviour`` (a PaymentBehaviour or Payer per row); *columns*
     maps these fields to the frame's own names. *plan* is the invoices not sent yet: a
     DataFrame with ``customer``, ``amount``, ``sent`` (after *as_of*) and ``terms``
