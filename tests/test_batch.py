@@ -228,7 +228,7 @@ adjustments = st.sampled_from(Adjustment)
 
 @settings(max_examples=60, deadline=None)
 @given(
-    terms=payment_terms(),
+    terms=st.one_of(payment_terms(), payment_terms(forward=False, extras=True)),  # holidays
     starts=start_lists,
     kind=st.sampled_from(KINDS),
     adjustment=adjustments,
@@ -710,7 +710,12 @@ money = st.one_of(
 @settings(max_examples=80, deadline=None)
 @given(
     distinct=st.lists(
-        st.one_of(payment_terms(), payment_terms(forward=False), any_terms()),
+        st.one_of(
+            payment_terms(),
+            payment_terms(forward=False),
+            any_terms(),
+            payment_terms(extras=True, fixed_tiers=True),  # the ERP line kinds and discounts
+        ),
         min_size=1,
         max_size=3,
     ),
@@ -1133,3 +1138,19 @@ def test_batch_on_plain_sequences_imports_neither_numpy_nor_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""
+
+
+def test_due_dates_on_arrays_move_term_holidays() -> None:
+    # Source: OCA/account-payment account_payment_term_extension test_postpone_holiday: 2 weeks
+    # from 2015-03-02 fall on the holiday 2015-03-16, postponed to 2015-03-17; the arrays
+    # leave such terms to the single-invoice call, which moves the date.
+    from payterms.terms import TermHoliday
+
+    terms = PaymentTerms(
+        installments=(Installment.balance("2W"),),
+        holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),),
+    )
+    starts = [date(2015, 3, 1), date(2015, 3, 2), date(2015, 3, 3)] * 2000
+    got = as_dates(due_dates(terms, as_kind(starts, "numpy[D]")))
+    assert got[:3] == [date(2015, 3, 15), date(2015, 3, 17), date(2015, 3, 17)]
+    assert got == [terms.due_date(s) for s in starts]
