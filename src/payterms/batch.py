@@ -995,12 +995,12 @@ class Schedules(Sequence[Schedule]):
         dues = list(map(Due, due_days, due_amounts))
         c, d = int(win_offsets[0]), int(win_offsets[-1])
         windows = list(
-            map(
-                DiscountWindow,
+            zip(
                 [epoch + one_day * day for day in _as_list(self._win_days[c:d])],
                 _as_list(self._win_percents[c:d]),
                 map(money, _as_list(self._win_payable[c:d])),
                 map(money, _as_list(self._win_discount[c:d])),
+                strict=True,
             )
         )
         starts = [epoch + one_day * day for day in _as_list(self._starts[first:stop])]
@@ -1014,7 +1014,11 @@ class Schedules(Sequence[Schedule]):
                 total,
                 currency,
                 tuple(dues[due_bounds[k] : due_bounds[k + 1]]),
-                tuple(windows[win_bounds[k] : win_bounds[k + 1]]),
+                # the arrays take discounts on the whole amount: that is each window's base
+                tuple(
+                    DiscountWindow(*window, total)
+                    for window in windows[win_bounds[k] : win_bounds[k + 1]]
+                ),
             )
 
     # -- frames ------------------------------------------------------------------------
@@ -1095,7 +1099,7 @@ class Schedules(Sequence[Schedule]):
         pandas = _pandas("Schedules.discounts_frame")
         numpy = _numpy("Schedules.discounts_frame")
         owners: list[int] = []
-        rows: list[tuple[int, Decimal, Decimal, Decimal]] = []
+        rows: list[tuple[int, Decimal | None, Decimal, Decimal]] = []
         for position, schedule in enumerate(self):
             for window in schedule.discounts:
                 owners.append(position)
@@ -1297,6 +1301,17 @@ def _schedules_on_arrays(
             exc.add_note(f"at row {row} of {what}")
             raise
 
+    if any(line.discounts for one in distinct for line in one.installments):
+        # an instalment's own discounts have no columns: each row is the exact schedule
+        seen: dict[tuple[int, int, Decimal], Schedule] = {}
+        each: list[Schedule] = []
+        for row in range(n):
+            key = (0 if coded is None else int(coded[1][row]), int(days[row]), values[row])
+            known = seen.get(key)
+            if known is None:
+                known = seen[key] = exact(row)
+            each.append(known)
+        return Schedules._of(each, currency, index)
     try:
         check_rounding(rounding)
         unit = smallest_unit(currency)
