@@ -335,8 +335,9 @@ def dunning_ladders(draw: st.DrawFn, *, max_steps: int = 6) -> DunningLadder:
 
 # --------------------------------------------------------------------- late interest (#7)
 
-# Days every shipped B2B table covers (BE starts 2013-03-16; UK ends 2024-06-30).
-INTEREST_FIRST_DAY = date(2013, 3, 16)
+# Days every shipped B2B table gives a confirmed rate for: the UK reference rate is
+# confirmed from 2017-01-01 (its 2011-2016 row is unconfirmed) to 2024-06-30.
+INTEREST_FIRST_DAY = date(2017, 1, 1)
 INTEREST_LAST_DAY = date(2024, 6, 30)
 
 

@@ -95,7 +95,8 @@ def test_demo_shows_wording(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2026-01-15, THEN_DAYS: 2026-03-17" in out
     assert "2026-01-15, DAYS_THEN: 2026-03-31" in out
     # Source: reference/legal.md §0.1 and §4: ECB 2.15 + 10 points; EUR 40 (D441-5).
-    assert "Pénalités de retard : 12,15 % par an" in out
+    # 2025 H1: ECB rate on 1 January 2025 (3.15, rates-update.md §3.2) + 10 points
+    assert "Pénalités de retard : 13,15 % par an" in out
     assert "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR." in out
 
 
@@ -306,10 +307,10 @@ def test_schedule_with_calendar_tax_and_wording(run: Run) -> None:
         tax_base=pt.TaxBase.EXCLUDED,
     )
     text = terms.describe("en")
-    argv = ("schedule", text, "2026-01-15", "1210.00", "--tax", "210.00", "--calendar", "BE")
+    argv = ("schedule", text, "2025-01-15", "1210.00", "--tax", "210.00", "--calendar", "BE")
     data = _json(run, *argv, "--adjust", "following", "--wording", "fr", "--regime", "FR")
     sched = terms.schedule(
-        date(2026, 1, 15),
+        date(2025, 1, 15),
         Decimal("1210.00"),
         tax=Decimal("210.00"),
         calendar=pt.BusinessCalendar.country("BE"),
@@ -317,8 +318,9 @@ def test_schedule_with_calendar_tax_and_wording(run: Run) -> None:
     )
     assert data["schedule"] == jsonable(sched)
     assert data["wording"] == pt.describe_invoice(sched, "fr", pt.law.regime("FR"), terms=terms)
-    # Source: reference/legal.md §0.1 and §4: ECB 2.15 + 10 points; EUR 40 (D441-5).
-    assert "Pénalités de retard : 12,15 % par an" in data["wording"]
+    # Source: rates-update.md §3.2 (ECB rate on 1 January 2025 3.15, confirmed) + 10 points;
+    # legal.md §4: EUR 40 (D441-5).
+    assert "Pénalités de retard : 13,15 % par an" in data["wording"]
     # the amounts add up to the total to the cent
     assert sum(Decimal(d["amount"]) for d in data["schedule"]["dues"]) == Decimal("1210.00")
 
@@ -709,13 +711,13 @@ def test_plan_json_is_the_library_plan_and_adds_up(run: Run) -> None:
     lines = data["payment_plan"]["instalments"]
     assert sum(Decimal(i["principal"]) for i in lines) == Decimal("1000.00")
     assert sum(Decimal(i["interest"]) for i in lines) == Decimal("13.18")
-    argv = ("plan", "1000.00", "3", "--start", "2025-07-15", "--first", "2025-08-15")
+    argv = ("plan", "1000.00", "3", "--start", "2024-07-15", "--first", "2024-08-15")
     data = _json(run, *argv, "--regime", "BE", "--method", "equal_principal", "--every", "1Q")
     plan = pt.payment_plan(
         Decimal("1000.00"),
         3,
-        start=date(2025, 7, 15),
-        first=date(2025, 8, 15),
+        start=date(2024, 7, 15),
+        first=date(2024, 8, 15),
         rate=pt.law.regime("BE"),
         method=pt.PlanMethod.EQUAL_PRINCIPAL,
         every="1Q",

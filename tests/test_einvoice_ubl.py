@@ -9,8 +9,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from einvoice_skeletons import ubl_invoice, vat_of
-from payterms import law
+from einvoice_skeletons import french_regime, ubl_invoice, vat_of
 from payterms.einvoice import Profile, payment_part, read_invoice, read_ubl, to_ubl
 from payterms.errors import InvalidArgument, InvalidDocument
 from payterms.terms import DiscountTier, EndOfMonth, Installment, PaymentTerms
@@ -69,7 +68,7 @@ def test_peppol_writes_the_due_date_and_one_note() -> None:
 def test_peppol_notes_carry_the_french_subject_codes() -> None:
     terms = PaymentTerms.net(30)
     sched = terms.schedule(ISSUE, Decimal("1200.00"))
-    written = to_ubl(payment_part(sched, terms, lang="fr", regime=law.regime("FR")))
+    written = to_ubl(payment_part(sched, terms, lang="fr", regime=french_regime()))
     notes = [
         f.xml for f in written.fragments if "<cbc:Note" in f.xml and "PaymentTerms" not in f.xml
     ]

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from payterms.calendars import BusinessCalendar
 from payterms.dunning import DunningLadder, ReminderClaim
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, RateNotPublished
 from payterms.law import Debtor, regime
 from payterms.terms import (
     DiscountTier,
@@ -375,15 +375,34 @@ def test_invoice_block_checks_its_arguments() -> None:
 def test_invoice_block_with_the_french_statutory_regime() -> None:
     from payterms.law import regime
 
-    # Source: reference/legal.md §0.1: FR penalty default = ECB MRO in force on 1 January
-    # 2026 (2.15) + 10 points = 12.15 %; §4: EUR 40 indemnity (D441-5).
+    # Source: rates-update.md §3.2: FR penalty default = ECB rate in force on 1 January
+    # 2025 (3.15, confirmed) + 10 points = 13.15 %; legal.md §4: EUR 40 indemnity (D441-5).
+    terms = PaymentTerms.end_of_month(45)
+    sched = terms.schedule(date(2025, 1, 15), Decimal("1210.00"))
+    lines = describe_invoice(sched, "fr", regime("FR"), terms=terms).splitlines()
+    assert lines[1] == "Date de paiement : 17 mars 2025, 1210,00 EUR."
+    assert lines[2] == "Pas d'escompte pour paiement anticipé."
+    assert lines[3].startswith("Pénalités de retard : 13,15 % par an")
+    assert lines[4] == "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR."
+
+
+def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
+    from payterms.law import RateTable, regime
+
+    # rates-update.md §3.2: the ECB rate on 1 January 2026 (2.15) is read only in the
+    # press, so the 2026 H1 rate raises; with the rate brought as a table (a user who read
+    # the ECB press release) the block states 2.15 + 10 = 12.15 %.
     terms = PaymentTerms.end_of_month(45)
     sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    lines = describe_invoice(sched, "fr", regime("FR"), terms=terms).splitlines()
-    assert lines[1] == "Date de paiement : 17 mars 2026, 1210,00 EUR."
-    assert lines[2] == "Pas d'escompte pour paiement anticipé."
-    assert lines[3].startswith("Pénalités de retard : 12,15 % par an")
-    assert lines[4] == "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR."
+    with pytest.raises(RateNotPublished, match="ecb_mro"):
+        describe_invoice(sched, "fr", regime("FR"))
+    ecb = RateTable.from_csv(
+        "# covers_until: 2026-06-30\nvalid_from,rate,status,source\n"
+        "2025-06-11,2.15,published,ECB press release of 5 June 2025\n",
+        name="ecb_mro",
+    )
+    lines = describe_invoice(sched, "fr", regime("FR", tables={"ecb_mro": ecb})).splitlines()
+    assert lines[2].startswith("Pénalités de retard : 12,15 % par an")
 
 
 def test_invoice_block_with_the_german_statutory_regime() -> None:

@@ -306,10 +306,10 @@ def payment_part(
     >>> from payterms import law
     >>> from payterms.terms import PaymentTerms
     >>> terms = PaymentTerms.net(30)
-    >>> part = payment_part(terms.schedule(date(2026, 1, 15), Decimal("1200")), terms,
+    >>> part = payment_part(terms.schedule(date(2025, 1, 15), Decimal("1200")), terms,
     ...                     lang="fr", regime=law.regime("FR"))
     >>> part.penalty
-    Decimal('12.15')
+    Decimal('13.15')
     >>> [note.subject for note in part.notes]
     ['AAB', 'PMD', 'PMT']
     >>> print(part.notes[2].text)
