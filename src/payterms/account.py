@@ -64,7 +64,8 @@ from attrs import evolve, field, frozen
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._extras import require
 from payterms.calendars import BusinessCalendar, DayCount
-from payterms.charges import Accrual, ContractRate
+from payterms.charges import ContractRate
+from payterms.conventions import Accrual
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidType, RateNotPublished
 from payterms.interest import (
     InterestResult,
@@ -907,9 +908,7 @@ class _Item:
         if day <= inv.due:
             value = inv.amount - self.paid
         else:
-            res = claim.run(inv, day, self.payments)
-            with decimal.localcontext(_CONTEXT):
-                value = inv.amount + res.interest_exact + res.compensation - self.paid
+            value = claim.run(inv, day, self.payments).total_outstanding
         value = quantize(max(value, _ZERO), claim.currency)
         self._cache[day] = value
         return value

@@ -48,12 +48,12 @@ from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms.calendars import DayCount
+from payterms.conventions import Accrual
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, quantize
 from payterms.rules import add_months
 
 __all__ = [
-    "Accrual",
     "Charge",
     "ChargeKind",
     "Charges",
@@ -85,25 +85,6 @@ class RatePeriod(Enum):
     MONTH = "month"
     """A rate per month, as a fraction (``Decimal("0.01")`` for 1 % a month); twelve
     months make the year."""
-
-
-class Accrual(Enum):
-    """How an agreed rate turns into interest.
-
-    >>> Accrual.PER_STARTED_MONTH.value
-    'per_started_month'
-    """
-
-    DAILY = "daily"
-    """Simple interest per interest day on the rate's day count (a monthly rate counts
-    as twelve times that rate a year: with 30/360 a full month is exactly one month's
-    rate, with actual/365 a 31-day month is 31/365 of the yearly rate)."""
-
-    PER_STARTED_MONTH = "per_started_month"
-    """A full month's rate for every month begun: from the first interest day, each
-    month counted by the calendar (31 January + 1 month is 28 or 29 February) that has
-    started on or before the last interest day is charged in full on the amount unpaid
-    when it starts (invoiceninja#538, frappe/erpnext#9998: "3 % per 30 days")."""
 
 
 class GraceMode(Enum):

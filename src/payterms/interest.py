@@ -6,8 +6,11 @@ published rate table and its rules) or at a contractual rate, fixed or "referenc
 + margin". The interest runs on each *interest day*: from the day after the due date up
 to and including the payment day (the NL and UK rule, art. 6:119a BW and the Late
 Payment Act 1998; :attr:`PaymentDay.EXCLUDED` leaves the payment day out). Each line
-of the result is one stretch of days at one rate on one base; the amounts keep full
-precision and are rounded once, at the end, to the currency's minor unit.
+of the result is one stretch of days at one rate on one base, its interest exact. The
+claim itself is kept in the currency's minor unit: the interest accrued up to a payment is
+rounded when the payment is credited, and the payment then settles costs, interest and
+principal in cents (as the debtor's ledger and the creditor's letter show them), so every
+result adds up exactly: principal + interest + compensation + charges - paid = outstanding.
 
 The rules that differ between countries are enum members on the regime, each of which
 a caller may override: :class:`~payterms.conventions.RateSplit` (split at 1 January /
@@ -39,13 +42,14 @@ import datetime as _dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
-from typing import TypedDict
+from typing import Protocol, TypedDict
 
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_rounding, to_decimal
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.conventions import Accrual as Accrual
 from payterms.conventions import Compensation, RegimeRules
 from payterms.conventions import Compounding as Compounding
 from payterms.conventions import Imputation as Imputation
@@ -59,14 +63,17 @@ from payterms.money import (
     CONTEXT,
     DEFAULT_ROUNDING,
     EXACT_DIGITS,
+    allocate,
     exact_to_unit,
     round_to_unit,
     smallest_unit,
 )
+from payterms.rules import add_months
 
 __all__ = [
     "Balance",
     "ClaimRules",
+    "Cost",
     "FixedRate",
     "InterestOptions",
     "InterestPeriod",
@@ -151,13 +158,17 @@ class InterestPeriod:
     """One stretch of interest days at one annual *rate* (a fraction) on one *base*.
 
     *start* and *end* are the first and last interest days (both included); *days* is
-    their count under the day-count convention; *interest* is exact (not rounded).
+    their count under the day-count convention; *interest* is exact (not rounded);
+    *amount* is the line's share of the claim's interest in the minor unit (the interest
+    rounded at a payment spread over the lines since the last one by largest remainder),
+    so the lines' amounts add up to the claim's ``interest``.
 
     >>> from datetime import date
     >>> late_interest(Decimal("3650"), due=date(2026, 1, 31), until=date(2026, 2, 10),
     ...               rate=Decimal("0.10")).periods
     (InterestPeriod(start=datetime.date(2026, 2, 1), end=datetime.date(2026, 2, 10), days=10,
-                    rate=Decimal('0.10'), base=Decimal('3650'), interest=Decimal('10.00')),)
+                    rate=Decimal('0.10'), base=Decimal('3650'), interest=Decimal('10.00'),
+                    amount=Decimal('10.00')),)
     """
 
     start: _dt.date
@@ -166,24 +177,31 @@ class InterestPeriod:
     rate: Decimal
     base: Decimal
     interest: Decimal
+    amount: Decimal = _ZERO
 
 
 @frozen
 class InterestResult:
-    """The interest and compensation on a late invoice, line by line.
+    """The interest, compensation and charges of a late invoice, line by line, to the cent.
 
-    ``interest`` is the interest that accrued over the whole claim, rounded once;
-    ``interest_exact`` keeps full precision. ``compensation`` is the fixed recovery
-    compensation (EUR 40 under Directive 2011/7/EU art. 6). The ``*_outstanding``
-    amounts are what remains due on ``until`` after the payments, imputed in the
-    regime's order. ``assumptions`` lists every choice the law does not make (day
-    count, payment day, a derived or carried-forward rate) that the result rests on.
+    ``interest`` is the interest that accrued over the whole claim, in the currency's
+    minor unit: the interest accrued up to each payment is rounded when the payment is
+    credited (and at each Dutch anniversary, when it joins the principal), the rest at
+    the end; ``interest_exact`` is the unrounded sum of the lines. ``compensation`` is the
+    fixed recovery compensation (EUR 40 under Directive 2011/7/EU art. 6); ``charges``
+    are the contractual charges of the claim (:class:`payterms.charges.Charges`); ``paid``
+    is the sum of the payments. The ``*_outstanding`` amounts are what remains due on
+    ``until`` after the payments, imputed in cents in the regime's order, so that exactly
+    ``principal + interest + compensation + charges - paid == total_outstanding`` and
+    ``interest_paid + interest_outstanding == interest``. ``assumptions`` lists every choice
+    the law does not make (day count, payment day, a derived or carried-forward rate) that
+    the result rests on.
 
     >>> from datetime import date
     >>> res = late_interest(Decimal("1000"), due=date(2026, 1, 31), until=date(2026, 3, 2),
     ...                     rate=Decimal("0.08"), payments=(Payment(date(2026, 2, 15), 500),))
-    >>> res.interest, res.principal_outstanding, res.interest_outstanding
-    (Decimal('4.94'), Decimal('503.29'), Decimal('1.65'))
+    >>> res.interest, res.interest_paid, res.principal_outstanding, res.interest_outstanding
+    (Decimal('4.94'), Decimal('3.29'), Decimal('503.29'), Decimal('1.65'))
     """
 
     currency: str
@@ -195,13 +213,24 @@ class InterestResult:
     interest_outstanding: Decimal
     compensation_outstanding: Decimal
     interest_exact: Decimal
+    charges: Decimal = _ZERO
+    charges_outstanding: Decimal = _ZERO
+    paid: Decimal = _ZERO
 
     @property
     def total_outstanding(self) -> Decimal:
-        """Return principal, interest and compensation still due on ``until``."""
+        """Return principal, interest, compensation and charges still due on ``until``."""
         return (
-            self.principal_outstanding + self.interest_outstanding + self.compensation_outstanding
+            self.principal_outstanding
+            + self.interest_outstanding
+            + self.compensation_outstanding
+            + self.charges_outstanding
         )
+
+    @property
+    def interest_paid(self) -> Decimal:
+        """Return the interest the payments settled: ``interest - interest_outstanding``."""
+        return self.interest - self.interest_outstanding
 
     def explain(self) -> str:
         """Return the claim as text: one line per period, the totals, then the assumptions.
@@ -213,25 +242,38 @@ class InterestResult:
         >>> print(res.explain())
         2023-06-21 to 2023-06-30   10 days at 10.62 % on 10000.00 = 29.10
         2023-07-01 to 2023-08-31   62 days at 12.12 % on 10000.00 = 205.87
-        interest 234.97 EUR, compensation 40.00 EUR (interest rounded once, line sums may differ)
+        interest 234.97 EUR (rounded at each payment), compensation 40.00 EUR
         outstanding: principal 10000.00, interest 234.97, compensation 40.00, total 10274.97
         - the EUR 40 Pauschale is credited against damages for legal costs (§ 288(5) BGB)
         """
         unit = smallest_unit(self.currency)
         lines = [
             f"{p.start} to {p.end} {p.days:4d} days at {_percent2(p.rate)} % on "
-            f"{round_to_unit(p.base, unit, ROUND_HALF_EVEN)} = "
-            f"{round_to_unit(p.interest, unit, ROUND_HALF_EVEN)}"
+            f"{round_to_unit(p.base, unit, ROUND_HALF_EVEN)} = {p.amount}"
             for p in self.periods
         ]
+        charged = f", charges {self.charges} {self.currency}" if self.charges else ""
         lines.append(
-            f"interest {self.interest} {self.currency}, compensation {self.compensation} "
-            f"{self.currency} (interest rounded once, line sums may differ)"
+            f"interest {self.interest} {self.currency} (rounded at each payment), compensation "
+            f"{self.compensation} {self.currency}{charged}"
+        )
+        if self.paid:
+            costs = self.compensation - self.compensation_outstanding
+            costs += self.charges - self.charges_outstanding
+            principal = self.paid - self.interest_paid - costs
+            lines.append(
+                f"paid {self.paid}: interest {self.interest_paid}, costs {costs}, "
+                f"principal {principal}"
+            )
+        owed_charges = (
+            f", charges {self.charges_outstanding}"
+            if self.charges or self.charges_outstanding
+            else ""
         )
         lines.append(
             f"outstanding: principal {self.principal_outstanding}, interest "
-            f"{self.interest_outstanding}, compensation {self.compensation_outstanding}, "
-            f"total {self.total_outstanding}"
+            f"{self.interest_outstanding}, compensation {self.compensation_outstanding}"
+            f"{owed_charges}, total {self.total_outstanding}"
         )
         lines.extend(f"- {note}" for note in self.assumptions)
         return "\n".join(lines)
@@ -327,6 +369,7 @@ class InterestOptions(TypedDict, total=False):
     calendar: BusinessCalendar | None
     currency: str | None
     rounding: str
+    accrual: Accrual | None
 
 
 @frozen(kw_only=True)
@@ -335,8 +378,9 @@ class ClaimRules:
 
     *source* gives the annual rate of each day (the regime's table, or the agreed rate
     within the regime's *floor* and *cap*); *compensation* is the regime's fixed
-    compensation rule and *fixed_compensation* a sum the caller set instead; *notes*
-    are the conventions the law leaves open that the caller did not set; *due_adjustment*
+    compensation rule and *fixed_compensation* a sum the caller set instead; *accrual*
+    says how the rate turns into interest (per day, or per started month); *notes* are
+    the conventions the law leaves open that the caller did not set; *due_adjustment*
     moves a due date that is not a business day of *calendar* (DE, § 193 BGB).
 
     >>> rules = claim_rules(rate=Decimal("0.08"))
@@ -360,6 +404,7 @@ class ClaimRules:
     due_adjustment: Adjustment = Adjustment.UNADJUSTED
     due_adjustment_source: str = ""
     calendar: BusinessCalendar | None = None
+    accrual: Accrual = Accrual.DAILY
 
     @property
     def unit(self) -> Decimal:
@@ -381,13 +426,16 @@ def claim_rules(
     calendar: BusinessCalendar | None = None,
     currency: str | None = None,
     rounding: str = DEFAULT_ROUNDING,
+    accrual: Accrual | None = None,
 ) -> ClaimRules:
     """Return the rules of a claim: the first step of :func:`late_interest`.
 
     Each argument means what it means for :func:`late_interest`; a regime code is looked
     up, every argument is checked, and the regime's defaults fill what the caller left
-    out. A caller computing many claims under the same options (``late_interest_many``,
-    an account statement) resolves them once.
+    out. An agreed rate that carries its own ``accrual`` and ``day_count`` (a
+    :class:`payterms.ContractRate`) brings them, unless *accrual* or *day_count* is
+    given. A caller computing many claims under the same options
+    (``late_interest_many``, an account statement) resolves them once.
 
     >>> from payterms.law import regime
     >>> claim_rules(regime=regime("NL")).compounding
@@ -413,9 +461,15 @@ def claim_rules(
         ("compounding", compounding, Compounding),
         ("imputation", imputation, Imputation),
         ("assume", assume, RateAssumption),
+        ("accrual", accrual, Accrual),
     ):
         if value is not None:
             _check_enum(value, enum, name)
+    own_accrual = getattr(rate, "accrual", None)
+    how = accrual or (own_accrual if isinstance(own_accrual, Accrual) else Accrual.DAILY)
+    own_day_count = getattr(rate, "day_count", None)
+    if day_count is None and isinstance(own_day_count, DayCount):
+        day_count = own_day_count
     fixed: Decimal | None = None
     if compensation is not None:
         fixed = to_decimal(compensation, "compensation")
@@ -435,6 +489,7 @@ def claim_rules(
             rounding=check_rounding(rounding),
             fixed_compensation=fixed,
             calendar=calendar,
+            accrual=how,
         )
     overridden = {
         "rate": rate,
@@ -463,6 +518,7 @@ def claim_rules(
         due_adjustment=rules.due_adjustment,
         due_adjustment_source=rules.due_adjustment_source,
         calendar=calendar,
+        accrual=how,
     )
 
 
@@ -571,11 +627,13 @@ def accrue(
 
 @frozen
 class Balance:
-    """What a debtor owes at one moment of a claim, exactly.
+    """What a debtor owes at one moment of a claim.
 
     *base* bears interest: the principal plus the interest *capitalised* into it (and
     still unpaid); *running* is the interest accrued since the last capitalisation and
-    unpaid; *costs* the fixed compensation unpaid.
+    unpaid; *costs* the fixed compensation unpaid; *charges* the contractual charges
+    unpaid (:class:`payterms.charges.Charges`), which a payment settles with the costs,
+    after the compensation.
 
     >>> Balance(Decimal("100"), capitalised=Decimal("5")).principal
     Decimal('95')
@@ -585,6 +643,7 @@ class Balance:
     capitalised: Decimal = _ZERO
     running: Decimal = _ZERO
     costs: Decimal = _ZERO
+    charges: Decimal = _ZERO
 
     @property
     def principal(self) -> Decimal:
@@ -596,9 +655,20 @@ class Balance:
         """Return the interest still owed (capitalised or running)."""
         return CONTEXT.add(self.capitalised, self.running)
 
+    @property
+    def total(self) -> Decimal:
+        """Return everything still owed: principal, interest, compensation and charges."""
+        return CONTEXT.add(
+            CONTEXT.add(self.base, self.running), CONTEXT.add(self.costs, self.charges)
+        )
+
     def accrued(self, interest: Decimal) -> Balance:
         """Return this balance with *interest* more running."""
         return evolve(self, running=CONTEXT.add(self.running, interest))
+
+    def charged(self, amount: Decimal) -> Balance:
+        """Return this balance with a contractual charge of *amount* more."""
+        return evolve(self, charges=CONTEXT.add(self.charges, amount))
 
     def capitalise(self) -> Balance:
         """Return this balance with the running interest added to the base (a year ends)."""
@@ -607,6 +677,7 @@ class Balance:
             CONTEXT.add(self.capitalised, self.running),
             _ZERO,
             self.costs,
+            self.charges,
         )
 
 
@@ -615,24 +686,29 @@ def impute(balance: Balance, amount: Decimal, order: Imputation | None) -> tuple
 
     The fourth step of :func:`late_interest`. The payment settles the debts in *order*
     (``None``: a payment credited before the claim is late settles principal only);
-    interest goes to the capitalised interest first, then to the running interest.
+    interest goes to the capitalised interest first, then to the running interest; costs
+    to the fixed compensation first, then to the contractual charges.
 
     >>> owed = Balance(Decimal("1000"), running=Decimal("6"), costs=Decimal("40"))
     >>> impute(owed, Decimal("50"), Imputation.COSTS_INTEREST_PRINCIPAL)
     (Balance(base=Decimal('996'), capitalised=Decimal('0'), running=Decimal('0'),
-             costs=Decimal('0')), Decimal('0'))
+             costs=Decimal('0'), charges=Decimal('0')), Decimal('0'))
     """
-    base, capitalised, running, costs = (
+    base, capitalised, running, costs, charges = (
         balance.base,
         balance.capitalised,
         balance.running,
         balance.costs,
+        balance.charges,
     )
     left = amount
     for step in ("principal",) if order is None else order.order:
         if step == "costs":
             take = min(left, costs)
             costs = CONTEXT.subtract(costs, take)
+            left = CONTEXT.subtract(left, take)
+            take = min(left, charges)
+            charges = CONTEXT.subtract(charges, take)
         elif step == "interest":
             take = min(left, capitalised)
             capitalised = CONTEXT.subtract(capitalised, take)
@@ -644,7 +720,7 @@ def impute(balance: Balance, amount: Decimal, order: Imputation | None) -> tuple
             take = min(left, CONTEXT.subtract(base, capitalised))
             base = CONTEXT.subtract(base, take)
         left = CONTEXT.subtract(left, take)
-    return Balance(base, capitalised, running, costs), left
+    return Balance(base, capitalised, running, costs, charges), left
 
 
 # ---------------------------------------------------------------- step 5: the result
@@ -659,13 +735,19 @@ def interest_result(
     periods: Iterable[InterestPeriod],
     notes: Iterable[str],
     until: _dt.date,
+    interest_exact: Decimal | None = None,
+    charges: Decimal = _ZERO,
+    paid: Decimal = _ZERO,
 ) -> InterestResult:
-    """Return the claim's result: every amount rounded once, here, to the minor unit.
+    """Return the claim's result, every amount in the minor unit.
 
-    The last step of :func:`late_interest`: *interest* is the exact interest accrued,
-    *compensation* the fixed compensation due, *balance* what is owed on *until*. An
-    amount beyond :data:`~payterms.money.EXACT_DIGITS` digits down to the minor unit is
-    refused rather than rounded from the noise of the working precision.
+    The last step of :func:`late_interest`: *interest* is the interest of the claim
+    (rounded at each payment by :func:`claim_interest`; rounded here if it is not yet),
+    *interest_exact* the unrounded sum of the periods (*interest* when not given),
+    *compensation* the fixed compensation due, *charges* the contractual charges, *paid*
+    the payments, *balance* what is owed on *until*. An amount beyond
+    :data:`~payterms.money.EXACT_DIGITS` digits down to the minor unit is refused rather
+    than rounded from the noise of the working precision.
 
     >>> interest_result(claim_rules(rate=Decimal("0.08")), Balance(Decimal("100")),
     ...                 interest=Decimal("1.005"), compensation=Decimal(0), periods=(),
@@ -673,7 +755,8 @@ def interest_result(
     Decimal('1.01')
     """
     unit, rounding = rules.unit, rules.rounding
-    amounts = (interest, balance.base, balance.running, compensation)
+    exact = interest if interest_exact is None else interest_exact
+    amounts = (interest, exact, balance.base, balance.running, compensation, charges, paid)
     if not all(exact_to_unit(v, unit) for v in amounts):
         raise InvalidArgument("until", until, f"a claim whose amounts have {_EXACT}")
 
@@ -689,7 +772,10 @@ def interest_result(
         principal_outstanding=r(balance.principal),
         interest_outstanding=r(balance.interest),
         compensation_outstanding=r(balance.costs),
-        interest_exact=CONTEXT.plus(interest),
+        interest_exact=CONTEXT.plus(exact),
+        charges=r(charges),
+        charges_outstanding=r(balance.charges),
+        paid=r(paid),
     )
 
 
@@ -714,6 +800,8 @@ def late_interest(
     calendar: BusinessCalendar | None = None,
     currency: str | None = None,
     rounding: str = DEFAULT_ROUNDING,
+    accrual: Accrual | None = None,
+    charges: Iterable[Cost] = (),
 ) -> InterestResult:
     """Return the late interest and compensation on *principal*, due on *due*, up to *until*.
 
@@ -735,8 +823,17 @@ def late_interest(
     working day, § 193 BGB); without one, a German due date on a weekend is reported in
     ``assumptions``.
 
-    The amounts are rounded once, at the end, to the minor unit of *currency* (the
-    regime's, else EUR) with *rounding*.
+    The claim is kept in the minor unit of *currency* (the regime's, else EUR): the
+    interest accrued up to a payment is rounded with *rounding* when the payment is
+    credited, before the payment settles costs, interest and principal in the regime's
+    order, and the rest at the end; the fixed compensation is rounded when it falls due.
+    So ``principal + interest + compensation + charges - paid`` is exactly
+    ``total_outstanding``. *accrual* charges a full month's rate per started month
+    instead of interest per day (an agreed clause; a
+    :class:`~payterms.charges.ContractRate` passed as *rate* brings its own). *charges*
+    are dated contractual charges (:meth:`payterms.Charges.items`, or any values with
+    ``on`` and ``amount``), owed from their day and settled with the costs, after the
+    compensation; :meth:`payterms.Charges.claim` builds them from a contract's clauses.
 
     The computation runs in named steps that other functions reuse: :func:`claim_rules`
     (the rules, resolved once), :func:`rate_periods` (the stretches of days at one
@@ -746,7 +843,7 @@ def late_interest(
 
     Raises:
         InvalidArgument: *until* before *due*, a negative principal or rate, a payment
-            after *until*, or payments exceeding what is owed.
+            or a charge after *until*, or payments exceeding what is owed.
         InvalidType: a float amount or rate, a datetime for a date.
         UnknownRegime: an unknown regime code.
         RateNotPublished: a day past the last published rate, unless *assume* is given.
@@ -776,8 +873,11 @@ def late_interest(
         calendar=calendar,
         currency=currency,
         rounding=rounding,
+        accrual=accrual,
     )
-    return claim_interest(rules, principal, due=due, until=until, payments=payments)
+    return claim_interest(
+        rules, principal, due=due, until=until, payments=payments, charges=charges
+    )
 
 
 def claim_interest(
@@ -787,12 +887,15 @@ def claim_interest(
     due: _dt.date,
     until: _dt.date,
     payments: Iterable[Payment] = (),
+    charges: Iterable[Cost] = (),
 ) -> InterestResult:
     """Return the late interest on *principal*, due on *due*, up to *until*, under *rules*.
 
     :func:`late_interest` with its options resolved beforehand (:func:`claim_rules`):
     the steps :func:`rate_periods`, :func:`accrue`, :func:`impute` and
-    :func:`interest_result`, run for one claim.
+    :func:`interest_result`, run for one claim. The interest accrued up to each payment
+    (and up to each Dutch anniversary) is rounded to the minor unit there, so the
+    payment is imputed in cents.
 
     >>> rules = claim_rules(rate=Decimal("0.08"))
     >>> claim_interest(rules, Decimal("1000"), due=_dt.date(2026, 1, 31),
@@ -810,8 +913,11 @@ def claim_interest(
     until = check_date(until, "until")
     if until < due:
         raise InvalidArgument("until", until, f"a date on or after due={due!r}")
-    if not exact_to_unit(amount, rules.unit):
+    unit = rules.unit
+    if not exact_to_unit(amount, unit):
         raise InvalidArgument("principal", principal, f"an amount of {_EXACT}")
+    if round_to_unit(amount, unit, rules.rounding) != amount:
+        raise InvalidArgument("principal", principal, f"an amount in whole {unit} units")
     notes = list(rules.notes)
     if rules.due_adjustment is not Adjustment.UNADJUSTED:
         law = rules.due_adjustment_source
@@ -825,18 +931,29 @@ def claim_interest(
                 f"due date {due} is a {due:%A}: {law} moves it to the next working day "
                 "(pass calendar= to apply it)"
             )
-    pays = _payments(payments, until)
+    pays = _payments(payments, until, unit, rules.rounding)
+    costs_due = _costs(charges, until, unit, rules.rounding)
+    paid = sum((p.amount for p in pays), _ZERO)
+    charged = sum((c[1] for c in costs_due), _ZERO)
 
     shift = _ONE_DAY if rules.payment_day is PaymentDay.INCLUDED else _dt.timedelta(0)
     first = due + _ONE_DAY
     stop = max(until + shift, first)
-    unit = rules.unit
     balance = Balance(amount)
+    c = 0  # the next charge to add
+
+    def add_charges(through: _dt.date) -> None:
+        """Add the charges dated on or before *through*."""
+        nonlocal balance, c
+        while c < len(costs_due) and costs_due[c][0] <= through:
+            balance = balance.charged(costs_due[c][1])
+            c += 1
 
     def pay(payment: Payment, order: Imputation | None) -> None:
         nonlocal balance
+        add_charges(payment.date)
         balance, left = impute(balance, payment.amount, order)
-        if left >= unit:
+        if left > 0:
             raise InvalidArgument(
                 "payments", payment, f"payments that do not exceed what is owed ({left} too much)"
             )
@@ -854,34 +971,78 @@ def claim_interest(
         elif rules.compensation is not None:
             fixed = rules.compensation.amount(balance.base)
             notes.extend(rules.compensation.conditions)
+        fixed = round_to_unit(fixed, unit, rules.rounding)  # due in cents, like any sum
         balance = evolve(balance, costs=fixed)
 
-    total = _ZERO
+    total = _ZERO  # the interest of the claim, rounded at each payment
+    exact = _ZERO  # the same, unrounded: the sum of the periods
+    accrued = _ZERO  # interest accrued since the last rounding, not yet in the balance
+
     periods: list[InterestPeriod] = []
+    spread_from = 0  # the first period whose interest is not rounded yet
+
+    def settle() -> None:
+        """Round the interest accrued since the last payment into the balance."""
+        nonlocal balance, total, accrued, spread_from
+        rounded = round_to_unit(accrued, unit, rules.rounding)
+        open_lines = periods[spread_from:]
+        weights = [p.interest for p in open_lines]
+        if rounded and any(weights):
+            shares = allocate(rounded, weights, rules.currency)
+            for i, share in enumerate(shares, start=spread_from):
+                periods[i] = evolve(periods[i], amount=share)
+        balance = balance.accrued(rounded)
+        total = CONTEXT.add(total, rounded)
+        accrued = _ZERO
+        spread_from = len(periods)
+
     if first < stop and balance.base > 0:
-        stretches, rate_notes = rate_periods(rules, first, stop, cuts=(d for d, _ in pending[k:]))
+        monthly = rules.accrual is Accrual.PER_STARTED_MONTH
+        months: set[_dt.date] = set()
+        if monthly:
+            n = 0
+            while (start := add_months(first, n)) < stop:
+                months.add(start)
+                n += 1
+        cuts = [d for d, _ in pending[k:]]
+        stretches, rate_notes = rate_periods(rules, first, stop, cuts=(*cuts, *months))
         notes.extend(rate_notes)
         for stretch in stretches:
             base = balance.base
             if base > 0 and stretch.stop > stretch.start:
-                days, accrued = accrue(
+                days, interest = accrue(
                     base, stretch.rate, stretch.start, stretch.stop, rules.day_count
                 )
-                balance = balance.accrued(accrued)
-                total = CONTEXT.add(total, accrued)
+                if monthly:  # a full month's rate on the base when a month starts
+                    interest = (
+                        CONTEXT.divide(CONTEXT.multiply(base, stretch.rate), 12)
+                        if stretch.start in months
+                        else _ZERO
+                    )
+                accrued = CONTEXT.add(accrued, interest)
+                exact = CONTEXT.add(exact, interest)
                 periods.append(
                     InterestPeriod(
-                        stretch.start, stretch.stop - _ONE_DAY, days, stretch.rate, base, accrued
+                        stretch.start,
+                        stretch.stop - _ONE_DAY,
+                        days,
+                        stretch.rate,
+                        base,
+                        interest,
+                        round_to_unit(_ZERO, unit, rules.rounding),
                     )
                 )
             if stretch.capitalise:
+                settle()
                 balance = balance.capitalise()
             while k < len(pending) and pending[k][0] == stretch.stop and stretch.stop < stop:
+                settle()
                 pay(pending[k][1], rules.imputation)
                 k += 1
-
+    settle()
     for _, payment in pending[k:]:  # credited after the last interest day
         pay(payment, rules.imputation if late else None)
+    add_charges(until)
     return interest_result(
         rules,
         balance,
@@ -890,11 +1051,16 @@ def claim_interest(
         periods=periods,
         notes=notes,
         until=until,
+        interest_exact=exact,
+        charges=charged,
+        paid=paid,
     )
 
 
-def _payments(payments: Iterable[Payment], until: _dt.date) -> list[Payment]:
-    """Return *payments* sorted by date, checked to be Payments credited by *until*."""
+def _payments(
+    payments: Iterable[Payment], until: _dt.date, unit: Decimal, rounding: str
+) -> list[Payment]:
+    """Return *payments* sorted by date, checked to be Payments in cents credited by *until*."""
     try:
         given = tuple(payments)
     except TypeError:
@@ -908,7 +1074,50 @@ def _payments(payments: Iterable[Payment], until: _dt.date) -> list[Payment]:
             raise InvalidArgument(
                 f"payments[{i}]", payment, f"a payment credited on or before until={until!r}"
             )
+        if round_to_unit(payment.amount, unit, rounding) != payment.amount:
+            raise InvalidArgument(
+                f"payments[{i}]", payment, f"a payment in whole {unit} units of the currency"
+            )
     return pays
+
+
+class Cost(Protocol):
+    """A dated contractual charge of a claim (:class:`payterms.Charge`): due from *on*."""
+
+    @property
+    def on(self) -> _dt.date:
+        """Return the day the charge is due from."""
+        ...  # pragma: no cover
+
+    @property
+    def amount(self) -> Decimal:
+        """Return the charge, in the currency's minor unit."""
+        ...  # pragma: no cover
+
+
+def _costs(
+    charges: Iterable[Cost], until: _dt.date, unit: Decimal, rounding: str
+) -> list[tuple[_dt.date, Decimal]]:
+    """Return the charges as ``(day, amount)`` in date order, checked."""
+    given: object = charges
+    if isinstance(given, (str, bytes)) or not isinstance(given, Iterable):
+        raise InvalidType("charges", charges, "an iterable of payterms.Charge")
+    out = []
+    for i, item in enumerate(given):
+        day = getattr(item, "on", None)
+        value = getattr(item, "amount", None)
+        if day is None or value is None:
+            raise InvalidType(f"charges[{i}]", item, "a charge with a day (on) and an amount")
+        day = check_date(day, f"charges[{i}].on")
+        value = to_decimal(value, f"charges[{i}].amount")
+        if value < 0 or round_to_unit(value, unit, rounding) != value:
+            raise InvalidArgument(
+                f"charges[{i}]", item, f"a non-negative amount in whole {unit} units"
+            )
+        if day > until:
+            raise InvalidArgument(f"charges[{i}]", item, f"a charge due by until={until!r}")
+        out.append((day, value))
+    return sorted(out, key=lambda x: x[0])
 
 
 def _not_payment(index: int, value: object) -> Payment:
