@@ -568,6 +568,7 @@ def test_the_options_type_lists_every_keyword_of_late_interest() -> None:
         "until",
         "payments",
         "charges",
+        "compensation_from",
     }
     assert set(InterestOptions.__annotations__) == keywords
     assert set(inspect.signature(claim_rules).parameters) == keywords

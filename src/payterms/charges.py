@@ -652,6 +652,7 @@ class Charges:
         assume: RateAssumption | None = None,
         calendar: BusinessCalendar | None = None,
         rounding: str = DEFAULT_ROUNDING,
+        compensation_from: _dt.date | None = None,
     ) -> InterestResult:
         """Return the claim on *principal* under this contract: interest, compensation, charges.
 
@@ -663,7 +664,8 @@ class Charges:
         contractual is charged when the payments credited within the grace days reach the
         principal. The damages clause is taken on the principal still owed on the first
         day charged. A minimum charge tops the interest up at *until*. The statutory
-        compensation and a statutory rate are not affected by the contract.
+        compensation and a statutory rate are not affected by the contract;
+        *compensation_from* is passed on to :func:`~payterms.late_interest`.
 
         >>> from payterms.interest import Payment
         >>> terms = Charges(rate=ContractRate(Decimal("0.01"), per=RatePeriod.MONTH,
@@ -684,6 +686,7 @@ class Charges:
             "calendar": calendar,
             "rounding": rounding,
         }
+        last_options = {**options, "compensation_from": compensation_from}
         cur = currency or claim_rules(regime=regime, rate=_ZERO, currency=currency).currency
         options["currency"] = cur
         grace = self.grace
@@ -718,8 +721,9 @@ class Charges:
                 debt, due=due, until=until, reminders=reminders, interest=None,
                 currency=cur, rounding=rounding,
             )  # fmt: skip
+        last_options["currency"] = cur
         res = late_interest(
-            principal, due=due, until=until, rate=rate, payments=pays, charges=items, **options
+            principal, due=due, until=until, rate=rate, payments=pays, charges=items, **last_options
         )
         if self.minimum is not None and not forgiven and grace.chargeable(due, until):
             top_up = quantize(self.minimum.amount(res.interest), cur, rounding=rounding)
@@ -732,7 +736,7 @@ class Charges:
                     rate=rate,
                     payments=pays,
                     charges=(*items, extra),
-                    **options,
+                    **last_options,
                 )
         return res
 

@@ -802,6 +802,7 @@ def late_interest(
     rounding: str = DEFAULT_ROUNDING,
     accrual: Accrual | None = None,
     charges: Iterable[Cost] = (),
+    compensation_from: _dt.date | None = None,
 ) -> InterestResult:
     """Return the late interest and compensation on *principal*, due on *due*, up to *until*.
 
@@ -834,6 +835,9 @@ def late_interest(
     are dated contractual charges (:meth:`payterms.Charges.items`, or any values with
     ``on`` and ``amount``), owed from their day and settled with the costs, after the
     compensation; :meth:`payterms.Charges.claim` builds them from a contract's clauses.
+    *compensation_from* is the day the fixed compensation falls due when the law makes it
+    wait (a consumer's 14-day letter, NL art. 6:96 lid 6 BW): before it a payment cannot
+    settle it, and a claim that ends earlier has none.
 
     The computation runs in named steps that other functions reuse: :func:`claim_rules`
     (the rules, resolved once), :func:`rate_periods` (the stretches of days at one
@@ -876,7 +880,13 @@ def late_interest(
         accrual=accrual,
     )
     return claim_interest(
-        rules, principal, due=due, until=until, payments=payments, charges=charges
+        rules,
+        principal,
+        due=due,
+        until=until,
+        payments=payments,
+        charges=charges,
+        compensation_from=compensation_from,
     )
 
 
@@ -888,6 +898,7 @@ def claim_interest(
     until: _dt.date,
     payments: Iterable[Payment] = (),
     charges: Iterable[Cost] = (),
+    compensation_from: _dt.date | None = None,
 ) -> InterestResult:
     """Return the late interest on *principal*, due on *due*, up to *until*, under *rules*.
 
@@ -941,10 +952,16 @@ def claim_interest(
     stop = max(until + shift, first)
     balance = Balance(amount)
     c = 0  # the next charge to add
+    waiting = _ZERO  # a fixed compensation that falls due on compensation_from
+    if compensation_from is not None:
+        compensation_from = check_date(compensation_from, "compensation_from")
 
     def add_charges(through: _dt.date) -> None:
-        """Add the charges dated on or before *through*."""
-        nonlocal balance, c
+        """Add the charges (and a waiting compensation) due on or before *through*."""
+        nonlocal balance, c, waiting
+        if waiting and compensation_from is not None and compensation_from <= through:
+            balance = evolve(balance, costs=CONTEXT.add(balance.costs, waiting))
+            waiting = _ZERO
         while c < len(costs_due) and costs_due[c][0] <= through:
             balance = balance.charged(costs_due[c][1])
             c += 1
@@ -972,7 +989,10 @@ def claim_interest(
             fixed = rules.compensation.amount(balance.base)
             notes.extend(rules.compensation.conditions)
         fixed = round_to_unit(fixed, unit, rules.rounding)  # due in cents, like any sum
-        balance = evolve(balance, costs=fixed)
+        if compensation_from is not None and compensation_from > first:
+            waiting = fixed  # falls due later: added to the costs on compensation_from
+        else:
+            balance = evolve(balance, costs=fixed)
 
     total = _ZERO  # the interest of the claim, rounded at each payment
     exact = _ZERO  # the same, unrounded: the sum of the periods
@@ -1043,6 +1063,8 @@ def claim_interest(
     for _, payment in pending[k:]:  # credited after the last interest day
         pay(payment, rules.imputation if late else None)
     add_charges(until)
+    if waiting:  # not due by until
+        fixed = _ZERO
     return interest_result(
         rules,
         balance,
