@@ -6,6 +6,7 @@ from datetime import date, datetime, timedelta
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
+import attrs
 import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
@@ -742,3 +743,44 @@ def test_per_started_month_accrual() -> None:
     # month 2 starts 1 March on 510: 5.10
     assert res.interest == Decimal("15.10")
     assert res.principal_outstanding == Decimal("510.00")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    claim=claims_with_payments(),
+    code=st.sampled_from(["BE", "FR", "NL", "DE", "LU", "UK"]),
+    probes=st.lists(st.integers(0, 3000), max_size=4),
+)
+def test_a_ledger_owes_what_late_interest_says_on_every_day(
+    claim: tuple[Decimal, date, date, list[Payment], list[Charge]], code: str, probes: list[int]
+) -> None:
+    # an account asks a claim what it owes before the next payment is known; the ledger
+    # must say what late_interest says for a claim ending that day
+    from payterms.interest import ClaimLedger, claim_rules
+
+    principal, due, until, payments, _ = claim
+    rules = claim_rules(regime=code)
+    ledger = ClaimLedger(rules, principal, due=due)
+    pays = sorted(payments, key=lambda p: p.date)
+    days = sorted({*(p.date for p in pays), *(min(due + timedelta(d), until) for d in probes)})
+    k = 0
+    for day in days:
+        while k < len(pays) and pays[k].date < day:
+            ledger.pay(pays[k])
+            k += 1
+        expected = late_interest(principal, due=due, until=max(day, due), regime=code,
+                                 payments=pays[:k])  # fmt: skip
+        if day >= due:
+            assert ledger.owed(day) == expected.total_outstanding
+    for payment in pays[k:]:
+        ledger.pay(payment)
+    ours = ledger.result(until)
+    theirs = late_interest(principal, due=due, until=until, regime=code, payments=pays)
+    # the ledger's lines are split at the days it was asked about: the same days, rates
+    # and amounts in more pieces
+    assert attrs.evolve(ours, periods=(), interest_exact=0) == attrs.evolve(
+        theirs, periods=(), interest_exact=0
+    )
+    assert sum(p.days for p in ours.periods) == sum(p.days for p in theirs.periods)
+    assert sum((p.amount for p in ours.periods), Decimal(0)) == theirs.interest
+    assert _close(ours.interest_exact, theirs.interest_exact)

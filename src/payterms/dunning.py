@@ -386,6 +386,10 @@ class DunningPlan:
             regime = _law_regime(regime)
         if charges is not None and not isinstance(charges, Charges):
             raise InvalidType("charges", charges, "a payterms.Charges")
+        if charges is not None and rate is not None:
+            raise InvalidArgument(
+                "rate", rate, "None with charges= (the contract's rate is charges.rate)"
+            )
         given = _claim_payments(payments)
         source = _fee_source(fees)
         sources = [

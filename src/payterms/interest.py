@@ -72,6 +72,7 @@ from payterms.rules import add_months
 
 __all__ = [
     "Balance",
+    "ClaimLedger",
     "ClaimRules",
     "Cost",
     "FixedRate",
@@ -612,14 +613,19 @@ def accrue(
     ...        DayCount.ACT_365_FIXED)
     (10, Decimal('10.00'))
     """
+    days, year = _days_and_year(start, stop, day_count)
+    interest = CONTEXT.divide(CONTEXT.multiply(CONTEXT.multiply(base, rate), days), year)
+    return days, interest
+
+
+def _days_and_year(start: _dt.date, stop: _dt.date, day_count: DayCount) -> tuple[int, int]:
+    """Return the interest days of ``[start, stop)`` and the days of their year."""
     if day_count in _ACTUAL:
         days = (stop - start).days
     else:
         days = day_count.days(start - _ONE_DAY, stop - _ONE_DAY)
     by_year = day_count is DayCount.ACT_ACT_ISDA
-    year = Decimal(day_count.year_length(start.year if by_year else None))
-    interest = CONTEXT.divide(CONTEXT.multiply(CONTEXT.multiply(base, rate), days), year)
-    return days, interest
+    return days, day_count.year_length(start.year if by_year else None)
 
 
 # ------------------------------------------------------------ step 4: the imputation
@@ -664,11 +670,13 @@ class Balance:
 
     def accrued(self, interest: Decimal) -> Balance:
         """Return this balance with *interest* more running."""
-        return evolve(self, running=CONTEXT.add(self.running, interest))
+        running = CONTEXT.add(self.running, interest)
+        return Balance(self.base, self.capitalised, running, self.costs, self.charges)
 
     def charged(self, amount: Decimal) -> Balance:
         """Return this balance with a contractual charge of *amount* more."""
-        return evolve(self, charges=CONTEXT.add(self.charges, amount))
+        charges = CONTEXT.add(self.charges, amount)
+        return Balance(self.base, self.capitalised, self.running, self.costs, charges)
 
     def capitalise(self) -> Balance:
         """Return this balance with the running interest added to the base (a year ends)."""
@@ -904,144 +912,230 @@ def claim_interest(
 
     :func:`late_interest` with its options resolved beforehand (:func:`claim_rules`):
     the steps :func:`rate_periods`, :func:`accrue`, :func:`impute` and
-    :func:`interest_result`, run for one claim. The interest accrued up to each payment
-    (and up to each Dutch anniversary) is rounded to the minor unit there, so the
-    payment is imputed in cents.
+    :func:`interest_result`, run for one claim by a :class:`ClaimLedger`. The interest
+    accrued up to each payment (and up to each Dutch anniversary) is rounded to the
+    minor unit there, so the payment is imputed in cents.
 
     >>> rules = claim_rules(rate=Decimal("0.08"))
     >>> claim_interest(rules, Decimal("1000"), due=_dt.date(2026, 1, 31),
     ...                until=_dt.date(2026, 3, 2)).interest
     Decimal('6.58')
     """
-    amount = (
-        principal
-        if type(principal) is Decimal and principal.is_finite()
-        else to_decimal(principal, "principal")
-    )
-    if amount < 0:
-        raise InvalidArgument("principal", principal, "a non-negative amount")
     due = check_date(due, "due")
     until = check_date(until, "until")
     if until < due:
         raise InvalidArgument("until", until, f"a date on or after due={due!r}")
-    unit = rules.unit
-    if not exact_to_unit(amount, unit):
-        raise InvalidArgument("principal", principal, f"an amount of {_EXACT}")
-    if round_to_unit(amount, unit, rules.rounding) != amount:
-        raise InvalidArgument("principal", principal, f"an amount in whole {unit} units")
-    notes = list(rules.notes)
-    if rules.due_adjustment is not Adjustment.UNADJUSTED:
-        law = rules.due_adjustment_source
-        if rules.calendar is not None:
-            moved = rules.calendar.adjust(due, rules.due_adjustment)
-            if moved != due:
-                notes.append(f"due date {due} moved to {moved}, a business day ({law})")
-                due = min(moved, until)
-        elif due.weekday() >= 5:
-            notes.append(
-                f"due date {due} is a {due:%A}: {law} moves it to the next working day "
-                "(pass calendar= to apply it)"
-            )
-    pays = _payments(payments, until, unit, rules.rounding)
-    costs_due = _costs(charges, until, unit, rules.rounding)
-    paid = sum((p.amount for p in pays), _ZERO)
-    charged = sum((c[1] for c in costs_due), _ZERO)
+    ledger = ClaimLedger(
+        rules, principal, due=due, charges=charges, compensation_from=compensation_from
+    )
+    ledger.check_charges(until)
+    for payment in _payments(payments, until, rules.unit, rules.rounding):
+        ledger.pay(payment)
+    return ledger.result(until)
 
-    shift = _ONE_DAY if rules.payment_day is PaymentDay.INCLUDED else _dt.timedelta(0)
-    first = due + _ONE_DAY
-    stop = max(until + shift, first)
-    balance = Balance(amount)
-    c = 0  # the next charge to add
-    waiting = _ZERO  # a fixed compensation that falls due on compensation_from
-    if compensation_from is not None:
-        compensation_from = check_date(compensation_from, "compensation_from")
 
-    def add_charges(through: _dt.date) -> None:
-        """Add the charges (and a waiting compensation) due on or before *through*."""
-        nonlocal balance, c, waiting
-        if waiting and compensation_from is not None and compensation_from <= through:
-            balance = evolve(balance, costs=CONTEXT.add(balance.costs, waiting))
-            waiting = _ZERO
-        while c < len(costs_due) and costs_due[c][0] <= through:
-            balance = balance.charged(costs_due[c][1])
-            c += 1
+class ClaimLedger:
+    """One claim computed as time passes: payments imputed as they are credited.
 
-    def pay(payment: Payment, order: Imputation | None) -> None:
-        nonlocal balance
-        add_charges(payment.date)
-        balance, left = impute(balance, payment.amount, order)
-        if left > 0:
-            raise InvalidArgument(
-                "payments", payment, f"payments that do not exceed what is owed ({left} too much)"
-            )
+    The steps of :func:`late_interest` run incrementally, so that what the claim owes
+    can be asked on a day (:meth:`owed`) before the next payment is known: an account
+    statement allocates each payment by what every invoice owes on the day it is credited.
+    Payments must come in date order. :func:`claim_interest` is a ledger fed with every
+    payment and closed on *until*, so both give the same figures. With ``lines=False``
+    the ledger keeps no period lines (its result then has none): faster, for a caller
+    that only asks what is owed.
 
-    pending = [(p.date + shift, p) for p in pays]
-    k = 0
-    while k < len(pending) and pending[k][0] <= first:
-        pay(pending[k][1], None)
-        k += 1
-    late = until > due and balance.base > 0
-    fixed = _ZERO
-    if late:
+    >>> ledger = ClaimLedger(claim_rules(rate=Decimal("0.0365")), Decimal("1000"),
+    ...                      due=_dt.date(2026, 1, 31))
+    >>> ledger.owed(_dt.date(2026, 2, 10))
+    Decimal('1001.00')
+    >>> ledger.pay(Payment(_dt.date(2026, 2, 10), Decimal("501.00")))
+    >>> ledger.result(_dt.date(2026, 2, 20)).total_outstanding
+    Decimal('500.50')
+    """
+
+    def __init__(
+        self,
+        rules: ClaimRules,
+        principal: Decimal | int | str,
+        *,
+        due: _dt.date,
+        charges: Iterable[Cost] = (),
+        compensation_from: _dt.date | None = None,
+        lines: bool = True,
+    ) -> None:
+        amount = (
+            principal
+            if type(principal) is Decimal and principal.is_finite()
+            else to_decimal(principal, "principal")
+        )
+        if amount < 0:
+            raise InvalidArgument("principal", principal, "a non-negative amount")
+        due = check_date(due, "due")
+        unit = rules.unit
+        if not exact_to_unit(amount, unit):
+            raise InvalidArgument("principal", principal, f"an amount of {_EXACT}")
+        if round_to_unit(amount, unit, rules.rounding) != amount:
+            raise InvalidArgument("principal", principal, f"an amount in whole {unit} units")
+        if compensation_from is not None:
+            compensation_from = check_date(compensation_from, "compensation_from")
+        self.rules = rules
+        self.principal = amount
+        self.notes = list(rules.notes)
+        self.given_due = due
+        if rules.due_adjustment is not Adjustment.UNADJUSTED:
+            law = rules.due_adjustment_source
+            if rules.calendar is not None:
+                moved = rules.calendar.adjust(due, rules.due_adjustment)
+                if moved != due:
+                    self.notes.append(f"due date {due} moved to {moved}, a business day ({law})")
+                    due = moved
+            elif due.weekday() >= 5:
+                self.notes.append(
+                    f"due date {due} is a {due:%A}: {law} moves it to the next working day "
+                    "(pass calendar= to apply it)"
+                )
+        self.due = due
+        self.first = due + _ONE_DAY
+        self.shift = _ONE_DAY if rules.payment_day is PaymentDay.INCLUDED else _dt.timedelta(0)
+        self.costs = _costs(charges, None, unit, rules.rounding)
+        self.next_cost = 0
+        self.compensation_from = compensation_from
+        self.waiting = _ZERO
+        self.balance = Balance(amount)
+        self.paid = _ZERO
+        self.late = False
+        self.fixed = _ZERO
+        self.cursor = self.first  # the first interest day not accrued yet
+        self.pending: dict[int, Decimal] = {}  # numerators since the last rounding, by year
+        self.total = _ZERO
+        self.exact = _ZERO
+        self.periods: list[InterestPeriod] = []
+        self.spread_from = 0
+        self.capitalised_on: set[_dt.date] = set()
+        self.months: frozenset[_dt.date] = frozenset()
+        self.anniversaries: frozenset[_dt.date] = frozenset()
+        self.lines = lines  # keep the period lines (not needed to know what is owed)
+
+    def copy(self) -> ClaimLedger:
+        """Return an independent copy of this ledger."""
+        twin = object.__new__(ClaimLedger)
+        twin.__dict__.update(self.__dict__)
+        twin.notes = list(self.notes)
+        twin.pending = dict(self.pending)
+        twin.periods = list(self.periods)
+        twin.capitalised_on = set(self.capitalised_on)
+        return twin
+
+    def check_charges(self, until: _dt.date) -> None:
+        """Refuse a charge dated after *until*, naming it."""
+        for i, (day, amount) in enumerate(self.costs):
+            if day > until:
+                raise InvalidArgument(
+                    f"charges[{i}]", (day, amount), f"a charge due by until={until!r}"
+                )
+
+    # -- the steps ----------------------------------------------------------------
+
+    def _enter_late(self) -> None:
+        """Mark the claim late from its first interest day: the compensation falls due."""
+        if self.late:
+            return
+        self.late = True
+        rules = self.rules
+        if self.balance.base <= 0:
+            return
+        fixed = _ZERO
         if rules.fixed_compensation is not None:
             fixed = rules.fixed_compensation
         elif rules.compensation is not None:
-            fixed = rules.compensation.amount(balance.base)
-            notes.extend(rules.compensation.conditions)
-        fixed = round_to_unit(fixed, unit, rules.rounding)  # due in cents, like any sum
-        if compensation_from is not None and compensation_from > first:
-            waiting = fixed  # falls due later: added to the costs on compensation_from
+            fixed = rules.compensation.amount(self.balance.base)
+            self.notes.extend(rules.compensation.conditions)
+        self.fixed = round_to_unit(fixed, rules.unit, rules.rounding)
+        if self.compensation_from is not None and self.compensation_from > self.first:
+            self.waiting = self.fixed
         else:
-            balance = evolve(balance, costs=fixed)
+            self.balance = evolve(self.balance, costs=self.fixed)
 
-    total = _ZERO  # the interest of the claim, rounded at each payment
-    exact = _ZERO  # the same, unrounded: the sum of the periods
-    accrued = _ZERO  # interest accrued since the last rounding, not yet in the balance
+    def _add_costs(self, through: _dt.date) -> None:
+        """Add the charges (and a waiting compensation) due on or before *through*."""
+        due_from = self.compensation_from
+        if self.waiting and due_from is not None and due_from <= through:
+            self.balance = evolve(self.balance, costs=CONTEXT.add(self.balance.costs, self.waiting))
+            self.waiting = _ZERO
+        while self.next_cost < len(self.costs) and self.costs[self.next_cost][0] <= through:
+            self.balance = self.balance.charged(self.costs[self.next_cost][1])
+            self.next_cost += 1
 
-    periods: list[InterestPeriod] = []
-    spread_from = 0  # the first period whose interest is not rounded yet
-
-    def settle() -> None:
-        """Round the interest accrued since the last payment into the balance."""
-        nonlocal balance, total, accrued, spread_from
-        rounded = round_to_unit(accrued, unit, rules.rounding)
-        open_lines = periods[spread_from:]
-        weights = [p.interest for p in open_lines]
+    def _settle(self) -> None:
+        """Round the interest accrued since the last rounding into the balance."""
+        rules = self.rules
+        accrued = _ZERO
+        for year, numerator in self.pending.items():
+            accrued = CONTEXT.add(accrued, CONTEXT.divide(numerator, year))
+        self.pending = {}
+        rounded = round_to_unit(accrued, rules.unit, rules.rounding)
+        lines = self.periods[self.spread_from :] if self.lines else []
+        weights = [p.interest for p in lines]
         if rounded and any(weights):
             shares = allocate(rounded, weights, rules.currency)
-            for i, share in enumerate(shares, start=spread_from):
-                periods[i] = evolve(periods[i], amount=share)
-        balance = balance.accrued(rounded)
-        total = CONTEXT.add(total, rounded)
-        accrued = _ZERO
-        spread_from = len(periods)
+            for i, share in enumerate(shares, start=self.spread_from):
+                self.periods[i] = evolve(self.periods[i], amount=share)
+        self.balance = self.balance.accrued(rounded)
+        self.total = CONTEXT.add(self.total, rounded)
+        self.spread_from = len(self.periods)
 
-    if first < stop and balance.base > 0:
+    def _capitalise(self, day: _dt.date) -> None:
+        """Add a year's interest to the base, in cents, when the year ends on *day*."""
+        if day in self.anniversaries and day not in self.capitalised_on:
+            self.capitalised_on.add(day)
+            self._settle()
+            self.balance = self.balance.capitalise()
+
+    def _advance(self, stop: _dt.date) -> None:
+        """Accrue the interest days from the cursor up to the day before *stop*."""
+        if stop <= self.cursor:
+            return
+        self._enter_late()
+        rules = self.rules
+        if self.balance.base <= 0:
+            self.cursor = stop
+            return
         monthly = rules.accrual is Accrual.PER_STARTED_MONTH
-        months: set[_dt.date] = set()
         if monthly:
-            n = 0
-            while (start := add_months(first, n)) < stop:
+            months = set(self.months)
+            n = len(months)
+            while (start := add_months(self.first, n)) < stop:
                 months.add(start)
                 n += 1
-        cuts = [d for d, _ in pending[k:]]
-        stretches, rate_notes = rate_periods(rules, first, stop, cuts=(*cuts, *months))
-        notes.extend(rate_notes)
+            self.months = frozenset(months)
+        cuts = (self.cursor, *(m for m in self.months if self.cursor < m < stop))
+        stretches, rate_notes = rate_periods(rules, self.first, stop, cuts=cuts)
+        self.notes.extend(rate_notes)
+        if rules.compounding is Compounding.ANNUAL:
+            self.anniversaries = self.anniversaries | {s.stop for s in stretches if s.capitalise}
         for stretch in stretches:
-            base = balance.base
+            if stretch.start < self.cursor:
+                continue
+            self._capitalise(stretch.start)
+            base = self.balance.base
             if base > 0 and stretch.stop > stretch.start:
-                days, interest = accrue(
-                    base, stretch.rate, stretch.start, stretch.stop, rules.day_count
-                )
+                days, year = _days_and_year(stretch.start, stretch.stop, rules.day_count)
                 if monthly:  # a full month's rate on the base when a month starts
-                    interest = (
-                        CONTEXT.divide(CONTEXT.multiply(base, stretch.rate), 12)
-                        if stretch.start in months
+                    numerator = (
+                        CONTEXT.multiply(base, stretch.rate)
+                        if (stretch.start in self.months)
                         else _ZERO
                     )
-                accrued = CONTEXT.add(accrued, interest)
-                exact = CONTEXT.add(exact, interest)
-                periods.append(
+                    year = 12
+                else:
+                    numerator = CONTEXT.multiply(CONTEXT.multiply(base, stretch.rate), days)
+                self.pending[year] = CONTEXT.add(self.pending.get(year, _ZERO), numerator)
+                if not self.lines:
+                    continue
+                interest = CONTEXT.divide(numerator, year)
+                self.exact = CONTEXT.add(self.exact, interest)
+                self.periods.append(
                     InterestPeriod(
                         stretch.start,
                         stretch.stop - _ONE_DAY,
@@ -1049,34 +1143,82 @@ def claim_interest(
                         stretch.rate,
                         base,
                         interest,
-                        round_to_unit(_ZERO, unit, rules.rounding),
+                        round_to_unit(_ZERO, rules.unit, rules.rounding),
                     )
                 )
-            if stretch.capitalise:
-                settle()
-                balance = balance.capitalise()
-            while k < len(pending) and pending[k][0] == stretch.stop and stretch.stop < stop:
-                settle()
-                pay(pending[k][1], rules.imputation)
-                k += 1
-    settle()
-    for _, payment in pending[k:]:  # credited after the last interest day
-        pay(payment, rules.imputation if late else None)
-    add_charges(until)
-    if waiting:  # not due by until
-        fixed = _ZERO
-    return interest_result(
-        rules,
-        balance,
-        interest=total,
-        compensation=fixed,
-        periods=periods,
-        notes=notes,
-        until=until,
-        interest_exact=exact,
-        charges=charged,
-        paid=paid,
-    )
+        self.cursor = stop
+
+    # -- what the owner asks --------------------------------------------------------
+
+    def pay(self, payment: Payment) -> None:
+        """Impute *payment* (credited on or after every earlier one) against the claim."""
+        if not isinstance(payment, Payment):
+            raise InvalidType("payment", payment, "a payterms.Payment")
+        cut = payment.date + self.shift
+        if self.first < self.cursor and cut < self.cursor:
+            raise InvalidArgument(
+                "payment",
+                payment,
+                f"a payment credited on or after {self.cursor - self.shift} (payments in date "
+                "order, none before a day the ledger was asked about)",
+            )
+        if cut <= self.first and not self.late:
+            order: Imputation | None = None  # before the claim is late: principal only
+            self._add_costs(payment.date)
+        else:
+            self._advance(cut)
+            self._enter_late()
+            self._capitalise(cut)
+            self._settle()
+            self._add_costs(payment.date)
+            order = self.rules.imputation
+        self.balance, left = impute(self.balance, payment.amount, order)
+        if left > 0:
+            raise InvalidArgument(
+                "payments", payment, f"payments that do not exceed what is owed ({left} too much)"
+            )
+        self.paid = CONTEXT.add(self.paid, payment.amount)
+
+    def owed(self, day: _dt.date) -> Decimal:
+        """Return everything the claim owes on *day* (included), in the minor unit.
+
+        The ledger accrues up to *day* (its period lines are then split there), so a
+        payment credited later must not be dated before it; the result is what
+        :func:`late_interest` gives for a claim ending on *day*: interest accrued in pieces
+        adds up exactly, because the numerators are summed and divided only when the
+        interest is rounded.
+        """
+        day = check_date(day, "day")
+        if day > self.due:
+            self._advance(max(day + self.shift, self.first))
+        twin = self.copy()
+        twin.lines = False
+        twin._close(day)
+        return twin.balance.total
+
+    def _close(self, until: _dt.date) -> None:
+        if until > self.due:
+            self._advance(max(until + self.shift, self.first))
+            self._enter_late()
+        self._settle()
+        self._add_costs(until)
+
+    def result(self, until: _dt.date) -> InterestResult:
+        """Return the claim's result on *until* (this ledger is closed on it)."""
+        until = check_date(until, "until")
+        self._close(until)
+        return interest_result(
+            self.rules,
+            self.balance,
+            interest=self.total,
+            compensation=self.fixed if not self.waiting else _ZERO,
+            periods=self.periods,
+            notes=self.notes,
+            until=until,
+            interest_exact=self.exact,
+            charges=sum((amount for _, amount in self.costs), _ZERO),
+            paid=self.paid,
+        )
 
 
 def _payments(
@@ -1118,7 +1260,7 @@ class Cost(Protocol):
 
 
 def _costs(
-    charges: Iterable[Cost], until: _dt.date, unit: Decimal, rounding: str
+    charges: Iterable[Cost], until: _dt.date | None, unit: Decimal, rounding: str
 ) -> list[tuple[_dt.date, Decimal]]:
     """Return the charges as ``(day, amount)`` in date order, checked."""
     given: object = charges
@@ -1136,7 +1278,7 @@ def _costs(
             raise InvalidArgument(
                 f"charges[{i}]", item, f"a non-negative amount in whole {unit} units"
             )
-        if day > until:
+        if until is not None and day > until:
             raise InvalidArgument(f"charges[{i}]", item, f"a charge due by until={until!r}")
         out.append((day, value))
     return sorted(out, key=lambda x: x[0])
