@@ -592,8 +592,9 @@ class Charges:
         clause); *reminders* are the days reminders were sent, level 1 first (those
         after *until* are not counted); *interest* is the interest charged, which a
         minimum charge tops up (an item dated *until*; ``None`` leaves the minimum out).
-        Nothing is charged before the grace days have passed. Each item is rounded to
-        *currency* with *rounding*. :meth:`claim` puts the items in a claim.
+        Nothing is charged before the grace days have passed, nor when nothing is
+        unpaid. Each item is rounded to *currency* with *rounding*. :meth:`claim` puts
+        the items in a claim.
 
         >>> c = Charges(dunning_fees=(0, 5), minimum=Decimal("10"))
         >>> [(str(i.on), i.amount, i.label) for i in c.items(
@@ -612,8 +613,8 @@ class Charges:
         sent = _reminder_days(reminders)
         charged = None if interest is None else to_decimal(interest, "interest")
         check_rounding(rounding)
-        if not self.grace.chargeable(due, until):
-            return ()
+        if not self.grace.chargeable(due, until) or not base:
+            return ()  # not late yet, or nothing unpaid when the charges would fall due
         start = self.grace.first_day(due)
 
         def r(value: Decimal) -> Decimal:
@@ -706,6 +707,7 @@ class Charges:
         if rate is None and regime is None:
             rate = _ZERO  # neither a statute nor a contract sets a rate
         items: tuple[Charge, ...] = ()
+        late = False  # something unpaid when the charges fall due
         if not forgiven and grace.chargeable(due, until):
             first = grace.first_day(due)
             before = first - _ONE_DAY
@@ -717,6 +719,7 @@ class Charges:
                 payments=[p for p in pays if p.date <= before],
                 **options,
             ).principal_outstanding
+            late = debt > 0
             items = self.items(
                 debt, due=due, until=until, reminders=reminders, interest=None,
                 currency=cur, rounding=rounding,
@@ -725,7 +728,7 @@ class Charges:
         res = late_interest(
             principal, due=due, until=until, rate=rate, payments=pays, charges=items, **last_options
         )
-        if self.minimum is not None and not forgiven and grace.chargeable(due, until):
+        if self.minimum is not None and late:
             top_up = quantize(self.minimum.amount(res.interest), cur, rounding=rounding)
             if top_up:
                 extra = Charge(until, top_up, ChargeKind.MINIMUM, "minimum charge")
