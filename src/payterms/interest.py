@@ -1076,11 +1076,18 @@ class ClaimLedger:
         self.pending = {}
         rounded = round_to_unit(accrued, rules.unit, rules.rounding)
         lines = self.periods[self.spread_from :] if self.lines else []
-        weights = [p.interest for p in lines]
-        if rounded and any(weights):
-            shares = allocate(rounded, weights, rules.currency)
+        if rounded and len(lines) == 1:  # the usual case: one stretch since the last payment
+            p = lines[0]
+            self.periods[-1] = InterestPeriod(
+                p.start, p.end, p.days, p.rate, p.base, p.interest, rounded
+            )
+        elif rounded and any(p.interest for p in lines):
+            shares = allocate(rounded, [p.interest for p in lines], rules.currency)
             for i, share in enumerate(shares, start=self.spread_from):
-                self.periods[i] = evolve(self.periods[i], amount=share)
+                p = self.periods[i]
+                self.periods[i] = InterestPeriod(
+                    p.start, p.end, p.days, p.rate, p.base, p.interest, share
+                )
         self.balance = self.balance.accrued(rounded)
         self.total = CONTEXT.add(self.total, rounded)
         self.spread_from = len(self.periods)
