@@ -758,17 +758,23 @@ def test_per_started_month_accrual() -> None:
     claim=claims_with_payments(),
     code=st.sampled_from(["BE", "FR", "NL", "DE", "LU", "UK"]),
     probes=st.lists(st.integers(0, 3000), max_size=4),
+    wait=st.none() | st.integers(0, 60),
 )
 def test_a_ledger_owes_what_late_interest_says_on_every_day(
-    claim: tuple[Decimal, date, date, list[Payment], list[Charge]], code: str, probes: list[int]
+    claim: tuple[Decimal, date, date, list[Payment], list[Charge]],
+    code: str,
+    probes: list[int],
+    wait: int | None,
 ) -> None:
     # an account asks a claim what it owes before the next payment is known; the ledger
-    # must say what late_interest says for a claim ending that day
+    # must say what late_interest says for a claim ending that day (with the charges due
+    # by then, and a compensation that may fall due later than the first interest day)
     from payterms.interest import ClaimLedger, claim_rules
 
-    principal, due, until, payments, _ = claim
+    principal, due, until, payments, charges = claim
+    since = None if wait is None else due + timedelta(days=wait)
     rules = claim_rules(regime=code)
-    ledger = ClaimLedger(rules, principal, due=due)
+    ledger = ClaimLedger(rules, principal, due=due, charges=charges, compensation_from=since)
     pays = sorted(payments, key=lambda p: p.date)
     days = sorted({*(p.date for p in pays), *(min(due + timedelta(d), until) for d in probes)})
     k = 0
@@ -776,14 +782,17 @@ def test_a_ledger_owes_what_late_interest_says_on_every_day(
         while k < len(pays) and pays[k].date < day:
             ledger.pay(pays[k])
             k += 1
-        expected = late_interest(principal, due=due, until=max(day, due), regime=code,
-                                 payments=pays[:k])  # fmt: skip
+        end = max(day, due)
+        expected = late_interest(principal, due=due, until=end, regime=code, payments=pays[:k],
+                                 charges=[c for c in charges if c.on <= end],
+                                 compensation_from=since)  # fmt: skip
         if day >= due:
             assert ledger.owed(day) == expected.total_outstanding
     for payment in pays[k:]:
         ledger.pay(payment)
     ours = ledger.result(until)
-    theirs = late_interest(principal, due=due, until=until, regime=code, payments=pays)
+    theirs = late_interest(principal, due=due, until=until, regime=code, payments=pays,
+                           charges=charges, compensation_from=since)  # fmt: skip
     # the ledger's lines are split at the days it was asked about: the same days, rates
     # and amounts in more pieces
     assert attrs.evolve(ours, periods=(), interest_exact=0) == attrs.evolve(

@@ -1198,10 +1198,28 @@ class ClaimLedger:
         day = check_date(day, "day")
         if day > self.due:
             self._advance(max(day + self.shift, self.first))
-        twin = self.copy()
-        twin.lines = False
-        twin._close(day)
-        return twin.balance.total
+            if not self.late:  # no interest day yet: closing also makes the compensation due
+                twin = self.copy()
+                twin.lines = False
+                twin._close(day)
+                return twin.balance.total
+        # what closing on *day* adds, without closing: the pending interest rounded, the
+        # compensation and the charges due by then
+        total = self.balance.total
+        if self.pending:
+            accrued = _ZERO
+            for year, numerator in self.pending.items():
+                accrued = CONTEXT.add(accrued, CONTEXT.divide(numerator, year))
+            rules = self.rules
+            total = CONTEXT.add(total, round_to_unit(accrued, rules.unit, rules.rounding))
+        due_from = self.compensation_from
+        if self.waiting and due_from is not None and due_from <= day:
+            total = CONTEXT.add(total, self.waiting)
+        for cost_day, amount in self.costs[self.next_cost :]:
+            if cost_day > day:
+                break
+            total = CONTEXT.add(total, amount)
+        return total
 
     def _close(self, until: _dt.date) -> None:
         if until > self.due:
