@@ -74,7 +74,6 @@ from payterms.interest import (
     Payment,
     RateAssumption,
     RateSource,
-    claim_interest,
     claim_rules,
 )
 from payterms.law import Regime
@@ -915,7 +914,7 @@ class _Item:
     under the contract (:meth:`~payterms.charges.Charges.claim`).
     """
 
-    __slots__ = ("_cache", "asked", "index", "invoice", "ledger", "paid", "payments", "settled")
+    __slots__ = ("_cache", "index", "invoice", "ledger", "paid", "payments", "settled")
 
     def __init__(self, index: int, invoice: Invoice, claim: _Claim) -> None:
         self.index = index
@@ -924,7 +923,6 @@ class _Item:
         self.paid = _ZERO
         self.settled = False  # nothing owed after a payment: nothing accrues any more
         self._cache: dict[_dt.date, Decimal] = {}
-        self.asked: set[_dt.date] = set()  # days asked about: the ledger's lines split there
         self.ledger = (
             ClaimLedger(claim.rules, invoice.amount, due=invoice.due)
             if claim.charges is None
@@ -939,7 +937,6 @@ class _Item:
         inv = self.invoice
         if self.ledger is not None:
             value = self.ledger.owed(day)
-            self.asked.add(day)
         elif day <= inv.due:
             value = inv.amount - self.paid
         else:
@@ -962,21 +959,12 @@ class _Item:
     def result(self, as_of: _dt.date, claim: _Claim) -> InterestResult:
         """Return the invoice's claim on *as_of*, with the payments applied to it.
 
-        Without charges this is the invoice's ledger closed on *as_of*, unless it was asked
-        about a day it received no payment (its lines are then split there): the claim is
-        then run once more over the whole period, so that the lines are always those of
-        :func:`~payterms.late_interest` (the amounts are the same either way).
+        Without charges this is the invoice's ledger closed on *as_of*: the ledger was fed
+        the same payments as :func:`~payterms.late_interest` would be, and asking it what
+        it owed left it as it was, so its lines are those of ``late_interest``.
         """
         if self.ledger is not None:
-            if self.asked <= {p.date for p in self.payments}:
-                return self.ledger.result(max(as_of, self.invoice.due))
-            return claim_interest(
-                claim.rules,
-                self.invoice.amount,
-                due=self.invoice.due,
-                until=max(as_of, self.invoice.due),
-                payments=self.payments,
-            )
+            return self.ledger.result(max(as_of, self.invoice.due))
         return claim.run(self.invoice, max(as_of, self.invoice.due), self.payments)
 
 

@@ -1189,37 +1189,19 @@ class ClaimLedger:
     def owed(self, day: _dt.date) -> Decimal:
         """Return everything the claim owes on *day* (included), in the minor unit.
 
-        The ledger accrues up to *day* (its period lines are then split there), so a
-        payment credited later must not be dated before it; the result is what
-        :func:`late_interest` gives for a claim ending on *day*: interest accrued in pieces
-        adds up exactly, because the numerators are summed and divided only when the
-        interest is rounded.
+        The result is what :func:`late_interest` gives for a claim ending on *day*; asking
+        leaves the ledger as it was (a twin without period lines accrues up to *day* and is
+        closed there), so its lines stay those of :func:`late_interest`.
         """
         day = check_date(day, "day")
-        if day > self.due:
-            self._advance(max(day + self.shift, self.first))
-            if not self.late:  # no interest day yet: closing also makes the compensation due
-                twin = self.copy()
-                twin.lines = False
-                twin._close(day)
-                return twin.balance.total
-        # what closing on *day* adds, without closing: the pending interest rounded, the
-        # compensation and the charges due by then
-        total = self.balance.total
-        if self.pending:
-            accrued = _ZERO
-            for year, numerator in self.pending.items():
-                accrued = CONTEXT.add(accrued, CONTEXT.divide(numerator, year))
-            rules = self.rules
-            total = CONTEXT.add(total, round_to_unit(accrued, rules.unit, rules.rounding))
-        due_from = self.compensation_from
-        if self.waiting and due_from is not None and due_from <= day:
-            total = CONTEXT.add(total, self.waiting)
-        for cost_day, amount in self.costs[self.next_cost :]:
-            if cost_day > day:
-                break
-            total = CONTEXT.add(total, amount)
-        return total
+        twin = object.__new__(ClaimLedger)
+        twin.__dict__.update(self.__dict__)
+        twin.lines = False  # the twin keeps no lines: it shares the period list, untouched
+        twin.notes = []
+        twin.pending = dict(self.pending)
+        twin.capitalised_on = set(self.capitalised_on)
+        twin._close(day)
+        return twin.balance.total
 
     def _close(self, until: _dt.date) -> None:
         if until > self.due:
