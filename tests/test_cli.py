@@ -705,13 +705,14 @@ def test_plan_json_is_the_library_plan_and_adds_up(run: Run) -> None:
     lines = data["payment_plan"]["instalments"]
     assert sum(Decimal(i["principal"]) for i in lines) == Decimal("1000.00")
     assert sum(Decimal(i["interest"]) for i in lines) == Decimal("13.18")
-    argv = ("plan", "1000.00", "3", "--start", "2025-07-15", "--first", "2025-08-15")
+    # BE 2025 H1: 11.5 % (ECB 3.15 + 8 rounded up; rates-update.md §2, derived)
+    argv = ("plan", "1000.00", "3", "--start", "2025-01-15", "--first", "2025-02-15")
     data = _json(run, *argv, "--regime", "BE", "--method", "equal_principal", "--every", "1Q")
     plan = pt.payment_plan(
         Decimal("1000.00"),
         3,
-        start=date(2025, 7, 15),
-        first=date(2025, 8, 15),
+        start=date(2025, 1, 15),
+        first=date(2025, 2, 15),
         rate=pt.law.regime("BE"),
         method=pt.PlanMethod.EQUAL_PRINCIPAL,
         every="1Q",
