@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from einvoice_skeletons import french_regime, ubl_invoice, vat_of
 from payterms.einvoice import Profile, payment_part, read_invoice, read_ubl, to_ubl
 from payterms.errors import InvalidArgument, InvalidDocument
-from payterms.terms import DiscountTier, Installment, PaymentTerms
+from payterms.terms import DiscountTier, EndOfMonth, Installment, PaymentTerms
 from strategies import payment_terms
 
 ISSUE = date(2026, 1, 15)
@@ -202,7 +202,7 @@ def test_two_due_dates_are_refused() -> None:
 
 
 def test_the_stated_due_date_that_disagrees_is_reported_with_both_dates() -> None:
-    terms = PaymentTerms.parse("30 dagen einde maand")
+    terms = PaymentTerms.parse("30 dagen einde maand", reading=EndOfMonth.THEN_DAYS)
     document = to_ubl(payment_part(terms.schedule(ISSUE, Decimal("121.00")), terms)).embed(
         ubl_invoice(ISSUE, Decimal("121.00"))
     )
