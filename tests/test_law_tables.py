@@ -563,7 +563,7 @@ def test_entries_and_tables_check_themselves() -> None:
     with pytest.raises(InvalidArgument, match="unconfirmed row"):
         RateEntry(date(2026, 1, 1), None, RateStatus.PUBLISHED, "x")
     with pytest.raises(InvalidType):
-        RateEntry(date(2026, 1, 1), 2.0, RateStatus.PUBLISHED, "x")  # type: ignore[arg-type]
+        RateEntry(date(2026, 1, 1), 2.0, RateStatus.PUBLISHED, "x")
     with pytest.raises(InvalidArgument):
         RateEntry(date(2026, 1, 1), Decimal("2"), "published", "x")  # type: ignore[arg-type]
     table = rate_table("ecb_mro")

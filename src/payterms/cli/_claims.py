@@ -19,6 +19,7 @@ from payterms.cli._output import (
     read_csv,
     write_csv,
 )
+from payterms.cli._rates import add_tables, tables, ways_out
 from payterms.cli._values import (
     BadValue,
     read_amount,
@@ -101,6 +102,7 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
         + ", ".join(str(d.value) for d in PartyKind)
         + " (default undertaking; b2b reads as undertaking)",
     )
+    add_tables(parser)
     parser.add_argument(
         "--compensation",
         type=read_amount,
@@ -135,8 +137,8 @@ def _regime(args: argparse.Namespace) -> Regime | None:
     from payterms.law import regime
 
     if args.regime is None:
-        if args.contract_date is not None or args.debtor is not None:
-            raise CommandLineError("argument --contract-date/--debtor: only with --regime")
+        if args.contract_date is not None or args.debtor is not None or args.table:
+            raise CommandLineError("argument --contract-date/--debtor/--table: only with --regime")
         return None
     options: dict[str, Any] = {}
     if args.contract_date is not None:
@@ -144,7 +146,11 @@ def _regime(args: argparse.Namespace) -> Regime | None:
     if args.debtor is not None:
         options["debtor"] = args.debtor
     with blame("--regime"):
-        return regime(args.regime, **options)
+        found = regime(args.regime, **options)
+    if not args.table:
+        return found
+    with blame("--table"):
+        return regime(args.regime, **options, tables=tables(args))
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -201,13 +207,16 @@ def _interest(args: argparse.Namespace) -> int:
         raise CommandLineError(f"the following arguments are required: {', '.join(missing)}")
     options = _options(args)
     payments = tuple(args.payment)
-    with blame(
-        principal="AMOUNT",
-        due="--due",
-        until="--until",
-        payments="--payment",
-        rate="--rate",
-        compensation="--compensation",
+    with (
+        blame(
+            principal="AMOUNT",
+            due="--due",
+            until="--until",
+            payments="--payment",
+            rate="--rate",
+            compensation="--compensation",
+        ),
+        ways_out(),
     ):
         result = late_interest(
             args.amount, due=args.due, until=args.until, payments=payments, **options
@@ -245,7 +254,7 @@ def _interest_csv(args: argparse.Namespace) -> int:
             raise CommandLineError(f"standard input line {line}, column 'amount': {exc}") from None
         dues.append(common.cell_date(row, "due", line))
         untils.append(common.cell_date(row, "until", line))
-    with blame_rows([line for line, _ in rows]):
+    with blame_rows([line for line, _ in rows]), ways_out():
         results = late_interest_many(principals, dues, untils, **options)
     columns: list[str] = []
     values: list[dict[str, str]] = []
