@@ -297,6 +297,10 @@ def test_interest_past_the_tables_names_every_way_out(run: Run, code: str) -> No
     assert "rate published for 2026-09-02" in err
     for way in ("assume=RateAssumption.CARRY_FORWARD", "tables=", "--assume", "--table"):
         assert way in err, (way, err)
+    # the formula only where the regime has one (BE, NL: a national table over the ECB rate)
+    formula = "--assume carry_forward or statutory_formula," in err
+    assert formula is (regime(code).formula is not None), err
+    assert formula or "--assume carry_forward, or --table NAME=FILE" in err
     claims = "amount,due,until\n1000,2026-09-01,2026-12-07\n"
     status, _, err = run("interest", "--csv", "--regime", code, stdin=claims)
     assert status == 2

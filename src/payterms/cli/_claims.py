@@ -216,7 +216,7 @@ def _interest(args: argparse.Namespace) -> int:
             rate="--rate",
             compensation="--compensation",
         ),
-        ways_out(),
+        ways_out(options["regime"]),
     ):
         result = late_interest(
             args.amount, due=args.due, until=args.until, payments=payments, **options
@@ -254,7 +254,7 @@ def _interest_csv(args: argparse.Namespace) -> int:
             raise CommandLineError(f"standard input line {line}, column 'amount': {exc}") from None
         dues.append(common.cell_date(row, "due", line))
         untils.append(common.cell_date(row, "until", line))
-    with blame_rows([line for line, _ in rows]), ways_out():
+    with blame_rows([line for line, _ in rows]), ways_out(options["regime"]):
         results = late_interest_many(principals, dues, untils, **options)
     columns: list[str] = []
     values: list[dict[str, str]] = []

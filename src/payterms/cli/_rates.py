@@ -15,7 +15,7 @@ from payterms.cli._output import CommandLineError, aligned, emit, emit_json, jso
 from payterms.cli._values import BadValue
 
 if TYPE_CHECKING:
-    from payterms.law import RateEntry, RateTable, TableCoverage
+    from payterms.law import RateEntry, RateTable, Regime, TableCoverage
 
 __all__ = ["COMMANDS", "add_tables", "read_table", "tables", "ways_out"]
 
@@ -95,16 +95,22 @@ def tables(args: argparse.Namespace) -> dict[str, RateTable]:
 
 
 @contextlib.contextmanager
-def ways_out() -> Iterator[None]:
-    """Add the command's ways out to a ``RateNotPublished`` raised in the block (as a note)."""
+def ways_out(regime: Regime | None = None) -> Iterator[None]:
+    """Add the command's ways out to a ``RateNotPublished`` raised in the block (as a note).
+
+    ``--assume statutory_formula`` is named only where it helps: under a *regime* with a
+    formula over the ECB rate, for a gap in another table than the ECB rate's.
+    """
     from payterms.errors import RateNotPublished
 
     try:
         yield
     except RateNotPublished as exc:
+        formula = regime is not None and regime.formula is not None and exc.table != "ecb_mro"
+        assume = "carry_forward or statutory_formula" if formula else "carry_forward"
         exc.add_note(
-            "on the command line: --assume carry_forward or statutory_formula, or "
-            "--table NAME=FILE ('payterms rates' lists the tables)"
+            f"on the command line: --assume {assume}, or --table NAME=FILE "
+            "('payterms rates' lists the tables)"
         )
         raise
 
@@ -198,7 +204,8 @@ def _list(args: argparse.Namespace) -> int:
     notes = [f"- {c.name}: rows from {', '.join(c.origins)}" for c in found_coverage if c.origins]
     notes.append(
         "- a day past 'confirmed until' or in an unconfirmed stretch has no rate: "
-        "interest there needs --assume (carry_forward or statutory_formula) or the "
+        "interest there needs --assume (carry_forward, or statutory_formula where the "
+        "regime has a formula over the ECB rate) or the "
         "published rates in a table of your own (--table; check it with "
         "'payterms rates check FILE')"
     )
