@@ -19,7 +19,7 @@ from payterms.cli._output import (
     read_csv,
     write_csv,
 )
-from payterms.cli._rates import add_tables, tables, ways_out
+from payterms.cli._rates import add_tables, statutory, ways_out
 from payterms.cli._values import (
     BadValue,
     read_amount,
@@ -134,8 +134,6 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
 
 
 def _regime(args: argparse.Namespace) -> Regime | None:
-    from payterms.law import regime
-
     if args.regime is None:
         if args.contract_date is not None or args.debtor is not None or args.table:
             raise CommandLineError("argument --contract-date/--debtor/--table: only with --regime")
@@ -145,12 +143,7 @@ def _regime(args: argparse.Namespace) -> Regime | None:
         options["contract_date"] = args.contract_date
     if args.debtor is not None:
         options["debtor"] = args.debtor
-    with blame("--regime"):
-        found = regime(args.regime, **options)
-    if not args.table:
-        return found
-    with blame("--table"):
-        return regime(args.regime, **options, tables=tables(args))
+    return statutory(args, **options)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -374,6 +367,7 @@ def _configure_plan(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="the statutory rate of this regime on the day after --start, for the whole plan",
     )
+    add_tables(parser)
     parser.add_argument(
         "--method",
         type=read_enum(PlanMethod),
@@ -405,21 +399,23 @@ def _plan(args: argparse.Namespace) -> int:
     for name in ("every", "method", "day_count", "acceleration", "currency"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
+    if args.table and args.regime is None:
+        raise CommandLineError("argument --table: only with --regime")
     if args.rate is not None:
         options["rate"] = args.rate
     elif args.regime is not None:
-        with blame("--regime"):
-            from payterms.law import regime
-
-            options["rate"] = regime(args.regime)
-    with blame(
-        amount="AMOUNT",
-        instalments="N",
-        start="--start",
-        first="--first",
-        every="--every",
-        rate="--rate",
-        currency="--currency",
+        options["rate"] = statutory(args)
+    with (
+        blame(
+            amount="AMOUNT",
+            instalments="N",
+            start="--start",
+            first="--first",
+            every="--every",
+            rate="--rate",
+            currency="--currency",
+        ),
+        ways_out(assume=False),
     ):
         plan = payment_plan(
             args.amount, args.instalments, start=args.start, first=args.first, **options

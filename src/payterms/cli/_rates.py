@@ -17,7 +17,7 @@ from payterms.cli._values import BadValue
 if TYPE_CHECKING:
     from payterms.law import RateEntry, RateTable, Regime, TableCoverage
 
-__all__ = ["COMMANDS", "add_tables", "read_table", "tables", "ways_out"]
+__all__ = ["COMMANDS", "add_tables", "read_table", "statutory", "tables", "ways_out"]
 
 ACTIONS = ("list", "show", "check")
 
@@ -94,12 +94,25 @@ def tables(args: argparse.Namespace) -> dict[str, RateTable]:
     return found
 
 
+def statutory(args: argparse.Namespace, **options: Any) -> Regime:
+    """Return the regime of ``--regime`` (with *options*), reading the ``--table`` tables."""
+    from payterms.law import regime
+
+    with blame("--regime"):
+        found = regime(args.regime, **options)
+    if not args.table:
+        return found
+    with blame("--table"):
+        return regime(args.regime, **options, tables=tables(args))
+
+
 @contextlib.contextmanager
-def ways_out(regime: Regime | None = None) -> Iterator[None]:
+def ways_out(regime: Regime | None = None, *, assume: bool = True) -> Iterator[None]:
     """Add the command's ways out to a ``RateNotPublished`` raised in the block (as a note).
 
-    ``--assume statutory_formula`` is named only where it helps: under a *regime* with a
-    formula over the ECB rate, for a gap in another table than the ECB rate's.
+    ``--assume`` is named where the command has it (*assume*), ``statutory_formula`` only
+    where it helps: under a *regime* with a formula over the ECB rate, for a gap in
+    another table than the ECB rate's.
     """
     from payterms.errors import RateNotPublished
 
@@ -107,11 +120,11 @@ def ways_out(regime: Regime | None = None) -> Iterator[None]:
         yield
     except RateNotPublished as exc:
         formula = regime is not None and regime.formula is not None and exc.table != "ecb_mro"
-        assume = "carry_forward or statutory_formula" if formula else "carry_forward"
-        exc.add_note(
-            f"on the command line: --assume {assume}, or --table NAME=FILE "
-            "('payterms rates' lists the tables)"
-        )
+        ways = ["--table NAME=FILE ('payterms rates' lists the tables)"]
+        if assume:
+            values = "carry_forward or statutory_formula" if formula else "carry_forward"
+            ways.insert(0, f"--assume {values}")
+        exc.add_note(f"on the command line: {', or '.join(ways)}")
         raise
 
 
@@ -171,12 +184,7 @@ def _list(args: argparse.Namespace) -> int:
     heading: list[str] = []
     data: dict[str, Any] = {}
     if args.regime is not None:
-        from payterms.law import regime
-
-        with blame("--regime"):
-            found = regime(args.regime)
-        with blame("--table"):
-            found = regime(args.regime, tables=given)
+        found = statutory(args)
         wanted = found.table_names
         heading = [f"{found.code}: {found.title}", f"reads {', '.join(wanted)}", ""]
         data["regime"] = found.code
