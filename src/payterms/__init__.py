@@ -56,6 +56,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         payment_plan,
     )
     from payterms.batch import (
+        InterestColumns,
         Schedules,
         amounts_due,
         due_dates,
@@ -253,6 +254,7 @@ _LAZY: dict[str, str] = {
     "Imputation": "payterms.conventions",
     "Installment": "payterms.terms",
     "InstallmentCost": "payterms.financing",
+    "InterestColumns": "payterms.batch",
     "InterestPeriod": "payterms.interest",
     "InterestResult": "payterms.interest",
     "Invoice": "payterms.receivables",
@@ -426,6 +428,7 @@ __all__ = [
     "Imputation",
     "Installment",
     "InstallmentCost",
+    "InterestColumns",
     "InterestPeriod",
     "InterestResult",
     "InvalidArgument",
