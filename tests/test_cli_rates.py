@@ -432,3 +432,14 @@ def test_account_with_a_user_table_or_an_assumption(run: Run, ecb: Path) -> None
     status, _, err = run(*ACCOUNT, "--rate", "8%", "--table", str(ecb), stdin=INVOICE)
     assert status == 2
     assert "argument --table: only with --regime" in err
+
+
+def test_rates_check_reads_a_spreadsheet_csv(run: Run, tmp_path: Path) -> None:
+    # "CSV UTF-8" from a spreadsheet: a byte-order mark first, CRLF line ends
+    path = tmp_path / "ecb_mro.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + ECB_2026.replace("\n", "\r\n").encode("utf-8"))
+    status, out, _ = run("rates", "check", str(path))
+    assert status == 0
+    assert out.startswith(f"{path}: a valid rate table, 1 row from 2026-06-17")
+    data = _json(run, *CLAIM, "--regime", "FR", "--table", str(path))
+    assert data["late_interest"]["interest"] == "32.95"
