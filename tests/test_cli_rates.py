@@ -317,6 +317,7 @@ BAD_INPUT: list[tuple[Sequence[str], str | None, str]] = [
     (("rates", "--regime", "XX"), None, "argument --regime: unknown legal regime 'XX'"),
     (("rates", "--table", "nope.csv"), None, "'nope.csv' names no shipped table"),
     (("rates", "--table", "ecb_mro="), None, "names no file"),
+    (("rates", "--table", "ecb_mro=-"), "", "'ecb_mro=-' names no file"),
     (("rates", "--table", "ecb_mro=/nonexistent/x.csv"), None,
      "argument --table: cannot read '/nonexistent/x.csv'"),
     (("rates", "show"), None, "show needs a TABLE"),

@@ -63,7 +63,7 @@ def read_table(text: str) -> tuple[str, str]:
             f"{text!r} names no shipped table (expected NAME=FILE with NAME one of "
             f"{', '.join(known)}, or a file named after one, such as ecb_mro.csv)"
         )
-    if not path:
+    if not path or path == "-":
         raise BadValue(f"{text!r} names no file (expected NAME=FILE, such as ecb_mro=mine.csv)")
     return name, path
 
