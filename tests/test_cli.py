@@ -1061,6 +1061,7 @@ CONSOLE_RUNS: list[tuple[str, ...]] = [
     BE_CLAIM,
     ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%"),
     (*ACME_ARGS, *ACME_PAYMENTS),
+    ("rates", "--regime", "FR"),
 ]
 
 

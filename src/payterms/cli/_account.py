@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 from payterms.cli import _common as common
 from payterms.cli._app import EXIT_OK, Command, Example, blame
 from payterms.cli._output import CommandLineError, emit, emit_json, jsonable, read_csv
+from payterms.cli._rates import add_tables, statutory, ways_out
 from payterms.cli._values import BadValue, read_amount, read_date, read_enum, read_rate
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def read_receipt(text: str) -> Receipt:
 
 def _configure_account(parser: argparse.ArgumentParser) -> None:
     from payterms.account import Allocation
+    from payterms.conventions import RateAssumption
 
     parser.add_argument(
         "invoices",
@@ -80,6 +82,14 @@ def _configure_account(parser: argparse.ArgumentParser) -> None:
     )
     rate.add_argument(
         "--rate", type=read_rate, metavar="RATE", help="an agreed annual rate, 0.08 or 8%%"
+    )
+    add_tables(parser)
+    parser.add_argument(
+        "--assume",
+        type=read_enum(RateAssumption),
+        metavar="ASSUME",
+        help="what to assume past the last published rate: "
+        + ", ".join(str(m.value) for m in RateAssumption),
     )
     parser.add_argument(
         "--allocation",
@@ -157,21 +167,23 @@ def _account(args: argparse.Namespace) -> int:
     invoices = _invoices(args.invoices)
     payments = [*(_receipts(args.payments) if args.payments else []), *args.payment]
     options: dict[str, Any] = {}
-    for name in ("regime", "rate", "allocation", "currency", "calendar"):
+    for name in ("regime", "rate", "allocation", "currency", "calendar", "assume"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
     if args.regime is not None:
-        from payterms.law import regime
-
-        with blame("--regime"):
-            options["regime"] = regime(args.regime)
-    with blame(
-        "INVOICES",
-        as_of="--as-of",
-        payments="--payment",
-        rate="--rate",
-        currency="--currency",
-        calendar="--calendar",
+        options["regime"] = statutory(args)
+    elif args.table:
+        raise CommandLineError("argument --table: only with --regime")
+    with (
+        blame(
+            "INVOICES",
+            as_of="--as-of",
+            payments="--payment",
+            rate="--rate",
+            currency="--currency",
+            calendar="--calendar",
+        ),
+        ways_out(options.get("regime")),
     ):
         statement = account_statement(invoices, payments, as_of=args.as_of, **options)
     if args.json:
