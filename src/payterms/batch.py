@@ -1183,29 +1183,15 @@ def _total_units(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
     """Return each amount rounded to whole minor units, and the rows it could not round.
 
-    An amount already in whole minor units (the usual case) is read exactly from its
-    integer ratio, for all rows at once; the others are rounded as
-    ``PaymentTerms.schedule`` rounds them (the same context and mode). A row that does not
-    fit in int64 (an amount of more than 18 digits) is marked for the exact engine, which
-    answers it or raises what it raises.
+    Amounts already in whole minor units (the usual case) are read for all rows at once
+    (:func:`_whole_units`); the others are rounded as ``PaymentTerms.schedule`` rounds
+    them (the same context and mode). A row that does not fit in int64 (an amount of more
+    than 18 digits) is marked for the exact engine, which answers it or raises what it
+    raises.
     """
-    n = len(values)
-    scale = 10**exponent
-    failed = numpy.zeros(n, dtype=bool)
-    try:
-        ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
-        pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
-    except OverflowError:
-        pairs = None
-    if pairs is not None:
-        numerators, denominators = pairs[:, 0], pairs[:, 1]
-        exact = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
-        units = numerators * numpy.where(exact, scale // denominators, 0)
-        rows = numpy.flatnonzero(~exact).tolist()
-    else:
-        units = numpy.zeros(n, dtype="int64")
-        rows = list(range(n))
-    for i in rows:
+    units, partial = _whole_units(numpy, values, exponent)
+    failed = numpy.zeros(len(values), dtype=bool)
+    for i in numpy.flatnonzero(partial).tolist():
         try:
             rounded = values[i].quantize(unit, rounding, _SCHEDULE_CONTEXT)
             units[i] = int(rounded.scaleb(exponent, _SCHEDULE_CONTEXT))
@@ -1605,14 +1591,43 @@ def _claim_days(column: _Dates, numpy: Any) -> npt.NDArray[np.int64]:
 def _whole_units(
     numpy: Any, values: list[Decimal], exponent: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Return each amount in whole minor units, and the rows that are not (or too large)."""
+    """Return each amount in whole minor units, and the rows that are not (or too large).
+
+    The column is multiplied by ``10**exponent`` and truncated, for all rows at once; for
+    amounts of one sign the truncation lost nothing exactly when the sum of the products
+    equals the sum of their integer parts, so one comparison checks every row. Otherwise
+    each amount's integer ratio says which rows are whole.
+    """
     n = len(values)
+    if not n:
+        return numpy.zeros(0, dtype="int64"), numpy.zeros(0, dtype=bool)
     scale = 10**exponent
+    column = numpy.fromiter(values, dtype=object, count=n)
+    try:
+        with decimal.localcontext(CONTEXT):
+            scaled = column * Decimal(scale)
+            units = scaled.astype("int64")
+            # no product below zero, and int64 holds the sum of the parts: each part is at
+            # most its product, so equal sums mean that no part lost anything
+            if (
+                scaled.min() >= 0
+                and int(units.max()) <= (1 << 62) // n
+                and Decimal(int(units.sum())) == scaled.sum()
+            ):
+                return units, numpy.zeros(n, dtype=bool)
+    except (ArithmeticError, OverflowError, TypeError):
+        pass
     try:
         ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
         pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
-    except OverflowError:
-        return numpy.zeros(n, dtype="int64"), numpy.ones(n, dtype=bool)
+    except OverflowError:  # a numerator or denominator past int64: row by row
+        pairs = numpy.array(
+            [
+                ratio if max(map(abs, ratio)) < 1 << 62 else (0, 3)
+                for ratio in map(Decimal.as_integer_ratio, values)
+            ],
+            dtype="int64",
+        ).reshape(n, 2)
     numerators, denominators = pairs[:, 0], pairs[:, 1]
     whole = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
     units = numerators * numpy.where(whole, scale // denominators, 0)
@@ -1713,7 +1728,6 @@ def _claims_on_arrays(
                 numpy, table, rules, base, first, stop, unsure
             )
     compensation = numpy.where(late, _compensation_units(numpy, rules, base, exponent), 0)
-    interest_units: list[int] = interest.tolist()
     exact: dict[int, Decimal] = {}  # compensation of the claims the exact engine computes
     for row in numpy.flatnonzero(unsure).tolist():
         try:
@@ -1726,21 +1740,21 @@ def _claims_on_arrays(
         except PaytermsError as exc:
             exc.add_note(f"at row {row} of {what}")
             raise
-        interest_units[row] = int(result.interest.scaleb(exponent, CONTEXT))
+        units = int(result.interest.scaleb(exponent, CONTEXT))
+        if abs(units) >= 1 << 63 and interest.dtype != object:
+            interest = interest.astype(object)  # past int64: kept as a Python int
+        interest[row] = units
         exact[row] = result.compensation
         days[row] = sum(period.days for period in result.periods)
-    with decimal.localcontext(CONTEXT):
-        down = itertools.repeat(Decimal(-exponent))
-        interest_column = numpy.fromiter(
-            map(Decimal.scaleb, map(Decimal, interest_units), down), dtype=object, count=n
-        )
+    with decimal.localcontext(CONTEXT):  # an integer times the minor unit: exact
+        interest_column = interest.astype(object) * rules.unit
         # a few distinct sums (one, and zero for the claims not late): shared objects
         values, where = numpy.unique(compensation, return_inverse=True)
         sums = numpy.empty(len(values), dtype=object)
         sums[:] = [Decimal(v).scaleb(-exponent) for v in values.tolist()]
     compensation_column = sums[where.reshape(-1)]
-    for row, value in exact.items():
-        compensation_column[row] = value
+    for row, fixed in exact.items():
+        compensation_column[row] = fixed
     return interest_column, compensation_column, days
 
 
