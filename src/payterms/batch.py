@@ -11,17 +11,26 @@ result back in the same form:
 
 Each result equals, element by element, what the single-invoice function returns
 (:meth:`PaymentTerms.due_date <payterms.terms.PaymentTerms.due_date>`,
+:meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`,
 :func:`~payterms.timing.expected_payment_date`, :func:`~payterms.interest.late_interest`).
-The date functions do the work once per distinct (terms, date): a year of invoices has
-at most 366 distinct dates, so 100 000 invoices cost 366 single computations and a table
-look-up (DESIGN.md §6). The functions are pure (no state, no clock), so they run as they
-are on each partition of a Dask or Spark frame.
+On numpy and pandas columns a columnar engine does the work on arrays: each distinct
+terms is run once over the span of days of the column (rules compiled to operations on
+``datetime64[D]``, business days through ``numpy.busday_offset``), amounts are split in
+whole minor units for all rows at once, and a claim's late interest is one subtraction
+in a table of prefix sums of the daily rate; rows the arrays cannot settle are handed to
+the single-invoice function, which answers them or raises its error. Plain sequences are
+computed once per distinct (terms, date) by the single-invoice functions, without numpy
+(DESIGN.md §6). The functions are pure (no state, no clock), so they run as they are on
+each partition of a Dask or Spark frame.
 
 * :func:`due_dates` returns the final due date of each invoice;
 * :func:`expected_payment_dates` returns the day each invoice's money arrives from a payer;
-* :func:`schedules` returns the schedule of each invoice, and :func:`amounts_due` the
-  instalments of all of them as one pandas DataFrame (one row per instalment);
-* :func:`late_interest_many` returns the late interest (and compensation) of each claim.
+* :func:`schedules` returns the schedules of the invoices as :class:`Schedules` (columns,
+  each :class:`~payterms.terms.Schedule` built on demand), and :func:`amounts_due` their
+  instalments as one pandas DataFrame (one row per instalment);
+* :func:`late_interest_many` returns the late interest, compensation and interest days of
+  each claim (:class:`InterestColumns` or a DataFrame; every
+  :class:`~payterms.interest.InterestResult` with ``detail=True``).
 
 >>> from datetime import date
 >>> from payterms.terms import PaymentTerms
