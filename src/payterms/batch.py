@@ -62,6 +62,7 @@ from payterms.interest import (
     ClaimRules,
     InterestOptions,
     InterestResult,
+    Payment,
     claim_interest,
     claim_rules,
 )
@@ -1706,10 +1707,11 @@ def _claims_on_arrays(
     amounts: list[Decimal],
     due_column: _Dates,
     until_column: _Dates,
+    payments: list[Iterable[Payment]] | None,
 ) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.int64]]:
-    """Return the (interest, compensation, days) columns of claims without payments.
+    """Return the (interest, compensation, days) columns of the claims.
 
-    Claims the integer prefix table cannot settle (see
+    Claims with part payments, claims the integer prefix table cannot settle (see
     :func:`payterms._columnar.claim_interest_units`), and every claim whose rules it
     does not cover, are computed by :func:`~payterms.interest.claim_interest`.
     """
@@ -1719,6 +1721,8 @@ def _claims_on_arrays(
     exponent = -int(rules.unit.as_tuple().exponent)
     base, unsure = _whole_units(numpy, amounts, exponent)
     unsure |= (base < 0) | (untils < dues)
+    if payments is not None:
+        unsure |= numpy.fromiter((bool(p) for p in payments), dtype=bool, count=n)
     due = dues
     if rules.due_adjustment is not Adjustment.UNADJUSTED and rules.calendar is not None:
         business = _columnar.BusinessDays(numpy, rules.calendar)
@@ -1748,6 +1752,7 @@ def _claims_on_arrays(
                 amounts[row],
                 due=_from_day(int(dues[row]), due_column),
                 until=_from_day(int(untils[row]), until_column),
+                payments=() if payments is None else payments[row],
             )
         except PaytermsError as exc:
             exc.add_note(f"at row {row} of {what}")
@@ -1770,12 +1775,35 @@ def _claims_on_arrays(
     return interest_column, compensation_column, days
 
 
+def _read_payments(values: object, n: int, index: Any, what: str) -> list[Iterable[Payment]]:
+    """Return the part payments of each claim (an empty tuple for None), checked for length."""
+    if _kind(values) == "pandas":
+        pandas = _pandas(what)
+        if not isinstance(values, pandas.Series):
+            raise InvalidType("payments", values, "a pandas Series with one entry per claim")
+        if index is not None and not values.index.equals(index):
+            raise InvalidArgument(
+                "payments", values.index, "a Series with the same index as the principals"
+            )
+        items = values.tolist()
+    elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidType("payments", values, "a column with the part payments of each claim")
+    else:
+        items = values.tolist() if hasattr(values, "tolist") else list(values)
+    if len(items) != n:
+        raise InvalidArgument(
+            "payments", f"{len(items)} entries", f"one per principal ({n} principals)"
+        )
+    return [() if item is None else item for item in items]
+
+
 @overload
 def late_interest_many(
     principals: Sequence[Decimal | int | str] | Iterator[Decimal | int | str] | npt.NDArray[Any],
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: Literal[False] = False,
     **options: Unpack[InterestOptions],
 ) -> InterestColumns: ...
@@ -1787,6 +1815,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: Literal[True],
     **options: Unpack[InterestOptions],
 ) -> tuple[InterestResult, ...]: ...
@@ -1798,6 +1827,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: bool = False,
     **options: Unpack[InterestOptions],
 ) -> pd.DataFrame | pd.Series: ...
@@ -1808,6 +1838,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: bool = False,
     **options: Unpack[InterestOptions],
 ) -> Any:
@@ -1826,15 +1857,18 @@ def late_interest_many(
     (its interest days): a DataFrame with the principals' index for a pandas Series, an
     :class:`InterestColumns` otherwise. With ``detail=True`` it is each claim's
     :class:`~payterms.interest.InterestResult` (periods, assumptions, outstanding
-    amounts): a tuple, or a Series for a pandas Series. Part payments are per claim: call
-    :func:`~payterms.interest.late_interest` for claims that have them.
+    amounts): a tuple, or a Series for a pandas Series. *payments*, if given, is a column
+    with one entry per claim: its part payments (an iterable of
+    :class:`~payterms.interest.Payment`, as ``late_interest`` takes them), or None or an
+    empty tuple for none.
 
     On numpy or pandas columns the interest of every claim is one subtraction in a table
     of prefix sums of ``rate / year`` per day (built once per set of rules and span of
     days) and one rounding in integers, whatever the number of rate periods; claims the
     table cannot settle (annual compounding past a year, day counts other than actual
-    and 30E/360, amounts beyond int64, days without a published rate) are computed by
-    :func:`~payterms.interest.claim_interest`, which also names the errors.
+    and 30E/360, amounts beyond int64, days without a published rate) and claims with
+    part payments are computed by :func:`~payterms.interest.claim_interest`, which also
+    names the errors.
 
     >>> from decimal import Decimal
     >>> res = late_interest_many([Decimal("1000"), "250.00"],
@@ -1845,6 +1879,11 @@ def late_interest_many(
     >>> [r.periods[0].rate for r in late_interest_many(
     ...     ["1000"], [date(2024, 1, 10)], [date(2024, 4, 9)], regime="BE", detail=True)]
     [Decimal('0.125')]
+    >>> from payterms.interest import Payment
+    >>> late_interest_many(["1000", "1000"], [date(2024, 1, 10)] * 2, [date(2024, 4, 9)] * 2,
+    ...                    payments=[(), [Payment(date(2024, 2, 9), Decimal("500"))]],
+    ...                    rate=Decimal("0.08")).interest
+    (Decimal('19.73'), Decimal('13.24'))
     >>> late_interest_many([1.5], [date(2024, 1, 10)], [date(2024, 4, 9)], rate=Decimal("0.08"))
     Traceback (most recent call last):
     payterms.errors.InvalidType: principals[0]=1.5 has type float: expected a Decimal, int or str
@@ -1863,6 +1902,7 @@ def late_interest_many(
             raise InvalidArgument(
                 column.name, column.index, "a Series with the same index as the principals"
             )
+    paid = None if payments is None else _read_payments(payments, n, index, what)
     rules = claim_rules(**options)
     arrays = any(_kind(v) != "sequence" for v in (principals, dues, untils))
     if detail or not arrays:
@@ -1871,7 +1911,15 @@ def late_interest_many(
             zip(amounts, _date_list(due_column), _date_list(until_column), strict=True)
         ):
             try:
-                results.append(claim_interest(rules, amount, due=due, until=until))
+                results.append(
+                    claim_interest(
+                        rules,
+                        amount,
+                        due=due,
+                        until=until,
+                        payments=() if paid is None else paid[i],
+                    )
+                )
             except PaytermsError as exc:
                 exc.add_note(f"at row {i} of {what}")
                 raise
@@ -1885,7 +1933,7 @@ def late_interest_many(
     else:
         numpy = _numpy(what)
         interest, compensation, day_counts = _claims_on_arrays(
-            numpy, what, rules, amounts, due_column, until_column
+            numpy, what, rules, amounts, due_column, until_column, paid
         )
     if index is None:
         as_list = _as_list
