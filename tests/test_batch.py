@@ -1419,3 +1419,80 @@ def test_batch_on_plain_sequences_imports_neither_numpy_nor_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""
+
+
+# --------------------------------------------------------------------------- frames (#16)
+
+
+def _ledger_frame() -> pd.DataFrame:
+    monthly = Payer(runs=PaymentRun.monthly(10, 25), approval_days=2)
+    weekly = Payer(runs=PaymentRun.weekly(4), transfer_days=1)
+    return pd.DataFrame(
+        {
+            "invoice_date": [date(2026, 1, 30), date(2026, 2, 2), date(2026, 2, 2)],
+            "conditions": [PaymentTerms.net(30), PaymentTerms.end_of_month(30)] * 1
+            + [PaymentTerms.net(45)],
+            "pays": [monthly, weekly, monthly],
+            "open": ["100.00", "250.00", "75.50"],
+            "region": ["north", "south", "north"],
+        },
+        index=["F-1", "F-2", "F-3"],
+    )
+
+
+def test_expected_payment_dates_takes_one_payer_per_row() -> None:
+    frame = _ledger_frame()
+    got = expected_payment_dates(
+        list(frame["conditions"]), list(frame["invoice_date"]), list(frame["pays"])
+    )
+    assert got == tuple(
+        expected_payment_date(t, d, p)
+        for t, d, p in zip(frame["conditions"], frame["invoice_date"], frame["pays"], strict=True)
+    )
+    # a Series of payers keeps the frame's index; behaviours work as payers
+    from payterms.behaviour import PaymentBehaviour
+
+    behaviours = pd.Series([PaymentBehaviour("A", p) for p in frame["pays"]], index=frame.index)
+    as_series = expected_payment_dates(frame["conditions"], frame["invoice_date"], behaviours)
+    assert list(as_series) == list(got)
+    assert list(as_series.index) == ["F-1", "F-2", "F-3"]
+    with pytest.raises(InvalidType, match=r"payer\[1\]"):
+        expected_payment_dates(
+            PaymentTerms.net(30), [date(2026, 1, 1)] * 2, [frame["pays"].iloc[0], 3]
+        )
+    with pytest.raises(InvalidArgument, match="one per date"):
+        expected_payment_dates(
+            PaymentTerms.net(30), [date(2026, 1, 1)] * 2, [frame["pays"].iloc[0]]
+        )
+    with pytest.raises(InvalidType, match="payer="):
+        expected_payment_dates(PaymentTerms.net(30), [date(2026, 1, 1)], "x")
+
+
+def test_batch_functions_read_named_columns_of_a_frame() -> None:
+    frame = _ledger_frame()
+    dues = due_dates("conditions", "invoice_date", data=frame)
+    assert list(dues.index) == ["F-1", "F-2", "F-3"]
+    assert list(dues) == [
+        t.due_date(d) for t, d in zip(frame["conditions"], frame["invoice_date"], strict=True)
+    ]
+    cash = expected_payment_dates("conditions", "invoice_date", "pays", data=frame)
+    assert list(cash) == [
+        expected_payment_date(t, d, p)
+        for t, d, p in zip(frame["conditions"], frame["invoice_date"], frame["pays"], strict=True)
+    ]
+    one_payer = expected_payment_dates(
+        PaymentTerms.net(30), "invoice_date", frame["pays"].iloc[0], data=frame
+    )
+    assert len(one_payer) == 3
+    rows = schedules("conditions", "invoice_date", "open", data=frame)
+    assert [s.amount for s in rows] == [Decimal("100.00"), Decimal("250.00"), Decimal("75.50")]
+    table = amounts_due("conditions", "invoice_date", "open", data=frame)
+    assert list(table.index) == ["F-1", "F-2", "F-3"]
+    claims = late_interest_many(
+        "open", "invoice_date", "invoice_date", data=frame, rate=Decimal("0.08")
+    )
+    assert list(claims["interest"]) == [Decimal("0.00")] * 3
+    with pytest.raises(InvalidArgument, match="starts='day'"):
+        due_dates("conditions", "day", data=frame)
+    with pytest.raises(InvalidType, match="data="):
+        due_dates("conditions", "invoice_date", data={"a": 1})  # type: ignore[call-overload]

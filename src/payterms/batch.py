@@ -32,6 +32,11 @@ each partition of a Dask or Spark frame.
   each claim (:class:`InterestColumns` or a DataFrame; every
   :class:`~payterms.interest.InterestResult` with ``detail=True``).
 
+Every function also takes ``data=``, a pandas DataFrame: an argument given as a string is
+then the name of the frame's column to read (``due_dates("terms", "invoice_date",
+data=ledger)``), so a ledger with extra columns and its own column names needs no
+reshaping.
+
 >>> from datetime import date
 >>> from payterms.terms import PaymentTerms
 >>> due_dates(PaymentTerms.end_of_month(45), [date(2026, 1, 15), date(2026, 1, 31)])
@@ -55,6 +60,8 @@ from payterms import _columnar
 from payterms._checks import check_date, check_rounding, to_decimal
 from payterms._columnar import MAX_DAY, MIN_DAY
 from payterms._extras import require
+from payterms._frames import resolve_data
+from payterms.behaviour import PaymentBehaviour
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.conventions import PaymentDay
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
@@ -693,6 +700,7 @@ def due_dates(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: None = None,
 ) -> tuple[date, ...]: ...
 
 
@@ -703,16 +711,18 @@ def due_dates(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: None = None,
 ) -> npt.NDArray[np.datetime64]: ...
 
 
 @overload
 def due_dates(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
-    starts: pd.Series,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
+    starts: pd.Series | str,
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: pd.DataFrame | None = None,
 ) -> pd.Series: ...
 
 
@@ -722,6 +732,7 @@ def due_dates(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: pd.DataFrame | None = None,
 ) -> Any:
     """Return the final due date of each invoice, in the container kind of *starts*.
 
@@ -734,7 +745,8 @@ def due_dates(
     sequence or Series of the same length; a Series must have the same index).
 
     Each date equals ``terms.due_date(start, calendar=calendar, adjustment=adjustment)``;
-    it is computed once per distinct (terms, start).
+    it is computed once per distinct (terms, start). With *data*, a DataFrame, *terms*
+    and *starts* may name its columns.
 
     Raises:
         InvalidType: a start that is not a date (its position is named), terms that are
@@ -759,6 +771,9 @@ def due_dates(
     check_adjustment(adjustment)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+    if data is not None:
+        found = resolve_data(data, "due_dates", {"terms": terms, "starts": starts})
+        terms, starts = found["terms"], found["starts"]
     column = _read_dates(starts, "starts", "due_dates")
     result: list[date] | npt.NDArray[np.int64]
     if column.kind != "sequence":
@@ -784,12 +799,13 @@ def due_dates(
 def expected_payment_dates(
     terms: PaymentTerms | Sequence[PaymentTerms],
     sent: Sequence[date] | Iterator[date],
-    payer: Payer,
+    payer: Payer | PaymentBehaviour | Sequence[Payer | PaymentBehaviour],
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: None = None,
 ) -> tuple[date, ...]: ...
 
 
@@ -797,37 +813,40 @@ def expected_payment_dates(
 def expected_payment_dates(
     terms: PaymentTerms | Sequence[PaymentTerms] | npt.NDArray[Any],
     sent: npt.NDArray[Any],
-    payer: Payer,
+    payer: Payer | PaymentBehaviour | Sequence[Payer | PaymentBehaviour] | npt.NDArray[Any],
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: None = None,
 ) -> npt.NDArray[np.datetime64]: ...
 
 
 @overload
 def expected_payment_dates(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
-    sent: pd.Series,
-    payer: Payer,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
+    sent: pd.Series | str,
+    payer: Payer | PaymentBehaviour | pd.Series | str,
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: pd.DataFrame | None = None,
 ) -> pd.Series: ...
 
 
 def expected_payment_dates(
     terms: Any,
     sent: Any,
-    payer: Payer,
+    payer: Any,
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: pd.DataFrame | None = None,
 ) -> Any:
     """Return the day each invoice's money arrives from *payer*, in the container kind of *sent*.
 
@@ -839,6 +858,13 @@ def expected_payment_dates(
     than the invoice date or its receipt (a delivery, an acceptance) need *term_starts*:
     the day of that event for each invoice, a date column of the same length (memoised
     per distinct (terms, sent date, term start)).
+
+    *payer* is one :class:`~payterms.runs.Payer` (or
+    :class:`~payterms.behaviour.PaymentBehaviour`) for every invoice, or one per invoice
+    (a sequence or Series, as a ledger's column of customer payers), each row then
+    computed with its own, once per distinct (terms, payer, sent date, term start).
+    With *data*, a DataFrame, *terms*, *sent*, *payer* and *term_starts* may name its
+    columns.
 
     >>> from payterms.runs import Payer, PaymentRun
     >>> from payterms.terms import PaymentTerms
@@ -852,12 +878,35 @@ def expected_payment_dates(
     >>> expected_payment_dates(on_delivery, [date(2026, 1, 30)], payer,
     ...                        term_starts=[date(2026, 2, 20)])
     (datetime.date(2026, 3, 25),)
+    >>> import pandas as pd
+    >>> ledger = pd.DataFrame({"invoice_date": [date(2026, 1, 30), date(2026, 1, 30)],
+    ...                        "pays": [payer, Payer(runs=PaymentRun.weekly(4))],
+    ...                        "terms": [PaymentTerms.net(30)] * 2, "note": ["a", "b"]})
+    >>> expected_payment_dates("terms", "invoice_date", "pays", data=ledger).tolist()
+    [datetime.date(2026, 3, 25), datetime.date(2026, 3, 6)]
     """
     what = "expected_payment_dates"
-    if not isinstance(payer, Payer):
-        raise InvalidType("payer", payer, "a payterms.Payer")
+    if data is not None:
+        found = resolve_data(
+            data, what, {"terms": terms, "sent": sent, "payer": payer, "term_starts": term_starts}
+        )
+        terms, sent, payer, term_starts = (
+            found["terms"],
+            found["sent"],
+            found["payer"],
+            found["term_starts"],
+        )
+    if isinstance(payer, PaymentBehaviour):
+        payer = payer.payer
     column = _read_dates(sent, "sent", what)
     keys = _read_keys(terms, len(column), "terms", PaymentTerms, what, column.index)
+    if not isinstance(payer, Payer):
+        payers = _read_payers(payer, len(column), what, column.index)
+        return _rebuild(
+            column,
+            _per_row_payers(column, terms, keys, payers, term_starts, amount, adjustment, currency),
+            what,
+        )
 
     def cash(t: PaymentTerms, day: date, start: date | None = None) -> date:
         return expected_payment_date(
@@ -893,6 +942,79 @@ def expected_payment_dates(
     else:
         result = _map_pairs(cash, keys, column)
     return _rebuild(column, result, what)
+
+
+def _read_payers(values: object, n: int, what: str, index: Any) -> list[Payer]:
+    """Return one Payer per row from a sequence or Series of Payers or PaymentBehaviours."""
+    kind = _kind(values)
+    if kind == "pandas":
+        pandas = _pandas(what)
+        if not isinstance(values, pandas.Series):
+            raise InvalidType("payer", values, "a Payer, a PaymentBehaviour or a Series of them")
+        if index is not None and not values.index.equals(index):
+            raise InvalidArgument("payer", values.index, "a Series with the same index as sent")
+        items: list[Any] = values.tolist()
+    elif kind == "numpy":
+        items = values.tolist()  # type: ignore[attr-defined]
+    elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidType("payer", values, "a Payer, a PaymentBehaviour or one per invoice")
+    else:
+        items = list(values)
+    if len(items) != n:
+        raise InvalidArgument("payer", f"{len(items)} payers", f"one per date ({n} dates)")
+    out: list[Payer] = []
+    for i, item in enumerate(items):
+        if isinstance(item, PaymentBehaviour):
+            item = item.payer
+        if not isinstance(item, Payer):
+            raise InvalidType(f"payer[{i}]", item, "a payterms.Payer or PaymentBehaviour")
+        out.append(item)
+    return out
+
+
+def _per_row_payers(
+    column: _Dates,
+    terms: object,
+    keys: list[PaymentTerms] | None,
+    payers: list[Payer],
+    term_starts: object,
+    amount: Decimal | int | str | None,
+    adjustment: Adjustment,
+    currency: str,
+) -> list[date] | npt.NDArray[np.int64]:
+    """Return the cash date of each row with its own payer, once per distinct row key."""
+    n = len(column)
+    per_row_terms: list[Any] = keys if keys is not None else [terms] * n
+    codes: dict[int, int] = {}
+    distinct: list[Payer] = []
+    for p in payers:
+        if id(p) not in codes:
+            codes[id(p)] = len(distinct)
+            distinct.append(p)
+    starts: list[date | None] = [None] * n
+    if term_starts is not None:
+        events = _read_dates(term_starts, "term_starts", "expected_payment_dates")
+        if len(events) != n:
+            raise InvalidArgument(
+                "term_starts", f"{len(events)} dates", f"one per sent date ({n} dates)"
+            )
+        starts = list(_date_list(events))
+    row_keys = [
+        (t, codes[id(p)], start) for t, p, start in zip(per_row_terms, payers, starts, strict=True)
+    ]
+
+    def cash(key: tuple[PaymentTerms, int, date | None], day: date) -> date:
+        return expected_payment_date(
+            key[0],
+            day,
+            distinct[key[1]],
+            amount=amount,
+            term_start=key[2],
+            adjustment=adjustment,
+            currency=currency,
+        )
+
+    return _map_pairs(cash, row_keys, column)
 
 
 # --------------------------------------------------------------------------- schedules
@@ -1407,7 +1529,7 @@ def _schedule_block(
 
 
 def schedules(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
     starts: Any,
     amounts: Any,
     *,
@@ -1415,6 +1537,7 @@ def schedules(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
+    data: pd.DataFrame | None = None,
 ) -> Schedules:
     """Return the schedule of each invoice as :class:`Schedules`, a column of them.
 
@@ -1430,7 +1553,8 @@ def schedules(
     rows the arrays cannot settle (amounts the terms refuse, a rounding that takes more
     than there is) are scheduled by ``PaymentTerms.schedule``. A plain sequence is
     scheduled once per distinct (terms, start, amount), without numpy. Either way the
-    result builds a :class:`~payterms.terms.Schedule` only for the rows asked for.
+    result builds a :class:`~payterms.terms.Schedule` only for the rows asked for. With
+    *data*, a DataFrame, *terms*, *starts* and *amounts* may name its columns.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -1441,6 +1565,9 @@ def schedules(
      [('2026-01-15', '0.02'), ('2026-03-02', '0.03')]]
     """
     what = "schedules"
+    if data is not None:
+        found = resolve_data(data, what, {"terms": terms, "starts": starts, "amounts": amounts})
+        terms, starts, amounts = found["terms"], found["starts"], found["amounts"]
     check_adjustment(adjustment)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
@@ -1460,7 +1587,7 @@ def schedules(
 
 
 def amounts_due(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
     starts: Any,
     amounts: Any,
     *,
@@ -1468,6 +1595,7 @@ def amounts_due(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
+    data: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return every instalment of every invoice as a pandas DataFrame (needs ``[pandas]``).
 
@@ -1476,7 +1604,8 @@ def amounts_due(
     position), and the columns are ``line`` (the instalment's position in the terms),
     ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
     amounts add up to its total). It is ``schedules(...).to_frame()``; group it by
-    ``due`` for a cash-in forecast.
+    ``due`` for a cash-in forecast. With *data*, a DataFrame, *terms*, *starts* and
+    *amounts* may name its columns.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -1489,6 +1618,11 @@ def amounts_due(
     1     1 2026-03-30  140.00
     """
     _pandas("amounts_due")
+    if data is not None:
+        found = resolve_data(
+            data, "amounts_due", {"terms": terms, "starts": starts, "amounts": amounts}
+        )
+        terms, starts, amounts = found["terms"], found["starts"], found["amounts"]
     return schedules(
         terms,
         starts,
@@ -1805,6 +1939,7 @@ def late_interest_many(
     *,
     payments: Any = None,
     detail: Literal[False] = False,
+    data: None = None,
     **options: Unpack[InterestOptions],
 ) -> InterestColumns: ...
 
@@ -1817,18 +1952,20 @@ def late_interest_many(
     *,
     payments: Any = None,
     detail: Literal[True],
+    data: None = None,
     **options: Unpack[InterestOptions],
 ) -> tuple[InterestResult, ...]: ...
 
 
 @overload
 def late_interest_many(
-    principals: pd.Series,
+    principals: pd.Series | str,
     dues: Any,
     untils: Any,
     *,
     payments: Any = None,
     detail: bool = False,
+    data: pd.DataFrame | None = None,
     **options: Unpack[InterestOptions],
 ) -> pd.DataFrame | pd.Series: ...
 
@@ -1840,6 +1977,7 @@ def late_interest_many(
     *,
     payments: Any = None,
     detail: bool = False,
+    data: pd.DataFrame | None = None,
     **options: Unpack[InterestOptions],
 ) -> Any:
     """Return the late interest of many claims as columns (or, with *detail*, each result).
@@ -1851,12 +1989,13 @@ def late_interest_many(
     ``compensation``, ``calendar``, ``currency``, ``rounding``), shared by every row and
     resolved once (:func:`~payterms.interest.claim_rules`). *principals* are Decimal, int
     or str amounts (a float is refused, naming its position; a pandas column of amounts
-    has object dtype); *dues* and *untils* are date columns as for :func:`due_dates`.
+    has object dtype); *dues* and *untils* are date columns as for :func:`due_dates`. With
+    *data*, a DataFrame, *principals*, *dues* and *untils* may name its columns.
 
     The result holds each claim's ``interest``, ``compensation`` (Decimals) and ``days``
-    (its interest days): a DataFrame with the principals' index for a pandas Series, an
-    :class:`InterestColumns` otherwise. With ``detail=True`` it is each claim's
-    :class:`~payterms.interest.InterestResult` (periods, assumptions, outstanding
+    (its interest days): a DataFrame with the principals' index for a pandas Series (or
+    for *data*), an :class:`InterestColumns` otherwise. With ``detail=True`` it is each
+    claim's :class:`~payterms.interest.InterestResult` (periods, assumptions, outstanding
     amounts): a tuple, or a Series for a pandas Series. *payments*, if given, is a column
     with one entry per claim: its part payments (an iterable of
     :class:`~payterms.interest.Payment`, as ``late_interest`` takes them), or None or an
@@ -1889,6 +2028,9 @@ def late_interest_many(
     payterms.errors.InvalidType: principals[0]=1.5 has type float: expected a Decimal, int or str
     """
     what = "late_interest_many"
+    if data is not None:
+        found = resolve_data(data, what, {"principals": principals, "dues": dues, "untils": untils})
+        principals, dues, untils = found["principals"], found["dues"], found["untils"]
     amounts, index = _read_amounts(principals, "principals", what)
     due_column = _read_dates(dues, "dues", what)
     until_column = _read_dates(untils, "untils", what)
