@@ -637,6 +637,51 @@ def test_interest_statement_adds_up_to_its_total(run: Run) -> None:
     assert sum(parts) == total
 
 
+@st.composite
+def claims_paid_in_part(draw: st.DrawFn) -> tuple[Decimal, date, date, list[str]]:
+    """(principal, due, until, --payment values): 0-3 part payments, together at most owed."""
+    principal, due, until = draw(late_claims())
+    left, payments = principal, []
+    for share in draw(st.lists(st.integers(1, 10_000), max_size=3)):
+        amount = (principal * share / 30_000).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+        if not 0 < amount <= left:
+            continue
+        left -= amount
+        day = draw(st.dates(min_value=due - timedelta(days=30), max_value=until))
+        payments.append(f"{day}:{amount}")
+    return principal, due, until, payments
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=claims_paid_in_part(), code=interest_regime_codes())
+def test_any_interest_statement_adds_up_to_its_total(
+    claim: tuple[Decimal, date, date, list[str]], code: str
+) -> None:
+    # what the command prints for any claim paid in part: the statement block's lines
+    # (principal, interest, compensation, each payment) add up to its outstanding line
+    principal, due, until, payments = claim
+    argv = ["interest", str(principal), "--due", str(due), "--until", str(until), "--regime", code]
+    for payment in payments:
+        argv += ["--payment", payment]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(argv)
+    assert status == 0
+    block = out.getvalue().rstrip().split("\n\n")[-1].splitlines()
+    figures = [Decimal(re.findall(r"(-?[0-9]+\.[0-9]{2}) [A-Z]{3}$", line)[0]) for line in block]
+    assert block[-1].startswith(f"outstanding on {until}")
+    assert len(block) == 4 + len(payments)
+    assert sum(figures[:-1]) == figures[-1]
+    result = pt.late_interest(principal, due=due, until=until, regime=code,
+                              payments=[pt.Payment(*_payment(p)) for p in payments])  # fmt: skip
+    assert figures[-1] == result.total_outstanding
+
+
+def _payment(text: str) -> tuple[date, Decimal]:
+    day, amount = text.split(":")
+    return date.fromisoformat(day), Decimal(amount)
+
+
 def test_interest_outstanding_parts_add_up(run: Run) -> None:
     # The outstanding line of the explanation: principal + interest + compensation = total.
     out = run(*BE_CLAIM)[1]
