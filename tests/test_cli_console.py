@@ -427,7 +427,9 @@ def _rates_check_text() -> list[str]:
     return [
         f"standard input: a valid rate table, 1 row from {table.first_known} to "
         f"{table.last_known} (1 published)",
-        f"covers {c.first_day} to {c.last_day}, confirmed until {c.confirmed_until}",
+        # --table reads no standard input: the hint names a FILE
+        f"(--table ecb_mro=FILE): covers {c.first_day} to {c.last_day}, confirmed until "
+        f"{c.confirmed_until}",
     ]
 
 
