@@ -549,3 +549,22 @@ def test_a_discount_without_percentage_or_amount_is_refused() -> None:
     with pytest.raises(InvalidDocument, match="ActualDiscountAmount") as info:
         read_cii(_terms(inner), issue_date=ISSUE, amount="100", currency="EUR")
     assert info.value.element == "ram:ApplicableTradePaymentDiscountTerms/ram:CalculationPercent"
+
+
+def test_a_due_date_moved_by_a_term_holiday_is_said_and_read_back() -> None:
+    from payterms.terms import TermHoliday
+
+    # OCA account_payment_term_extension: a due date on the holiday moves to the postponed day
+    terms = PaymentTerms(
+        installments=(Installment.balance("2W"),),
+        holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),),
+    )
+    sched = terms.schedule(date(2015, 3, 2), Decimal("121.00"))
+    written = to_cii(payment_part(sched, terms))
+    assert written.in_text == (
+        "instalment 1 due 2015-03-17 was moved from 2015-03-16 by a term holiday, which no "
+        "element states: written as the moved date; the terms text gives the holiday",
+    )
+    reading = read_invoice(written.embed(cii_invoice(date(2015, 3, 2), Decimal("121.00"))))
+    assert reading.terms == terms
+    assert reading.disagreements == ()

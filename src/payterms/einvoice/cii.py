@@ -14,7 +14,13 @@ one ``ram:ApplicableTradePaymentDiscountTerms`` (``ram:BasisDateTime``,
 ``ram:BasisPeriodMeasure`` in ``DAY``, ``ram:BasisAmount``, ``ram:CalculationPercent``,
 ``ram:ActualDiscountAmount``; the EXTENDED Schematron marks ``@currencyID`` on the amounts of
 these terms as not used). :func:`to_cii` writes one payment terms element per instalment
-(BT-20 on the first) and one per discount.
+(BT-20 on the first) and one per discount on the whole invoice. An instalment's own
+discount goes into that instalment's element, which then states its
+``ram:PartialPaymentAmount`` even when it is the only one (a discount in an element without
+a partial amount is read as a discount on the whole invoice); an element holds one
+discount, so an instalment's further discounts are in the text. A fixed-amount discount
+states ``ram:ActualDiscountAmount`` without ``ram:CalculationPercent`` (optional in the
+Factur-X 1.09 EXTENDED schema).
 
 >>> from datetime import date
 >>> from decimal import Decimal

@@ -92,8 +92,9 @@ class Profile(Enum):
     ``ram:DirectDebitMandateID`` (CII-SR-452, CII-SR-453)."""
 
     XRECHNUNG = "xrechnung"
-    """The German CIUS XRechnung 3.0: the EN 16931 core, with each discount as a coded line
-    ``#SKONTO#TAGE=n#PROZENT=n.nn#[BASISBETRAG=n.nn#]`` in BT-20 (rule BR-DE-18)."""
+    """The German CIUS XRechnung 3.0: the EN 16931 core, with each percentage discount on
+    the whole invoice as a coded line ``#SKONTO#TAGE=n#PROZENT=n.nn#[BASISBETRAG=n.nn#]`` in
+    BT-20 (rule BR-DE-18); fixed-amount and instalment discounts are worded."""
 
     EXTENDED = "extended"
     """Structured terms beyond the core: Factur-X / ZUGFeRD EXTENDED (several

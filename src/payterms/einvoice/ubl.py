@@ -19,7 +19,12 @@ instead: one per instalment (``cbc:PaymentPercent``, ``cbc:Amount``,
 ``cac:PenaltyPeriod``) and one per discount (``cbc:SettlementDiscountPercent``,
 ``cbc:Amount`` as its base, ``cbc:SettlementDiscountAmount``, ``cac:SettlementPeriod`` with
 start, end and ``cbc:DurationMeasure`` in days), valid against the UBL 2.1 schema but
-outside EN 16931.
+outside EN 16931. A fixed-amount discount states ``cbc:SettlementDiscountAmount`` without
+``cbc:SettlementDiscountPercent``. An instalment's own discount goes into that
+instalment's ``cac:PaymentTerms`` (beside its ``cbc:Amount`` and due date, so without a
+base amount); an element holds one discount, so an instalment's further discounts are in
+the text. Read back, a discount in a ``cac:PaymentTerms`` that states a due date is that
+instalment's, one without a due date is on the whole invoice.
 
 >>> from datetime import date
 >>> from decimal import Decimal
