@@ -189,3 +189,37 @@ def test_every_discount_window_is_stated_once(terms: PaymentTerms, amount: Decim
         for window in due.discounts:
             assert window.payable + window.discount == due.amount  # parts = the instalment
     assert len(part.discounts) == len(sched.discounts) + sum(len(d.discounts) for d in sched.dues)
+
+
+def test_the_notes_follow_the_lines_with_instalment_discounts() -> None:
+    # Code de commerce L441-9: the discount conditions (AAB), the penalties (PMD) and the
+    # indemnity (PMT) each in its note, whatever the instalments' own discounts
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    aab, pmd, pmt = payment_part(sched, ERP, lang="fr", regime=french_regime()).notes
+    assert aab.subject == "AAB"
+    assert aab.text.count("Escompte de") == 4  # 3 %, 2 %, 20,00 EUR of the lines, 50,00 EUR
+    assert "Date de paiement" not in aab.text
+    assert (pmd.subject, pmd.text[:20]) == ("PMD", "Pénalités de retard ")
+    assert (pmt.subject, pmt.text[:22]) == ("PMT", "Indemnité forfaitaire ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    terms=payment_terms(extras=True, fixed_tiers=True),
+    amount=st.decimals("100", "1000000", places=2),
+)
+def test_each_note_holds_its_mention(terms: PaymentTerms, amount: Decimal) -> None:
+    tax = (amount / 11).quantize(Decimal("0.01"))
+    try:
+        sched = terms.schedule(ISSUE, amount, tax=tax)
+    except InvalidArgument:
+        assume(False)
+        raise
+    aab, pmd = payment_part(sched, terms, tax=tax, rate="0.08").notes
+    windows = len(sched.discounts) + sum(len(d.discounts) for d in sched.dues)
+    assert aab.subject == "AAB"
+    assert aab.text.count("to pay.") == windows
+    assert (aab.text == "No discount for early payment.") == (windows == 0)
+    assert pmd == Note(
+        "PMD", "Late payment interest: 8% a year, due from the day after the due date."
+    )

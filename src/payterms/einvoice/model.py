@@ -400,11 +400,20 @@ def payment_part(
             rate_value = regime.rate_on(schedule.final_due + timedelta(days=1))
         penalty = (rate_value * 100).normalize()
         penalty = penalty.quantize(Decimal(1)) if penalty == penalty.to_integral() else penalty
-        n = len(schedule.dues)
-        k = max(len(schedule.discounts), 1)
-        found = [Note("AAB", " ".join(lines[n : n + k])), Note("PMD", lines[n + k])]
-        if len(lines) > n + k + 1:
-            found.append(Note("PMT", lines[n + k + 1]))
+        # describe_invoice: each instalment's line followed by its own discounts' lines, the
+        # discounts on the whole invoice (or the line that there is none), the penalty, the
+        # indemnity
+        said: list[str] = []
+        at = 0
+        for due in schedule.dues:
+            said += lines[at + 1 : at + 1 + len(due.discounts)]
+            at += 1 + len(due.discounts)
+        k = len(schedule.discounts) if discounts else 1
+        said += lines[at : at + k]
+        at += k
+        found = [Note("AAB", " ".join(said)), Note("PMD", lines[at])]
+        if len(lines) > at + 1:
+            found.append(Note("PMT", lines[at + 1]))
         notes = tuple(found)
     return PaymentPart(
         issue_date=issue,
