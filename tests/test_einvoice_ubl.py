@@ -323,3 +323,24 @@ def test_a_discount_in_a_block_with_a_due_date_is_that_instalments() -> None:
     assert reading.terms == PaymentTerms(
         installments=(Installment.balance("30D").with_discount(2, "10D"),)
     )
+
+
+def test_an_instalment_discount_on_the_amount_excluding_tax_says_its_base_is_in_text() -> None:
+    from payterms.terms import TaxBase
+
+    terms = PaymentTerms(
+        installments=(Installment.balance("30D").with_discount(2, "10D"),),
+        tax_base=TaxBase.EXCLUDED,
+    )
+    sched = terms.schedule(ISSUE, Decimal("1210.00"), tax=Decimal("210.00"))
+    written = to_ubl(payment_part(sched, terms, tax="210.00"), Profile.EXTENDED)
+    assert '<cbc:SettlementDiscountAmount currencyID="EUR">20.00<' in written.xml
+    assert written.in_text[-1] == (
+        "instalment 1's discount is taken on 1000.00, which no element states (cbc:Amount is "
+        "the instalment's amount): in the terms text (BT-20)"
+    )
+    reading = read_ubl(
+        written.xml, issue_date=ISSUE, amount="1210.00", currency="EUR", tax="210.00"
+    )
+    assert reading.terms == terms
+    assert reading.disagreements == ()

@@ -136,7 +136,28 @@ def to_ubl(part: PaymentPart, profile: Profile = Profile.EN16931) -> Written:
         make(mandate, CBC, "ID", part.mandate)
         fragments.append(Fragment(f"{_ROOT}/cac:PaymentMeans", serialize(mandate)))
     written_part = part if decided.text == part.terms_text else _with_text(part, decided.text)
-    return Written(Syntax.UBL, profile, written_part, tuple(fragments), decided.in_text)
+    in_text = decided.in_text
+    if decided.structured:
+        in_text += _unstated_bases(part)
+    return Written(Syntax.UBL, profile, written_part, tuple(fragments), in_text)
+
+
+def _unstated_bases(part: PaymentPart) -> tuple[str, ...]:
+    """Return a sentence per instalment discount whose base is not the instalment's amount."""
+    out = []
+    seen: set[int] = set()
+    for d in part.discounts:
+        index = d.installment
+        if index is None or index in seen or index >= len(part.dues):
+            continue
+        seen.add(index)
+        if d.basis_amount is not None and d.basis_amount != part.dues[index].amount:
+            out.append(
+                f"instalment {index + 1}'s discount is taken on {d.basis_amount}, which no "
+                "element states (cbc:Amount is the instalment's amount): in the terms text "
+                "(BT-20)"
+            )
+    return tuple(out)
 
 
 def _with_text(part: PaymentPart, text: str | None) -> PaymentPart:
