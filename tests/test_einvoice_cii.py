@@ -568,3 +568,30 @@ def test_a_due_date_moved_by_a_term_holiday_is_said_and_read_back() -> None:
     reading = read_invoice(written.embed(cii_invoice(date(2015, 3, 2), Decimal("121.00"))))
     assert reading.terms == terms
     assert reading.disagreements == ()
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+@settings(max_examples=60, deadline=None)
+@given(terms=payment_terms(extras=True, fixed_tiers=True))
+def test_every_discount_without_an_element_is_said(profile: Profile, terms: PaymentTerms) -> None:
+    amount = Decimal("1210.00")
+    try:
+        sched = terms.schedule(ISSUE, amount, tax=vat_of(amount))
+    except InvalidArgument:
+        assume(False)
+        raise
+    part = payment_part(sched, terms, tax=vat_of(amount))
+    written = to_cii(part, profile)
+    said = [s for s in written.in_text if "discount" in s and ("until" in s or "within" in s)]
+    if profile is Profile.EXTENDED:
+        # one discount per instalment's element: the others are said
+        firsts = {d.installment for d in part.discounts if d.installment is not None}
+        others = sum(1 for d in part.discounts if d.installment is not None) - len(firsts)
+        assert len(said) == others
+        xml = written.xml
+        assert (
+            xml.count("<ram:ApplicableTradePaymentDiscountTerms>") == len(part.discounts) - others
+        )
+    else:
+        assert len(said) == len(part.discounts)  # each one, in the terms text or a #SKONTO# line
+        assert "ApplicableTradePaymentDiscountTerms" not in written.xml
