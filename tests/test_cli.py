@@ -204,7 +204,7 @@ def test_jsonable_takes_every_public_field_and_property() -> None:
         for name, member in vars(type(res)).items()
         if isinstance(member, property) and not name.startswith("_")
     }
-    assert "total_outstanding" in properties
+    assert {"total_outstanding", "interest_paid"} <= properties
     assert set(data) == {f.name for f in fields} | properties
     assert data["total_outstanding"] == str(res.total_outstanding)
     assert data["periods"] == [
@@ -215,6 +215,7 @@ def test_jsonable_takes_every_public_field_and_property() -> None:
             "rate": "0.10",
             "base": "3650",
             "interest": "10.00",
+            "amount": "10.00",
         }
     ]
 
@@ -629,13 +630,6 @@ def _statement(out: str) -> tuple[list[Decimal], Decimal]:
     return amounts[:-1], amounts[-1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KNOWN: late_interest imputes the payment on the exact interest (527.397...) and "
-    "reports interest 892.48 with 365.09 outstanding, one cent more than 892.48 - 527.40; "
-    "the statement therefore misses its total by a cent until interest.py makes claims "
-    "cent-exact (the command prints the engine's figures as they are)",
-)
 def test_interest_statement_adds_up_to_its_total(run: Run) -> None:
     status, out, _ = run(*BE_CLAIM)
     assert status == 0
@@ -811,12 +805,6 @@ def test_account_totals_add_up(run: Run) -> None:
     assert Decimal(data["outstanding"]) - Decimal(data["unapplied"]) == Decimal(data["balance"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KNOWN: the statement's line for F-1 reads 600.00 + 9.31 + 40.00 - 500.00 = "
-    "149.30 outstanding (149.31 by its own parts): the payment is imputed on the exact "
-    "interest; the command prints the account's figures as they are",
-)
 def test_account_lines_add_up(run: Run) -> None:
     _, out, _ = run(*ACME_ARGS, *ACME_PAYMENTS, "--json", stdin=ACME_INVOICES)
     for line in json.loads(out)["account_statement"]["lines"]:
@@ -1073,6 +1061,7 @@ CONSOLE_RUNS: list[tuple[str, ...]] = [
     BE_CLAIM,
     ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%"),
     (*ACME_ARGS, *ACME_PAYMENTS),
+    ("rates", "--regime", "FR"),
 ]
 
 
