@@ -190,6 +190,9 @@ def test_check_terms_checks_the_penalty_against_the_tables_of_the_regime() -> No
     (shipped,) = check_terms(terms, "FR", invoice_date=date(2026, 8, 1), penalty_rate="0.07")
     assert shipped.code == "FR-rate-not-checked"
     assert "no fr_legal_rate_professionals rate published for 2026-09-01" in shipped.message
+    # a check takes no assumption: the finding names only the table to bring
+    assert "assume=" not in shipped.message
+    assert "tables={'fr_legal_rate_professionals': RateTable.from_csv(...)}" in shipped.message
     (below,) = check_terms(terms, fr, invoice_date=date(2026, 8, 1), penalty_rate="0.07")
     assert below.code == "FR-L441-10-penalty-floor"
     assert "on 2026-09-01 (7.86 %)" in below.message
