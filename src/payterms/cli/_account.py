@@ -217,9 +217,9 @@ _ACCOUNT = Command(
             ),
             "statement of account as of 2025-06-30 (EUR), payments allocated oldest first\n"
             "invoice   due         principal  interest  compensation     paid  outstanding\n"
-            "F-1       2025-02-01     600.00      9.31         40.00   500.00       149.30\n"
+            "F-1       2025-02-01     600.00      9.30         40.00   500.00       149.30\n"
             "F-2       2025-02-08     400.00     12.41         40.00   200.00       252.41\n"
-            "total                   1000.00     21.72         80.00   700.00       401.71\n"
+            "total                   1000.00     21.71         80.00   700.00       401.71\n"
             "2025-03-01 payment 500.00: F-1 500.00\n"
             "2025-04-01 payment 200.00: F-2 200.00\n"
             "balance due 401.71 EUR\n"
