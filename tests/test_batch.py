@@ -797,3 +797,19 @@ def test_batch_on_plain_sequences_imports_neither_numpy_nor_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""
+
+
+def test_a_calendar_alone_moves_every_due_date_to_the_following_business_day() -> None:
+    # as PaymentTerms.due_date and schedule do: Saturday 31 January 2026 becomes Monday
+    be = BusinessCalendar.country("BE")
+    net30 = PaymentTerms.net(30)
+    starts = [date(2026, 1, 1), date(2026, 1, 2)]
+    assert due_dates(net30, starts, calendar=be) == (date(2026, 2, 2), date(2026, 2, 2))
+    assert due_dates(net30, starts, calendar=be, adjustment=Adjustment.UNADJUSTED) == (
+        date(2026, 1, 31),
+        date(2026, 2, 1),
+    )
+    (sched,) = schedules(net30, starts[:1], ["100"], calendar=be)
+    assert sched.final_due == date(2026, 2, 2)
+    with pytest.raises(InvalidType, match="calendar"):
+        due_dates(net30, starts, calendar="BE")  # type: ignore[call-overload]

@@ -388,7 +388,7 @@ def due_dates(
     starts: Sequence[date] | Iterator[date],
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
 ) -> tuple[date, ...]: ...
 
 
@@ -398,7 +398,7 @@ def due_dates(
     starts: npt.NDArray[Any],
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
 ) -> npt.NDArray[np.datetime64]: ...
 
 
@@ -408,7 +408,7 @@ def due_dates(
     starts: pd.Series,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
 ) -> pd.Series: ...
 
 
@@ -417,7 +417,7 @@ def due_dates(
     starts: Any,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
 ) -> Any:
     """Return the final due date of each invoice, in the container kind of *starts*.
 
@@ -429,8 +429,10 @@ def due_dates(
     :class:`~payterms.terms.PaymentTerms` for every invoice, or one per invoice (a
     sequence or Series of the same length; a Series must have the same index).
 
-    Each date equals ``terms.due_date(start, calendar=calendar, adjustment=adjustment)``;
-    it is computed once per distinct (terms, start).
+    Each date equals ``terms.due_date(start, calendar=calendar, adjustment=adjustment)``
+    (with a *calendar*, ``FOLLOWING`` unless *adjustment* says otherwise; see
+    :func:`~payterms.calendars.check_adjustment`); it is computed once per distinct
+    (terms, start).
 
     Raises:
         InvalidType: a start that is not a date (its position is named), terms that are
@@ -452,7 +454,7 @@ def due_dates(
     array(['2026-02-14', '2026-03-02'], dtype='datetime64[D]')
 
     """
-    check_adjustment(adjustment)
+    adjustment = check_adjustment(adjustment, calendar)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
     column = _read_dates(starts, "starts", "due_dates")
@@ -615,7 +617,7 @@ def _schedule_rows(
     amounts: object,
     *,
     calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
+    adjustment: Adjustment | None,
     currency: str,
     rounding: str,
 ) -> tuple[list[Schedule], Any]:
@@ -655,14 +657,15 @@ def schedules(
     amounts: Any,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
 ) -> tuple[Schedule, ...]:
     """Return the :class:`~payterms.terms.Schedule` of each invoice, in order.
 
     Row *i* is ``terms.schedule(starts[i], amounts[i], ...)`` with the keyword arguments
-    shared by every row, computed once per distinct (terms, start, amount). *starts* is
+    shared by every row (with a *calendar*, *adjustment* is ``FOLLOWING`` unless given),
+    computed once per distinct (terms, start, amount). *starts* is
     a date column as for :func:`due_dates`; *amounts* are Decimal, int or str values (a
     sequence, an object array or a Series; a float is refused, naming its position);
     *terms* is one :class:`~payterms.terms.PaymentTerms` or one per invoice. Terms that
@@ -696,7 +699,7 @@ def amounts_due(
     amounts: Any,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
 ) -> pd.DataFrame:
@@ -706,8 +709,9 @@ def amounts_due(
     invoice's label (the index of *starts* or *amounts* when one is a Series, else its
     position), and the columns are ``line`` (the instalment's position in the terms),
     ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
-    amounts add up to its total). The rows are those of :func:`schedules`; group them by
-    ``due`` for a cash-in forecast.
+    amounts add up to its total). The rows are those of :func:`schedules` (with a
+    *calendar*, *adjustment* is ``FOLLOWING`` unless given); group them by ``due`` for a
+    cash-in forecast.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),

@@ -377,12 +377,13 @@ def discount_tiers(
     invoice_date: date,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
 ) -> tuple[tuple[tuple[Decimal, int], ...], int]:
     """Return ``(tiers, net_days)`` of *terms* for an invoice dated *invoice_date*.
 
     *tiers* are ``(percent, days)`` pairs, days counted from the invoice date to each
-    discount window's last day; *net_days* runs to the final due date. They feed
+    discount window's last day; *net_days* runs to the final due date. With a
+    *calendar* the dates move by *adjustment* (``FOLLOWING`` unless given). They feed
     :func:`discount_cost`, :func:`discount_decision`, :func:`tier_costs` and
     :func:`best_tier`. Terms with several installments are refused: their net day is
     not one day.

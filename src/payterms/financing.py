@@ -51,7 +51,7 @@ from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
 from payterms._extras import require
-from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, PaytermsWarning
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
@@ -484,7 +484,7 @@ def _supplier_cash_out(
     cash_out: object,
     invoice_date: date,
     calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
+    adjustment: Adjustment | None,
 ) -> date:
     if cash_out is None:
         return invoice_date
@@ -674,13 +674,14 @@ def _term_cost_exact(
     method: FinancingMethod,
     day_count: DayCount,
     calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
+    adjustment: Adjustment | None,
     take_discount: bool | None,
     tax: Decimal | int | str | None,
     currency: str,
     rounding: str,
 ) -> tuple[TermCost, Decimal]:
     """Return the rounded :class:`TermCost` and the exact (unrounded) total cost."""
+    adjustment = check_adjustment(adjustment, calendar)  # FOLLOWING with a calendar
     start, total, entries = _payments(
         terms,
         amount,
@@ -761,7 +762,7 @@ def term_cost(
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     take_discount: bool | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
@@ -789,7 +790,8 @@ def term_cost(
     *term_start* is the day the terms count from when it is not the invoice date (a
     delivery or order date; terms counting from receipt start when the payer receives
     the invoice); the invoice is still sent on *invoice_date*. Days are counted with
-    *day_count* (ACT/ACT ISDA allowed here).
+    *day_count* (ACT/ACT ISDA allowed here). With a *calendar* the due dates move by
+    *adjustment*, ``FOLLOWING`` unless given (``Adjustment.UNADJUSTED`` keeps them).
 
     >>> terms = PaymentTerms.net(60)
     >>> tc = term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
@@ -840,7 +842,7 @@ def indifferent_price(
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
@@ -866,7 +868,8 @@ def indifferent_price(
     The value is affine in the price, so a secant step finds it (refined for the cent
     rounding of installments), then it is rounded to *currency*. *tax* is the tax included
     in *price* (for installments taken on the amount excluding tax); other prices carry the
-    same share of tax. Raises :class:`~payterms.errors.InvalidArgument` when the cost of
+    same share of tax. With a *calendar* the due dates move by *adjustment*, ``FOLLOWING``
+    unless given. Raises :class:`~payterms.errors.InvalidArgument` when the cost of
     *to_terms* grows as fast as the price (a term so long that no price pays for it).
 
     >>> indifferent_price(Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60),
@@ -881,6 +884,7 @@ def indifferent_price(
     if p <= 0:
         raise InvalidArgument("price", price, "a positive price")
     r = _rate(rate)
+    adjustment = check_adjustment(adjustment, calendar)  # FOLLOWING with a calendar
     chosen = _check_reading(reading)
     checked_payer = _check_payer(payer)
     m = _check_method(method)
@@ -1087,7 +1091,7 @@ def compare_terms(
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     take_discount: bool | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
@@ -1095,8 +1099,9 @@ def compare_terms(
 ) -> TermComparisons:
     """Return one row per candidate term, cheapest first: cost, last cash date and margin.
 
-    Each row's cost is :func:`term_cost` with the same arguments, so the order is the
-    order of those costs (ties keep the candidates' order). *cost* is the cost of the
+    Each row's cost is :func:`term_cost` with the same arguments (with a *calendar*,
+    *adjustment* is ``FOLLOWING`` unless given), so the order is the order of those
+    costs (ties keep the candidates' order). *cost* is the cost of the
     goods sold, for the margin columns.
 
     >>> rows = compare_terms([PaymentTerms.net(60), PaymentTerms.net(30)], Decimal("10000"),

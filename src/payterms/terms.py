@@ -732,14 +732,25 @@ class PaymentTerms:
         start: date,
         *,
         calendar: BusinessCalendar | None = None,
-        adjustment: Adjustment = Adjustment.UNADJUSTED,
+        adjustment: Adjustment | None = None,
     ) -> date:
         """Return the final (latest) due date for a term starting on *start*.
 
+        With a *calendar* the date moves to a business day by *adjustment*,
+        ``FOLLOWING`` unless given (:func:`~payterms.calendars.check_adjustment`);
+        ``Adjustment.UNADJUSTED`` keeps it where the rules put it.
+
         >>> PaymentTerms.end_of_month(45).due_date(date(2026, 1, 15))
         datetime.date(2026, 3, 17)
+        >>> from payterms.calendars import BusinessCalendar
+        >>> be = BusinessCalendar.country("BE")
+        >>> PaymentTerms.net(30).due_date(date(2026, 1, 1), calendar=be)   # Sat 31 Jan
+        datetime.date(2026, 2, 2)
+        >>> PaymentTerms.net(30).due_date(date(2026, 1, 1), calendar=be,
+        ...                               adjustment=Adjustment.UNADJUSTED)
+        datetime.date(2026, 1, 31)
         """
-        check_adjustment(adjustment)
+        adjustment = check_adjustment(adjustment, calendar)
         return max(self._dates(self._rules, start, self._base(start), calendar, adjustment))
 
     def schedule(
@@ -748,7 +759,7 @@ class PaymentTerms:
         amount: Decimal | int | str,
         *,
         calendar: BusinessCalendar | None = None,
-        adjustment: Adjustment = Adjustment.UNADJUSTED,
+        adjustment: Adjustment | None = None,
         currency: str = "EUR",
         tax: Decimal | int | str | None = None,
         rounding: str = DEFAULT_ROUNDING,
@@ -760,7 +771,9 @@ class PaymentTerms:
         *amount* is the total the customer owes (tax included), rounded once to the
         minor unit of *currency* with *rounding*. Due dates are the lines' rules applied
         to *start* (to the end of its month for ``Start.END_OF_MONTH``), then moved by
-        *adjustment* on *calendar*; discount last days are moved by
+        *adjustment* on *calendar* (``FOLLOWING`` when a calendar is given without one,
+        none without a calendar; ``Adjustment.UNADJUSTED`` keeps the dates); discount
+        last days are moved by
         *discount_adjustment*, the same as *adjustment* unless given (a rule may not give
         a date before *start*; an adjustment may, as ``PRECEDING`` says).
         *tax* is the tax included in *amount*, needed when a discount's *tax_base* is
@@ -778,7 +791,7 @@ class PaymentTerms:
         """
         if type(start) is not date:
             check_date(start, "start")
-        check_adjustment(adjustment)
+        adjustment = check_adjustment(adjustment, calendar)
         check_rounding(rounding)
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)

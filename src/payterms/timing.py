@@ -17,6 +17,13 @@ The invoice is taken to be dated the day it is sent: terms counting from the inv
 (or the end of its month) start on *sent*; terms counting from receipt start on the day
 the payer receives it; for other start events pass ``term_start=``.
 
+The business days are the payer's (:attr:`Payer.calendar <payterms.runs.Payer>`): its runs
+fall on them (``FOLLOWING`` by default, as a :class:`~payterms.runs.PaymentRun` says).
+The contractual due dates are not moved unless ``adjustment=`` says how: no calendar is
+passed for them, so ``Adjustment.UNADJUSTED`` is the default here, where
+:meth:`PaymentTerms.due_date <payterms.terms.PaymentTerms.due_date>` given a calendar
+moves to the following business day.
+
 Source for the cliff (reference/finance.md §4.3, user_demand.md §A19): "know your
 customer's payment moments — invoicing one day earlier can mean being paid a month
 earlier"; the model is finance.md §4.3 (first run on or after the due date, after the
@@ -487,7 +494,8 @@ def explain_payment(
     without it the dates are the same and amounts are None. *tax* is the tax included
     in *amount*, needed with an amount when the discount's tax base excludes tax.
     *adjustment* moves the contractual due dates on the payer's calendar (none by
-    default: the runs already fall on business days). For a payer whose lateness is a
+    default: the calendar is the payer's, not one passed for the due dates, and the runs
+    already fall on business days). For a payer whose lateness is a
     distribution pass *delay* (one of its values), or use :func:`payment_forecast`.
 
     >>> payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)

@@ -381,8 +381,6 @@ def read_ubl(
     >>> str(r.terms.installments[0].rule), r.schedule.final_due
     ('CM+30D', datetime.date(2026, 3, 2))
     """
-    from payterms.calendars import Adjustment as _Adjustment
-
     options = Options.check(
         issue_date=issue_date,
         amount=amount,
@@ -392,7 +390,7 @@ def read_ubl(
         lang=lang,
         reading=reading,
         calendar=calendar,
-        adjustment=_Adjustment.UNADJUSTED if adjustment is None else adjustment,
+        adjustment=adjustment,
     )
     root = _root(document)
     return finish(_stated(root, options), options)
