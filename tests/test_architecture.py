@@ -37,7 +37,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "text",
         "account financing receivables behaviour dunning",
         "forecast einvoice",
-        "batch plot cli __main__ <root>",
+        "_columnar batch plot cli __main__ <root>",
     )
 )
 # text/ depends only on terms and rules, and on law for the legal mentions.

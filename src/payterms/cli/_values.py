@@ -27,6 +27,7 @@ __all__ = [
     "read_amount",
     "read_calendar",
     "read_closure",
+    "read_count",
     "read_date",
     "read_days",
     "read_enum",
@@ -40,7 +41,7 @@ _E = TypeVar("_E", bound=Enum)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AMOUNT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _PERCENT = re.compile(r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*%")
-_MAX_DIGITS = 30  # far beyond any invoice; keeps a typo from becoming a huge number
+_MAX_INTEGER_DIGITS = 18  # a quintillion: far beyond any invoice, a typo is refused
 
 
 class BadValue(argparse.ArgumentTypeError):
@@ -60,8 +61,14 @@ def read_date(text: str) -> date:
 def read_amount(text: str) -> Decimal:
     """Return the amount written with digits and an optional sign and decimal point."""
     stripped = text.strip()
-    if _AMOUNT.fullmatch(stripped) and len(stripped) <= _MAX_DIGITS:
-        return Decimal(stripped)
+    if _AMOUNT.fullmatch(stripped):
+        value = Decimal(stripped)
+        if value.adjusted() < _MAX_INTEGER_DIGITS:
+            return value
+        raise BadValue(
+            f"{text!r} is not an amount (expected at most {_MAX_INTEGER_DIGITS} digits "
+            "before the decimal point)"
+        )
     hint = ""
     if re.fullmatch(r"[+-]?[0-9.]*[eE][+-]?[0-9]+", stripped):
         hint = "; an exponent is not an amount, write the digits out"
@@ -92,6 +99,13 @@ def read_days(text: str) -> int:
     if re.fullmatch(r"[0-9]{1,6}", text.strip()):
         return int(text)
     raise BadValue(f"{text!r} is not a number of days (expected a whole number such as 30)")
+
+
+def read_count(text: str) -> int:
+    """Return a whole number of 1 or more (a count of instalments)."""
+    if re.fullmatch(r"[0-9]{1,4}", text.strip()) and int(text) >= 1:
+        return int(text)
+    raise BadValue(f"{text!r} is not a count (expected a whole number from 1, such as 12)")
 
 
 def read_enum(kind: type[_E]) -> Callable[[str], _E]:
