@@ -10,6 +10,8 @@ import types
 from importlib.metadata import version
 from pathlib import Path
 
+import pytest
+
 import payterms
 
 
@@ -90,3 +92,58 @@ def test_public_callables_are_documented_with_an_example() -> None:
 
 def _members_have_examples(cls: type) -> bool:
     return any(">>>" in (getattr(v, "__doc__", "") or "") for v in vars(cls).values())
+
+
+def _tabular_results() -> list[object]:
+    """One value of every result that has rows."""
+    from datetime import date
+    from decimal import Decimal
+
+    pt = payterms
+    terms = pt.PaymentTerms.parse("2/10 net 30")
+    payer = pt.Payer(runs=pt.PaymentRun.monthly(10, 25))
+    invoices = [
+        pt.Invoice("F-1", "A", date(2026, 4, 10), date(2026, 5, 10), Decimal("1000")),
+        pt.Invoice("F-2", "B", date(2026, 5, 10), date(2026, 6, 9), Decimal("500")),
+    ]
+    day = date(2026, 3, 2)
+    return [
+        terms.schedule(day, "100.00"),
+        pt.late_interest(
+            Decimal("1000"), due=date(2024, 3, 31), until=date(2024, 9, 1), regime="BE"
+        ),
+        pt.payment_forecast(terms, day, payer),
+        pt.explain_payment(terms, day, payer),
+        pt.send_date_table(terms, payer, start=day, end=date(2026, 3, 9)),
+        pt.aging(invoices, as_of=date(2026, 6, 30)),
+        pt.concentration({"A": 50, "B": 30}),
+        pt.term_cost(terms, Decimal("100"), invoice_date=day, rate=Decimal("0.08")),
+        pt.compare_terms([terms], Decimal("100"), invoice_date=day, rate=Decimal("0.08")),
+        pt.DunningLadder.parse("+1D reminder").plan(day, calendar=pt.BusinessCalendar.TARGET),
+        pt.schedules(terms, [day], ["100.00"]),
+        pt.account_statement(invoices[:1], as_of=date(2026, 6, 30), rate=Decimal("0.08")),
+        pt.payment_plan(Decimal("900"), 3, start=day, first=date(2026, 4, 2), rate=Decimal("0.08")),
+    ]
+
+
+def test_tabular_results_show_as_tables_in_a_notebook() -> None:
+    for result in _tabular_results():
+        table = result.to_frame()  # type: ignore[attr-defined]
+        assert len(table) > 0, type(result).__name__
+        html = result._repr_html_()  # type: ignore[attr-defined]
+        assert html is not None
+        assert "<table" in html, type(result).__name__
+
+
+def test_html_repr_gives_way_to_the_plain_repr_without_pandas(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import importlib.util
+
+    results = _tabular_results()
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util, "find_spec", lambda name, *a: None if name == "pandas" else real(name, *a)
+    )
+    for result in results:
+        assert result._repr_html_() is None, type(result).__name__  # type: ignore[attr-defined]

@@ -887,3 +887,39 @@ def test_a_calendar_alone_is_following(terms: PaymentTerms, start: date) -> None
     )
     assert all(BE.is_business_day(d.date) for d in moved.dues)
     assert terms.due_date(start, calendar=BE) == max(d.date for d in moved.dues)
+
+
+# -- reprs for a notebook: the wording, or the constructor call ------------------------
+
+
+def test_repr_is_the_wording_when_it_reads_back() -> None:
+    assert repr(PaymentTerms.parse("2/10 net 60")) == "PaymentTerms.parse('2/10 net 60')"
+    assert repr(PaymentTerms.net(30)) == "PaymentTerms.parse('net 30')"
+    assert str(PaymentTerms.parse("2/10 net 60")) == "2% discount within 10 days, net 60 days"
+    prox = PaymentTerms.prox(20, cutoff=12)  # no word form: the constructor call
+    assert repr(prox) == (
+        "PaymentTerms(installments=(Installment.balance('<12: -CM+1M+D20 ? -CM+2M+D20>'),))"
+    )
+    assert len(repr(PaymentTerms.parse("2/10 net 60"))) < 40
+
+
+@settings(max_examples=200, deadline=None)
+@given(terms=payment_terms())
+def test_repr_reads_back_to_the_same_terms(terms: PaymentTerms) -> None:
+    import decimal
+
+    import payterms
+
+    names = {name: getattr(payterms, name) for name in payterms.__all__}
+    names["Decimal"] = decimal.Decimal
+    assert eval(repr(terms), names) == terms  # noqa: S307 - our own repr, in a test
+    assert payterms.PaymentTerms.parse(str(terms), lang="en") == terms
+
+
+def test_schedule_to_frame_and_html() -> None:
+    sched = PaymentTerms.parse("2/10 net 30").schedule(date(2026, 1, 15), "100.00")
+    assert sched.terms == PaymentTerms.parse("2/10 net 30")
+    table = sched.to_frame()
+    assert list(table.columns) == ["kind", "date", "amount", "percent"]
+    assert list(table["amount"]) == [Decimal("98.00"), Decimal("100.00")]
+    assert "<table" in sched._repr_html_()  # type: ignore[operator]

@@ -20,6 +20,7 @@ from payterms.terms import (
     Installment,
     PaymentTerms,
     PercentOf,
+    Schedule,
     Start,
     TaxBase,
 )
@@ -255,12 +256,21 @@ def test_invoice_block_with_a_discount_and_instalments() -> None:
         discounts=(DiscountTier(Decimal("2"), "10D"),),
     )
     sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    block = describe_invoice(sched, "en")
-    assert block.splitlines() == [
+    lines = [
         "Payment due on 15 January 2026: EUR 363.00.",
         "Payment due on 2 March 2026: EUR 847.00.",
         "2% discount for payment by 25 January 2026: EUR 1185.80 to pay.",
     ]
+    # the schedule keeps its terms, so their wording comes first without passing them again
+    wording = "Payment terms: 2% discount within 10 days, 30% on receipt, balance at 30 days "
+    assert describe_invoice(sched, "en").splitlines() == [
+        wording + "after end of month.",
+        *lines,
+    ]
+    assert describe_invoice(sched, "en", terms=terms) == describe_invoice(sched, "en")
+    by_hand = Schedule(sched.start, sched.amount, sched.currency, sched.dues, sched.discounts)
+    assert by_hand == sched  # the terms are provenance, not part of the value
+    assert describe_invoice(by_hand, "en").splitlines() == lines
 
 
 @pytest.mark.parametrize("lang", LANGS)

@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms.calendars import BusinessCalendar, DayCount
 from payterms.charges import Accrual, ContractRate
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidType, RateNotPublished
@@ -206,6 +206,9 @@ class PaymentPlan:
             lines.append(f"the rest became due at once on {self.accelerated_on}")
         lines.extend(f"- {note}" for note in self.assumptions)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the instalments as a pandas DataFrame (needs the ``[pandas]`` extra).
@@ -856,6 +859,9 @@ class AccountStatement:
         rows.append(f"balance due {self.balance} {self.currency}")
         rows.extend(f"- {note}" for note in self.assumptions)
         return "\n".join(rows)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per invoice as a pandas DataFrame (needs the ``[pandas]`` extra).

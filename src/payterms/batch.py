@@ -42,7 +42,7 @@ from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 from payterms import _columnar
 from payterms._checks import check_date, check_rounding, to_decimal
 from payterms._columnar import MAX_DAY, MIN_DAY
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.interest import InterestOptions, InterestResult, claim_interest, claim_rules
@@ -1050,6 +1050,9 @@ class Schedules(Sequence[Schedule]):
     def _labels(self, owners: Any) -> Any:
         pandas = _pandas("Schedules.to_frame")
         return pandas.Index(owners) if self._index is None else self._index.take(owners)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return every instalment as a pandas DataFrame, one row each (needs ``[pandas]``).

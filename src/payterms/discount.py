@@ -51,6 +51,7 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -62,10 +63,12 @@ from payterms.terms import PaymentTerms
 
 __all__ = [
     "DiscountDecision",
+    "DiscountTiers",
     "DiscountOffer",
     "Party",
     "RateMethod",
     "TierChoice",
+    "TierDays",
     "TierStep",
     "best_tier",
     "breakeven_days",
@@ -371,6 +374,28 @@ def breakeven_days(
     return _result(i * year / rate)
 
 
+class TierDays(NamedTuple):
+    """A discount tier in days: *percent* off when paid within *days* of the invoice date.
+
+    >>> TierDays(Decimal("2"), 10).days
+    10
+    """
+
+    percent: Decimal
+    days: int
+
+
+class DiscountTiers(NamedTuple):
+    """The discount tiers of terms in days, and the days to the final due date.
+
+    >>> DiscountTiers((TierDays(Decimal("2"), 10),), 30).net_days
+    30
+    """
+
+    tiers: tuple[TierDays, ...]
+    net_days: int
+
+
 @in_context
 def discount_tiers(
     terms: PaymentTerms,
@@ -378,20 +403,22 @@ def discount_tiers(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment | None = None,
-) -> tuple[tuple[tuple[Decimal, int], ...], int]:
-    """Return ``(tiers, net_days)`` of *terms* for an invoice dated *invoice_date*.
+) -> DiscountTiers:
+    """Return the tiers and net days of *terms* for an invoice dated *invoice_date*.
 
-    *tiers* are ``(percent, days)`` pairs, days counted from the invoice date to each
-    discount window's last day; *net_days* runs to the final due date. With a
+    A :class:`DiscountTiers` (a named pair, so ``tiers, net_days = discount_tiers(...)``
+    still works): *tiers* are :class:`TierDays` ``(percent, days)``, days counted from
+    the invoice date to each discount window's last day; *net_days* runs to the final
+    due date. With a
     *calendar* the dates move by *adjustment* (``FOLLOWING`` unless given). They feed
     :func:`discount_cost`, :func:`discount_decision`, :func:`tier_costs` and
     :func:`best_tier`. Terms with several installments are refused: their net day is
     not one day.
 
     >>> terms = PaymentTerms.parse("2/10 net 30")
+    >>> discount_tiers(terms, date(2026, 1, 15))
+    DiscountTiers(tiers=(TierDays(percent=Decimal('2'), days=10),), net_days=30)
     >>> tiers, net_days = discount_tiers(terms, date(2026, 1, 15))
-    >>> tiers, net_days
-    (((Decimal('2'), 10),), 30)
     >>> rate_to_percent(discount_cost(*tiers[0], net_days), 2)
     Decimal('37.24')
     """
@@ -405,8 +432,8 @@ def discount_tiers(
     # 100 units: the windows' dates do not depend on the amount; tax 0 serves every base
     sched = terms.schedule(invoice_date, 100, calendar=calendar, adjustment=adjustment, tax=_ZERO)
     net_days = (sched.final_due - invoice_date).days
-    tiers = tuple((w.percent, (w.last_day - invoice_date).days) for w in sched.discounts)
-    return tiers, net_days
+    tiers = tuple(TierDays(w.percent, (w.last_day - invoice_date).days) for w in sched.discounts)
+    return DiscountTiers(tiers, net_days)
 
 
 # --------------------------------------------------------------------------- decisions

@@ -50,7 +50,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
-from payterms._extras import require
+from payterms._extras import frame, frame_html, require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, PaytermsWarning
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, smallest_unit
@@ -478,6 +478,34 @@ class TermCost:
         Decimal('19.73')
         """
         return -sum((line.cost for line in self.installments if line.cost < 0), _ZERO)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per installment (and path) financed (needs ``[pandas]``).
+
+        Columns: ``due``, ``cash_date``, ``amount``, ``days``, ``cost`` (exact
+        Decimals, negative for a payment received before the cash-out) and
+        ``probability``.
+
+        >>> term_cost(PaymentTerms.net(60), Decimal("10000"), invoice_date=date(2026, 1, 15),
+        ...           rate=Decimal("0.08")).to_frame()[["cash_date", "days", "cost"]]
+            cash_date days    cost
+        0  2026-03-16   60  131.51
+        """
+        rows = self.installments
+        return frame(
+            "TermCost.to_frame",
+            {
+                "due": [r.due for r in rows],
+                "cash_date": [r.cash_date for r in rows],
+                "amount": [r.amount for r in rows],
+                "days": [r.days for r in rows],
+                "cost": [r.cost for r in rows],
+                "probability": [r.probability for r in rows],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
 
 def _supplier_cash_out(
@@ -1040,6 +1068,9 @@ class TermComparisons:
 
     def __getitem__(self, index: int) -> TermComparison:
         return self.rows[index]
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the rows as a pandas DataFrame (needs the ``[pandas]`` extra).

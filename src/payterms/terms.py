@@ -47,9 +47,10 @@ from typing import TYPE_CHECKING
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._extras import frame, frame_html
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, PaytermsError
 from payterms.money import (
     CONTEXT,
     DEFAULT_ROUNDING,
@@ -61,6 +62,8 @@ from payterms.money import (
 from payterms.rules import DueRule, as_rule, end_of_month
 
 if TYPE_CHECKING:
+    import pandas as pd
+
     from payterms.calendars import BusinessCalendar
 
 __all__ = [
@@ -248,21 +251,30 @@ def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, "value")
 
 
-@frozen(cache_hash=True)
+@frozen(cache_hash=True, repr=False)
 class Installment:
     """One line of a payment term: what part of the amount is due, and when.
 
-    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`.
+    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`; the repr is
+    the call that builds the line.
 
     >>> Installment.percent(Decimal("30"), "0D")
-    Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'),
-                of=<PercentOf.TOTAL: 'total'>)
+    Installment.percent(Decimal('30'), '0D')
+    >>> Installment.balance("CM+30D").kind
+    <LineKind.BALANCE: 'balance'>
     """
 
     kind: LineKind = field(converter=_check_kind)
     rule: DueRule = field(converter=_rule)
     value: Decimal | None = field(default=None, converter=_optional_decimal)
     of: PercentOf = field(default=PercentOf.TOTAL, kw_only=True, converter=_check_of)
+
+    def __repr__(self) -> str:
+        rule = repr(str(self.rule))
+        if self.kind is LineKind.BALANCE:
+            return f"Installment.balance({rule})"
+        of = "" if self.of is PercentOf.TOTAL else f", of=PercentOf.{self.of.name}"
+        return f"Installment.{self.kind.value}({self.value!r}, {rule}{of})"
 
     def __attrs_post_init__(self) -> None:
         if self.of is not PercentOf.TOTAL and self.kind is not LineKind.PERCENT:
@@ -318,7 +330,7 @@ def _discount_percent(value: object) -> Decimal:
     return percent
 
 
-@frozen(cache_hash=True)
+@frozen(cache_hash=True, repr=False)
 class DiscountTier:
     """An early-payment discount: *percent* off when the invoice is paid by the date of *rule*.
 
@@ -326,11 +338,14 @@ class DiscountTier:
     (every peer system: ERPNext reference date <= discount date; Odoo docs).
 
     >>> DiscountTier(Decimal("2"), "10D")
-    DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D'))
+    DiscountTier(Decimal('2'), '10D')
     """
 
     percent: Decimal = field(converter=_discount_percent)
     rule: DueRule = field(converter=_rule)
+
+    def __repr__(self) -> str:
+        return f"DiscountTier({self.percent!r}, {str(self.rule)!r})"
 
 
 @frozen
@@ -380,6 +395,8 @@ class Schedule:
     currency: str
     dues: tuple[Due, ...]
     discounts: tuple[DiscountWindow, ...] = ()
+    terms: PaymentTerms | None = field(default=None, kw_only=True, eq=False, repr=False)
+    """The terms the schedule came from (``None`` for one built by hand); not compared."""
 
     @property
     def final_due(self) -> date:
@@ -398,6 +415,38 @@ class Schedule:
             if day <= window.last_day and abs(window.payable) < abs(best):
                 best = window.payable
         return best
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the schedule as a pandas DataFrame, one row per date (needs ``[pandas]``).
+
+        Columns: ``kind`` (``"due"`` for an instalment, ``"discount"`` for a discount's
+        last day), ``date``, ``amount`` (the instalment, or what settles the invoice in
+        full on that last day; Decimal) and ``percent`` (the discount's, else None), in
+        date order (a discount before a due on the same day).
+
+        >>> sched = PaymentTerms.parse("2/10 net 30").schedule(date(2026, 1, 15), "100.00")
+        >>> sched.to_frame()
+               kind        date  amount percent
+        0  discount  2026-01-25   98.00       2
+        1       due  2026-02-14  100.00    None
+        """
+        rows = sorted(
+            [(w.last_day, 0, "discount", w.payable, w.percent) for w in self.discounts]
+            + [(d.date, 1, "due", d.amount, None) for d in self.dues],
+            key=lambda row: (row[0], row[1]),
+        )
+        return frame(
+            "Schedule.to_frame",
+            {
+                "kind": [r[2] for r in rows],
+                "date": [r[0] for r in rows],
+                "amount": [r[3] for r in rows],
+                "percent": [r[4] for r in rows],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
 
 def _installments(value: object) -> tuple[Installment, ...]:
@@ -447,7 +496,7 @@ def _describe_lines(lines: tuple[Installment, ...]) -> str:
     )
 
 
-@frozen(kw_only=True, cache_hash=True)
+@frozen(kw_only=True, cache_hash=True, repr=False)
 class PaymentTerms:
     """Payment terms: the instalments of an invoice, its early-payment discounts, its start event.
 
@@ -458,7 +507,18 @@ class PaymentTerms:
     paid by their last day; *tax_base* says what their percentage is taken on.
 
     Values are frozen and hashable (memoise schedules per distinct terms); change one
-    with ``attrs.evolve``.
+    with ``attrs.evolve``. ``str()`` is the English wording; the repr is
+    ``PaymentTerms.parse(...)`` of a short English wording when it reads back to the same
+    terms, else the constructor call.
+
+    >>> PaymentTerms.parse("2/10 net 60")
+    PaymentTerms.parse('2/10 net 60')
+    >>> print(PaymentTerms.parse("2/10 net 60"))
+    2% discount within 10 days, net 60 days
+    >>> PaymentTerms(installments=(Installment.percent(30, "0D"), Installment.balance("CM+30D")))
+    PaymentTerms.parse('30% on receipt, balance at 30 days after end of month')
+    >>> PaymentTerms.prox(20, cutoff=12)
+    PaymentTerms(installments=(Installment.balance('<12: -CM+1M+D20 ? -CM+2M+D20>'),))
 
     >>> PaymentTerms.net(30).due_date(date(2028, 1, 15))
     datetime.date(2028, 2, 14)
@@ -687,11 +747,53 @@ class PaymentTerms:
         describe: Callable[[PaymentTerms, str], str] = upcall("payterms.text", "describe")
         return describe(self, lang)
 
+    def __repr__(self) -> str:
+        text = self._english()
+        if text is not None:
+            return f"PaymentTerms.parse({text!r})"
+        parts = [f"installments=({', '.join(map(repr, self.installments))},)"]
+        if len(self.installments) > 1:
+            parts[0] = f"installments=({', '.join(map(repr, self.installments))})"
+        if self.discounts:
+            tiers = ", ".join(map(repr, self.discounts))
+            parts.append(f"discounts=({tiers}{',' if len(self.discounts) == 1 else ''})")
+        if self.start is not Start.INVOICE_DATE:
+            parts.append(f"start=Start.{self.start.name}")
+        if self.tax_base is not TaxBase.INCLUDED:
+            parts.append(f"tax_base=TaxBase.{self.tax_base.name}")
+        return f"PaymentTerms({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        try:
+            return self.describe("en")
+        except PaytermsError:  # pragma: no cover - describe reads back every terms
+            return repr(self)
+
+    def _english(self) -> str | None:
+        """Return a short English wording that parses back to these terms, if there is one."""
+        candidates = []
+        plain = self.start is Start.INVOICE_DATE and self.tax_base is TaxBase.INCLUDED
+        line = self.installments[0]
+        if plain and len(self.installments) == 1 and line.kind is LineKind.BALANCE:
+            days = [_plain_days(line.rule), *(_plain_days(t.rule) for t in self.discounts)]
+            if None not in days:
+                tiers = [f"{t.percent}/{d}" for t, d in zip(self.discounts, days[1:], strict=True)]
+                candidates.append(", ".join(tiers) + (" " if tiers else "") + f"net {days[0]}")
+        try:
+            parse: Callable[[str], PaymentTerms] = upcall("payterms.text", "parse")
+            candidates.append(self.describe("en"))
+            for text in candidates:
+                if "[" not in text and parse(text) == self:
+                    return text
+        except PaytermsError:
+            pass
+        return None
+
     def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:
         """Return these terms with one more early-payment discount tier ("2/10 net 30").
 
         >>> PaymentTerms.net(30).with_discount(Decimal("2"), "10D").discounts
-        (DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D')),)
+        (DiscountTier(Decimal('2'), '10D'),)
         """
         return evolve(self, discounts=(*self.discounts, DiscountTier(percent, rule)))
 
@@ -818,7 +920,7 @@ class PaymentTerms:
             windows = self._windows(
                 total, untaxed, unit, rounding, start, base, calendar, discount_adjustment, dues
             )
-        return Schedule(start, total, currency, dues, windows)
+        return Schedule(start, total, currency, dues, windows, terms=self)
 
     def _shares(
         self, total: Decimal, untaxed: Decimal, unit: Decimal, step: Decimal, rounding: str
@@ -937,6 +1039,12 @@ class PaymentTerms:
             windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
         windows.sort(key=lambda w: w.last_day)
         return tuple(windows)
+
+
+def _plain_days(rule: DueRule) -> int | None:
+    """Return *n* for a rule that is exactly ``nD``, else None."""
+    text = str(rule)
+    return int(text[:-1]) if text[:-1].isdigit() and text.endswith("D") else None
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:

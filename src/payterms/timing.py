@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING
 from attrs import frozen
 
 from payterms._checks import check_date, check_quantile, to_decimal
-from payterms._extras import require
+from payterms._extras import frame, frame_html, require
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.runs import (
@@ -216,6 +216,30 @@ class PaymentExplanation:
         lines.append(f"paid in full on {self.cash_date}, {self.days_to_cash} days after sending")
         return "\n".join(lines)
 
+    def to_frame(self) -> pd.DataFrame:
+        """Return the path of each instalment as a pandas DataFrame (needs ``[pandas]``).
+
+        Columns: ``due``, ``amount`` (None without an amount), ``target`` (the day the
+        payer acts on), ``run``, ``cash`` and ``discount`` (the percent earned by paying
+        early, else None).
+        """
+        return frame(
+            "PaymentExplanation.to_frame",
+            {
+                "due": [p.due for p in self.payments],
+                "amount": [p.amount for p in self.payments],
+                "target": [p.target for p in self.payments],
+                "run": [p.run for p in self.payments],
+                "cash": [p.cash for p in self.payments],
+                "discount": [
+                    None if p.discount is None else p.discount.percent for p in self.payments
+                ],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
 
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
@@ -273,6 +297,29 @@ class PaymentForecast:
             if cumulative >= share:
                 return day
         return dates[-1][0]  # pragma: no cover - probabilities sum to 1
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the distinct cash dates and their probabilities (needs ``[pandas]``).
+
+        Columns: ``cash`` (the date) and ``probability`` (an exact ``Fraction``), in
+        date order; the probabilities sum to 1.
+
+        >>> from payterms.runs import Lateness
+        >>> payer = Payer(runs=PaymentRun.monthly(10, 25),
+        ...               extra_delay_days=Lateness.empirical([0, 0, 0, 5, 20]))
+        >>> payment_forecast(PaymentTerms.net(30), date(2026, 3, 2), payer).to_frame()
+                 cash probability
+        0  2026-04-10         4/5
+        1  2026-04-27         1/5
+        """
+        dates = self.cash_dates
+        return frame(
+            "PaymentForecast.to_frame",
+            {"cash": [d for d, _ in dates], "probability": [p for _, p in dates]},
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def __str__(self) -> str:
         rows = [f"  {day}: {float(p):6.1%}" for day, p in self.cash_dates]
@@ -732,6 +779,9 @@ class SendDateTable:
                 "cliff": [r.sent in cliff_days for r in self.rows],
             }
         )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def __str__(self) -> str:
         cliff_days = {c.last_send for c in self.cliffs}

@@ -40,7 +40,7 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
 from payterms.errors import InvalidArgument, InvalidType
@@ -356,7 +356,9 @@ def payment_part(
     notes: tuple[Note, ...] = ()
     if regime is not None or rate is not None:
         rate_value = None if rate is None else to_decimal(rate, "rate")
-        lines = describe_invoice(schedule, lang, regime, rate=rate_value).split("\n")
+        # the dates and mentions only: BT-20 words the terms (evolve drops schedule.terms)
+        dates_only = evolve(schedule, terms=None)
+        lines = describe_invoice(dates_only, lang, regime, rate=rate_value).split("\n")
         if rate_value is None:
             assert regime is not None  # noqa: S101 - checked above
             rate_value = regime.rate_on(schedule.final_due + timedelta(days=1))

@@ -306,7 +306,8 @@ def describe_invoice(
 ) -> str:
     """Return the payment block of an invoice: due dates, discount or none, penalties.
 
-    One sentence per line: the terms in words (when *terms* is given), the date and
+    One sentence per line: the terms in words (*terms*, by default the terms the
+    schedule came from, :attr:`Schedule.terms <payterms.terms.Schedule>`), the date and
     amount of each instalment, each discount's last day and the amount then payable, or
     the sentence that no discount is granted (Code de commerce L441-9: "néant" must be
     said), and with a *regime*: the late-payment interest rate in force the day after the
@@ -321,7 +322,7 @@ def describe_invoice(
     >>> from payterms.terms import PaymentTerms
     >>> terms = PaymentTerms.end_of_month(45)
     >>> sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    >>> print(describe_invoice(sched, "fr", terms=terms))
+    >>> print(describe_invoice(sched, "fr"))
     Conditions de paiement : paiement à 45 jours après la fin du mois.
     Date de paiement : 17 mars 2026, 1210,00 EUR.
     Pas d'escompte pour paiement anticipé.
@@ -330,6 +331,8 @@ def describe_invoice(
         raise InvalidType("schedule", schedule, "a payterms.Schedule")
     t = _templates(lang)
     out: list[str] = []
+    if terms is None:
+        terms = schedule.terms
     if terms is not None:
         out.append(t.terms_line.format(t=describe(terms, lang)))
     for due in schedule.dues:
