@@ -7,6 +7,7 @@ import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment, BusinessCalendar
@@ -26,7 +27,15 @@ from payterms.rules import (
     Unit,
 )
 from payterms.runs import LAST, PaymentRun
-from payterms.terms import DiscountTier, Installment, PaymentTerms, PercentOf, Start, TaxBase
+from payterms.terms import (
+    DiscountTier,
+    Installment,
+    PaymentTerms,
+    PercentOf,
+    Start,
+    TaxBase,
+    TermHoliday,
+)
 
 # Inside the years every shipped calendar covers and the published rate tables reach.
 MIN_DATE = date(2000, 1, 1)
@@ -106,8 +115,9 @@ def invoice_dates() -> st.SearchStrategy[date]:
 
 def _plain_steps(*, backward: bool) -> st.SearchStrategy[Step]:
     periods = st.sampled_from(Period)
+    counts = st.integers(-400, 400) if backward else st.integers(0, 400)  # back: -10D (#15)
     options: list[st.SearchStrategy[Step]] = [
-        st.builds(Shift, st.integers(0, 400), st.sampled_from(_CALENDAR_UNITS)),
+        st.builds(Shift, counts, st.sampled_from(_CALENDAR_UNITS)),
         st.builds(EndOf, periods),
         st.builds(DayOfMonth, st.integers(1, 31)),
         st.builds(NextWeekday, st.integers(0, 6)),
@@ -142,15 +152,32 @@ def _percent_parts(draw: st.DrawFn, n: int, total: Decimal) -> list[Decimal]:
     return [p * total / 100 for p in parts if p > 0]
 
 
+def _tier(draw: st.DrawFn, *, fixed: bool, late: bool) -> DiscountTier:
+    """A discount tier of 0-20 days (up to 60 with *late*), a percentage or a small amount."""
+    rule = DueRule.days(draw(st.integers(0, 60 if late else 20)))
+    if fixed and draw(st.booleans()):
+        return DiscountTier.fixed(Decimal(draw(st.integers(1, 500))) / 100, rule)
+    return DiscountTier(Decimal(draw(st.integers(1, 9900))) / 100, rule)
+
+
 @st.composite
 def payment_terms(
-    draw: st.DrawFn, *, forward: bool = True, max_lines: int = 5, fixed: bool = True
+    draw: st.DrawFn,
+    *,
+    forward: bool = True,
+    max_lines: int = 5,
+    fixed: bool = True,
+    extras: bool = False,
+    fixed_tiers: bool = False,
 ) -> PaymentTerms:
     """Valid payment terms: balance-line or 100 %-percent instalments, 0-3 discount tiers (<= 20D).
 
     With *forward* (the default) every rule is forward (no ``-CM`` anchor) and without
     cut-off, so schedules never fail on a date before the start. Fixed lines (when
     *fixed*) are small (at most 5.00) so that amounts of 100 or more always cover them.
+    With *extras*, lines may be zero (markers), carry discounts of their own, and discount
+    windows may end after the final due date; *fixed_tiers* adds fixed-amount discounts on
+    the whole invoice (up to 5.00, more than a small amount can take).
     """
     rules = due_rules(cutoff=not forward, backward=not forward)
     n = draw(st.integers(1, max_lines))
@@ -159,6 +186,8 @@ def payment_terms(
         # percentages summing to exactly 100, no balance line
         for p in _percent_parts(draw, n, Decimal(100)):
             lines.append(Installment.percent(p, draw(rules)))
+        if extras and draw(st.booleans()):
+            lines.insert(draw(st.integers(0, len(lines))), Installment.percent(0, draw(rules)))
     else:
         balance_at = draw(st.integers(0, n - 1))
         room = Decimal(draw(st.integers(0, 9900))) / 100  # percentages take less than 100
@@ -171,28 +200,38 @@ def payment_terms(
             else:
                 of = draw(st.sampled_from(PercentOf))
                 lines.append(Installment.percent(p, draw(rules), of=of))
+        if extras and draw(st.booleans()):
+            zero = Installment.fixed(0, draw(rules)) if fixed else Installment.percent(0, "0D")
+            lines.insert(draw(st.integers(0, len(lines))), zero)
         lines.insert(min(balance_at, len(lines)), Installment.balance(draw(rules)))
-    tiers = draw(
-        st.lists(
-            st.builds(
-                DiscountTier,
-                st.integers(1, 9900).map(lambda v: Decimal(v) / 100),
-                st.integers(0, 20).map(DueRule.days),
-            ),
-            max_size=3,
-        )
-    )
-    if tiers:
+    if extras:
+        for i, line in enumerate(lines):
+            if draw(st.integers(0, 3)) == 0:
+                own = tuple(  # percentages: an instalment may be as small as a cent
+                    _tier(draw, fixed=False, late=True) for _ in range(draw(st.integers(1, 2)))
+                )
+                lines[i] = attrs.evolve(line, discounts=own)
+    tiers = [_tier(draw, fixed=fixed_tiers, late=extras) for _ in range(draw(st.integers(0, 3)))]
+    if tiers and not extras:
         # keep every discount window (at most 20 days) before the last line's due date
         last = lines[-1]
         later = DueRule((Shift(21), *last.rule.steps))
-        lines[-1] = Installment(last.kind, later, last.value)
+        lines[-1] = Installment(last.kind, later, last.value, of=last.of)
     start = draw(st.sampled_from([Start.INVOICE_DATE, Start.END_OF_MONTH]))
+    holidays: list[TermHoliday] = []
+    if extras:
+        for day in draw(st.lists(dates(), max_size=2, unique=True)):
+            later = day + timedelta(days=draw(st.integers(1, 30)))
+            if later not in (h.day for h in holidays) and day not in (
+                h.postponed for h in holidays
+            ):
+                holidays.append(TermHoliday(day, later))
     return PaymentTerms(
         installments=tuple(lines),
         discounts=tuple(tiers),
         start=start,
         tax_base=draw(st.sampled_from(TaxBase)),
+        holidays=tuple(holidays),
     )
 
 
@@ -296,8 +335,9 @@ def dunning_ladders(draw: st.DrawFn, *, max_steps: int = 6) -> DunningLadder:
 
 # --------------------------------------------------------------------- late interest (#7)
 
-# Days every shipped B2B table covers (BE starts 2013-03-16; UK ends 2024-06-30).
-INTEREST_FIRST_DAY = date(2013, 3, 16)
+# Days every shipped B2B table gives a confirmed rate for: the UK reference rate is
+# confirmed from 2017-01-01 (its 2011-2016 row is unconfirmed) to 2024-06-30.
+INTEREST_FIRST_DAY = date(2017, 1, 1)
 INTEREST_LAST_DAY = date(2024, 6, 30)
 
 

@@ -51,15 +51,19 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
+from payterms._extras import frame, frame_html
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, round_to_unit
 from payterms.terms import PaymentTerms
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DiscountDecision",
@@ -432,8 +436,18 @@ def discount_tiers(
     # 100 units: the windows' dates do not depend on the amount; tax 0 serves every base
     sched = terms.schedule(invoice_date, 100, calendar=calendar, adjustment=adjustment, tax=_ZERO)
     net_days = (sched.final_due - invoice_date).days
-    tiers = tuple(TierDays(w.percent, (w.last_day - invoice_date).days) for w in sched.discounts)
-    return DiscountTiers(tiers, net_days)
+    windows = sorted((*sched.discounts, *sched.dues[0].discounts), key=lambda w: w.last_day)
+    tiers: list[TierDays] = []
+    for window in windows:
+        if window.percent is None:
+            raise InvalidTerms(
+                "terms",
+                terms,
+                f"percentage discounts (a fixed discount of {window.discount} has no rate "
+                "without its amount)",
+            )
+        tiers.append(TierDays(window.percent, (window.last_day - invoice_date).days))
+    return DiscountTiers(tuple(tiers), net_days)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -719,6 +733,34 @@ class TierChoice:
     day: int
     percent: Decimal
     steps: tuple[TierStep, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the steps compared, one row each (needs the ``[pandas]`` extra).
+
+        Columns: ``early_day``, ``early_percent``, ``late_day``, ``late_percent``,
+        ``days`` and ``annual_cost`` (the step's annualised rate, an exact Decimal).
+
+        >>> table = best_tier(((3, 8), (2, 14)), 30, Decimal("0.50")).to_frame()
+        >>> table[["early_day", "late_day", "days"]]
+           early_day  late_day  days
+        0         14        30    16
+        1          8        30    22
+        """
+        steps = self.steps
+        return frame(
+            "TierChoice.to_frame",
+            {
+                "early_day": [s.early_day for s in steps],
+                "early_percent": [s.early_percent for s in steps],
+                "late_day": [s.late_day for s in steps],
+                "late_percent": [s.late_percent for s in steps],
+                "days": [s.days for s in steps],
+                "annual_cost": [s.annual_cost for s in steps],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
 
 @in_context
