@@ -166,7 +166,7 @@ def test_reference_page_documents_every_argument() -> None:
     page = reference()
     for name in COMMAND_NAMES:
         assert f"## payterms {name}" in page
-    for argument in ("`--runs RUN`", "`--payment DATE:AMOUNT`", "`--csv`", "`--reading"):
+    for argument in ("`--runs RUN`", "`--payment DATE:AMOUNT`", "`--csv`", "`--reading", "`--cash"):
         assert argument in page
 
 
@@ -199,7 +199,13 @@ def test_jsonable_takes_every_public_field_and_property() -> None:
     data = jsonable(res)
     assert isinstance(data, dict)
     fields = [f for f in type(res).__attrs_attrs__ if not f.name.startswith("_")]  # type: ignore[attr-defined]
-    assert set(data) == {f.name for f in fields} | {"total_outstanding"}
+    properties = {
+        name
+        for name, member in vars(type(res)).items()
+        if isinstance(member, property) and not name.startswith("_")
+    }
+    assert "total_outstanding" in properties
+    assert set(data) == {f.name for f in fields} | properties
     assert data["total_outstanding"] == str(res.total_outstanding)
     assert data["periods"] == [
         {
@@ -238,6 +244,33 @@ def test_due_reads_both_end_of_month_readings(run: Run) -> None:
     assert "note: " in out
     status, out, _ = run("due", "45 jours fin de mois", "2026-01-15", "--reading", "days_then")
     assert out.splitlines()[0] == "due date  2026-03-31"
+
+
+def test_cash_chooses_the_reading_of_a_percentage_at_once(run: Run) -> None:
+    # Source: bexio.com/fr-CH/escompte (as in tests/test_text_parse.py): "5 % comptant, 2 % à
+    # 10 jours, 1 % à 20 jours, net à 30 jours" is three discount tiers, 0/10/20 days.
+    degressive = "5 % comptant, 2 % à 10 jours, 1 % à 20 jours, net à 30 jours"
+    status, out, _ = run("discount", degressive)
+    assert status == 0
+    assert out.startswith("5 % within 0 days, net 30 days")
+    assert "cash=DISCOUNT" in out
+    # the other reading, asked for: 30 % paid at once, the rest at 30 days
+    status, out, _ = run(
+        "schedule", "30 % comptant, net à 30 jours", "2026-01-15", "1000", "--cash", "down_payment"
+    )
+    assert status == 0
+    assert out.splitlines()[1:3] == [
+        "due      2026-01-15   300.00 EUR",
+        "due      2026-02-14   700.00 EUR",
+    ]
+    status, out, _ = run("schedule", "30 % comptant, net à 30 jours", "2026-01-15", "1000")
+    assert "or 30 % off by  2026-01-15   700.00 EUR" in out
+    data = _json(run, "describe", "5 % comptant, net à 30 jours", "--cash", "down_payment")
+    expected = pt.parse_with_notes("5 % comptant, net à 30 jours", cash=pt.CashPercent.DOWN_PAYMENT)
+    assert data["describe"]["en"] == expected.terms.describe("en")
+    status, _, err = run("due", "5 % comptant, net 30", "2026-01-15", "--cash", "half")
+    assert status == 2
+    assert "argument --cash: 'half' is not one of discount, down_payment" in err
 
 
 def test_due_json_is_the_library_result(run: Run) -> None:
