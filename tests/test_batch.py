@@ -48,8 +48,8 @@ from payterms.errors import (
     OutsideCalendarRange,
     PaytermsError,
 )
-from payterms.interest import claim_rules, late_interest
-from payterms.law import TableRate
+from payterms.interest import Payment, claim_rules, late_interest
+from payterms.law import CODES, TableRate
 from payterms.law import regime as law_regime
 from payterms.money import ROUNDING_MODES
 from payterms.runs import Payer, PaymentRun
@@ -752,6 +752,136 @@ def test_columnar_interest_equals_late_interest(
     else:
         columns = (got["interest"], got["compensation"], got["days"])
         assert list(zip(*columns, strict=True)) == expected
+
+
+@st.composite
+def claims_with_payments(draw: st.DrawFn) -> tuple[Decimal, date, date, tuple[Payment, ...]]:
+    """A claim (principal, due, until) and 0-3 part payments of at most the principal.
+
+    Payments fall from 30 days before the due date up to *until*, so some reduce the
+    principal before interest runs and some are imputed during it.
+    """
+    principal, due, until = draw(late_claims())
+    payments = []
+    left = principal
+    for _ in range(draw(st.integers(0, 3))):
+        if left < Decimal("0.01"):
+            break
+        paid = draw(amounts(min_value=Decimal("0.01"), max_value=left))
+        on = draw(st.dates(min_value=due - timedelta(days=30), max_value=until))
+        payments.append(Payment(on, paid))
+        left -= paid
+    return principal, due, until, tuple(payments)
+
+
+@pytest.mark.parametrize("code", [*CODES, None])
+@settings(max_examples=12, deadline=None)
+@given(
+    claims=st.lists(claims_with_payments(), max_size=6),
+    rate=interest_rates(),
+    kind=st.sampled_from(("list", "numpy", "pandas")),
+    none_for_no_payment=st.booleans(),
+)
+def test_claims_with_part_payments_equal_late_interest_under_every_regime(
+    code: str | None,
+    claims: list[tuple[Decimal, date, date, tuple[Payment, ...]]],
+    rate: Decimal,
+    kind: str,
+    none_for_no_payment: bool,
+) -> None:
+    # each regime (and a contractual rate): claims with and without part payments, in
+    # every container, give late_interest's results row by row, columns and detail alike
+    options: dict[str, Any] = {"regime": code} if code else {"rate": rate}
+    expected = [
+        late_interest(p, due=d, until=u, payments=pays, **options) for p, d, u, pays in claims
+    ]
+    paid: list[Any] = [
+        None if none_for_no_payment and not pays else list(pays) for _, _, _, pays in claims
+    ]
+    principals: list[Decimal] = [p for p, _, _, _ in claims]
+    dues = [d for _, d, _, _ in claims]
+    untils = [u for _, _, u, _ in claims]
+    if kind == "list":
+        args: tuple[Any, Any, Any] = (principals, dues, untils)
+        payments: Any = paid
+    elif kind == "numpy":
+        column = np.empty(len(claims), dtype=object)
+        column[:] = principals
+        args = (column, as_kind(dues, "numpy[D]"), as_kind(untils, "numpy[D]"))
+        payments = np.empty(len(claims), dtype=object)
+        payments[:] = paid
+    else:
+        index = [f"c{i}" for i in range(len(claims))][::-1]
+        args = (
+            pd.Series(principals, index=index, dtype=object),
+            as_kind(dues, "pandas[datetime64]", index),
+            as_kind(untils, "pandas[object]", index),
+        )
+        payments = pd.Series(paid, index=index, dtype=object)
+    detailed = late_interest_many(*args, payments=payments, detail=True, **options)
+    assert list(detailed) == expected
+    got = late_interest_many(*args, payments=payments, **options)
+    if kind == "pandas":
+        assert list(got.index) == list(args[0].index)
+        rows = list(zip(got["interest"], got["compensation"], got["days"], strict=True))
+    else:
+        rows = list(zip(got.interest, got.compensation, got.days, strict=True))
+    assert rows == [
+        (r.interest, r.compensation, sum(period.days for period in r.periods)) for r in expected
+    ]
+
+
+def test_published_claim_with_a_part_payment_in_columns() -> None:
+    # Source: legal.md §7 (statutory-interest.pages.dev; creditcorp): UK daily interest
+    # = principal x rate / 365 at 11.50 % in 2023 H1. GBP 999 due 31 March 2023, GBP 499
+    # paid on 10 April: 10 days on 999, then 20 days on what is left.
+    pays = [Payment(date(2023, 4, 10), Decimal("499"))]
+    expected = late_interest(
+        "999", due=date(2023, 3, 31), until=date(2023, 4, 30), regime="UK", payments=pays
+    )
+    assert expected.periods[0].days == 10
+    got = late_interest_many(
+        np.array([Decimal("999"), Decimal("999")], dtype=object),
+        as_kind([date(2023, 3, 31)] * 2, "numpy[D]"),
+        as_kind([date(2023, 4, 30)] * 2, "numpy[D]"),
+        payments=[pays, None],
+        regime="UK",
+    )
+    unpaid = Decimal(999) * Decimal("0.115") * 30 / 365
+    assert got.interest == (expected.interest, unpaid.quantize(Decimal("0.01")))
+    assert got.interest[0] < got.interest[1]
+
+
+def test_payments_columns_are_checked() -> None:
+    one = ([date(2024, 1, 10)], [date(2024, 4, 9)])
+    with pytest.raises(InvalidArgument, match=r"^payments="):
+        late_interest_many(["10"], *one, payments=[(), ()], rate=Decimal("0.08"))
+    with pytest.raises(InvalidType, match=r"^payments="):
+        late_interest_many(["10"], *one, payments="none", rate=Decimal("0.08"))
+    with pytest.raises(InvalidType, match=r"^payments="):
+        late_interest_many(["10"], *one, payments=Payment(date(2024, 2, 1), "5"), rate="0.08")
+    with pytest.raises(InvalidArgument, match=r"^payments="):
+        late_interest_many(
+            pd.Series(["10"], index=["a"], dtype=object),
+            *one,
+            payments=pd.Series([None], index=["b"], dtype=object),
+            rate=Decimal("0.08"),
+        )
+    with pytest.raises(InvalidType, match=r"^payments="):
+        late_interest_many(["10"], *one, payments=pd.DataFrame({"p": [None]}), rate="0.08")
+    for dates_kind in ("list", "numpy[D]"):
+        # a payment that is not a Payment, or credited after the claim's last day, is
+        # refused by late_interest's own check, with the row named
+        for bad in ([("2024-02-01", "5")], [Payment(date(2024, 5, 1), "5")]):
+            with pytest.raises(PaytermsError, match=r"^payments\[0\]=") as info:
+                late_interest_many(
+                    ["10", "10"],
+                    as_kind(one[0] * 2, dates_kind),
+                    as_kind(one[1] * 2, dates_kind),
+                    payments=[None, bad],
+                    rate=Decimal("0.08"),
+                )
+            assert "at row 1 of late_interest_many" in " ".join(info.value.__notes__)
 
 
 def test_claims_with_a_missing_date_are_refused_by_position() -> None:

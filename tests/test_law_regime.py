@@ -55,8 +55,27 @@ def test_the_claim_of_the_issue_raises_without_a_table_or_an_assumption() -> Non
             late_interest(Decimal("1000"), due=DUE, until=UNTIL, regime=code)
         message = str(info.value)
         assert info.value.table in message
-        assert "assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA" in message
+        assert "assume=RateAssumption.CARRY_FORWARD" in message
         assert "tables={" in message
+        # STATUTORY_FORMULA is never named for a gap in the ECB table itself (EU, FR, LU),
+        # always where the regime has the formula (BE, NL)
+        assert ("STATUTORY_FORMULA" in message) is (info.value.table != "ecb_mro")
+        if regime(code).formula is not None:
+            assert "STATUTORY_FORMULA" in message
+        # the assumption computes the claim; the formula stops at the ECB table, whose
+        # rates from 2025-06-11 are unconfirmed too
+        late_interest(
+            Decimal("1000"), due=DUE, until=UNTIL, regime=code, assume=RateAssumption.CARRY_FORWARD
+        )
+        if regime(code).formula is not None:
+            with pytest.raises(RateNotPublished, match=r"^no ecb_mro rate published"):
+                late_interest(
+                    Decimal("1000"),
+                    due=DUE,
+                    until=UNTIL,
+                    regime=code,
+                    assume=RateAssumption.STATUTORY_FORMULA,
+                )
 
 
 # Hand computation, rates-update.md §3.2 and §6.1 with the ECB rate of 1 July 2026 = 2.40:

@@ -474,6 +474,20 @@ def test_from_csv_reads_text_and_files(tmp_path: Path) -> None:
         assert from_file.rate_on(date(2026, 7, 1)) == Decimal("2.40")
 
 
+def test_from_csv_skips_the_byte_order_mark_of_a_spreadsheet(tmp_path: Path) -> None:
+    # a CSV saved as "CSV UTF-8" by a spreadsheet starts with U+FEFF
+    path = tmp_path / "ecb_mro.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + USER_CSV.encode("utf-8"))
+    from_file = RateTable.from_csv(path)
+    assert from_file.rate_on(date(2026, 7, 1)) == Decimal("2.40")
+    assert from_file.title == "ECB main refinancing rate, as read by the user"
+    from_text = RateTable.from_csv("\ufeff" + USER_CSV, name="ecb_mro")
+    assert from_text.entries == RateTable.from_csv(USER_CSV, name="ecb_mro").entries
+    # only at the very start: elsewhere it is a character like any other
+    with pytest.raises(InvalidArgument, match="line 5"):
+        RateTable.from_csv(USER_CSV.replace("2026-06-17", "\ufeff2026-06-17"))
+
+
 def test_from_csv_short_columns_and_round_trip() -> None:
     table = RateTable.from_csv(
         "# covers_until: 2026-12-31\nvalid_from,rate\n2026-01-01,-0.25\n2026-07-01,0\n"
@@ -563,7 +577,7 @@ def test_entries_and_tables_check_themselves() -> None:
     with pytest.raises(InvalidArgument, match="unconfirmed row"):
         RateEntry(date(2026, 1, 1), None, RateStatus.PUBLISHED, "x")
     with pytest.raises(InvalidType):
-        RateEntry(date(2026, 1, 1), 2.0, RateStatus.PUBLISHED, "x")  # type: ignore[arg-type]
+        RateEntry(date(2026, 1, 1), 2.0, RateStatus.PUBLISHED, "x")
     with pytest.raises(InvalidArgument):
         RateEntry(date(2026, 1, 1), Decimal("2"), "published", "x")  # type: ignore[arg-type]
     table = rate_table("ecb_mro")

@@ -175,7 +175,7 @@ def plot_interest(result: InterestResult, *, ax: Axes | None = None) -> Axes:
     :class:`~payterms.interest.InterestPeriod` of a :func:`~payterms.interest.late_interest`
     result adds its exact interest over its days, at the slope of its rate and base, so
     the line bends where the rate changes or a payment lowers the base. Each segment is
-    labelled with its annual rate and base; the title gives the interest (rounded once)
+    labelled with its annual rate and base; the title gives the interest (to the cent)
     and the fixed compensation.
 
     >>> import matplotlib

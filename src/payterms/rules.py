@@ -447,11 +447,17 @@ class DueRule:
     _program: _Program = field(init=False, eq=False, hash=False, repr=False)
     _cuts: tuple[CutOff, ...] = field(init=False, eq=False, hash=False, repr=False)
     _text: str = field(init=False, eq=False, hash=False, repr=False)
+    _offset: timedelta | None = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         program, cuts = _compile(self.steps)
         object.__setattr__(self, "_program", program)
         object.__setattr__(self, "_cuts", cuts)
+        # a rule of day steps only ("30D", "2W") is one addition: apply skips the program
+        offset = None
+        if all(op == _OP_DAYS for op, _ in program):
+            offset = timedelta(days=sum(arg for _, arg in program))
+        object.__setattr__(self, "_offset", offset)
         parts = []
         for i, step in enumerate(self.steps):
             text = str(step)
@@ -552,6 +558,11 @@ class DueRule:
         """
         if type(start) is not date:
             check_date(start, "start")
+        elif self._offset is not None:
+            try:
+                return start + self._offset
+            except OverflowError:
+                pass  # the program below names the rule in its error
         try:
             return _run(self, start, calendar)
         except OverflowError:

@@ -93,6 +93,8 @@ __all__ = [
 _Date = date  # for annotations inside classes with a field named "date"
 _HUNDRED = Decimal(100)
 _EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
+_SMALL = EXACT_DIGITS - 8
+"""Digits before the point below which an amount needs no check to be rounded exactly."""
 
 
 class Start(Enum):
@@ -265,6 +267,9 @@ class PercentOf(Enum):
 
 
 _REMAINDER = PercentOf.REMAINDER
+_END_OF_MONTH_START = Start.END_OF_MONTH
+_UNADJUSTED = Adjustment.UNADJUSTED
+_INCLUDED = TaxBase.INCLUDED
 
 
 def _check_kind(value: object) -> LineKind:
@@ -761,6 +766,7 @@ class PaymentTerms:
     _rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _moves: dict[date, date] = field(init=False, eq=False, hash=False, repr=False)
+    _line_tiers: bool = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -847,6 +853,7 @@ class PaymentTerms:
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
         object.__setattr__(self, "_moves", {h.day: h.postponed for h in self.holidays})
+        object.__setattr__(self, "_line_tiers", any(line.discounts for line in lines))
         object.__setattr__(
             self,
             "_needs_tax",
@@ -1065,7 +1072,7 @@ class PaymentTerms:
     def _base(self, start: date) -> date:
         if type(start) is not date:
             check_date(start, "start")
-        if self.start is Start.END_OF_MONTH:
+        if self.start is _END_OF_MONTH_START:
             return end_of_month(start)
         return start
 
@@ -1079,8 +1086,9 @@ class PaymentTerms:
         *,
         moved: bool = False,
     ) -> list[date]:
-        days = [rule.apply(base, calendar) for rule in rules]
-        for rule, day in zip(rules, days, strict=True):
+        days = []
+        for rule in rules:
+            day = rule.apply(base, calendar)
             if day < start:
                 raise InvalidTerms(
                     "rule",
@@ -1088,13 +1096,15 @@ class PaymentTerms:
                     f"a rule giving a date on or after the start {start.isoformat()} "
                     f"(it gives {day.isoformat()})",
                 )
+            days.append(day)
         if moved and self._moves:  # term holidays: an exact date moves, once
             moves = self._moves
             days = [moves.get(day, day) for day in days]
-        if adjustment is not Adjustment.UNADJUSTED:
+        if adjustment is not _UNADJUSTED:
             if calendar is None:
                 raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
-            days = [calendar.adjust(day, adjustment) for day in days]
+            adjust = calendar.adjust
+            days = [adjust(day, adjustment) for day in days]
         return days
 
     def due_date(
@@ -1183,10 +1193,14 @@ class PaymentTerms:
         >>> s.amount, s.tax, s.discounts[0].payable
         (Decimal('120.58'), Decimal('20.58'), Decimal('118.58'))
         """
+        # Checks are skipped for arguments of the exact expected type (the common case);
+        # anything else goes through the full check.
         if type(start) is not date:
             check_date(start, "start")
-        adjustment = check_adjustment(adjustment, calendar)
-        check_rounding(rounding)
+        if type(adjustment) is not Adjustment or calendar is not None:
+            adjustment = check_adjustment(adjustment, calendar)
+        if rounding is not DEFAULT_ROUNDING:
+            check_rounding(rounding)
         unit = smallest_unit(currency)
         kept: Decimal | None = None
         tax_amount: Decimal | None
@@ -1205,17 +1219,29 @@ class PaymentTerms:
                 raise InvalidArgument(
                     "amount", None, "the amount owed (or untaxed= with tax_percent=)"
                 )
-            total = _exact(
-                round_to_unit(to_decimal(amount, "amount"), unit, rounding), amount, "amount", unit
-            )
+            if type(amount) is Decimal and amount.is_finite() and amount.adjusted() < _SMALL:
+                # an invoice amount: one rounding, exact to the unit (round_to_unit's checks
+                # cannot fail below 10**_SMALL)
+                total = amount.quantize(unit, rounding=rounding, context=CONTEXT)
+            else:
+                total = _exact(
+                    round_to_unit(to_decimal(amount, "amount"), unit, rounding),
+                    amount,
+                    "amount",
+                    unit,
+                )
             tax_amount = None  # given, not computed: _untaxed checks it
         needs_tax = self._needs_tax or tax is not None
         untaxed_total = _untaxed(total, tax, self.tax_base) if needs_tax else total
-        base = self._base(start)
+        base = start if self.start is not _END_OF_MONTH_START else end_of_month(start)
         step = unit if increment is None else _check_increment(increment, unit)
-        shares = self._shares(total, untaxed_total, unit, step, rounding)
+        shares = (
+            [total]
+            if len(self._rules) == 1
+            else self._shares(total, untaxed_total, unit, step, rounding)
+        )
         days = self._dates(self._rules, start, base, calendar, adjustment, moved=True)
-        has_line_tiers = any(line.discounts for line in self.installments)
+        has_line_tiers = self._line_tiers
         windows: tuple[DiscountWindow, ...] = ()
         if not (self.discounts or has_line_tiers):
             if kept is not None:
@@ -1231,20 +1257,21 @@ class PaymentTerms:
             )
         if discount_adjustment is None:
             discount_adjustment = adjustment
-        else:
+        elif type(discount_adjustment) is not Adjustment:
             check_adjustment(discount_adjustment)
-        discount_base = _discount_base(total, untaxed_total, kept, self.tax_base)
+        if kept is None:  # the base is the amount, or the amount less tax
+            discount_base = total if self.tax_base is _INCLUDED else untaxed_total
+        else:
+            discount_base = _discount_base(total, untaxed_total, kept, self.tax_base)
         if self.discounts:
             last_days = self._dates(self._tier_rules, start, base, calendar, discount_adjustment)
-            windows = tuple(
-                sorted(
-                    (
-                        _window(tier, last_day, total, discount_base, unit, rounding)
-                        for tier, last_day in zip(self.discounts, last_days, strict=True)
-                    ),
-                    key=lambda w: w.last_day,
-                )
-            )
+            found = [
+                _window(tier, last_day, total, discount_base, unit, rounding)
+                for tier, last_day in zip(self.discounts, last_days, strict=True)
+            ]
+            if len(found) > 1:
+                found.sort(key=_last_day)
+            windows = tuple(found)
         if not has_line_tiers:
             return Schedule(
                 start,
@@ -1455,21 +1482,26 @@ def _discount_base(
 
 def _discount_on(tier: DiscountTier, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
     """Return the discount *tier* gives on *base* (signed like *base*), rounded once."""
-    if tier.amount is not None:
-        amount = round_to_unit(tier.amount, unit, ROUND_HALF_EVEN)
-        if amount != tier.amount:
-            raise InvalidTerms(
-                "amount", tier.amount, f"a fixed discount in whole minor units ({unit})"
-            )
-        if amount > abs(base):
-            raise InvalidTerms(
-                "amount",
-                tier.amount,
-                f"a fixed discount of at most the amount it is taken on ({abs(base)})",
-            )
-        return amount if base >= 0 else -amount
-    percent = cast(Decimal, tier.percent)
-    return round_to_unit(CONTEXT.divide(CONTEXT.multiply(base, percent), _HUNDRED), unit, rounding)
+    percent = tier.percent
+    if percent is not None:
+        return round_to_unit(
+            CONTEXT.divide(CONTEXT.multiply(base, percent), _HUNDRED), unit, rounding
+        )
+    fixed = cast(Decimal, tier.amount)  # a tier is a percentage or a fixed amount
+    amount = round_to_unit(fixed, unit, ROUND_HALF_EVEN)
+    if amount != fixed:
+        raise InvalidTerms("amount", fixed, f"a fixed discount in whole minor units ({unit})")
+    if amount > abs(base):
+        raise InvalidTerms(
+            "amount",
+            fixed,
+            f"a fixed discount of at most the amount it is taken on ({abs(base)})",
+        )
+    return amount if base >= 0 else -amount
+
+
+def _last_day(window: DiscountWindow) -> date:
+    return window.last_day
 
 
 def _window(
@@ -1482,7 +1514,7 @@ def _window(
 ) -> DiscountWindow:
     """Return the window of *tier* on an *amount* whose discount base is *base*."""
     discount = _discount_on(tier, base, unit, rounding)
-    shown = round_to_unit(base, unit, rounding)
+    shown = base if base is amount else round_to_unit(base, unit, rounding)
     return DiscountWindow(last_day, tier.percent, amount - discount, discount, shown)
 
 
