@@ -99,6 +99,9 @@ def _tabular_results() -> list[object]:
     from datetime import date
     from decimal import Decimal
 
+    from payterms.behaviour import DbtTrend
+    from payterms.forecast import ScenarioResult
+
     pt = payterms
     terms = pt.PaymentTerms.parse("2/10 net 30")
     payer = pt.Payer(runs=pt.PaymentRun.monthly(10, 25))
@@ -123,7 +126,42 @@ def _tabular_results() -> list[object]:
         pt.schedules(terms, [day], ["100.00"]),
         pt.account_statement(invoices[:1], as_of=date(2026, 6, 30), rate=Decimal("0.08")),
         pt.payment_plan(Decimal("900"), 3, start=day, first=date(2026, 4, 2), rate=Decimal("0.08")),
+        pt.late_interest_many(["1000.00"], [date(2024, 1, 10)], [date(2024, 4, 9)], rate="0.08"),
+        pt.best_tier(((3, 8), (2, 14)), 30, Decimal("0.50")),
+        pt.law.rate_table("ecb_mro"),
+        DbtTrend(months=((date(2026, 1, 1), Decimal(2)),), slope=None, threshold=Decimal(1)),
+        ScenarioResult(
+            name="x",
+            sales=Decimal(5),
+            cash_by_month=((date(2026, 1, 1), Decimal(5)),),
+            dso=(),
+            receivables=Decimal(0),
+            financing_cost=Decimal(0),
+            discount_cost=Decimal(0),
+            margin=None,
+        ),
     ]
+
+
+def test_every_result_with_a_frame_has_an_html_repr() -> None:
+    # every class of the package with to_frame() shows that frame in a notebook
+    import inspect
+    import pkgutil
+
+    missing = []
+    for info in pkgutil.walk_packages(payterms.__path__, "payterms."):
+        if info.name.startswith("payterms.cli") or info.name.endswith("__main__"):
+            continue
+        for value in vars(importlib.import_module(info.name)).values():
+            if (
+                inspect.isclass(value)
+                and value.__module__ == info.name
+                and callable(getattr(value, "to_frame", None))
+                and not callable(getattr(value, "_repr_html_", None))
+                and value.__name__ != "Tabular"  # the protocol of a result with a frame
+            ):
+                missing.append(f"{info.name}.{value.__qualname__}")
+    assert missing == []
 
 
 def test_tabular_results_show_as_tables_in_a_notebook() -> None:

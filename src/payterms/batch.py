@@ -1051,6 +1051,8 @@ class Schedules(Sequence[Schedule]):
         "_index",
         "_objects",
         "_starts",
+        "_terms",
+        "_terms_codes",
         "_totals",
         "_win_days",
         "_win_discount",
@@ -1067,6 +1069,8 @@ class Schedules(Sequence[Schedule]):
         self._objects: tuple[Schedule, ...] | None = None
         self._exponent = 0
         self._starts: Any = ()
+        self._terms: tuple[PaymentTerms, ...] = ()
+        self._terms_codes: Any = None
         self._totals: Any = ()
         self._due_offsets: Any = (0,)
         self._due_days: Any = ()
@@ -1147,6 +1151,7 @@ class Schedules(Sequence[Schedule]):
         currency = self.currency
         due_bounds = [offset - a for offset in _as_list(due_offsets)]
         win_bounds = [offset - c for offset in _as_list(win_offsets)]
+        distinct, codes = self._terms, self._terms_codes
         for k, (start, total) in enumerate(zip(starts, totals, strict=True)):
             # the columnar plan admits discounts on the whole amount only: the base is the total
             w = slice(win_bounds[k], win_bounds[k + 1])
@@ -1162,6 +1167,7 @@ class Schedules(Sequence[Schedule]):
                 currency,
                 tuple(dues[due_bounds[k] : due_bounds[k + 1]]),
                 windows,
+                terms=distinct[0 if codes is None else int(codes[first + k])] if distinct else None,
             )
 
     # -- frames ------------------------------------------------------------------------
@@ -1440,6 +1446,8 @@ def _schedules_on_arrays(
         days = numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=n)
     result = Schedules(currency, index)
     result._starts = days
+    result._terms = tuple(distinct)
+    result._terms_codes = None if coded is None else coded[1]
     if not n:
         result._totals = numpy.empty(0, dtype="int64")
         result._due_offsets = result._win_offsets = numpy.zeros(1, dtype="int64")
@@ -1744,6 +1752,9 @@ class InterestColumns:
 
     def __len__(self) -> int:
         return len(self.interest)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the columns as a pandas DataFrame, one row per claim (needs ``[pandas]``).

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_quantile, to_decimal
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms._frames import (
     amount_cells,
     cell_name,
@@ -1000,6 +1000,9 @@ class CashForecast:
             for p in range(len(self.periods))
         )
 
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
     def to_frame(self, by: str = "total") -> pd.DataFrame:
         """Return the forecast as a pandas DataFrame (needs the ``[pandas]`` extra).
 
@@ -1446,6 +1449,9 @@ class ScenarioResult:
     discount_cost: Decimal
     margin: Decimal | None
 
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
     def to_frame(self) -> pd.DataFrame:
         """Return the cash by month: ``month`` (its first day) and ``cash`` (Decimal).
 
@@ -1536,6 +1542,9 @@ class ScenarioComparison:
             values += [self.cash_freed(r.name), self.financing_saved(r.name)]
             columns.append(values)
         return labels, columns
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the figures side by side: one row per figure, one column per scenario.
@@ -2195,6 +2204,9 @@ class CreditExposure:
     def over_limit(self) -> tuple[str, ...]:
         """The customers above their limit on at least one day of the period."""
         return tuple(c.customer for c in self.customers if c.days_over_limit)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per customer: the fields of :class:`CustomerExposure` and headroom."""
