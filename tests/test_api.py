@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 import subprocess
 import sys
 import types
@@ -15,8 +16,24 @@ import pytest
 import payterms
 
 
-def test_all_is_sorted_and_complete() -> None:
-    assert payterms.__all__ == sorted(payterms.__all__)
+def _groups() -> list[tuple[str, list[str]]]:
+    """Return the groups of ``__all__`` as its source writes them: (title, names)."""
+    source = Path(payterms.__file__).read_text(encoding="utf-8")
+    body = source[source.index("\n__all__ = [") + 1 :]
+    groups: list[tuple[str, list[str]]] = []
+    for line in body.splitlines()[1:]:
+        line = line.strip()
+        if line == "]":
+            break
+        if line.startswith("# -- "):
+            groups.append((line[len("# -- ") :], []))
+        else:
+            groups[-1][1].append(line.strip('",'))
+    return groups
+
+
+def test_all_is_one_grouped_list_and_complete() -> None:
+    assert [name for _, names in _groups() for name in names] == payterms.__all__
     assert len(set(payterms.__all__)) == len(payterms.__all__)
     eager = {
         name
@@ -26,9 +43,85 @@ def test_all_is_sorted_and_complete() -> None:
         and name not in {"annotations", "importlib", "TYPE_CHECKING", "Any"}
         and name not in payterms._LAZY
     }
-    # law and einvoice are subpackages, reached as payterms.law and payterms.einvoice
-    lazy = set(payterms._LAZY) - {"law", "einvoice"}
+    # law, einvoice and text are subpackages, reached as payterms.law (...); the aliases
+    # are former names kept working, outside __all__ (one name per concept)
+    lazy = set(payterms._LAZY) - {"law", "einvoice", "text"} - set(payterms._ALIASES)
     assert set(payterms.__all__) == eager | lazy | {"__version__"}
+
+
+def test_former_names_are_aliases_of_the_one_name() -> None:
+    for old, new in payterms._ALIASES.items():
+        assert getattr(payterms, old) is getattr(payterms, new), old
+        assert old not in payterms.__all__
+        assert new in payterms.__all__
+    # the protocol describe_invoice reads is InvoiceRegime; payterms.text.Regime is Regime
+    assert payterms.text.Regime is payterms.Regime
+    assert payterms.regime("BE") == payterms.law.regime("BE")
+
+
+def test_the_reference_lists_the_public_names_in_the_same_groups() -> None:
+    page = (Path(__file__).resolve().parent.parent / "docs/reference/index.md").read_text(
+        encoding="utf-8"
+    )
+    listed: list[tuple[str, list[str]]] = []
+    for line in page.splitlines():
+        if line.startswith("## "):
+            listed.append((line[3:], []))
+        elif listed and line.startswith("- "):
+            listed[-1][1].extend(
+                part.strip().strip("`") for part in line[2:].split("·") if part.strip()
+            )
+    assert listed == _groups()
+
+
+def _returned_types(hint: object) -> set[type]:
+    import typing
+
+    args = typing.get_args(hint)
+    if args:
+        return set().union(*(_returned_types(a) for a in args))
+    return {hint} if isinstance(hint, type) else set()
+
+
+def test_every_type_a_public_callable_returns_is_exported() -> None:
+    import inspect
+    import typing
+
+    import numpy as np
+    import numpy.typing as npt
+    import pandas as pd
+
+    public = {name: getattr(payterms, name) for name in payterms.__all__}
+    exported = {id(value) for value in public.values()}
+    public |= {"pd": pd, "np": np, "npt": npt}  # the extras' types in annotations
+    returned: dict[str, str] = {}
+    for name in payterms.__all__:
+        obj = getattr(payterms, name)
+        callables = [(name, obj)] if inspect.isfunction(obj) else []
+        if inspect.isclass(obj):
+            for attr, member in vars(obj).items():
+                if attr.startswith("_"):
+                    continue
+                if isinstance(member, property) and member.fget is not None:
+                    callables.append((f"{name}.{attr}", member.fget))
+                elif isinstance(member, (classmethod, staticmethod)):
+                    callables.append((f"{name}.{attr}", member.__func__))
+                elif inspect.isfunction(member):
+                    callables.append((f"{name}.{attr}", member))
+        for where, function in callables:
+            try:
+                kinds = _returned_types(
+                    typing.get_type_hints(function, localns=public).get("return")
+                )
+            except NameError:  # a type only imported for checking (rrule): read the words
+                module = vars(sys.modules[function.__module__])
+                words = re.findall(r"[A-Za-z_]\w*", str(function.__annotations__.get("return")))
+                found = [module.get(word, public.get(word)) for word in words]
+                kinds = {kind for kind in found if isinstance(kind, type)}
+            for kind in kinds:
+                if kind.__module__.startswith("payterms") and id(kind) not in exported:
+                    returned[f"{kind.__module__}.{kind.__qualname__}"] = where
+    assert returned == {}
 
 
 def test_lazy_names_resolve_to_their_modules() -> None:

@@ -72,7 +72,12 @@ _YearIndex = tuple[int, tuple[int, ...], tuple[int, ...]]
 
 
 class HolidaySource(Protocol):
-    """Anything that lists the holiday dates of a year within ``first_year..last_year``."""
+    """Anything that lists the holiday dates of a year within ``first_year..last_year``.
+
+    >>> source = BusinessCalendar.country("BE").sources[0]
+    >>> source.first_year, date(2026, 7, 21) in source.dates(2026)  # the national day
+    (1901, True)
+    """
 
     @property
     def first_year(self) -> int:

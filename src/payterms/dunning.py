@@ -227,6 +227,10 @@ class Reminder:
     *pay_by* is the new deadline the reminder gives, or ``None``: its step's
     ``grant_days`` after *on*, moved forward to a business day (never earlier, so the
     customer always gets at least the days granted; § 193 BGB moves deadlines the same way).
+
+    >>> DunningLadder.parse("+1D reminder").plan(
+    ...     date(2026, 4, 30), calendar=BusinessCalendar.TARGET).reminders[0]
+    Reminder(level=1, on=datetime.date(2026, 5, 4), label='reminder', fee=None, pay_by=None)
     """
 
     level: int

@@ -881,7 +881,16 @@ def _outcomes(
 
 
 class ForecastRow(NamedTuple):
-    """One period of a :class:`CashForecast`: expected receipts and cumulative quantiles."""
+    """One period of a :class:`CashForecast`: expected receipts and cumulative quantiles.
+
+    >>> from payterms.runs import Payer, PaymentRun
+    >>> from payterms.receivables import Invoice
+    >>> fc = cash_forecast([Invoice("F-1", "A", date(2026, 1, 2), date(2026, 1, 30),
+    ...                             Decimal("10.00"))], Payer(runs=PaymentRun.monthly(10)),
+    ...                    as_of=date(2026, 1, 31), horizon=1, freq=Frequency.MONTH)
+    >>> fc.totals()[0].period, fc.totals()[0].expected, fc.totals()[0].cumulative
+    (datetime.date(2026, 2, 1), Decimal('10.00'), Decimal('10.00'))
+    """
 
     period: date
     customer: str | None

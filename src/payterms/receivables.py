@@ -756,7 +756,12 @@ AgingBuckets.INVOICE_AGE = AgingBuckets.parse("0-30, 31-60, 61-90, 90+")
 
 
 class AgedItem(NamedTuple):
-    """One open invoice in an aging: its id, customer, age in days, bucket index, open amount."""
+    """One open invoice in an aging: its id, customer, age in days, bucket index, open amount.
+
+    >>> inv = Invoice("F-1", "A", date(2026, 4, 10), date(2026, 5, 10), Decimal("100"))
+    >>> aging([inv], as_of=date(2026, 6, 30)).items[0]
+    AgedItem(invoice='F-1', customer='A', days=51, bucket=2, open=Decimal('100'))
+    """
 
     invoice: str
     customer: str

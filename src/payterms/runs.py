@@ -80,7 +80,11 @@ _WEEKDAY_NAMES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 class RunKind(Enum):
-    """How a :class:`PaymentRun` lists its run days."""
+    """How a :class:`PaymentRun` lists its run days.
+
+    >>> PaymentRun.monthly(10, 25).kind
+    <RunKind.MONTHLY: 'monthly'>
+    """
 
     MONTHLY = "monthly"
     """On given days of every month (``LAST`` = the month's last day)."""

@@ -67,7 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cliff",
-    "InstalmentPayment",
+    "InstallmentPayment",
     "SendObjective",
     "PaymentExplanation",
     "PaymentForecast",
@@ -109,7 +109,7 @@ class SendObjective(Enum):
 
 
 @frozen
-class InstalmentPayment:
+class InstallmentPayment:
     """How one instalment is paid: its due date, the run that pays it and the cash date.
 
     Attributes:
@@ -124,7 +124,7 @@ class InstalmentPayment:
 
     >>> terms = PaymentTerms.net(30)
     >>> explain_payment(terms, date(2026, 3, 2), Payer(runs=PaymentRun.weekly(3))).payments
-    (InstalmentPayment(due=datetime.date(2026, 4, 1), amount=None,
+    (InstallmentPayment(due=datetime.date(2026, 4, 1), amount=None,
        target=datetime.date(2026, 4, 1), run=datetime.date(2026, 4, 2),
        cash=datetime.date(2026, 4, 2), closures=(), discount=None),)
 
@@ -137,6 +137,11 @@ class InstalmentPayment:
     cash: date
     closures: tuple[tuple[date, date], ...] = ()
     discount: DiscountWindow | None = None
+
+
+InstalmentPayment = InstallmentPayment
+"""The former name of :class:`InstallmentPayment`, kept as an alias: payterms spells
+"installment" one way (as :class:`~payterms.terms.Installment` does)."""
 
 
 @frozen
@@ -152,7 +157,7 @@ class PaymentExplanation:
         policy: the payer's run policy.
         approval_days: business days of approval before a run.
         transfer_days: business days from run to cash.
-        payments: one :class:`InstalmentPayment` per instalment, in the terms' order.
+        payments: one :class:`InstallmentPayment` per instalment, in the terms' order.
 
     >>> from payterms.calendars import BusinessCalendar
     >>> payer = Payer(runs=PaymentRun.monthly(10, 25), calendar=BusinessCalendar.country("BE"),
@@ -175,7 +180,7 @@ class PaymentExplanation:
     policy: RunPolicy
     approval_days: int
     transfer_days: int
-    payments: tuple[InstalmentPayment, ...]
+    payments: tuple[InstallmentPayment, ...]
 
     @property
     def cash_date(self) -> date:
@@ -465,14 +470,14 @@ def _explain(setup: _Setup, sent: date, delay: int) -> PaymentExplanation:
     received = payer.received(sent)
     start, schedule = _schedule(setup, sent, received)
     earliest = payer.earliest_run_day(received)
-    net: list[InstalmentPayment] = []
+    net: list[InstallmentPayment] = []
     for due in schedule.dues:
         target = due.date + timedelta(days=delay)
         run = payer.payment_run(due.date, received=received, delay=delay)
         reference = max(target, earliest)
         lo, hi = (run, reference) if run <= reference else (reference, run)
         net.append(
-            InstalmentPayment(
+            InstallmentPayment(
                 due=due.date,
                 amount=due.amount if setup.amount is not None else None,
                 target=target,
@@ -501,8 +506,8 @@ def _discount_choice(
     setup: _Setup,
     schedule: Schedule,
     received: date,
-    net: tuple[InstalmentPayment, ...],
-) -> tuple[InstalmentPayment, ...]:
+    net: tuple[InstallmentPayment, ...],
+) -> tuple[InstallmentPayment, ...]:
     """Return the payments of the cheapest option for the payer: net, or a discount caught.
 
     The payer compares what it pays under each option discounted, at its
@@ -533,7 +538,7 @@ def _discount_choice(
         if cost < best_cost:
             best_cost = cost
             best = (
-                InstalmentPayment(
+                InstallmentPayment(
                     due=schedule.final_due,
                     amount=window.payable if setup.amount is not None else None,
                     target=window.last_day,

@@ -47,7 +47,7 @@ from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.terms import Due, PaymentTerms, Schedule, TaxBase
 
 if TYPE_CHECKING:
-    from payterms.text import Regime
+    from payterms.text import InvoiceRegime
 
 __all__ = [
     "DiscountTerm",
@@ -257,6 +257,13 @@ class Reading:
     terms give for the issue date and the amount due; *disagreements* list where the
     document's dates or amounts differ from it; *notes* say every choice the reading made.
     *elements* lists the payment elements found (one entry per occurrence) for the checks.
+
+    >>> from payterms.einvoice import read_ubl, to_ubl
+    >>> terms = PaymentTerms.net(30)
+    >>> part = payment_part(terms.schedule(date(2026, 1, 15), Decimal("100.00")), terms)
+    >>> reading = read_ubl(to_ubl(part).xml, issue_date=date(2026, 1, 15), amount="100.00")
+    >>> reading.syntax, reading.part.terms == terms, reading.disagreements
+    (<Syntax.UBL: 'ubl'>, True, ())
     """
 
     syntax: Syntax
@@ -288,7 +295,7 @@ def payment_part(
     issue_date: date | None = None,
     lang: str = "en",
     tax: Decimal | int | str | None = None,
-    regime: Regime | None = None,
+    regime: InvoiceRegime | None = None,
     rate: Decimal | int | str | None = None,
     mandate: str | None = None,
 ) -> PaymentPart:

@@ -43,7 +43,14 @@ from payterms.terms import (
 )
 from payterms.text.vocab import CLAIMS, VOCABULARIES, ClaimTemplates, Templates
 
-__all__ = ["Claim", "Regime", "describe", "describe_claim", "describe_invoice", "xrechnung_skonto"]
+__all__ = [
+    "Claim",
+    "InvoiceRegime",
+    "describe",
+    "describe_claim",
+    "describe_invoice",
+    "xrechnung_skonto",
+]
 
 _CENT = Decimal("0.01")
 _SHIFT_DAYS = re.compile(r"(\d+)D")
@@ -71,7 +78,7 @@ class _Compensation(Protocol):
     def amount(self, debt: Decimal) -> Decimal: ...  # pragma: no cover - protocol
 
 
-class Regime(Protocol):
+class InvoiceRegime(Protocol):
     """What :func:`describe_invoice` needs of a legal regime (:func:`payterms.law.regime`)."""
 
     @property
@@ -329,7 +336,7 @@ def _window_line(window: DiscountWindow, currency: str, t: Templates) -> str:
 def describe_invoice(
     schedule: Schedule,
     lang: str = "en",
-    regime: Regime | None = None,
+    regime: InvoiceRegime | None = None,
     *,
     terms: PaymentTerms | None = None,
     rate: Decimal | None = None,
