@@ -585,6 +585,18 @@ def test_statement_bad_input(
         account_statement(invoices, payments, **args)  # type: ignore[arg-type]
 
 
+def test_an_invoice_without_currency_among_others_is_named() -> None:
+    # F-1 states EUR, F-2 states none: F-2 is taken in EUR and the statement says so
+    f2 = Invoice("F-2", "ACME", date(2025, 1, 2), date(2025, 2, 1), D("100.00"))
+    st = account_statement((EUR_F1, f2), [], as_of=AS_OF)
+    assert st.currency == "EUR"
+    assert "invoices F-2 state no currency: taken in EUR" in st.assumptions
+    # invoices that all leave the currency out need no such note
+    assert not any(
+        "state no currency" in n for n in account_statement((F1,), [], as_of=AS_OF).assumptions
+    )
+
+
 @pytest.mark.parametrize(
     ("make", "error", "match"),
     [

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
+from payterms.law.rates import TableRate
 from payterms.law.tables import (
     REQUIRED_HEADERS,
     TABLE_NAMES,
@@ -134,6 +135,20 @@ def test_past_the_last_period_raises_naming_table_and_last_day(name: str) -> Non
     assert info.value.last_known == table.last_known
     assert name in str(info.value)
     assert table.last_known.isoformat() in str(info.value)
+
+
+def test_a_claim_starting_past_the_end_is_refused_for_its_own_first_day() -> None:
+    # lu_legal_rate ends on 2024-12-31 (rates-update.md §6.2: 2025 and 2026 not found);
+    # a claim from 2026-09-02 is refused for 2026-09-02, one starting inside the table
+    # for the first day after it
+    rule = TableRate("lu_legal_rate")
+    with pytest.raises(RateNotPublished) as info:
+        rule.rate_segments(date(2026, 9, 2), date(2026, 12, 8))
+    assert (info.value.on, info.value.last_known) == (date(2026, 9, 2), date(2024, 12, 31))
+    assert str(info.value).startswith("no lu_legal_rate rate published for 2026-09-02 ")
+    with pytest.raises(RateNotPublished) as info:
+        rule.rate_segments(date(2024, 12, 1), date(2025, 2, 1))
+    assert info.value.on == date(2025, 1, 1)
 
 
 def test_before_the_first_row_raises() -> None:

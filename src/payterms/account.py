@@ -1136,6 +1136,7 @@ def account_statement(
     if regime is not None and regime.currency != cur:
         raise CurrencyMismatch(regime.currency, cur)
     smallest_unit(cur)  # an unknown code raises UnknownCurrency
+    bare = [inv.id for inv in items_in if inv.currency is None] if codes else []
 
     seen: dict[str, int] = {}
     customers = {items_in[0].customer}
@@ -1191,6 +1192,8 @@ def account_statement(
                 )
 
     notes: list[str] = []
+    if bare:
+        notes.append(f"invoices {', '.join(bare)} state no currency: taken in {cur}")
     policy = allocation
     if policy is None:
         statutory = _STATUTORY_ORDER.get(regime.code) if regime is not None else None

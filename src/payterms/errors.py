@@ -225,7 +225,9 @@ class RateNotPublished(PaytermsError, LookupError):
     (``assume=RateAssumption.CARRY_FORWARD``, or ``STATUTORY_FORMULA`` where the regime
     has a formula over the ECB rate behind a national table: never for a gap in the ECB
     table itself), or the published rates brought as a table (``tables=`` of
-    :func:`payterms.law.regime`).
+    :func:`payterms.law.regime`). *formula* says whether the regime asking has that
+    formula: ``True`` or ``False`` when a regime's rule raised (the formula is named, or
+    not), ``None`` for a rule outside a regime (named with its condition).
 
     >>> err = RateNotPublished("ecb_mro", date(2027, 1, 4), date(2026, 6, 17))
     >>> print(err)
@@ -240,6 +242,12 @@ class RateNotPublished(PaytermsError, LookupError):
     assumption), or bring the published rates with
     tables={'be_late_payment': RateTable.from_csv(...)} (payterms.law.coverage() lists
     every table)
+    >>> print(RateNotPublished("uk_reference_rate", date(2027, 1, 4), date(2026, 12, 31),
+    ...                        formula=False))
+    no uk_reference_rate rate published for 2027-01-04 (table covers up to 2026-12-31); to
+    go on, pass assume=RateAssumption.CARRY_FORWARD (the result records the assumption), or
+    bring the published rates with tables={'uk_reference_rate': RateTable.from_csv(...)}
+    (payterms.law.coverage() lists every table)
     >>> err.table, err.last_known
     ('ecb_mro', datetime.date(2026, 6, 17))
     """
@@ -253,6 +261,7 @@ class RateNotPublished(PaytermsError, LookupError):
         first_known: date | None = None,
         detail: str = "",
         remedy: bool = True,
+        formula: bool | None = None,
     ) -> None:
         span = (
             f"{first_known.isoformat()} to {last_known.isoformat()}"
@@ -261,14 +270,17 @@ class RateNotPublished(PaytermsError, LookupError):
         )
         extra = f"; {detail}" if detail else ""
         # a formula over the ECB rate fills a national table's gap, never the ECB table's
-        formula = (
-            ""
-            if table == "ecb_mro"
-            else " (or STATUTORY_FORMULA where the regime has a formula over the ECB rate: "
-            "Regime.formula)"
-        )
+        if table == "ecb_mro" or formula is False:
+            statutory = ""
+        elif formula:
+            statutory = " (or STATUTORY_FORMULA: the regime's formula over the ECB rate)"
+        else:
+            statutory = (
+                " (or STATUTORY_FORMULA where the regime has a formula over the ECB rate: "
+                "Regime.formula)"
+            )
         ways = (
-            f"; to go on, pass assume=RateAssumption.CARRY_FORWARD{formula} (the result "
+            f"; to go on, pass assume=RateAssumption.CARRY_FORWARD{statutory} (the result "
             "records the assumption), or bring the published rates with "
             f"tables={{{table!r}: RateTable.from_csv(...)}} (payterms.law.coverage() lists "
             "every table)"
@@ -283,6 +295,8 @@ class RateNotPublished(PaytermsError, LookupError):
         self.first_known = first_known
         self.last_known = last_known
         self.detail = detail
+        self.remedy = remedy
+        self.formula = formula
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, cast
@@ -50,7 +50,7 @@ from attrs import evolve, field, frozen
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._extras import frame, frame_html
 from payterms._upcalls import upcall
-from payterms.calendars import Adjustment, check_adjustment
+from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import (
     InvalidArgument,
     InvalidTerms,
@@ -66,12 +66,10 @@ from payterms.money import (
     round_to_unit,
     smallest_unit,
 )
-from payterms.rules import DueRule, as_rule, end_of_month
+from payterms.rules import DueRule, Shift, Unit, as_rule, end_of_month
 
 if TYPE_CHECKING:
     import pandas as pd
-
-    from payterms.calendars import BusinessCalendar
 
 __all__ = [
     "CashPercent",
@@ -91,6 +89,9 @@ __all__ = [
 ]
 
 _Date = date  # for annotations inside classes with a field named "date"
+_Plain = tuple[timedelta, tuple[tuple[timedelta, Decimal, Decimal], ...]]
+"""The one-step path of ``schedule``: the due rule's days, and per discount tier its days,
+percent and percent / 100."""
 _HUNDRED = Decimal(100)
 _EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
 _SMALL = EXACT_DIGITS - 8
@@ -269,6 +270,7 @@ class PercentOf(Enum):
 _REMAINDER = PercentOf.REMAINDER
 _END_OF_MONTH_START = Start.END_OF_MONTH
 _UNADJUSTED = Adjustment.UNADJUSTED
+_FOLLOWING = Adjustment.FOLLOWING
 _INCLUDED = TaxBase.INCLUDED
 
 
@@ -767,6 +769,7 @@ class PaymentTerms:
     _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _moves: dict[date, date] = field(init=False, eq=False, hash=False, repr=False)
     _line_tiers: bool = field(init=False, eq=False, hash=False, repr=False)
+    _plain: _Plain | None = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -863,6 +866,36 @@ class PaymentTerms:
                 and self.tax_base is not TaxBase.INCLUDED
             ),
         )
+
+        object.__setattr__(self, "_plain", self._plain_plan())
+
+    def _plain_plan(self) -> _Plain | None:
+        """Return the plan of :meth:`schedule`'s one-step path, or None if it does not apply.
+
+        The path covers terms of one instalment and percentage discounts of the invoice,
+        every rule a step of days forward, no term holidays, a discount base that is the
+        amount, and a term starting on the invoice date.
+        """
+        offsets = [_forward_days(rule) for rule in (*self._rules, *self._tier_rules)]
+        if (
+            len(self._rules) != 1
+            or self._moves
+            or self._line_tiers
+            or self._needs_tax
+            or self.start is _END_OF_MONTH_START
+            or any(tier.percent is None for tier in self.discounts)
+            or any(offset is None for offset in offsets)
+        ):
+            return None
+        # the discount factor percent / 100 is exact (a shift of the exponent), so the
+        # discount total × factor equals total × percent / 100 before its one rounding
+        tiers = tuple(
+            (cast(timedelta, offset), percent, CONTEXT.divide(percent, _HUNDRED))
+            for offset, percent in zip(
+                offsets[1:], (cast(Decimal, tier.percent) for tier in self.discounts), strict=True
+            )
+        )
+        return cast(timedelta, offsets[0]), tiers
 
     # -- named constructors ------------------------------------------------------------
 
@@ -1193,6 +1226,68 @@ class PaymentTerms:
         >>> s.amount, s.tax, s.discounts[0].payable
         (Decimal('120.58'), Decimal('20.58'), Decimal('118.58'))
         """
+        plain = self._plain
+        if (
+            plain is not None
+            and type(amount) is Decimal
+            and type(start) is date
+            and tax is None
+            and untaxed is None
+            and tax_percent is None
+            and undiscounted is None
+            and increment is None
+            and rounding is DEFAULT_ROUNDING
+            and (
+                ((adjustment is None or adjustment is _UNADJUSTED) and discount_adjustment is None)
+                if calendar is None
+                else (
+                    isinstance(calendar, BusinessCalendar)
+                    and (adjustment is None or type(adjustment) is Adjustment)
+                    and (discount_adjustment is None or type(discount_adjustment) is Adjustment)
+                )
+            )
+            and amount.is_finite()
+            and amount.adjusted() < _SMALL
+        ):
+            # the one-step path (same figures as below): the amount rounded once, each
+            # rule one addition of days, each discount total × percent / 100 rounded once
+            # (below 10**_SMALL no rounding can need more than CONTEXT's precision)
+            unit = smallest_unit(currency)
+            total = amount.quantize(unit, DEFAULT_ROUNDING, CONTEXT)
+            offset, tiers = plain
+            if adjustment is None:  # a calendar alone means FOLLOWING (check_adjustment)
+                adjustment = _UNADJUSTED if calendar is None else _FOLLOWING
+            try:
+                day = start + offset
+                if adjustment is not _UNADJUSTED:
+                    day = cast("BusinessCalendar", calendar).adjust(day, adjustment)
+                if not tiers:
+                    return Schedule(
+                        start, total, currency, (Due(day, total),), (), None, terms=self
+                    )
+                if discount_adjustment is None:
+                    discount_adjustment = adjustment
+                found = []
+                for after, percent, factor in tiers:
+                    last_day = start + after
+                    if discount_adjustment is not _UNADJUSTED:
+                        last_day = cast("BusinessCalendar", calendar).adjust(
+                            last_day, discount_adjustment
+                        )
+                    discount = CONTEXT.multiply(total, factor).quantize(
+                        unit, DEFAULT_ROUNDING, CONTEXT
+                    )
+                    found.append(
+                        DiscountWindow(last_day, percent, total - discount, discount, total)
+                    )
+            except OverflowError:
+                pass  # near year 9999: the full path names the error
+            else:
+                if len(found) > 1:
+                    found.sort(key=_last_day)
+                return Schedule(
+                    start, total, currency, (Due(day, total),), tuple(found), None, terms=self
+                )
         # Checks are skipped for arguments of the exact expected type (the common case);
         # anything else goes through the full check.
         if type(start) is not date:
@@ -1529,6 +1624,16 @@ def _plain_days(rule: DueRule) -> int | None:
     """Return *n* for a rule that is exactly ``nD``, else None."""
     text = str(rule)
     return int(text[:-1]) if text[:-1].isdigit() and text.endswith("D") else None
+
+
+def _forward_days(rule: DueRule) -> timedelta | None:
+    """Return the days a rule of day and week steps adds (None for other steps or going back)."""
+    days = 0
+    for step in rule.steps:
+        if type(step) is not Shift or step.unit not in (Unit.DAYS, Unit.WEEKS):
+            return None
+        days += step.count * (7 if step.unit is Unit.WEEKS else 1)
+    return timedelta(days=days) if days >= 0 else None
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:

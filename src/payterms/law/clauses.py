@@ -138,7 +138,20 @@ def _rate_findings(
         else:
             statutory = _statutory(regime, on)
     except RateNotPublished as exc:
-        return [_not_checked(code, "rate", "", f"no published rate on {on}: {exc}")]
+        # a check takes no assumption: the one way out is a regime built with the table
+        bare = RateNotPublished(
+            exc.table,
+            exc.on,
+            exc.last_known,
+            first_known=exc.first_known,
+            detail=exc.detail,
+            remedy=False,
+        )
+        why = (
+            f"no published rate on {on}: {bare}; to check it, pass a regime built with "
+            f"tables={{{exc.table!r}: RateTable.from_csv(...)}} (payterms.law.regime)"
+        )
+        return [_not_checked(code, "rate", "", why)]
     if code == "FR":
         if agreed < floor:
             return [
