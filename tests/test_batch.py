@@ -231,7 +231,7 @@ adjustments = st.sampled_from(Adjustment)
 
 @settings(max_examples=60, deadline=None)
 @given(
-    terms=payment_terms(),
+    terms=st.one_of(payment_terms(), payment_terms(forward=False, extras=True)),  # holidays
     starts=start_lists,
     kind=st.sampled_from(KINDS),
     adjustment=adjustments,
@@ -996,7 +996,12 @@ money = st.one_of(
 @settings(max_examples=80, deadline=None)
 @given(
     distinct=st.lists(
-        st.one_of(payment_terms(), payment_terms(forward=False), any_terms()),
+        st.one_of(
+            payment_terms(),
+            payment_terms(forward=False),
+            any_terms(),
+            payment_terms(extras=True, fixed_tiers=True),  # the ERP line kinds and discounts
+        ),
         min_size=1,
         max_size=3,
     ),
@@ -1107,7 +1112,8 @@ def test_schedules_hold_columns_and_build_rows_on_demand() -> None:
     # windows by last day: 3 % for 5 days first (the terms list it second)
     assert [w.percent for w in got[0].discounts] == [Decimal("3"), Decimal("2")]
     frame = got.discounts_frame()
-    assert list(frame.columns) == ["last_day", "percent", "payable", "discount"]
+    assert list(frame.columns) == ["line", "last_day", "percent", "payable", "discount"]
+    assert frame["line"].isna().all()  # windows on the whole invoice
     assert [p + d for p, d in zip(frame["payable"], frame["discount"], strict=True)] == [
         s.amount for s in expected for _ in s.discounts
     ]
@@ -1119,6 +1125,57 @@ def test_schedules_hold_columns_and_build_rows_on_demand() -> None:
     assert plain == got
     assert plain.to_frame().equals(dues)
     assert plain.discounts_frame().equals(frame)
+
+
+def test_discounts_frame_lists_instalment_and_fixed_discounts() -> None:
+    # Source: Odoo 16.0 addons/account/tests/test_payment_term.py,
+    # test_payment_term_compute_method (as in tests/test_terms.py): 10 % at 2 days (10 %
+    # within 1 day), 20 % at 4 days (20 % within 3 days), 20 % at 6 days, the balance at
+    # 8 days (20 % within 7 days), on 1,150 from 2016-01-01: 103.50 / 184.00 / - / 460.00.
+    odoo16 = PaymentTerms(
+        installments=(
+            Installment.percent(Decimal(10), "2D").with_discount(Decimal(10), "1D"),
+            Installment.percent(Decimal(20), "4D").with_discount(Decimal(20), "3D"),
+            Installment.percent(Decimal(20), "6D"),
+            Installment.balance("8D").with_discount(Decimal(20), "7D"),
+        )
+    )
+    # Source: frappe/erpnext payment_entry/test_payment_entry.py,
+    # test_payment_entry_against_payment_terms_with_discount_amount: 236 due in 2 days, an
+    # "Amount" discount of 50 valid 1 day -> 186.
+    erpnext = PaymentTerms.net(2).with_discount(None, "1D", amount=Decimal(50))
+    starts = pd.Series(
+        [date(2016, 1, 1), date(2024, 5, 2)], index=["odoo", "erpnext"], dtype="datetime64[s]"
+    )
+    got = schedules(
+        pd.Series([odoo16, erpnext], index=starts.index),
+        starts,
+        np.array([Decimal("1150"), Decimal("236")], dtype=object),
+    )
+    frame = got.discounts_frame()
+    assert list(frame.index) == ["odoo", "odoo", "odoo", "erpnext"]
+    assert frame["line"].tolist()[:3] == [0, 1, 3]
+    assert pd.isna(frame["line"].iloc[3])
+    assert [d.date() for d in frame["last_day"]] == [
+        date(2016, 1, 2),
+        date(2016, 1, 4),
+        date(2016, 1, 8),
+        date(2024, 5, 3),
+    ]
+    assert frame["percent"].tolist() == [Decimal(10), Decimal(20), Decimal(20), None]
+    assert [str(p) for p in frame["payable"]] == ["103.50", "184.00", "460.00", "186.00"]
+    # payable + discount is what the window is taken on: the instalment (115 / 230 / 575 of
+    # the Odoo test) or the invoice (236)
+    assert [p + d for p, d in zip(frame["payable"], frame["discount"], strict=True)] == [
+        Decimal("115.00"),
+        Decimal("230.00"),
+        Decimal("575.00"),
+        Decimal("236.00"),
+    ]
+    assert got == [
+        odoo16.schedule(date(2016, 1, 1), Decimal("1150")),
+        erpnext.schedule(date(2024, 5, 2), Decimal("236")),
+    ]
 
 
 def test_schedule_amounts_beyond_int64_take_the_exact_engine() -> None:
@@ -1496,3 +1553,19 @@ def test_batch_functions_read_named_columns_of_a_frame() -> None:
         due_dates("conditions", "day", data=frame)
     with pytest.raises(InvalidType, match="data="):
         due_dates("conditions", "invoice_date", data={"a": 1})  # type: ignore[call-overload]
+
+
+def test_due_dates_on_arrays_move_term_holidays() -> None:
+    # Source: OCA/account-payment account_payment_term_extension test_postpone_holiday: 2 weeks
+    # from 2015-03-02 fall on the holiday 2015-03-16, postponed to 2015-03-17; the arrays
+    # leave such terms to the single-invoice call, which moves the date.
+    from payterms.terms import TermHoliday
+
+    terms = PaymentTerms(
+        installments=(Installment.balance("2W"),),
+        holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),),
+    )
+    starts = [date(2015, 3, 1), date(2015, 3, 2), date(2015, 3, 3)] * 2000
+    got = as_dates(due_dates(terms, as_kind(starts, "numpy[D]")))
+    assert got[:3] == [date(2015, 3, 15), date(2015, 3, 17), date(2015, 3, 17)]
+    assert got == [terms.due_date(s) for s in starts]

@@ -1227,34 +1227,54 @@ class Schedules(Sequence[Schedule]):
     def discounts_frame(self) -> pd.DataFrame:
         """Return every early-payment discount window as a pandas DataFrame (needs ``[pandas]``).
 
-        One row per window, in invoice order then by last day, indexed like
-        :meth:`to_frame`; the columns are ``last_day`` (``datetime64[s]``), ``percent``,
-        ``payable`` and ``discount`` (exact Decimals; ``payable + discount`` is the
-        invoice's total).
+        One row per window, indexed like :meth:`to_frame`, in invoice order: first the
+        windows on the whole invoice by last day, then each instalment's own windows (Odoo
+        16 per-line discounts) in line order. The columns are ``line`` (the instalment a
+        window belongs to, as in :meth:`to_frame`; ``<NA>`` for a window on the whole
+        invoice), ``last_day`` (``datetime64[s]``), ``percent`` (None for a fixed-amount
+        discount), ``payable`` and ``discount`` (exact Decimals; ``payable + discount`` is
+        the invoice's total, or the instalment's amount for an instalment's window).
 
-        >>> from payterms.terms import PaymentTerms
+        >>> from payterms.terms import Installment, PaymentTerms
         >>> terms = PaymentTerms.net(30).with_discount(2, "10D")
         >>> schedules(terms, [date(2026, 1, 15)], ["99.99"]).discounts_frame()
-            last_day percent payable discount
-        0 2026-01-25       2   97.99     2.00
+           line   last_day percent payable discount
+        0  <NA> 2026-01-25       2   97.99     2.00
+        >>> per_line = PaymentTerms(installments=(
+        ...     Installment.percent(Decimal("50"), "30D").with_discount(2, "10D"),
+        ...     Installment.balance("60D").with_discount(1, "40D")))
+        >>> schedules(per_line, [date(2023, 1, 1)], ["1210.00"]).discounts_frame()
+           line   last_day percent payable discount
+        0     0 2023-01-11       2  592.90    12.10
+        0     1 2023-02-10       1  598.95     6.05
         """
         pandas = _pandas("Schedules.discounts_frame")
         numpy = _numpy("Schedules.discounts_frame")
         owners: list[int] = []
-        rows: list[tuple[int, Decimal | None, Decimal, Decimal]] = []
+        rows: list[tuple[int | None, int, Decimal | None, Decimal, Decimal]] = []
         for position, schedule in enumerate(self):
-            for window in schedule.discounts:
+            windows = [(None, window) for window in schedule.discounts] + [
+                (line, window) for line, due in enumerate(schedule.dues) for window in due.discounts
+            ]
+            for line, window in windows:
                 owners.append(position)
                 rows.append(
-                    (_to_day(window.last_day), window.percent, window.payable, window.discount)
+                    (
+                        line,
+                        _to_day(window.last_day),
+                        window.percent,
+                        window.payable,
+                        window.discount,
+                    )
                 )
-        days = numpy.array([row[0] for row in rows], dtype="int64")
+        days = numpy.array([row[1] for row in rows], dtype="int64")
         return pandas.DataFrame(
             {
+                "line": pandas.array([row[0] for row in rows], dtype="Int64"),
                 "last_day": days.view("datetime64[D]").astype("datetime64[s]"),
-                "percent": pandas.array([row[1] for row in rows], dtype=object),
-                "payable": pandas.array([row[2] for row in rows], dtype=object),
-                "discount": pandas.array([row[3] for row in rows], dtype=object),
+                "percent": pandas.array([row[2] for row in rows], dtype=object),
+                "payable": pandas.array([row[3] for row in rows], dtype=object),
+                "discount": pandas.array([row[4] for row in rows], dtype=object),
             },
             index=self._labels(numpy.array(owners, dtype="int64")),
         )
@@ -1429,6 +1449,17 @@ def _schedules_on_arrays(
             exc.add_note(f"at row {row} of {what}")
             raise
 
+    if any(line.discounts for one in distinct for line in one.installments):
+        # an instalment's own discounts have no columns: each row is the exact schedule
+        seen: dict[tuple[int, int, Decimal], Schedule] = {}
+        each: list[Schedule] = []
+        for row in range(n):
+            key = (0 if coded is None else int(coded[1][row]), int(days[row]), values[row])
+            known = seen.get(key)
+            if known is None:
+                known = seen[key] = exact(row)
+            each.append(known)
+        return Schedules._of(each, currency, index)
     try:
         check_rounding(rounding)
         unit = smallest_unit(currency)
