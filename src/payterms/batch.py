@@ -1802,10 +1802,11 @@ def _whole_units(
         with decimal.localcontext(CONTEXT):
             scaled = column * Decimal(scale)
             units = scaled.astype("int64")
-            # no product below zero, and int64 holds the sum of the parts: each part is at
-            # most its product, so equal sums mean that no part lost anything
+            # no product below zero (a part of 1 or more has a product of 1 or more), and
+            # int64 holds the sum of the parts: each part is at most its product, so equal
+            # sums mean that no part lost anything
             if (
-                scaled.min() >= 0
+                (int(units.min()) >= 1 or scaled.min() >= 0)
                 and int(units.max()) <= (1 << 62) // n
                 and Decimal(int(units.sum())) == scaled.sum()
             ):
