@@ -220,6 +220,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         describe_claim,
         describe_invoice,
         parse_with_notes,
+        statutory_rule,
         xrechnung_skonto,
     )
     from payterms.timing import (
@@ -385,6 +386,7 @@ _LAZY: dict[str, str] = {
     "read_invoice": "payterms.einvoice",
     "schedules": "payterms.batch",
     "send_date_table": "payterms.timing",
+    "statutory_rule": "payterms.text",
     "term_cost": "payterms.financing",
     "tier_costs": "payterms.discount",
     "to_cii": "payterms.einvoice",
@@ -589,6 +591,7 @@ __all__ = [
     "read_invoice",
     "schedules",
     "send_date_table",
+    "statutory_rule",
     "term_cost",
     "tier_costs",
     "to_cii",
