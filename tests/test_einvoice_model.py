@@ -249,8 +249,8 @@ def test_before_the_rate_is_published_the_pmd_note_states_the_rule(lang: str) ->
     assert rule is not None
     assert rule in part.notes[1].text
     sentence = (
-        "late-payment penalty without a rate (the statutory rule in words; the rate of its "
-        "period is not published yet): {}; in the note PMD (BT-22)"
+        "late-payment penalty in words only, with no rate in the part (as the statutory rule "
+        "before its rate is published): {}; in the note PMD (BT-22)"
     )
     for profile in Profile:
         where = (

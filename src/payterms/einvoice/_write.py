@@ -187,8 +187,8 @@ def _penalty_rule(part: PaymentPart, where: str) -> list[str]:
     if part.penalty is not None or not any(note.subject == "PMD" for note in part.notes):
         return []
     return [
-        f"late-payment penalty without a rate (the statutory rule in words; the rate of its "
-        f"period is not published yet): {where}; in the note PMD (BT-22)"
+        f"late-payment penalty in words only, with no rate in the part (as the statutory "
+        f"rule before its rate is published): {where}; in the note PMD (BT-22)"
     ]
 
 
