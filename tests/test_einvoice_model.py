@@ -244,7 +244,7 @@ def test_before_the_rate_is_published_the_pmd_note_states_the_rule(lang: str) ->
     assert part.penalty is None  # no figure, so no penalty element
     assert [n.subject for n in part.notes] == ["AAB", "PMD", "PMT"]
     block = describe_invoice(sched, lang, regime("FR")).splitlines()
-    assert part.notes[1].text == block[2]
+    assert part.notes[1].text == block[3]  # after the terms, the due date and the discount line
     rule = statutory_rule(regime("FR"), date(2027, 1, 7), lang)
     assert rule is not None
     assert rule in part.notes[1].text

@@ -409,8 +409,8 @@ def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
     with pytest.raises(RateNotPublished, match="ecb_mro"):
         regime("FR").rate_on(date(2026, 3, 18))
     lines = describe_invoice(sched, "fr", regime("FR")).splitlines()
-    assert lines[2] == PENALTY_RULES[("FR", "fr")]
-    assert "%" not in lines[2]
+    assert lines[3] == PENALTY_RULES[("FR", "fr")]
+    assert "%" not in lines[3]
     assert (
         describe_invoice(sched, "fr", regime("FR"), rate=Decimal("0.1215"))
         .splitlines()[3]  # after the terms the schedule came from, the date, the discount
@@ -1228,15 +1228,15 @@ def test_an_invoice_issued_today_states_the_rule_of_its_regime(
         law.rate_on(AFTER)  # the premise: the rate of that day is not published
     assert law.rule_on(AFTER) == key
     lines = describe_invoice(sched, lang, law).splitlines()
-    # the penalty line follows the due date and the discount line, in place of the figure
-    assert lines[2] == line
+    # the penalty line follows the terms, the due date and the discount line, in place of the figure
+    assert lines[3] == line
     rule = statutory_rule(law, AFTER, lang)
     assert rule is not None
     assert rule in line
     assert source  # every row names its legal source
     # the rest of the block is what an agreed rate gives
     agreed = describe_invoice(sched, lang, law, rate=Decimal("0.1")).splitlines()
-    assert lines[:2] + lines[3:] == agreed[:2] + agreed[3:]
+    assert lines[:3] + lines[4:] == agreed[:3] + agreed[4:]
 
 
 def test_every_rule_is_worded_in_every_language() -> None:
@@ -1270,7 +1270,7 @@ def test_a_published_rate_keeps_its_figure() -> None:
     # (§ 288(2) BGB): published, so the figure is stated, not the rule
     sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100.00"))
     for lang in LANGS:
-        line = describe_invoice(sched, lang, regime("DE")).splitlines()[2]
+        line = describe_invoice(sched, lang, regime("DE")).splitlines()[3]
         assert "10" in line
         assert "27" in line
         assert RATE_RULES[lang]["DE"] not in line
