@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment
 from payterms.dunning import DunningLadder, DunningStep, OffsetUnit
+from payterms.errors import InvalidTerms
 from payterms.money import MINOR_UNITS
 from payterms.receivables import Invoice
 from payterms.rules import (
@@ -171,28 +172,30 @@ def payment_terms(
                 of = draw(st.sampled_from(PercentOf))
                 lines.append(Installment.percent(p, draw(rules), of=of))
         lines.insert(min(balance_at, len(lines)), Installment.balance(draw(rules)))
-    tiers = draw(
-        st.lists(
-            st.builds(
-                DiscountTier,
-                st.integers(1, 9900).map(lambda v: Decimal(v) / 100),
-                st.integers(0, 20).map(DueRule.days),
-            ),
-            max_size=3,
-        )
+    # tiers as terms can be built: each a different last day and percentage, the larger
+    # discount ending earlier
+    count = draw(st.integers(0, 3))
+    days = sorted(draw(st.sets(st.integers(0, 20), min_size=count, max_size=count)))
+    percents = sorted(
+        draw(st.sets(st.integers(1, 9900), min_size=count, max_size=count)), reverse=True
     )
+    tiers = [
+        DiscountTier(Decimal(p) / 100, DueRule.days(d)) for p, d in zip(percents, days, strict=True)
+    ]
     if tiers:
         # keep every discount window (at most 20 days) before the last line's due date
         last = lines[-1]
         later = DueRule((Shift(21), *last.rule.steps))
         lines[-1] = Installment(last.kind, later, last.value)
     start = draw(st.sampled_from([Start.INVOICE_DATE, Start.END_OF_MONTH]))
-    return PaymentTerms(
-        installments=tuple(lines),
-        discounts=tuple(tiers),
-        start=start,
-        tax_base=draw(st.sampled_from(TaxBase)),
-    )
+    tax_base = draw(st.sampled_from(TaxBase))
+    try:
+        return PaymentTerms(
+            installments=tuple(lines), discounts=tuple(tiers), start=start, tax_base=tax_base
+        )
+    except InvalidTerms:
+        # a backward or cut-off rule (forward=False) can end before a tier: no tiers then
+        return PaymentTerms(installments=tuple(lines), start=start, tax_base=tax_base)
 
 
 # --------------------------------------------------------------------------- money over time (#6)

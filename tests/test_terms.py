@@ -527,10 +527,16 @@ def test_several_tiers() -> None:
 
 def test_discount_after_due_date_is_refused() -> None:
     # Source: user_demand.md B29, frappe/erpnext#44646: the discount date must precede the due
-    # date.
-    terms = PaymentTerms.net(10).with_discount(D(2), "14D")
+    # date. Known without a calendar: refused when the terms are built.
+    with pytest.raises(InvalidTerms, match="on or before the final due date") as info:
+        PaymentTerms.net(10).with_discount(D(2), "14D")
+    assert info.value.value == "2 % by 14D"
+    assert "2027-01-15 after 2027-01-11" in str(info.value)
+    # Known only with a calendar (10 business days against 10 calendar days): refused when
+    # a schedule is made.
+    terms = PaymentTerms.net(10).with_discount(D(2), "10BD")
     with pytest.raises(InvalidTerms, match="on or before the final due date"):
-        terms.schedule(date(2026, 1, 1), D(100))
+        terms.schedule(date(2026, 1, 1), D(100), calendar=BusinessCalendar.WEEKENDS)
 
 
 def test_schedule_repr_and_values() -> None:
@@ -786,3 +792,142 @@ def test_terms_pickle_for_distributed_batches() -> None:
     assert again.schedule(start, D(100)) == terms.schedule(start, D(100))
     sched = terms.schedule(start, D(100))
     assert pickle.loads(pickle.dumps(sched)) == sched  # noqa: S301 - our own bytes
+
+
+# ---------------------------------------------------------------------------------------
+# discount tiers are validated once, when the terms are built (the rules of tier_costs)
+
+
+@pytest.mark.parametrize(
+    ("build", "fragment"),
+    [
+        # was accepted, and wrote two identical #SKONTO# lines
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(2, "10D"),
+            "each tier once (tiers 0 and 1 are both 2 % by 10D)",
+            id="same-tier-twice",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(3, "10D"),
+            "one tier per last day (tiers 0 and 1 both end by 10D)",
+            id="same-last-day",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(2, "20D"),
+            "a different percentage per tier (tiers 0 and 1 both give 2 %",
+            id="same-percent",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(3, "20D"),
+            "3 % by 20D does not end before 2 % by 10D",
+            id="larger-ends-later",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(3, "2W").with_discount(2, "14D"),
+            "3 % by 2W does not end before 2 % by 14D",
+            id="larger-ends-same-day",
+        ),
+        # was accepted, and failed only in schedule
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "40D"),
+            "(2 % by 40D ends after it: from 2027-01-01, 2027-02-10 after 2027-01-31)",
+            id="2-40-net-30",
+        ),
+        # one month is 28 to 31 days: after "net 30" from 31 days' months
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "1M"),
+            "2 % by 1M ends after it: from 2027-01-01, 2027-02-01 after 2027-01-31",
+            id="a-month-against-30-days",
+        ),
+        # the 10th of next month is after "end of month" for every start
+        pytest.param(
+            lambda: PaymentTerms.end_of_month().with_discount(2, "1M+D10"),
+            "2 % by 1M+D10 ends after it",
+            id="rule-with-month-end",
+        ),
+        # instalments: the final due date is the latest line's
+        pytest.param(
+            lambda: PaymentTerms(
+                installments=(Installment.percent(50, "10D"), Installment.balance("20D")),
+                discounts=(DiscountTier(2, "21D"),),
+            ),
+            "2 % by 21D ends after it",
+            id="after-the-last-instalment",
+        ),
+    ],
+)
+def test_impossible_tiers_are_refused_when_built(build, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidTerms, match="discounts=") as info:
+        build()
+    assert fragment in str(info.value)
+
+
+def test_impossible_tiers_are_refused_when_parsed() -> None:
+    from payterms.errors import ParseError
+    from payterms.text import parse
+
+    with pytest.raises(ParseError, match="2 % by 40D ends after"):
+        parse("2/40 net 30")
+    with pytest.raises(ParseError, match="each tier once"):
+        parse("2/10, 2/10, net 30")
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        PaymentTerms.net(30).with_discount(2, "30D"),  # a discount for paying on time
+        PaymentTerms.net(30).with_discount(3, "10D").with_discount(2, "20D"),
+        PaymentTerms.net(30).with_discount(2, "20D").with_discount(3, "10D"),  # any order
+        PaymentTerms.net(30).with_discount(2, "10BD"),  # business days: at schedule time
+        PaymentTerms.end_of_month(30).with_discount(2, "CM+10D"),
+        # a month end start: only month ends are compared (1M from a month end <= 31D)
+        PaymentTerms(
+            installments=(Installment.balance("31D"),),
+            discounts=(DiscountTier(2, "1M"),),
+            start=Start.END_OF_MONTH,
+        ),
+        PaymentTerms(
+            installments=(Installment.percent(50, "40D"), Installment.balance("20D")),
+            discounts=(DiscountTier(2, "21D"),),
+        ),
+    ],
+)
+def test_possible_tiers_are_accepted(terms: PaymentTerms) -> None:
+    assert terms.discounts
+
+
+_TIERS = st.lists(
+    st.tuples(st.integers(1, 9).map(Decimal), st.integers(0, 40)), min_size=1, max_size=3
+)
+
+
+@settings(max_examples=300)
+@given(tiers=_TIERS, net=st.integers(1, 45))
+def test_terms_accept_the_tiers_tier_costs_accepts(
+    tiers: list[tuple[Decimal, int]], net: int
+) -> None:
+    from payterms.discount import tier_costs
+
+    ordered = sorted(tiers, key=lambda t: t[1])
+    try:
+        tier_costs(ordered, net)
+        costs_ok = True
+    except InvalidArgument:
+        costs_ok = False
+    try:
+        terms = PaymentTerms(
+            installments=(Installment.balance(DueRule.days(net)),),
+            discounts=tuple(DiscountTier(p, DueRule.days(d)) for p, d in tiers),
+        )
+        terms_ok = True
+    except InvalidTerms:
+        terms_ok = False
+    # the one difference: a tier ending on the due day (no credit left for tier_costs)
+    on_due_day = any(d == net for _, d in tiers)
+    if costs_ok:
+        assert terms_ok
+    elif terms_ok:
+        assert on_due_day
+    if terms_ok:
+        sched = terms.schedule(date(2026, 1, 15), Decimal("100.00"))
+        assert len(sched.discounts) == len(tiers)

@@ -21,7 +21,7 @@ More information:
   of payment (see the project's equivalence notes in ``docs/terms.md``).
 * Code de commerce, art. L441-10 I (the two readings of "45 jours fin de mois", CEPC).
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from decimal import Decimal
 >>> terms = PaymentTerms(
 ...     installments=(Installment.percent(Decimal("30"), "0D"), Installment.balance("CM+30D")),
@@ -39,11 +39,13 @@ More information:
 from __future__ import annotations
 
 import decimal
+import itertools
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, cast
 
 from attrs import evolve, field, frozen
 
@@ -51,7 +53,18 @@ from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import DEFAULT_ROUNDING, smallest_unit
-from payterms.rules import DueRule, as_rule, end_of_month
+from payterms.rules import (
+    DayOfMonth,
+    DueRule,
+    EndOf,
+    NextWeekday,
+    Period,
+    Shift,
+    StartOf,
+    Unit,
+    as_rule,
+    end_of_month,
+)
 
 if TYPE_CHECKING:
     from payterms.calendars import BusinessCalendar
@@ -407,6 +420,194 @@ def _describe_lines(lines: tuple[Installment, ...]) -> str:
     )
 
 
+# Start dates on which discount tiers are compared with each other and with the due date:
+# every day of a common and of a leap year covers each day of each month of either kind,
+# each weekday on many of them, and every cut-off day. (A rule counting business days
+# needs a calendar and is compared when a schedule is made.)
+_PROBES = tuple(
+    date.fromordinal(o) for o in range(date(2027, 1, 1).toordinal(), date(2029, 1, 1).toordinal())
+)
+_MONTH_END_PROBES = tuple(d for d in _PROBES if end_of_month(d) == d)
+
+
+def _days_only(rule: DueRule) -> int | None:
+    """Return the days *rule* adds to any start when it only adds days or weeks, else None."""
+    total = 0
+    for step in rule.steps:
+        if not isinstance(step, Shift) or step.unit not in (Unit.DAYS, Unit.WEEKS):
+            return None
+        total += step.count * (7 if step.unit is Unit.WEEKS else 1)
+    return total
+
+
+# Fewest and most days each step can add (a month is 28 to 31 days, "CM" 0 to 30 ...).
+_PERIOD_DAYS = {Period.WEEK: 6, Period.MONTH: 30, Period.QUARTER: 91, Period.YEAR: 365}
+_UNIT_DAYS = {Unit.DAYS: (1, 1), Unit.WEEKS: (7, 7), Unit.MONTHS: (28, 31), Unit.QUARTERS: (89, 92)}
+
+
+@lru_cache(maxsize=1024)
+def _bounds(rule: DueRule) -> tuple[int, int] | None:
+    """Return the fewest and most days *rule* can add to a start; None with business days."""
+    low = high = 0
+    for step in rule.steps:
+        if isinstance(step, Shift):
+            if step.unit is Unit.BUSINESS_DAYS:
+                return None
+            lo, hi = _UNIT_DAYS.get(step.unit, (365, 366))
+            low, high = low + lo * step.count, high + hi * step.count
+        elif isinstance(step, EndOf):
+            high += _PERIOD_DAYS[step.period]
+        elif isinstance(step, StartOf):
+            low -= _PERIOD_DAYS[step.period]
+        elif isinstance(step, DayOfMonth):
+            high += 30
+        elif isinstance(step, NextWeekday):
+            high += 6
+        else:
+            first, second = _bounds(step.on_or_before), _bounds(step.after)
+            if first is None or second is None:
+                return None
+            low, high = low + min(first[0], second[0]), high + max(first[1], second[1])
+    return low, high
+
+
+@lru_cache(maxsize=1024)
+def _ends(rule: DueRule, month_ends: bool) -> tuple[int, ...] | int | None:  # noqa: FBT001
+    """Return the days from each probe start to *rule*'s date (an int when always the same).
+
+    ``None`` for a rule that needs a calendar: it cannot be compared without one.
+    """
+    if rule.needs_calendar:
+        return None
+    days = _days_only(rule)
+    if days is not None:
+        return days
+    probes = _MONTH_END_PROBES if month_ends else _PROBES
+    return tuple((rule.apply(d) - d).days for d in probes)
+
+
+def _surely_before(early: DueRule, late: tuple[DueRule, ...], *, strict: bool) -> bool:
+    """Return whether *early* gives a date before the latest of *late* from every start."""
+    a = _bounds(early)
+    ends = [_bounds(rule) for rule in late]
+    if a is None or any(e is None for e in ends):
+        return False
+    floor = max(cast(tuple[int, int], e)[0] for e in ends)
+    return a[1] < floor if strict else a[1] <= floor
+
+
+def _first_not_before(
+    early: tuple[int, ...] | int, late: tuple[int, ...] | int, *, strict: bool
+) -> int | None:
+    """Return the index of the first probe where *early* is not before *late*, or None.
+
+    -1 stands for "every probe" when both are constant.
+    """
+    if isinstance(early, int) and isinstance(late, int):
+        bad = early >= late if strict else early > late
+        return -1 if bad else None
+    n = len(early) if isinstance(early, tuple) else len(cast(tuple[int, ...], late))
+    a = early if isinstance(early, tuple) else (early,) * n
+    b = late if isinstance(late, tuple) else (late,) * n
+    for i in range(n):
+        if (a[i] >= b[i]) if strict else (a[i] > b[i]):
+            return i
+    return None
+
+
+def _tier_text(tier: DiscountTier) -> str:
+    return f"{tier.percent} % by {tier.rule}"
+
+
+def _check_tiers(
+    tiers: tuple[DiscountTier, ...], lines: tuple[Installment, ...], start: Start
+) -> None:
+    """Refuse tiers that repeat, that a larger tier makes pointless or that end after the due date.
+
+    Checked wherever it can be known without a calendar. The same rules as
+    :func:`payterms.discount.tier_costs`: each tier a different percentage, and the
+    larger the discount, the earlier it ends. A tier may end on the
+    due date itself (a discount for paying on time); ``tier_costs`` then has no days of
+    credit to price and refuses it.
+    """
+    text = ", ".join(_tier_text(t) for t in tiers)
+    rules: dict[DueRule, int] = {}
+    percents: dict[Decimal, int] = {}
+    for i, tier in enumerate(tiers):
+        j = rules.get(tier.rule)
+        if j is not None:
+            same = (
+                f"each tier once (tiers {j} and {i} are both {_tier_text(tier)})"
+                if tiers[j] == tier
+                else f"one tier per last day (tiers {j} and {i} both end by {tier.rule})"
+            )
+            raise InvalidTerms("discounts", text, same)
+        j = percents.get(tier.percent)
+        if j is not None:
+            raise InvalidTerms(
+                "discounts",
+                text,
+                f"a different percentage per tier (tiers {j} and {i} both give {tier.percent} "
+                "%: the one that ends later makes the other pointless)",
+            )
+        rules[tier.rule] = i
+        percents[tier.percent] = i
+    month_ends = start is Start.END_OF_MONTH
+    probes = _MONTH_END_PROBES if month_ends else _PROBES
+    ordered = sorted(tiers, key=lambda t: -t.percent)
+    for larger, smaller in itertools.pairwise(ordered):
+        if _surely_before(larger.rule, (smaller.rule,), strict=True):
+            continue
+        a, b = _ends(larger.rule, month_ends), _ends(smaller.rule, month_ends)
+        if a is None or b is None:
+            continue
+        at = _first_not_before(a, b, strict=True)
+        if at is not None:
+            example = "" if at < 0 else f" from {probes[at].isoformat()}"
+            raise InvalidTerms(
+                "discounts",
+                text,
+                f"a larger discount that ends earlier ({_tier_text(larger)} does not end "
+                f"before {_tier_text(smaller)}{example}, so the smaller one is never the "
+                "better offer)",
+            )
+    line_rules = tuple(line.rule for line in lines)
+    tiers = tuple(t for t in tiers if not _surely_before(t.rule, line_rules, strict=False))
+    if not tiers:
+        return
+    line_ends = [_ends(rule, month_ends) for rule in line_rules]
+    if any(e is None for e in line_ends):
+        return
+    n = len(probes)
+    final: tuple[int, ...] | int
+    if all(isinstance(e, int) for e in line_ends):
+        final = max(cast(list[int], line_ends))
+    else:
+        final = tuple(
+            max(
+                e if isinstance(e, int) else e[i]
+                for e in cast(list[tuple[int, ...] | int], line_ends)
+            )
+            for i in range(n)
+        )
+    for tier in tiers:
+        a = _ends(tier.rule, month_ends)
+        if a is None:
+            continue
+        at = _first_not_before(a, final, strict=False)
+        if at is not None:
+            day = probes[max(at, 0)]
+            last = day + timedelta(days=a if isinstance(a, int) else a[at])
+            due = day + timedelta(days=final if isinstance(final, int) else final[at])
+            example = f": from {day.isoformat()}, {last.isoformat()} after {due.isoformat()}"
+            raise InvalidTerms(
+                "discounts",
+                text,
+                f"discount tiers that end on or before the final due date "
+                f"({_tier_text(tier)} ends after it{example})",
+            )
+
+
 @frozen(kw_only=True, cache_hash=True)
 class PaymentTerms:
     """Payment terms: the instalments of an invoice, its early-payment discounts, its start event.
@@ -511,6 +712,8 @@ class PaymentTerms:
             "_not_fixed",
             tuple(i for i, line in enumerate(lines) if line.kind is not LineKind.FIXED),
         )
+        if self.discounts:
+            _check_tiers(self.discounts, lines, self.start)
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
         object.__setattr__(
