@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import calendar as stdcal
+import json
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from dateutil.easter import easter
@@ -374,9 +376,41 @@ def test_bad_input(call, error: type[Exception], fragment: str) -> None:  # type
     assert fragment in str(info.value)
 
 
-@pytest.mark.parametrize("junk", [None, "2026-01-01", 20260101, datetime(2026, 1, 1), 1.5])
-def test_is_business_day_never_raises_on_junk(junk: object) -> None:
-    assert TARGET.is_business_day(junk) is False  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    "junk",
+    [None, "2026-01-05", 20260105, 1.5, datetime(2026, 1, 5, 9, 30), (2026, 1, 5)],
+    ids=repr,
+)
+def test_is_business_day_refuses_what_it_does_not_understand(junk: object) -> None:
+    # Monday 5 January 2026 is a TARGET business day: answering False for it (as the
+    # predicate once did for a string or a datetime) would be a silent wrong answer.
+    with pytest.raises(InvalidType) as info:
+        TARGET.is_business_day(junk)  # type: ignore[arg-type]
+    assert repr(junk) in str(info.value)
+
+
+def test_is_business_day_reads_dates_of_other_kinds() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    monday, friday_holiday = date(2026, 1, 5), date(2026, 4, 3)  # Good Friday: TARGET closed
+    for day, expected in ((monday, True), (friday_holiday, False)):
+        for other in (
+            datetime(day.year, day.month, day.day),
+            pd.Timestamp(day),
+            np.datetime64(day.isoformat()),
+            np.datetime64(day.isoformat() + "T00:00:00.000000000"),
+        ):
+            assert TARGET.is_business_day(other) is expected, other
+    for ambiguous in (
+        pd.Timestamp("2026-01-05 12:00"),
+        pd.Timestamp("2026-01-05", tz="Europe/Brussels"),
+        pd.NaT,
+        np.datetime64("2026-01"),
+        np.datetime64("NaT"),
+        np.datetime64("2026-01-05T00:00:01"),
+    ):
+        with pytest.raises(InvalidType):
+            TARGET.is_business_day(ambiguous)
 
 
 # ---------------------------------------------------------------------------------------
@@ -528,3 +562,106 @@ def test_year_fraction_ignores_ambient_context() -> None:
         ctx.prec = 3
         got = DayCount.ACT_360.year_fraction(date(2026, 1, 1), date(2026, 2, 1))
     assert got == Decimal(31) / Decimal(360)
+
+
+# ---------------------------------------------------------------------------------------
+# the holidays snapshot: an upgrade of `holidays` that moves a business day fails here
+#
+# tests/snapshots/holidays.json holds, for every named calendar below, its holidays of
+# each year 2000-2040 as the installed `holidays` gives them. `holidays` has a lower bound
+# only, so a new release can change a business-day answer with no payterms release; this
+# test then fails with the dates added and removed. After review, regenerate the snapshot
+# with ``PYTHONPATH=src python tests/test_calendars.py`` and record the change in a Data
+# line of CHANGELOG.md (the holidays version, the calendars and the dates).
+
+HOLIDAYS_SNAPSHOT = Path(__file__).parent / "snapshots" / "holidays.json"
+SNAPSHOT_YEARS = range(2000, 2041)
+DE_LANDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN",
+             "ST", "TH")  # fmt: skip
+
+
+def named_calendars() -> list[BusinessCalendar]:
+    """The calendars payterms names in its docs, regimes and examples, and their variants."""
+    cals = [BusinessCalendar.TARGET]
+    for code in ("AT", "BE", "LU"):
+        cals.append(BusinessCalendar.country(code))
+        cals.append(BusinessCalendar.country(code, categories=("public", "bank")))
+    cals += [BusinessCalendar.country(code) for code in ("DE", "FR", "NL", "US")]
+    cals += [BusinessCalendar.country("DE", land) for land in DE_LANDER]
+    cals += [BusinessCalendar.country("GB", nation) for nation in ("ENG", "NIR", "SCT", "WLS")]
+    return cals
+
+
+def holidays_snapshot() -> dict[str, dict[str, str]]:
+    """Return {calendar name: {year: "MM-DD MM-DD ..."}} over SNAPSHOT_YEARS."""
+    return {
+        cal.name: {
+            str(year): " ".join(d.strftime("%m-%d") for d in cal.holidays(year))
+            for year in SNAPSHOT_YEARS
+        }
+        for cal in named_calendars()
+    }
+
+
+def _dump(snapshot: dict[str, dict[str, str]]) -> str:
+    import holidays
+
+    lines = ["{", f' "holidays": {json.dumps(holidays.__version__)},', ' "calendars": {']
+    names = sorted(snapshot)
+    for n, name in enumerate(names):
+        lines.append(f"  {json.dumps(name)}: {{")
+        years = sorted(snapshot[name])
+        for i, year in enumerate(years):
+            comma = "," if i < len(years) - 1 else ""
+            lines.append(f"   {json.dumps(year)}: {json.dumps(snapshot[name][year])}{comma}")
+        lines.append("  }" + ("," if n < len(names) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def snapshot_differences(
+    recorded: dict[str, dict[str, str]], current: dict[str, dict[str, str]]
+) -> list[str]:
+    """Return one readable line per calendar and year whose holidays differ."""
+    lines = []
+    for name in sorted(set(recorded) | set(current)):
+        if name not in current or name not in recorded:
+            lines.append(f"{name}: {'no longer built' if name not in current else 'new'}")
+            continue
+        for year in sorted(set(recorded[name]) | set(current[name])):
+            before = set(recorded[name].get(year, "").split())
+            after = set(current[name].get(year, "").split())
+            if before != after:
+                added = " ".join(f"+{year}-{d}" for d in sorted(after - before))
+                removed = " ".join(f"-{year}-{d}" for d in sorted(before - after))
+                lines.append(f"{name} {year}: {' '.join(filter(None, (added, removed)))}")
+    return lines
+
+
+def test_holidays_match_the_snapshot() -> None:
+    import holidays
+
+    recorded = json.loads(HOLIDAYS_SNAPSHOT.read_text(encoding="utf-8"))
+    differences = snapshot_differences(recorded["calendars"], holidays_snapshot())
+    assert not differences, (
+        f"holidays {holidays.__version__} (snapshot: {recorded['holidays']}) changes "
+        f"{len(differences)} calendar-years (+ a new holiday, - a holiday gone):\n"
+        + "\n".join(differences[:60])
+        + "\nReview, regenerate with `PYTHONPATH=src python tests/test_calendars.py` and add "
+        "a Data line to CHANGELOG.md."
+    )
+
+
+def test_snapshot_differences_are_readable() -> None:
+    recorded = {"BE": {"2031": "01-01 05-08"}, "XX": {"2031": ""}}
+    current = {"BE": {"2031": "01-01 05-09"}, "YY": {"2031": ""}}
+    assert snapshot_differences(recorded, current) == [
+        "BE 2031: +2031-05-09 -2031-05-08",
+        "XX: no longer built",
+        "YY: new",
+    ]
+
+
+if __name__ == "__main__":  # regenerate the holidays snapshot after a reviewed change
+    HOLIDAYS_SNAPSHOT.parent.mkdir(exist_ok=True)
+    HOLIDAYS_SNAPSHOT.write_text(_dump(holidays_snapshot()), encoding="utf-8")

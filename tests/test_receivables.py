@@ -1008,7 +1008,8 @@ def test_small_behaviours() -> None:
     credit = Invoice("CN", "C", date(2026, 1, 1), date(2026, 1, 1), D("-5"))
     zero = Invoice("Z", "C", date(2026, 1, 1), date(2026, 1, 1), D("0"))
     assert (credit.settled_on, zero.settled_on) == (None, date(2026, 1, 1))
-    assert "30" not in Bucket(1, 30)  # a str is never an age
+    with pytest.raises(InvalidType):  # a str is never an age: refused, not False
+        "30" in Bucket(1, 30)  # noqa: B015
     assert 30 in Bucket(1, 30)
     # credit notes and invoices issued after as_of are left out of days to pay; payments
     # after the one that settled an invoice do not weigh
@@ -1024,3 +1025,33 @@ def test_small_behaviours() -> None:
     assert countback_dso(0, [D("5")]) == 0
     assert countback_dso(D("-3"), [D("5")]) == 0
     assert countback_dso(0, []) == 0
+
+
+# -- predicates: a value of another kind is read when it means one thing, refused otherwise --
+
+
+def test_is_overdue_reads_dates_of_other_kinds_and_refuses_junk() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    inv = Invoice("F-1", "ACME", date(2026, 1, 1), date(2026, 1, 31), Decimal("10"))
+    for day, expected in ((date(2026, 2, 1), True), (date(2026, 1, 31), False)):
+        for other in (datetime(day.year, day.month, day.day), pd.Timestamp(day)):
+            assert inv.is_overdue(other) is expected
+        assert inv.is_overdue(np.datetime64(day.isoformat())) is expected
+    for junk in ("2026-02-01", None, pd.Timestamp("2026-02-01 17:00")):
+        with pytest.raises(InvalidType):
+            inv.is_overdue(junk)
+
+
+def test_bucket_membership_reads_numpy_integers_and_refuses_junk() -> None:
+    np = pytest.importorskip("numpy")
+    bucket = Bucket(31, 60)
+    assert np.int64(45) in bucket  # was False: numpy's int64 is not a Python int
+    assert np.int32(61) not in bucket
+    assert 31 in bucket
+    assert 60 in bucket
+    assert 30 not in bucket
+    for junk in (45.0, "45", None, True, Decimal(45)):
+        with pytest.raises(InvalidType) as info:
+            junk in bucket  # noqa: B015 - the membership test is what is checked
+        assert repr(junk) in str(info.value)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from payterms.calendars import BusinessCalendar
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, ParseError
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded, ParseError
 from payterms.rules import (
     CutOff,
     DayOfMonth,
@@ -420,10 +420,11 @@ def test_apply_checks_its_start() -> None:
         DueRule.days(1).apply(datetime(2026, 1, 1, 12))
     with pytest.raises(InvalidType):
         DueRule.days(1).apply("2026-01-01")  # type: ignore[arg-type]
-    with pytest.raises(InvalidArgument, match="before year 10000"):
+    with pytest.raises(LimitExceeded, match=r"within years 1-9999 \(payterms.limits.MAX_YEAR\)"):
         DueRule.days(30).apply(date(9999, 12, 15))
-    with pytest.raises(InvalidArgument, match="within years 1-9999"):
+    with pytest.raises(LimitExceeded, match="within years 1-9999") as info:
         DueRule.parse("1M").apply(date(9999, 12, 15))
+    assert info.value.limit == "MAX_YEAR"
 
 
 # --------------------------------------------------------------------------- properties

@@ -693,3 +693,25 @@ def test_payer_run_properties(
     assert payer.payment_run(due, received=received + timedelta(days=later)) >= paid
     assert payer.payment_run(due + timedelta(days=later), received=received) >= paid
     assert payer.cash_date(paid) >= paid
+
+
+# -- predicates: a date of another kind is read when it means one day, refused otherwise --
+
+
+def test_is_closed_reads_dates_of_other_kinds_and_refuses_junk() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    payer = Payer(runs=PaymentRun.monthly(10), closures=((date(2026, 8, 1), date(2026, 8, 21)),))
+    for closed, expected in ((date(2026, 8, 10), True), (date(2026, 8, 22), False)):
+        for other in (
+            closed,
+            datetime(closed.year, closed.month, closed.day),
+            pd.Timestamp(closed),
+            np.datetime64(closed.isoformat()),
+        ):
+            assert payer.is_closed(other) is expected, other
+    # each of these was answered False, even for a day inside the closure
+    for junk in ("2026-08-10", None, 20260810, datetime(2026, 8, 10, 8), np.datetime64("2026-08")):
+        with pytest.raises(InvalidType) as info:
+            payer.is_closed(junk)
+        assert repr(junk) in str(info.value)

@@ -21,6 +21,7 @@ from payterms.errors import (
     InvalidArgument,
     InvalidTerms,
     InvalidType,
+    LimitExceeded,
     MissingExtra,
     OutsideCalendarRange,
     ParseError,
@@ -294,7 +295,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "law"})
+    return sorted({*globals(), *__all__, "law", "limits"})
 
 
 __all__ = [
@@ -329,6 +330,7 @@ __all__ = [
     "InvalidType",
     "Invoice",
     "Lateness",
+    "LimitExceeded",
     "Margin",
     "MissingExtra",
     "MonthLength",

@@ -42,9 +42,10 @@ from typing import TYPE_CHECKING, Protocol
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, check_rounding, to_decimal
+from payterms._checks import check_amount, check_date, check_rounding, to_decimal, year_limit
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.errors import InvalidArgument, InvalidType
+from payterms.limits import MAX_YEAR
 from payterms.money import DEFAULT_ROUNDING, smallest_unit
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ __all__ = [
 ]
 
 _ONE_DAY = _dt.timedelta(days=1)
+_LAST_SAFE = _dt.date(MAX_YEAR, 12, 29)
 _ZERO = Decimal(0)
 # Enough digits that no invoice amount, rate or day count loses precision before the
 # single final rounding; local, so a caller's ambient decimal context cannot interfere.
@@ -455,7 +457,7 @@ def late_interest(
 
     """
     amount = (
-        principal
+        check_amount(principal, "principal")
         if type(principal) is Decimal and principal.is_finite()
         else to_decimal(principal, "principal")
     )
@@ -554,6 +556,8 @@ def late_interest(
             )
 
     shift = _ONE_DAY if pday is PaymentDay.INCLUDED else _dt.timedelta(0)
+    if until > _LAST_SAFE:  # periods are counted up to two days past `until`
+        raise year_limit("until", until, "interest periods that end")
     first = due + _ONE_DAY
     stop = max(until + shift, first)
 

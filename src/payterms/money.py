@@ -132,7 +132,7 @@ def quantize(
     >>> quantize(Decimal("2.665"), "EUR", rounding=ROUND_HALF_EVEN)
     Decimal('2.66')
     """
-    value = to_decimal(amount, "amount")
+    value = to_decimal(amount, "amount", limit=False)  # rounds computed figures of any size
     unit = smallest_unit(currency)
     mode = check_rounding(rounding)
     digits = value.adjusted() + minor_unit(currency) + 2
@@ -173,7 +173,7 @@ def allocate(
     >>> allocate(Decimal("-10.00"), (1, 2))
     (Decimal('-3.33'), Decimal('-6.67'))
     """
-    exact_total = quantize(total, currency)
+    exact_total = quantize(to_decimal(total, "total"), currency)
     parts = tuple(to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights))
     if not parts:
         raise InvalidArgument("weights", parts, "at least one weight")

@@ -51,7 +51,7 @@ from typing import TYPE_CHECKING, Any, ClassVar
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, check_int, to_decimal
+from payterms._checks import check_date, check_int, to_date, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType
 
@@ -986,8 +986,7 @@ class Payer:
         ...       closures=((date(2026, 8, 1), date(2026, 8, 21)),)).is_closed(date(2026, 8, 10))
         True
         """
-        if not isinstance(day, date) or isinstance(day, datetime):
-            return False  # a predicate answers False for anything that is not a date
+        day = to_date(day, "day")  # a Timestamp at midnight is its day; junk raises
         return any(first <= day <= last for first, last in self.closures)
 
     def run_dates(self, start: date, end: date) -> tuple[date, ...]:
