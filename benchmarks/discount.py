@@ -93,7 +93,7 @@ def main() -> None:
     report(
         "price_uplift SIMPLE",
         median_us(lambda: price_uplift(amount, 30, rate)),
-        median_us(lambda: famount / (1 - frate * 30 / 365)),
+        median_us(lambda: famount * (1 + frate * 30 / 365)),
         "float",
     )
     terms = PaymentTerms.net(60)

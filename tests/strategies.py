@@ -6,6 +6,7 @@ import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment
@@ -27,6 +28,30 @@ from payterms.rules import (
 )
 from payterms.runs import LAST, PaymentRun
 from payterms.terms import DiscountTier, Installment, PaymentTerms, PercentOf, Start, TaxBase
+
+RANDOM_EXAMPLES = 10
+"""Examples per property in the random-seed pass under CI (see conftest.py)."""
+
+THOROUGH_EXAMPLES = 2000
+"""Examples per property, at least, in the ``thorough`` profile (see conftest.py)."""
+
+
+def examples(n: int) -> int:
+    """Return how many examples a property written for *n* runs under the loaded profile.
+
+    *n* as written under the default and ``ci`` profiles (100 examples by default); at
+    most the profile's count when it is RANDOM_EXAMPLES or fewer (the ``random`` pass, a
+    bounded second run with a random seed); at least the profile's count when it is
+    THOROUGH_EXAMPLES or more (``thorough``). A property's ``@settings(max_examples=...)``
+    takes precedence over a profile, so every property states its count through here.
+    """
+    default = settings.default.max_examples  # the loaded profile's count (public API)
+    if default <= RANDOM_EXAMPLES:  # the random pass
+        return min(n, default)
+    if default >= THOROUGH_EXAMPLES:  # thorough
+        return max(n, default)
+    return n
+
 
 # Inside the years every shipped calendar covers and the published rate tables reach.
 MIN_DATE = date(2000, 1, 1)

@@ -43,6 +43,7 @@ from payterms.law import regime as law_regime
 from payterms.runs import Payer, PaymentRun
 from payterms.terms import Installment, PaymentTerms, Schedule, Start
 from payterms.timing import expected_payment_date
+from strategies import examples
 
 TARGET = BusinessCalendar.TARGET
 
@@ -217,7 +218,7 @@ start_lists = st.lists(dates(date(2020, 1, 1), date(2030, 12, 31)), max_size=40)
 adjustments = st.sampled_from(Adjustment)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=payment_terms(),
     starts=start_lists,
@@ -235,7 +236,7 @@ def test_due_dates_equal_the_single_invoice_due_date(
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     rows=st.lists(
         st.tuples(payment_terms(max_lines=2), dates(date(2020, 1, 1), date(2030, 12, 31))),
@@ -252,7 +253,7 @@ def test_mixed_due_dates_equal_the_single_invoice_due_date(
     assert as_dates(result) == [t.due_date(s) for t, s in rows]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     starts=start_lists,
     labels=st.randoms(use_true_random=False),
@@ -286,7 +287,7 @@ def test_wide_date_spans_use_the_sorted_path() -> None:
     assert as_dates(result) == [date(1700, 3, 31), date(2100, 3, 31), date(1700, 3, 31)]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     terms=payment_terms(max_lines=2),
     runs=payment_runs(),
@@ -305,7 +306,7 @@ def test_expected_payment_dates_equal_the_single_invoice_date(
     )
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     rows=st.lists(st.tuples(run_dates(2025, 2027), st.integers(0, 40), st.booleans()), max_size=15),
     kind=st.sampled_from(KINDS),
@@ -364,7 +365,7 @@ def test_expected_payment_dates_with_mixed_terms() -> None:
     assert result[0] == date(2026, 3, 25)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     claims=st.lists(late_claims(), max_size=8),
     code=st.none() | interest_regime_codes(),
@@ -447,7 +448,7 @@ def single_schedules(terms: Any, starts: list[date], values: list[Decimal]) -> l
     ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     terms=payment_terms(max_lines=3),
     rows=st.lists(

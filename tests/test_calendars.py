@@ -23,6 +23,7 @@ from payterms import (
     PaytermsError,
     UnknownCalendar,
 )
+from strategies import examples
 
 BE = BusinessCalendar.country("BE")
 BE_BANK = BusinessCalendar.country("BE", categories=("public", "bank"))
@@ -461,7 +462,7 @@ def test_add_business_days_round_trip(cal: BusinessCalendar, day: date, n: int) 
         assert back == cal.adjust(day, Adjustment.FOLLOWING)
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(CALENDARS, DAYS, st.integers(min_value=0, max_value=120))
 def test_business_days_between_agrees_with_stepping(
     cal: BusinessCalendar, day: date, span: int
@@ -665,3 +666,50 @@ def test_snapshot_differences_are_readable() -> None:
 if __name__ == "__main__":  # regenerate the holidays snapshot after a reviewed change
     HOLIDAYS_SNAPSHOT.parent.mkdir(exist_ok=True)
     HOLIDAYS_SNAPSHOT.write_text(_dump(holidays_snapshot()), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------
+# century leap years: 1900 and 2100 are common years, 2000 is a leap year
+
+CENTURY_DAYS = st.sampled_from((1900, 2000, 2100)).flatmap(
+    lambda year: st.dates(min_value=date(year - 1, 11, 1), max_value=date(year + 1, 3, 31))
+)
+
+
+def _act_act_isda(start: date, end: date) -> Decimal:
+    total = Decimal(0)
+    day = start
+    while day < end:
+        year_end = min(date(day.year + 1, 1, 1), end)
+        length = 366 if stdcal.isleap(day.year) else 365
+        total += Decimal((year_end - day).days) / length
+        day = year_end
+    return total
+
+
+@settings(max_examples=examples(200))
+@given(a=CENTURY_DAYS, b=CENTURY_DAYS)
+def test_act_act_isda_across_century_leap_years(a: date, b: date) -> None:
+    start, end = min(a, b), max(a, b)
+    got = DayCount.ACT_ACT_ISDA.year_fraction(start, end)
+    assert abs(got - _act_act_isda(start, end)) < Decimal("1e-20")
+    assert DayCount.ACT_365_FIXED.days(start, end) == (end - start).days
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2100])
+def test_last_of_february_in_century_years(year: int) -> None:
+    last_feb = date(year, 2, 29 if stdcal.isleap(year) else 28)
+    # 30E/360 ISDA: the last day of February counts as the 30th (not the 28th in 1900 and
+    # 2100 only, nor the 29th in 2000 only)
+    assert DayCount.THIRTY_E_360_ISDA.days(last_feb, date(year, 3, 31)) == 30
+    assert DayCount.THIRTY_E_360_ISDA.days(date(year, 1, 31), last_feb) == 30
+    not_last = date(year, 2, 28)
+    if stdcal.isleap(year):  # 28 February 2000 is not the last day of its month
+        assert DayCount.THIRTY_E_360_ISDA.days(date(year, 1, 31), not_last) == 28
+    # a calendar steps over 29 February only in 2000
+    cal = BusinessCalendar.WEEKENDS
+    assert cal.business_days_between(date(year, 2, 1), date(year, 3, 1)) == sum(
+        1
+        for n in range((date(year, 3, 1) - date(year, 2, 1)).days)
+        if (date(year, 2, 1) + timedelta(days=n)).weekday() < 5
+    )

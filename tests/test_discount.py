@@ -22,7 +22,7 @@ from payterms.discount import (
     rate_to_percent,
     tier_costs,
 )
-from strategies import annual_rates, discount_percents, discount_terms
+from strategies import annual_rates, discount_percents, discount_terms, examples
 
 S, C, A = RateMethod.SIMPLE, RateMethod.COMPOUND, RateMethod.APPROXIMATE
 
@@ -309,7 +309,7 @@ def test_best_tier_can_choose_the_middle_tier() -> None:
     assert best_tier(((3, 8), ("2.5", 14)), 30, Decimal("0.60")).day == 30
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     p1=st.decimals(min_value="0.5", max_value="9", places=1),
     gap=st.decimals(min_value="0.1", max_value="5", places=1),
@@ -340,7 +340,7 @@ def test_best_tier_compound_is_the_cheapest_option(
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(terms=discount_terms(), rate=annual_rates(), method=st.sampled_from([S, C]))
 def test_breakeven_discount_costs_the_cost_of_capital(
     terms: tuple[Decimal, int, int], rate: Decimal, method: RateMethod
@@ -351,7 +351,7 @@ def test_breakeven_discount_costs_the_cost_of_capital(
     assert abs(implied - rate) <= Decimal("1e-24")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(terms=discount_terms(), rate=annual_rates(), method=st.sampled_from([S, C, A]))
 def test_decision_agrees_with_the_money(
     terms: tuple[Decimal, int, int], rate: Decimal, method: RateMethod
@@ -373,7 +373,7 @@ def test_decision_agrees_with_the_money(
     assert buyer.advisable == (Decimal(percent) > buyer.breakeven_percent)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(percent=discount_percents(), early=st.integers(0, 60), extra=st.integers(1, 200))
 def test_cost_falls_as_credit_lengthens(percent: Decimal, early: int, extra: int) -> None:
     for method in (S, C, A):
@@ -383,7 +383,7 @@ def test_cost_falls_as_credit_lengthens(percent: Decimal, early: int, extra: int
         assert shorter >= 0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(terms=discount_terms())
 def test_method_order(terms: tuple[Decimal, int, int]) -> None:
     percent, early, net = terms

@@ -11,8 +11,11 @@ from hypothesis import strategies as st
 
 import payterms as pt
 from payterms import Adjustment, BusinessCalendar, InvalidArgument, InvalidType, ParseError
+from payterms.charges import DunningFees
 from payterms.dunning import DunningLadder, DunningPlan, DunningStep, OffsetUnit, Reminder
-from strategies import dunning_ladders
+from payterms.interest import Payment, late_interest
+from payterms.law import Debtor, regime
+from strategies import INTEREST_LAST_DAY, amounts, dunning_ladders, examples, interest_dates
 
 D = Decimal
 TARGET = BusinessCalendar.TARGET
@@ -198,7 +201,7 @@ ADJUSTMENTS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(dunning_ladders(), st.dates(date(2001, 1, 1), date(2059, 6, 30)),
        st.sampled_from(("TARGET", "WEEKENDS")), ADJUSTMENTS, ADJUSTMENTS)  # fmt: skip
 def test_plan_dates_are_business_days_in_ladder_order(
@@ -227,7 +230,7 @@ def test_plan_dates_are_business_days_in_ladder_order(
     assert plan.level_on(as_of) == plan.reminders[len(dates) // 2]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(dunning_ladders())
 def test_text_form_round_trips(ladder: DunningLadder) -> None:
     assert DunningLadder.parse(str(ladder)) == ladder
@@ -263,10 +266,149 @@ def test_levels_of_open_items() -> None:
         ladder.levels(invs, as_of=date(2026, 5, 20), calendar=TARGET, minimum=D("-1"))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(dunning_ladders())
 def test_repr_is_valid_python(ladder: DunningLadder) -> None:
     namespace = {"DunningLadder": DunningLadder, "DunningStep": DunningStep}
     assert eval(repr(ladder), namespace) == ladder  # noqa: S307 - our own repr
     for step in ladder.steps:
         assert eval(repr(step), namespace) == step  # noqa: S307
+
+
+# --------------------------------------------------------------------- claims per reminder
+
+CLAIM_LADDER = DunningLadder.parse(
+    "+1D reminder; +15D second reminder [fee 15.00]; +30D formal notice [fee 25.00]"
+)
+
+
+def test_claims_follow_late_interest_to_each_reminder_day() -> None:
+    # legal.md §2.2: the Belgian rate of H1 2025 is 11.5 % (law of 2 August 2002, art. 5);
+    # EUR 40 compensation (art. 6). Reminders on 1, 15 and 30 April 2025 (TARGET days).
+    plan = CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET)
+    claims = plan.claims(D("10000"), regime="BE")
+    assert [(c.level, c.on) for c in claims] == [
+        (1, date(2025, 4, 1)),
+        (2, date(2025, 4, 15)),
+        (3, date(2025, 4, 30)),
+    ]
+    for claim in claims:
+        res = late_interest(D("10000"), due=date(2025, 3, 31), until=claim.on, regime="BE")
+        assert claim.interest == res.interest
+        days = (claim.on - date(2025, 3, 31)).days
+        assert claim.interest == (D("10000") * D("0.115") * days / 365).quantize(D("0.01"))
+        assert claim.compensation == D("40.00")
+    assert [c.fees for c in claims] == [D("0.00"), D("15.00"), D("40.00")]
+    assert claims[1].interest == D("47.26")  # 15 days
+    assert claims[2].total == D("10000") + claims[2].interest + D("40") + D("40")
+
+
+def test_claims_after_a_partial_payment_and_once_paid() -> None:
+    plan = CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET)
+    first = Payment(date(2025, 4, 10), D("5000"))
+    rest = late_interest(D("10000"), due=date(2025, 3, 31), until=date(2025, 4, 20),
+                         regime="DE", payments=[first]).total_outstanding  # fmt: skip
+    pays = [first, Payment(date(2025, 4, 20), rest)]
+    claims = plan.claims(D("10000"), regime="DE", payments=pays)
+    # DE § 367 BGB: costs, then interest, then principal; the second payment settles it
+    # all before the formal notice, which is therefore not sent
+    assert [c.level for c in claims] == [1, 2]
+    second = claims[1]
+    res = late_interest(D("10000"), due=date(2025, 3, 31), until=second.on, regime="DE",
+                        payments=pays[:1])  # fmt: skip
+    assert (second.principal, second.interest, second.compensation) == (
+        res.principal_outstanding,
+        res.interest_outstanding,
+        res.compensation_outstanding,
+    )
+    assert second.compensation == 0  # paid first
+
+
+def test_reminders_before_the_due_date_claim_the_principal_only() -> None:
+    plan = DunningLadder.parse("-3D friendly note; +1D reminder").plan(
+        date(2025, 3, 31), calendar=TARGET
+    )
+    first, _ = plan.claims(D("500"), regime="FR", payments=[Payment(date(2025, 3, 20), 100)])
+    assert (first.principal, first.interest, first.compensation, first.total) == (
+        D("400.00"),
+        0,
+        0,
+        D("400.00"),
+    )
+
+
+def test_fees_from_the_contract_when_the_ladder_has_none() -> None:
+    plan = DunningLadder.parse("+1D reminder; +15D second reminder").plan(
+        date(2025, 3, 31), calendar=TARGET
+    )
+    claims = plan.claims(D("100"), rate=D("0.10"), fees=DunningFees((D("0"), D("7.50"))))
+    assert [c.fees for c in claims] == [D("0.00"), D("7.50")]
+    with pytest.raises(InvalidArgument, match="one source of fees"):
+        CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET).claims(D("1"), rate=0, fees=(1,))
+
+
+# Source: legal.md §3 (art. 6:96 lid 6 BW: collection costs against a consumer only after a
+# 14-day letter, the term starting the day after it; BIK staffel, das.nl: 10 000 -> 875) and
+# §2.3 (Book XIX CEL: a free first reminder and a 14-day wait).
+def test_dutch_consumer_costs_wait_for_the_fourteen_day_letter() -> None:
+    nl = regime("NL", debtor=Debtor.CONSUMER)
+    plan = DunningLadder.parse("+1D aanmaning; +15D tweede aanmaning; +16D sommatie").plan(
+        date(2024, 5, 31), calendar=TARGET
+    )
+    claims = plan.claims(D("10000"), regime=nl)
+    assert [c.on for c in claims] == [date(2024, 6, 3), date(2024, 6, 17), date(2024, 6, 18)]
+    assert [(c.compensation, c.announced) for c in claims] == [
+        (0, D("875.00")),
+        (0, D("875.00")),  # 3 June + 14 days: the term's last day
+        (D("875.00"), 0),
+    ]
+
+
+def test_belgian_consumer_first_reminder_is_free() -> None:
+    be = regime("BE", debtor=Debtor.CONSUMER)
+    paid = DunningLadder.parse("+1D reminder [fee 5]; +20D second reminder")
+    with pytest.raises(InvalidArgument, match="free"):
+        paid.plan(date(2025, 3, 31), calendar=TARGET).claims(D("1000"), regime=be)
+    free = DunningLadder.parse("+1D reminder; +20D second reminder [fee 7.50]")
+    first, second = free.plan(date(2025, 3, 31), calendar=TARGET).claims(D("1000"), regime=be)
+    assert (first.compensation, first.announced, first.fees) == (0, D("90.00"), 0)
+    assert (second.compensation, second.fees) == (D("90.00"), D("7.50"))  # 65 + 5 % of 500
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    principal=amounts(min_value=1, max_value=10**6),
+    due=interest_dates(),
+    code=st.sampled_from(["BE", "DE", "EU", "FR", "LU", "NL"]),
+    share=st.integers(0, 100),
+)
+def test_each_claim_adds_up_and_nothing_is_claimed_twice(
+    principal: Decimal, due: date, code: str, share: int
+) -> None:
+    plan = CLAIM_LADDER.plan(due, calendar=TARGET)
+    if plan.reminders[-1].on > INTEREST_LAST_DAY:
+        return
+    paid = (principal * share / 100).quantize(D("0.01"))
+    pays = [Payment(plan.reminders[0].on, paid)] if paid else []
+    claims = plan.claims(principal, regime=code, payments=pays)
+    for claim in claims:
+        assert claim.total == claim.principal + claim.interest + claim.compensation + claim.fees
+        assert min(claim.principal, claim.interest, claim.compensation, claim.fees) >= 0
+        assert claim.principal <= principal
+    fees = [c.fees for c in claims]
+    assert fees == sorted(fees)
+
+
+def test_claims_check_their_arguments() -> None:
+    plan = CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET)
+    with pytest.raises(InvalidType, match=r"principal=1\.5"):
+        plan.claims(1.5, regime="BE")  # type: ignore[arg-type]
+    with pytest.raises(InvalidArgument, match=r"principal=Decimal\('-1'\)"):
+        plan.claims(D("-1"), regime="BE")
+    with pytest.raises(InvalidType, match=r"payments\[0\]="):
+        plan.claims(D("1"), regime="BE", payments=[(date(2025, 4, 1), D("1"))])  # type: ignore[list-item]
+    with pytest.raises(pt.UnknownRegime, match="'XX'"):
+        plan.claims(D("1"), regime="XX")
+    early = DunningLadder.parse("-3D note").plan(date(2025, 3, 31), calendar=TARGET)
+    with pytest.raises(InvalidArgument, match="do not exceed the principal"):
+        early.claims(D("1"), rate=0, payments=[Payment(date(2025, 3, 1), D("2"))])

@@ -21,6 +21,7 @@ from payterms import (
     Payer,
     PaymentRun,
     PaymentTerms,
+    UpliftReading,
 )
 from payterms.financing import (
     compare_terms,
@@ -31,11 +32,13 @@ from payterms.financing import (
     price_uplift,
     term_cost,
 )
-from strategies import amounts, annual_rates, payment_runs, payment_terms, trade_terms
+from strategies import amounts, annual_rates, examples, payment_runs, payment_terms, trade_terms
 
 SIMPLE = FinancingMethod.SIMPLE
 COMPOUND = FinancingMethod.COMPOUND
 PV = FinancingMethod.PRESENT_VALUE
+FV = UpliftReading.FUTURE_VALUE
+NET = UpliftReading.NET_OF_OWN_COST
 METHODS = st.sampled_from(list(FinancingMethod))
 CENT = Decimal("0.01")
 
@@ -94,19 +97,47 @@ def test_extension_from_30_to_60_days_costs_the_30_extra_days() -> None:
     assert (at_60 - at_30).quantize(CENT) == Decimal("65.75")
 
 
-def test_uplift_companions() -> None:
-    # Source: reference/finance.md §2 DERIVED companions: indifferent price (compound)
-    # $10,063.46 = 10,000 × 1.08 ** (30/365); the PV method gives exactly that price.
-    assert price_uplift(Decimal("10000"), 30, Decimal("0.08"), method=PV) == Decimal("10063.46")
-    # The first-order simple price $10,065.75 leaves 65.75 × 0.0066 = $0.43 of its own
-    # financing uncovered ($0.44 after rounding the cost to 66.19); the simple uplift
-    # covers it: 10,000 / (1 - 0.08 × 30/365).
-    simple = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
-    assert simple == Decimal("10066.19")
-    first_order = margin_after_term(Decimal("10065.75"), Decimal("7500"), 30, Decimal("0.08"))
-    assert first_order.margin == Decimal("2499.56")
-    exact = margin_after_term(simple, Decimal("7500"), 30, Decimal("0.08"))
-    assert exact.margin == Decimal("2500.00")
+# Columns: price, days, rate, method, reading, printed or derived price.
+UPLIFTS = [
+    # Source: freeacademy.ai/lessons/geographic-pricing: 30 days at 8 % on $10,000 cost
+    # $65.75; the price that keeps the seller whole is $10,065.75 (reference/finance.md §2,
+    # "indifferent price (simple) $10,065.75").
+    pytest.param("10000", 30, "0.08", SIMPLE, FV, "10065.75", id="freeacademy-future-value"),
+    # Source: reference/finance.md §2 DERIVED companion: compound $10,063.46 = 10,000 × 1.08 **
+    # (30/365); the present-value method discounts compound, so it gives the same price.
+    pytest.param("10000", 30, "0.08", COMPOUND, FV, "10063.46", id="freeacademy-compound"),
+    pytest.param("10000", 30, "0.08", PV, FV, "10063.46", id="freeacademy-present-value"),
+    # The other reading: 10,000 / (1 - 0.08 × 30/365), which carries its own financing.
+    pytest.param("10000", 30, "0.08", SIMPLE, NET, "10066.19", id="net-of-own-cost-simple"),
+    pytest.param("10000", 30, "0.08", PV, NET, "10063.46", id="net-of-own-cost-pv"),
+]
+
+
+@pytest.mark.parametrize(("price", "days", "rate", "method", "reading", "expected"), UPLIFTS)
+def test_price_uplift_readings(
+    price: str, days: int, rate: str, method: FinancingMethod, reading: UpliftReading, expected: str
+) -> None:
+    assert price_uplift(price, days, rate, method=method, reading=reading) == Decimal(expected)
+
+
+def test_uplift_default_is_the_future_value() -> None:
+    # Source: freeacademy.ai (above): the default answers "what price keeps me whole if I am
+    # paid 30 days later": the price plus the $65.75 the 30 days cost.
+    assert price_uplift("10000", 30, "0.08") == Decimal("10000") + financing_cost(
+        "10000", 30, "0.08"
+    )
+
+
+def test_uplift_readings_and_the_margin() -> None:
+    # The future value $10,065.75 leaves 65.75 × 0.0066 = $0.43 of its own financing
+    # uncovered ($0.44 after rounding the cost to 66.19); the net-of-own-cost reading covers
+    # it: 10,000 / (1 - 0.08 × 30/365).
+    future = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    own = price_uplift(Decimal("10000"), 30, Decimal("0.08"), reading=NET)
+    assert margin_after_term(future, Decimal("7500"), 30, Decimal("0.08")).margin == Decimal(
+        "2499.56"
+    )
+    assert margin_after_term(own, Decimal("7500"), 30, Decimal("0.08")).margin == Decimal("2500.00")
 
 
 def test_full_precision_when_currency_is_none() -> None:
@@ -118,7 +149,7 @@ def test_full_precision_when_currency_is_none() -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     amount=amounts(max_value=10**7),
     days=st.integers(0, 730),
@@ -143,7 +174,7 @@ def test_cost_is_monotonic_and_zero_at_zero_days(
     assert base >= 0
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(amount=amounts(min_value=1, max_value=10**7), days=st.integers(1, 365), rate=annual_rates())
 def test_methods_order_within_a_year(amount: Decimal, days: int, rate: Decimal) -> None:
     pv = financing_cost(amount, days, rate, method=PV, currency=None)
@@ -152,7 +183,7 @@ def test_methods_order_within_a_year(amount: Decimal, days: int, rate: Decimal) 
     assert pv <= compound <= simple
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     price=amounts(min_value=1, max_value=10**7),
     margin=st.decimals(min_value="0", max_value="0.9", places=3),
@@ -164,13 +195,39 @@ def test_uplift_keeps_the_margin_within_a_cent(
     price: Decimal, margin: Decimal, days: int, rate: Decimal, method: FinancingMethod
 ) -> None:
     cost = (price * (1 - margin)).quantize(CENT)
-    new_price = price_uplift(price, days, rate, method=method)
+    new_price = price_uplift(price, days, rate, method=method, reading=NET)
     after = margin_after_term(new_price, cost, days, rate, method=method)
     assert abs(after.margin - (price - cost)) <= CENT
     assert new_price >= price
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    price=amounts(min_value=1, max_value=10**7),
+    days=st.integers(0, 3650),
+    rate=annual_rates(),
+    method=METHODS,
+)
+def test_future_value_uplift_discounts_back_to_the_price(
+    price: Decimal, days: int, rate: Decimal, method: FinancingMethod
+) -> None:
+    # Discounted back over the days at the rate (simple, or compound), the new price is worth
+    # the old one; at simple interest it is the price plus its own financing cost.
+    new_price = price_uplift(price, days, rate, method=method, currency=None)
+    close = Decimal("1e-20") * max(price, 1)  # results carry 28 significant digits
+    if method is SIMPLE:
+        assert abs(new_price - price - financing_cost(price, days, rate, currency=None)) <= close
+        back = new_price / (1 + rate * days / 365)
+    else:
+        back = new_price * (1 - financing_cost(1, days, rate, method=PV, currency=None))
+    assert abs(back - price) <= close
+    assert new_price >= price
+    if financing_cost(1, days, rate, method=method, currency=None) < 1:  # a price covers it
+        own = price_uplift(price, days, rate, method=method, reading=NET, currency=None)
+        assert new_price <= own
+
+
+@settings(max_examples=examples(150), deadline=None)
 @given(
     price=amounts(min_value=100, max_value=10**6),
     margin=st.decimals(min_value="0.01", max_value="0.6", places=2),
@@ -236,8 +293,10 @@ def test_margin_share_is_none_without_a_gross_margin() -> None:
                      pt.UnknownCurrency, "XYZ", id="unknown-currency"),
         pytest.param(lambda: financing_cost("100", 30, "0.08", currency=None, rounding="up"),
                      pt.InvalidArgument, "rounding='up'", id="bad-rounding-unrounded"),
-        pytest.param(lambda: price_uplift("100", 5000, "0.08"), pt.InvalidArgument,
+        pytest.param(lambda: price_uplift("100", 5000, "0.08", reading=NET), pt.InvalidArgument,
                      "days=5000", id="uplift-beyond-price"),
+        pytest.param(lambda: price_uplift("100", 30, "0.08", reading="future_value"),
+                     pt.InvalidType, "reading='future_value'", id="uplift-reading-text"),
         pytest.param(lambda: max_days_for_margin("100", "90", "0.08", "11"),
                      pt.InvalidArgument, "min_margin='11'", id="floor-above-margin"),
         pytest.param(lambda: max_days_for_margin("0", "0", "0.08", "0"), pt.InvalidArgument,
@@ -312,25 +371,50 @@ def test_freeacademy_net_30_to_net_60_through_terms() -> None:
 
 
 def test_freeacademy_indifferent_prices() -> None:
-    # Source: reference/finance.md §2, DERIVED companion of the freeacademy.ai example:
-    # the compound indifferent price of net 60 against net 30 is $10,063.46.
-    price = indifferent_price(
-        Decimal("10000"),
-        PaymentTerms.net(30),
-        PaymentTerms.net(60),
-        invoice_date=JAN_15,
-        rate=RATE,
-        method=PV,
-    )
-    assert price == Decimal("10063.46")
-    # simple interest: the price whose net of its own 60-day cost equals 10,000 - 65.75
-    simple = indifferent_price(
-        Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60), invoice_date=JAN_15, rate=RATE
-    )
+    # Source: reference/finance.md §2, freeacademy.ai example and its DERIVED companions:
+    # moving a $10,000 customer from net 30 to net 60 at 8 % keeps the seller whole at
+    # $10,065.75 (simple) or $10,063.46 (compound).
+    def moved(method: FinancingMethod, reading: UpliftReading = FV) -> Decimal:
+        return indifferent_price(
+            Decimal("10000"),
+            PaymentTerms.net(30),
+            PaymentTerms.net(60),
+            invoice_date=JAN_15,
+            rate=RATE,
+            method=method,
+            reading=reading,
+        )
+
+    assert moved(SIMPLE) == Decimal("10065.75")
+    assert moved(COMPOUND) == moved(PV) == Decimal("10063.46")
+    # the same as the uplift over the 30 extra days
+    assert moved(SIMPLE) == price_uplift(Decimal("10000"), 30, RATE)
+    # net of its own cost: the price whose net of its own 60-day cost equals 10,000 - 65.75
+    simple = moved(SIMPLE, NET)
     assert simple == Decimal("10066.63")
     assert indifferent_price(
-        simple, PaymentTerms.net(60), PaymentTerms.net(30), invoice_date=JAN_15, rate=RATE
-    ) == Decimal("10000.00")
+        simple, PaymentTerms.net(60), PaymentTerms.net(30), invoice_date=JAN_15, rate=RATE,
+        reading=NET,
+    ) == Decimal("10000.00")  # fmt: skip
+    # and back again in the future-value reading
+    assert indifferent_price(
+        Decimal("10065.75"), PaymentTerms.net(60), PaymentTerms.net(30), invoice_date=JAN_15,
+        rate=RATE,
+    ) == Decimal("10000.00")  # fmt: skip
+
+
+def test_future_value_reading_ignores_no_cash_out_silently() -> None:
+    # the seller's own outlay is the same under both terms: it cancels, and saying so
+    with pytest.warns(pt.PaytermsWarning, match="cash_out="):
+        price = indifferent_price(
+            Decimal("10000"),
+            PaymentTerms.net(30),
+            PaymentTerms.net(60),
+            invoice_date=JAN_15,
+            rate=RATE,
+            cash_out=date(2026, 2, 1),
+        )
+    assert price == Decimal("10065.75")
 
 
 def test_deposit_counts_as_value() -> None:
@@ -413,7 +497,7 @@ def test_act_act_day_count_is_allowed_with_dates() -> None:
     assert tc.cost == exact.quantize(CENT)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     candidates=st.lists(payment_terms(max_lines=3, fixed=False), min_size=1, max_size=4),
     amount=amounts(min_value=1, max_value=10**6),
@@ -436,7 +520,7 @@ def test_compare_terms_orders_by_term_cost(
         assert row.margin is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(days=st.integers(0, 400), more=st.integers(1, 200), rate=annual_rates(), method=METHODS)
 def test_longer_terms_cost_more(
     days: int, more: int, rate: Decimal, method: FinancingMethod
@@ -449,7 +533,7 @@ def test_longer_terms_cost_more(
     assert long.cash_gap == days + more
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     first=trade_terms(),
     second=trade_terms(),
@@ -464,7 +548,9 @@ def test_indifferent_price_nets_the_same(
     rate: Decimal,
     method: FinancingMethod,
 ) -> None:
-    new = indifferent_price(price, first, second, invoice_date=JAN_15, rate=rate, method=method)
+    new = indifferent_price(
+        price, first, second, invoice_date=JAN_15, rate=rate, method=method, reading=NET
+    )
 
     def net(terms: PaymentTerms, at: Decimal) -> Decimal:
         return at - term_cost(terms, at, invoice_date=JAN_15, rate=rate, method=method).cost
@@ -472,6 +558,76 @@ def test_indifferent_price_nets_the_same(
     # each side rounds the price and each installment's cost to the cent
     lines = len(first.installments) + len(second.installments)
     assert abs(net(second, new) - net(first, price)) <= CENT * (lines + 1)
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    price=amounts(min_value=100, max_value=10**6),
+    days=st.integers(0, 120),
+    more=st.integers(0, 365),
+    rate=annual_rates("0.3"),
+    method=METHODS,
+)
+def test_indifferent_price_is_the_uplift_over_the_extra_days(
+    price: Decimal, days: int, more: int, rate: Decimal, method: FinancingMethod
+) -> None:
+    # Future value (the default), one payment each: the uplift over the days added; and back.
+    new = indifferent_price(
+        price,
+        PaymentTerms.net(days),
+        PaymentTerms.net(days + more),
+        invoice_date=JAN_15,
+        rate=rate,
+        method=method,
+    )
+    assert new == price_uplift(price, more, rate, method=method)
+    # net of its own cost from the invoice date: the uplift in that reading
+    own = indifferent_price(
+        price,
+        PaymentTerms.net(0),
+        PaymentTerms.net(more),
+        invoice_date=JAN_15,
+        rate=rate,
+        method=method,
+        reading=NET,
+    )
+    assert abs(own - price_uplift(price, more, rate, method=method, reading=NET)) <= CENT
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(
+    first=trade_terms(),
+    second=trade_terms(),
+    price=amounts(min_value=100, max_value=10**6),
+    rate=annual_rates("0.3"),
+    method=METHODS,
+)
+def test_indifferent_price_is_worth_the_same_at_the_horizon(
+    first: PaymentTerms,
+    second: PaymentTerms,
+    price: Decimal,
+    rate: Decimal,
+    method: FinancingMethod,
+) -> None:
+    new = indifferent_price(price, first, second, invoice_date=JAN_15, rate=rate, method=method)
+    dues = [
+        [(d.date, d.amount) for d in terms.schedule(JAN_15, at).dues]
+        for terms, at in ((first, price), (second, new))
+    ]
+    horizon = max(day for schedule in dues for day, _ in schedule)
+
+    def worth(schedule: list[tuple[date, Decimal]]) -> Decimal:
+        grown = Decimal(0)
+        for day, amount in schedule:
+            if method is SIMPLE:
+                grown += amount * (1 + rate * (horizon - day).days / 365)
+            else:
+                grown += amount * (1 + rate) ** (Decimal((horizon - day).days) / 365)
+        return grown
+
+    # each side's installments are rounded to the cent, and so is the price
+    lines = len(first.installments) + len(second.installments)
+    assert abs(worth(dues[1]) - worth(dues[0])) <= 2 * CENT * (lines + 1)
 
 
 def test_compare_terms_margins() -> None:
@@ -522,6 +678,12 @@ def test_compare_terms_margins() -> None:
                                                invoice_date=JAN_15, rate=RATE,
                                                day_count=None),
                      pt.InvalidType, "day_count=None", id="indifferent-day-count"),
+        pytest.param(lambda: indifferent_price(100, PaymentTerms.net(30), PaymentTerms.net(60),
+                                               invoice_date=JAN_15, rate=RATE, reading=None),
+                     pt.InvalidType, "reading=None", id="indifferent-reading"),
+        pytest.param(lambda: indifferent_price(100, PaymentTerms.net(30), PaymentTerms.net(60),
+                                               invoice_date=JAN_15, rate=RATE, cash_out=30),
+                     pt.InvalidType, "cash_out=30", id="indifferent-cash-out"),
     ],
 )  # fmt: skip
 def test_terms_bad_input_names_the_value(
@@ -665,7 +827,7 @@ def test_payer_lateness_decides_the_discount_path_by_path() -> None:
     assert never.cost == Decimal("133.70")  # 10,000 × 8 % × (32 + 90) / 2 / 365
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=trade_terms(),
     runs=st.lists(payment_runs(), min_size=1, max_size=2),
@@ -712,7 +874,13 @@ def test_indifferent_price_with_lines_on_the_untaxed_amount() -> None:
         )
     )
     price = indifferent_price(
-        Decimal("1200"), deposit, PaymentTerms.net(30), invoice_date=JAN_15, rate=RATE, tax="200"
+        Decimal("1200"),
+        deposit,
+        PaymentTerms.net(30),
+        invoice_date=JAN_15,
+        rate=RATE,
+        tax="200",
+        reading=NET,
     )
     before = (
         Decimal("1200") - term_cost(deposit, "1200", invoice_date=JAN_15, rate=RATE, tax="200").cost
@@ -721,13 +889,23 @@ def test_indifferent_price_with_lines_on_the_untaxed_amount() -> None:
     assert abs(after - before) <= CENT
     # (1200 - 700 × 8 % × 60/365) / (1 - 8 % × 30/365) = 1190.79 / 0.993425
     assert price == Decimal("1198.68")
+    # Future value at the last cash date (16 March): 500 × (1 + 8 % × 60/365) + 700 =
+    # 1206.58, paid on 14 February: 1206.58 / (1 + 8 % × 30/365) = 1198.69.
+    assert indifferent_price(
+        Decimal("1200"), deposit, PaymentTerms.net(30), invoice_date=JAN_15, rate=RATE, tax="200"
+    ) == Decimal("1198.69")  # fmt: skip
 
 
 def test_indifferent_price_refuses_a_term_no_price_pays_for() -> None:
     # 20 years at 30 % simple: the cost of waiting is 6 times the price
     with pytest.raises(pt.InvalidArgument, match="to_terms="):
         indifferent_price(
-            "100", PaymentTerms.net(30), PaymentTerms.net(7300), invoice_date=JAN_15, rate="0.3"
+            "100",
+            PaymentTerms.net(30),
+            PaymentTerms.net(7300),
+            invoice_date=JAN_15,
+            rate="0.3",
+            reading=NET,
         )
 
 

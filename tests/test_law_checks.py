@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
 from payterms.law import Debtor, Mention, PartyKind, Severity, check_terms, regime
 from payterms.terms import EndOfMonth, Installment, PaymentTerms
+from strategies import examples
 
 B2B = PartyKind.UNDERTAKING
 
@@ -225,7 +226,7 @@ def test_bad_input() -> None:
         check_terms(PaymentTerms.net(30), "FR", invoice_date="2026-01-01")  # type: ignore[arg-type]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     field=st.sampled_from(
         ["terms", "jurisdiction", "buyer", "seller", "contract_date", "invoice_date", "mentions"]
@@ -242,7 +243,7 @@ def test_junk_gives_payterms_errors_only(field: str, junk: object) -> None:
         check_terms(terms, code, **args)  # type: ignore[arg-type]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     code=st.one_of(st.none(), st.text(max_size=3), st.integers()),
     debtor=st.one_of(st.none(), st.text(max_size=3), st.sampled_from(list(Debtor))),

@@ -44,7 +44,7 @@ from payterms.receivables import (
     revenue_by_customer,
     simple_dso,
 )
-from strategies import amounts, receivables_invoices
+from strategies import amounts, examples, receivables_invoices
 
 D = Decimal
 
@@ -640,7 +640,7 @@ def test_design_public_names() -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(receivables_invoices(), st.dates(date(2025, 1, 1), date(2027, 6, 30)),
        st.sampled_from(AgeFrom))  # fmt: skip
 def test_aging_buckets_partition_the_open_items(
@@ -657,7 +657,7 @@ def test_aging_buckets_partition_the_open_items(
         assert sum((row[i] for row in customers.values()), D(0)) == bucket_total
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=6, unique=True))
 def test_bucket_edges_round_trip(edges: list[int]) -> None:
     edges.sort()
@@ -668,7 +668,7 @@ def test_bucket_edges_round_trip(edges: list[int]) -> None:
             assert days in buckets.buckets[buckets.index(days)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(amounts(min_value=0, max_value=10**7), amounts(min_value=0, max_value=10**7),
        st.lists(amounts(min_value=1, max_value=10**6), min_size=1, max_size=6))  # fmt: skip
 def test_dso_is_monotonic_in_receivables(a: Decimal, b: Decimal, sales: list[Decimal]) -> None:
@@ -680,7 +680,7 @@ def test_dso_is_monotonic_in_receivables(a: Decimal, b: Decimal, sales: list[Dec
         assert countback_dso(high, sales) <= 30 * len(sales)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(receivables_invoices(min_size=1), st.sampled_from(DsoMethod))
 def test_dso_from_invoices_grows_when_payments_are_undone(
     invs: list[Invoice], method: DsoMethod
@@ -695,7 +695,7 @@ def test_dso_from_invoices_grows_when_payments_are_undone(
     assert before <= after
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(amounts(min_value=0, max_value=10**6), min_size=1, max_size=30))
 def test_hhi_between_one_over_n_and_one(values: list[Decimal]) -> None:
     positive = [v for v in values if v > 0]
@@ -708,7 +708,7 @@ def test_hhi_between_one_over_n_and_one(values: list[Decimal]) -> None:
     assert hhi(values, scale=HhiScale.POINTS) == pytest.approx(index * 10000, abs=D("1e-20"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=5), amounts(min_value=0, max_value=10**6),
                        min_size=1, max_size=20))  # fmt: skip
 def test_concentration_shares_sum_to_one(revenue: dict[str, Decimal]) -> None:
@@ -770,7 +770,7 @@ def test_from_schedule_rejects() -> None:
         Invoice.from_schedule("F", "C", sched, payments=((date(2026, 2, 1), D("-5")),))  # type: ignore[arg-type]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(amounts(min_value=D("0.01"), max_value=10**6),
        st.lists(st.tuples(st.dates(date(2026, 1, 1), date(2026, 12, 31)),
                           amounts(min_value=D("0.01"), max_value=10**6)), max_size=5))  # fmt: skip
@@ -871,7 +871,7 @@ def test_junk_gives_payterms_errors_only(junk: object) -> None:
             call()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(receivables_invoices(min_size=1), st.dates(date(2025, 3, 1), date(2027, 3, 31)),
        st.integers(min_value=1, max_value=6))  # fmt: skip
 def test_dso_from_invoices_matches_the_totals_formulas(

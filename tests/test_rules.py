@@ -22,7 +22,7 @@ from payterms.rules import (
     add_months,
     as_rule,
 )
-from strategies import due_rules, invoice_dates
+from strategies import due_rules, examples, invoice_dates
 
 # --------------------------------------------------------------------------- published examples
 
@@ -436,14 +436,14 @@ def test_text_round_trip(rule: DueRule) -> None:
     assert DueRule.parse(str(rule).lower()) == rule
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(due_rules(backward=False), invoice_dates())
 def test_forward_rules_never_precede_the_start(rule: DueRule, start: date) -> None:
     assert rule.is_forward
     assert rule.apply(start) >= start
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(due_rules(cutoff=False), invoice_dates(), st.integers(1, 400))
 def test_later_start_never_gives_earlier_date(rule: DueRule, start: date, later: int) -> None:
     assert not rule.has_cutoff
@@ -554,7 +554,7 @@ def test_edifact_end_of_ten_day_period(start: date, expected: date) -> None:
     assert DueRule.parse("<10: D10 ? <20: D20 ? CM>>").apply(start) == expected
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.text(alphabet="0123456789DWMQYBCWD+-<>:? dmqycbw", max_size=20) | st.text(max_size=12))
 def test_parse_raises_only_parse_error(text: str) -> None:
     error: ParseError | None = None
@@ -567,3 +567,107 @@ def test_parse_raises_only_parse_error(text: str) -> None:
     else:
         assert error.text == text
         assert 0 <= error.position <= len(text)
+
+
+# --------------------------------------------------------------------------- century leap years
+# 1900 and 2100 are not leap years, 2000 is (Gregorian rule: divisible by 4, except by 100
+# unless by 400). Every step is checked against an independent computation (dateutil,
+# the calendar module, plain day counting) on starts around February of those years.
+
+CENTURY_STARTS = st.sampled_from((1900, 2000, 2100)).flatmap(
+    lambda year: st.dates(min_value=date(year - 1, 11, 1), max_value=date(year, 4, 30))
+)
+
+
+def _last_day(year: int, month: int) -> date:
+    import calendar
+
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _reference(step: str, count: int, day: date) -> date:
+    if step == "D":
+        return day + timedelta(days=count)
+    if step == "W":
+        return day + timedelta(weeks=count)
+    if step in ("M", "Q", "Y"):
+        return day + relativedelta(months=count * {"M": 1, "Q": 3, "Y": 12}[step])
+    if step == "CM":
+        return _last_day(day.year, day.month)
+    if step == "-CM":
+        return day.replace(day=1)
+    if step == "CQ":
+        return _last_day(day.year, (day.month - 1) // 3 * 3 + 3)
+    if step == "CY":
+        return date(day.year, 12, 31)
+    if step == "CW":
+        return day + timedelta(days=6 - day.weekday())
+    if step == "WD":  # the next weekday `count` (0 = Monday), on or after
+        return day + relativedelta(weekday=count)
+    assert step == "DN"  # the next day `count` of a month, on or after, clamped
+    for months in range(3):
+        month_start = day.replace(day=1) + relativedelta(months=months)
+        candidate = min(
+            _last_day(month_start.year, month_start.month),
+            month_start.replace(day=min(count, _last_day(month_start.year, month_start.month).day)),
+        )
+        if candidate >= day:
+            return candidate
+    raise AssertionError("unreachable")
+
+
+@settings(max_examples=examples(300))
+@given(
+    start=CENTURY_STARTS,
+    step=st.sampled_from(("D", "W", "M", "Q", "Y", "CM", "-CM", "CQ", "CY", "CW", "WD", "DN")),
+    count=st.integers(0, 30),
+)
+def test_every_step_across_century_leap_years(start: date, step: str, count: int) -> None:
+    if step in ("D", "W", "M", "Q", "Y"):
+        text = f"{count}{step}"
+    elif step == "WD":
+        count %= 7
+        text = f"WD{count + 1}"
+    elif step == "DN":
+        count = count % 31 + 1
+        text = f"D{count}"
+    else:
+        text = step
+    assert DueRule.parse(text).apply(start) == _reference(step, count, start), text
+
+
+@settings(max_examples=examples(200))
+@given(start=CENTURY_STARTS, count=st.integers(0, 60))
+def test_business_days_across_century_leap_years(start: date, count: int) -> None:
+    expected = start
+    for _ in range(count):
+        expected += timedelta(days=1)
+        while expected.weekday() >= 5:
+            expected += timedelta(days=1)
+    if count == 0:
+        while expected.weekday() >= 5:  # 0BD from a weekend: the next business day
+            expected += timedelta(days=1)
+    got = DueRule.parse(f"{count}BD").apply(start, BusinessCalendar.WEEKENDS)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        pytest.param("1M", date(1900, 1, 31), date(1900, 2, 28), id="1900-not-leap"),
+        pytest.param("1M", date(2000, 1, 31), date(2000, 2, 29), id="2000-leap"),
+        pytest.param("1M", date(2100, 1, 31), date(2100, 2, 28), id="2100-not-leap"),
+        pytest.param("CM", date(1900, 2, 10), date(1900, 2, 28), id="cm-1900"),
+        pytest.param("CM", date(2000, 2, 10), date(2000, 2, 29), id="cm-2000"),
+        pytest.param("CM", date(2100, 2, 10), date(2100, 2, 28), id="cm-2100"),
+        pytest.param("1Y", date(2000, 2, 29), date(2001, 2, 28), id="leap-day-plus-a-year"),
+        pytest.param("4Y", date(1896, 2, 29), date(1900, 2, 28), id="1896-to-1900"),
+        pytest.param("D29", date(2100, 2, 1), date(2100, 2, 28), id="d29-clamped-2100"),
+        pytest.param("D29", date(2000, 2, 1), date(2000, 2, 29), id="d29-2000"),
+        pytest.param("29D", date(2000, 2, 1), date(2000, 3, 1), id="29-days-2000"),
+        pytest.param("29D", date(2100, 2, 1), date(2100, 3, 2), id="29-days-2100"),
+        pytest.param("CQ", date(1900, 1, 5), date(1900, 3, 31), id="cq-1900"),
+    ],
+)
+def test_century_leap_year_examples(text: str, start: date, expected: date) -> None:
+    assert DueRule.parse(text).apply(start) == expected

@@ -14,9 +14,9 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment, BusinessCalendar
-from payterms.errors import InvalidArgument, InvalidType, PaytermsError
+from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsError
 from payterms.runs import LAST, Lateness, Payer, PaymentRun, RunFit, RunKind, RunPolicy
-from strategies import payment_runs, run_dates
+from strategies import examples, payment_runs, run_dates
 
 AT = BusinessCalendar.country("AT")
 GB_ENG = BusinessCalendar.country("GB", "ENG")
@@ -242,6 +242,105 @@ def test_repr_and_describe() -> None:
         "on 1 listed dates (2026-03-06 to 2026-03-06) (following business day; "
         "cut-off on the last day)"
     )
+
+
+# The run text form: the buyer statements of docs/payment-runs.md, written as text.
+RUN_TEXTS = [
+    pytest.param("10,25", PaymentRun.monthly(10, 25), "10,25", id="10th-and-25th"),
+    pytest.param("25, 10", PaymentRun.monthly(10, 25), "10,25", id="sorted"),
+    pytest.param("15,last", PaymentRun.monthly(15, LAST), "15,LAST", id="15th-and-last"),
+    pytest.param(
+        " LAST  adjustment=PRECEDING ",
+        PaymentRun.monthly(LAST, adjustment=Adjustment.PRECEDING),
+        "LAST adjustment=preceding",
+        id="last-working-day",
+    ),
+    pytest.param(
+        "last cutoff_day=20",
+        PaymentRun.monthly(LAST, cutoff_day=20),
+        "LAST cutoff_day=20",
+        id="cut-off-20th",
+    ),
+    pytest.param("th", PaymentRun.weekly(TH), "TH", id="thursdays"),
+    pytest.param("TH,MO", PaymentRun.weekly(MO, TH), "MO,TH", id="twice-weekly"),
+    pytest.param(
+        "FR every=2 anchor=2026-01-02",
+        PaymentRun.weekly(FR, every=2, anchor=date(2026, 1, 2)),
+        "FR every=2 anchor=2025-12-29",
+        id="every-other-friday",
+    ),
+    pytest.param(
+        "2026-03-20,2026-03-06 adjustment=modified_following cutoff_day=LAST",
+        PaymentRun.on_dates(
+            [date(2026, 3, 6), date(2026, 3, 20)],
+            adjustment=Adjustment.MODIFIED_FOLLOWING,
+            cutoff_day=LAST,
+        ),
+        "2026-03-06,2026-03-20 adjustment=modified_following cutoff_day=LAST",
+        id="published-calendar",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "run", "canonical"), RUN_TEXTS)
+def test_run_text_form(text: str, run: PaymentRun, canonical: str) -> None:
+    assert PaymentRun.parse(text) == run
+    assert str(run) == canonical
+    assert PaymentRun.parse(canonical) == run
+
+
+@pytest.mark.parametrize(
+    ("text", "position", "expected"),
+    [
+        ("", 0, "run days"),
+        ("   ", 3, "run days"),
+        ("10,32", 3, "a day of the month"),
+        ("0", 0, "a day of the month"),
+        ("10,TH", 3, "a day of the month"),
+        ("TH,10", 3, "a weekday"),
+        ("2026-02-30", 0, "YYYY-MM-DD"),
+        ("10 25", 3, "an option"),
+        ("10 cutoff_day=20 cutoff_day=21", 17, "once"),
+        ("10 cutoff_day=", 3, "an option"),
+        ("10 adjustment=soon", 14, "an adjustment among"),
+        ("10 every=2", 9, "weekday runs only"),
+        ("TH every=2", 9, "anchor="),
+        ("TH every=0 anchor=2026-01-05", 9, "weeks"),
+        ("every=2", 0, "run days"),
+    ],
+)
+def test_run_text_errors_name_the_position(text: str, position: int, expected: str) -> None:
+    with pytest.raises(ParseError) as info:
+        PaymentRun.parse(text)
+    assert info.value.position == position
+    assert expected in info.value.expected
+
+
+def test_run_text_refuses_a_non_string() -> None:
+    with pytest.raises(InvalidType):
+        PaymentRun.parse(10)  # type: ignore[arg-type]
+
+
+def test_rrule_runs_have_no_text_form() -> None:
+    run = PaymentRun.from_rrule(rrule(MONTHLY, bymonthday=-1, dtstart=datetime(2026, 1, 1)))
+    assert str(run) == repr(run)
+
+
+@settings(max_examples=examples(200), deadline=None)
+@given(
+    payment_runs()
+    | st.builds(
+        lambda days, adjustment, cutoff: PaymentRun.on_dates(
+            days, adjustment=adjustment, cutoff_day=cutoff
+        ),
+        st.lists(run_dates(), min_size=1, max_size=4),
+        st.sampled_from(Adjustment),
+        st.none() | st.sampled_from([*range(1, 32), LAST]),
+    )
+)
+def test_run_text_round_trip(run: PaymentRun) -> None:
+    assert PaymentRun.parse(str(run)) == run
+    assert PaymentRun.parse(str(run).lower()) == run
 
 
 def test_runs_are_hashable_values() -> None:
@@ -638,7 +737,9 @@ def _generated_history(draw: st.DrawFn) -> tuple[PaymentRun, list[date]]:
     return run, dates
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
 @given(_generated_history())
 def test_infer_recovers_runs_from_generated_histories(case: tuple[PaymentRun, list[date]]) -> None:
     run, history = case
@@ -651,7 +752,7 @@ def test_infer_recovers_runs_from_generated_histories(case: tuple[PaymentRun, li
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(payment_runs(), run_dates(2025, 2027))
 def test_next_on_or_after_is_the_first_run_date(run: PaymentRun, day: date) -> None:
     cal = BusinessCalendar.TARGET
@@ -662,7 +763,7 @@ def test_next_on_or_after_is_the_first_run_date(run: PaymentRun, day: date) -> N
         assert cal.is_business_day(found)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     payment_runs(),
     run_dates(2025, 2027),

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import calendar
 from datetime import date, timedelta
 from decimal import ROUND_DOWN, Decimal
 
@@ -25,7 +26,7 @@ from payterms.terms import (
     Start,
     TaxBase,
 )
-from strategies import invoice_dates, payment_terms
+from strategies import examples, invoice_dates, payment_terms
 
 D = Decimal
 pct = Installment.percent
@@ -353,6 +354,63 @@ def test_end_of_month_variants(
     assert terms.due_date(start) == expected
 
 
+# Source: odoo/odoo 17+ addons/account/tests/test_payment_term.py (odoo-dev/odoo@3b32492d),
+# "days end of month on the": test_payment_term_days_end_of_month_on_the (2023-12-12, 30 days,
+# on the 10 -> 2024-02-10; on the 31 -> 2024-02-29), ..._nb_days_0 (2024-05-23, 0 days, on the
+# 29 -> 2024-06-29; on the 31 -> 2024-06-30), ..._nb_days_15 (2024-05-24, 15 days, on the 30 ->
+# 2024-07-30; 2024-05-23, on the 31 -> 2024-07-31), ..._days_next_month_0 (2024-04-22, 30 days,
+# on the 0 -> 2024-05-31).
+ODOO17_ON_THE = [
+    pytest.param(30, 10, date(2023, 12, 12), date(2024, 2, 10), id="odoo17-30d-on-the-10"),
+    pytest.param(30, 31, date(2023, 12, 12), date(2024, 2, 29), id="odoo17-30d-on-the-31"),
+    pytest.param(0, 29, date(2024, 5, 23), date(2024, 6, 29), id="odoo17-0d-on-the-29"),
+    pytest.param(0, 31, date(2024, 5, 23), date(2024, 6, 30), id="odoo17-0d-on-the-31"),
+    pytest.param(15, 30, date(2024, 5, 24), date(2024, 7, 30), id="odoo17-15d-on-the-30"),
+    pytest.param(15, 31, date(2024, 5, 23), date(2024, 7, 31), id="odoo17-15d-on-the-31"),
+    pytest.param(30, None, date(2024, 4, 22), date(2024, 5, 31), id="odoo17-30d-on-the-0"),
+    # The boundary of the issue: on the 28 from a 28-day February (2023-02-10 + 0 days ->
+    # February, its 28th is its last day) is the 28th of the month after: 2023-03-28.
+    pytest.param(0, 28, date(2023, 2, 10), date(2023, 3, 28), id="odoo17-0d-on-the-28-feb"),
+]
+
+
+@pytest.mark.parametrize(("days", "day", "start", "expected"), ODOO17_ON_THE)
+def test_odoo17_days_end_of_month_on_the(
+    days: int, day: int | None, start: date, expected: date
+) -> None:
+    terms = PaymentTerms.end_of_month(days, reading=EndOfMonth.DAYS_THEN, day=day)
+    assert terms.due_date(start) == expected
+
+
+def _odoo17_on_the(start: date, days: int, day: int) -> date:
+    """Odoo 17+ "days end of month on the" as its documentation states it: the invoice date
+    plus the days, then day *day* of the following month, clamped to that month's length."""
+    reached = start + timedelta(days=days)
+    year, month = reached.year, reached.month + 1  # the following month
+    if month == 13:
+        year, month = year + 1, 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day, last))
+
+
+@pytest.mark.parametrize("days", [0, 30])
+def test_end_of_month_on_the_day_matches_odoo17_every_day(days: int) -> None:
+    # Every invoice date 2000-2040 and every day of the month 1-31 against the peer's rule
+    # (a February of 28 days once gave its own 28th for "on the 28").
+    rules = [
+        PaymentTerms.end_of_month(days, reading=EndOfMonth.DAYS_THEN, day=day).installments[0].rule
+        for day in range(1, 32)
+    ]
+    first, last = date(2000, 1, 1).toordinal(), date(2040, 12, 31).toordinal()
+    wrong = []
+    for ordinal in range(first, last + 1):
+        start = date.fromordinal(ordinal)
+        for day, rule in enumerate(rules, start=1):
+            if rule.apply(start) != _odoo17_on_the(start, days, day):
+                wrong.append((start, day))
+    assert wrong == []
+
+
 def test_end_of_month_bad_arguments() -> None:
     with pytest.raises(InvalidTerms, match="day=0"):
         PaymentTerms.end_of_month(30, day=0)
@@ -561,7 +619,7 @@ def schedule_inputs(draw: st.DrawFn) -> tuple[PaymentTerms, date, Decimal, str]:
     return draw(payment_terms(fixed=False)), draw(invoice_dates()), amount, currency
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(schedule_inputs())
 def test_instalments_add_up_never_negative(inputs: tuple[PaymentTerms, date, Decimal, str]) -> None:
     terms, start, amount, currency = inputs
@@ -581,13 +639,13 @@ def test_instalments_add_up_never_negative(inputs: tuple[PaymentTerms, date, Dec
         assert 0 <= window.discount <= amount
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(payment_terms(), invoice_dates(), st.integers(1, 400))
 def test_later_start_never_earlier_due_date(terms: PaymentTerms, start: date, later: int) -> None:
     assert terms.due_date(start + timedelta(days=later)) >= terms.due_date(start)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(fixed=False), st.decimals(min_value=-(10**6), max_value="-0.01", places=2))
 def test_credit_notes_mirror_invoices(terms: PaymentTerms, amount: Decimal) -> None:
     start = date(2026, 1, 15)
@@ -597,7 +655,7 @@ def test_credit_notes_mirror_invoices(terms: PaymentTerms, amount: Decimal) -> N
     assert sum(d.amount for d in credit.dues) == amount
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(), st.decimals(min_value=10**4, max_value=10**9, places=2))
 def test_fixed_lines_are_kept_exactly(terms: PaymentTerms, amount: Decimal) -> None:
     sched = terms.schedule(date(2026, 1, 15), amount, tax=amount / 5)
@@ -766,7 +824,7 @@ def test_increment_cash_rounding_and_errors() -> None:
         terms.schedule(date(2026, 1, 15), D(100), increment=0)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     payment_terms(fixed=False),
     st.decimals(min_value=0, max_value=10**6, places=2),
@@ -901,7 +959,7 @@ _TIERS = st.lists(
 )
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(tiers=_TIERS, net=st.integers(1, 45))
 def test_terms_accept_the_tiers_tier_costs_accepts(
     tiers: list[tuple[Decimal, int]], net: int

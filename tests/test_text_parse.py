@@ -23,6 +23,7 @@ from payterms.text import (
     parse_with_notes,
 )
 from payterms.text.parse import _end_of_month_text
+from strategies import examples
 from text_phrasings import DE, EN, FR, NL, PHRASINGS, terms
 
 # -- the table of phrasings (tests/text_phrasings.py names the source of each block) --
@@ -347,7 +348,7 @@ def _check_robust(text: str, lang: str | None) -> None:
     assert position is None or 0 <= position <= len(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from([None, "en", "fr", "nl", "de"]))
 def test_random_text_gives_terms_or_parse_error(text: str, lang: str | None) -> None:
     _check_robust(text, lang)

@@ -10,7 +10,10 @@ from attrs import frozen
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from payterms.calendars import BusinessCalendar
+from payterms.dunning import DunningLadder, ReminderClaim
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.law import Debtor, regime
 from payterms.terms import (
     DiscountTier,
     EndOfMonth,
@@ -20,8 +23,16 @@ from payterms.terms import (
     Start,
     TaxBase,
 )
-from payterms.text import VOCABULARIES, describe, describe_invoice, parse, xrechnung_skonto
-from strategies import payment_terms
+from payterms.text import (
+    VOCABULARIES,
+    describe,
+    describe_claim,
+    describe_invoice,
+    parse,
+    xrechnung_skonto,
+)
+from payterms.text.vocab import CLAIMS
+from strategies import examples, payment_terms
 
 LANGS = sorted(VOCABULARIES)
 
@@ -106,13 +117,13 @@ def test_known_wording(terms: PaymentTerms, lang: str, wording: str) -> None:
 # -- round trip --
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(payment_terms(forward=False), st.sampled_from(LANGS))
 def test_round_trip_any_terms(terms: PaymentTerms, lang: str) -> None:
     assert parse(describe(terms, lang), lang=lang) == terms
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(forward=False), st.sampled_from(LANGS))
 def test_describe_never_needs_its_fallback(terms: PaymentTerms, lang: str) -> None:
     # describe() re-reads its wording and, were it to differ, would write every rule as a
@@ -122,7 +133,7 @@ def test_describe_never_needs_its_fallback(terms: PaymentTerms, lang: str) -> No
     assert describe(terms, lang) == _compose(terms, _templates(lang), words=True)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(), st.sampled_from(LANGS))
 def test_round_trip_forward_terms(terms: PaymentTerms, lang: str) -> None:
     assert PaymentTerms.parse(terms.describe(lang), lang=lang) == terms
@@ -186,7 +197,7 @@ def worded_terms(draw: st.DrawFn) -> PaymentTerms:
     raise AssertionError("terms without discount tiers are valid")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(worded_terms(), st.sampled_from(LANGS))
 def test_worded_terms_are_said_in_words(terms: PaymentTerms, lang: str) -> None:
     wording = describe(terms, lang)
@@ -383,3 +394,120 @@ def test_xrechnung_skonto_refuses_what_it_cannot_write(tier: DiscountTier) -> No
     terms = PaymentTerms(installments=(Installment.balance("60D"),), discounts=(tier,))
     with pytest.raises(InvalidTerms):
         xrechnung_skonto(terms)
+
+
+# --------------------------------------------------------------------- claim statements
+
+CLAIM_PLAN = DunningLadder.parse(
+    "+1D reminder; +15D second reminder [fee 15.00, pay within 14D]"
+).plan(date(2025, 3, 31), calendar=BusinessCalendar.TARGET)
+
+
+@pytest.mark.parametrize(
+    ("lang", "lines"),
+    [
+        ("en", ["Reminder 2 (second reminder) of 15 April 2025",
+                "Principal outstanding: EUR 10000.00",
+                "Late-payment interest up to 15 April 2025: EUR 47.26",
+                "Fixed compensation for recovery costs: EUR 40.00",
+                "Reminder fees: EUR 15.00",
+                "Total due: EUR 10102.26",
+                "Please pay by 29 April 2025."]),
+        ("nl", ["Herinnering 2 (second reminder) van 15 april 2025",
+                "Openstaande hoofdsom: EUR 10000,00",
+                "Vertragingsrente tot en met 15 april 2025: EUR 47,26",
+                "Forfaitaire vergoeding voor invorderingskosten: EUR 40,00",
+                "Herinneringskosten: EUR 15,00",
+                "Totaal verschuldigd: EUR 10102,26",
+                "Gelieve te betalen uiterlijk op 29 april 2025."]),
+        ("de", ["Mahnung 2 (second reminder) vom 15. April 2025",
+                "Offene Hauptforderung: 10000,00 EUR",
+                "Verzugszinsen bis einschließlich 15. April 2025: 47,26 EUR",
+                "Pauschale für Beitreibungskosten: 40,00 EUR",
+                "Mahngebühren: 15,00 EUR",
+                "Gesamtbetrag: 10102,26 EUR",
+                "Bitte zahlen Sie bis spätestens 29. April 2025."]),
+    ],
+)  # fmt: skip
+def test_claim_statement_in_each_language(lang: str, lines: list[str]) -> None:
+    claim = CLAIM_PLAN.claims(Decimal("10000"), regime="BE")[1]
+    text = describe_claim(claim, lang, regime("BE"))
+    assert text.splitlines()[: len(lines)] == lines
+    mentions = text.splitlines()[len(lines) :]
+    # legal.md §2.1: law of 2 August 2002, arts. 5 (interest) and 6 (EUR 40)
+    assert mentions == [CLAIMS[lang].law["BE"], CLAIMS[lang].compensation_law["BE"]]
+    assert all("2" in m and "2002" in m for m in mentions)
+
+
+@pytest.mark.parametrize("code", ["BE", "DE", "EU", "FR", "LU", "NL", "UK"])
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de"])
+def test_every_regime_has_its_mentions_in_every_language(code: str, lang: str) -> None:
+    templates = CLAIMS[lang]
+    assert code in templates.law
+    assert code in templates.compensation_law
+    # the statute is named the same way whatever the language
+    article = {
+        "BE": "2002",
+        "DE": "§ 288",
+        "EU": "2011/7",
+        "FR": "L441-10",
+        "LU": "2004",
+        "NL": "6:119a",
+        "UK": "1998",
+    }[code]
+    assert article in templates.law[code]
+
+
+def test_statutes_of_the_french_claim() -> None:
+    # legal.md §4: penalties due of right the day after the payment date (L441-10 II),
+    # EUR 40 indemnity (D441-5)
+    claim = CLAIM_PLAN.claims(Decimal("1000"), regime="FR")[0]
+    text = describe_claim(claim, "fr", regime("FR"))
+    assert "art. L441-10 II" in text
+    assert "art. D441-5" in text
+
+
+def test_a_consumers_first_reminder_announces_what_follows() -> None:
+    # legal.md §2.3 (BE Book XIX: free first reminder, 14 calendar days) and §3 (NL art.
+    # 6:96 lid 6 BW: the 14-day letter states the collection costs)
+    plan = DunningLadder.parse("+1D herinnering; +20D aanmaning").plan(
+        date(2024, 5, 31), calendar=BusinessCalendar.TARGET
+    )
+    nl = regime("NL", debtor=Debtor.CONSUMER)
+    first, second = plan.claims(Decimal("10000"), regime=nl)
+    text = describe_claim(first, "nl", nl)
+    assert "incassokosten van EUR 875,00" in text
+    assert "art. 6:96 lid 6 BW" in text
+    assert "Wettelijke rente (art. 6:119 BW)." in text
+    assert "875,00" not in describe_claim(second, "nl", nl).split("\n")[-1]
+    be = regime("BE", debtor=Debtor.CONSUMER)
+    first, _ = plan.claims(Decimal("1000"), regime=be)
+    text = describe_claim(first, "fr", be)
+    assert text.splitlines()[-1].startswith("Ce premier rappel est gratuit.")
+    assert "90,00 EUR" in text.splitlines()[-1]
+
+
+def test_claim_lines_are_left_out_when_zero() -> None:
+    claim = ReminderClaim(
+        level=1,
+        on=date(2025, 4, 1),
+        label="reminder",
+        currency="EUR",
+        principal=Decimal("100.00"),
+        interest=Decimal("0.00"),
+        compensation=Decimal("0.00"),
+        fees=Decimal("0.00"),
+    )
+    assert describe_claim(claim) == (
+        "Reminder 1 (reminder) of 1 April 2025\n"
+        "Principal outstanding: EUR 100.00\n"
+        "Total due: EUR 100.00"
+    )
+
+
+def test_claim_statement_checks_its_arguments() -> None:
+    claim = CLAIM_PLAN.claims(Decimal("100"), regime="BE")[0]
+    with pytest.raises(InvalidArgument, match="lang='xx'"):
+        describe_claim(claim, "xx")
+    with pytest.raises(InvalidType, match="regime='BE'"):
+        describe_claim(claim, "en", "BE")

@@ -12,7 +12,7 @@ from decimal import Decimal, InvalidOperation
 from typing import cast
 
 from payterms.errors import InvalidArgument, InvalidType, LimitExceeded
-from payterms.limits import MAX_AMOUNT_DIGITS, MAX_TEXT_LENGTH, MAX_YEAR, MIN_YEAR
+from payterms.limits import MAX_AMOUNT_DIGITS, MAX_DAYS, MAX_TEXT_LENGTH, MAX_YEAR, MIN_YEAR
 
 __all__ = [
     "ROUNDING_MODES",
@@ -202,6 +202,10 @@ def _from_datetime64(value: object, name: str) -> date:
 def check_int(value: object, name: str, *, minimum: int | None = None) -> int:
     """Return *value* if it is an int (not a bool) and at least *minimum*; raise otherwise.
 
+    No whole-number argument (days, business days, months, years) goes beyond
+    :data:`~payterms.limits.MAX_DAYS` either way: there are no more days than that between
+    two dates.
+
     >>> check_int(30, "days", minimum=0)
     30
     >>> check_int(-1, "days", minimum=0)
@@ -212,6 +216,14 @@ def check_int(value: object, name: str, *, minimum: int | None = None) -> int:
         raise InvalidType(name, value, "an int")
     if minimum is not None and value < minimum:
         raise InvalidArgument(name, value, f"a whole number >= {minimum}")
+    if not -MAX_DAYS <= value <= MAX_DAYS:
+        raise LimitExceeded(
+            name,
+            value,
+            f"a whole number from -{MAX_DAYS} to {MAX_DAYS} (the days between the first and "
+            "the last date)",
+            "MAX_DAYS",
+        )
     return value
 
 

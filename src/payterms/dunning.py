@@ -37,11 +37,23 @@ from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_text, to_decimal, year_limit
 from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.charges import DunningFees
 from payterms.errors import InvalidArgument, InvalidType, LimitExceeded, ParseError
+from payterms.interest import Payment, RateAssumption, RateSource, late_interest
+from payterms.law import Debtor, Regime
+from payterms.law import regime as _law_regime
 from payterms.limits import MAX_COUNT
+from payterms.money import quantize
 from payterms.receivables import Invoice
 
-__all__ = ["DunningLadder", "DunningPlan", "DunningStep", "OffsetUnit", "Reminder"]
+__all__ = [
+    "DunningLadder",
+    "DunningPlan",
+    "DunningStep",
+    "OffsetUnit",
+    "Reminder",
+    "ReminderClaim",
+]
 
 
 class OffsetUnit(Enum):
@@ -262,6 +274,67 @@ class Reminder:
 
 
 @frozen
+class ReminderClaim:
+    """What one reminder claims: the parts still owed on its day and their total.
+
+    *principal*, *interest* (to the reminder's day, included), *compensation* (the
+    statutory fixed compensation) and *fees* (the reminder fees of this level and the
+    levels before it) are rounded to the currency; ``total`` is their sum, so the printed
+    parts always add up. *announced* is a compensation that is not due yet but must be
+    announced (a consumer's first reminder: the Belgian damages after the free reminder,
+    the Dutch collection costs of the 14-day letter). *notes* are the assumptions behind
+    the figures.
+
+    >>> from payterms.calendars import BusinessCalendar
+    >>> plan = DunningLadder.parse("+1D reminder; +15D second reminder [fee 15]").plan(
+    ...     date(2025, 3, 31), calendar=BusinessCalendar.TARGET)
+    >>> claim = plan.claims(Decimal("10000"), regime="BE")[1]
+    >>> claim.principal, claim.interest, claim.compensation, claim.fees, claim.total
+    (Decimal('10000.00'), Decimal('47.26'), Decimal('40.00'), Decimal('15.00'), \
+Decimal('10102.26'))
+    """
+
+    level: int
+    on: date
+    label: str
+    currency: str
+    principal: Decimal
+    interest: Decimal
+    compensation: Decimal
+    fees: Decimal
+    pay_by: date | None = None
+    announced: Decimal = Decimal(0)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def total(self) -> Decimal:
+        """The sum claimed: principal, interest, compensation and fees."""
+        return self.principal + self.interest + self.compensation + self.fees
+
+
+def _claim_payments(payments: object) -> tuple[Payment, ...]:
+    if isinstance(payments, (str, bytes)) or not isinstance(payments, Iterable):
+        raise InvalidType("payments", payments, "an iterable of payterms.Payment")
+    out = tuple(payments)
+    for i, pay in enumerate(out):
+        if not isinstance(pay, Payment):
+            raise InvalidType(f"payments[{i}]", pay, "a payterms.Payment")
+    return out
+
+
+def _fee_source(fees: object) -> DunningFees | None:
+    if fees is None or isinstance(fees, DunningFees):
+        return fees
+    return DunningFees(fees)
+
+
+# Consumer regimes whose compensation is due only after a waiting period that the first
+# reminder opens (legal.md §2.3: BE Book XIX, a free first reminder and 14 calendar days;
+# §3: NL art. 6:96 lid 6 BW, the 14-day letter, the term starting the day after it).
+_WAITING = {"BE": 14, "NL": 14}
+
+
+@frozen
 class DunningPlan:
     """The reminders of one due date, in ladder order on strictly increasing days.
 
@@ -279,6 +352,135 @@ class DunningPlan:
     def total_fees(self) -> Decimal:
         """The sum of the fees of the planned reminders (0 when none charges a fee)."""
         return sum((r.fee for r in self.reminders if r.fee is not None), Decimal(0))
+
+    def claims(
+        self,
+        principal: Decimal | int | str,
+        *,
+        regime: Regime | str | None = None,
+        rate: Decimal | int | str | RateSource | None = None,
+        payments: Iterable[Payment] = (),
+        fees: DunningFees | Iterable[Decimal | int | str] | None = None,
+        currency: str | None = None,
+        assume: RateAssumption | None = None,
+        calendar: BusinessCalendar | None = None,
+    ) -> tuple[ReminderClaim, ...]:
+        """Return what each reminder of the plan claims on *principal*, due on the plan's due date.
+
+        Each claim is :func:`~payterms.late_interest` up to the reminder's day (*regime*,
+        *rate*, *assume*, *calendar* and *currency* are passed on), after the *payments*
+        credited on or before that day; a reminder dated on or before the due date claims
+        the principal only. The reminder fees are those of the ladder's steps, or *fees*
+        (one per level, :class:`~payterms.charges.DunningFees`) when the steps have none;
+        a level's claim includes the fees of the levels before it. Fees are claimed in
+        full: payments go to the statutory debt in the regime's order. Reminders after
+        the debt is paid are left out.
+
+        For a Belgian or Dutch consumer, the compensation is due only once the 14 days
+        that the first reminder opens have passed (Book XIX CEL; art. 6:96 lid 6 BW):
+        earlier claims announce it instead, and a Belgian consumer's first reminder must be
+        free. The 14 days are counted from the day after the first reminder (the Belgian
+        rule counts from the third working day after a posted reminder: send it
+        electronically or plan the later levels accordingly).
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> from payterms.interest import Payment
+        >>> plan = DunningLadder.parse("+1D reminder; +30D formal notice [fee 25]").plan(
+        ...     date(2025, 3, 31), calendar=BusinessCalendar.TARGET)
+        >>> for c in plan.claims(Decimal("1000"), regime="FR",
+        ...                      payments=[Payment(date(2025, 4, 10), Decimal("400"))]):
+        ...     print(c.level, c.on, c.principal, c.interest, c.compensation, c.fees, c.total)
+        1 2025-04-01 1000.00 0.36 40.00 0.00 1040.36
+        2 2025-04-30 643.60 4.64 0.00 25.00 673.24
+        """
+        amount = to_decimal(principal, "principal")
+        if amount < 0:
+            raise InvalidArgument("principal", principal, "a non-negative amount")
+        if isinstance(regime, str):
+            regime = _law_regime(regime)
+        given = _claim_payments(payments)
+        source = _fee_source(fees)
+        if source is not None and any(r.fee is not None for r in self.reminders):
+            raise InvalidArgument(
+                "fees", fees, "None: the ladder's steps already carry fees (one source of fees)"
+            )
+        cur = currency or (regime.currency if regime is not None else "EUR")
+        consumer_wait = (
+            _WAITING.get(regime.code)
+            if regime is not None and regime.debtor is Debtor.CONSUMER
+            else None
+        )
+        first = self.reminders[0] if self.reminders else None
+        if (
+            consumer_wait is not None
+            and regime is not None
+            and regime.code == "BE"
+            and first is not None
+            and first.level == 1
+            and (first.fee or (source.fee(1) if source is not None else 0))
+        ):
+            raise InvalidArgument(
+                "fees",
+                first.fee if first.fee else fees,
+                "no fee on the first reminder to a Belgian consumer (it is free, Book XIX CEL)",
+            )
+        out: list[ReminderClaim] = []
+        charged = Decimal(0)
+        for reminder in self.reminders:
+            fee = reminder.fee if source is None else source.fee(reminder.level)
+            charged += fee or 0
+            paid = tuple(p for p in given if p.date <= reminder.on)
+            notes: tuple[str, ...] = ()
+            if reminder.on <= self.due:
+                owed = amount - sum((p.amount for p in paid), Decimal(0))
+                if owed < 0:
+                    raise InvalidArgument(
+                        "payments", given, f"payments that do not exceed the principal {amount}"
+                    )
+                parts = (quantize(owed, cur), Decimal(0), Decimal(0))
+                waiting = Decimal(0)
+            else:
+                res = late_interest(
+                    amount,
+                    due=self.due,
+                    until=reminder.on,
+                    regime=regime,
+                    rate=rate,
+                    payments=paid,
+                    assume=assume,
+                    calendar=calendar,
+                    currency=cur,
+                )
+                parts = (
+                    res.principal_outstanding,
+                    res.interest_outstanding,
+                    res.compensation_outstanding,
+                )
+                notes = res.assumptions
+                waiting = Decimal(0)
+                if consumer_wait is not None and first is not None and parts[2]:
+                    opens = first.on + timedelta(days=consumer_wait)
+                    if first.level != 1 or reminder.on <= opens:
+                        waiting = parts[2]
+                        parts = (parts[0], parts[1], Decimal(0))
+            if not any(parts):
+                break
+            out.append(
+                ReminderClaim(
+                    level=reminder.level,
+                    on=reminder.on,
+                    label=reminder.label,
+                    currency=cur,
+                    principal=parts[0],
+                    interest=parts[1],
+                    compensation=parts[2],
+                    fees=quantize(charged, cur),
+                    pay_by=reminder.pay_by,
+                    announced=waiting,
+                    notes=notes,
+                )
+            )
+        return tuple(out)
 
     def level_on(self, as_of: date) -> Reminder | None:
         """Return the latest reminder dated on or before *as_of* (``None`` before the first).

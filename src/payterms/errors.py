@@ -11,6 +11,7 @@ values as attributes, so callers never have to parse a message::
         - ParseError                         text that cannot be read (text, position)
         - CurrencyMismatch                   amounts in different currencies combined
         - LimitExceeded                      beyond one of payterms.limits (limit)
+        - InvalidDocument                    an e-invoice whose XML cannot be read (element, value)
       - InvalidType           (TypeError)    a float amount, a datetime where a date is expected
       - UnknownCurrency       (LookupError)  code not in the ISO 4217 table
       - UnknownCalendar       (LookupError)  country, subdivision or market not known
@@ -39,6 +40,7 @@ from payterms.limits import MAX_SHOWN_LENGTH
 __all__ = [
     "CurrencyMismatch",
     "InvalidArgument",
+    "InvalidDocument",
     "InvalidTerms",
     "InvalidType",
     "LimitExceeded",
@@ -141,6 +143,29 @@ class CurrencyMismatch(InvalidArgument):
         self.expected = repr(left)
         self.left = left
         self.right = right
+
+
+class InvalidDocument(InvalidArgument):
+    """An e-invoice document (XML) that cannot be read: *element* holds *value*.
+
+    *element* names the XML element (with its EN 16931 business term where there is one),
+    *value* the text found there and *expected* what the specification allows.
+
+    >>> err = InvalidDocument("ram:CalculationPercent", "2,5", "a number with a decimal point")
+    >>> print(err)
+    ram:CalculationPercent='2,5' cannot be read: expected a number with a decimal point
+    >>> err.element
+    'ram:CalculationPercent'
+    """
+
+    def __init__(self, element: str, value: Any, expected: str) -> None:
+        PaytermsError.__init__(
+            self, f"{element}={shown(value)} cannot be read: expected {expected}"
+        )
+        self.name = element
+        self.element = element
+        self.value = value
+        self.expected = expected
 
 
 class ParseError(InvalidArgument):

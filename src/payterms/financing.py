@@ -3,7 +3,8 @@
 A seller who grants a term pre-finances the customer: the invoice amount is missing
 from the seller's account until the customer pays, and that costs the seller's cost of
 capital for the days in between. :func:`financing_cost` prices those days;
-:func:`price_uplift` finds the price that keeps the margin when a term is granted;
+:func:`price_uplift` finds the price that keeps the seller whole when a term is granted
+(two readings, :class:`UpliftReading`);
 :func:`margin_after_term` shows how much of the gross margin a term eats;
 :func:`max_days_for_margin` finds the longest term a margin can carry. For real
 :class:`~payterms.terms.PaymentTerms`, :func:`term_cost` prices each installment from
@@ -38,7 +39,8 @@ from __future__ import annotations
 
 import decimal
 import functools
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
@@ -51,7 +53,7 @@ from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.discount import _RESULT, _WORK, _amount, _exact
-from payterms.errors import InvalidArgument, InvalidType, PaytermsError
+from payterms.errors import InvalidArgument, InvalidType, PaytermsError, PaytermsWarning
 from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
 from payterms.terms import DiscountWindow, PaymentTerms, Start
@@ -67,6 +69,7 @@ __all__ = [
     "TermComparison",
     "TermComparisons",
     "TermCost",
+    "UpliftReading",
     "compare_terms",
     "financing_cost",
     "indifferent_price",
@@ -102,6 +105,31 @@ class FinancingMethod(Enum):
     """The amount's loss of present value, ``A × (1 - (1 + r) ** (-n / B))``."""
 
 
+class UpliftReading(Enum):
+    """The question a price uplift answers: two readings of "the price that covers the term".
+
+    With ``f`` the financing cost of *n* days per unit of amount (:class:`FinancingMethod`):
+
+    >>> [price_uplift(Decimal("10000"), 30, Decimal("0.08"), reading=r) for r in UpliftReading]
+    [Decimal('10065.75'), Decimal('10066.19')]
+    """
+
+    FUTURE_VALUE = "future_value"
+    """"What price keeps me whole if I am paid *n* days later?": the price grown at the rate
+    over the days, ``P × (1 + r n / B)`` at simple interest, ``P × (1 + r) ** (n / B)``
+    compounded (and with the present-value method, whose discounting is compound). It is also
+    the present-value view at simple interest: the new price, discounted back *n* days at
+    ``r``, is worth ``P`` today. The textbook answer (freeacademy.ai pricing lesson: 30 days
+    at 8 % on $10,000 cost $65.75, so $10,065.75)."""
+
+    NET_OF_OWN_COST = "net_of_own_cost"
+    """"What price, less the financing cost of carrying **that price** for *n* days, still
+    brings ``P``?": ``P / (1 - f)``, the seller discounting the new price's receivable at the
+    rate (the bank-discount form ``P / (1 - r n / B)`` at simple interest). The margin after
+    financing at the new price then equals the margin with no term, to the cent; it is above
+    the future value by about ``P × (r n / B)²`` (44 cents on $10,000 at 8 % for 30 days)."""
+
+
 # --------------------------------------------------------------------------- checks
 
 
@@ -109,6 +137,12 @@ def _check_method(method: object) -> FinancingMethod:
     if not isinstance(method, FinancingMethod):
         raise InvalidType("method", method, "a payterms.FinancingMethod member")
     return method
+
+
+def _check_reading(reading: object) -> UpliftReading:
+    if not isinstance(reading, UpliftReading):
+        raise InvalidType("reading", reading, "a payterms.UpliftReading member")
+    return reading
 
 
 def _year_length(day_count: object) -> int:
@@ -209,22 +243,31 @@ def price_uplift(
     days: int,
     rate: Decimal | int | str,
     *,
+    reading: UpliftReading = UpliftReading.FUTURE_VALUE,
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     currency: str | None = "EUR",
     rounding: str = DEFAULT_ROUNDING,
 ) -> Decimal:
-    """Return the price that, net of its own financing cost over *days*, still brings *price*.
+    """Return the price that covers *days* of term at *rate*, in the given *reading*.
 
-    Exactly ``price / (1 - f)`` where ``f`` is the cost of *days* per unit of amount
-    under *method*, so :func:`margin_after_term` at the new price equals the margin at
-    *price* with no term (within the final rounding). With
-    :attr:`FinancingMethod.PRESENT_VALUE` this is the textbook ``P × (1 + r) ** (n / B)``;
-    with :attr:`FinancingMethod.SIMPLE` it is the bank-discount form ``P / (1 - r n / B)``,
-    slightly above the first-order ``P × (1 + r n / B)`` (which leaves ``P × (r n / B)²``
-    of the cost uncovered: $0.43 on $10,000 at 8 % for 30 days).
+    * ``UpliftReading.FUTURE_VALUE`` (the default) answers "what price keeps me whole if I
+      am paid *days* later?": *price* grown at *rate* over the days, ``P × (1 + r n / B)``
+      with :attr:`FinancingMethod.SIMPLE` and ``P × (1 + r) ** (n / B)`` with
+      :attr:`~FinancingMethod.COMPOUND` or :attr:`~FinancingMethod.PRESENT_VALUE` (whose
+      discounting is compound). Discounted back at *rate*, the new price is worth *price*.
+    * ``UpliftReading.NET_OF_OWN_COST`` answers "what price, less the financing cost of
+      carrying that price itself, still brings *price*?": ``P / (1 - f)`` with ``f`` the
+      cost of *days* per unit of amount under *method*, so :func:`margin_after_term` at the
+      new price equals the margin at *price* with no term (within the final rounding). With
+      :attr:`FinancingMethod.PRESENT_VALUE` the two readings agree.
+
+    Source: freeacademy.ai geographic pricing lesson (net 30 against net 60 on a $10,000
+    invoice at 8 % costs $65.75; the future value is $10,065.75).
 
     >>> price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    Decimal('10065.75')
+    >>> price_uplift(Decimal("10000"), 30, Decimal("0.08"), reading=UpliftReading.NET_OF_OWN_COST)
     Decimal('10066.19')
     >>> price_uplift(Decimal("10000"), 30, Decimal("0.08"), method=FinancingMethod.PRESENT_VALUE)
     Decimal('10063.46')
@@ -232,12 +275,23 @@ def price_uplift(
     value = _amount(price, "price")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
-    factor = _factor(n, r, _year_length(day_count), _check_method(method))
+    chosen = _check_reading(reading)
+    m = _check_method(method)
+    factor = _factor(n, r, _year_length(day_count), m)
+    if chosen is UpliftReading.FUTURE_VALUE:
+        return _money(value * _growth(factor, m), currency, rounding)
     if factor >= 1:
         raise InvalidArgument(
             "days", days, f"a term whose financing cost stays below the price at rate={r}"
         )
     return _money(value / (_ONE - factor), currency, rounding)
+
+
+def _growth(factor: Decimal, method: FinancingMethod) -> Decimal:
+    """Return the future-value factor of a period whose cost per unit is *factor*."""
+    if method is FinancingMethod.PRESENT_VALUE:  # 1 - (1 + r) ** -t  ->  (1 + r) ** t
+        return _ONE / (_ONE - factor)
+    return _ONE + factor
 
 
 @frozen
@@ -532,25 +586,22 @@ def _payer_decides(
     ]
 
 
-def _term_cost_exact(
+def _payments(
     terms: PaymentTerms,
     amount: Decimal,
     *,
     invoice_date: date,
     term_start: date | None,
-    rate: Decimal,
     payer: Payer | None,
     cash_out: object,
-    method: FinancingMethod,
-    day_count: DayCount,
     calendar: BusinessCalendar | None,
     adjustment: Adjustment,
     take_discount: bool | None,
     tax: Decimal | int | str | None,
     currency: str,
     rounding: str,
-) -> tuple[TermCost, Decimal]:
-    """Return the rounded :class:`TermCost` and the exact (unrounded) total cost."""
+) -> tuple[date, Decimal, list[_Entry]]:
+    """Return the cash-out date, the rounded amount and the payments an invoice brings in."""
     if not isinstance(terms, PaymentTerms):
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     invoice_date = check_date(invoice_date, "invoice_date")
@@ -609,6 +660,42 @@ def _term_cost_exact(
                 (due.date, due.amount, _cash_dates(payer, due.date, received, early=False), _ZERO)
                 for due in sched.dues
             ]
+    return start, total, entries
+
+
+def _term_cost_exact(
+    terms: PaymentTerms,
+    amount: Decimal,
+    *,
+    invoice_date: date,
+    term_start: date | None,
+    rate: Decimal,
+    payer: Payer | None,
+    cash_out: object,
+    method: FinancingMethod,
+    day_count: DayCount,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    take_discount: bool | None,
+    tax: Decimal | int | str | None,
+    currency: str,
+    rounding: str,
+) -> tuple[TermCost, Decimal]:
+    """Return the rounded :class:`TermCost` and the exact (unrounded) total cost."""
+    start, total, entries = _payments(
+        terms,
+        amount,
+        invoice_date=invoice_date,
+        term_start=term_start,
+        payer=payer,
+        cash_out=cash_out,
+        calendar=calendar,
+        adjustment=adjustment,
+        take_discount=take_discount,
+        tax=tax,
+        currency=currency,
+        rounding=rounding,
+    )
     lines: list[InstallmentCost] = []
     discount = exact_total = weighted_days = paid = _ZERO
     last_cash = date.min
@@ -747,6 +834,7 @@ def indifferent_price(
     *,
     invoice_date: date,
     rate: Decimal | int | str,
+    reading: UpliftReading = UpliftReading.FUTURE_VALUE,
     term_start: date | None = None,
     payer: Payer | None = None,
     cash_out: date | PaymentTerms | None = None,
@@ -758,19 +846,33 @@ def indifferent_price(
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
 ) -> Decimal:
-    """Return the price under *to_terms* that nets the seller what *price* nets under *from_terms*.
+    """Return the price under *to_terms* worth what *price* is worth under *from_terms*.
 
-    Net means the price less the term's financing cost (:func:`term_cost`, exact before
-    rounding): moving a customer to a longer term calls for a higher price, a shorter one
-    allows a lower price. The cost is affine in the price, so a secant step finds it
-    (refined for the cent rounding of installments), then it is rounded to *currency*.
-    *tax* is the tax included in *price* (for installments taken on the amount excluding
-    tax); other prices carry the same share of tax. Raises
-    :class:`~payterms.errors.InvalidArgument` when the cost of *to_terms* grows as
-    fast as the price (a term so long that no price pays for it). With
-    :attr:`FinancingMethod.PRESENT_VALUE` and one payment each, this is the textbook
-    ``P × (1 + r) ** (Δn / B)``.
+    Moving a customer to a longer term calls for a higher price, a shorter one allows a
+    lower price; *reading* says what "worth" means, as for :func:`price_uplift` (for two
+    single payments *n* days apart the two functions agree):
 
+    * ``UpliftReading.FUTURE_VALUE`` (the default): "what price keeps me whole if I am paid
+      later?". Each payment (at its cash date, with a *payer* at that customer's) is grown
+      at *rate* to the last cash date of either terms (simple interest, or compound for
+      :attr:`~FinancingMethod.COMPOUND` and :attr:`~FinancingMethod.PRESENT_VALUE`); the
+      new price's payments are worth there what *price*'s payments are. Net 30 to net 60
+      at 8 %: ``P × (1 + r × 30 / 365)``, $10,065.75 on $10,000. The seller's own outlay
+      is the same under both terms, so *cash_out* does not enter this reading (giving it
+      warns).
+    * ``UpliftReading.NET_OF_OWN_COST``: the price less its financing cost under
+      *to_terms* (:func:`term_cost`, financed from *cash_out*, exact before rounding) nets
+      what *price* nets under *from_terms*; $10,066.63 for the same move.
+
+    The value is affine in the price, so a secant step finds it (refined for the cent
+    rounding of installments), then it is rounded to *currency*. *tax* is the tax included
+    in *price* (for installments taken on the amount excluding tax); other prices carry the
+    same share of tax. Raises :class:`~payterms.errors.InvalidArgument` when the cost of
+    *to_terms* grows as fast as the price (a term so long that no price pays for it).
+
+    >>> indifferent_price(Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60),
+    ...                   invoice_date=date(2026, 1, 15), rate=Decimal("0.08"))
+    Decimal('10065.75')
     >>> indifferent_price(Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60),
     ...                   invoice_date=date(2026, 1, 15), rate=Decimal("0.08"),
     ...                   method=FinancingMethod.PRESENT_VALUE)
@@ -780,39 +882,97 @@ def indifferent_price(
     if p <= 0:
         raise InvalidArgument("price", price, "a positive price")
     r = _rate(rate)
+    chosen = _check_reading(reading)
     checked_payer = _check_payer(payer)
     m = _check_method(method)
     if not isinstance(day_count, DayCount):
         raise InvalidType("day_count", day_count, "a payterms.DayCount member")
+    if isinstance(cash_out, date):
+        check_date(cash_out, "cash_out")
+    elif cash_out is not None and not isinstance(cash_out, PaymentTerms):
+        raise InvalidType("cash_out", cash_out, "a datetime.date, supplier PaymentTerms or None")
+    if chosen is UpliftReading.FUTURE_VALUE and cash_out is not None:
+        warnings.warn(
+            f"cash_out={cash_out!r} plays no part in the future-value reading (the seller's "
+            "own outlay is the same under both terms); pass "
+            "reading=UpliftReading.NET_OF_OWN_COST to finance the price from it",
+            PaytermsWarning,
+            stacklevel=3,
+        )
 
     tax_share = None if tax is None else _amount(tax, "tax") / p
 
-    def exact_cost(terms: PaymentTerms, at: Decimal) -> Decimal:
-        return _term_cost_exact(
+    def payments(terms: PaymentTerms, at: Decimal) -> list[_Entry]:
+        return _payments(
             terms,
             at,
             invoice_date=invoice_date,
             term_start=term_start,
-            rate=r,
             payer=checked_payer,
             cash_out=cash_out,
-            method=m,
-            day_count=day_count,
             calendar=calendar,
             adjustment=adjustment,
             take_discount=False,
             tax=None if tax_share is None else at * tax_share,
             currency=currency,
             rounding=rounding,
-        )[1]
+        )[2]
 
-    target = p - exact_cost(from_terms, p)
+    value: Callable[[PaymentTerms, Decimal], Decimal]
+    if chosen is UpliftReading.FUTURE_VALUE:
+        # The last cash date of either terms (dates do not depend on the price).
+        horizon = max(
+            cash
+            for terms in (from_terms, to_terms)
+            for _, _, outcomes, _ in payments(terms, p)
+            for cash, _ in outcomes
+        )
+        simple = m is FinancingMethod.SIMPLE
+        growth_method = FinancingMethod.SIMPLE if simple else FinancingMethod.COMPOUND
+
+        def value(terms: PaymentTerms, at: Decimal) -> Decimal:
+            # the payments' growth, weighted by their rounded amounts, on the exact price
+            # (the rounded amounts alone would make the value a staircase in the price)
+            grown = paid = _ZERO
+            for _, amount, outcomes, _ in payments(terms, at):
+                for cash, chance in outcomes:
+                    weight = amount * _frac(chance)
+                    factor = _dates_factor(cash, horizon, r, growth_method, day_count)
+                    grown += weight * (_ONE + factor)
+                    paid += weight
+            return at * grown / paid if paid else at
+
+    else:
+
+        def value(terms: PaymentTerms, at: Decimal) -> Decimal:
+            return (
+                at
+                - _term_cost_exact(
+                    terms,
+                    at,
+                    invoice_date=invoice_date,
+                    term_start=term_start,
+                    rate=r,
+                    payer=checked_payer,
+                    cash_out=cash_out,
+                    method=m,
+                    day_count=day_count,
+                    calendar=calendar,
+                    adjustment=adjustment,
+                    take_discount=False,
+                    tax=None if tax_share is None else at * tax_share,
+                    currency=currency,
+                    rounding=rounding,
+                )[1]
+            )
+
+    target = value(from_terms, p)
     tolerance = smallest_unit(currency) / 1000
 
-    def shortfall(at: Decimal) -> Decimal:  # net proceeds at *at* minus the target
-        return at - exact_cost(to_terms, at) - target
+    def shortfall(at: Decimal) -> Decimal:  # worth at *at* under to_terms minus the target
+        return value(to_terms, at) - target
 
-    # The cost is affine in the price (installments are shares or fixed amounts), up to
+    # The value is affine in the price (installments are shares or fixed amounts), up to
     # the cent rounding of the installments: a secant step lands on the answer and a
     # few more absorb the rounding.
     low, high = p, p * 2
@@ -947,7 +1107,7 @@ def compare_terms(
     [(Decimal('65.75'), '2026-02-14', Decimal('2434.25')),
      (Decimal('131.51'), '2026-03-16', Decimal('2368.49'))]
     """
-    if isinstance(candidates, PaymentTerms) or not isinstance(candidates, Sequence):
+    if isinstance(candidates, (PaymentTerms, str, bytes)) or not isinstance(candidates, Sequence):
         raise InvalidType("candidates", candidates, "a sequence of payterms.PaymentTerms")
     value = _amount(amount, "amount")
     goods = None if cost is None else _amount(cost, "cost")

@@ -541,7 +541,10 @@ def late_interest(
     unit = smallest_unit(cur)
     check_rounding(rounding)
 
+    given_payments: object = payments  # a str is iterable, and no payments
     try:
+        if isinstance(given_payments, (str, bytes)):
+            raise TypeError(given_payments)
         given = tuple(payments)
     except TypeError:
         raise InvalidType("payments", payments, "an iterable of payterms.Payment") from None

@@ -14,6 +14,8 @@ numbers; it imports nothing.
   currency: beyond any invoice or ledger);
 * :data:`MAX_COUNT`: the number in one step of a date formula (``9999D``, ``9999M``), the
   days of a term read from wording, a dunning step's offset, an aging bucket's bound;
+* :data:`MAX_DAYS`: the size of any whole-number argument (a count of days, business
+  days, months or years): the days between the first and the last date;
 * :data:`MAX_TEXT_LENGTH`: characters of a text to parse (wording, a date formula, a
   dunning ladder, aging buckets);
 * :data:`MAX_CACHED_LENGTH`: characters of a text whose reading is memoised (a longer text
@@ -42,6 +44,7 @@ __all__ = [
     "MAX_AMOUNT_DIGITS",
     "MAX_CACHED_LENGTH",
     "MAX_COUNT",
+    "MAX_DAYS",
     "MAX_DEPTH",
     "MAX_SHOWN_LENGTH",
     "MAX_TEXT_LENGTH",
@@ -55,6 +58,9 @@ MAX_AMOUNT_DIGITS = 18
 MAX_COUNT = 9999
 """Largest number in one step of a date formula (Business Central's limit for date formulas),
 and the most days of a term read from wording or of a dunning step's offset."""
+
+MAX_DAYS = 3_652_058
+"""Largest whole-number argument, either sign: the days from 0001-01-01 to 9999-12-31."""
 
 MAX_TEXT_LENGTH = 4096
 """Most characters of a text to parse (payment-term wording runs to a few hundred)."""

@@ -32,7 +32,7 @@ from enum import Enum
 from types import MappingProxyType
 
 from payterms._checks import ROUNDING_MODES, check_rounding, to_decimal
-from payterms.errors import InvalidArgument, UnknownCurrency
+from payterms.errors import InvalidArgument, InvalidType, UnknownCurrency
 
 __all__ = [
     "DEFAULT_ROUNDING",
@@ -174,6 +174,8 @@ def allocate(
     (Decimal('-3.33'), Decimal('-6.67'))
     """
     exact_total = quantize(to_decimal(total, "total"), currency)
+    if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
+        raise InvalidType("weights", weights, "a sequence of weights (Decimal, int or str)")
     parts = tuple(to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights))
     if not parts:
         raise InvalidArgument("weights", parts, "at least one weight")

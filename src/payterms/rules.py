@@ -53,16 +53,13 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_text, year_limit
+from payterms.calendars import BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded, ParseError
 from payterms.limits import MAX_COUNT, MAX_DEPTH
-
-if TYPE_CHECKING:
-    from payterms.calendars import BusinessCalendar
 
 __all__ = [
     "MAX_COUNT",
@@ -562,6 +559,8 @@ class DueRule:
         """
         if type(start) is not date:
             check_date(start, "start")
+        if calendar is not None and not isinstance(calendar, BusinessCalendar):
+            raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
         try:
             return _run(self, start, calendar)
         except (OverflowError, ValueError) as exc:

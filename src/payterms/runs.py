@@ -41,19 +41,20 @@ from __future__ import annotations
 
 import bisect
 import calendar as _stdcal
+import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import Enum
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, check_int, to_date, to_decimal
+from payterms._checks import check_date, check_int, check_text, to_date, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
-from payterms.errors import InvalidArgument, InvalidType
+from payterms.errors import InvalidArgument, InvalidType, ParseError
 
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
@@ -388,6 +389,88 @@ class PaymentRun:
             options.append(f"cutoff_day={'LAST' if self.cutoff_day == LAST else self.cutoff_day}")
         return f"PaymentRun.{name}({', '.join(args + options)})"
 
+    def __str__(self) -> str:
+        """Return the run in its text form, which :meth:`parse` reads back to an equal run.
+
+        A run built by :meth:`from_rrule` has no text form: its ``str()`` is its ``repr()``.
+        """
+        if self.kind is RunKind.MONTHLY:
+            head = ",".join("LAST" if d == LAST else str(d) for d in self.days)
+        elif self.kind is RunKind.WEEKLY:
+            head = ",".join(_WEEKDAY_NAMES[w] for w in self.weekdays)
+            if self.every > 1:
+                head += f" every={self.every} anchor={self.anchor}"
+        elif self.kind is RunKind.DATES:
+            head = ",".join(d.isoformat() for d in self.run_dates)
+        else:
+            return repr(self)
+        if self.adjustment is not Adjustment.FOLLOWING:
+            head += f" adjustment={self.adjustment.value}"
+        if self.cutoff_day is not None:
+            head += f" cutoff_day={'LAST' if self.cutoff_day == LAST else self.cutoff_day}"
+        return head
+
+    @classmethod
+    def parse(cls, text: str) -> PaymentRun:
+        """Return the run written as *text*: run days, then ``name=value`` options.
+
+        The run days are comma-separated days of the month (``10,25``; ``LAST`` is the
+        month's last day), weekdays (``TH``, ``MO,TH``; ``MO`` .. ``SU``) or ISO dates
+        (``2026-03-06,2026-03-20``, a published payment calendar). The options are the
+        keyword arguments of :meth:`monthly`, :meth:`weekly` and :meth:`on_dates`:
+        ``adjustment=`` (an :class:`~payterms.calendars.Adjustment` value such as
+        ``preceding``; ``following`` when not given), ``cutoff_day=`` (1..31 or ``LAST``),
+        and for weekdays ``every=`` with ``anchor=`` (a date in a week that has a run).
+        Case does not matter; ``str()`` writes the canonical form.
+
+        >>> PaymentRun.parse("15, last")
+        PaymentRun.monthly(15, LAST)
+        >>> run = PaymentRun.parse("LAST adjustment=preceding cutoff_day=20")
+        >>> run == PaymentRun.monthly(LAST, adjustment=Adjustment.PRECEDING, cutoff_day=20)
+        True
+        >>> str(PaymentRun.weekly(4, every=2, anchor=date(2026, 1, 2)))
+        'FR every=2 anchor=2025-12-29'
+        >>> PaymentRun.parse("10,32")
+        Traceback (most recent call last):
+        payterms.errors.ParseError: cannot read '10,32' at position 3 ('32'): expected a day ...
+        """
+        if not isinstance(text, str):
+            raise InvalidType("text", text, "a str such as '10,25', 'TH' or '2026-03-06'")
+        check_text(text)
+        head = _RUN_HEAD.match(text)
+        if head is None:
+            raise ParseError(text, len(text) - len(text.lstrip()), _RUN_DAYS_EXPECTED)
+        items = [(m.group(), head.start(1) + m.start()) for m in _RUN_ITEM.finditer(head[1])]
+        options = _run_options(text, head.end(1))
+        first = items[0][0].upper()
+        if first in _WEEKDAY_NAMES:
+            every = _run_option(text, options, "every", _run_every)
+            anchor = _run_option(text, options, "anchor", _run_date)
+            if every is not None and every > 1 and anchor is None:
+                raise ParseError(text, options["every"][1], "anchor=YYYY-MM-DD with every=")
+            run = cls.weekly(
+                *(_run_weekday(text, item, at) for item, at in items),
+                every=1 if every is None else every,
+                anchor=anchor,
+            )
+        else:
+            for name in ("every", "anchor"):
+                if name in options:
+                    raise ParseError(text, options[name][1], "an option of weekday runs only")
+            if _ISO_DATE.fullmatch(first):
+                run = cls.on_dates([_run_date(text, item, at) for item, at in items])
+            else:
+                run = cls.monthly(*(_run_day(text, item, at) for item, at in items))
+        adjustment = _run_option(text, options, "adjustment", _run_adjustment)
+        cutoff = _run_option(text, options, "cutoff_day", _run_day)
+        if adjustment is None and cutoff is None:
+            return run
+        return evolve(
+            run,
+            adjustment=Adjustment.FOLLOWING if adjustment is None else adjustment,
+            cutoff_day=cutoff,
+        )
+
     def describe(self) -> str:
         """Return the run schedule in words.
 
@@ -610,6 +693,79 @@ def _check_share(value: object) -> Fraction:
     if not 0 < share <= 1:
         raise InvalidArgument("min_support", value, "a share in (0, 1]")
     return share
+
+
+# --------------------------------------------------------------------------- run text
+
+_RUN_DAYS_EXPECTED = "run days such as '10,25', '15,LAST', 'TH' or '2026-03-06,2026-03-20'"
+_RUN_HEAD = re.compile(r"\s*([^\s,=]+(?:\s*,\s*[^\s,=]+)*)(?=\s|$)")
+_RUN_ITEM = re.compile(r"[^\s,]+")
+_RUN_WORD = re.compile(r"\S+")
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_RUN_OPTIONS = ("adjustment", "cutoff_day", "every", "anchor")
+_T = TypeVar("_T")
+
+
+def _run_options(text: str, at: int) -> dict[str, tuple[str, int]]:
+    """Return the ``name=value`` options of a run's text from *at*, with each value's position."""
+    found: dict[str, tuple[str, int]] = {}
+    for match in _RUN_WORD.finditer(text, at):
+        name, sep, value = match.group().partition("=")
+        key = name.lower()
+        if not sep or not value or key not in _RUN_OPTIONS or key in found:
+            raise ParseError(
+                text, match.start(), "an option adjustment=, cutoff_day=, every= or anchor=, once"
+            )
+        found[key] = (value, match.start() + len(name) + 1)
+    return found
+
+
+def _run_option(
+    text: str,
+    options: dict[str, tuple[str, int]],
+    name: str,
+    read: Callable[[str, str, int], _T],
+) -> _T | None:
+    if name not in options:
+        return None
+    value, at = options[name]
+    return read(text, value, at)
+
+
+def _run_day(text: str, value: str, at: int) -> int:
+    if value.upper() == "LAST":
+        return LAST
+    if re.fullmatch(r"[0-9]{1,2}", value) and 1 <= int(value) <= 31:
+        return int(value)
+    raise ParseError(text, at, "a day of the month 1..31 or LAST")
+
+
+def _run_weekday(text: str, value: str, at: int) -> int:
+    if value.upper() in _WEEKDAY_NAMES:
+        return _WEEKDAY_NAMES.index(value.upper())
+    raise ParseError(text, at, "a weekday MO, TU, WE, TH, FR, SA or SU")
+
+
+def _run_date(text: str, value: str, at: int) -> date:
+    if _ISO_DATE.fullmatch(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise ParseError(text, at, "a date written YYYY-MM-DD")
+
+
+def _run_every(text: str, value: str, at: int) -> int:
+    if re.fullmatch(r"[0-9]{1,3}", value) and int(value) >= 1:
+        return int(value)
+    raise ParseError(text, at, "a whole number of weeks 1..999")
+
+
+def _run_adjustment(text: str, value: str, at: int) -> Adjustment:
+    for member in Adjustment:
+        if value.lower() in (member.value, member.name.lower()):
+            return member
+    raise ParseError(text, at, f"an adjustment among {', '.join(a.value for a in Adjustment)}")
 
 
 # --------------------------------------------------------------------------- inference

@@ -785,7 +785,7 @@ class PaymentTerms:
             if not 1 <= day <= 31:
                 raise InvalidTerms("day", day, "a day of the month from 1 to 31")
             ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not days
-            if ends_on_month_end and day > 28:
+            if ends_on_month_end and day >= 28:
                 text += f"+1D+D{day}"
             else:
                 text += f"+D{day}"

@@ -7,6 +7,10 @@ rated, compounding, the day count, whether the payment day counts, the order in 
 a partial payment is imputed and the fixed recovery compensation. Hand it to
 :func:`payterms.late_interest`.
 
+:func:`check_terms` checks agreed payment terms against the statutory caps and
+:func:`check_charges` checks contractual late charges against the statutory floors and
+caps, each finding citing its article.
+
 Each regime lives in its own module (:mod:`payterms.law.be`, ...) with the statutes it
 follows; the published rates live in CSV files under ``payterms/law/data/`` with their
 sources (:mod:`payterms.law.tables`). A day past a table's last published period raises
@@ -44,6 +48,7 @@ from payterms.law._regime import (
     TermCaps,
 )
 from payterms.law.checks import Finding, Mention, PartyKind, Severity, check_terms
+from payterms.law.clauses import check_charges
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
 from payterms.law.tables import TABLE_NAMES, RateEntry, RateStatus, RateTable, rate_table
 
@@ -71,6 +76,7 @@ __all__ = [
     "TableRate",
     "TermCaps",
     "Unconfirmed",
+    "check_charges",
     "check_terms",
     "rate_table",
     "regime",

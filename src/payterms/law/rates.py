@@ -247,8 +247,9 @@ class TableRate:
                 raise RateNotPublished(
                     self.table, day, self.last_known, first_known=first, detail=why
                 )
-        if stop - _ONE_DAY > end:
-            raise RateNotPublished(self.table, end + _ONE_DAY, end, first_known=first)
+        if stop - _ONE_DAY > end:  # name the first day asked for that has no rate
+            day = max(start, end + _ONE_DAY)
+            raise RateNotPublished(self.table, day, end, first_known=first)
         out = list(segments[i:j])
         out[0] = (start, out[0][1], out[0][2])
         return out

@@ -4,6 +4,7 @@
   "2% korting bij betaling binnen 8 dagen", "14 Tage 2 % Skonto, 30 Tage netto" and
   Business Central date formulas into :class:`~payterms.terms.PaymentTerms`.
 * :func:`describe` writes terms as invoice wording that parses back to the same terms.
+* :func:`describe_claim` writes what a reminder claims, with the statutes behind it.
 * :func:`describe_invoice` writes an invoice's payment block: due dates, discount or
   none, late-payment interest and fixed compensation.
 * :func:`xrechnung_skonto` writes the discount tiers as XRechnung ``#SKONTO#`` lines.
@@ -15,10 +16,18 @@
 """
 
 from payterms.text.parse import DEFAULT_NET, DEFAULT_READING, Parsed, parse, parse_with_notes
-from payterms.text.render import Regime, describe, describe_invoice, xrechnung_skonto
+from payterms.text.render import (
+    Claim,
+    Regime,
+    describe,
+    describe_claim,
+    describe_invoice,
+    xrechnung_skonto,
+)
 from payterms.text.vocab import VOCABULARIES, Sense, Templates, Vocabulary
 
 __all__ = [
+    "Claim",
     "DEFAULT_NET",
     "DEFAULT_READING",
     "Parsed",
@@ -28,6 +37,7 @@ __all__ = [
     "VOCABULARIES",
     "Vocabulary",
     "describe",
+    "describe_claim",
     "describe_invoice",
     "parse",
     "parse_with_notes",

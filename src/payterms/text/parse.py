@@ -932,7 +932,7 @@ def _end_of_month_text(
         text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
     if day is not None:
         ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
-        text += f"+1D+D{day}" if ends_on_month_end and day > 28 else f"+D{day}"
+        text += f"+1D+D{day}" if ends_on_month_end and day >= 28 else f"+D{day}"
     return text
 
 

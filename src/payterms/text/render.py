@@ -39,9 +39,9 @@ from payterms.terms import (
     TaxBase,
 )
 from payterms.text.parse import _end_of_month_text
-from payterms.text.vocab import VOCABULARIES, Templates
+from payterms.text.vocab import CLAIMS, VOCABULARIES, ClaimTemplates, Templates
 
-__all__ = ["Regime", "describe", "describe_invoice", "xrechnung_skonto"]
+__all__ = ["Claim", "Regime", "describe", "describe_claim", "describe_invoice", "xrechnung_skonto"]
 
 _SHIFT_DAYS = re.compile(r"(\d+)D")
 _DAY_ONLY = re.compile(r"D\d+")
@@ -76,6 +76,57 @@ class Regime(Protocol):
 
     def rate_on(self, day: date) -> Decimal:
         """Return the statutory late-interest rate (a fraction a year) for interest day *day*."""
+
+
+class Claim(Protocol):
+    """What :func:`describe_claim` needs of a claim (:class:`payterms.dunning.ReminderClaim`)."""
+
+    @property
+    def level(self) -> int:
+        """The reminder level (1 = the first reminder)."""
+
+    @property
+    def on(self) -> date:
+        """The reminder's day: interest is counted up to it."""
+
+    @property
+    def label(self) -> str:
+        """The reminder's label on the dunning ladder."""
+
+    @property
+    def currency(self) -> str:
+        """The ISO 4217 code of the amounts."""
+
+    @property
+    def principal(self) -> Decimal:
+        """The principal still owed."""
+
+    @property
+    def interest(self) -> Decimal:
+        """The interest still owed, up to the reminder's day."""
+
+    @property
+    def compensation(self) -> Decimal:
+        """The fixed compensation still owed."""
+
+    @property
+    def fees(self) -> Decimal:
+        """The reminder fees claimed."""
+
+    @property
+    def total(self) -> Decimal:
+        """The sum of the parts."""
+
+    @property
+    def pay_by(self) -> date | None:
+        """The new deadline the reminder gives, if any."""
+
+    @property
+    def announced(self) -> Decimal:
+        """A compensation announced for after a waiting period (consumers)."""
+
+
+_CLAIM_PARTS = tuple(name for name, value in vars(Claim).items() if isinstance(value, property))
 
 
 def _templates(lang: object) -> Templates:
@@ -356,3 +407,75 @@ def xrechnung_skonto(terms: PaymentTerms, *, base: Decimal | None = None) -> str
             line += f"BASISBETRAG={amount.quantize(Decimal('0.01'))}#"
         lines.append(line + "\n")
     return "".join(lines)
+
+
+def _claim_templates(lang: object) -> ClaimTemplates:
+    _templates(lang)  # the same checks and message as every other wording function
+    assert isinstance(lang, str)  # noqa: S101 - checked by _templates
+    return CLAIMS[lang.lower()]
+
+
+def describe_claim(claim: Claim, lang: str = "en", regime: object | None = None) -> str:
+    """Return the statement of what a reminder claims, one line per part, in *lang*.
+
+    The lines: the reminder's level, label and day; the principal, the interest up to
+    that day, the fixed compensation and the reminder fees still owed (each part only
+    when it is not zero, the principal always); the total, which is their sum; the new
+    deadline, if the reminder gives one. With a *regime* (:func:`payterms.law.regime`)
+    the statement names the statute behind the interest and, when some is claimed,
+    behind the compensation; a consumer's first reminder that must announce a
+    compensation due only after a waiting period says so (Belgium: Code of Economic Law
+    Book XIX; the Netherlands: the 14-day letter of art. 6:96 lid 6 BW).
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from payterms.calendars import BusinessCalendar
+    >>> from payterms.dunning import DunningLadder
+    >>> from payterms.law import regime
+    >>> plan = DunningLadder.parse("+1D reminder; +15D second reminder [fee 15]").plan(
+    ...     date(2025, 3, 31), calendar=BusinessCalendar.TARGET)
+    >>> claim = plan.claims(Decimal("10000"), regime="BE")[1]
+    >>> print(describe_claim(claim, "fr", regime("BE")))
+    Rappel 2 (second reminder) du 15 avril 2025
+    Principal restant dû : 10000,00 EUR
+    Intérêts de retard jusqu'au 15 avril 2025 : 47,26 EUR
+    Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR
+    Frais de rappel : 15,00 EUR
+    Total dû : 10102,26 EUR
+    Les intérêts au taux de la loi du 2 août 2002 (art. 5) sont dus de plein droit et sans
+    mise en demeure.
+    Indemnité forfaitaire de 40 EUR, due de plein droit (loi du 2 août 2002, art. 6).
+    """
+    missing = [name for name in _CLAIM_PARTS if not hasattr(claim, name)]
+    if missing:
+        raise InvalidType(
+            "claim", claim, "a claim such as payterms.dunning.ReminderClaim (DunningPlan.claims)"
+        )
+    t = _templates(lang)
+    c = _claim_templates(lang)
+    cur = claim.currency
+    lines = [
+        c.title.format(n=claim.level, l=claim.label, d=_date(claim.on, t)),
+        c.principal.format(a=_money(claim.principal, cur, t)),
+    ]
+    if claim.interest:
+        lines.append(c.interest.format(d=_date(claim.on, t), a=_money(claim.interest, cur, t)))
+    if claim.compensation:
+        lines.append(c.compensation.format(a=_money(claim.compensation, cur, t)))
+    if claim.fees:
+        lines.append(c.fees.format(a=_money(claim.fees, cur, t)))
+    lines.append(c.total.format(a=_money(claim.total, cur, t)))
+    if claim.pay_by is not None:
+        lines.append(c.pay_by.format(d=_date(claim.pay_by, t)))
+    if regime is not None:
+        code = getattr(regime, "code", None)
+        debtor = getattr(getattr(regime, "debtor", None), "value", None)
+        if not isinstance(code, str) or code not in c.law:
+            raise InvalidType("regime", regime, "a payterms.law.Regime")
+        key = f"{code}-consumer" if debtor == "consumer" else code
+        lines.append(c.law.get(key, c.law[code]))
+        if claim.compensation and key in c.compensation_law:
+            lines.append(c.compensation_law[key])
+        if claim.announced and code in c.waiting:
+            lines.append(c.waiting[code].format(a=_money(claim.announced, cur, t)))
+    return "\n".join(lines)

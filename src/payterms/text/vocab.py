@@ -29,6 +29,8 @@ from types import MappingProxyType
 from attrs import frozen
 
 __all__ = [
+    "CLAIMS",
+    "ClaimTemplates",
     "DE",
     "EN",
     "FR",
@@ -1491,3 +1493,283 @@ DE = Vocabulary.build(
 
 VOCABULARIES: Mapping[str, Vocabulary] = MappingProxyType({v.code: v for v in (EN, FR, NL, DE)})
 """Every language payterms reads and writes, by ISO 639-1 code."""
+
+
+@frozen
+class ClaimTemplates:
+    """The wording of a claim statement (what one reminder claims) in one language.
+
+    Placeholders: ``{n}`` the reminder level, ``{l}`` its label, ``{d}`` a date, ``{a}``
+    an amount. *law* holds, per regime code (``"BE"``, and ``"BE-consumer"`` for a
+    consumer debtor), the sentence that names the statute behind the interest;
+    *compensation_law* the one behind the fixed compensation (said only when some is
+    claimed); *waiting* the sentence a consumer's first reminder must carry where the
+    compensation is due only after a waiting period (``{a}``: the sum announced).
+    """
+
+    title: str
+    principal: str
+    interest: str
+    compensation: str
+    fees: str
+    total: str
+    pay_by: str
+    law: Mapping[str, str]
+    compensation_law: Mapping[str, str]
+    waiting: Mapping[str, str]
+
+
+# Statutes: legal.md §1 (Directive 2011/7/EU arts. 3, 6), §2.1 (BE law of 2 August 2002 arts.
+# 5, 6), §2.3 (BE Book XIX CEL: free first reminder, 14 calendar days from the third working
+# day after posting or the day after an electronic sending; art. XIX.4 caps), §3 (NL arts.
+# 6:119, 6:119a, 6:96 lid 4 and lid 6 BW: the 14-day letter, the term starting the day after
+# it), §4 (FR Code de commerce L441-10 II, D441-5), §5 (DE § 288 BGB), §6 (LU loi du 18 avril
+# 2004 as amended 29 March 2013), §7 (UK Late Payment of Commercial Debts (Interest) Act 1998).
+CLAIMS: Mapping[str, ClaimTemplates] = MappingProxyType(
+    {
+        "en": ClaimTemplates(
+            title="Reminder {n} ({l}) of {d}",
+            principal="Principal outstanding: {a}",
+            interest="Late-payment interest up to {d}: {a}",
+            compensation="Fixed compensation for recovery costs: {a}",
+            fees="Reminder fees: {a}",
+            total="Total due: {a}",
+            pay_by="Please pay by {d}.",
+            law=MappingProxyType(
+                {
+                    "BE": "Interest at the rate of the law of 2 August 2002 (art. 5) is due of "
+                    "right, without notice.",
+                    "BE-consumer": "Interest at most at the rate of the law of 2 August 2002; "
+                    "damages capped by the Code of Economic Law, art. XIX.4.",
+                    "FR": "Late-payment penalties are due of right from the day after the payment "
+                    "date (Code de commerce, art. L441-10 II).",
+                    "NL": "Statutory commercial interest is due without notice (art. 6:119a BW).",
+                    "NL-consumer": "Statutory interest (art. 6:119 BW).",
+                    "DE": "Default interest under § 288 BGB.",
+                    "DE-consumer": "Default interest under § 288(1) BGB.",
+                    "LU": "Late-payment interest under the loi du 18 avril 2004 (as amended on "
+                    "29 March 2013).",
+                    "LU-consumer": "Legal interest under Luxembourg law.",
+                    "UK": "Statutory interest under the Late Payment of Commercial Debts "
+                    "(Interest) Act 1998, s. 1.",
+                    "EU": "Interest is due without reminder (Directive 2011/7/EU, art. 3).",
+                }
+            ),
+            compensation_law=MappingProxyType(
+                {
+                    "BE": "Fixed compensation of EUR 40, due of right (law of 2 August 2002, "
+                    "art. 6).",
+                    "BE-consumer": "Damages within the caps of the Code of Economic Law, "
+                    "art. XIX.4.",
+                    "FR": "Fixed recovery indemnity of EUR 40 (Code de commerce, art. D441-5).",
+                    "NL": "Collection costs of at least EUR 40 (art. 6:96 lid 4 BW).",
+                    "NL-consumer": "Extrajudicial collection costs under the Besluit vergoeding "
+                    "voor buitengerechtelijke incassokosten (art. 6:96 BW).",
+                    "DE": "Flat-rate fee of EUR 40 (§ 288(5) BGB).",
+                    "LU": "Fixed recovery compensation of at least EUR 40 (loi du 18 avril 2004).",
+                    "UK": "Fixed sum for recovery costs (Late Payment of Commercial Debts "
+                    "(Interest) Act 1998, s. 5A).",
+                    "EU": "Fixed compensation of at least EUR 40 (Directive 2011/7/EU, art. 6).",
+                }
+            ),
+            waiting=MappingProxyType(
+                {
+                    "BE": "This first reminder is free of charge. If the amount is not paid "
+                    "within 14 calendar days, counted from the third working day after this "
+                    "reminder was posted or from the day after it was sent electronically, "
+                    "damages of {a} may be claimed (Code of Economic Law, Book XIX).",
+                    "NL": "If you do not pay within 14 days, counted from the day after this "
+                    "notice, extrajudicial collection costs of {a} will be due (art. 6:96 "
+                    "lid 6 BW).",
+                }
+            ),
+        ),
+        "fr": ClaimTemplates(
+            title="Rappel {n} ({l}) du {d}",
+            principal="Principal restant dû : {a}",
+            interest="Intérêts de retard jusqu'au {d} : {a}",
+            compensation="Indemnité forfaitaire pour frais de recouvrement : {a}",
+            fees="Frais de rappel : {a}",
+            total="Total dû : {a}",
+            pay_by="À payer au plus tard le {d}.",
+            law=MappingProxyType(
+                {
+                    "BE": "Les intérêts au taux de la loi du 2 août 2002 (art. 5) sont dus de "
+                    "plein droit et sans mise en demeure.",
+                    "BE-consumer": "Intérêts au plus au taux de la loi du 2 août 2002 ; "
+                    "dommages et intérêts plafonnés par l'article XIX.4 du Code de droit "
+                    "économique.",
+                    "FR": "Pénalités de retard exigibles de plein droit le jour suivant la date "
+                    "de paiement (Code de commerce, art. L441-10 II).",
+                    "NL": "Intérêts commerciaux légaux dus sans mise en demeure (art. 6:119a BW).",
+                    "NL-consumer": "Intérêts légaux (art. 6:119 BW).",
+                    "DE": "Intérêts moratoires selon le § 288 BGB.",
+                    "DE-consumer": "Intérêts moratoires selon le § 288, al. 1, BGB.",
+                    "LU": "Intérêts de retard selon la loi du 18 avril 2004 (modifiée par la loi "
+                    "du 29 mars 2013).",
+                    "LU-consumer": "Intérêts au taux légal luxembourgeois.",
+                    "UK": "Intérêts légaux selon le Late Payment of Commercial Debts (Interest) "
+                    "Act 1998, s. 1.",
+                    "EU": "Intérêts dus sans rappel (directive 2011/7/UE, art. 3).",
+                }
+            ),
+            compensation_law=MappingProxyType(
+                {
+                    "BE": "Indemnité forfaitaire de 40 EUR, due de plein droit (loi du 2 août "
+                    "2002, art. 6).",
+                    "BE-consumer": "Dommages et intérêts dans les limites de l'article XIX.4 du "
+                    "Code de droit économique.",
+                    "FR": "Indemnité forfaitaire pour frais de recouvrement de 40 EUR (Code de "
+                    "commerce, art. D441-5).",
+                    "NL": "Frais de recouvrement d'au moins 40 EUR (art. 6:96, al. 4, BW).",
+                    "NL-consumer": "Frais de recouvrement extrajudiciaires selon le Besluit "
+                    "vergoeding voor buitengerechtelijke incassokosten (art. 6:96 BW).",
+                    "DE": "Forfait de 40 EUR (§ 288, al. 5, BGB).",
+                    "LU": "Indemnité forfaitaire pour frais de recouvrement d'au moins 40 EUR "
+                    "(loi du 18 avril 2004).",
+                    "UK": "Somme forfaitaire pour frais de recouvrement (Late Payment of "
+                    "Commercial Debts (Interest) Act 1998, s. 5A).",
+                    "EU": "Indemnité forfaitaire d'au moins 40 EUR (directive 2011/7/UE, art. 6).",
+                }
+            ),
+            waiting=MappingProxyType(
+                {
+                    "BE": "Ce premier rappel est gratuit. À défaut de paiement dans un délai de "
+                    "14 jours calendrier, prenant cours le troisième jour ouvrable après "
+                    "l'envoi postal de ce rappel ou le lendemain de son envoi électronique, "
+                    "des dommages et intérêts de {a} pourront être réclamés (Code de droit "
+                    "économique, livre XIX).",
+                    "NL": "À défaut de paiement dans les 14 jours à compter du lendemain de la "
+                    "présente mise en demeure, des frais de recouvrement extrajudiciaires de "
+                    "{a} seront dus (art. 6:96, al. 6, BW).",
+                }
+            ),
+        ),
+        "nl": ClaimTemplates(
+            title="Herinnering {n} ({l}) van {d}",
+            principal="Openstaande hoofdsom: {a}",
+            interest="Vertragingsrente tot en met {d}: {a}",
+            compensation="Forfaitaire vergoeding voor invorderingskosten: {a}",
+            fees="Herinneringskosten: {a}",
+            total="Totaal verschuldigd: {a}",
+            pay_by="Gelieve te betalen uiterlijk op {d}.",
+            law=MappingProxyType(
+                {
+                    "BE": "Intresten tegen de rentevoet van de wet van 2 augustus 2002 (art. 5) "
+                    "zijn van rechtswege en zonder ingebrekestelling verschuldigd.",
+                    "BE-consumer": "Intresten ten hoogste tegen de rentevoet van de wet van "
+                    "2 augustus 2002; schadevergoeding begrensd door artikel XIX.4 van het "
+                    "Wetboek van economisch recht.",
+                    "FR": "Verwijlinteresten zijn van rechtswege verschuldigd vanaf de dag na de "
+                    "betaaldatum (Code de commerce, art. L441-10 II).",
+                    "NL": "De wettelijke handelsrente is zonder ingebrekestelling verschuldigd "
+                    "(art. 6:119a BW).",
+                    "NL-consumer": "Wettelijke rente (art. 6:119 BW).",
+                    "DE": "Verzugsrente volgens § 288 BGB.",
+                    "DE-consumer": "Verzugsrente volgens § 288, lid 1, BGB.",
+                    "LU": "Verwijlinteresten volgens de wet van 18 april 2004 (gewijzigd bij de "
+                    "wet van 29 maart 2013).",
+                    "LU-consumer": "Wettelijke rente naar Luxemburgs recht.",
+                    "UK": "Wettelijke rente volgens de Late Payment of Commercial Debts "
+                    "(Interest) Act 1998, s. 1.",
+                    "EU": "Rente is zonder aanmaning verschuldigd (richtlijn 2011/7/EU, art. 3).",
+                }
+            ),
+            compensation_law=MappingProxyType(
+                {
+                    "BE": "Forfaitaire vergoeding van 40 EUR, van rechtswege verschuldigd (wet "
+                    "van 2 augustus 2002, art. 6).",
+                    "BE-consumer": "Schadevergoeding binnen de grenzen van artikel XIX.4 van het "
+                    "Wetboek van economisch recht.",
+                    "FR": "Forfaitaire vergoeding voor invorderingskosten van 40 EUR (Code de "
+                    "commerce, art. D441-5).",
+                    "NL": "Incassokosten van ten minste 40 EUR (art. 6:96 lid 4 BW).",
+                    "NL-consumer": "Buitengerechtelijke incassokosten volgens het Besluit "
+                    "vergoeding voor buitengerechtelijke incassokosten (art. 6:96 BW).",
+                    "DE": "Forfaitaire vergoeding van 40 EUR (§ 288, lid 5, BGB).",
+                    "LU": "Forfaitaire vergoeding voor invorderingskosten van ten minste 40 EUR "
+                    "(wet van 18 april 2004).",
+                    "UK": "Vast bedrag voor invorderingskosten (Late Payment of Commercial Debts "
+                    "(Interest) Act 1998, s. 5A).",
+                    "EU": "Forfaitaire vergoeding van ten minste 40 EUR (richtlijn 2011/7/EU, "
+                    "art. 6).",
+                }
+            ),
+            waiting=MappingProxyType(
+                {
+                    "BE": "Deze eerste herinnering is kosteloos. Wordt het bedrag niet betaald "
+                    "binnen 14 kalenderdagen, te rekenen vanaf de derde werkdag na de "
+                    "verzending per post van deze herinnering of vanaf de dag na de "
+                    "elektronische verzending, dan kan een schadevergoeding van {a} worden "
+                    "gevorderd (Wetboek van economisch recht, boek XIX).",
+                    "NL": "Als u niet betaalt binnen 14 dagen, te rekenen vanaf de dag na deze "
+                    "aanmaning, bent u buitengerechtelijke incassokosten van {a} verschuldigd "
+                    "(art. 6:96 lid 6 BW).",
+                }
+            ),
+        ),
+        "de": ClaimTemplates(
+            title="Mahnung {n} ({l}) vom {d}",
+            principal="Offene Hauptforderung: {a}",
+            interest="Verzugszinsen bis einschließlich {d}: {a}",
+            compensation="Pauschale für Beitreibungskosten: {a}",
+            fees="Mahngebühren: {a}",
+            total="Gesamtbetrag: {a}",
+            pay_by="Bitte zahlen Sie bis spätestens {d}.",
+            law=MappingProxyType(
+                {
+                    "BE": "Zinsen zum Satz des Gesetzes vom 2. August 2002 (Art. 5) sind von "
+                    "Rechts wegen und ohne Inverzugsetzung geschuldet.",
+                    "BE-consumer": "Zinsen höchstens zum Satz des Gesetzes vom 2. August 2002; "
+                    "Schadenersatz begrenzt durch Art. XIX.4 des Wirtschaftsgesetzbuches.",
+                    "FR": "Verzugsstrafen sind ab dem Tag nach dem Zahlungstermin von Rechts wegen "
+                    "fällig (Code de commerce, Art. L441-10 II).",
+                    "NL": "Die gesetzlichen Handelszinsen sind ohne Mahnung geschuldet "
+                    "(Art. 6:119a BW).",
+                    "NL-consumer": "Gesetzliche Zinsen (Art. 6:119 BW).",
+                    "DE": "Verzugszinsen gemäß § 288 BGB.",
+                    "DE-consumer": "Verzugszinsen gemäß § 288 Abs. 1 BGB.",
+                    "LU": "Verzugszinsen nach dem Gesetz vom 18. April 2004 (geändert durch das "
+                    "Gesetz vom 29. März 2013).",
+                    "LU-consumer": "Gesetzliche Zinsen nach luxemburgischem Recht.",
+                    "UK": "Gesetzliche Zinsen nach dem Late Payment of Commercial Debts "
+                    "(Interest) Act 1998, s. 1.",
+                    "EU": "Zinsen sind ohne Mahnung geschuldet (Richtlinie 2011/7/EU, Art. 3).",
+                }
+            ),
+            compensation_law=MappingProxyType(
+                {
+                    "BE": "Pauschalentschädigung von 40 EUR, von Rechts wegen geschuldet (Gesetz "
+                    "vom 2. August 2002, Art. 6).",
+                    "BE-consumer": "Schadenersatz in den Grenzen von Art. XIX.4 des "
+                    "Wirtschaftsgesetzbuches.",
+                    "FR": "Pauschalentschädigung für Beitreibungskosten von 40 EUR (Code de "
+                    "commerce, Art. D441-5).",
+                    "NL": "Inkassokosten von mindestens 40 EUR (Art. 6:96 Abs. 4 BW).",
+                    "NL-consumer": "Außergerichtliche Inkassokosten nach dem Besluit vergoeding "
+                    "voor buitengerechtelijke incassokosten (Art. 6:96 BW).",
+                    "DE": "Verzugspauschale von 40 EUR (§ 288 Abs. 5 BGB).",
+                    "LU": "Pauschalentschädigung für Beitreibungskosten von mindestens 40 EUR "
+                    "(Gesetz vom 18. April 2004).",
+                    "UK": "Pauschalbetrag für Beitreibungskosten (Late Payment of Commercial Debts "
+                    "(Interest) Act 1998, s. 5A).",
+                    "EU": "Pauschalentschädigung von mindestens 40 EUR (Richtlinie 2011/7/EU, "
+                    "Art. 6).",
+                }
+            ),
+            waiting=MappingProxyType(
+                {
+                    "BE": "Diese erste Mahnung ist kostenlos. Wird der Betrag nicht binnen 14 "
+                    "Kalendertagen gezahlt, gerechnet ab dem dritten Werktag nach dem "
+                    "Postversand dieser Mahnung oder ab dem Tag nach ihrem elektronischen "
+                    "Versand, kann ein Schadenersatz von {a} gefordert werden "
+                    "(Wirtschaftsgesetzbuch, Buch XIX).",
+                    "NL": "Zahlen Sie nicht binnen 14 Tagen, gerechnet ab dem Tag nach dieser "
+                    "Mahnung, werden außergerichtliche Inkassokosten von {a} fällig "
+                    "(Art. 6:96 Abs. 6 BW).",
+                }
+            ),
+        ),
+    }
+)
+"""The claim-statement wording of every language, by ISO 639-1 code."""

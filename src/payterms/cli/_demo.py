@@ -1,20 +1,13 @@
-"""The ``payterms`` command line: ``payterms demo`` shows the library at work.
-
->>> main(["version"]) == 0
-payterms ...
-True
-"""
+"""``payterms demo``: the library at work on fixed example dates, one section per area."""
 
 from __future__ import annotations
 
-import argparse
-import sys
 import textwrap
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
 
-__all__ = ["main"]
+__all__ = ["DEMOS", "run_demo"]
 
 
 def _demo_calendars() -> list[str]:
@@ -92,7 +85,7 @@ def _demo_send_timing() -> list[str]:
 
 def _demo_money_over_time() -> list[str]:
     from payterms.discount import RateMethod, discount_cost, discount_decision, rate_to_percent
-    from payterms.financing import margin_after_term, price_uplift, term_cost
+    from payterms.financing import UpliftReading, margin_after_term, price_uplift, term_cost
     from payterms.runs import Payer, PaymentRun
     from payterms.terms import PaymentTerms
 
@@ -109,7 +102,10 @@ def _demo_money_over_time() -> list[str]:
     decision = discount_decision(2, 10, 30, Decimal("0.08"), amount=Decimal("10000.00"))
     margin = margin_after_term(Decimal("10000"), Decimal("7500"), 30, Decimal("0.08"))
     share = rate_to_percent(margin.share_of_margin or Decimal(0), 1)
-    uplift = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    whole = price_uplift(Decimal("10000"), 30, Decimal("0.08"))
+    uplift = price_uplift(
+        Decimal("10000"), 30, Decimal("0.08"), reading=UpliftReading.NET_OF_OWN_COST
+    )
     payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)
     paid = term_cost(
         PaymentTerms.net(60),
@@ -130,7 +126,8 @@ def _demo_money_over_time() -> list[str]:
         ),
         f"  30 days of term on a 10000 sale at 8 % cost {margin.financing_cost},"
         f" {share} % of the {margin.gross_margin} margin",
-        f"  price that keeps the margin: {uplift}",
+        f"  price that keeps the seller whole (future value): {whole};"
+        f" that keeps the margin to the cent: {uplift}",
         "  net 60 from 2026-01-15, paid in runs on the 10th and 25th (5 days' approval):",
         f"    cash on {paid.last_cash_date}, {paid.days_financed} days financed, cost {paid.cost}",
     ]
@@ -262,23 +259,8 @@ DEMOS: tuple[Callable[[], list[str]], ...] = (
 )
 
 
-def _run_demo() -> int:
+def run_demo() -> None:
+    """Print every section of the demonstration."""
     for section in DEMOS:
         print("\n".join(section()))
         print()
-    return 0
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line with *argv* (``sys.argv[1:]`` by default); return the exit code."""
-    parser = argparse.ArgumentParser(prog="payterms", description=__doc__)
-    sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("demo", help="show what payterms computes, on fixed example dates")
-    sub.add_parser("version", help="print the installed version")
-    args = parser.parse_args(list(sys.argv[1:] if argv is None else argv))
-    if args.command == "version":
-        from payterms import __version__
-
-        print(f"payterms {__version__}")
-        return 0
-    return _run_demo()

@@ -1,0 +1,232 @@
+"""What a profile can carry in elements, and the text for the rest (shared by ubl.py and cii.py).
+
+Private module. :func:`plan` decides, for one :class:`PaymentPart` and one profile, the BT-20
+text to write, whether discounts, instalments and the penalty get their own elements, and
+the sentences of :attr:`Written.in_text` for everything that goes into text or dates only.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+
+from attrs import evolve, frozen
+
+from payterms.einvoice.model import PaymentPart, Profile
+from payterms.einvoice.xrechnung import skonto_lines
+from payterms.errors import InvalidArgument, InvalidType
+from payterms.rules import end_of_month
+from payterms.terms import LineKind, PaymentTerms, PercentOf, Start, TaxBase
+
+__all__ = ["Plan", "plan", "plain_days"]
+
+_PLAIN = re.compile(r"(\d+)D")
+_TWO = Decimal("0.01")
+
+
+@frozen
+class Plan:
+    """The writer's decisions for one part and profile."""
+
+    text: str | None
+    structured: bool
+    skonto: bool
+    in_text: tuple[str, ...]
+
+
+def plain_days(terms: PaymentTerms | None, index: int, *, tier: bool = False) -> int | None:
+    """Return the days of rule *index* when it is a plain ``nD`` from the invoice date."""
+    if terms is None or terms.start is not Start.INVOICE_DATE:
+        return None
+    rule = terms.discounts[index].rule if tier else terms.installments[index].rule
+    m = _PLAIN.fullmatch(str(rule))
+    return int(m.group(1)) if m else None
+
+
+def _unadjusted(terms: PaymentTerms, issue: date) -> list[date] | None:
+    """Return the lines' dates without business-day adjustment, ``None`` if not computable."""
+    if terms.start is Start.INVOICE_DATE:
+        base = issue
+    elif terms.start is Start.END_OF_MONTH:
+        base = end_of_month(issue)
+    else:
+        return None
+    if any("BD" in str(line.rule) for line in terms.installments):
+        return None
+    try:
+        return [line.rule.apply(base) for line in terms.installments]
+    except (ValueError, OverflowError):  # pragma: no cover - a date beyond year 9999
+        return None
+
+
+def _rule_sentences(part: PaymentPart, profile: Profile) -> list[str]:
+    terms = part.terms
+    out: list[str] = []
+    if terms is None:
+        return out
+    for i, line in enumerate(terms.installments):
+        text = str(line.rule)
+        due = part.dues[i].date.isoformat() if i < len(part.dues) else "?"
+        if "<" in text:
+            out.append(
+                f"instalment {i + 1} rule {text!r} has a cut-off day, which no element of the "
+                f"{profile.name} profile states: written as its due date {due} and in the "
+                "terms text (BT-20)"
+            )
+        elif "BD" in text:
+            out.append(
+                f"instalment {i + 1} rule {text!r} counts business days, which no element "
+                f"states: written as its due date {due} and in the terms text (BT-20)"
+            )
+        elif profile is Profile.EXTENDED and plain_days(terms, i) is None:
+            out.append(
+                f"instalment {i + 1} rule {text!r} is not a number of days from the invoice "
+                f"date: written as its due date {due} and in the terms text (BT-20)"
+            )
+    if part.issue_date is not None:
+        dates = _unadjusted(terms, part.issue_date)
+        if dates is not None:
+            for i, (stated, plain) in enumerate(zip(part.dues, dates, strict=False)):
+                if stated.date != plain:
+                    out.append(
+                        f"instalment {i + 1} due {stated.date.isoformat()} was moved from "
+                        f"{plain.isoformat()} by a business-day adjustment, which no element "
+                        "states: written as the moved date; the terms text gives the rule"
+                    )
+    if terms.start not in (Start.INVOICE_DATE, Start.END_OF_MONTH):
+        out.append(
+            f"the terms count from the {terms.start.value.replace('_', ' ')}, which no "
+            "element states: in the terms text (BT-20)"
+        )
+    return out
+
+
+def _skonto_fits(part: PaymentPart) -> bool:
+    """Return whether every discount can be a ``#SKONTO#`` line that reads back exactly."""
+    terms = part.terms
+    if not part.discounts:
+        return False
+    for i, discount in enumerate(part.discounts):
+        if discount.percent.quantize(_TWO) != discount.percent:
+            return False
+        if discount.basis_date != part.issue_date:
+            return False
+        if terms is not None:
+            days = plain_days(terms, i, tier=True)
+            if days is None or terms.discounts[i].percent != discount.percent:
+                return False
+    if terms is not None:
+        tiers = [
+            (t.percent, plain_days(terms, i, tier=True)) for i, t in enumerate(terms.discounts)
+        ]
+        if tiers != [(d.percent, d.days) for d in part.discounts]:
+            return False  # the schedule sorted the windows: the text keeps the terms' order
+    bases = {d.basis_amount for d in part.discounts}
+    return len(bases) == 1
+
+
+def _skonto_text(part: PaymentPart) -> str:
+    base = part.discounts[0].basis_amount
+    if base is not None and base == part.amount_due:
+        base = None
+    from payterms.text import describe
+
+    lines = skonto_lines(part.discounts, base=base)
+    words = ""
+    if part.terms is not None:
+        lang = _lang(part.terms_text, part.terms)
+        words = describe(evolve(part.terms, discounts=()), lang)
+    return lines + words
+
+
+def _lang(text: str | None, terms: PaymentTerms) -> str:
+    """Return the language *text* is the wording of *terms* in (English if none is)."""
+    from payterms.text import describe
+    from payterms.text.vocab import VOCABULARIES
+
+    for code in VOCABULARIES:
+        if text is not None and describe(terms, code) == text:
+            return code
+    return "en"
+
+
+def plan(part: PaymentPart, profile: Profile) -> Plan:
+    """Return the writer's decisions for *part* in *profile* (see the module docstring)."""
+    if not isinstance(part, PaymentPart):
+        raise InvalidType("part", part, "a payterms.einvoice.PaymentPart")
+    if not isinstance(profile, Profile):
+        raise InvalidType("profile", profile, "a payterms.einvoice.Profile member")
+    if (
+        part.penalty is not None
+        and profile is not Profile.EXTENDED
+        and not any(note.subject == "PMD" for note in part.notes)
+    ):
+        raise InvalidArgument(
+            "part.penalty",
+            str(part.penalty),
+            f"a note PMD wording it (the {profile.name} profile has no penalty element; "
+            "payment_part(..., regime=) writes one)",
+        )
+    in_text = _rule_sentences(part, profile)
+    text = part.terms_text
+    skonto = False
+    name = profile.name
+    if profile is Profile.EXTENDED:
+        terms = part.terms
+        if terms is not None:
+            if (
+                any(
+                    line.kind is not LineKind.PERCENT or line.of is not PercentOf.TOTAL
+                    for line in terms.installments
+                )
+                and len(terms.installments) > 1
+            ):
+                in_text.append(
+                    "what each instalment is (a percentage, a fixed amount, the balance) has "
+                    "no element: its amount and date are written, the kind is in the terms "
+                    "text (BT-20)"
+                )
+            if terms.discounts and terms.tax_base is not TaxBase.INCLUDED:
+                in_text.append(
+                    f"the discount base ({terms.tax_base.name}: the amount excluding tax) is "
+                    "written as the basis amount; its rule is in the terms text (BT-20)"
+                )
+            for i, tier in enumerate(terms.discounts):
+                if plain_days(terms, i, tier=True) is None:
+                    in_text.append(
+                        f"discount rule {str(tier.rule)!r} is not a number of days from the "
+                        "invoice date: written as its period from the invoice date, the rule "
+                        "is in the terms text (BT-20)"
+                    )
+        return Plan(text, structured=True, skonto=False, in_text=tuple(in_text))
+    if len(part.dues) > 1:
+        in_text.append(
+            f"{len(part.dues)} instalments: no element in the {name} profile; BT-9 is the "
+            "first due date (EN 16931 BT-9), the instalments are in the terms text (BT-20)"
+        )
+    if profile is Profile.XRECHNUNG and _skonto_fits(part):
+        skonto = True
+        text = _skonto_text(part)
+        for d in part.discounts:
+            in_text.append(
+                f"discount {d.percent} % within {d.days} days: a #SKONTO# line in the terms "
+                "text (BT-20, XRechnung BR-DE-18)"
+            )
+    else:
+        for d in part.discounts:
+            in_text.append(
+                f"discount {d.percent} % until {d.last_day.isoformat()}: no element in the "
+                f"{name} profile; in the terms text (BT-20)"
+            )
+        if profile is Profile.XRECHNUNG and part.discounts:
+            in_text.append(
+                "the discounts are not all a whole number of days from the invoice date with "
+                "a two-decimal percentage: worded, not as #SKONTO# lines (BR-DE-18)"
+            )
+    if part.penalty is not None:
+        in_text.append(
+            f"late-payment penalty {part.penalty} % a year: no element in the {name} "
+            "profile; in the note PMD (BT-22)"
+        )
+    return Plan(text, structured=False, skonto=skonto, in_text=tuple(in_text))

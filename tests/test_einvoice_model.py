@@ -1,0 +1,131 @@
+"""The EN 16931 payment part of a schedule: BT-9, BT-20, discounts, penalty, the legal notes."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, given, settings
+from hypothesis import strategies as st
+
+from payterms import law
+from payterms.einvoice import DiscountTerm, Note, PaymentPart, Profile, payment_part, to_cii, to_ubl
+from payterms.errors import InvalidArgument, InvalidType
+from payterms.terms import DiscountTier, Installment, PaymentTerms, TaxBase
+from payterms.text import describe
+from strategies import examples, payment_terms
+
+ISSUE = date(2026, 1, 15)
+
+
+def test_bt_9_is_the_first_net_due_date_and_bt_20_the_wording() -> None:
+    # EN 16931-1 BT-9: "for partial payments it states the first net due date"
+    terms = PaymentTerms(installments=(Installment.percent(40, "60D"), Installment.balance("10D")))
+    sched = terms.schedule(ISSUE, Decimal("1000.00"))
+    part = payment_part(sched, terms, lang="nl")
+    assert part.due_date == date(2026, 1, 25)
+    assert part.terms_text == describe(terms, "nl")
+    assert part.dues == sched.dues
+    assert (part.issue_date, part.currency, part.amount_due) == (ISSUE, "EUR", Decimal("1000.00"))
+
+
+def test_discounts_carry_their_period_base_and_amount() -> None:
+    terms = PaymentTerms(
+        installments=(Installment.balance("30D"),),
+        discounts=(DiscountTier(2, "10D"),),
+        tax_base=TaxBase.EXCLUDED,
+    )
+    sched = terms.schedule(ISSUE, Decimal("1210.00"), tax=Decimal("210.00"))
+    (discount,) = payment_part(sched, terms, tax="210.00").discounts
+    assert discount == DiscountTerm(Decimal("2"), ISSUE, 10, Decimal("1000.00"), Decimal("20.00"))
+    assert discount.last_day == sched.discounts[0].last_day
+    with pytest.raises(InvalidArgument, match="tax"):
+        payment_part(sched, terms)
+
+
+@pytest.mark.parametrize(
+    ("lang", "aab", "pmt"),
+    [
+        ("fr", "Pas d'escompte pour paiement anticipé.", "Indemnité forfaitaire"),
+        ("nl", None, None),
+        ("de", None, None),
+        ("en", None, None),
+    ],
+)
+def test_a_regime_gives_the_penalty_and_the_three_notes(
+    lang: str, aab: str | None, pmt: str | None
+) -> None:
+    terms = PaymentTerms.net(30)
+    sched = terms.schedule(ISSUE, Decimal("1200.00"))
+    part = payment_part(sched, terms, lang=lang, regime=law.regime("FR"))
+    assert part.penalty == Decimal("12.15")  # FR rate for the half-year after 14 Feb 2026
+    assert [n.subject for n in part.notes] == ["AAB", "PMD", "PMT"]
+    if aab is not None:
+        assert part.notes[0].text == aab
+    if pmt is not None:
+        assert part.notes[2].text.startswith(pmt)
+    assert all(n.text.strip() for n in part.notes)
+
+
+def test_an_agreed_rate_without_a_regime_gives_no_indemnity_note() -> None:
+    terms = PaymentTerms.net(30).with_discount(2, "10D")
+    part = payment_part(terms.schedule(ISSUE, Decimal("100.00")), terms, rate="0.10")
+    assert part.penalty == Decimal("10")
+    assert [n.subject for n in part.notes] == ["AAB", "PMD"]
+    assert "2" in part.notes[0].text
+
+
+def test_the_schedule_must_come_from_the_terms() -> None:
+    sched = PaymentTerms.net(30).schedule(ISSUE, Decimal("100"))
+    two = PaymentTerms(installments=(Installment.percent(50, "0D"), Installment.balance("30D")))
+    with pytest.raises(InvalidArgument, match="the schedule of these terms"):
+        payment_part(sched, two)
+    with pytest.raises(InvalidType, match="Schedule"):
+        payment_part("schedule", two)  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="PaymentTerms"):
+        payment_part(sched, "net 30")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="mandate"):
+        payment_part(sched, PaymentTerms.net(30), mandate=7)  # type: ignore[arg-type]
+
+
+def test_a_penalty_without_its_note_is_refused_outside_extended() -> None:
+    part = PaymentPart(issue_date=ISSUE, due_date=date(2026, 2, 14), penalty=Decimal("8"))
+    with pytest.raises(InvalidArgument, match="PMD"):
+        to_cii(part)
+    assert "CalculationPercent>8<" in to_cii(part, Profile.EXTENDED).xml.replace("</ram:", "<")
+    with_note = PaymentPart(
+        issue_date=ISSUE,
+        due_date=date(2026, 2, 14),
+        penalty=Decimal("8"),
+        notes=(Note("PMD", "8 %"),),
+    )
+    assert to_ubl(with_note).in_text == (
+        "late-payment penalty 8 % a year: no element in the EN16931 profile; in the note PMD "
+        "(BT-22)",
+    )
+
+
+def test_writers_refuse_what_is_not_a_part_or_a_profile() -> None:
+    with pytest.raises(InvalidType, match="PaymentPart"):
+        to_cii("part")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="Profile"):
+        to_ubl(PaymentPart(), "en16931")  # type: ignore[arg-type]
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(terms=payment_terms(), amount=st.decimals("100", "1000000", places=2))
+def test_the_part_states_what_the_schedule_says(terms: PaymentTerms, amount: Decimal) -> None:
+    tax = (amount / 11).quantize(Decimal("0.01"))
+    try:
+        sched = terms.schedule(ISSUE, amount, tax=tax)
+    except InvalidArgument:
+        assume(False)
+        raise
+    part = payment_part(sched, terms, tax=tax)
+    assert part.due_date == min(d.date for d in sched.dues)
+    assert sum(d.amount for d in part.dues) == sched.amount  # parts = total
+    assert [d.last_day for d in part.discounts] == [w.last_day for w in sched.discounts]
+    for discount, window in zip(part.discounts, sched.discounts, strict=True):
+        assert discount.amount == window.discount
+        assert window.payable + window.discount == sched.amount

@@ -1,0 +1,216 @@
+"""UBL 2.1 payment terms (Peppol BIS Billing 3.0): write per profile, read back, bad input."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from hypothesis import assume, example, given, settings
+from hypothesis import strategies as st
+
+from einvoice_skeletons import ubl_invoice, vat_of
+from payterms import law
+from payterms.einvoice import Profile, payment_part, read_invoice, read_ubl, to_ubl
+from payterms.errors import InvalidArgument, InvalidDocument
+from payterms.terms import DiscountTier, Installment, PaymentTerms
+from strategies import examples, payment_terms
+
+ISSUE = date(2026, 1, 15)
+CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
+CBC = "urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2"
+DEPOSIT = PaymentTerms(
+    installments=(Installment.percent(30, "0D"), Installment.balance("CM+30D")),
+    discounts=(DiscountTier(2, "10D"),),
+)
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+@settings(max_examples=examples(40), deadline=None)  # whole documents built, parsed and read
+@given(
+    terms=payment_terms(),
+    issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),
+    amount=st.decimals("100", "10000000", places=2),
+    lang=st.sampled_from(["en", "fr", "nl", "de"]),
+)
+@example(terms=DEPOSIT, issue=ISSUE, amount=Decimal("1210.00"), lang="nl")
+def test_round_trip_gives_equal_terms_and_dates(
+    profile: Profile, terms: PaymentTerms, issue: date, amount: Decimal, lang: str
+) -> None:
+    tax = vat_of(amount)
+    try:
+        sched = terms.schedule(issue, amount, tax=tax)
+    except InvalidArgument:
+        assume(False)  # terms that do not fit the amount (fixed lines), not a format question
+        raise
+    written = to_ubl(payment_part(sched, terms, lang=lang, tax=tax), profile)
+    reading = read_invoice(written.embed(ubl_invoice(issue, amount, tax=tax)))
+    assert reading.terms == terms
+    assert reading.schedule == sched
+    assert reading.disagreements == ()
+    assert reading.part.due_date == min(d.date for d in sched.dues)
+    if profile is Profile.EXTENDED:
+        assert reading.part.dues == sched.dues
+        assert [d.last_day for d in reading.part.discounts] == [w.last_day for w in sched.discounts]
+
+
+def test_peppol_writes_the_due_date_and_one_note() -> None:
+    sched = DEPOSIT.schedule(ISSUE, Decimal("1210.00"))
+    written = to_ubl(payment_part(sched, DEPOSIT, lang="nl"))
+    assert [f.xml.split(">")[0].split()[0] for f in written.fragments] == [
+        "<cbc:DueDate",
+        "<cac:PaymentTerms",
+    ]
+    assert ">2026-01-15</cbc:DueDate>" in written.fragments[0].xml
+    assert written.fragments[1].xml.count("<cbc:") == 1  # cbc:Note only (UBL-CR-452..469)
+    assert len(written.in_text) == 2
+
+
+def test_peppol_notes_carry_the_french_subject_codes() -> None:
+    terms = PaymentTerms.net(30)
+    sched = terms.schedule(ISSUE, Decimal("1200.00"))
+    written = to_ubl(payment_part(sched, terms, lang="fr", regime=law.regime("FR")))
+    notes = [
+        f.xml for f in written.fragments if "<cbc:Note" in f.xml and "PaymentTerms" not in f.xml
+    ]
+    assert [n.split(">#")[1][:3] for n in notes] == ["AAB", "PMD", "PMT"]
+    reading = read_invoice(written.embed(ubl_invoice(ISSUE, Decimal("1200.00"))))
+    assert [n.subject for n in reading.part.notes] == ["AAB", "PMD", "PMT"]
+    assert reading.part.notes[1].text.startswith("Pénalités de retard : 12,15 %")
+
+
+def test_extended_writes_structured_payment_terms() -> None:
+    sched = DEPOSIT.schedule(ISSUE, Decimal("1210.00"))
+    written = to_ubl(payment_part(sched, DEPOSIT, rate="0.08"), Profile.EXTENDED)
+    xml = written.xml
+    assert xml.count("<cac:PaymentTerms") == 3
+    assert '<cbc:PaymentPercent>30</cbc:PaymentPercent><cbc:Amount currencyID="EUR">363.00' in xml
+    assert "<cbc:InstallmentDueDate>2026-03-02</cbc:InstallmentDueDate>" in xml
+    assert "<cbc:SettlementDiscountPercent>2</cbc:SettlementDiscountPercent>" in xml
+    assert '<cbc:DurationMeasure unitCode="DAY">10</cbc:DurationMeasure>' in xml
+    assert "<cbc:EndDate>2026-01-25</cbc:EndDate>" in xml
+    assert "<cbc:PenaltySurchargePercent>8</cbc:PenaltySurchargePercent>" in xml
+    assert "<cbc:StartDate>2026-03-03</cbc:StartDate>" in xml  # the day after the due date
+    reading = read_ubl(xml, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    assert reading.terms == DEPOSIT
+    assert reading.part.penalty == Decimal("8")
+    assert reading.profile is Profile.EXTENDED
+
+
+def test_the_mandate_goes_into_the_payment_means() -> None:
+    terms = PaymentTerms.net(30)
+    written = to_ubl(payment_part(terms.schedule(ISSUE, Decimal("121.00")), terms, mandate="M-1"))
+    (fragment,) = [f for f in written.fragments if f.parent == "Invoice/cac:PaymentMeans"]
+    document = written.embed(ubl_invoice(ISSUE, Decimal("121.00")))
+    assert "<cac:PayeeFinancialAccount>" in document.split("<cac:PaymentMandate>")[0]
+    assert read_invoice(document).part.mandate == "M-1"
+    with pytest.raises(InvalidDocument, match="cac:PaymentMeans"):
+        written.embed(ubl_invoice(ISSUE, Decimal("121.00"), means=False))
+    assert fragment.xml.startswith("<cac:PaymentMandate")
+
+
+def test_embedding_replaces_the_payment_elements_already_there() -> None:
+    terms = PaymentTerms.net(30)
+    document = ubl_invoice(ISSUE, Decimal("121.00"))
+    once = to_ubl(payment_part(terms.schedule(ISSUE, Decimal("121.00")), terms)).embed(document)
+    other = PaymentTerms.net(60)
+    twice = to_ubl(payment_part(other.schedule(ISSUE, Decimal("121.00")), other)).embed(once)
+    assert twice.count("<cbc:DueDate>") == 1
+    assert twice.count("<cac:PaymentTerms>") == 1
+    assert read_invoice(twice).terms == other
+
+
+def test_a_credit_note_states_its_due_date_in_the_payment_means() -> None:
+    document = (
+        '<CreditNote xmlns="urn:oasis:names:specification:ubl:schema:xsd:CreditNote-2" '
+        f'xmlns:cac="{CAC}" xmlns:cbc="{CBC}"><cbc:IssueDate>2026-01-15</cbc:IssueDate>'
+        "<cbc:DocumentCurrencyCode>EUR</cbc:DocumentCurrencyCode>"
+        "<cac:PaymentMeans><cbc:PaymentMeansCode>30</cbc:PaymentMeansCode>"
+        "<cbc:PaymentDueDate>2026-02-14</cbc:PaymentDueDate></cac:PaymentMeans>"
+        "<cac:PaymentTerms><cbc:Note>net 30</cbc:Note></cac:PaymentTerms>"
+        '<cac:LegalMonetaryTotal><cbc:PayableAmount currencyID="EUR">-50.00</cbc:PayableAmount>'
+        "</cac:LegalMonetaryTotal></CreditNote>"
+    )
+    reading = read_invoice(document)
+    assert reading.part.due_date == date(2026, 2, 14)
+    assert reading.schedule is not None
+    assert reading.schedule.dues[0].amount == Decimal("-50.00")
+    assert reading.disagreements == ()
+
+
+def _terms(inner: str) -> str:
+    return f'<cac:PaymentTerms xmlns:cac="{CAC}" xmlns:cbc="{CBC}">{inner}</cac:PaymentTerms>'
+
+
+@pytest.mark.parametrize(
+    ("inner", "element", "value"),
+    [
+        (
+            "<cbc:SettlementDiscountPercent>2,5</cbc:SettlementDiscountPercent>",
+            "cbc:SettlementDiscountPercent",
+            "2,5",
+        ),
+        (
+            "<cbc:SettlementDiscountPercent>2</cbc:SettlementDiscountPercent>"
+            '<cac:SettlementPeriod><cbc:DurationMeasure unitCode="DAY">-10</cbc:DurationMeasure>'
+            "</cac:SettlementPeriod>",
+            "cac:SettlementPeriod/cbc:DurationMeasure",
+            "-10",
+        ),
+        (
+            "<cbc:SettlementDiscountPercent>2</cbc:SettlementDiscountPercent>",
+            "cac:PaymentTerms/cac:SettlementPeriod",
+            "",
+        ),
+        (
+            '<cbc:Amount currencyID="EUR">100,00</cbc:Amount>'
+            "<cbc:PaymentDueDate>2026-02-14</cbc:PaymentDueDate>",
+            "cbc:Amount",
+            "100,00",
+        ),
+        (
+            '<cbc:Amount currencyID="USD">100.00</cbc:Amount>',
+            "cbc:Amount/@currencyID",
+            "USD",
+        ),
+        (
+            '<cbc:Amount currencyID="EUR">100.00</cbc:Amount>'
+            "<cbc:PaymentDueDate>14/02/2026</cbc:PaymentDueDate>",
+            "cbc:PaymentDueDate",
+            "14/02/2026",
+        ),
+        (
+            "<cbc:Note>#SKONTO#TAGE=14#PROZENT=2,00#\n</cbc:Note>",
+            "cac:PaymentTerms/cbc:Note (BT-20)",
+            "#SKONTO#TAGE=14#PROZENT=2,00#",
+        ),
+    ],
+)
+def test_bad_values_raise_naming_element_and_value(inner: str, element: str, value: str) -> None:
+    with pytest.raises(InvalidDocument) as info:
+        read_ubl(_terms(inner), issue_date=ISSUE, amount="100", currency="EUR")
+    assert info.value.element == element
+    assert info.value.value == value
+
+
+def test_two_due_dates_are_refused() -> None:
+    document = ubl_invoice(ISSUE, Decimal("121.00")).replace(
+        "<cbc:InvoiceTypeCode>",
+        "<cbc:DueDate>2026-02-14</cbc:DueDate>" * 2 + "<cbc:InvoiceTypeCode>",
+    )
+    with pytest.raises(InvalidDocument, match="UBL-SR-45"):
+        read_invoice(document)
+
+
+def test_the_stated_due_date_that_disagrees_is_reported_with_both_dates() -> None:
+    terms = PaymentTerms.parse("30 dagen einde maand")
+    document = to_ubl(payment_part(terms.schedule(ISSUE, Decimal("121.00")), terms)).embed(
+        ubl_invoice(ISSUE, Decimal("121.00"))
+    )
+    wrong = document.replace("<cbc:DueDate>2026-03-02<", "<cbc:DueDate>2026-02-14<")
+    (d,) = read_invoice(wrong).disagreements
+    assert (d.element, d.stated, d.computed) == (
+        "cbc:DueDate (BT-9)",
+        date(2026, 2, 14),
+        date(2026, 3, 2),
+    )
