@@ -1142,6 +1142,35 @@ def _rows() -> list[Case]:
         )
     )
 
+    # -- a customer's account
+    add(cases("Receipt", "amount", [*AMOUNTS, 0, -5], lambda v: pt.Receipt(D, v)))
+    add(cases("Receipt", "date", DATES, lambda v: pt.Receipt(v, AMOUNT)))
+    add(cases("Receipt", "invoices", [42, N([None], "None")], lambda v: pt.Receipt(D, AMOUNT, v)))
+    add(
+        cases(
+            "account_statement",
+            "invoices",
+            [42, "F-1", N([None], "None")],
+            lambda v: pt.account_statement(v, as_of=LATER, rate=RATE),
+        )
+    )
+    add(
+        cases(
+            "account_statement",
+            "as_of",
+            DATES,
+            lambda v: pt.account_statement([INVOICE], as_of=v, rate=RATE),
+        )
+    )
+    add(
+        cases(
+            "account_statement",
+            "payments",
+            [42, "receipt", N([None], "None"), N([pt.Receipt(D, AMOUNT, "F-9")], "'F-9'")],
+            lambda v: pt.account_statement([INVOICE], v, as_of=LATER, rate=RATE),
+        )
+    )
+
     # -- e-invoices
     add(
         cases(

@@ -1,4 +1,7 @@
-"""payterms.account: payment plans (worked examples, properties, bad input)."""
+"""payterms.account: statements of a debtor's account and payment plans.
+
+Worked examples computed by hand, properties (nothing is lost, the parts add up), bad input.
+"""
 
 from __future__ import annotations
 
@@ -11,20 +14,187 @@ from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from payterms import (
+    AccountStatement,
+    Allocation,
     ContractRate,
     DayCount,
+    Invoice,
     Payment,
     PaymentPlan,
     PlanMethod,
+    Receipt,
     Residue,
+    account_statement,
     payment_plan,
 )
 from payterms.charges import Accrual, RatePeriod
-from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
+from payterms.errors import (
+    CurrencyMismatch,
+    InvalidArgument,
+    InvalidType,
+    PaytermsError,
+    UnknownRegime,
+)
 from payterms.law import regime
 from strategies import amounts, examples
 
 D = Decimal
+
+# --------------------------------------------------------------------- statements: by hand
+
+# Three invoices of one debtor and two payments that name no invoice. Belgian rules (interest,
+# then principal, then the EUR 40 compensation, law of 2 August 2002 art. 6 and former C. civ.
+# art. 1254), at an agreed 3.65 % a year so that a day's interest is 0.0001 of the principal
+# (actual/365). F-3 is older than F-2 but due later.
+F1 = Invoice("F-1", "ACME", date(2025, 1, 2), date(2025, 3, 3), D("1000.00"))
+F2 = Invoice("F-2", "ACME", date(2025, 2, 3), date(2025, 3, 31), D("2000.00"))
+F3 = Invoice("F-3", "ACME", date(2025, 1, 15), date(2025, 7, 15), D("3000.00"))
+P1 = Receipt(date(2025, 2, 28), D("1500.00"))  # before every due date
+P2 = Receipt(date(2025, 5, 30), D("2000.00"))  # F-1 and F-2 due, F-3 not yet
+AS_OF = date(2025, 8, 29)
+RATE = D("0.0365")
+
+
+def _statement(
+    allocation: Allocation, payments: tuple[Receipt, ...] = (P1, P2)
+) -> AccountStatement:
+    return account_statement(
+        (F1, F2, F3), payments, as_of=AS_OF, regime="BE", rate=RATE, allocation=allocation
+    )
+
+
+def _lines(st: AccountStatement) -> dict[str, tuple[Decimal, ...]]:
+    return {
+        x.invoice: (x.interest, x.compensation, x.paid, x.principal_outstanding,
+                    x.interest_outstanding, x.outstanding)
+        for x in st.lines
+    }  # fmt: skip
+
+
+def _shares(st: AccountStatement) -> list[tuple[int, str, Decimal]]:
+    return [(a.payment, a.invoice, a.amount) for a in st.applied]
+
+
+def test_oldest_first_by_hand() -> None:
+    st = _statement(Allocation.OLDEST_FIRST)
+    # P1 (28 Feb, nothing due): oldest invoice first: F-1 (2 Jan) 1000.00, F-3 (15 Jan) 500.00
+    # P2 (30 May): F-3 (15 Jan, not due) owes 2500.00 and takes all 2000.00; F-2 nothing
+    assert _shares(st) == [(0, "F-1", D("1000.00")), (0, "F-3", D("500.00")),
+                           (1, "F-3", D("2000.00"))]  # fmt: skip
+    # F-2: 1 April to 29 August = 151 days x 2000 x 0.0001 = 30.20, EUR 40, unpaid
+    # F-3: 16 July to 29 August = 45 days x 500 x 0.0001 = 2.25, EUR 40
+    assert _lines(st) == {
+        "F-1": (0, 0, D("1000.00"), 0, 0, 0),
+        "F-2": (D("30.20"), D("40.00"), 0, D("2000.00"), D("30.20"), D("2070.20")),
+        "F-3": (D("2.25"), D("40.00"), D("2500.00"), D("500.00"), D("2.25"), D("542.25")),
+    }
+    assert (st.interest, st.compensation, st.paid, st.outstanding) == (
+        D("32.45"), D("80.00"), D("3500.00"), D("2612.45"),
+    )  # fmt: skip
+    assert st.unapplied == 0
+
+
+def test_due_debts_first_by_hand() -> None:
+    st = _statement(Allocation.DUE_ONEROUS_OLDEST)
+    # P1: nothing is due on 28 February: the debts not yet due, oldest first, as above
+    # P2: F-2 is due (31 March): 1 April to 30 May = 60 days x 2000 x 0.0001 = 12.00,
+    # + EUR 40: it owes 2052.00 and takes all 2000.00 (12.00 interest, 1988.00 principal)
+    assert _shares(st) == [(0, "F-1", D("1000.00")), (0, "F-3", D("500.00")),
+                           (1, "F-2", D("2000.00"))]  # fmt: skip
+    # F-2: 12.00 + 31 May to 29 August = 91 days x 12.00 x 0.0001 = 0.1092 -> 12.11
+    # F-3: 45 days x 2500 x 0.0001 = 11.25
+    assert _lines(st) == {
+        "F-1": (0, 0, D("1000.00"), 0, 0, 0),
+        "F-2": (D("12.11"), D("40.00"), D("2000.00"), D("12.00"), D("0.11"), D("52.11")),
+        "F-3": (D("11.25"), D("40.00"), D("500.00"), D("2500.00"), D("11.25"), D("2551.25")),
+    }
+    assert (st.interest, st.compensation, st.paid, st.outstanding) == (
+        D("23.36"), D("80.00"), D("3500.00"), D("2603.36"),
+    )  # fmt: skip
+
+
+def test_pro_rata_by_hand() -> None:
+    st = _statement(Allocation.PRO_RATA)
+    # P1: 1500 over 1000 / 2000 / 3000 (nothing due): 250 / 500 / 750 (listed oldest first)
+    # P2 (30 May): F-1 owes 750 + 88 days x 0.075 = 6.60 + 40 = 796.60, F-2 owes
+    # 1500 + 60 days x 0.15 = 9.00 + 40 = 1549.00, F-3 owes 2250.00: 4595.60 in all;
+    # 2000 x 796.60 / 4595.60 = 346.679..., x 1549.00 / ... = 674.123..., x 2250 / ... =
+    # 979.197...: floors 346.67 / 674.12 / 979.19 and the two cents left go to the largest
+    # remainders (F-1 and F-3)
+    assert _shares(st) == [
+        (0, "F-1", D("250.00")), (0, "F-3", D("750.00")), (0, "F-2", D("500.00")),
+        (1, "F-1", D("346.68")), (1, "F-3", D("979.20")), (1, "F-2", D("674.12")),
+    ]  # fmt: skip
+    # F-1: 6.60 paid, principal 750 - 340.08 = 409.92; 91 days x 0.040992 = 3.730272
+    # F-2: 9.00 paid, principal 1500 - 665.12 = 834.88; 91 days x 0.083488 = 7.597408
+    # F-3: principal 2250 - 979.20 = 1270.80; 45 days x 0.12708 = 5.7186
+    assert _lines(st) == {
+        "F-1": (D("10.33"), D("40.00"), D("596.68"), D("409.92"), D("3.73"), D("453.65")),
+        "F-2": (D("16.60"), D("40.00"), D("1174.12"), D("834.88"), D("7.60"), D("882.48")),
+        "F-3": (D("5.72"), D("40.00"), D("1729.20"), D("1270.80"), D("5.72"), D("1316.52")),
+    }
+    assert (st.interest, st.compensation, st.paid, st.outstanding) == (
+        D("32.65"), D("120.00"), D("3500.00"), D("2652.65"),
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize("allocation", list(Allocation))
+def test_a_named_invoice_is_paid_first(allocation: Allocation) -> None:
+    named = Receipt(P1.date, P1.amount, invoices=("F-2",))
+    st = _statement(allocation, (named, P2))
+    assert _shares(st)[0] == (0, "F-2", D("1500.00"))
+    assert st.applied[0].named
+
+
+def test_what_no_invoice_owes_stays_as_credit() -> None:
+    st = account_statement((F1,), [Receipt(date(2025, 2, 1), D("1200"))], as_of=AS_OF,
+                           regime="BE")  # fmt: skip
+    assert st.unapplied == D("200.00")
+    assert st.balance == D("-200.00")
+    assert any("200.00 EUR paid beyond what the invoices owe" in n for n in st.assumptions)
+    # a later invoice takes the credit on the day it is issued (before its due date)
+    st = account_statement((F1, F2), [Receipt(date(2025, 2, 1), D("1200"))], as_of=AS_OF,
+                           regime="BE", rate=RATE)  # fmt: skip
+    assert _shares(st) == [(0, "F-1", D("1000.00")), (0, "F-2", D("200.00"))]
+    assert st.applied[1].date == F2.issued
+    assert (st.unapplied, st.line("F-2").principal_outstanding) == (0, D("1800.00"))
+
+
+def test_the_statutory_order_is_the_default_where_the_law_gives_one() -> None:
+    # legal.md §3: art. 6:43 BW - due debts first, the most onerous, then the oldest
+    st = account_statement((F1, F2, F3), (P1, P2), as_of=AS_OF, regime="NL")
+    assert st.allocation is Allocation.DUE_ONEROUS_OLDEST
+    assert "art. 6:43 BW" in st.assumptions[0]
+    st = account_statement((F1, F2, F3), (P1, P2), as_of=AS_OF, regime="DE")
+    assert st.allocation is Allocation.OLDEST_FIRST
+    assert "no statutory order" in st.assumptions[0]
+
+
+def test_statement_on_a_plan() -> None:
+    plan = payment_plan(D("3000"), 3, start=date(2025, 1, 31), first=date(2025, 2, 28),
+                        rate=D("0.05"), acceleration=10)  # fmt: skip
+    first = plan.instalments[0]
+    st = account_statement(plan, [Receipt(first.due, first.amount)], as_of=date(2025, 4, 30),
+                           regime="BE")  # fmt: skip
+    # the second instalment (28 March) was missed: on 8 April the rest became due at once
+    assert [x.invoice for x in st.lines] == ["PLAN/1", "PLAN/2", "PLAN/3"]
+    assert [x.due for x in st.lines] == [date(2025, 2, 28), date(2025, 3, 28), date(2025, 4, 8)]
+    assert st.lines[0].outstanding == 0
+    assert "plan interest included" in st.assumptions[-1]
+
+
+def test_explain_and_frame() -> None:
+    st = _statement(Allocation.OLDEST_FIRST)
+    text = st.explain()
+    assert text.splitlines()[0] == (
+        "statement of account as of 2025-08-29 (EUR), payments allocated oldest first"
+    )
+    assert "2025-05-30 payment 2000.00: F-3 2000.00" in text
+    assert "balance due 2612.45 EUR" in text
+    frame = st.to_frame()
+    assert list(frame["invoice"]) == ["F-1", "F-2", "F-3"]
+    assert sum(frame["outstanding"]) == st.outstanding
+
 
 # --------------------------------------------------------------------- plans: worked examples
 
@@ -298,3 +468,126 @@ def test_plan_payments_bad_input() -> None:
         plan.invoices(prefix="")
     with pytest.raises(PaytermsError):
         plan.missed("payments", as_of=FIRST)  # type: ignore[arg-type]
+
+
+# --------------------------------------------------------------------- statements: properties
+
+REGIMES = ("BE", "DE", "FR", "LU", "NL", "UK")
+CURRENCY = {"UK": "GBP"}
+
+
+@st.composite
+def accounts(
+    draw: st.DrawFn,
+) -> tuple[list[Invoice], list[Receipt], date, str, Allocation | None]:
+    code = draw(st.sampled_from(REGIMES))
+    start = draw(st.dates(min_value=date(2019, 1, 1), max_value=date(2023, 1, 1)))  # tables
+    n = draw(st.integers(1, 5))
+    invoices = []
+    for k in range(n):
+        issued = start + timedelta(days=draw(st.integers(0, 120)))
+        due = issued + timedelta(days=draw(st.integers(0, 90)))
+        amount = draw(amounts(min_value=D("0.01"), max_value=10**6))
+        invoices.append(Invoice(f"F-{k}", "ACME", issued, due, amount,
+                                currency=CURRENCY.get(code, "EUR")))  # fmt: skip
+    first = min(i.issued for i in invoices)
+    as_of = first + timedelta(days=draw(st.integers(0, 400)))
+    as_of = max(as_of, max(i.issued for i in invoices))
+    receipts = []
+    for _ in range(draw(st.integers(0, 5))):
+        day = first + timedelta(days=draw(st.integers(0, (as_of - first).days)))
+        amount = draw(amounts(min_value=D("0.01"), max_value=10**6))
+        receipts.append(Receipt(day, amount))
+    policy = draw(st.none() | st.sampled_from(list(Allocation)))
+    return invoices, receipts, as_of, code, policy
+
+
+@settings(max_examples=examples(120), deadline=None)
+@given(account=accounts())
+def test_nothing_is_lost(
+    account: tuple[list[Invoice], list[Receipt], date, str, Allocation | None],
+) -> None:
+    invoices, receipts, as_of, code, policy = account
+    st = account_statement(invoices, receipts, as_of=as_of, regime=code, allocation=policy)
+    paid_in = sum((r.amount for r in receipts), D(0))
+    assert sum((a.amount for a in st.applied), D(0)) + st.unapplied == paid_in
+    assert st.paid + st.unapplied == paid_in
+    for line in st.lines:
+        assert line.paid == sum((a.amount for a in st.applied if a.invoice == line.invoice), D(0))
+        assert min(line.principal_outstanding, line.interest_outstanding,
+                   line.compensation_outstanding) >= 0  # fmt: skip
+    if st.unapplied:
+        assert st.outstanding == 0 or all(r.date < max(i.due for i in invoices) for r in receipts)
+    assert [x.invoice for x in st.lines] == [i.id for i in invoices]
+
+
+# --------------------------------------------------------------------- statements: bad input
+
+A_DAY = date(2025, 4, 1)
+EUR_F1 = Invoice("F-1", "ACME", F1.issued, F1.due, F1.amount, currency="EUR")
+
+
+@pytest.mark.parametrize(
+    ("invoices", "payments", "kwargs", "error", "match"),
+    [
+        pytest.param((F1,), [Receipt(date(2025, 1, 1), D("10"))], {}, InvalidArgument,
+                     "payments[0]=Receipt(date=datetime.date(2025, 1, 1)", id="before-invoices"),
+        pytest.param((F1,), [Payment(A_DAY, D("1"))], {"as_of": date(2025, 3, 1)},
+                     InvalidArgument, "payments[0]=Receipt(date=datetime.date(2025, 4, 1)",
+                     id="after-as-of"),
+        pytest.param((F1, F2), [Receipt(A_DAY, D("5"), invoices=("F-7",))], {}, InvalidArgument,
+                     "it names 'F-7'", id="unknown-invoice"),
+        pytest.param((F1,), [Receipt(A_DAY, D("1100")), Receipt(A_DAY, D("5"), invoices="F-1")],
+                     {"regime": "BE"}, InvalidArgument, "'F-1' is already paid", id="paid-twice"),
+        pytest.param((F1, F2), [Receipt(date(2025, 2, 1), D("5"), invoices="F-2")], {},
+                     InvalidArgument, "invoices issued by its date", id="names-a-future-invoice"),
+        pytest.param((EUR_F1, Invoice("F-2", "ACME", date(2025, 1, 2), date(2025, 2, 1), D("1"),
+                                      currency="GBP")), [], {}, CurrencyMismatch,
+                     "'EUR' and 'GBP'", id="mixed-currencies"),
+        pytest.param((EUR_F1,), [], {"regime": "UK"}, CurrencyMismatch, "'GBP' and 'EUR'",
+                     id="regime-currency"),
+        pytest.param((F1, F1), [], {}, InvalidArgument, "invoices[1]='F-1'", id="duplicate-id"),
+        pytest.param((F1, Invoice("F-2", "Bolt", date(2025, 1, 2), date(2025, 2, 1), D("1"))), [],
+                     {}, InvalidArgument, "invoices[1]='Bolt'", id="two-debtors"),
+        pytest.param((F1, Invoice("CN-1", "ACME", date(2025, 1, 2), date(2025, 2, 1), D("-5"))),
+                     [], {}, InvalidArgument, "invoices[1]=Decimal('-5')", id="credit-note"),
+        pytest.param((F1, Invoice("F-2", "ACME", date(2025, 9, 1), date(2025, 9, 1), D("5"))),
+                     [], {}, InvalidArgument, "invoices[1]='F-2'", id="issued-after-as-of"),
+        pytest.param((F1,), [(A_DAY, D("5"))], {}, InvalidType, "payments[0]=", id="tuple"),
+        pytest.param(("F-1",), [], {}, InvalidType, "invoices[0]='F-1'", id="not-an-invoice"),
+        pytest.param((), [], {}, InvalidArgument, "invoices=()", id="no-invoices"),
+        pytest.param((F1,), [], {"allocation": "fifo"}, InvalidArgument, "allocation='fifo'",
+                     id="allocation"),
+        pytest.param((F1,), [], {"regime": "XX"}, UnknownRegime, "'XX'", id="regime"),
+        pytest.param((F1,), [], {"as_of": "2025-08-29"}, InvalidType, "as_of='2025-08-29'",
+                     id="as-of-text"),
+        pytest.param((F1,), [Receipt(A_DAY, D("1.005"))], {}, InvalidArgument, "minor units",
+                     id="sub-cent-payment"),
+    ],
+)  # fmt: skip
+def test_statement_bad_input(
+    invoices: tuple[object, ...],
+    payments: list[object],
+    kwargs: dict[str, object],
+    error: type[Exception],
+    match: str,
+) -> None:
+    args: dict[str, object] = {"as_of": AS_OF, **kwargs}
+    with pytest.raises(error, match=re.escape(match)):
+        account_statement(invoices, payments, **args)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("make", "error", "match"),
+    [
+        (lambda: Receipt(A_DAY, D("-5")), InvalidArgument, "amount=Decimal('-5')"),
+        (lambda: Receipt(A_DAY, 0), InvalidArgument, "amount=0"),
+        (lambda: Receipt(A_DAY, 12.5), InvalidType, "amount=12.5"),
+        (lambda: Payment(A_DAY, D("0")), InvalidArgument, "amount=Decimal('0')"),
+        (lambda: Receipt(A_DAY, D("5"), invoices=("F-1", "F-1")), InvalidArgument, "invoices="),
+        (lambda: Receipt(A_DAY, D("5"), invoices=(7,)), InvalidType, "invoices[0]=7"),
+    ],
+)
+def test_payments_bad_input(make: object, error: type[Exception], match: str) -> None:
+    with pytest.raises(error, match=re.escape(match)):
+        make()  # type: ignore[operator]

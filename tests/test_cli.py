@@ -642,6 +642,24 @@ def test_interest_contractual_rate_and_options(run: Run) -> None:
     assert data["late_interest"] == jsonable(res)
 
 
+def test_interest_conventions_override_the_regime(run: Run) -> None:
+    argv = (*BE_CLAIM, "--payment-day", "excluded", "--rate-split", "fixed_at_start")
+    data = _json(run, *argv, "--imputation", "principal_interest_costs", "--compounding", "annual")
+    res = pt.late_interest(
+        Decimal("10000"),
+        due=date(2024, 3, 31),
+        until=date(2025, 2, 15),
+        regime="BE",
+        payments=(pt.Payment(date(2024, 9, 1), Decimal("4000")),),
+        payment_day=pt.PaymentDay.EXCLUDED,
+        rate_split=pt.RateSplit.FIXED_AT_START,
+        imputation=pt.Imputation.PRINCIPAL_INTEREST_COSTS,
+        compounding=pt.Compounding.ANNUAL,
+    )
+    assert data["late_interest"] == jsonable(res)
+    assert data["late_interest"] != jsonable(_be_claim())
+
+
 def test_interest_csv_round_trip(run: Run) -> None:
     lines = ["claim,amount,due,until"]
     for i in range(1000):
@@ -729,6 +747,19 @@ BAD_INPUT = [
     (("describe", "net 30", "--lang", "xx"), None, "invalid choice: 'xx'"),
     (("send-date", "net 30", "--ready", "2026-01-20", "--latest", "2026-01-10", "--runs", "25"),
      None, "argument --latest: 2026-01-10 is not accepted"),
+    (("due", "CM+2BD", "2026-01-15"), None, "argument --calendar: missing: expected"),
+    (("schedule", "net 30", "9999-12-31", "100"), None,
+     "argument DATE: 9999-12-31 is not accepted"),
+    (("cash", "net 30", "2026-01-01", "--runs", "2020-01-01"), None,
+     "argument --runs: 2020-01-01 is not accepted"),
+    (("discount", "200/10/30"), None, "argument SPEC: 200 is not accepted"),
+    (("breakeven", "30/10", "--rate", "8%"), None, "argument DAYS/NET: 30 is not accepted"),
+    (("interest", "9999999999999999999", "--due", "2024-01-01", "--until", "2024-02-01",
+      "--rate", "8%"), None, "at most 18 digits before the decimal point"),
+    (("interest", "100", "--due", "2024-01-01", "--until", "2024-02-01", "--rate", "150%"), None,
+     "argument --rate: 1.5 is not accepted"),
+    (("interest", "100", "--due", "2024-01-01", "--until", "2024-02-01", "--regime", "BE",
+      "--payment", "2024-01-10:500"), None, "argument --payment: 2024-01-10:500 is not accepted"),
 ]  # fmt: skip
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 from decimal import ROUND_CEILING, ROUND_DOWN, Decimal, localcontext
+from fractions import Fraction
 
 import pytest
 from hypothesis import assume, example, given, settings
@@ -19,10 +20,11 @@ from payterms import (
     RateSplit,
     late_interest,
 )
-from payterms.errors import InvalidArgument, InvalidType, UnknownRegime
+from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
 from payterms.law import Debtor, TableRate, regime
 from payterms.law.rates import Fixing
-from payterms.money import quantize
+from payterms.limits import MAX_AMOUNT_DIGITS
+from payterms.money import CONTEXT, quantize
 from strategies import (
     INTEREST_FIRST_DAY,
     INTEREST_LAST_DAY,
@@ -712,3 +714,129 @@ def test_floors_and_caps_hold_across_rate_changes(
             _BE_CAP.rate_on(d), _BE_CAP.rate_on(d - timedelta(days=1))
         ):
             assert d in starts, d
+
+
+# ----------------------------------------------------------- any amount: result or error
+
+
+def _magnitudes() -> st.SearchStrategy[Decimal]:
+    """Amounts from cents to 10**60, every order of magnitude equally likely."""
+    return st.builds(
+        lambda digits, exponent: Decimal(digits).scaleb(exponent),
+        st.integers(0, 10**12),
+        st.integers(-2, 48),
+    ).filter(lambda d: d <= Decimal(10) ** 60)
+
+
+def _exact_simple_interest(result: InterestResult) -> Fraction:
+    """Return the interest of a claim without payments or compounding, as a Fraction."""
+    return sum(
+        (Fraction(p.base) * Fraction(p.rate) * p.days / 365 for p in result.periods),
+        Fraction(0),
+    )
+
+
+@settings(max_examples=examples(300), deadline=None)
+@example(principal=Decimal("1E38"), claim_days=(date(2024, 3, 31), 321), code="BE")
+@example(principal=Decimal("1E38"), claim_days=(date(2024, 3, 31), 321), code="NL")
+@example(principal=Decimal(10) ** 60, claim_days=(date(2024, 3, 31), 321), code="FR")
+@example(principal=Decimal("9" * 46), claim_days=(date(2023, 12, 31), 366), code="DE")
+@given(
+    principal=_magnitudes(),
+    claim_days=st.tuples(interest_dates(), st.integers(0, 2000)),
+    code=interest_regime_codes(),
+)
+def test_any_amount_up_to_1e60_gives_a_result_or_a_payterms_error(
+    principal: Decimal, claim_days: tuple[date, int], code: str
+) -> None:
+    # No amount escapes as decimal.InvalidOperation (1E38 did, with a 40-digit context);
+    # a result is exact to the cent, else the amount is refused by name.
+    due, days = claim_days
+    until = min(due + timedelta(days=days), INTEREST_LAST_DAY)
+    refused: PaytermsError | None = None
+    try:
+        res = late_interest(principal, due=due, until=until, regime=code)
+    except PaytermsError as exc:
+        refused = exc
+    if refused is not None:
+        assert isinstance(refused, InvalidArgument)
+        assert refused.name in ("principal", "until"), refused
+        # only amounts no invoice reaches are refused: beyond the package's limit
+        assert principal.adjusted() >= MAX_AMOUNT_DIGITS
+        return
+    assert res.interest == quantize(res.interest_exact, res.currency)
+    if code != "NL":  # simple interest: the exact value, as a fraction, rounded half up
+        hundredths = _exact_simple_interest(res) * 100
+        cents = hundredths.__floor__() + (1 if hundredths % 1 >= Fraction(1, 2) else 0)
+        assert Fraction(res.interest) == Fraction(cents, 100)
+
+
+# ------------------------------------------------------------------ the named steps
+
+
+def test_the_options_type_lists_every_keyword_of_late_interest() -> None:
+    # one definition of the options: late_interest's keywords, less the claim itself
+    import inspect
+
+    from payterms.interest import InterestOptions, claim_rules
+
+    keywords = set(inspect.signature(late_interest).parameters) - {
+        "principal",
+        "due",
+        "until",
+        "payments",
+    }
+    assert set(InterestOptions.__annotations__) == keywords
+    assert set(inspect.signature(claim_rules).parameters) == keywords
+
+
+def test_the_steps_compose_to_late_interest() -> None:
+    # Dutch claim over two years with a payment: every step takes part (a rate change,
+    # an anniversary, an imputation), and running them by hand gives late_interest's result.
+    from payterms.interest import (
+        Balance,
+        accrue,
+        claim_interest,
+        claim_rules,
+        impute,
+        interest_result,
+        rate_periods,
+    )
+
+    due, until = date(2021, 12, 31), date(2023, 12, 31)
+    paid = Payment(date(2022, 6, 30), Decimal("1000"))
+    expected = late_interest(Decimal("10000"), due=due, until=until, regime="NL", payments=[paid])
+    rules = claim_rules(regime="NL")
+    assert claim_interest(rules, Decimal("10000"), due=due, until=until, payments=[paid]) == (
+        expected
+    )
+    first, stop = due + timedelta(days=1), until + timedelta(days=1)
+    cut = paid.date + timedelta(days=1)
+    stretches, notes = rate_periods(rules, first, stop, cuts=[cut])
+    assert any(s.capitalise for s in stretches)
+    assert len({s.rate for s in stretches}) > 1
+    fixed = rules.compensation.amount(Decimal("10000"))  # type: ignore[union-attr]
+    balance = Balance(Decimal("10000"), costs=fixed)
+    total = Decimal(0)
+    periods = []
+    for s in stretches:
+        days, accrued = accrue(balance.base, s.rate, s.start, s.stop, rules.day_count)
+        periods.append((s.start, days, accrued))
+        balance = balance.accrued(accrued)
+        total = CONTEXT.add(total, accrued)  # the working context: 60 digits
+        if s.capitalise:
+            balance = balance.capitalise()
+        if s.stop == cut:
+            balance, left = impute(balance, paid.amount, rules.imputation)
+            assert left == 0
+    assert [(p.start, p.days, p.interest) for p in expected.periods] == periods
+    result = interest_result(
+        rules,
+        balance,
+        interest=total,
+        compensation=fixed,
+        periods=expected.periods,
+        notes=(*rules.notes, *rules.compensation.conditions, *notes),  # type: ignore[union-attr]
+        until=until,
+    )
+    assert result == expected

@@ -9,7 +9,7 @@ import pytest
 
 from payterms import Payment, RateNotPublished, late_interest
 from payterms.interest import RateAssumption
-from payterms.law import Debtor, RateRounding, be, rate_table, regime
+from payterms.law import PartyKind, RateRounding, be, rate_table, regime
 
 # Source: legal.md §2.2, Belgian B2B rate table (SPF Finances notices in the Moniteur
 # belge, as reported by vanostaeyen.eu, schoups.com, phc-expert.be, avocation.be,
@@ -153,7 +153,7 @@ def test_past_the_table_raises_unless_an_assumption_is_named() -> None:
     ],
 )
 def test_consumer_damage_clause_caps(debt: str, cap: str) -> None:
-    r = regime("BE", debtor=Debtor.CONSUMER)
+    r = regime("BE", debtor=PartyKind.CONSUMER)
     assert r.compensation.amount(Decimal(debt)) == Decimal(cap)
 
 
@@ -164,7 +164,7 @@ def test_consumer_agreed_rate_is_capped_at_the_b2b_rate() -> None:
         Decimal("1000"),
         due=date(2024, 12, 31),
         until=date(2025, 1, 31),
-        regime=regime("BE", debtor=Debtor.CONSUMER),
+        regime=regime("BE", debtor=PartyKind.CONSUMER),
         rate=Decimal("0.15"),
     )
     assert [p.rate * 100 for p in res.periods] == [Decimal("11.5")]
@@ -172,7 +172,7 @@ def test_consumer_agreed_rate_is_capped_at_the_b2b_rate() -> None:
         Decimal("1000"),
         due=date(2024, 12, 31),
         until=date(2025, 1, 31),
-        regime=regime("BE", debtor=Debtor.CONSUMER),
+        regime=regime("BE", debtor=PartyKind.CONSUMER),
         rate=Decimal("0.06"),
     )
     assert [p.rate * 100 for p in lower.periods] == [Decimal("6")]
@@ -202,7 +202,7 @@ def test_b2b_example_with_partial_payment_interest_first() -> None:
 
 
 def test_consumer_rate_note_is_dropped_when_an_agreed_rate_is_given() -> None:
-    r = regime("BE", debtor=Debtor.CONSUMER)
+    r = regime("BE", debtor=PartyKind.CONSUMER)
     default = late_interest(Decimal("100"), due=date(2024, 1, 31), until=date(2024, 3, 1), regime=r)
     agreed = late_interest(
         Decimal("100"),

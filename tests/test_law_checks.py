@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
-from payterms.law import Debtor, Mention, PartyKind, Severity, check_terms, regime
+from payterms.law import Mention, PartyKind, Severity, check_terms, regime
 from payterms.terms import EndOfMonth, Installment, PaymentTerms
 from strategies import examples
 
@@ -246,7 +246,7 @@ def test_junk_gives_payterms_errors_only(field: str, junk: object) -> None:
 @settings(max_examples=examples(100), deadline=None)
 @given(
     code=st.one_of(st.none(), st.text(max_size=3), st.integers()),
-    debtor=st.one_of(st.none(), st.text(max_size=3), st.sampled_from(list(Debtor))),
+    debtor=st.one_of(st.none(), st.text(max_size=3), st.sampled_from(list(PartyKind))),
     contract=st.one_of(st.none(), st.dates(), st.datetimes(), st.text(max_size=3)),
 )
 def test_regime_junk_gives_payterms_errors_only(
@@ -281,4 +281,4 @@ def test_findings_use_the_caps_the_regime_states(code: str) -> None:
 
 @pytest.mark.parametrize("code", ["BE", "DE", "LU", "NL"])
 def test_consumer_regimes_have_no_term_caps(code: str) -> None:
-    assert regime(code, debtor=Debtor.CONSUMER).term_caps is None
+    assert regime(code, debtor=PartyKind.CONSUMER).term_caps is None

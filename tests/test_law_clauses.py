@@ -18,7 +18,7 @@ from payterms.charges import (
     RatePeriod,
 )
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
-from payterms.law import Debtor, Severity, check_charges, nl
+from payterms.law import PartyKind, Severity, check_charges, nl
 from strategies import amounts, examples, interest_dates, interest_regime_codes
 
 D = Decimal
@@ -87,7 +87,7 @@ def test_belgian_consumer_damage_caps(
     found = check_charges(
         Charges(damages=clause),
         "BE",
-        debtor=Debtor.CONSUMER,
+        debtor=PartyKind.CONSUMER,
         debt=None if debt is None else D(debt),
     )
     if first_excess is None:
@@ -104,11 +104,11 @@ def test_belgian_consumer_late_fee_counts_with_the_damages_clause() -> None:
     clause = DamagesClause(D("5"), maximum=D("2000"))
     # on a debt of 100: 5 % is 5.00; with a late fee of 15 the clauses ask 20.00, the cap
     check = check_charges(
-        Charges(damages=clause, late_fee=D("15")), "BE", debtor=Debtor.CONSUMER, debt=D("100")
+        Charges(damages=clause, late_fee=D("15")), "BE", debtor=PartyKind.CONSUMER, debt=D("100")
     )
     assert check == ()
     (f,) = check_charges(
-        Charges(damages=clause, late_fee=D("16")), "BE", debtor=Debtor.CONSUMER, debt=D("100")
+        Charges(damages=clause, late_fee=D("16")), "BE", debtor=PartyKind.CONSUMER, debt=D("100")
     )
     assert (
         "ask 21.00 where the legal maximum of a damage clause for a consumer debt allows 20.00"
@@ -128,7 +128,7 @@ def test_belgian_consumer_late_fee_counts_with_the_damages_clause() -> None:
     ],
 )
 def test_belgian_consumer_reminder_fees(fees: tuple[Decimal, ...], codes: list[str]) -> None:
-    found = check_charges(Charges(dunning_fees=fees), "BE", debtor=Debtor.CONSUMER)
+    found = check_charges(Charges(dunning_fees=fees), "BE", debtor=PartyKind.CONSUMER)
     assert [f.code for f in found] == codes
     assert all(f.severity is Severity.VIOLATION for f in found)
 
@@ -138,7 +138,7 @@ def test_belgian_consumer_reminder_fees(fees: tuple[Decimal, ...], codes: list[s
 @pytest.mark.parametrize(("rate", "over"), [("0.15", True), ("0.125", False), ("0.10", False)])
 def test_belgian_consumer_rate_cap(rate: str, over: bool) -> None:
     found = check_charges(
-        Charges(rate=ContractRate(D(rate))), "BE", debtor=Debtor.CONSUMER, on=date(2024, 9, 1)
+        Charges(rate=ContractRate(D(rate))), "BE", debtor=PartyKind.CONSUMER, on=date(2024, 9, 1)
     )
     assert _codes(found) == ([("VIOLATION", "BE-XIX.4-rate-cap")] if over else [])
 
@@ -148,11 +148,11 @@ def test_belgian_consumer_rate_cap(rate: str, over: bool) -> None:
 def test_dutch_consumer_bik_cap() -> None:
     assert nl.BIK_STAFFEL.amount(D("10000")) == D("875")
     over = Charges(damages=DamagesClause(D("15")))
-    (f,) = check_charges(over, "NL", debtor=Debtor.CONSUMER, debt=D("10000"))
+    (f,) = check_charges(over, "NL", debtor=PartyKind.CONSUMER, debt=D("10000"))
     assert f.code == "NL-6:96-bik-cap"
     assert "ask 1500.00 where the BIK staffel allows 875.00" in f.message
     ok = Charges(damages=DamagesClause(D("5"), minimum=D("40"), maximum=D("875")))
-    assert check_charges(ok, "NL", debtor=Debtor.CONSUMER, debt=D("10000")) == ()
+    assert check_charges(ok, "NL", debtor=PartyKind.CONSUMER, debt=D("10000")) == ()
 
 
 # Source: legal.md §5 (§ 288(6) BGB: an advance exclusion of Verzugszinsen is void) and §1
@@ -174,25 +174,30 @@ def test_german_exclusion_and_directive_warning() -> None:
 # Source: legal.md §2.1 (law of 2 August 2002 art. 5: a public-authority debtor owes the
 # statutory rate notwithstanding a contrary agreement).
 def test_belgian_public_debtor_owes_the_statutory_rate() -> None:
-    (f,) = check_charges(Charges(rate=ContractRate(D("0.20"))), "BE", debtor=Debtor.PUBLIC)
+    (f,) = check_charges(Charges(rate=ContractRate(D("0.20"))), "BE", debtor=PartyKind.PUBLIC)
     assert (f.severity, f.code) == (Severity.VIOLATION, "BE-art-5-public")
 
 
 @pytest.mark.parametrize(
     ("code", "debtor", "charges", "clause"),
     [
-        ("UK", Debtor.B2B, Charges(rate=ContractRate(D("0.05"))), "rate"),
-        ("NL", Debtor.CONSUMER, Charges(rate=ContractRate(D("0.05"))), "rate"),
-        ("FR", Debtor.CONSUMER, Charges(rate=ContractRate(D("0.05"))), "rate"),
-        ("BE", Debtor.B2B, Charges(damages=DamagesClause(D("10"), minimum=D("50"))), "damages"),
-        ("FR", Debtor.B2B, Charges(late_fee=D("15")), "late-fee"),
-        ("DE", Debtor.B2B, Charges(dunning_fees=(5, 10)), "dunning-fees"),
-        ("LU", Debtor.B2B, Charges(minimum=D("5")), "minimum"),
-        ("EU", Debtor.B2B, Charges(grace=Grace(10)), "grace"),
+        ("UK", PartyKind.UNDERTAKING, Charges(rate=ContractRate(D("0.05"))), "rate"),
+        ("NL", PartyKind.CONSUMER, Charges(rate=ContractRate(D("0.05"))), "rate"),
+        ("FR", PartyKind.CONSUMER, Charges(rate=ContractRate(D("0.05"))), "rate"),
+        (
+            "BE",
+            PartyKind.UNDERTAKING,
+            Charges(damages=DamagesClause(D("10"), minimum=D("50"))),
+            "damages",
+        ),
+        ("FR", PartyKind.UNDERTAKING, Charges(late_fee=D("15")), "late-fee"),
+        ("DE", PartyKind.UNDERTAKING, Charges(dunning_fees=(5, 10)), "dunning-fees"),
+        ("LU", PartyKind.UNDERTAKING, Charges(minimum=D("5")), "minimum"),
+        ("EU", PartyKind.UNDERTAKING, Charges(grace=Grace(10)), "grace"),
     ],
 )
 def test_what_the_sources_do_not_cover_is_not_checked(
-    code: str, debtor: Debtor, charges: Charges, clause: str
+    code: str, debtor: PartyKind, charges: Charges, clause: str
 ) -> None:
     (f,) = check_charges(charges, code, debtor=debtor, on=date(2024, 9, 1))
     assert f.severity is Severity.INFO
@@ -225,7 +230,7 @@ def test_bad_input(kwargs: dict[str, object], error: type[Exception], match: str
 @settings(max_examples=examples(150), deadline=None)
 @given(
     code=interest_regime_codes(),
-    debtor=st.sampled_from(list(Debtor)),
+    debtor=st.sampled_from(list(PartyKind)),
     rate=st.none() | st.integers(0, 3000).map(lambda v: ContractRate(D(v).scaleb(-4))),
     percent=st.none() | st.integers(0, 30).map(D),
     minimum=st.none() | amounts(max_value=200),
@@ -235,7 +240,7 @@ def test_bad_input(kwargs: dict[str, object], error: type[Exception], match: str
 )
 def test_every_finding_cites_an_article_or_says_not_checked(
     code: str,
-    debtor: Debtor,
+    debtor: PartyKind,
     rate: ContractRate | None,
     percent: Decimal | None,
     minimum: Decimal | None,

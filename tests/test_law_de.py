@@ -9,7 +9,7 @@ import pytest
 
 from payterms import late_interest
 from payterms.interest import Compounding, Imputation
-from payterms.law import Debtor, rate_table, regime
+from payterms.law import PartyKind, rate_table, regime
 from payterms.law.rates import Fixing, TableRate
 
 # Source: legal.md §5.1, Basiszinssatz (§ 247 BGB), Deutsche Bundesbank series BBIN1 via
@@ -36,7 +36,7 @@ PUBLISHED = [
 @pytest.mark.parametrize(("day", "basis", "consumer"), PUBLISHED)
 def test_basiszinssatz_and_rates(day: date, basis: str, consumer: str) -> None:
     assert rate_table("de_basiszinssatz").rate_on(day) == Decimal(basis)
-    assert regime("DE", debtor=Debtor.CONSUMER).rate_on(day) * 100 == Decimal(consumer)
+    assert regime("DE", debtor=PartyKind.CONSUMER).rate_on(day) * 100 == Decimal(consumer)
     if day > date(2014, 7, 28):
         assert regime("DE").rate_on(day) * 100 == Decimal(basis) + 9
 
@@ -60,7 +60,7 @@ def test_no_pauschale_for_old_obligations_or_consumers() -> None:
     # § 288(5) BGB; Art. 229 § 34 EGBGB (legal.md §5, §9.7).
     assert regime("DE").compensation.amount(Decimal("100")) == 40
     assert regime("DE", contract_date=date(2014, 1, 1)).compensation.amount(Decimal("100")) == 0
-    assert regime("DE", debtor=Debtor.CONSUMER).compensation.amount(Decimal("100")) == 0
+    assert regime("DE", debtor=PartyKind.CONSUMER).compensation.amount(Decimal("100")) == 0
 
 
 def test_basiszinssatz_follows_the_ecb_rate_by_its_changes() -> None:

@@ -10,7 +10,7 @@ import pytest
 from payterms import RateNotPublished, late_interest
 from payterms.errors import InvalidArgument, UnknownRegime
 from payterms.interest import RateSplit
-from payterms.law import CODES, Debtor, regime
+from payterms.law import CODES, PartyKind, regime
 
 # Source: enterprise.gov.ie Late Payment Interest Rate table (legal.md §0.1 cross-check):
 # the MRO + 8 column from 16-03-2013 to 2024-07-01, the Directive's formula.
@@ -53,7 +53,7 @@ def test_directive_compensation_is_per_invoice() -> None:
 
 def test_directive_excludes_consumers() -> None:
     with pytest.raises(InvalidArgument, match="consumers"):
-        regime("EU", debtor=Debtor.CONSUMER)
+        regime("EU", debtor=PartyKind.CONSUMER)
 
 
 def test_luxembourg() -> None:
@@ -64,9 +64,11 @@ def test_luxembourg() -> None:
     )
     assert [p.rate * 100 for p in res.periods] == [Decimal("12.25")]
     assert any("Luxembourg rate computed" in a for a in res.assumptions)
-    assert regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2024, 5, 1)) * 100 == Decimal("4.50")
+    assert regime("LU", debtor=PartyKind.CONSUMER).rate_on(date(2024, 5, 1)) * 100 == Decimal(
+        "4.50"
+    )
     with pytest.raises(RateNotPublished):
-        regime("LU", debtor=Debtor.CONSUMER).rate_on(date(2025, 1, 1))
+        regime("LU", debtor=PartyKind.CONSUMER).rate_on(date(2025, 1, 1))
 
 
 def test_luxembourg_values_are_plus_8_although_reported_as_plus_7() -> None:
@@ -135,7 +137,7 @@ def test_uk_fixed_sums(debt: str, fixed: str) -> None:
 
 def test_uk_excludes_consumers() -> None:
     with pytest.raises(InvalidArgument, match="consumers"):
-        regime("UK", debtor=Debtor.CONSUMER)
+        regime("UK", debtor=PartyKind.CONSUMER)
 
 
 def test_regime_lookup() -> None:

@@ -10,7 +10,7 @@ import pytest
 from payterms import Payment, late_interest
 from payterms.errors import InvalidArgument
 from payterms.interest import Imputation
-from payterms.law import Debtor, fr, rate_table, regime
+from payterms.law import PartyKind, fr, rate_table, regime
 
 # Source: legal.md §4.1, taux de l'intérêt légal (Direction générale du Trésor, arrêtés;
 # pages per row: legalnews, aphp, onb-france, cbanque, fiscalonline, lextimes,
@@ -130,8 +130,8 @@ def test_interest_before_capital() -> None:
     assert abs(res.periods[1].base - (1000 - (100 - accrued - 40))) < Decimal("1e-20")
 
 
-@pytest.mark.parametrize("debtor", [Debtor.CONSUMER, Debtor.PUBLIC])
-def test_consumer_and_public_debts_are_not_covered(debtor: Debtor) -> None:
+@pytest.mark.parametrize("debtor", [PartyKind.CONSUMER, PartyKind.PUBLIC])
+def test_consumer_and_public_debts_are_not_covered(debtor: PartyKind) -> None:
     with pytest.raises(InvalidArgument, match="not covered"):
         regime("FR", debtor=debtor)
 

@@ -9,7 +9,7 @@ import pytest
 
 from payterms import Payment, RateNotPublished, late_interest
 from payterms.interest import Compounding, Imputation, PaymentDay
-from payterms.law import Debtor, nl, rate_table, regime
+from payterms.law import PartyKind, nl, rate_table, regime
 
 # Source: legal.md §3.2, wettelijke handelsrente (vdkraan.nl, fintool.nl,
 # advocatenkantooroste.nl, bierensgroup.com, rechtnet.nl, overeenkomsten.nl,
@@ -58,19 +58,19 @@ PUBLISHED_CONSUMER = [
 
 @pytest.mark.parametrize(("day", "rate"), PUBLISHED_CONSUMER)
 def test_wettelijke_rente(day: date, rate: str) -> None:
-    assert regime("NL", debtor=Debtor.CONSUMER).rate_on(day) * 100 == Decimal(rate)
+    assert regime("NL", debtor=PartyKind.CONSUMER).rate_on(day) * 100 == Decimal(rate)
 
 
 def test_wettelijke_rente_2025_h1_is_not_shipped() -> None:
     # Source: legal.md §3.2: 6 % from 2025, "start date UNCONFIRMED".
     with pytest.raises(RateNotPublished, match="unconfirmed"):
-        regime("NL", debtor=Debtor.CONSUMER).rate_on(date(2025, 3, 1))
+        regime("NL", debtor=PartyKind.CONSUMER).rate_on(date(2025, 3, 1))
 
 
 def test_wettelijke_rente_has_no_formula() -> None:
     # Source: legal.md §3 and §9.12: the published wettelijke rente is not formula-
     # reproducible (2025-07-01: 2.40 + 2.25 = 4.65, published 6 %).
-    assert regime("NL", debtor=Debtor.CONSUMER).formula is None
+    assert regime("NL", debtor=PartyKind.CONSUMER).formula is None
 
 
 def test_handelsrente_is_ecb_plus_8_unrounded_since_16_march_2013() -> None:
@@ -110,7 +110,9 @@ def test_rules() -> None:
 )
 def test_bik_staffel(debt: str, costs: str) -> None:
     assert nl.BIK_STAFFEL.amount(Decimal(debt)) == Decimal(costs)
-    assert regime("NL", debtor=Debtor.CONSUMER).compensation.amount(Decimal(debt)) == Decimal(costs)
+    assert regime("NL", debtor=PartyKind.CONSUMER).compensation.amount(Decimal(debt)) == Decimal(
+        costs
+    )
 
 
 def test_compounds_on_the_anniversary_not_the_calendar_year() -> None:

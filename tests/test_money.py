@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import decimal
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 from payterms import InvalidArgument, InvalidType, Residue, UnknownCurrency, allocate, quantize
-from payterms.money import MINOR_UNITS, minor_unit, smallest_unit
+from payterms.limits import MAX_AMOUNT_DIGITS
+from payterms.money import CONTEXT, MINOR_UNITS, figure, minor_unit, round_to_unit, smallest_unit
 
 # Source: ISO 4217 list one (SIX Financial Information), column "Minor unit".
 ISO_4217 = [
@@ -179,3 +181,46 @@ def test_quantize_any_finite_amount() -> None:
     assert quantize(Decimal(big + ".005"), "EUR") == Decimal(big + ".01")
     assert str(quantize(Decimal(big + ".004"), "EUR")) == big + ".00"
     assert str(quantize(Decimal("1e75"), "JPY")) == "1" + "0" * 75
+
+
+@example(Decimal("1E17"), [1, 2])  # the parts were rounded to 28 digits by the ambient context
+@example(Decimal("1E40"), [1, 2])  # beyond payterms.limits.MAX_AMOUNT_DIGITS: refused
+@example(Decimal("1E59"), [1, 2])  # raised decimal.InvalidOperation
+@given(
+    st.builds(
+        lambda digits, exponent, negative: (
+            Decimal(digits).scaleb(exponent).copy_sign(Decimal(-1 if negative else 1))
+        ),
+        st.integers(0, 10**12),
+        st.integers(-2, 48),
+        st.booleans(),
+    ),
+    st.lists(st.integers(0, 1000), min_size=1, max_size=5).filter(any),
+)
+def test_allocate_any_amount_up_to_1e60_sums_exactly_or_is_refused(
+    total: Decimal, weights: list[int]
+) -> None:
+    try:
+        parts = allocate(total, weights)
+    except InvalidArgument as exc:
+        refused = exc
+    else:
+        refused = None
+        exact = quantize(total, "EUR")
+        assert sum(map(Fraction, parts)) == Fraction(exact)  # exact, whatever the context
+        assert all(p.as_tuple().exponent == -2 for p in parts)
+    if refused is not None:  # only beyond the package's limit (payterms.limits)
+        assert refused.name == "total"
+        assert abs(total).adjusted() >= MAX_AMOUNT_DIGITS
+
+
+def test_rounding_to_a_unit_widens_instead_of_failing() -> None:
+    value = Decimal(10) ** 70 / Decimal(7)
+    assert round_to_unit(value, Decimal("0.01")).as_tuple().exponent == -2
+    assert round_to_unit(Decimal("2.665"), Decimal("0.01"), ROUND_HALF_EVEN) == Decimal("2.66")
+
+
+def test_the_working_context_ignores_the_ambient_one() -> None:
+    with decimal.localcontext(decimal.Context(prec=3)):
+        assert allocate(Decimal("1E17"), (1, 2))[0] == Decimal("3" * 17 + ".33")
+        assert figure(CONTEXT.divide(Decimal(1), Decimal(3))) == Decimal("0." + "3" * 28)

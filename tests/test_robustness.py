@@ -19,6 +19,8 @@ from robustness import CASES, OUTCOMES, Case, outcome
 # Results payterms builds and returns; a caller never builds them from raw input.
 RESULTS = frozenset(
     {
+        "AccountStatement",
+        "AppliedPayment",
         "Charge",
         "DiscountDecision",
         "DiscountOffer",
@@ -38,6 +40,7 @@ RESULTS = frozenset(
         "Schedule",
         "SendDateTable",
         "SendPlan",
+        "StatementLine",
         "TermComparison",
         "TermComparisons",
         "TermCost",

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsError
 from payterms.rules import DueRule
-from payterms.terms import EndOfMonth, PaymentTerms, Start, TaxBase
+from payterms.terms import EndOfMonth, PaymentTerms, Start, TaxBase, end_of_month_rule
 from payterms.text import (
     DEFAULT_NET,
     DEFAULT_READING,
@@ -22,7 +22,6 @@ from payterms.text import (
     parse,
     parse_with_notes,
 )
-from payterms.text.parse import _end_of_month_text
 from strategies import examples
 from text_phrasings import DE, EN, FR, NL, PHRASINGS, terms
 
@@ -290,11 +289,15 @@ def test_bad_arguments() -> None:
 @pytest.mark.parametrize("days", [0, 1, 30, 45, 60])
 @pytest.mark.parametrize("day", [None, 1, 10, 28, 29, 31])
 @pytest.mark.parametrize("months", [0, 1])
-def test_end_of_month_words_build_what_the_terms_api_builds(
+def test_end_of_month_rule_texts_are_canonical_and_what_the_terms_api_builds(
     reading: EndOfMonth, days: int, day: int | None, months: int
 ) -> None:
+    # the wording recognises an end-of-month rule by comparing texts: each must be the
+    # rule's canonical text, and the one PaymentTerms.end_of_month builds
+    text = end_of_month_rule(days, "D", reading=reading, months=months, day=day)
+    assert str(DueRule.parse(text)) == text
     expected = PaymentTerms.end_of_month(days, reading=reading, months=months, day=day)
-    assert _end_of_month_text(days, "D", reading, months, day) == str(expected.installments[0].rule)
+    assert expected.installments[0].rule == DueRule.parse(text)
 
 
 @pytest.mark.parametrize("code", sorted(VOCABULARIES))

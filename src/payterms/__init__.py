@@ -45,9 +45,15 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
     from payterms import einvoice as einvoice
     from payterms import law as law
     from payterms.account import (
+        AccountStatement,
+        Allocation,
+        AppliedPayment,
         PaymentPlan,
         PlanInstalment,
         PlanMethod,
+        Receipt,
+        StatementLine,
+        account_statement,
         payment_plan,
     )
     from payterms.batch import (
@@ -75,6 +81,15 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         LateFee,
         MinimumCharge,
         RatePeriod,
+    )
+    from payterms.conventions import (
+        Compounding,
+        Debtor,
+        Imputation,
+        PartyKind,
+        PaymentDay,
+        RateAssumption,
+        RateSplit,
     )
     from payterms.discount import (
         DiscountDecision,
@@ -123,18 +138,12 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         term_cost,
     )
     from payterms.interest import (
-        Compounding,
-        Imputation,
         InterestPeriod,
         InterestResult,
         Payment,
-        PaymentDay,
-        RateAssumption,
-        RateSplit,
         late_interest,
     )
     from payterms.law import (
-        Debtor,
         Regime,
         TableRate,
     )
@@ -202,20 +211,23 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
 
 # name -> module it lives in, for the names not imported above
 _LAZY: dict[str, str] = {
+    "AccountStatement": "payterms.account",
     "Accrual": "payterms.charges",
     "Adjustment": "payterms.calendars",
     "AgeFrom": "payterms.receivables",
     "AgingBuckets": "payterms.receivables",
+    "Allocation": "payterms.account",
+    "AppliedPayment": "payterms.account",
     "BusinessCalendar": "payterms.calendars",
     "CeiBasis": "payterms.receivables",
     "Charge": "payterms.charges",
     "ChargeKind": "payterms.charges",
     "Charges": "payterms.charges",
-    "Compounding": "payterms.interest",
+    "Compounding": "payterms.conventions",
     "ContractRate": "payterms.charges",
     "DamagesClause": "payterms.charges",
     "DayCount": "payterms.calendars",
-    "Debtor": "payterms.law",
+    "Debtor": "payterms.conventions",
     "DiscountDecision": "payterms.discount",
     "DiscountOffer": "payterms.discount",
     "DiscountTier": "payterms.terms",
@@ -230,7 +242,7 @@ _LAZY: dict[str, str] = {
     "Grace": "payterms.charges",
     "GraceMode": "payterms.charges",
     "HhiScale": "payterms.receivables",
-    "Imputation": "payterms.interest",
+    "Imputation": "payterms.conventions",
     "Installment": "payterms.terms",
     "InstallmentCost": "payterms.financing",
     "InterestPeriod": "payterms.interest",
@@ -242,9 +254,10 @@ _LAZY: dict[str, str] = {
     "MinimumCharge": "payterms.charges",
     "MonthLength": "payterms.receivables",
     "Party": "payterms.discount",
+    "PartyKind": "payterms.conventions",
     "Payer": "payterms.runs",
     "Payment": "payterms.interest",
-    "PaymentDay": "payterms.interest",
+    "PaymentDay": "payterms.conventions",
     "PaymentExplanation": "payterms.timing",
     "PaymentForecast": "payterms.timing",
     "PaymentPart": "payterms.einvoice",
@@ -254,10 +267,11 @@ _LAZY: dict[str, str] = {
     "PercentOf": "payterms.terms",
     "PlanInstalment": "payterms.account",
     "PlanMethod": "payterms.account",
-    "RateAssumption": "payterms.interest",
+    "RateAssumption": "payterms.conventions",
     "RateMethod": "payterms.discount",
     "RatePeriod": "payterms.charges",
-    "RateSplit": "payterms.interest",
+    "RateSplit": "payterms.conventions",
+    "Receipt": "payterms.account",
     "Regime": "payterms.law",
     "ReminderClaim": "payterms.dunning",
     "RunFit": "payterms.runs",
@@ -267,6 +281,7 @@ _LAZY: dict[str, str] = {
     "SendObjective": "payterms.timing",
     "SendPlan": "payterms.timing",
     "Start": "payterms.terms",
+    "StatementLine": "payterms.account",
     "TableRate": "payterms.law",
     "TaxBase": "payterms.terms",
     "TermComparison": "payterms.financing",
@@ -276,6 +291,7 @@ _LAZY: dict[str, str] = {
     "TierStep": "payterms.discount",
     "UpliftReading": "payterms.financing",
     "Weighting": "payterms.receivables",
+    "account_statement": "payterms.account",
     "aging": "payterms.receivables",
     "amounts_due": "payterms.batch",
     "average_days_to_pay": "payterms.receivables",
@@ -358,10 +374,13 @@ def __dir__() -> list[str]:
 
 
 __all__ = [
+    "AccountStatement",
     "Accrual",
     "Adjustment",
     "AgeFrom",
     "AgingBuckets",
+    "Allocation",
+    "AppliedPayment",
     "BusinessCalendar",
     "CeiBasis",
     "Charge",
@@ -408,6 +427,7 @@ __all__ = [
     "OutsideCalendarRange",
     "ParseError",
     "Party",
+    "PartyKind",
     "Payer",
     "Payment",
     "PaymentDay",
@@ -427,6 +447,7 @@ __all__ = [
     "RateNotPublished",
     "RatePeriod",
     "RateSplit",
+    "Receipt",
     "Regime",
     "ReminderClaim",
     "Residue",
@@ -437,6 +458,7 @@ __all__ = [
     "SendObjective",
     "SendPlan",
     "Start",
+    "StatementLine",
     "TableRate",
     "TaxBase",
     "TermComparison",
@@ -450,6 +472,7 @@ __all__ = [
     "UpliftReading",
     "Weighting",
     "__version__",
+    "account_statement",
     "aging",
     "allocate",
     "amounts_due",

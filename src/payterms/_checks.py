@@ -9,6 +9,7 @@ from __future__ import annotations
 import decimal
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import cast
 
 from payterms.errors import InvalidArgument, InvalidType, LimitExceeded
@@ -19,8 +20,10 @@ __all__ = [
     "check_amount",
     "check_date",
     "check_int",
+    "check_quantile",
     "check_rounding",
     "check_text",
+    "to_amount",
     "to_date",
     "to_decimal",
     "year_limit",
@@ -131,6 +134,31 @@ def year_limit(name: str, value: object, what: str) -> LimitExceeded:
     within years 1-9999 (payterms.limits.MAX_YEAR)
     """
     return LimitExceeded(name, value, f"{what} within years {MIN_YEAR}-{MAX_YEAR}", "MAX_YEAR")
+
+
+def to_amount(value: object, name: str) -> Decimal:
+    """Return a money amount as a Decimal, refusing magnitudes no invoice reaches.
+
+    The same as :func:`to_decimal` (which refuses any number argument beyond
+    :data:`~payterms.limits.MAX_AMOUNT_DIGITS`), named for the amounts it reads.
+
+    >>> to_amount("1E24", "amount")
+    Traceback (most recent call last):
+    payterms.errors.LimitExceeded: amount='1E24' is not accepted: expected at most 18 digits ...
+    """
+    return to_decimal(value, name)
+
+
+def check_quantile(q: object) -> Fraction:
+    """Return *q* as a Fraction if it is a probability in (0, 1]; raise otherwise.
+
+    >>> check_quantile("0.5")
+    Fraction(1, 2)
+    """
+    share = q if isinstance(q, Fraction) else Fraction(to_decimal(q, "q"))
+    if not 0 < share <= 1:
+        raise InvalidArgument("q", q, "a probability in (0, 1]")
+    return share
 
 
 def check_date(value: object, name: str) -> date:

@@ -1,4 +1,32 @@
-"""A customer's account: payment plans for overdue debt.
+"""A customer's account: what a debtor owes today and why, and payment plans for overdue debt.
+
+:func:`account_statement` takes the invoices (or the instalments of a plan) and the
+payments of one debtor and returns one :class:`AccountStatement`: each payment allocated
+to the invoices (first to those the debtor named, then by an :class:`Allocation` policy:
+the statutory order where the law gives one, else the oldest first, or pro rata), the
+late interest and the fixed compensation of each invoice from its own due date
+(:func:`~payterms.late_interest` under the regime), the totals to the cent, and any
+credit left unapplied. ``explain()`` prints it; ``to_frame()`` gives one row per invoice.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from payterms.receivables import Invoice
+>>> invoices = [Invoice("F-1", "ACME", date(2025, 1, 15), date(2025, 2, 14), Decimal("1000")),
+...             Invoice("F-2", "ACME", date(2025, 2, 15), date(2025, 3, 17), Decimal("500"))]
+>>> st = account_statement(invoices, [Receipt(date(2025, 3, 31), Decimal("800"))],
+...                        as_of=date(2025, 4, 30), regime="BE")
+>>> for line in st.explain().splitlines()[:7]:
+...     print(line)
+statement of account as of 2025-04-30 (EUR), payments allocated oldest first
+invoice   due         principal  interest  compensation     paid  outstanding
+F-1       2025-02-14    1000.00     16.20         40.00   800.00       256.20
+F-2       2025-03-17     500.00      6.93         40.00     0.00       546.93
+total                   1500.00     23.13         80.00   800.00       803.13
+2025-03-31 payment 800.00: F-1 800.00
+balance due 803.13 EUR
+>>> print(st.assumptions[0])
+the sources payterms follows give no statutory order for a payment among several debts
+under BE: oldest first assumed (pass allocation= to change)
 
 :func:`payment_plan` splits an outstanding amount into *n* instalments on the dates a
 :class:`~payterms.rules.DueRule` gives (the first on a given day, then every month, or
@@ -11,8 +39,6 @@ due at once (:meth:`PaymentPlan.effective`, the acceleration clause), and
 :meth:`PaymentPlan.invoices` gives the instalments as
 :class:`~payterms.receivables.Invoice` values, one per instalment.
 
->>> from datetime import date
->>> from decimal import Decimal
 >>> plan = payment_plan(Decimal("1000.00"), 3, start=date(2026, 1, 15),
 ...                     first=date(2026, 2, 15), rate=Decimal("0.08"))
 >>> print(plan.explain())
@@ -33,27 +59,53 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
 
-from attrs import evolve, frozen
+from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._extras import require
-from payterms.calendars import DayCount
+from payterms.calendars import BusinessCalendar, DayCount
 from payterms.charges import Accrual, ContractRate
-from payterms.errors import InvalidArgument, InvalidType
+from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidType, RateNotPublished
+from payterms.interest import (
+    InterestResult,
+    Payment,
+    RateAssumption,
+    RateSource,
+    late_interest,
+)
 from payterms.law import Regime
 from payterms.law import regime as _law_regime
-from payterms.money import DEFAULT_ROUNDING, Residue, allocate, quantize, smallest_unit
+from payterms.money import (
+    CONTEXT,
+    DEFAULT_ROUNDING,
+    Residue,
+    allocate,
+    minor_unit,
+    quantize,
+    smallest_unit,
+)
 from payterms.receivables import Invoice
 from payterms.rules import DueRule, Shift, Unit, add_months, as_rule
 
 if TYPE_CHECKING:
     import pandas as pd
 
-__all__ = ["PaymentPlan", "PlanInstalment", "PlanMethod", "payment_plan"]
+__all__ = [
+    "AccountStatement",
+    "Allocation",
+    "AppliedPayment",
+    "PaymentPlan",
+    "PlanInstalment",
+    "PlanMethod",
+    "Receipt",
+    "StatementLine",
+    "account_statement",
+    "payment_plan",
+]
 
 _ZERO = Decimal(0)
 _ONE_DAY = _dt.timedelta(days=1)
-_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
+_CONTEXT = CONTEXT
 
 
 class PlanMethod(Enum):
@@ -556,3 +608,695 @@ def payment_plan(
         acceleration=acceleration,
         assumptions=notes,
     )
+
+
+# ----------------------------------------------------------------------------- statements
+
+
+class Allocation(Enum):
+    """How a payment that names no invoice (or more than they owe) is spread over the account.
+
+    >>> Allocation.PRO_RATA.value
+    'pro_rata'
+    """
+
+    DUE_ONEROUS_OLDEST = "due_onerous_oldest"
+    """The statutory order of art. 6:43 BW (NL): first the debts that are due (their due
+    date reached on the payment day), among them the most onerous first (here: the
+    highest interest rate on the payment day), then the oldest (the earliest invoice
+    date), and debts equal in all of that pro rata; then the debts not yet due, in the
+    same order."""
+
+    OLDEST_FIRST = "oldest_first"
+    """The oldest invoice first (the earliest invoice date, then the earliest due date,
+    then the order the invoices were given), as ERP systems settle open items
+    (frappe/erpnext#37859), whether due or not."""
+
+    PRO_RATA = "pro_rata"
+    """Every open invoice in proportion to what it owes on the payment day, split to the
+    cent by :func:`~payterms.money.allocate` (largest remainder)."""
+
+
+# Where the sources payterms follows give a statutory order among several debts.
+_STATUTORY_ORDER = {"NL": ("art. 6:43 BW", Allocation.DUE_ONEROUS_OLDEST)}
+
+_POLICY_WORDS = {
+    Allocation.DUE_ONEROUS_OLDEST: "due debts first, the most onerous, then the oldest",
+    Allocation.OLDEST_FIRST: "oldest first",
+    Allocation.PRO_RATA: "pro rata",
+}
+
+
+def _receipt_amount(value: object) -> Decimal:
+    amount = to_decimal(value, "amount")
+    if amount <= 0:
+        raise InvalidArgument("amount", value, "a positive amount")
+    return amount
+
+
+def _receipt_invoices(value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, Iterable):
+        raise InvalidType("invoices", value, "invoice ids (a str or a sequence of str)")
+    ids = tuple(value)
+    for i, item in enumerate(ids):
+        if not isinstance(item, str):
+            raise InvalidType(f"invoices[{i}]", item, "an invoice id (a str)")
+    if len(set(ids)) != len(ids):
+        raise InvalidArgument("invoices", ids, "each invoice named once")
+    return ids
+
+
+def _receipt_date(value: object) -> _dt.date:
+    return check_date(value, "date")
+
+
+@frozen
+class Receipt:
+    """A payment received from the debtor: *amount* credited on *date*.
+
+    *invoices* are the invoices the debtor named (a remittance advice), in the order they
+    are to be paid; the payment goes to them first. *ref* is the payment's reference, as
+    shown on the statement.
+
+    >>> Receipt(_dt.date(2025, 3, 31), Decimal("800"), invoices="F-1")
+    Receipt(date=datetime.date(2025, 3, 31), amount=Decimal('800'), invoices=('F-1',), ref=None)
+    >>> Receipt(_dt.date(2025, 3, 31), Decimal("0"))
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: amount=Decimal('0') is not accepted: expected a positive amount
+    """
+
+    date: _dt.date = field(converter=_receipt_date)
+    amount: Decimal = field(converter=_receipt_amount)
+    invoices: tuple[str, ...] = field(default=(), converter=_receipt_invoices)
+    ref: str | None = None
+
+
+@frozen
+class AppliedPayment:
+    """One payment's share on one invoice: *amount* of receipt *payment* (its index) on *invoice*.
+
+    *named* says whether the debtor named the invoice.
+
+    >>> AppliedPayment(0, _dt.date(2025, 3, 31), "F-1", Decimal("800.00"), named=True).amount
+    Decimal('800.00')
+    """
+
+    payment: int
+    date: _dt.date
+    invoice: str
+    amount: Decimal
+    named: bool = False
+
+
+@frozen
+class StatementLine:
+    """One invoice on a statement: what it bore and what is left of it on the statement's day.
+
+    *principal* is the invoice amount; *interest* and *compensation* what it bore up to
+    the statement's day; *paid* what the payments applied to it; the ``*_outstanding``
+    amounts what is still owed. *result* is the full late-interest result behind the line
+    (its periods and assumptions).
+
+    >>> from payterms.receivables import Invoice
+    >>> st = account_statement([Invoice("F-1", "ACME", _dt.date(2025, 1, 15),
+    ...                                 _dt.date(2025, 2, 14), Decimal("1000"))],
+    ...                        as_of=_dt.date(2025, 3, 16), regime="DE")
+    >>> line = st.lines[0]
+    >>> line.interest, line.compensation, line.outstanding
+    (Decimal('9.26'), Decimal('40.00'), Decimal('1049.26'))
+    """
+
+    invoice: str
+    issued: _dt.date
+    due: _dt.date
+    principal: Decimal
+    interest: Decimal
+    compensation: Decimal
+    paid: Decimal
+    principal_outstanding: Decimal
+    interest_outstanding: Decimal
+    compensation_outstanding: Decimal
+    result: InterestResult | None = field(default=None, repr=False, eq=False)
+
+    @property
+    def outstanding(self) -> Decimal:
+        """What is still owed on the invoice: principal, interest and compensation."""
+        return (
+            self.principal_outstanding + self.interest_outstanding + self.compensation_outstanding
+        )
+
+    @property
+    def interest_paid(self) -> Decimal:
+        """The interest the payments settled."""
+        return self.interest - self.interest_outstanding
+
+
+@frozen
+class AccountStatement:
+    """What one debtor owes on *as_of*, and why: one line per invoice, and each payment's use.
+
+    *allocation* is the policy that spread the payments; *applied* lists each share of a
+    payment on an invoice; *unapplied* is the credit no invoice could take (an
+    overpayment); ``balance`` is what is owed net of that credit. *assumptions* list the
+    choices the figures rest on.
+    """
+
+    as_of: _dt.date
+    currency: str
+    allocation: Allocation
+    lines: tuple[StatementLine, ...]
+    receipts: tuple[Receipt, ...]
+    applied: tuple[AppliedPayment, ...]
+    unapplied: Decimal
+    assumptions: tuple[str, ...] = ()
+
+    @property
+    def principal(self) -> Decimal:
+        """The invoices' amounts."""
+        return sum((line.principal for line in self.lines), _ZERO)
+
+    @property
+    def interest(self) -> Decimal:
+        """The interest the invoices bore up to the statement's day."""
+        return sum((line.interest for line in self.lines), _ZERO)
+
+    @property
+    def compensation(self) -> Decimal:
+        """The fixed compensation of the late invoices."""
+        return sum((line.compensation for line in self.lines), _ZERO)
+
+    @property
+    def paid(self) -> Decimal:
+        """What the payments settled on the invoices (the credit left unapplied excluded)."""
+        return sum((line.paid for line in self.lines), _ZERO)
+
+    @property
+    def outstanding(self) -> Decimal:
+        """What the invoices still owe."""
+        return sum((line.outstanding for line in self.lines), _ZERO)
+
+    @property
+    def balance(self) -> Decimal:
+        """What the debtor owes net of the unapplied credit (negative: the creditor owes)."""
+        return self.outstanding - self.unapplied
+
+    def line(self, invoice: str) -> StatementLine:
+        """Return the line of *invoice*.
+
+        >>> from payterms.receivables import Invoice
+        >>> st = account_statement([Invoice("F-1", "ACME", _dt.date(2025, 1, 15),
+        ...                                 _dt.date(2025, 2, 14), Decimal("10"))],
+        ...                        as_of=_dt.date(2025, 2, 1))
+        >>> st.line("F-1").outstanding
+        Decimal('10.00')
+        """
+        for line in self.lines:
+            if line.invoice == invoice:
+                return line
+        raise InvalidArgument("invoice", invoice, f"one of {[x.invoice for x in self.lines]}")
+
+    def explain(self) -> str:
+        """Return the statement as text: the invoices, the payments and their use, the balance.
+
+        >>> from payterms.receivables import Invoice
+        >>> st = account_statement([Invoice("F-1", "ACME", _dt.date(2025, 1, 15),
+        ...                                 _dt.date(2025, 2, 14), Decimal("10"))],
+        ...                        [Receipt(_dt.date(2025, 2, 1), Decimal("12"))],
+        ...                        as_of=_dt.date(2025, 2, 1))
+        >>> print(st.explain().splitlines()[4:6])
+        ['2025-02-01 payment 12.00: F-1 10.00', 'unapplied credit 2.00 EUR']
+        """
+        head = (
+            f"statement of account as of {self.as_of} ({self.currency}), payments allocated "
+            f"{_POLICY_WORDS[self.allocation]}"
+        )
+        rows = [
+            head,
+            f"{'invoice':<9} {'due':<10} {'principal':>10} {'interest':>9} "
+            f"{'compensation':>13} {'paid':>8} {'outstanding':>12}",
+        ]
+        for line in self.lines:
+            rows.append(
+                f"{line.invoice:<9} {line.due.isoformat():<10} {line.principal:>10} "
+                f"{line.interest:>9} {line.compensation:>13} {line.paid:>8} "
+                f"{line.outstanding:>12}"
+            )
+        rows.append(
+            f"{'total':<20} {self.principal:>10} {self.interest:>9} {self.compensation:>13} "
+            f"{self.paid:>8} {self.outstanding:>12}"
+        )
+        for k, receipt in enumerate(self.receipts):
+            shares = ", ".join(f"{a.invoice} {a.amount}" for a in self.applied if a.payment == k)
+            ref = f" {receipt.ref}" if receipt.ref else ""
+            rows.append(f"{receipt.date} payment{ref} {receipt.amount}: {shares or 'not applied'}")
+        if self.unapplied:
+            rows.append(f"unapplied credit {self.unapplied} {self.currency}")
+        rows.append(f"balance due {self.balance} {self.currency}")
+        rows.extend(f"- {note}" for note in self.assumptions)
+        return "\n".join(rows)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per invoice as a pandas DataFrame (needs the ``[pandas]`` extra).
+
+        Columns: invoice, issued, due, principal, interest, compensation, paid,
+        principal_outstanding, interest_outstanding, compensation_outstanding, outstanding
+        (amounts as Decimal objects).
+        """
+        pandas: Any = require("pandas", "AccountStatement.to_frame")
+        names = (
+            "principal",
+            "interest",
+            "compensation",
+            "paid",
+            "principal_outstanding",
+            "interest_outstanding",
+            "compensation_outstanding",
+            "outstanding",
+        )
+        columns: dict[str, list[object]] = {
+            "invoice": [x.invoice for x in self.lines],
+            "issued": [x.issued for x in self.lines],
+            "due": [x.due for x in self.lines],
+        }
+        for name in names:
+            columns[name] = [getattr(x, name) for x in self.lines]
+        return pandas.DataFrame(columns)
+
+
+class _Item:
+    """One invoice's claim while the payments are allocated (private working state)."""
+
+    __slots__ = ("_cache", "index", "invoice", "paid", "payments", "settled")
+
+    def __init__(self, index: int, invoice: Invoice) -> None:
+        self.index = index
+        self.invoice = invoice
+        self.payments: list[Payment] = []
+        self.paid = _ZERO
+        self.settled = False  # nothing owed after a payment: nothing accrues any more
+        self._cache: dict[_dt.date, Decimal] = {}
+
+    def owed(self, day: _dt.date, claim: _Claim) -> Decimal:
+        """Return what settles the invoice on *day*, after the payments applied so far."""
+        hit = self._cache.get(day)
+        if hit is not None:
+            return hit
+        inv = self.invoice
+        if day <= inv.due:
+            value = inv.amount - self.paid
+        else:
+            res = claim.run(inv, day, self.payments)
+            with decimal.localcontext(_CONTEXT):
+                value = inv.amount + res.interest_exact + res.compensation - self.paid
+        value = quantize(max(value, _ZERO), claim.currency)
+        self._cache[day] = value
+        return value
+
+    def pay(self, day: _dt.date, amount: Decimal, owed: Decimal) -> None:
+        """Apply *amount* of what the invoice *owed* on *day*."""
+        self.payments.append(Payment(day, amount))
+        self.paid += amount
+        self._cache.clear()
+        if amount == owed:
+            self.settled = True
+            self._cache[day] = _ZERO
+
+
+@frozen
+class _Claim:
+    """How each invoice's claim is computed: the regime and the options of late_interest."""
+
+    currency: str
+    regime: Regime | None
+    rate: object
+    assume: RateAssumption | None
+    calendar: BusinessCalendar | None
+
+    def run(self, inv: Invoice, until: _dt.date, payments: list[Payment]) -> InterestResult:
+        return late_interest(
+            inv.amount,
+            due=inv.due,
+            until=until,
+            regime=self.regime,
+            rate=self.rate,  # type: ignore[arg-type]
+            payments=tuple(payments),
+            assume=self.assume,
+            calendar=self.calendar,
+            currency=self.currency,
+        )
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        """Return the annual rate an overdue invoice bears on *day* (how onerous it is)."""
+        if self.rate is None:
+            if self.regime is None:
+                return _ZERO
+            try:
+                return self.regime.rate_source(self.assume).rate_on(day)
+            except RateNotPublished:
+                return _ZERO
+        if isinstance(self.rate, (Decimal, int, str)):
+            return to_decimal(self.rate, "rate")
+        rate_on = getattr(self.rate, "rate_on", None)
+        return rate_on(day) if rate_on is not None else _ZERO
+
+
+def _account_invoices(
+    invoices: object, payments: tuple[object, ...], as_of: _dt.date
+) -> tuple[Invoice, ...]:
+    if isinstance(invoices, PaymentPlan):
+        plan = invoices.effective(payments, as_of=as_of)
+        return plan.invoices()
+    if isinstance(invoices, (str, bytes)) or not isinstance(invoices, Iterable):
+        raise InvalidType("invoices", invoices, "an iterable of payterms.Invoice or a PaymentPlan")
+    items = tuple(invoices)
+    if not items:
+        raise InvalidArgument("invoices", items, "at least one invoice")
+    for i, inv in enumerate(items):
+        if not isinstance(inv, Invoice):
+            raise InvalidType(f"invoices[{i}]", inv, "a payterms.Invoice")
+    return items
+
+
+def _account_payments(payments: object) -> tuple[Receipt, ...]:
+    if isinstance(payments, (str, bytes)) or not isinstance(payments, Iterable):
+        raise InvalidType("payments", payments, "an iterable of payterms.Receipt or Payment")
+    out = []
+    for i, pay in enumerate(payments):
+        if isinstance(pay, Receipt):
+            out.append(pay)
+        elif isinstance(pay, Payment):
+            out.append(Receipt(pay.date, pay.amount))
+        else:
+            raise InvalidType(f"payments[{i}]", pay, "a payterms.Receipt or Payment")
+    return tuple(out)
+
+
+def _spread(left: Decimal, owed: list[Decimal], currency: str) -> list[Decimal]:
+    """Return *left* spread over *owed* pro rata (each at most what it owes)."""
+    total = sum(owed, _ZERO)
+    if left >= total:
+        return list(owed)
+    return list(allocate(left, owed, currency))
+
+
+def account_statement(
+    invoices: Iterable[Invoice] | PaymentPlan,
+    payments: Iterable[Receipt | Payment] = (),
+    *,
+    as_of: _dt.date,
+    regime: Regime | str | None = None,
+    rate: Decimal | int | str | RateSource | None = None,
+    allocation: Allocation | None = None,
+    currency: str | None = None,
+    assume: RateAssumption | None = None,
+    calendar: BusinessCalendar | None = None,
+) -> AccountStatement:
+    """Return the statement of one debtor's *invoices* and *payments* on *as_of*.
+
+    Each payment is allocated on the day it is credited, in date order: first to the
+    invoices it names (in their order, each up to what it owes that day), then, for what
+    is left, by *allocation*: by default the statutory order of the regime where the
+    sources payterms follows give one (NL art. 6:43 BW:
+    :attr:`Allocation.DUE_ONEROUS_OLDEST`), else :attr:`Allocation.OLDEST_FIRST` (the
+    statement says so). What an invoice owes on a day is its principal, the interest
+    from the day after its own due date and its fixed compensation, less what was applied
+    to it; within an invoice a payment is imputed in the regime's order
+    (:func:`~payterms.late_interest`). What no invoice can take stays as unapplied credit.
+    Each invoice's line is its late interest up to *as_of* (*regime*, *rate*, *assume*,
+    *calendar* and *currency* are passed on) with the payments applied to it.
+    An invoice's own ``payments`` count as payments naming it. *invoices* may also be a
+    :class:`PaymentPlan`: its instalments, accelerated as its clause says.
+
+    Raises:
+        InvalidArgument: no invoices; two invoices with one id; invoices of different
+            customers; a credit note (give it as a payment naming the invoice it
+            credits); an invoice issued after *as_of*; a payment after *as_of* or before
+            every invoice; a payment naming an unknown invoice, an invoice not issued yet
+            or one already settled.
+        CurrencyMismatch: invoices (or the regime) in different currencies.
+        InvalidType: a float amount, something that is not an invoice or a payment.
+
+    >>> from payterms.receivables import Invoice
+    >>> invoices = [
+    ...     Invoice("F-1", "ACME", _dt.date(2025, 1, 2), _dt.date(2025, 2, 1), Decimal("600")),
+    ...     Invoice("F-2", "ACME", _dt.date(2025, 1, 9), _dt.date(2025, 2, 8), Decimal("400"))]
+    >>> st = account_statement(invoices, [Receipt(_dt.date(2025, 1, 31), Decimal("500"))],
+    ...                        as_of=_dt.date(2025, 1, 31), allocation=Allocation.PRO_RATA)
+    >>> [(a.invoice, a.amount) for a in st.applied]
+    [('F-1', Decimal('300.00')), ('F-2', Decimal('200.00'))]
+    >>> account_statement(invoices, [Receipt(_dt.date(2025, 1, 31), 50, invoices="F-9")],
+    ...                   as_of=_dt.date(2025, 2, 1))
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: payments[0]=... is not accepted: expected invoices among \
+['F-1', 'F-2'] (it names 'F-9')
+
+    """
+    as_of = check_date(as_of, "as_of")
+    if isinstance(regime, str):
+        regime = _law_regime(regime)
+    elif regime is not None and not isinstance(regime, Regime):
+        raise InvalidType("regime", regime, "a payterms.law.Regime or a code such as 'NL'")
+    if allocation is not None and not isinstance(allocation, Allocation):
+        raise InvalidArgument("allocation", allocation, "a payterms.Allocation member")
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
+    given = _account_payments(payments)
+    items_in = _account_invoices(invoices, given, as_of)
+
+    # the account's currency: the caller's, the regime's or the invoices'
+    codes = {inv.currency for inv in items_in if inv.currency is not None}
+    cur = currency or (regime.currency if regime is not None else None)
+    if cur is None:
+        cur = sorted(codes)[0] if codes else "EUR"
+    for code in sorted(codes):
+        if code != cur:
+            raise CurrencyMismatch(cur, code)
+    if regime is not None and regime.currency != cur:
+        raise CurrencyMismatch(regime.currency, cur)
+    smallest_unit(cur)  # an unknown code raises UnknownCurrency
+
+    seen: dict[str, int] = {}
+    customers = {items_in[0].customer}
+    receipts = list(given)
+    for i, inv in enumerate(items_in):
+        if inv.id in seen:
+            raise InvalidArgument(
+                f"invoices[{i}]", inv.id, f"an id not used before (invoices[{seen[inv.id]}])"
+            )
+        seen[inv.id] = i
+        if inv.customer not in customers:
+            raise InvalidArgument(
+                f"invoices[{i}]",
+                inv.customer,
+                f"invoices of one debtor ({items_in[0].customer!r})",
+            )
+        if inv.amount <= 0:
+            raise InvalidArgument(
+                f"invoices[{i}]",
+                inv.amount,
+                "a positive amount (give a credit note as a Receipt naming the invoice it credits)",
+            )
+        if quantize(inv.amount, cur) != inv.amount:
+            raise InvalidArgument(
+                f"invoices[{i}]", inv.amount, f"an amount in whole minor units of {cur}"
+            )
+        if inv.amount.as_tuple().exponent != -minor_unit(cur):
+            items_in = (
+                *items_in[:i],
+                evolve(inv, amount=quantize(inv.amount, cur)),
+                *items_in[i + 1 :],
+            )
+        if inv.issued > as_of:
+            raise InvalidArgument(f"invoices[{i}]", inv.id, f"an invoice issued by {as_of}")
+        receipts.extend(Receipt(day, amount, invoices=(inv.id,)) for day, amount in inv.payments)
+
+    first_issued = min(inv.issued for inv in items_in)
+    for k, receipt in enumerate(receipts):
+        where = f"payments[{k}]" if k < len(given) else "invoice payments"
+        if receipt.date > as_of:
+            raise InvalidArgument(where, receipt, f"a payment credited by as_of={as_of}")
+        if receipt.date < first_issued:
+            raise InvalidArgument(
+                where, receipt, f"a payment on or after the first invoice ({first_issued})"
+            )
+        if quantize(receipt.amount, cur) != receipt.amount:
+            raise InvalidArgument(where, receipt, f"an amount in whole minor units of {cur}")
+        receipts[k] = evolve(receipt, amount=quantize(receipt.amount, cur))
+        for name in receipt.invoices:
+            if name not in seen:
+                raise InvalidArgument(
+                    where, receipt, f"invoices among {list(seen)} (it names {name!r})"
+                )
+
+    notes: list[str] = []
+    policy = allocation
+    if policy is None:
+        statutory = _STATUTORY_ORDER.get(regime.code) if regime is not None else None
+        if statutory is not None:
+            policy = statutory[1]
+            notes.append(
+                f"payments that name no invoice are allocated in the statutory order of "
+                f"{statutory[0]}: {_POLICY_WORDS[policy]}"
+            )
+        else:
+            policy = Allocation.OLDEST_FIRST
+            where = f"under {regime.code}" if regime is not None else "without a regime"
+            notes.append(
+                "the sources payterms follows give no statutory order for a payment among "
+                f"several debts {where}: oldest first assumed (pass allocation= to change)"
+            )
+
+    claim = _Claim(cur, regime, rate, assume, calendar)
+    items = [_Item(i, inv) for i, inv in enumerate(items_in)]
+    by_id = {item.invoice.id: item for item in items}
+    order = sorted(items, key=lambda x: (x.invoice.issued, x.invoice.due, x.index))
+    applied: list[AppliedPayment] = []
+    credit: dict[int, Decimal] = {}  # receipt index -> what is left of an overpayment
+    # events in date order; on one day, invoices are issued before payments are credited
+    events = sorted(
+        [(inv.issued, 0, i) for i, inv in enumerate(items_in)]
+        + [(r.date, 1, k) for k, r in enumerate(receipts)]
+    )
+    for day, kind, k in events:
+        if kind == 0:
+            item = items[k]
+            for source, left_credit in credit.items():
+                owed = item.owed(day, claim)
+                if not owed:
+                    break
+                if left_credit:
+                    take = min(left_credit, owed)
+                    item.pay(day, take, owed)
+                    applied.append(AppliedPayment(source, day, item.invoice.id, take))
+                    credit[source] = left_credit - take
+            continue
+        receipt = receipts[k]
+        left = receipt.amount
+        where = f"payments[{k}]" if k < len(given) else "invoice payments"
+        for name in receipt.invoices:
+            item = by_id[name]
+            if item.invoice.issued > day:
+                raise InvalidArgument(
+                    where, receipt, f"invoices issued by its date (it names {name!r})"
+                )
+            owed = item.owed(day, claim)
+            if owed == 0:
+                raise InvalidArgument(
+                    where, receipt, f"an invoice still owed on {day} ({name!r} is already paid)"
+                )
+            take = min(left, owed)
+            item.pay(day, take, owed)
+            applied.append(AppliedPayment(k, day, name, take, named=True))
+            left -= take
+            if not left:
+                break
+        if left:
+            candidates = [x for x in order if not x.settled and x.invoice.issued <= day]
+            for item, take, owed in _policy_shares(policy, candidates, left, day, claim):
+                item.pay(day, take, owed)
+                applied.append(AppliedPayment(k, day, item.invoice.id, take))
+                left -= take
+        if left:
+            credit[k] = left
+    unapplied = quantize(sum(credit.values(), _ZERO), cur)
+    if unapplied:
+        notes.append(
+            f"{unapplied} {cur} paid beyond what the invoices owe is kept as credit; credit "
+            "goes to the invoices issued after it"
+        )
+
+    lines: list[StatementLine] = []
+    zero = quantize(0, cur)
+    for item in items:
+        inv = item.invoice
+        paid = quantize(item.paid, cur)
+        if as_of <= inv.due:
+            line = StatementLine(
+                inv.id, inv.issued, inv.due, inv.amount, zero, zero, paid,
+                quantize(inv.amount - item.paid, cur), zero, zero,
+            )  # fmt: skip
+            lines.append(line)
+            continue
+        res = claim.run(inv, as_of, item.payments)
+        notes.extend(res.assumptions)
+        lines.append(
+            StatementLine(
+                inv.id,
+                inv.issued,
+                inv.due,
+                inv.amount,
+                res.interest,
+                res.compensation,
+                paid,
+                res.principal_outstanding,
+                res.interest_outstanding,
+                res.compensation_outstanding,
+                result=res,
+            )
+        )
+    if isinstance(invoices, PaymentPlan):
+        notes.append(
+            "each instalment is an invoice: late interest runs on its whole amount, its plan "
+            "interest included"
+        )
+    receipt_order = tuple(receipts)
+    return AccountStatement(
+        as_of=as_of,
+        currency=cur,
+        allocation=policy,
+        lines=tuple(lines),
+        receipts=receipt_order,
+        applied=tuple(applied),
+        unapplied=unapplied,
+        assumptions=tuple(dict.fromkeys(notes)),
+    )
+
+
+def _policy_shares(
+    policy: Allocation,
+    candidates: list[_Item],
+    left: Decimal,
+    day: _dt.date,
+    claim: _Claim,
+) -> list[tuple[_Item, Decimal, Decimal]]:
+    """Return ``(item, share, owed)`` for the items that take part of *left* under *policy*.
+
+    *candidates* are the unsettled items issued by *day*, oldest first. What an item owes
+    is computed only when the policy reaches it.
+    """
+    if policy is Allocation.PRO_RATA:
+        groups = [candidates]
+    elif policy is Allocation.OLDEST_FIRST:
+        groups = [[x] for x in candidates]
+    else:
+        # due debts first; among them the most onerous, then the oldest; ties pro rata
+        def key(item: _Item) -> tuple[bool, Decimal, _dt.date]:
+            inv = item.invoice
+            is_due = inv.due <= day
+            onerous = claim.rate_on(day) if is_due else _ZERO
+            return (not is_due, -onerous, inv.issued)
+
+        groups = []
+        last: tuple[bool, Decimal, _dt.date] | None = None
+        for item in sorted(candidates, key=key):
+            mark = key(item)
+            if groups and mark == last:
+                groups[-1].append(item)
+            else:
+                groups.append([item])
+            last = mark
+    out: list[tuple[_Item, Decimal, Decimal]] = []
+    for group in groups:
+        if not left:
+            break
+        owed = [x.owed(day, claim) for x in group]
+        if not any(owed):
+            continue
+        parts = _spread(left, owed, claim.currency)
+        for item, part, debt in zip(group, parts, owed, strict=True):
+            if part:
+                out.append((item, part, debt))
+                left -= part
+    return out

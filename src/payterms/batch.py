@@ -34,22 +34,13 @@ from __future__ import annotations
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
 from payterms._checks import check_date, to_decimal
 from payterms._extras import require
-from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
+from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
-from payterms.interest import (
-    Compounding,
-    Imputation,
-    InterestResult,
-    PaymentDay,
-    RateAssumption,
-    RateSource,
-    RateSplit,
-    late_interest,
-)
+from payterms.interest import InterestOptions, InterestResult, claim_interest, claim_rules
 from payterms.money import DEFAULT_ROUNDING
 from payterms.runs import Payer
 from payterms.terms import PaymentTerms, Schedule
@@ -59,8 +50,6 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     import numpy as np
     import numpy.typing as npt
     import pandas as pd
-
-    from payterms.law import Regime
 
 __all__ = ["amounts_due", "due_dates", "expected_payment_dates", "late_interest_many", "schedules"]
 
@@ -816,67 +805,29 @@ def late_interest_many(
     principals: Sequence[Decimal | int | str] | Iterator[Decimal | int | str] | npt.NDArray[Any],
     dues: Any,
     untils: Any,
-    *,
-    regime: Regime | str | None = None,
-    rate: Decimal | int | str | RateSource | None = None,
-    day_count: DayCount | None = None,
-    payment_day: PaymentDay | None = None,
-    rate_split: RateSplit | None = None,
-    compounding: Compounding | None = None,
-    imputation: Imputation | None = None,
-    assume: RateAssumption | None = None,
-    compensation: Decimal | int | str | None = None,
-    calendar: BusinessCalendar | None = None,
-    currency: str | None = None,
-    rounding: str = DEFAULT_ROUNDING,
+    **options: Unpack[InterestOptions],
 ) -> tuple[InterestResult, ...]: ...
 
 
 @overload
 def late_interest_many(
-    principals: pd.Series,
-    dues: Any,
-    untils: Any,
-    *,
-    regime: Regime | str | None = None,
-    rate: Decimal | int | str | RateSource | None = None,
-    day_count: DayCount | None = None,
-    payment_day: PaymentDay | None = None,
-    rate_split: RateSplit | None = None,
-    compounding: Compounding | None = None,
-    imputation: Imputation | None = None,
-    assume: RateAssumption | None = None,
-    compensation: Decimal | int | str | None = None,
-    calendar: BusinessCalendar | None = None,
-    currency: str | None = None,
-    rounding: str = DEFAULT_ROUNDING,
+    principals: pd.Series, dues: Any, untils: Any, **options: Unpack[InterestOptions]
 ) -> pd.DataFrame: ...
 
 
 def late_interest_many(
-    principals: Any,
-    dues: Any,
-    untils: Any,
-    *,
-    regime: Regime | str | None = None,
-    rate: Decimal | int | str | RateSource | None = None,
-    day_count: DayCount | None = None,
-    payment_day: PaymentDay | None = None,
-    rate_split: RateSplit | None = None,
-    compounding: Compounding | None = None,
-    imputation: Imputation | None = None,
-    assume: RateAssumption | None = None,
-    compensation: Decimal | int | str | None = None,
-    calendar: BusinessCalendar | None = None,
-    currency: str | None = None,
-    rounding: str = DEFAULT_ROUNDING,
+    principals: Any, dues: Any, untils: Any, **options: Unpack[InterestOptions]
 ) -> Any:
     """Return the late interest of each claim: results, or a DataFrame for a pandas Series.
 
     Row *i* is :func:`payterms.interest.late_interest` of ``principals[i]`` due on
-    ``dues[i]`` up to ``untils[i]``, with the keyword arguments shared by every row (a
-    regime code is looked up once). *principals* are Decimal, int or str amounts (a
-    float is refused, naming its position; a pandas column of amounts has object dtype);
+    ``dues[i]`` up to ``untils[i]``. The keyword *options* are those of ``late_interest``
+    (:class:`~payterms.interest.InterestOptions`: ``regime``, ``rate``, ``day_count``,
+    ``payment_day``, ``rate_split``, ``compounding``, ``imputation``, ``assume``,
+    ``compensation``, ``calendar``, ``currency``, ``rounding``), shared by every row and
+    resolved once (:func:`~payterms.interest.claim_rules`). *principals* are Decimal, int
+    or str amounts (a float is refused, naming its position; a pandas column of amounts
+    has object dtype);
     *dues* and *untils* are date columns as for :func:`due_dates`. A sequence or numpy
     array of principals gives a tuple of :class:`~payterms.interest.InterestResult`; a
     pandas Series gives a DataFrame with its index and the Decimal columns ``interest``
@@ -907,34 +858,13 @@ def late_interest_many(
             raise InvalidArgument(
                 column.name, column.index, "a Series with the same index as the principals"
             )
-    if isinstance(regime, str):
-        from payterms.law import regime as lookup  # law is heavy: load it only when asked
-
-        regime = lookup(regime)
+    rules = claim_rules(**options)
     results = []
     for i, (amount, due, until) in enumerate(
         zip(amounts, _date_list(due_column), _date_list(until_column), strict=True)
     ):
         try:
-            results.append(
-                late_interest(
-                    amount,
-                    due=due,
-                    until=until,
-                    regime=regime,
-                    rate=rate,
-                    day_count=day_count,
-                    payment_day=payment_day,
-                    rate_split=rate_split,
-                    compounding=compounding,
-                    imputation=imputation,
-                    assume=assume,
-                    compensation=compensation,
-                    calendar=calendar,
-                    currency=currency,
-                    rounding=rounding,
-                )
-            )
+            results.append(claim_interest(rules, amount, due=due, until=until))
         except PaytermsError as exc:
             exc.add_note(f"at row {i} of {what}")
             raise

@@ -47,6 +47,7 @@ from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, to_date
 from payterms.errors import InvalidArgument, InvalidType, OutsideCalendarRange, UnknownCalendar
+from payterms.money import CONTEXT, figure
 
 __all__ = [
     "Adjustment",
@@ -623,17 +624,14 @@ def _is_last_of_february(d: date) -> bool:
     return d.month == 2 and d.day == _stdcal.monthrange(d.year, 2)[1]
 
 
-_FRACTION_CONTEXT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
-
-
 class DayCount(Enum):
     """A day count convention: how many days, and how many make a year.
 
     Sources: ISDA 2006 Definitions §4.16; QuantLib ``ql/time/daycounters/`` (the
-    30/360 variants follow ``thirty360.cpp``). Year fractions are Decimals computed to
-    28 significant digits (IEEE decimal128's precision is 34; 28 is Python's default
-    and more than any money amount needs); interest engines that want no division at
-    all use :meth:`days` and :meth:`year_length`.
+    30/360 variants follow ``thirty360.cpp``). Year fractions are Decimals computed in
+    the package's working context and cut to 28 significant digits
+    (:func:`payterms.money.figure`); interest engines that want no division at all use
+    :meth:`days` and :meth:`year_length`.
     """
 
     ACT_365_FIXED = "ACT/365F"
@@ -723,7 +721,7 @@ class DayCount(Enum):
         """
         start = check_date(start, "start")
         end = check_date(end, "end")
-        with decimal.localcontext(_FRACTION_CONTEXT):
+        with decimal.localcontext(CONTEXT):
             if self is DayCount.ACT_ACT_ISDA:
                 if end < start:
                     return -self.year_fraction(end, start)
@@ -734,9 +732,9 @@ class DayCount(Enum):
                     stop = min(end, year_end)
                     total += Decimal((stop - cursor).days) / self.year_length(cursor.year)
                     cursor = stop
-                return +total
+                return figure(total)
             days = self.days(start, end, termination=termination)
-            return Decimal(days) / self.year_length()
+            return figure(Decimal(days) / self.year_length())
 
 
 BusinessCalendar.TARGET = BusinessCalendar._market("XECB", 1999, 2100)

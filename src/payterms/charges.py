@@ -49,7 +49,7 @@ from attrs import field, frozen
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms.calendars import DayCount
 from payterms.errors import InvalidArgument, InvalidType
-from payterms.money import DEFAULT_ROUNDING, quantize
+from payterms.money import CONTEXT, DEFAULT_ROUNDING, quantize
 from payterms.rules import add_months
 
 __all__ = [
@@ -70,8 +70,6 @@ __all__ = [
 
 _ONE_DAY = _dt.timedelta(days=1)
 _ZERO = Decimal(0)
-# Exact arithmetic for a claim's amounts: local, so the caller's context cannot interfere.
-_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 
 
 class RatePeriod(Enum):
@@ -253,7 +251,7 @@ class ContractRate:
         """
         if self.per is RatePeriod.MONTH:
             return self.rate
-        return (self.rate / 12).normalize(_CONTEXT) if self.rate else self.rate
+        return (self.rate / 12).normalize(CONTEXT) if self.rate else self.rate
 
     def describe(self) -> str:
         """Return the clause in words, such as ``'1 % per started month'``.
@@ -278,7 +276,7 @@ class ContractRate:
         if last < first:
             return _ZERO
         dc = self.day_count
-        with decimal.localcontext(_CONTEXT):
+        with decimal.localcontext(CONTEXT):
             if dc is DayCount.ACT_ACT_ISDA:
                 total = _ZERO
                 cursor = first
@@ -302,7 +300,7 @@ class ContractRate:
         base = _debt(debt)
         first, last = _interest_days(due, until)
         if self.accrual is Accrual.PER_STARTED_MONTH:
-            with decimal.localcontext(_CONTEXT):
+            with decimal.localcontext(CONTEXT):
                 return base * self.monthly_rate * started_months(first, last)
         return self.period_interest(base, first, last)
 
@@ -374,7 +372,7 @@ class DamagesClause:
     def amount(self, debt: Decimal | int | str) -> Decimal:
         """Return the clause's exact sum on *debt*, between its minimum and maximum."""
         base = _debt(debt)
-        with decimal.localcontext(_CONTEXT):
+        with decimal.localcontext(CONTEXT):
             value = base * self.percent / 100
         if self.minimum is not None:
             value = max(value, self.minimum)

@@ -46,20 +46,18 @@ True
 
 from __future__ import annotations
 
-import decimal
 import functools
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
-from typing import ParamSpec, TypeVar
 
 from attrs import frozen
 
-from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import DEFAULT_ROUNDING, quantize
+from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, round_to_unit
 from payterms.terms import PaymentTerms
 
 __all__ = [
@@ -81,35 +79,7 @@ __all__ = [
     "tier_costs",
 ]
 
-# Working precision (12 guard digits) for logarithms and powers; results are rounded
-# once to _RESULT's 28 significant digits. payterms.financing computes in the same context.
-_WORK = decimal.Context(
-    prec=40,
-    rounding=decimal.ROUND_HALF_EVEN,
-    Emax=decimal.MAX_EMAX,
-    Emin=decimal.MIN_EMIN,
-    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
-)
-_RESULT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
-
-
-_P = ParamSpec("_P")
-_R = TypeVar("_R")
-
-
-def _exact(fn: Callable[_P, _R]) -> Callable[_P, _R]:
-    """Run *fn* in the working context, so the caller's ambient context never leaks in."""
-
-    @functools.wraps(fn)
-    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with decimal.localcontext(_WORK):
-            return fn(*args, **kwargs)
-
-    return run
-
-
 _HUNDRED = Decimal(100)
-_MAX_AMOUNT_DIGITS = 24  # far above any invoice, well inside the 40-digit working precision
 _ONE = Decimal(1)
 _ZERO = Decimal(0)
 
@@ -154,7 +124,7 @@ class Party(Enum):
 # --------------------------------------------------------------------------- helpers
 
 
-@_exact
+@in_context
 def rate_from_percent(percent: Decimal | int | str) -> Decimal:
     """Return the rate fraction for a rate written in percent: ``"8"`` gives ``0.08``.
 
@@ -168,7 +138,7 @@ def rate_from_percent(percent: Decimal | int | str) -> Decimal:
     return to_decimal(percent, "percent").scaleb(-2)
 
 
-@_exact
+@in_context
 def rate_to_percent(
     rate: Decimal | int | str,
     places: int | None = None,
@@ -188,20 +158,7 @@ def rate_to_percent(
     if check_int(places, "places", minimum=0) > 20:
         raise InvalidArgument("places", places, "at most 20 decimal places")
     check_rounding(rounding)
-    try:
-        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WORK)
-    except decimal.InvalidOperation:
-        raise InvalidArgument(
-            "rate", rate, f"a rate whose percent has at most {_WORK.prec} digits"
-        ) from None
-
-
-def _amount(value: object, name: str) -> Decimal:
-    """Return a money amount as a Decimal, refusing magnitudes no invoice reaches."""
-    amount = to_decimal(value, name)
-    if amount and amount.adjusted() >= _MAX_AMOUNT_DIGITS:
-        raise InvalidArgument(name, value, f"an amount below 10**{_MAX_AMOUNT_DIGITS}")
-    return amount
+    return round_to_unit(value, Decimal(1).scaleb(-places), rounding)
 
 
 def _discount_fraction(percent: object, name: str = "percent") -> Decimal:
@@ -268,7 +225,7 @@ def _credit_days(discount_days: object, net_days: object, paid_day: object) -> i
 
 
 def _periodic(d: Decimal, *, on_net: bool) -> Decimal:
-    return _WORK.divide(d, _ONE - d) if on_net else d
+    return CONTEXT.divide(d, _ONE - d) if on_net else d
 
 
 @functools.lru_cache(maxsize=4096)
@@ -278,7 +235,7 @@ def _compound(rate: Decimal, numerator: int, denominator: int) -> Decimal:
     Memoised: the logarithm and the exponential are most of the cost, and a portfolio
     repeats a handful of terms. The result does not depend on how *rate* is written.
     """
-    w = _WORK
+    w = CONTEXT
     growth = w.divide(w.multiply(w.ln(_ONE + rate), numerator), denominator)
     return w.subtract(w.exp(growth), _ONE)
 
@@ -287,24 +244,24 @@ def _annualise(i: Decimal, days: int, year: int, method: RateMethod) -> Decimal:
     """Return the annual rate of periodic rate *i* over *days* (40 digits, then rounded)."""
     if method is RateMethod.COMPOUND:
         return _compound(i, year, days)
-    return _WORK.divide(_WORK.multiply(i, year), days)
+    return CONTEXT.divide(CONTEXT.multiply(i, year), days)
 
 
 def _deannualise(rate: Decimal, days: int, year: int, method: RateMethod) -> Decimal:
     """Return the periodic rate over *days* that annualises to *rate*."""
     if method is RateMethod.COMPOUND:
         return _compound(rate, days, year)
-    return _WORK.divide(_WORK.multiply(rate, days), year)
+    return CONTEXT.divide(CONTEXT.multiply(rate, days), year)
 
 
 def _result(value: Decimal) -> Decimal:
-    return _RESULT.plus(value)
+    return figure(value)
 
 
 # --------------------------------------------------------------------------- rates
 
 
-@_exact
+@in_context
 def discount_cost(
     percent: Decimal | int | str,
     discount_days: int,
@@ -350,7 +307,7 @@ def discount_cost(
     return _result(_annualise(_periodic(d, on_net=net), days, _check_year(year), method))
 
 
-@_exact
+@in_context
 def breakeven_discount(
     cost_of_capital: Decimal | int | str,
     discount_days: int,
@@ -383,7 +340,7 @@ def breakeven_discount(
     return _result(d * _HUNDRED)
 
 
-@_exact
+@in_context
 def breakeven_days(
     percent: Decimal | int | str,
     cost_of_capital: Decimal | int | str,
@@ -414,7 +371,7 @@ def breakeven_days(
     return _result(i * year / rate)
 
 
-@_exact
+@in_context
 def discount_tiers(
     terms: PaymentTerms,
     invoice_date: date,
@@ -533,7 +490,7 @@ class DiscountDecision:
         return text
 
 
-@_exact
+@in_context
 def discount_decision(
     percent: Decimal | int | str,
     discount_days: int,
@@ -580,7 +537,7 @@ def discount_decision(
     advisable = cost > rate if side is Party.BUYER else cost < rate
     money: dict[str, Decimal] = {}
     if amount is not None:
-        gross = _amount(amount, "amount")
+        gross = to_amount(amount, "amount")
         check_rounding(rounding)
         if gross < 0:
             raise InvalidArgument("amount", amount, "a non-negative amount")
@@ -688,7 +645,7 @@ def _step(
     )
 
 
-@_exact
+@in_context
 def tier_costs(
     tiers: Sequence[tuple[Decimal | int | str, int]],
     net_days: int,
@@ -736,7 +693,7 @@ class TierChoice:
     steps: tuple[TierStep, ...]
 
 
-@_exact
+@in_context
 def best_tier(
     tiers: Sequence[tuple[Decimal | int | str, int]],
     net_days: int,
@@ -802,7 +759,7 @@ class DiscountOffer:
     advisable: bool
 
 
-@_exact
+@in_context
 def discount_offer(
     sales: Decimal | int | str,
     percent: Decimal | int | str,
@@ -828,7 +785,7 @@ def discount_offer(
     >>> offer.financing_before, offer.financing_after, offer.discounts, offer.advisable
     (Decimal('468493.15'), Decimal('386301.37'), Decimal('100000.00'), False)
     """
-    total = _amount(sales, "sales")
+    total = to_amount(sales, "sales")
     check_rounding(rounding)
     if total < 0:
         raise InvalidArgument("sales", sales, "non-negative sales")

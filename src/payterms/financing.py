@@ -49,12 +49,11 @@ from typing import TYPE_CHECKING
 
 from attrs import evolve, frozen
 
-from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
 from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
-from payterms.discount import _RESULT, _WORK, _amount, _exact
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, PaytermsWarning
-from payterms.money import DEFAULT_ROUNDING, quantize, smallest_unit
+from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
 from payterms.terms import DiscountWindow, PaymentTerms, Start
 from payterms.timing import payment_forecast
@@ -172,21 +171,21 @@ def _rate(value: object, name: str = "rate") -> Decimal:
 def _money(value: Decimal, currency: str | None, rounding: str) -> Decimal:
     check_rounding(rounding)
     if currency is None:
-        return _RESULT.plus(value)
+        return figure(value)
     return quantize(value, currency, rounding=rounding)
 
 
 def _factor(days: int, rate: Decimal, year: int, method: FinancingMethod) -> Decimal:
     """Return the cost of *days* per unit of amount, to 40 digits (days may be < 0)."""
     if method is FinancingMethod.SIMPLE:  # exact whenever r × days / year terminates
-        return _WORK.divide(_WORK.multiply(rate, days), year)
-    return _fraction_factor(_WORK.divide(days, year), rate, method)
+        return CONTEXT.divide(CONTEXT.multiply(rate, days), year)
+    return _fraction_factor(CONTEXT.divide(days, year), rate, method)
 
 
 def _fraction_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) -> Decimal:
     """Return the cost of a *fraction* of a year per unit of amount (negative: a gain)."""
     if method is FinancingMethod.SIMPLE:
-        return _WORK.multiply(rate, fraction)
+        return CONTEXT.multiply(rate, fraction)
     if rate == 0 or fraction == 0:
         return _ZERO
     return _growth_factor(fraction, rate, method)
@@ -195,7 +194,7 @@ def _fraction_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) 
 @functools.lru_cache(maxsize=4096)
 def _growth_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) -> Decimal:
     """Return the compound or present-value cost factor, memoised (ln and exp dominate)."""
-    w = _WORK
+    w = CONTEXT
     growth = w.multiply(w.ln(_ONE + rate), fraction)
     if method is FinancingMethod.COMPOUND:
         return w.subtract(w.exp(growth), _ONE)
@@ -205,7 +204,7 @@ def _growth_factor(fraction: Decimal, rate: Decimal, method: FinancingMethod) ->
 # --------------------------------------------------------------------------- public
 
 
-@_exact
+@in_context
 def financing_cost(
     amount: Decimal | int | str,
     days: int,
@@ -230,14 +229,14 @@ def financing_cost(
     Traceback (most recent call last):
     payterms.errors.InvalidArgument: days=-5 is not accepted: expected a whole number >= 0
     """
-    value = _amount(amount, "amount")
+    value = to_amount(amount, "amount")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
     factor = _factor(n, r, _year_length(day_count), _check_method(method))
-    return _money(_WORK.multiply(value, factor), currency, rounding)
+    return _money(CONTEXT.multiply(value, factor), currency, rounding)
 
 
-@_exact
+@in_context
 def price_uplift(
     price: Decimal | int | str,
     days: int,
@@ -272,7 +271,7 @@ def price_uplift(
     >>> price_uplift(Decimal("10000"), 30, Decimal("0.08"), method=FinancingMethod.PRESENT_VALUE)
     Decimal('10063.46')
     """
-    value = _amount(price, "price")
+    value = to_amount(price, "price")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
     chosen = _check_reading(reading)
@@ -315,7 +314,7 @@ class Margin:
     share_of_margin: Decimal | None
 
 
-@_exact
+@in_context
 def margin_after_term(
     price: Decimal | int | str,
     cost: Decimal | int | str,
@@ -337,14 +336,14 @@ def margin_after_term(
     >>> round(m.share_of_margin * 100, 1)                       # freeacademy.ai: 2.6 %
     Decimal('2.6')
     """
-    p = _amount(price, "price")
-    c = _amount(cost, "cost")
+    p = to_amount(price, "price")
+    c = to_amount(cost, "cost")
     n = check_int(days, "days", minimum=0)
     r = _rate(rate)
     factor = _factor(n, r, _year_length(day_count), _check_method(method))
     exact_cost = p * factor
     gross = p - c
-    share = _RESULT.plus(exact_cost / gross) if gross > 0 else None
+    share = figure(exact_cost / gross) if gross > 0 else None
     fin = _money(exact_cost, currency, rounding)
     gross_money = _money(gross, currency, rounding)
     return Margin(
@@ -357,7 +356,7 @@ def margin_after_term(
     )
 
 
-@_exact
+@in_context
 def max_days_for_margin(
     price: Decimal | int | str,
     cost: Decimal | int | str,
@@ -382,9 +381,9 @@ def max_days_for_margin(
     Decimal('2399.18')
 
     """
-    p = _amount(price, "price")
-    c = _amount(cost, "cost")
-    floor = _amount(min_margin, "min_margin")
+    p = to_amount(price, "price")
+    c = to_amount(cost, "cost")
+    floor = to_amount(min_margin, "min_margin")
     r = _rate(rate)
     m = _check_method(method)
     year = _year_length(day_count)
@@ -544,7 +543,7 @@ def _median(outcomes: tuple[tuple[date, Fraction], ...]) -> date:
 
 
 def _frac(value: Fraction) -> Decimal:
-    return _WORK.divide(Decimal(value.numerator), Decimal(value.denominator))
+    return CONTEXT.divide(Decimal(value.numerator), Decimal(value.denominator))
 
 
 # One payment option: (due, amount, ((cash date, probability), ...), discount if taken).
@@ -725,9 +724,9 @@ def _term_cost_exact(
                 due=due,
                 cash_date=median,
                 amount=value,
-                days=_RESULT.plus(days),
+                days=figure(days),
                 cost=_money(cost, currency, rounding),
-                probability=_RESULT.plus(chance),
+                probability=figure(chance),
             )
         )
     financing = sum((line.cost for line in lines), _ZERO)
@@ -739,7 +738,7 @@ def _term_cost_exact(
         financing=financing,
         discount=discount,
         cost=financing + discount,
-        days_financed=_RESULT.plus(weighted_days / paid) if paid else _ZERO,
+        days_financed=figure(weighted_days / paid) if paid else _ZERO,
         cash_gap=(last_cash - start).days,
         last_cash_date=last_cash,
     )
@@ -749,7 +748,7 @@ def _term_cost_exact(
 _EVENT_STARTS = frozenset({Start.DELIVERY, Start.ORDER, Start.POSTING})
 
 
-@_exact
+@in_context
 def term_cost(
     terms: PaymentTerms,
     amount: Decimal | int | str,
@@ -802,7 +801,7 @@ def term_cost(
     ...           rate=Decimal("0.08"), cash_out=supplier).cost
     Decimal('65.75')
     """
-    value = _amount(amount, "amount")
+    value = to_amount(amount, "amount")
     r = _rate(rate)
     if not isinstance(day_count, DayCount):
         raise InvalidType("day_count", day_count, "a payterms.DayCount member")
@@ -826,7 +825,7 @@ def term_cost(
     return result
 
 
-@_exact
+@in_context
 def indifferent_price(
     price: Decimal | int | str,
     from_terms: PaymentTerms,
@@ -878,7 +877,7 @@ def indifferent_price(
     ...                   method=FinancingMethod.PRESENT_VALUE)
     Decimal('10063.46')
     """
-    p = _amount(price, "price")
+    p = to_amount(price, "price")
     if p <= 0:
         raise InvalidArgument("price", price, "a positive price")
     r = _rate(rate)
@@ -900,7 +899,7 @@ def indifferent_price(
             stacklevel=3,
         )
 
-    tax_share = None if tax is None else _amount(tax, "tax") / p
+    tax_share = None if tax is None else to_amount(tax, "tax") / p
 
     def payments(terms: PaymentTerms, at: Decimal) -> list[_Entry]:
         return _payments(
@@ -1074,7 +1073,7 @@ def _wording(terms: PaymentTerms) -> str:
         return repr(terms)
 
 
-@_exact
+@in_context
 def compare_terms(
     candidates: Sequence[PaymentTerms],
     amount: Decimal | int | str,
@@ -1109,8 +1108,8 @@ def compare_terms(
     """
     if isinstance(candidates, (PaymentTerms, str, bytes)) or not isinstance(candidates, Sequence):
         raise InvalidType("candidates", candidates, "a sequence of payterms.PaymentTerms")
-    value = _amount(amount, "amount")
-    goods = None if cost is None else _amount(cost, "cost")
+    value = to_amount(amount, "amount")
+    goods = None if cost is None else to_amount(cost, "cost")
     rows = []
     for terms in candidates:
         detail = term_cost(
@@ -1135,7 +1134,7 @@ def compare_terms(
             gross = detail.amount - goods
             margin = _money(gross - detail.cost, currency, rounding)
             if gross > 0:
-                share = _RESULT.plus(detail.cost / gross)
+                share = figure(detail.cost / gross)
         rows.append(
             TermComparison(
                 terms=terms,

@@ -10,10 +10,12 @@ of the result is one stretch of days at one rate on one base; the amounts keep f
 precision and are rounded once, at the end, to the currency's minor unit.
 
 The rules that differ between countries are enum members on the regime, each of which
-a caller may override: :class:`RateSplit` (split at 1 January / 1 July or one rate fixed
-at the start), :class:`Compounding` (Dutch yearly compounding), :class:`PaymentDay`,
-:class:`Imputation` (which debt a partial payment settles first) and the
-:class:`~payterms.calendars.DayCount`.
+a caller may override: :class:`~payterms.conventions.RateSplit` (split at 1 January /
+1 July or one rate fixed at the start), :class:`~payterms.conventions.Compounding`
+(Dutch yearly compounding), :class:`~payterms.conventions.PaymentDay`,
+:class:`~payterms.conventions.Imputation` (which debt a partial payment settles first)
+and the :class:`~payterms.calendars.DayCount`. They live in :mod:`payterms.conventions`,
+below this engine and below :mod:`payterms.law`, which does not import this module.
 
 More information: Directive 2011/7/EU arts. 2-6; each regime module of
 :mod:`payterms.law` cites its statutes, and docs/late-interest.md compares the rules.
@@ -34,144 +36,61 @@ Decimal('6.58')
 from __future__ import annotations
 
 import datetime as _dt
-import decimal
 from collections.abc import Iterable
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
-from typing import TYPE_CHECKING, Protocol
+from typing import TypedDict
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from payterms._checks import check_amount, check_date, check_rounding, to_decimal, year_limit
+from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.conventions import Compensation, RegimeRules
+from payterms.conventions import Compounding as Compounding
+from payterms.conventions import Imputation as Imputation
+from payterms.conventions import PaymentDay as PaymentDay
+from payterms.conventions import RateAssumption as RateAssumption
+from payterms.conventions import RateSegment as RateSegment
+from payterms.conventions import RateSource as RateSource
+from payterms.conventions import RateSplit as RateSplit
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.limits import MAX_YEAR
-from payterms.money import DEFAULT_ROUNDING, smallest_unit
-
-if TYPE_CHECKING:
-    from payterms.law import Regime
+from payterms.money import (
+    CONTEXT,
+    DEFAULT_ROUNDING,
+    EXACT_DIGITS,
+    exact_to_unit,
+    round_to_unit,
+    smallest_unit,
+)
 
 __all__ = [
-    "Compounding",
+    "Balance",
+    "ClaimRules",
     "FixedRate",
-    "Imputation",
+    "InterestOptions",
     "InterestPeriod",
     "InterestResult",
     "Payment",
-    "PaymentDay",
-    "RateAssumption",
-    "RateSegment",
-    "RateSource",
-    "RateSplit",
+    "Stretch",
+    "accrue",
+    "claim_interest",
+    "claim_rules",
+    "impute",
+    "interest_result",
     "late_interest",
+    "rate_periods",
 ]
+# The vocabulary (RateSplit, Compounding, PaymentDay, Imputation, RateAssumption,
+# RateSource, RateSegment) lives in payterms.conventions, below this engine and the law;
+# the names above stay importable from here as the same objects.
 
 _ONE_DAY = _dt.timedelta(days=1)
 _LAST_SAFE = _dt.date(MAX_YEAR, 12, 29)
 _ZERO = Decimal(0)
-# Enough digits that no invoice amount, rate or day count loses precision before the
-# single final rounding; local, so a caller's ambient decimal context cannot interfere.
-_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
-
-
-class RateSplit(Enum):
-    """Which rate applies when a claim spans a rate change.
-
-    >>> from payterms.law import regime
-    >>> regime("UK").rate_split, regime("NL").rate_split
-    (<RateSplit.FIXED_AT_START: 'fixed_at_start'>, <RateSplit.SPLIT: 'split'>)
-    """
-
-    SPLIT = "split"
-    """Each interest day bears the rate in force on that day; the claim is split at
-    every change (NL art. 6:120 lid 2 BW, DE § 288 BGB "jeweiliger Basiszinssatz")."""
-
-    FIXED_AT_START = "fixed_at_start"
-    """One rate for the whole claim: the rate in force on the first interest day (UK,
-    Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002)."""
-
-
-class Compounding(Enum):
-    """Whether unpaid interest itself bears interest.
-
-    >>> from payterms.law import regime
-    >>> regime("NL").compounding, regime("DE").compounding
-    (<Compounding.ANNUAL: 'annual'>, <Compounding.NONE: 'none'>)
-    """
-
-    NONE = "none"
-    """Simple interest (Directive 2011/7/EU art. 2(6); DE § 289 BGB forbids compounding;
-    BE, FR, UK)."""
-
-    ANNUAL = "annual"
-    """After each full year of interest, counted from the first interest day (its
-    anniversary, not the calendar year), that year's unpaid interest is added to the
-    base (NL art. 6:119 lid 2 and 6:119a lid 3 BW). A start on 29 February has its
-    anniversary on 1 March."""
-
-
-class PaymentDay(Enum):
-    """Whether the payment day itself is an interest day.
-
-    >>> from datetime import date
-    >>> late_interest(Decimal("36500"), due=date(2026, 1, 1), until=date(2026, 1, 11),
-    ...               rate=Decimal("0.10"), payment_day=PaymentDay.EXCLUDED).periods[0].days
-    9
-    """
-
-    INCLUDED = "included"
-    """Interest runs up to and including the payment day ("tot en met", NL art. 6:119a
-    BW; UK practice); a partial payment stops bearing interest the day after."""
-
-    EXCLUDED = "excluded"
-    """The payment day is not an interest day (one German practice)."""
-
-
-class Imputation(Enum):
-    """Which debt a partial payment settles first.
-
-    >>> from payterms.law import regime
-    >>> regime("DE").imputation
-    <Imputation.COSTS_INTEREST_PRINCIPAL: 'costs_interest_principal'>
-    """
-
-    COSTS_INTEREST_PRINCIPAL = "costs_interest_principal"
-    """Costs (the fixed compensation), then interest, then principal (NL art. 6:44 BW,
-    DE § 367 BGB)."""
-
-    INTEREST_COSTS_PRINCIPAL = "interest_costs_principal"
-    """Interest, then costs as its accessories, then principal (FR C. civ. art. 1343-1;
-    Cass. 1re civ. 7 February 1995, n° 92-14.216)."""
-
-    INTEREST_PRINCIPAL_COSTS = "interest_principal_costs"
-    """Interest, then principal; the fixed compensation is left to be claimed on its
-    own (BE former C. civ. art. 1254)."""
-
-    PRINCIPAL_INTEREST_COSTS = "principal_interest_costs"
-    """Principal first, as many ledgers settle an invoice; an agreed order, not a
-    statutory one."""
-
-
-class RateAssumption(Enum):
-    """What to assume for days past a table's last published period.
-
-    >>> from datetime import date
-    >>> res = late_interest(Decimal("1000"), due=date(2025, 12, 31), until=date(2026, 1, 31),
-    ...                     regime="BE", assume=RateAssumption.STATUTORY_FORMULA)
-    >>> res.periods[0].rate, res.assumptions[-1][:48]
-    (Decimal('0.105'), 'rate past the published Belgian table computed b')
-    """
-
-    CARRY_FORWARD = "carry_forward"
-    """The last published rate continues; the result says so in ``assumptions``."""
-
-    STATUTORY_FORMULA = "statutory_formula"
-    """The regime's statutory formula applied to the ECB rate table (for regimes that
-    have one); the result says so in ``assumptions``."""
-
-
-RateSegment = tuple[_dt.date, Decimal, str | None]
-"""``(first day, annual rate as a fraction, note or None)``: a stretch of one rate."""
+_ACTUAL = frozenset({DayCount.ACT_365_FIXED, DayCount.ACT_360, DayCount.ACT_ACT_ISDA})
+_EXACT = f"at most {EXACT_DIGITS} digits down to the minor unit (the precision computed exactly)"
 
 
 def _percent(rate: Decimal) -> str:
@@ -180,18 +99,6 @@ def _percent(rate: Decimal) -> str:
 
 def _percent2(rate: Decimal) -> str:
     return f"{rate.scaleb(2):.2f}"
-
-
-class RateSource(Protocol):
-    """Anything that gives an annual rate (a fraction) for each day of a stretch."""
-
-    def rate_on(self, day: _dt.date) -> Decimal:
-        """Return the rate in force on *day*."""
-        ...  # pragma: no cover
-
-    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
-        """Return the stretches of ``[start, stop)``; the first one begins on *start*."""
-        ...  # pragma: no cover
 
 
 @frozen
@@ -315,8 +222,8 @@ class InterestResult:
         unit = smallest_unit(self.currency)
         lines = [
             f"{p.start} to {p.end} {p.days:4d} days at {_percent2(p.rate)} % on "
-            f"{p.base.quantize(unit, context=_CONTEXT)} = "
-            f"{p.interest.quantize(unit, context=_CONTEXT)}"
+            f"{round_to_unit(p.base, unit, ROUND_HALF_EVEN)} = "
+            f"{round_to_unit(p.interest, unit, ROUND_HALF_EVEN)}"
             for p in self.periods
         ]
         lines.append(
@@ -395,12 +302,408 @@ def _bounded(
     return out
 
 
+# ----------------------------------------------------------------- step 1: the rules
+
+
+class InterestOptions(TypedDict, total=False):
+    """The keyword options of :func:`late_interest`, for functions that pass them on.
+
+    :func:`payterms.batch.late_interest_many` takes ``**options: Unpack[InterestOptions]``
+    and resolves them once with :func:`claim_rules`; each key means what the keyword of
+    the same name means for :func:`late_interest`.
+
+    >>> options: InterestOptions = {"regime": "BE", "currency": "EUR"}
+    >>> claim_rules(**options).imputation
+    <Imputation.INTEREST_PRINCIPAL_COSTS: 'interest_principal_costs'>
+    """
+
+    regime: RegimeRules | str | None
+    rate: Decimal | int | str | RateSource | None
+    day_count: DayCount | None
+    payment_day: PaymentDay | None
+    rate_split: RateSplit | None
+    compounding: Compounding | None
+    imputation: Imputation | None
+    assume: RateAssumption | None
+    compensation: Decimal | int | str | None
+    calendar: BusinessCalendar | None
+    currency: str | None
+    rounding: str
+
+
+@frozen(kw_only=True)
+class ClaimRules:
+    """The rules of a claim, resolved once from the options of :func:`late_interest`.
+
+    *source* gives the annual rate of each day (the regime's table, or the agreed rate
+    within the regime's *floor* and *cap*); *compensation* is the regime's fixed
+    compensation rule and *fixed_compensation* a sum the caller set instead; *notes*
+    are the conventions the law leaves open that the caller did not set; *due_adjustment*
+    moves a due date that is not a business day of *calendar* (DE, § 193 BGB).
+
+    >>> rules = claim_rules(rate=Decimal("0.08"))
+    >>> rules.day_count, rules.unit
+    (<DayCount.ACT_365_FIXED: 'ACT/365F'>, Decimal('0.01'))
+    """
+
+    source: RateSource
+    day_count: DayCount
+    payment_day: PaymentDay
+    rate_split: RateSplit
+    compounding: Compounding
+    imputation: Imputation
+    currency: str
+    rounding: str = DEFAULT_ROUNDING
+    floor: RateSource | None = None
+    cap: RateSource | None = None
+    compensation: Compensation | None = None
+    fixed_compensation: Decimal | None = None
+    notes: tuple[str, ...] = ()
+    due_adjustment: Adjustment = Adjustment.UNADJUSTED
+    due_adjustment_source: str = ""
+    calendar: BusinessCalendar | None = None
+
+    @property
+    def unit(self) -> Decimal:
+        """Return the minor unit the amounts are rounded to."""
+        return smallest_unit(self.currency)
+
+
+def claim_rules(
+    *,
+    regime: RegimeRules | str | None = None,
+    rate: Decimal | int | str | RateSource | None = None,
+    day_count: DayCount | None = None,
+    payment_day: PaymentDay | None = None,
+    rate_split: RateSplit | None = None,
+    compounding: Compounding | None = None,
+    imputation: Imputation | None = None,
+    assume: RateAssumption | None = None,
+    compensation: Decimal | int | str | None = None,
+    calendar: BusinessCalendar | None = None,
+    currency: str | None = None,
+    rounding: str = DEFAULT_ROUNDING,
+) -> ClaimRules:
+    """Return the rules of a claim: the first step of :func:`late_interest`.
+
+    Each argument means what it means for :func:`late_interest`; a regime code is looked
+    up, every argument is checked, and the regime's defaults fill what the caller left
+    out. A caller computing many claims under the same options (``late_interest_many``,
+    an account statement) resolves them once.
+
+    >>> from payterms.law import regime
+    >>> claim_rules(regime=regime("NL")).compounding
+    <Compounding.ANNUAL: 'annual'>
+    >>> claim_rules(rate=Decimal("8"))
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: rate=Decimal('8') is not accepted: expected an annual ...
+    """
+    rules: RegimeRules | None
+    if isinstance(regime, str):
+        lookup = upcall("payterms.law", "regime")  # the law sits above this engine
+        rules = lookup(regime)
+    elif regime is None or hasattr(regime, "rate_source"):
+        rules = regime
+    else:
+        raise InvalidType("regime", regime, "a payterms.law.Regime or a code such as 'NL'")
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
+    for name, value, enum in (
+        ("day_count", day_count, DayCount),
+        ("payment_day", payment_day, PaymentDay),
+        ("rate_split", rate_split, RateSplit),
+        ("compounding", compounding, Compounding),
+        ("imputation", imputation, Imputation),
+        ("assume", assume, RateAssumption),
+    ):
+        if value is not None:
+            _check_enum(value, enum, name)
+    fixed: Decimal | None = None
+    if compensation is not None:
+        fixed = to_decimal(compensation, "compensation")
+        if fixed < 0:
+            raise InvalidArgument("compensation", compensation, "a non-negative amount")
+    if rules is None:
+        cur = currency or "EUR"
+        smallest_unit(cur)
+        return ClaimRules(
+            source=_rate_argument(rate),
+            day_count=day_count or DayCount.ACT_365_FIXED,
+            payment_day=payment_day or PaymentDay.INCLUDED,
+            rate_split=rate_split or RateSplit.SPLIT,
+            compounding=compounding or Compounding.NONE,
+            imputation=imputation or Imputation.INTEREST_PRINCIPAL_COSTS,
+            currency=cur,
+            rounding=check_rounding(rounding),
+            fixed_compensation=fixed,
+            calendar=calendar,
+        )
+    overridden = {
+        "rate": rate,
+        "day_count": day_count,
+        "payment_day": payment_day,
+        "rate_split": rate_split,
+        "compounding": compounding,
+        "imputation": imputation,
+    }
+    cur = currency or rules.currency
+    smallest_unit(cur)
+    return ClaimRules(
+        source=rules.rate_source(assume) if rate is None else _rate_argument(rate),
+        day_count=day_count or rules.day_count,
+        payment_day=payment_day or rules.payment_day,
+        rate_split=rate_split or rules.rate_split,
+        compounding=compounding or rules.compounding,
+        imputation=imputation or rules.imputation,
+        currency=cur,
+        rounding=check_rounding(rounding),
+        floor=rules.minimum_rate if rate is not None else None,
+        cap=rules.maximum_rate if rate is not None else None,
+        compensation=rules.compensation,
+        fixed_compensation=fixed,
+        notes=tuple(note for topic, note in rules.silent if overridden.get(topic) is None),
+        due_adjustment=rules.due_adjustment,
+        due_adjustment_source=rules.due_adjustment_source,
+        calendar=calendar,
+    )
+
+
+# --------------------------------------------------------------- step 2: the periods
+
+
+@frozen
+class Stretch:
+    """Interest days from *start* up to the day before *stop*, at one annual *rate*.
+
+    *capitalise* says that a full year of interest ends with this stretch
+    (:attr:`~payterms.conventions.Compounding.ANNUAL`): its unpaid interest joins the
+    base before the next one.
+
+    >>> Stretch(_dt.date(2026, 2, 1), _dt.date(2026, 3, 1), Decimal("0.08")).stop
+    datetime.date(2026, 3, 1)
+    """
+
+    start: _dt.date
+    stop: _dt.date
+    rate: Decimal
+    capitalise: bool = False
+
+
+def rate_periods(
+    rules: ClaimRules, first: _dt.date, stop: _dt.date, *, cuts: Iterable[_dt.date] = ()
+) -> tuple[tuple[Stretch, ...], tuple[str, ...]]:
+    """Return the stretches of interest days ``[first, stop)`` and the notes on their rates.
+
+    The second step of :func:`late_interest`. A stretch ends where the rate changes (at
+    each change with :attr:`~payterms.conventions.RateSplit.SPLIT`, never with
+    ``FIXED_AT_START``), where an agreed rate meets the regime's floor or cap, on each
+    anniversary of *first* with annual compounding, on 1 January with ACT/ACT ISDA, and
+    on each day of *cuts* (the days after which a payment counts).
+
+    >>> rules = claim_rules(regime="DE")
+    >>> stretches, notes = rate_periods(rules, _dt.date(2023, 6, 21), _dt.date(2023, 9, 1))
+    >>> [(s.start, s.rate) for s in stretches]
+    [(datetime.date(2023, 6, 21), Decimal('0.1062')),
+     (datetime.date(2023, 7, 1), Decimal('0.1212'))]
+    """
+    source = rules.source
+    if rules.rate_split is RateSplit.FIXED_AT_START:
+        _, seg_rate, seg_note = source.rate_segments(first, first + _ONE_DAY)[0]
+        segments: list[RateSegment] = [(first, seg_rate, seg_note)]
+    else:
+        segments = source.rate_segments(first, stop)
+    if rules.floor is not None:
+        segments = _bounded(
+            segments, rules.floor, first, stop, floor=True, what="statutory minimum"
+        )
+    if rules.cap is not None:
+        segments = _bounded(segments, rules.cap, first, stop, floor=False, what="statutory maximum")
+    notes = tuple(note for _, _, note in segments if note is not None)
+    points: set[_dt.date] = {s[0] for s in segments[1:]}
+    points.update(d for d in cuts if d < stop)
+    anniversaries: set[_dt.date] = set()
+    if rules.compounding is Compounding.ANNUAL:
+        n = 1
+        while (ann := _anniversary(first, n)) < stop:
+            anniversaries.add(ann)
+            n += 1
+        points |= anniversaries
+    if rules.day_count is DayCount.ACT_ACT_ISDA:
+        points.update(_dt.date(y, 1, 1) for y in range(first.year + 1, stop.year + 1))
+    points.discard(first)
+    rate_from = {start: rate for start, rate, _ in segments}
+    day_rate = segments[0][1]
+    cursor = first
+    stretches = []
+    for cut in (*sorted(points), stop):
+        day_rate = rate_from.get(cursor, day_rate)
+        stretches.append(Stretch(cursor, cut, day_rate, cut in anniversaries))
+        cursor = cut
+    return tuple(stretches), notes
+
+
+# --------------------------------------------------------------- step 3: the accrual
+
+
+def accrue(
+    base: Decimal, rate: Decimal, start: _dt.date, stop: _dt.date, day_count: DayCount
+) -> tuple[int, Decimal]:
+    """Return the interest days of ``[start, stop)`` and the exact interest on *base*.
+
+    The third step of :func:`late_interest`: ``base x rate x days / year`` in the
+    package's working context, *days* and *year* as *day_count* counts them (ACT/ACT
+    ISDA: the year of *start*; a stretch never spans 1 January).
+
+    >>> accrue(Decimal("3650"), Decimal("0.10"), _dt.date(2026, 2, 1), _dt.date(2026, 2, 11),
+    ...        DayCount.ACT_365_FIXED)
+    (10, Decimal('10.00'))
+    """
+    if day_count in _ACTUAL:
+        days = (stop - start).days
+    else:
+        days = day_count.days(start - _ONE_DAY, stop - _ONE_DAY)
+    by_year = day_count is DayCount.ACT_ACT_ISDA
+    year = Decimal(day_count.year_length(start.year if by_year else None))
+    interest = CONTEXT.divide(CONTEXT.multiply(CONTEXT.multiply(base, rate), days), year)
+    return days, interest
+
+
+# ------------------------------------------------------------ step 4: the imputation
+
+
+@frozen
+class Balance:
+    """What a debtor owes at one moment of a claim, exactly.
+
+    *base* bears interest: the principal plus the interest *capitalised* into it (and
+    still unpaid); *running* is the interest accrued since the last capitalisation and
+    unpaid; *costs* the fixed compensation unpaid.
+
+    >>> Balance(Decimal("100"), capitalised=Decimal("5")).principal
+    Decimal('95')
+    """
+
+    base: Decimal
+    capitalised: Decimal = _ZERO
+    running: Decimal = _ZERO
+    costs: Decimal = _ZERO
+
+    @property
+    def principal(self) -> Decimal:
+        """Return the principal still owed."""
+        return CONTEXT.subtract(self.base, self.capitalised)
+
+    @property
+    def interest(self) -> Decimal:
+        """Return the interest still owed (capitalised or running)."""
+        return CONTEXT.add(self.capitalised, self.running)
+
+    def accrued(self, interest: Decimal) -> Balance:
+        """Return this balance with *interest* more running."""
+        return evolve(self, running=CONTEXT.add(self.running, interest))
+
+    def capitalise(self) -> Balance:
+        """Return this balance with the running interest added to the base (a year ends)."""
+        return Balance(
+            CONTEXT.add(self.base, self.running),
+            CONTEXT.add(self.capitalised, self.running),
+            _ZERO,
+            self.costs,
+        )
+
+
+def impute(balance: Balance, amount: Decimal, order: Imputation | None) -> tuple[Balance, Decimal]:
+    """Return *balance* after a payment of *amount*, and the part of it left over.
+
+    The fourth step of :func:`late_interest`. The payment settles the debts in *order*
+    (``None``: a payment credited before the claim is late settles principal only);
+    interest goes to the capitalised interest first, then to the running interest.
+
+    >>> owed = Balance(Decimal("1000"), running=Decimal("6"), costs=Decimal("40"))
+    >>> impute(owed, Decimal("50"), Imputation.COSTS_INTEREST_PRINCIPAL)
+    (Balance(base=Decimal('996'), capitalised=Decimal('0'), running=Decimal('0'),
+             costs=Decimal('0')), Decimal('0'))
+    """
+    base, capitalised, running, costs = (
+        balance.base,
+        balance.capitalised,
+        balance.running,
+        balance.costs,
+    )
+    left = amount
+    for step in ("principal",) if order is None else order.order:
+        if step == "costs":
+            take = min(left, costs)
+            costs = CONTEXT.subtract(costs, take)
+        elif step == "interest":
+            take = min(left, capitalised)
+            capitalised = CONTEXT.subtract(capitalised, take)
+            base = CONTEXT.subtract(base, take)
+            left = CONTEXT.subtract(left, take)
+            take = min(left, running)
+            running = CONTEXT.subtract(running, take)
+        else:
+            take = min(left, CONTEXT.subtract(base, capitalised))
+            base = CONTEXT.subtract(base, take)
+        left = CONTEXT.subtract(left, take)
+    return Balance(base, capitalised, running, costs), left
+
+
+# ---------------------------------------------------------------- step 5: the result
+
+
+def interest_result(
+    rules: ClaimRules,
+    balance: Balance,
+    *,
+    interest: Decimal,
+    compensation: Decimal,
+    periods: Iterable[InterestPeriod],
+    notes: Iterable[str],
+    until: _dt.date,
+) -> InterestResult:
+    """Return the claim's result: every amount rounded once, here, to the minor unit.
+
+    The last step of :func:`late_interest`: *interest* is the exact interest accrued,
+    *compensation* the fixed compensation due, *balance* what is owed on *until*. An
+    amount beyond :data:`~payterms.money.EXACT_DIGITS` digits down to the minor unit is
+    refused rather than rounded from the noise of the working precision.
+
+    >>> interest_result(claim_rules(rate=Decimal("0.08")), Balance(Decimal("100")),
+    ...                 interest=Decimal("1.005"), compensation=Decimal(0), periods=(),
+    ...                 notes=(), until=_dt.date(2026, 1, 1)).interest
+    Decimal('1.01')
+    """
+    unit, rounding = rules.unit, rules.rounding
+    amounts = (interest, balance.base, balance.running, compensation)
+    if not all(exact_to_unit(v, unit) for v in amounts):
+        raise InvalidArgument("until", until, f"a claim whose amounts have {_EXACT}")
+
+    def r(value: Decimal) -> Decimal:
+        return round_to_unit(value, unit, rounding)
+
+    return InterestResult(
+        currency=rules.currency,
+        interest=r(interest),
+        compensation=r(compensation),
+        periods=tuple(periods),
+        assumptions=tuple(dict.fromkeys(notes)),
+        principal_outstanding=r(balance.principal),
+        interest_outstanding=r(balance.interest),
+        compensation_outstanding=r(balance.costs),
+        interest_exact=CONTEXT.plus(interest),
+    )
+
+
+# ---------------------------------------------------------------- the steps together
+
+
 def late_interest(
     principal: Decimal | int | str,
     *,
     due: _dt.date,
     until: _dt.date,
-    regime: Regime | str | None = None,
+    regime: RegimeRules | str | None = None,
     rate: Decimal | int | str | RateSource | None = None,
     payments: Iterable[Payment] = (),
     day_count: DayCount | None = None,
@@ -437,6 +740,12 @@ def late_interest(
     The amounts are rounded once, at the end, to the minor unit of *currency* (the
     regime's, else EUR) with *rounding*.
 
+    The computation runs in named steps that other functions reuse: :func:`claim_rules`
+    (the rules, resolved once), :func:`rate_periods` (the stretches of days at one
+    rate), :func:`accrue` (the interest of a stretch), :func:`impute` (a payment against
+    the debts) and :func:`interest_result` (the rounding); :func:`claim_interest` runs
+    them for one claim.
+
     Raises:
         InvalidArgument: *until* before *due*, a negative principal or rate, a payment
             after *until*, or payments exceeding what is owed.
@@ -456,6 +765,42 @@ def late_interest(
     payterms.errors.InvalidArgument: until=datetime.date(2024, 1, 5) is not accepted: ...
 
     """
+    rules = claim_rules(
+        regime=regime,
+        rate=rate,
+        day_count=day_count,
+        payment_day=payment_day,
+        rate_split=rate_split,
+        compounding=compounding,
+        imputation=imputation,
+        assume=assume,
+        compensation=compensation,
+        calendar=calendar,
+        currency=currency,
+        rounding=rounding,
+    )
+    return claim_interest(rules, principal, due=due, until=until, payments=payments)
+
+
+def claim_interest(
+    rules: ClaimRules,
+    principal: Decimal | int | str,
+    *,
+    due: _dt.date,
+    until: _dt.date,
+    payments: Iterable[Payment] = (),
+) -> InterestResult:
+    """Return the late interest on *principal*, due on *due*, up to *until*, under *rules*.
+
+    :func:`late_interest` with its options resolved beforehand (:func:`claim_rules`):
+    the steps :func:`rate_periods`, :func:`accrue`, :func:`impute` and
+    :func:`interest_result`, run for one claim.
+
+    >>> rules = claim_rules(rate=Decimal("0.08"))
+    >>> claim_interest(rules, Decimal("1000"), due=_dt.date(2026, 1, 31),
+    ...                until=_dt.date(2026, 3, 2)).interest
+    Decimal('6.58')
+    """
     amount = (
         check_amount(principal, "principal")
         if type(principal) is Decimal and principal.is_finite()
@@ -467,80 +812,93 @@ def late_interest(
     until = check_date(until, "until")
     if until < due:
         raise InvalidArgument("until", until, f"a date on or after due={due!r}")
-    if isinstance(regime, str):
-        from payterms.law import regime as _lookup  # law imports this module
-
-        regime = _lookup(regime)
-    elif regime is not None and not hasattr(regime, "rate_source"):
-        raise InvalidType("regime", regime, "a payterms.law.Regime or a code such as 'NL'")
-    if calendar is not None and not isinstance(calendar, BusinessCalendar):
-        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
-    if not (
-        day_count is None
-        and payment_day is None
-        and rate_split is None
-        and compounding is None
-        and imputation is None
-        and assume is None
-    ):
-        for name, value, enum in (
-            ("day_count", day_count, DayCount),
-            ("payment_day", payment_day, PaymentDay),
-            ("rate_split", rate_split, RateSplit),
-            ("compounding", compounding, Compounding),
-            ("imputation", imputation, Imputation),
-            ("assume", assume, RateAssumption),
-        ):
-            if value is not None:
-                _check_enum(value, enum, name)
-
-    assumptions: list[str] = []
-    if regime is None:
-        source = _rate_argument(rate)
-        dc = day_count or DayCount.ACT_365_FIXED
-        pday = payment_day or PaymentDay.INCLUDED
-        split = rate_split or RateSplit.SPLIT
-        comp = compounding or Compounding.NONE
-        order = imputation or Imputation.INTEREST_PRINCIPAL_COSTS
-        cur = currency or "EUR"
-        fixed_comp = _ZERO
-        floor_source: RateSource | None = None
-        cap_source: RateSource | None = None
-    else:
-        source = regime.rate_source(assume) if rate is None else _rate_argument(rate)
-        dc = day_count or regime.day_count
-        pday = payment_day or regime.payment_day
-        split = rate_split or regime.rate_split
-        comp = compounding or regime.compounding
-        order = imputation or regime.imputation
-        cur = currency or regime.currency
-        fixed_comp = _ZERO
-        floor_source = regime.minimum_rate if rate is not None else None
-        cap_source = regime.maximum_rate if rate is not None else None
-        overridden = {
-            "rate": rate,
-            "day_count": day_count,
-            "payment_day": payment_day,
-            "rate_split": rate_split,
-            "compounding": compounding,
-            "imputation": imputation,
-        }
-        assumptions.extend(note for topic, note in regime.silent if overridden.get(topic) is None)
-    if regime is not None and regime.due_adjustment is not Adjustment.UNADJUSTED:
-        law = regime.due_adjustment_source
-        if calendar is not None:
-            moved = calendar.adjust(due, regime.due_adjustment)
+    if until > _LAST_SAFE:  # periods are counted up to two days past `until`
+        raise year_limit("until", until, "interest periods that end")
+    if not exact_to_unit(amount, rules.unit):
+        raise InvalidArgument("principal", principal, f"an amount of {_EXACT}")
+    notes = list(rules.notes)
+    if rules.due_adjustment is not Adjustment.UNADJUSTED:
+        law = rules.due_adjustment_source
+        if rules.calendar is not None:
+            moved = rules.calendar.adjust(due, rules.due_adjustment)
             if moved != due:
-                assumptions.append(f"due date {due} moved to {moved}, a business day ({law})")
+                notes.append(f"due date {due} moved to {moved}, a business day ({law})")
                 due = min(moved, until)
         elif due.weekday() >= 5:
-            assumptions.append(
+            notes.append(
                 f"due date {due} is a {due:%A}: {law} moves it to the next working day "
                 "(pass calendar= to apply it)"
             )
-    unit = smallest_unit(cur)
-    check_rounding(rounding)
+    pays = _payments(payments, until)
 
+    shift = _ONE_DAY if rules.payment_day is PaymentDay.INCLUDED else _dt.timedelta(0)
+    first = due + _ONE_DAY
+    stop = max(until + shift, first)
+    unit = rules.unit
+    balance = Balance(amount)
+
+    def pay(payment: Payment, order: Imputation | None) -> None:
+        nonlocal balance
+        balance, left = impute(balance, payment.amount, order)
+        if left >= unit:
+            raise InvalidArgument(
+                "payments", payment, f"payments that do not exceed what is owed ({left} too much)"
+            )
+
+    pending = [(p.date + shift, p) for p in pays]
+    k = 0
+    while k < len(pending) and pending[k][0] <= first:
+        pay(pending[k][1], None)
+        k += 1
+    late = until > due and balance.base > 0
+    fixed = _ZERO
+    if late:
+        if rules.fixed_compensation is not None:
+            fixed = rules.fixed_compensation
+        elif rules.compensation is not None:
+            fixed = rules.compensation.amount(balance.base)
+            notes.extend(rules.compensation.conditions)
+        balance = evolve(balance, costs=fixed)
+
+    total = _ZERO
+    periods: list[InterestPeriod] = []
+    if first < stop and balance.base > 0:
+        stretches, rate_notes = rate_periods(rules, first, stop, cuts=(d for d, _ in pending[k:]))
+        notes.extend(rate_notes)
+        for stretch in stretches:
+            base = balance.base
+            if base > 0 and stretch.stop > stretch.start:
+                days, accrued = accrue(
+                    base, stretch.rate, stretch.start, stretch.stop, rules.day_count
+                )
+                balance = balance.accrued(accrued)
+                total = CONTEXT.add(total, accrued)
+                periods.append(
+                    InterestPeriod(
+                        stretch.start, stretch.stop - _ONE_DAY, days, stretch.rate, base, accrued
+                    )
+                )
+            if stretch.capitalise:
+                balance = balance.capitalise()
+            while k < len(pending) and pending[k][0] == stretch.stop and stretch.stop < stop:
+                pay(pending[k][1], rules.imputation)
+                k += 1
+
+    for _, payment in pending[k:]:  # credited after the last interest day
+        pay(payment, rules.imputation if late else None)
+    return interest_result(
+        rules,
+        balance,
+        interest=total,
+        compensation=fixed,
+        periods=periods,
+        notes=notes,
+        until=until,
+    )
+
+
+def _payments(payments: Iterable[Payment], until: _dt.date) -> list[Payment]:
+    """Return *payments* sorted by date, checked to be Payments credited by *until*."""
     given_payments: object = payments  # a str is iterable, and no payments
     try:
         if isinstance(given_payments, (str, bytes)):
@@ -552,154 +910,12 @@ def late_interest(
         (p if isinstance(p, Payment) else _not_payment(i, p) for i, p in enumerate(given)),
         key=_payment_day,
     )
-    for i, pay in enumerate(pays):
-        if pay.date > until:
+    for i, payment in enumerate(pays):
+        if payment.date > until:
             raise InvalidArgument(
-                f"payments[{i}]", pay, f"a payment credited on or before until={until!r}"
+                f"payments[{i}]", payment, f"a payment credited on or before until={until!r}"
             )
-
-    shift = _ONE_DAY if pday is PaymentDay.INCLUDED else _dt.timedelta(0)
-    if until > _LAST_SAFE:  # periods are counted up to two days past `until`
-        raise year_limit("until", until, "interest periods that end")
-    first = due + _ONE_DAY
-    stop = max(until + shift, first)
-
-    with decimal.localcontext(_CONTEXT):
-        base = amount  # principal still owed (plus capitalised interest, see below)
-        capitalised = _ZERO  # interest added to the base and still unpaid
-        running = _ZERO  # interest accrued since the last capitalisation, unpaid
-        costs = _ZERO
-        total = _ZERO
-
-        def impute(pay: Payment, *, late: bool) -> None:
-            nonlocal base, capitalised, running, costs
-            left = pay.amount
-            steps: tuple[str, ...]
-            if late:
-                if order is Imputation.COSTS_INTEREST_PRINCIPAL:
-                    steps = ("costs", "interest", "principal")
-                elif order is Imputation.INTEREST_COSTS_PRINCIPAL:
-                    steps = ("interest", "costs", "principal")
-                elif order is Imputation.INTEREST_PRINCIPAL_COSTS:
-                    steps = ("interest", "principal", "costs")
-                else:
-                    steps = ("principal", "interest", "costs")
-            else:
-                steps = ("principal",)
-            for step in steps:
-                if step == "costs":
-                    take = min(left, costs)
-                    costs -= take
-                elif step == "interest":
-                    take = min(left, capitalised)
-                    capitalised -= take
-                    base -= take
-                    left -= take
-                    take = min(left, running)
-                    running -= take
-                else:
-                    take = min(left, base - capitalised)
-                    base -= take
-                left -= take
-            if left >= unit:
-                raise InvalidArgument(
-                    "payments", pay, f"payments that do not exceed what is owed ({left} too much)"
-                )
-
-        pending = [(p.date + shift, p) for p in pays]
-        k = 0
-        while k < len(pending) and pending[k][0] <= first:
-            impute(pending[k][1], late=False)
-            k += 1
-        late = until > due and base > 0
-        if late:
-            if compensation is not None:
-                fixed_comp = to_decimal(compensation, "compensation")
-                if fixed_comp < 0:
-                    raise InvalidArgument("compensation", compensation, "a non-negative amount")
-            elif regime is not None:
-                fixed_comp = regime.compensation.amount(base)
-                assumptions.extend(regime.compensation.conditions)
-            costs = fixed_comp
-
-        periods: list[InterestPeriod] = []
-        if first < stop and base > 0:
-            if split is RateSplit.FIXED_AT_START:
-                _, seg_rate, seg_note = source.rate_segments(first, first + _ONE_DAY)[0]
-                segments: list[RateSegment] = [(first, seg_rate, seg_note)]
-            else:
-                segments = source.rate_segments(first, stop)
-            if floor_source is not None:
-                segments = _bounded(
-                    segments, floor_source, first, stop, floor=True, what="statutory minimum"
-                )
-            if cap_source is not None:
-                segments = _bounded(
-                    segments, cap_source, first, stop, floor=False, what="statutory maximum"
-                )
-            for _, _, note in segments:
-                if note is not None:
-                    assumptions.append(note)
-            cuts: set[_dt.date] = {s[0] for s in segments[1:]}
-            cuts.update(d for d, _ in pending[k:] if d < stop)
-            anniversaries: set[_dt.date] = set()
-            if comp is Compounding.ANNUAL:
-                n = 1
-                while (ann := _anniversary(first, n)) < stop:
-                    anniversaries.add(ann)
-                    n += 1
-                cuts |= anniversaries
-            by_year = dc is DayCount.ACT_ACT_ISDA
-            if by_year:
-                cuts.update(_dt.date(y, 1, 1) for y in range(first.year + 1, stop.year + 1))
-            cuts.discard(first)
-            rate_from = {start: rate for start, rate, _ in segments}
-            day_rate = segments[0][1]
-            cursor = first
-            act = dc in (DayCount.ACT_365_FIXED, DayCount.ACT_360, DayCount.ACT_ACT_ISDA)
-            year = Decimal(dc.year_length(first.year if by_year else None))
-            for cut in (*sorted(cuts), stop):
-                day_rate = rate_from.get(cursor, day_rate)
-                if base > 0 and cut > cursor:
-                    if act:
-                        days = (cut - cursor).days
-                    else:
-                        days = dc.days(cursor - _ONE_DAY, cut - _ONE_DAY)
-                    if by_year:
-                        year = Decimal(dc.year_length(cursor.year))
-                    accrued = base * day_rate * days / year
-                    running += accrued
-                    total += accrued
-                    periods.append(
-                        InterestPeriod(cursor, cut - _ONE_DAY, days, day_rate, base, accrued)
-                    )
-                cursor = cut
-                if cut in anniversaries:
-                    capitalised += running
-                    base += running
-                    running = _ZERO
-                while k < len(pending) and pending[k][0] == cut and cut < stop:
-                    impute(pending[k][1], late=True)
-                    k += 1
-
-        for _, pay in pending[k:]:  # credited after the last interest day
-            impute(pay, late=late)
-
-        def r(value: Decimal) -> Decimal:
-            return value.quantize(unit, rounding=rounding, context=_CONTEXT)
-
-        seen: dict[str, None] = dict.fromkeys(assumptions)
-        return InterestResult(
-            currency=cur,
-            interest=r(total),
-            compensation=r(fixed_comp),
-            periods=tuple(periods),
-            assumptions=tuple(seen),
-            principal_outstanding=r(base - capitalised),
-            interest_outstanding=r(capitalised + running),
-            compensation_outstanding=r(costs),
-            interest_exact=+total,
-        )
+    return pays
 
 
 def _not_payment(index: int, value: object) -> Payment:

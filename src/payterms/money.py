@@ -7,6 +7,12 @@ always explicit and local (``Decimal.quantize`` with a named mode), never throug
 ambient :mod:`decimal` context; the default mode is :data:`DEFAULT_ROUNDING`
 (``ROUND_HALF_UP``, the commercial rounding that invoices use).
 
+The whole package computes in one working context, :data:`CONTEXT` (60 significant
+digits), so a caller's ambient context never changes a result; amounts are rounded by
+one helper, :func:`round_to_unit` (behind :func:`quantize`), which widens its precision
+for amounts of more than 60 digits instead of failing; ratios meant for reading (a DSO,
+an annual rate) are cut to 28 significant digits by :func:`figure`.
+
 More information:
 
 * ISO 4217:2015, *Codes for the representation of currencies*, list one (current
@@ -26,27 +32,138 @@ Decimal('1235')
 from __future__ import annotations
 
 import decimal
-from collections.abc import Iterable, Mapping
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from enum import Enum
 from types import MappingProxyType
+from typing import ParamSpec, TypeVar
 
 from payterms._checks import ROUNDING_MODES, check_rounding, to_decimal
 from payterms.errors import InvalidArgument, InvalidType, UnknownCurrency
 
 __all__ = [
+    "CONTEXT",
     "DEFAULT_ROUNDING",
+    "EXACT_DIGITS",
+    "FIGURE_DIGITS",
     "MINOR_UNITS",
     "ROUNDING_MODES",
     "Residue",
     "allocate",
+    "exact_to_unit",
+    "figure",
+    "in_context",
     "minor_unit",
     "quantize",
+    "round_to_unit",
     "smallest_unit",
 ]
 
 DEFAULT_ROUNDING = ROUND_HALF_UP
 """The rounding mode used when a function is not given one (commercial rounding)."""
+
+CONTEXT = decimal.Context(
+    prec=60,
+    rounding=ROUND_HALF_EVEN,
+    Emax=decimal.MAX_EMAX,
+    Emin=decimal.MIN_EMIN,
+    traps=[decimal.InvalidOperation, decimal.DivisionByZero, decimal.Overflow],
+)
+"""The package's one working context: 60 significant digits, half-even, no exponent limit.
+
+Every intermediate result (interest accrued over a period, an exact instalment share,
+the logarithms of a compound rate) is computed in it, explicitly or under
+:func:`in_context`, so that a caller's ambient context (say ``prec=4``) cannot change a
+result. Sixty digits hold any invoice amount with more than twenty digits to spare for
+rates and day fractions. Do not modify it.
+"""
+
+EXACT_DIGITS = 48
+"""Digits, down to the minor unit, that an amount computed in :data:`CONTEXT` keeps
+exactly: sixty less twelve guard digits for the rounding of rates and day fractions."""
+
+FIGURE_DIGITS = 28
+"""Significant digits of a ratio meant for reading (a DSO, an annual rate): see :func:`figure`."""
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def in_context(fn: Callable[_P, _R]) -> Callable[_P, _R]:
+    """Return *fn* running in :data:`CONTEXT`, whatever the caller's ambient context.
+
+    >>> import decimal
+    >>> third = in_context(lambda: Decimal(1) / 3)
+    >>> with decimal.localcontext(decimal.Context(prec=4)):
+    ...     len(str(third()))
+    62
+    """
+
+    @functools.wraps(fn)
+    def run(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(CONTEXT):
+            return fn(*args, **kwargs)
+
+    return run
+
+
+def round_to_unit(value: Decimal, unit: Decimal, rounding: str = DEFAULT_ROUNDING) -> Decimal:
+    """Return *value* rounded to a multiple of *unit* (a power of ten) with *rounding*.
+
+    The one rounding of amounts in payterms. It works in :data:`CONTEXT` and widens the
+    precision for a value of more than 60 digits, so that every finite amount can be
+    expressed in minor units and no ``decimal.InvalidOperation`` escapes.
+
+    >>> round_to_unit(Decimal("2.675"), Decimal("0.01"))
+    Decimal('2.68')
+    >>> round_to_unit(Decimal("1E70") / 3, Decimal("0.01")).adjusted()
+    69
+    """
+    digits = value.adjusted() - unit.adjusted() + 2
+    if digits <= CONTEXT.prec:
+        return value.quantize(unit, rounding=rounding, context=CONTEXT)
+    # Larger than any invoice (a cost compounded over centuries): widen the precision
+    # rather than fail, so every finite amount can be expressed in minor units.
+    wide = decimal.Context(prec=digits, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return value.quantize(unit, rounding=rounding, context=wide)
+
+
+def exact_to_unit(value: Decimal, unit: Decimal) -> bool:
+    """Return whether *value*, computed in :data:`CONTEXT`, is exact down to *unit*.
+
+    A result of a computation (interest accrued over years, a compounded base) is exact
+    to the minor unit as long as it has at most :data:`EXACT_DIGITS` digits down to that
+    unit; beyond, its last digits are noise of the working precision, and a function
+    refuses the input rather than round noise into a wrong cent.
+
+    >>> cent = Decimal("0.01")
+    >>> exact_to_unit(Decimal("1E38"), cent), exact_to_unit(Decimal("1E46"), cent)
+    (True, False)
+    """
+    return not value or value.adjusted() - unit.adjusted() < EXACT_DIGITS
+
+
+def figure(value: Decimal) -> Decimal:
+    """Return *value* cut to :data:`FIGURE_DIGITS` significant digits, half-even.
+
+    For ratios computed in :data:`CONTEXT` and returned to be read (an annual rate, a
+    DSO): the digits beyond the 28th are noise of the working precision. A value with
+    fewer digits is returned as it is.
+
+    >>> figure(CONTEXT.divide(Decimal(2), Decimal(3)))
+    Decimal('0.6666666666666666666666666667')
+    >>> figure(Decimal("0.50"))
+    Decimal('0.50')
+    """
+    digits = len(value.as_tuple().digits)
+    if digits <= FIGURE_DIGITS or not value.is_finite():
+        return value
+    exponent = value.adjusted() - FIGURE_DIGITS + 1
+    result = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_EVEN, context=CONTEXT)
+    if result.adjusted() > value.adjusted():  # 9.99...9 rounded up to 10.00...0
+        result = result.quantize(Decimal(1).scaleb(exponent + 1), context=CONTEXT)
+    return result
 
 
 # ISO 4217 list one, column "Minor unit" (number of decimal places). HUF and CZK carry
@@ -134,19 +251,7 @@ def quantize(
     """
     value = to_decimal(amount, "amount", limit=False)  # rounds computed figures of any size
     unit = smallest_unit(currency)
-    mode = check_rounding(rounding)
-    digits = value.adjusted() + minor_unit(currency) + 2
-    if digits <= _CONTEXT.prec:
-        return value.quantize(unit, rounding=mode, context=_CONTEXT)
-    # Larger than any invoice (a cost compounded over centuries): widen the precision
-    # rather than fail, so every finite amount can be expressed in minor units.
-    wide = decimal.Context(prec=digits, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
-    return value.quantize(unit, rounding=mode, context=wide)
-
-
-# Enough digits for any invoice amount; used only for quantize so that a caller's
-# ambient context (say prec=4) cannot change a result.
-_CONTEXT = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
+    return round_to_unit(value, unit, check_rounding(rounding))
 
 
 def allocate(
@@ -191,9 +296,13 @@ def allocate(
     sign = -1 if exact_total < 0 else 1
     magnitude = abs(exact_total)
     unit = smallest_unit(currency)
-    with decimal.localcontext(_CONTEXT):
+    if not exact_to_unit(magnitude, unit):
+        raise InvalidArgument(
+            "total", total, f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
+        )
+    with decimal.localcontext(CONTEXT):
         exact = [magnitude * w / weight_sum for w in parts]
-        floors = [e.quantize(unit, rounding=ROUND_DOWN) for e in exact]
+        floors = [round_to_unit(e, unit, ROUND_DOWN) for e in exact]
         left = int((magnitude - sum(floors, Decimal(0))) / unit)
         nonzero = [i for i, w in enumerate(parts) if w > 0]
         if residue is Residue.LARGEST_REMAINDER:
@@ -203,4 +312,4 @@ def allocate(
         else:
             target = nonzero[0] if residue is Residue.FIRST else nonzero[-1]
             floors[target] += unit * left
-    return tuple(sign * f if f else f for f in floors)
+    return tuple(f.copy_negate() if sign < 0 and f else f for f in floors)

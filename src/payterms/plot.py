@@ -19,12 +19,12 @@ floats: a chart shows a value, it never feeds a computation.
 
 from __future__ import annotations
 
-import decimal
 from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from payterms._extras import require
 from payterms.errors import InvalidArgument, InvalidType
+from payterms.money import CONTEXT
 
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
@@ -37,8 +37,6 @@ if TYPE_CHECKING:
 __all__ = ["plot_aging", "plot_interest", "plot_schedule", "plot_send_dates"]
 
 _CLIFF_COLOR = "tab:red"
-# the running sum of exact period interest, as precise as payterms.interest computes it
-_CONTEXT = decimal.Context(prec=40, rounding=decimal.ROUND_HALF_EVEN)
 
 
 def _axes(ax: Axes | None, what: str) -> Any:
@@ -200,21 +198,21 @@ def plot_interest(result: InterestResult, *, ax: Axes | None = None) -> Axes:
     days: list[Any] = []
     accrued: list[float] = []
     labels: list[tuple[str, Any, float]] = []
-    total = decimal.Decimal(0)
+    total = CONTEXT.create_decimal(0)
     for period in result.periods:
         before = period.start - timedelta(days=1)
         if not days or days[-1] != before:  # the first period, or after a stretch at 0 base
             days.append(before)
             accrued.append(float(total))
-        half = _CONTEXT.divide(period.interest, 2)
+        half = CONTEXT.divide(period.interest, 2)
         labels.append(
             (
                 f"{period.rate.scaleb(2):.2f} %\non {period.base:,.2f}",
                 before + (period.end - before) / 2,
-                float(_CONTEXT.add(total, half)),
+                float(CONTEXT.add(total, half)),
             )
         )
-        total = _CONTEXT.add(total, period.interest)
+        total = CONTEXT.add(total, period.interest)
         days.append(period.end)
         accrued.append(float(total))
     span = max((days[-1] - days[0]).days, 1) if days else 1

@@ -20,9 +20,9 @@ Two layers:
   :func:`countback_dso`, :func:`average_days_delinquent`, :func:`collection_effectiveness`,
   :func:`cash_conversion_cycle`, :func:`hhi` and :func:`concentration`.
 
-Results are exact Decimals (28 significant digits for quotients, computed in a private
-context so the caller's ambient :mod:`decimal` context never changes an answer); round
-them for display yourself.
+Results are exact Decimals (28 significant digits for quotients, computed in the
+package's working context :data:`payterms.money.CONTEXT`, so the caller's ambient
+:mod:`decimal` context never changes an answer); round them for display yourself.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -44,7 +44,6 @@ from __future__ import annotations
 
 import bisect
 import calendar as _stdcal
-import decimal
 import itertools
 import re
 import sys
@@ -68,7 +67,7 @@ from payterms.errors import (
     ParseError,
 )
 from payterms.limits import MAX_COUNT
-from payterms.money import minor_unit
+from payterms.money import CONTEXT, figure, minor_unit
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
@@ -102,9 +101,9 @@ __all__ = [
     "simple_dso",
 ]
 
-# Quotients (days, shares, percentages) carry 28 significant digits, whatever the
-# caller's ambient context says; sums of amounts stay exact well inside that.
-_CONTEXT = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+# Quotients (days, shares, percentages) are computed in the package's working context
+# (money.CONTEXT), whatever the caller's ambient context says, and returned with 28
+# significant digits (money.figure); sums of amounts stay exact.
 _ZERO = Decimal(0)
 _HUNDRED = Decimal(100)
 
@@ -423,7 +422,7 @@ class Invoice:
         sign = -1 if schedule.amount < 0 else 1
         open_parts = [sign * d.amount for d in dues]
         shares: list[list[tuple[date, Decimal]]] = [[] for _ in dues]
-        with localcontext(_CONTEXT):
+        with localcontext(CONTEXT):
             for on, amount in _payments(payments):
                 if amount * sign <= 0:
                     raise InvalidArgument(
@@ -460,7 +459,7 @@ class Invoice:
         Decimal('0')
         """
         as_of = check_date(as_of, "as_of")
-        with localcontext(_CONTEXT):
+        with localcontext(CONTEXT):
             return sum((a for on, a in self.payments if on <= as_of), _ZERO)
 
     def open_amount(self, as_of: date) -> Decimal:
@@ -470,7 +469,7 @@ class Invoice:
         ...         payments=((date(2026, 1, 5), Decimal("4")),)).open_amount(date(2026, 1, 5))
         Decimal('6')
         """
-        with localcontext(_CONTEXT):
+        with localcontext(CONTEXT):
             return self.amount - self.paid_amount(as_of)
 
     @property
@@ -519,7 +518,7 @@ def _settled_on(inv: Invoice) -> date | None:
     if inv.amount <= 0:
         return None if inv.amount < 0 else inv.issued
     paid = _ZERO
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         for on, amount in inv.payments:
             paid += amount
             if paid >= inv.amount:
@@ -857,7 +856,7 @@ class Aging:
     @property
     def total(self) -> Decimal:
         """The total open amount."""
-        with localcontext(_CONTEXT):
+        with localcontext(CONTEXT):
             return sum(self.totals, _ZERO)
 
     def share(self, label: str) -> Decimal:
@@ -876,8 +875,8 @@ class Aging:
         total = self.total
         if total == 0:
             raise InvalidArgument("total", total, "a non-zero open amount to divide by")
-        with localcontext(_CONTEXT):
-            return self.totals[labels.index(label)] / total
+        with localcontext(CONTEXT):
+            return figure(self.totals[labels.index(label)] / total)
 
     def by_label(self) -> dict[str, Decimal]:
         """Return ``{label: open amount}`` in bucket order (every bucket, empty ones as 0).
@@ -897,7 +896,7 @@ class Aging:
         """
         n = len(self.totals)
         table: dict[str, list[Decimal]] = {}
-        with localcontext(_CONTEXT):
+        with localcontext(CONTEXT):
             for item in self.items:
                 row = table.get(item.customer)
                 if row is None:
@@ -916,11 +915,11 @@ class Aging:
         >>> aging(invs, as_of=date(2026, 3, 2)).weighted_days()
         Decimal('15')
         """
-        with localcontext(_CONTEXT):
+        with localcontext(CONTEXT):
             weight = sum((item.open for item in self.items), _ZERO)
             if weight == 0:
                 raise InvalidArgument("items", weight, "a non-zero open amount to weigh ages by")
-            return sum((item.open * item.days for item in self.items), _ZERO) / weight
+            return figure(sum((item.open * item.days for item in self.items), _ZERO) / weight)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the open items as a pandas DataFrame (needs the ``[pandas]`` extra).
@@ -960,7 +959,7 @@ def _age(
     # The work per distinct anchor date (age and bucket) is done once: a year of
     # invoices has at most 366 of them.
     slots: dict[date, tuple[int, int]] = {}
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         for position, inv in enumerate(items):
             if type(inv) is not Invoice and not isinstance(inv, Invoice):
                 raise InvalidType(f"invoices[{position}]", inv, _AN_INVOICE)
@@ -1094,7 +1093,7 @@ def dso(
     sales: dict[int, Decimal] = {}
     ending = current = opening = _ZERO
     seen = 0
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         for position, inv in enumerate(items):
             if type(inv) is not Invoice and not isinstance(inv, Invoice):
                 raise InvalidType(f"invoices[{position}]", inv, _AN_INVOICE)
@@ -1134,7 +1133,7 @@ def dso(
             lengths = [(bounds[k] - bounds[k + 1]).days for k in range(count)]
         by_month = [sales.get(k, _ZERO) for k in range(count)]
         if method is DsoMethod.COUNTBACK:
-            return _countback(ending, by_month, lengths, months_capped=count < span)
+            return figure(_countback(ending, by_month, lengths, months_capped=count < span))
         period_sales = sum(by_month, _ZERO)
         if method is DsoMethod.SIMPLE:
             balance = ending
@@ -1149,7 +1148,7 @@ def dso(
                 f"positive credit sales in the {count} months to {as_of.isoformat()}"
                 " (DSO is undefined without sales)",
             )
-        return balance * sum(lengths) / period_sales
+        return figure(balance * sum(lengths) / period_sales)
 
 
 def _window(as_of: date, issued: date) -> int:
@@ -1227,7 +1226,7 @@ def average_days_to_pay(
     day_sum = 0
     weight = _ZERO
     weighted = _ZERO
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         for inv in items:
             if inv.amount <= 0 or inv.issued > as_of:
                 continue
@@ -1247,8 +1246,8 @@ def average_days_to_pay(
                 "invoices", len(items), f"at least one invoice paid in full by {as_of.isoformat()}"
             )
         if weighting is Weighting.SIMPLE:
-            return Decimal(day_sum) / count
-        return weighted / weight
+            return figure(Decimal(day_sum) / count)
+        return figure(weighted / weight)
 
 
 # --------------------------------------------------------------------------- totals
@@ -1282,8 +1281,8 @@ def simple_dso(
     """
     ar = to_decimal(receivables, "receivables")
     sales = _positive(credit_sales, "credit_sales")
-    with localcontext(_CONTEXT):
-        return ar * _days(days) / sales
+    with localcontext(CONTEXT):
+        return figure(ar * _days(days) / sales)
 
 
 def countback_dso(
@@ -1323,9 +1322,9 @@ months); countback cannot extrapolate
             raise InvalidArgument("days", tuple(lengths), f"{len(sales)} month lengths")
     else:
         raise InvalidType("days", days, "an int or one int per month")
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         try:
-            return _countback(ar, sales, lengths, months_capped=False)
+            return figure(_countback(ar, sales, lengths, months_capped=False))
         except InvalidArgument as exc:
             raise InvalidArgument(
                 "receivables",
@@ -1358,8 +1357,8 @@ def average_days_delinquent(
         raise InvalidArgument("current", current, f"at most receivables={ar}")
     sales = _positive(credit_sales, "credit_sales")
     n = _days(days)
-    with localcontext(_CONTEXT):
-        return (ar - cur) * n / sales
+    with localcontext(CONTEXT):
+        return figure((ar - cur) * n / sales)
 
 
 def collection_effectiveness(
@@ -1395,7 +1394,7 @@ def collection_effectiveness(
         raise InvalidArgument("credit_sales", credit_sales, "a non-negative amount")
     if current > total:
         raise InvalidArgument("ending_current", ending_current, f"at most ending_total={total}")
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         if basis is CeiBasis.MONTHLY_AVERAGE:
             if months is None:
                 raise InvalidArgument("months", months, "the number of months (MONTHLY_AVERAGE)")
@@ -1407,7 +1406,7 @@ def collection_effectiveness(
             raise InvalidArgument(
                 "ending_current", ending_current, "less than beginning + credit sales"
             )
-        return (begin + sales - total) / denominator * _HUNDRED
+        return figure((begin + sales - total) / denominator * _HUNDRED)
 
 
 def cash_conversion_cycle(
@@ -1421,7 +1420,7 @@ def cash_conversion_cycle(
     >>> cash_conversion_cycle(dio=60, dso=30, dpo=45)   # Investopedia, Techno Computers
     Decimal('45')
     """
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         return to_decimal(dio, "dio") + to_decimal(dso, "dso") - to_decimal(dpo, "dpo")
 
 
@@ -1437,7 +1436,7 @@ def _amounts_by_key(values: object, name: str) -> dict[str, Decimal]:
     else:
         pairs = values
     out: dict[str, Decimal] = {}
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         for pair in pairs:
             if not isinstance(pair, tuple) or len(pair) != 2:
                 raise InvalidType(name, pair, "(customer, amount) pairs")
@@ -1475,12 +1474,12 @@ def hhi(values: Iterable[Decimal | int | str], *, scale: HhiScale) -> Decimal:
 
 
 def _hhi(amounts: Sequence[Decimal], scale: HhiScale) -> Decimal:
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         total = sum(amounts, _ZERO)
         squares = sum((a * a for a in amounts), _ZERO)
         if scale is HhiScale.POINTS:
             squares *= 10000
-        return squares / (total * total)
+        return figure(squares / (total * total))
 
 
 @frozen
@@ -1527,8 +1526,8 @@ class Concentration:
         Decimal('0.8')
         """
         check_int(n, "n", minimum=1)
-        with localcontext(_CONTEXT):
-            return sum(self.amounts[:n], _ZERO) / self.total
+        with localcontext(CONTEXT):
+            return figure(sum(self.amounts[:n], _ZERO) / self.total)
 
     def share(self, customer: str) -> Decimal:
         """Return *customer*'s share of the total (a fraction).
@@ -1572,9 +1571,9 @@ def concentration(
         raise InvalidArgument("threshold", threshold, "a fraction in (0, 1], e.g. Decimal('0.20')")
     amounts = _amounts_by_key(revenue_by_customer, "revenue_by_customer")
     ordered = sorted(amounts.items(), key=lambda kv: (-kv[1], kv[0]))
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         total = sum(amounts.values(), _ZERO)
-        shares = tuple((name, (value / total)) for name, value in ordered)
+        shares = tuple((name, figure(value / total)) for name, value in ordered)
     return Concentration(
         total=total,
         shares=shares,
@@ -1601,7 +1600,7 @@ def revenue_by_customer(
     items = _check_invoices(invoices)
     _single_currency(items)
     out: dict[str, Decimal] = {}
-    with localcontext(_CONTEXT):
+    with localcontext(CONTEXT):
         for inv in items:
             if start <= inv.issued <= end:
                 out[inv.customer] = out.get(inv.customer, _ZERO) + inv.amount

@@ -52,7 +52,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, check_int, check_text, to_date, to_decimal
+from payterms._checks import (
+    check_date,
+    check_int,
+    check_quantile,
+    check_text,
+    to_date,
+    to_decimal,
+)
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, ParseError
 
@@ -972,20 +979,13 @@ class Lateness:
 
     def quantile(self, q: Fraction | Decimal | str) -> int:
         """Return the smallest delay whose cumulative probability reaches *q* (0 < q <= 1)."""
-        share = _check_quantile(q)
+        share = check_quantile(q)
         cumulative = Fraction(0)
         for days, p in self.outcomes:
             cumulative += p
             if cumulative >= share:
                 return days
         return self.outcomes[-1][0]  # pragma: no cover - probabilities sum to 1
-
-
-def _check_quantile(q: object) -> Fraction:
-    share = q if isinstance(q, Fraction) else Fraction(to_decimal(q, "q"))
-    if not 0 < share <= 1:
-        raise InvalidArgument("q", q, "a probability in (0, 1]")
-    return share
 
 
 def _delay_converter(value: object) -> Lateness:

@@ -38,11 +38,10 @@ More information:
 
 from __future__ import annotations
 
-import decimal
 import itertools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from functools import lru_cache
 from typing import TYPE_CHECKING, cast
@@ -50,9 +49,17 @@ from typing import TYPE_CHECKING, cast
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import DEFAULT_ROUNDING, smallest_unit
+from payterms.money import (
+    CONTEXT,
+    DEFAULT_ROUNDING,
+    EXACT_DIGITS,
+    exact_to_unit,
+    round_to_unit,
+    smallest_unit,
+)
 from payterms.rules import (
     DayOfMonth,
     DueRule,
@@ -81,10 +88,11 @@ __all__ = [
     "Schedule",
     "Start",
     "TaxBase",
+    "end_of_month_rule",
 ]
 
-_CTX = decimal.Context(prec=60, Emax=decimal.MAX_EMAX, Emin=decimal.MIN_EMIN)
 _HUNDRED = Decimal(100)
+_EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
 
 
 class Start(Enum):
@@ -131,6 +139,38 @@ class EndOfMonth(Enum):
     DAYS_THEN = "days_then"
     """N days, then the end of that month: ``45D+CM`` (15 Jan -> 31 Mar). Odoo 16
     ``end_month``, Odoo 17+ "days end of month on the 0", Tryton {days} then {day 31}."""
+
+
+def end_of_month_rule(
+    count: int,
+    unit: str = "D",
+    *,
+    reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+    months: int = 0,
+    day: int | None = None,
+) -> str:
+    """Return the rule text of "*count* *unit* end of month [on the *day*]" in *reading*.
+
+    The construction of :meth:`PaymentTerms.end_of_month`, for any step *unit* (``D``,
+    ``W``, ``M``, ``BD``); the wording module builds and recognises the same texts.
+    *months* moves the end of month that many months on; a *day* from the 28th on that
+    follows a month end goes through the next day, so that ``D28`` from the end of a
+    28-day February is the 28th of the next month (Odoo 17) and ``D31`` that month's end.
+
+    >>> end_of_month_rule(45), end_of_month_rule(45, reading=EndOfMonth.DAYS_THEN)
+    ('CM+45D', '45D+CM')
+    >>> end_of_month_rule(0, months=1, day=10)
+    '1M+CM+D10'
+    """
+    months_step = f"{months}M+" if months else ""
+    if reading is EndOfMonth.THEN_DAYS:
+        text = f"{months_step}CM" + (f"+{count}{unit}" if count else "")
+    else:
+        text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
+    if day is not None:
+        ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
+        text += f"+1D+D{day}" if ends_on_month_end and day >= 28 else f"+D{day}"
+    return text
 
 
 class TaxBase(Enum):
@@ -775,20 +815,11 @@ class PaymentTerms:
         check_int(months, "months", minimum=0)
         if not isinstance(reading, EndOfMonth):
             raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
-        months_step = f"{months}M+" if months else ""
-        if reading is EndOfMonth.THEN_DAYS:
-            text = f"{months_step}CM" + (f"+{days}D" if days else "")
-        else:
-            text = (f"{days}D+" if days else "") + f"{months_step}CM"
         if day is not None:
             check_int(day, "day")
             if not 1 <= day <= 31:
                 raise InvalidTerms("day", day, "a day of the month from 1 to 31")
-            ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not days
-            if ends_on_month_end and day >= 28:
-                text += f"+1D+D{day}"
-            else:
-                text += f"+D{day}"
+        text = end_of_month_rule(days, reading=reading, months=months, day=day)
         return cls(installments=(Installment.balance(text),))
 
     @classmethod
@@ -845,8 +876,7 @@ class PaymentTerms:
         >>> str(PaymentTerms.parse("60 dagen einde maand").installments[0].rule)
         'CM+60D'
         """
-        from payterms.text import parse
-
+        parse: Callable[..., PaymentTerms] = upcall("payterms.text", "parse")
         return parse(text, lang=lang, reading=reading)
 
     def describe(self, lang: str = "en") -> str:
@@ -857,8 +887,7 @@ class PaymentTerms:
         >>> PaymentTerms.net(30).with_discount(2, "14D").describe("de")
         '14 Tage 2 % Skonto, 30 Tage netto'
         """
-        from payterms.text import describe
-
+        describe: Callable[[PaymentTerms, str], str] = upcall("payterms.text", "describe")
         return describe(self, lang)
 
     def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:
@@ -956,7 +985,13 @@ class PaymentTerms:
         check_rounding(rounding)
         value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
-        total = value.quantize(unit, rounding=rounding, context=_CTX)
+        total = round_to_unit(value, unit, rounding)
+        if not exact_to_unit(total, unit):
+            raise InvalidArgument(
+                "amount",
+                amount,
+                f"an amount of at most {EXACT_DIGITS} digits down to the minor unit",
+            )
         needs_tax = self._needs_tax or tax is not None
         untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
@@ -991,7 +1026,7 @@ class PaymentTerms:
         fixed_total = zero
         for i, fixed in self._fixed:
             exact[i] = fixed
-            fixed = fixed.quantize(unit, context=_CTX)
+            fixed = round_to_unit(fixed, unit, ROUND_HALF_EVEN)
             if fixed != exact[i]:
                 raise InvalidTerms(
                     f"installments[{i}]",
@@ -1015,11 +1050,11 @@ class PaymentTerms:
                 of_what = magnitude - fixed_total
             else:
                 of_what = untaxed_magnitude
-            share = _CTX.divide(_CTX.multiply(of_what, percent), _HUNDRED)
+            share = CONTEXT.divide(CONTEXT.multiply(of_what, percent), _HUNDRED)
             exact[i] = share
             taken += share
             if step is unit:
-                share = share.quantize(unit, rounding=rounding, context=_CTX)
+                share = round_to_unit(share, unit, rounding)
             else:
                 share = _round_to(share, step, unit, rounding)
             shares[i] = share
@@ -1084,8 +1119,10 @@ class PaymentTerms:
                     f"a discount date on or before the final due date {final.isoformat()} "
                     f"(it gives {last_day.isoformat()})",
                 )
-            discount = _CTX.divide(_CTX.multiply(discount_base, tier.percent), _HUNDRED).quantize(
-                unit, rounding=rounding, context=_CTX
+            discount = round_to_unit(
+                CONTEXT.divide(CONTEXT.multiply(discount_base, tier.percent), _HUNDRED),
+                unit,
+                rounding,
             )
             windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
         windows.sort(key=lambda w: w.last_day)
@@ -1094,7 +1131,7 @@ class PaymentTerms:
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:
     step = to_decimal(value, "increment")
-    if step <= 0 or _CTX.remainder(step, unit) != 0:
+    if step <= 0 or CONTEXT.remainder(step, unit) != 0:
         raise InvalidArgument(
             "increment", step, f"a positive multiple of the currency's minor unit ({unit})"
         )
@@ -1103,8 +1140,8 @@ def _check_increment(value: object, unit: Decimal) -> Decimal:
 
 def _round_to(value: Decimal, step: Decimal, unit: Decimal, rounding: str) -> Decimal:
     """Return *value* rounded to a multiple of *step* with *rounding*, in minor units."""
-    count = _CTX.divide(value, step).quantize(Decimal(1), rounding=rounding, context=_CTX)
-    return _CTX.multiply(count, step).quantize(unit, context=_CTX)
+    count = round_to_unit(CONTEXT.divide(value, step), Decimal(1), rounding)
+    return round_to_unit(CONTEXT.multiply(count, step), unit, ROUND_HALF_EVEN)
 
 
 def _untaxed(total: Decimal, tax: object, tax_base: TaxBase) -> Decimal:

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING
 
 from attrs import frozen
 
-from payterms._checks import check_date, to_decimal
+from payterms._checks import check_date, check_quantile, to_decimal
 from payterms._extras import require
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType
@@ -52,7 +52,6 @@ from payterms.runs import (
     Payer,
     PaymentRun,  # noqa: F401 - the examples build payers with it
     RunPolicy,
-    _check_quantile,
 )
 from payterms.terms import DiscountWindow, LineKind, PaymentTerms, Schedule, Start
 
@@ -259,7 +258,7 @@ class PaymentForecast:
 
     def quantile(self, q: Fraction | Decimal | str | int) -> date:
         """Return the earliest cash date by which the invoice is paid with probability >= *q*."""
-        share = _check_quantile(q)
+        share = check_quantile(q)
         cumulative = Fraction(0)
         dates = self.cash_dates
         for day, p in dates:

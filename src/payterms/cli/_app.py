@@ -97,11 +97,17 @@ def _shown(value: object) -> str:
     from datetime import date
     from decimal import Decimal
 
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return repr(value)
+    from payterms.cli._output import jsonable, text_form
+
+    if isinstance(value, (date, Decimal)):
+        return str(jsonable(value))
+    if isinstance(value, (tuple, list)):
+        return " ".join(_shown(v) for v in value)
+    day, amount = getattr(value, "date", None), getattr(value, "amount", None)
+    if isinstance(day, date) and isinstance(amount, Decimal):  # a payment, as DATE:AMOUNT
+        return f"{day}:{amount}"
+    text = text_form(value)
+    return repr(value) if text is None else text
 
 
 @contextlib.contextmanager

@@ -72,7 +72,9 @@ def _cash(args: argparse.Namespace) -> int:
     if args.terms is None or args.date is None:
         raise CommandLineError("the following arguments are required: TERMS, DATE (or --csv)")
     parsed = common.terms(args)
-    with blame(amount="--amount", currency="--currency"):
+    with blame(
+        sent="DATE", runs="--runs", amount="--amount", currency="--currency", adjustment="--adjust"
+    ):
         explanation = explain_payment(parsed.terms, args.date, payer, **options)
     if args.json:
         emit_json({"explain_payment": jsonable(explanation), **common.parsed_json(parsed)})
@@ -180,7 +182,13 @@ def _send_date(args: argparse.Namespace) -> int:
         if value is not None:
             options[name] = value
     with blame(
-        ready="--ready", latest="--latest", rate="--rate", amount="--amount", currency="--currency"
+        ready="--ready",
+        latest="--latest",
+        rate="--rate",
+        runs="--runs",
+        amount="--amount",
+        currency="--currency",
+        adjustment="--adjust",
     ):
         plan = best_send_date(parsed.terms, payer, args.ready, **options)
     if args.json:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from enum import Enum
 from typing import TYPE_CHECKING, Any
 
 from payterms.cli import _common as common
@@ -32,6 +33,19 @@ if TYPE_CHECKING:
     from payterms.law import Regime
 
 __all__ = ["COMMANDS"]
+
+
+def _conventions() -> tuple[tuple[str, type[Enum], str], ...]:
+    """Return the options that override a regime's conventions: (option, enum, meaning)."""
+    from payterms import Compounding, Imputation, PaymentDay, RateAssumption, RateSplit
+
+    return (
+        ("--payment-day", PaymentDay, "whether the payment day bears interest"),
+        ("--rate-split", RateSplit, "which rate a claim spanning a rate change bears"),
+        ("--compounding", Compounding, "whether unpaid interest bears interest"),
+        ("--imputation", Imputation, "which debt a part payment settles first"),
+        ("--assume", RateAssumption, "what to assume past the last published rate"),
+    )
 
 
 def _configure_interest(parser: argparse.ArgumentParser) -> None:
@@ -95,6 +109,13 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
         metavar="DC",
         help="the day count instead of the regime's: " + ", ".join(d.value for d in DayCount),
     )
+    for option, kind, what in _conventions():
+        parser.add_argument(
+            option,
+            type=read_enum(kind),
+            metavar=option.removeprefix("--").upper().replace("-", "_"),
+            help=f"{what} instead of the regime's: " + ", ".join(str(m.value) for m in kind),
+        )
     parser.add_argument(
         "--currency", help="ISO 4217 code of the amounts (default: the regime's, else EUR)"
     )
@@ -127,7 +148,9 @@ def _options(args: argparse.Namespace) -> dict[str, Any]:
     if found is None and args.rate is None:
         raise CommandLineError("the following arguments are required: --regime or --rate")
     options: dict[str, Any] = {"regime": found}
-    for name in ("rate", "compensation", "day_count", "calendar", "currency"):
+    names = ["rate", "compensation", "day_count", "calendar", "currency"]
+    names += [option.removeprefix("--").replace("-", "_") for option, _, _ in _conventions()]
+    for name in names:
         value = getattr(args, name)
         if value is not None:
             options[name] = value

@@ -104,7 +104,7 @@ def _tiers(args: argparse.Namespace) -> tuple[tuple[tuple[Decimal, int], ...], i
     if not terms.discounts:
         raise CommandLineError(f"argument SPEC: {args.terms!r} grants no early-payment discount")
     if args.date is not None:
-        with blame("SPEC"):
+        with blame("SPEC", invoice_date="--date"):
             tiers, net_days = discount_tiers(terms, args.date)
         return tiers, net_days, common.notes(parsed)
     rules = [str(t.rule) for t in terms.discounts]
@@ -130,7 +130,7 @@ def _discount(args: argparse.Namespace) -> int:
     results: list[dict[str, Any]] = []
     lines: list[str] = []
     for percent, days in tiers:
-        with blame("SPEC"):
+        with blame("SPEC", percent="SPEC", discount_days="SPEC", net_days="SPEC"):
             costs = [
                 (method, year, discount_cost(percent, days, net_days, method=method, year=year))
                 for method, year in _conventions()
@@ -155,7 +155,7 @@ def _discount(args: argparse.Namespace) -> int:
             for name in ("side", "amount"):
                 if getattr(args, name) is not None:
                     options[name] = getattr(args, name)
-            with blame("--rate"):
+            with blame("--rate", cost_of_capital="--rate", amount="--amount"):
                 decision = discount_decision(percent, days, net_days, args.rate, **options)
             entry["discount_decision"] = jsonable(decision)
             lines.append(decision.explain())
@@ -237,7 +237,7 @@ def _breakeven(args: argparse.Namespace) -> int:
             f"argument DAYS/NET: {args.days!r} is not discount days and net days (such as 10/30)"
         )
     days, net_days = int(match[1]), int(match[2])
-    with blame("DAYS/NET"):
+    with blame("DAYS/NET", cost_of_capital="--rate", discount_days="DAYS/NET", net_days="DAYS/NET"):
         discounts = [
             (method, year, breakeven_discount(args.rate, days, net_days, method=method, year=year))
             for method, year in _conventions()
@@ -259,7 +259,7 @@ def _breakeven(args: argparse.Namespace) -> int:
         aligned(([f"{value:.4f} %", _label(m, year)] for m, year, value in discounts), right=[0])
     )
     if args.percent is not None:
-        with blame("--percent"):
+        with blame("--percent", percent="--percent", cost_of_capital="--rate"):
             spans = [
                 (method, year, breakeven_days(args.percent, args.rate, method=method, year=year))
                 for method, year in _conventions()
@@ -374,7 +374,15 @@ def _cost(args: argparse.Namespace) -> int:
     term_options: dict[str, Any] = {**options, **common.calendar_options(args)}
     if payer is not None:
         term_options["payer"] = payer
-    with blame(amount="AMOUNT", rate="--rate", currency="--currency"):
+    with blame(
+        amount="AMOUNT",
+        rate="--rate",
+        currency="--currency",
+        invoice_date="--date",
+        runs="--runs",
+        calendar="--calendar",
+        adjustment="--adjust",
+    ):
         cost = term_cost(
             parsed.terms, args.amount, invoice_date=args.date, rate=args.rate, **term_options
         )

@@ -33,6 +33,7 @@ __all__ = [
     "one_line",
     "percent",
     "read_csv",
+    "text_form",
     "write_csv",
 ]
 
@@ -49,7 +50,7 @@ def one_line(error: BaseException) -> str:
     return " ".join("; ".join(p for p in parts if p).split())
 
 
-def _text_form(value: object) -> str | None:
+def text_form(value: object) -> str | None:
     """Return the text of a value written as text in JSON, or None for any other value."""
     from payterms.calendars import BusinessCalendar
     from payterms.rules import DueRule
@@ -97,7 +98,7 @@ def jsonable(value: object) -> JSON:
     if isinstance(value, (tuple, list, frozenset, set)):
         items = sorted(value) if isinstance(value, (frozenset, set)) else value
         return [jsonable(v) for v in items]
-    text = _text_form(value)
+    text = text_form(value)
     if text is not None:
         return text
     kind = type(value)

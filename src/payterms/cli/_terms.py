@@ -58,7 +58,8 @@ def _due(args: argparse.Namespace) -> int:
     if args.terms is None or args.date is None:
         raise CommandLineError("the following arguments are required: TERMS, DATE (or --csv)")
     parsed = common.terms(args)
-    due = parsed.terms.due_date(args.date, **options)
+    with blame(start="DATE", calendar="--calendar", adjustment="--adjust"):
+        due = parsed.terms.due_date(args.date, **options)
     if args.json:
         emit_json(
             {"due_date": jsonable(due), "start": jsonable(args.date), **common.parsed_json(parsed)}
@@ -145,7 +146,14 @@ def _schedule(args: argparse.Namespace) -> int:
         from payterms.money import minor_unit
 
         minor_unit(args.currency)
-    with blame(amount="AMOUNT", tax="--tax", currency="--currency"):
+    with blame(
+        start="DATE",
+        amount="AMOUNT",
+        tax="--tax",
+        currency="--currency",
+        calendar="--calendar",
+        adjustment="--adjust",
+    ):
         sched = parsed.terms.schedule(args.date, args.amount, currency=args.currency, **options)
     wording = None
     if args.regime is not None and args.wording is None:
@@ -313,7 +321,12 @@ def _check(args: argparse.Namespace) -> int:
             options[name] = value
     if args.mention is not None:
         options["mentions"] = tuple(args.mention)
-    with blame("--country"):
+    with blame(
+        "--country",
+        calendar="--calendar",
+        contract_date="--contract-date",
+        invoice_date="--invoice-date",
+    ):
         findings = check_terms(parsed.terms, args.country, **options)
     violation = any(f.severity is Severity.VIOLATION for f in findings)
     if args.json:

@@ -17,6 +17,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
+from payterms.limits import MAX_AMOUNT_DIGITS
+
 if TYPE_CHECKING:
     from payterms.calendars import BusinessCalendar
     from payterms.interest import Payment
@@ -40,7 +42,7 @@ _E = TypeVar("_E", bound=Enum)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AMOUNT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _PERCENT = re.compile(r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*%")
-_MAX_DIGITS = 30  # far beyond any invoice; keeps a typo from becoming a huge number
+_MAX_INTEGER_DIGITS = MAX_AMOUNT_DIGITS  # the package's limit (payterms.limits)
 
 
 class BadValue(argparse.ArgumentTypeError):
@@ -60,8 +62,14 @@ def read_date(text: str) -> date:
 def read_amount(text: str) -> Decimal:
     """Return the amount written with digits and an optional sign and decimal point."""
     stripped = text.strip()
-    if _AMOUNT.fullmatch(stripped) and len(stripped) <= _MAX_DIGITS:
-        return Decimal(stripped)
+    if _AMOUNT.fullmatch(stripped):
+        value = Decimal(stripped)
+        if value.adjusted() < _MAX_INTEGER_DIGITS:
+            return value
+        raise BadValue(
+            f"{text!r} is not an amount (expected at most {_MAX_INTEGER_DIGITS} digits "
+            "before the decimal point)"
+        )
     hint = ""
     if re.fullmatch(r"[+-]?[0-9.]*[eE][+-]?[0-9]+", stripped):
         hint = "; an exponent is not an amount, write the digits out"

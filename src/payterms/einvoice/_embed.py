@@ -9,14 +9,11 @@ EN16931 profile) ``ExchangedDocumentType`` and ``HeaderTradeSettlementType``.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
 from xml.etree.ElementTree import Element
 
 from payterms.einvoice._xml import PREFIXES, RAM, name_of, parse, serialize
 from payterms.errors import InvalidDocument
-
-if TYPE_CHECKING:
-    from payterms.einvoice.model import Written
 
 __all__ = ["embed"]
 
@@ -180,23 +177,28 @@ def _insert(parent: Element, element: Element, order: list[str]) -> None:
     parent.insert(at, element)
 
 
-def embed(written: Written, document: str | bytes) -> str:
-    """Return *document* with the fragments of *written* in their places (see Written.embed)."""
+def embed(fragments: Sequence[tuple[str, str]], document: str | bytes, *, ubl: bool) -> str:
+    """Return *document* with the *fragments* in their places (see Written.embed).
+
+    Each fragment is ``(xml, parent path)``; *ubl* says which syntax the fragments are in.
+    """
     text = document.decode("utf-8", "replace") if isinstance(document, bytes) else document
     root = parse(document)
     prefixes = dict(PREFIXES)
     for prefix, uri in _XMLNS.findall(text):
         if uri not in prefixes:
             prefixes[uri] = prefix or f"ns{len(prefixes)}"
-    expected = "Invoice" if written.syntax.value == "ubl" else "rsm:CrossIndustryInvoice"
+    expected = "Invoice" if ubl else "rsm:CrossIndustryInvoice"
     if name_of(root) != expected:
         raise InvalidDocument(
-            "document", name_of(root), f"a whole {written.syntax.name} invoice (root {expected})"
+            "document",
+            name_of(root),
+            f"a whole {'UBL' if ubl else 'CII'} invoice (root {expected})",
         )
     new: dict[str, list[Element]] = {}
-    for fragment in written.fragments:
-        node = parse(fragment.xml)
-        new.setdefault(fragment.parent, []).append(node)
+    for xml, parent_path in fragments:
+        node = parse(xml)
+        new.setdefault(parent_path, []).append(node)
     for path, nodes in new.items():
         written_names = {name_of(n) for n in nodes}
         for n in nodes:

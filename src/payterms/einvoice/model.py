@@ -223,7 +223,11 @@ class Written:
         """
         from payterms.einvoice._embed import embed
 
-        return embed(self, document)
+        return embed(
+            [(f.xml, f.parent) for f in self.fragments],
+            document,
+            ubl=self.syntax is Syntax.UBL,
+        )
 
 
 @frozen

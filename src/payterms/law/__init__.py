@@ -11,9 +11,11 @@ a partial payment is imputed and the fixed recovery compensation. Hand it to
 :func:`check_charges` checks contractual late charges against the statutory floors and
 caps, each finding citing its article.
 
-Each regime lives in its own module (:mod:`payterms.law.be`, ...) with the statutes it
-follows; the published rates live in CSV files under ``payterms/law/data/`` with their
-sources (:mod:`payterms.law.tables`). A day past a table's last published period raises
+Each jurisdiction lives in its own module (:mod:`payterms.law.be`, ...) with the
+statutes it follows: its regime, its caps on agreed payment terms and their check
+(:func:`check_terms`), reached through one table of country modules. The published
+rates live in CSV files under ``payterms/law/data/`` with their sources
+(:mod:`payterms.law.tables`). A day past a table's last published period raises
 :class:`~payterms.errors.RateNotPublished`.
 
 >>> from datetime import date
@@ -34,12 +36,12 @@ import datetime as _dt
 import functools
 
 from payterms._checks import check_date
-from payterms.errors import InvalidArgument, UnknownRegime
-from payterms.law import be, de, eu, fr, lu, nl, uk
+from payterms.conventions import Debtor, PartyKind
+from payterms.errors import InvalidArgument
+from payterms.law._countries import CODES, country
 from payterms.law._regime import (
     BandedCompensation,
     Compensation,
-    Debtor,
     FlatCompensation,
     NoCompensation,
     Regime,
@@ -47,8 +49,9 @@ from payterms.law._regime import (
     StaffelCompensation,
     TermCaps,
 )
-from payterms.law.checks import Finding, Mention, PartyKind, Severity, check_terms
+from payterms.law.checks import check_terms
 from payterms.law.clauses import check_charges
+from payterms.law.findings import Finding, Mention, Severity
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
 from payterms.law.tables import TABLE_NAMES, RateEntry, RateStatus, RateTable, rate_table
 
@@ -82,19 +85,17 @@ __all__ = [
     "regime",
 ]
 
-_MODULES = {"BE": be, "DE": de, "EU": eu, "FR": fr, "LU": lu, "NL": nl, "UK": uk}
-
-CODES: tuple[str, ...] = tuple(sorted(_MODULES))
-"""The regime codes :func:`regime` knows (``"GB"`` is accepted for ``"UK"``)."""
-
 
 def regime(
     code: str,
     *,
     contract_date: _dt.date | None = None,
-    debtor: Debtor = Debtor.B2B,
+    debtor: PartyKind = PartyKind.UNDERTAKING,
 ) -> Regime:
     """Return the statutory late-interest regime of *code* for *debtor*.
+
+    *debtor* is the kind of party that owes the money: an undertaking (``LARGE`` and
+    ``SME`` included), a public authority or a consumer.
 
     *contract_date* (the day the contract was concluded, or in Germany the day the
     obligation arose) selects the rules of a transition: BE and NL contracts before
@@ -102,24 +103,21 @@ def regime(
     ``None`` means a contract under the rules in force today.
 
     >>> from decimal import Decimal
-    >>> regime("NL", debtor=Debtor.CONSUMER).compensation.amount(Decimal("10000"))
+    >>> regime("NL", debtor=PartyKind.CONSUMER).compensation.amount(Decimal("10000"))
     Decimal('875')
     >>> regime("UK").currency
     'GBP'
     """
-    if not isinstance(code, str):
-        raise UnknownRegime(code, CODES)
+    key, _ = country(code)
     if contract_date is not None:
         contract_date = check_date(contract_date, "contract_date")
-    if not isinstance(debtor, Debtor):
-        raise InvalidArgument("debtor", debtor, "a payterms.law.Debtor member")
-    return _regime(code.strip().upper(), contract_date, debtor)
+    if not isinstance(debtor, PartyKind):
+        raise InvalidArgument("debtor", debtor, "a payterms.law.PartyKind member")
+    return _regime(key, contract_date, debtor.regime_kind)
 
 
 @functools.lru_cache(maxsize=4096)  # bounded: contract dates vary per invoice
-def _regime(code: str, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
-    module = _MODULES.get("UK" if code == "GB" else code)
-    if module is None:
-        raise UnknownRegime(code, CODES)
+def _regime(key: str, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
+    _, module = country(key)
     result: Regime = module.regime(contract_date=contract_date, debtor=debtor)
     return result

@@ -4,28 +4,27 @@ from __future__ import annotations
 
 import datetime as _dt
 from decimal import Decimal
-from enum import Enum
 
 from attrs import field, frozen
 
 from payterms._checks import check_amount, check_date, to_decimal
 from payterms.calendars import Adjustment, DayCount
-from payterms.errors import InvalidArgument
-from payterms.interest import (
+from payterms.conventions import (
     Compounding,
     Imputation,
+    PartyKind,
     PaymentDay,
     RateAssumption,
     RateSource,
     RateSplit,
 )
+from payterms.errors import InvalidArgument
 from payterms.law.rates import RateRounding, Switch
 
 __all__ = [
     "BandedCompensation",
     "TermCaps",
     "Compensation",
-    "Debtor",
     "FlatCompensation",
     "NoCompensation",
     "Regime",
@@ -34,25 +33,6 @@ __all__ = [
 ]
 
 _ONE_DAY = _dt.timedelta(days=1)
-
-
-class Debtor(Enum):
-    """Who owes the money: the debtor's kind selects the statutory regime.
-
-    >>> from datetime import date
-    >>> from payterms.law import regime
-    >>> regime("DE", debtor=Debtor.CONSUMER).rate_on(date(2025, 9, 1))
-    Decimal('0.0627')
-    """
-
-    B2B = "b2b"
-    """An undertaking: a commercial transaction (Directive 2011/7/EU art. 2(1))."""
-
-    PUBLIC = "public"
-    """A public authority buying from an undertaking (Directive 2011/7/EU art. 4)."""
-
-    CONSUMER = "consumer"
-    """A natural person acting outside a trade (not covered by the Directive)."""
 
 
 def _debt(value: object) -> Decimal:
@@ -229,7 +209,7 @@ class Regime:
     Build one with :func:`payterms.law.regime`. ``rate`` is the statutory rate rule
     (a published table, or a formula over the ECB table); ``formula`` is the statutory
     formula over the ECB table, used past the national table only when a caller asks
-    (:attr:`~payterms.interest.RateAssumption.STATUTORY_FORMULA`). ``minimum_rate`` and
+    (:attr:`~payterms.conventions.RateAssumption.STATUTORY_FORMULA`). ``minimum_rate`` and
     ``maximum_rate`` bound an agreed rate (FR: at least three times the legal rate; BE
     consumer debts: at most the B2B rate). ``due_adjustment`` moves a due date that is
     not a business day when :func:`~payterms.late_interest` is given a calendar (DE:
@@ -242,7 +222,7 @@ class Regime:
 
     code: str
     title: str
-    debtor: Debtor
+    debtor: PartyKind
     contract_date: _dt.date | None
     currency: str = field(repr=False)
     rate: RateSource = field(repr=False)
@@ -277,7 +257,7 @@ class Regime:
 
         >>> from datetime import date
         >>> from payterms.law import regime
-        >>> from payterms.interest import RateAssumption
+        >>> from payterms.conventions import RateAssumption
         >>> regime("BE").rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(date(2026, 3, 1))
         Decimal('0.105')
         """

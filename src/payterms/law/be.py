@@ -21,9 +21,9 @@ More information: eubelius.com "Le taux d'intérêt en cas de retard de paiement
 Moniteur belge notices (etaamb.openjustice.be); elegis.be on Book XIX.
 
 >>> from datetime import date
->>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
+>>> regime(contract_date=None, debtor=PartyKind.UNDERTAKING).rate_on(date(2024, 9, 1))
 Decimal('0.125')
->>> regime(contract_date=date(2012, 5, 1), debtor=Debtor.B2B).rate_on(date(2014, 9, 1))
+>>> regime(contract_date=date(2012, 5, 1), debtor=PartyKind.UNDERTAKING).rate_on(date(2014, 9, 1))
 Decimal('0.075')
 """
 
@@ -33,12 +33,14 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import DayCount
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.law._common import DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT
-from payterms.law._regime import Debtor, FlatCompensation, Regime, ScaleCompensation, TermCaps
+from payterms.law._regime import FlatCompensation, Regime, ScaleCompensation, TermCaps
+from payterms.law.findings import Case, Finding, Severity, over, public_term
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate
 
 __all__ = [
+    "check",
     "TERM_CAPS",
     "COMPENSATION",
     "CONSUMER_COMPENSATION",
@@ -94,6 +96,9 @@ CONSUMER_COMPENSATION = ScaleCompensation(
 )
 
 
+CAPS_IN_FORCE = _dt.date(2022, 2, 1)
+"""Contracts concluded from this day may not agree more than 60 days (law of 14 August 2021)."""
+
 TERM_CAPS = TermCaps(
     days=60,
     void=True,
@@ -105,12 +110,12 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the Belgian regime for *debtor*; *contract_date* selects the 2013 transition."""
     old = contract_date is not None and contract_date < TRANSPOSITION
     rate = RATE_BEFORE_2013 if old else RATE
     silent = (DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT)
-    if debtor is Debtor.CONSUMER:
+    if debtor is PartyKind.CONSUMER:
         return Regime(
             code="BE",
             title="Belgium, consumer debts: Code of Economic Law Book XIX",
@@ -159,3 +164,35 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
             "former Civil Code art. 1254 (imputation)",
         ),
     )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under art. 4 of the law of 2 August 2002."""
+    wait, day = case.wait, case.day
+    if case.public:
+        return public_term(case, "BE-public", "law of 2 August 2002, art. 4 §2")
+    if case.contract_date is None or case.contract_date >= CAPS_IN_FORCE:
+        return over(
+            wait,
+            day,
+            60,
+            Severity.VIOLATION,
+            "BE-max-60-days",
+            TERM_CAPS.source,
+            "since 1 February 2022 a B2B term may not exceed 60 days from receipt of the "
+            "invoice; a longer clause is deemed unwritten",
+        )
+    if wait <= 60:
+        return []
+    return [
+        Finding(
+            Severity.INFO,
+            "BE-before-2022",
+            "law of 2 August 2002, art. 4 (before 1 February 2022)",
+            f"the terms allow {wait} days; before 1 February 2022 the caps depended on "
+            "the parties' size and the sources disagree (60 or 90 days); not checked",
+            wait,
+            None,
+            day,
+        )
+    ]

@@ -41,15 +41,15 @@ from decimal import Decimal
 
 from payterms._checks import check_date, to_decimal
 from payterms.charges import Charges, ContractRate, DamagesClause, LateFee
-from payterms.errors import InvalidArgument, InvalidType, RateNotPublished, UnknownRegime
-from payterms.law import be, de, eu, fr, lu, nl, uk
-from payterms.law._regime import Debtor, Regime, ScaleCompensation, StaffelCompensation
-from payterms.law.checks import Finding, Severity
+from payterms.conventions import PartyKind
+from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
+from payterms.law import be, fr, nl
+from payterms.law._countries import country
+from payterms.law._regime import Regime, ScaleCompensation, StaffelCompensation
+from payterms.law.findings import Finding, Severity
 
 __all__ = ["check_charges"]
 
-_MODULES = {"BE": be, "DE": de, "EU": eu, "FR": fr, "LU": lu, "NL": nl, "UK": uk}
-_CODES = tuple(sorted(_MODULES))
 _DIRECTIVE = {"BE", "DE", "EU", "FR", "LU", "NL"}
 _CENT = Decimal("0.01")
 _BE_REMINDER_FEE = Decimal("7.50")
@@ -75,14 +75,14 @@ def _statutory(regime: Regime, on: _dt.date) -> Decimal:
 
 def _rate_findings(
     code: str,
-    debtor: Debtor,
+    debtor: PartyKind,
     rate: ContractRate,
     regime: Regime | None,
     on: _dt.date | None,
 ) -> list[Finding]:
     agreed = rate.annual_rate
     said = rate.describe()
-    if code == "DE" and debtor is not Debtor.CONSUMER and agreed == 0:
+    if code == "DE" and debtor is not PartyKind.CONSUMER and agreed == 0:
         return [
             Finding(
                 Severity.VIOLATION,
@@ -92,7 +92,7 @@ def _rate_findings(
                 "excluding them is void, the statutory rate applies",
             )
         ]
-    if code == "BE" and debtor is Debtor.PUBLIC:
+    if code == "BE" and debtor is PartyKind.PUBLIC:
         return [
             Finding(
                 Severity.VIOLATION,
@@ -111,8 +111,8 @@ def _rate_findings(
                 f"the sources payterms follows cover no {debtor.value} late interest in {code}",
             )
         ]
-    wanted = (code == "FR") or (code == "BE" and debtor is Debtor.CONSUMER)
-    wanted = wanted or (code in _DIRECTIVE and debtor is not Debtor.CONSUMER)
+    wanted = (code == "FR") or (code == "BE" and debtor is PartyKind.CONSUMER)
+    wanted = wanted or (code in _DIRECTIVE and debtor is not PartyKind.CONSUMER)
     if not wanted:
         return [
             _not_checked(
@@ -151,7 +151,7 @@ def _rate_findings(
                 )
             ]
         return []
-    if code == "BE" and debtor is Debtor.CONSUMER:
+    if code == "BE" and debtor is PartyKind.CONSUMER:
         if agreed > statutory:
             return [
                 Finding(
@@ -250,7 +250,7 @@ def check_charges(
     charges: Charges,
     jurisdiction: str,
     *,
-    debtor: Debtor = Debtor.B2B,
+    debtor: PartyKind = PartyKind.UNDERTAKING,
     on: _dt.date | None = None,
     debt: Decimal | int | str | None = None,
 ) -> tuple[Finding, ...]:
@@ -266,7 +266,7 @@ def check_charges(
     >>> from decimal import Decimal
     >>> from payterms.charges import Charges, DamagesClause
     >>> f, = check_charges(Charges(damages=DamagesClause(Decimal("10"), minimum=Decimal("50"))),
-    ...                    "BE", debtor=Debtor.CONSUMER)
+    ...                    "BE", debtor=PartyKind.CONSUMER)
     >>> f.severity.name, f.code
     ('VIOLATION', 'BE-XIX.4-damages-cap')
     >>> print(f.message)
@@ -278,14 +278,10 @@ deemed unwritten
     """
     if not isinstance(charges, Charges):
         raise InvalidType("charges", charges, "a payterms.Charges")
-    if not isinstance(jurisdiction, str):
-        raise UnknownRegime(jurisdiction, _CODES)
-    code = jurisdiction.strip().upper()
-    code = "UK" if code == "GB" else code
-    if code not in _MODULES:
-        raise UnknownRegime(jurisdiction, _CODES)
-    if not isinstance(debtor, Debtor):
-        raise InvalidArgument("debtor", debtor, "a payterms.law.Debtor member")
+    code, module = country(jurisdiction)
+    if not isinstance(debtor, PartyKind):
+        raise InvalidArgument("debtor", debtor, "a payterms.law.PartyKind member")
+    debtor = debtor.regime_kind
     if on is not None:
         on = check_date(on, "on")
     amount: Decimal | None = None
@@ -295,14 +291,14 @@ deemed unwritten
             raise InvalidArgument("debt", debt, "a non-negative amount")
     regime: Regime | None
     try:
-        regime = _MODULES[code].regime(contract_date=None, debtor=debtor)
+        regime = module.regime(contract_date=None, debtor=debtor)
     except InvalidArgument:
         regime = None  # a debtor the sources do not cover in this jurisdiction
 
     found: list[Finding] = []
     if charges.rate is not None:
         found += _rate_findings(code, debtor, charges.rate, regime, on)
-    consumer_cap = debtor is Debtor.CONSUMER and code in ("BE", "NL")
+    consumer_cap = debtor is PartyKind.CONSUMER and code in ("BE", "NL")
     if charges.damages is not None or charges.late_fee is not None:
         if consumer_cap:
             found += _cap_findings(code, charges, amount)
@@ -320,7 +316,7 @@ deemed unwritten
                         )
                     )
     if charges.dunning_fees is not None:
-        if code == "BE" and debtor is Debtor.CONSUMER:
+        if code == "BE" and debtor is PartyKind.CONSUMER:
             fees = charges.dunning_fees.fees
             if fees[0] > 0:
                 found.append(

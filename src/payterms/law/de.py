@@ -19,9 +19,9 @@ counts a year as 365 days) and practice differs on whether the payment day count
 More information: BGB §§ 187, 191, 247, 286, 288, 289, 367; Art. 229 § 34 EGBGB.
 
 >>> from datetime import date
->>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2025, 9, 1))
+>>> regime(contract_date=None, debtor=PartyKind.UNDERTAKING).rate_on(date(2025, 9, 1))
 Decimal('0.1027')
->>> regime(contract_date=None, debtor=Debtor.CONSUMER).rate_on(date(2020, 1, 1))
+>>> regime(contract_date=None, debtor=PartyKind.CONSUMER).rate_on(date(2020, 1, 1))
 Decimal('0.0412')
 """
 
@@ -31,12 +31,21 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import Adjustment, DayCount
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.law._common import PAYMENT_DAY_COUNTED
-from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime, TermCaps
+from payterms.law._regime import FlatCompensation, NoCompensation, Regime, TermCaps
+from payterms.law.findings import Case, Finding, Severity, over, public_term
 from payterms.law.rates import RateRounding, TableRate
 
-__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "RATE_BEFORE_2014", "RATE_CONSUMER", "regime"]
+__all__ = [
+    "check",
+    "TERM_CAPS",
+    "COMPENSATION",
+    "RATE",
+    "RATE_BEFORE_2014",
+    "RATE_CONSUMER",
+    "regime",
+]
 
 CUTOVER = _dt.date(2014, 7, 28)
 """Obligations arising after this day get + 9 points and the EUR 40 (Art. 229 § 34 EGBGB)."""
@@ -74,10 +83,10 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the German regime; *contract_date* is the day the obligation arose."""
     old = contract_date is not None and contract_date <= CUTOVER
-    if debtor is Debtor.CONSUMER:
+    if debtor is PartyKind.CONSUMER:
         rate = RATE_CONSUMER
         compensation: FlatCompensation | NoCompensation = NoCompensation(
             "no EUR 40 Pauschale against a consumer (§ 288(5) BGB)", "§ 288(5) BGB"
@@ -106,7 +115,7 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         payment_day=PaymentDay.INCLUDED,
         imputation=Imputation.COSTS_INTEREST_PRINCIPAL,
         compensation=compensation,
-        term_caps=None if debtor is Debtor.CONSUMER else TERM_CAPS,
+        term_caps=None if debtor is PartyKind.CONSUMER else TERM_CAPS,
         silent=(DAY_COUNT, PAYMENT_DAY_COUNTED),
         due_adjustment=Adjustment.FOLLOWING,
         due_adjustment_source="§ 193 BGB (BGH III ZR 159/06)",
@@ -115,3 +124,50 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
             "Art. 229 § 34 EGBGB (transition of 29 July 2014)",
         ),
     )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under §§ 271a and 308 Nr. 1a BGB."""
+    wait, day = case.wait, case.day
+    if case.contract_date is not None and case.contract_date <= CUTOVER:
+        return [
+            Finding(
+                Severity.INFO,
+                "DE-271a-transition",
+                "Art. 229 § 34 EGBGB",
+                "§ 271a BGB applies only to obligations arising after 28 July 2014; not checked",
+            )
+        ]
+    if len(case.terms.installments) > 1:
+        return [
+            Finding(
+                Severity.INFO,
+                "DE-271a-5-instalments",
+                "§ 271a(5) BGB",
+                "§ 271a BGB does not apply to agreements on instalments; not checked",
+            )
+        ]
+    if case.public:
+        return public_term(case, "DE-271a-2", "§ 271a(2) BGB")
+    return [
+        *over(
+            wait,
+            day,
+            60,
+            Severity.WARNING,
+            "DE-271a-1",
+            "§ 271a(1) BGB",
+            "more than 60 days after receipt of the goods or services only if expressly "
+            "agreed and not grossly unfair",
+        ),
+        *over(
+            wait,
+            day,
+            30,
+            Severity.INFO,
+            "DE-308-1a",
+            "§ 308 Nr. 1a BGB",
+            "in the standard terms of a non-consumer buyer, more than 30 days after "
+            "receipt is presumed unreasonable",
+        ),
+    ]

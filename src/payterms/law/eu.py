@@ -10,7 +10,7 @@ fixes no day count, no payment-day rule and no imputation order.
 More information: Directive 2011/7/EU (OJ L 48, 23.2.2011), arts. 2-7.
 
 >>> from datetime import date
->>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
+>>> regime(contract_date=None, debtor=PartyKind.UNDERTAKING).rate_on(date(2024, 9, 1))
 Decimal('0.1225')
 """
 
@@ -20,13 +20,14 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import DayCount
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.errors import InvalidArgument
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import DAY_COUNT_365, IMPUTATION_OPEN, PAYMENT_DAY_COUNTED
-from payterms.law._regime import Debtor, FlatCompensation, Regime, TermCaps
+from payterms.law._regime import FlatCompensation, Regime, TermCaps
+from payterms.law.findings import Case, Finding, Severity, over, public_term
 from payterms.law.rates import Fixing, RateRounding, TableRate
 
-__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "regime"]
+__all__ = ["check", "TERM_CAPS", "COMPENSATION", "RATE", "regime"]
 
 RATE = TableRate("ecb_mro", margin=Decimal("0.08"), fixing=Fixing.SEMESTER_START)
 """ECB main refinancing rate in force on 1 January / 1 July + 8 points (arts. 2(6), 3(2))."""
@@ -50,9 +51,9 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the Directive's regime for a commercial debt (*debtor* B2B or PUBLIC)."""
-    if debtor is Debtor.CONSUMER:
+    if debtor is PartyKind.CONSUMER:
         raise InvalidArgument(
             "debtor", debtor, "B2B or PUBLIC: consumers are outside Directive 2011/7/EU"
         )
@@ -74,4 +75,19 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         term_caps=TERM_CAPS,
         silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, IMPUTATION_OPEN),
         sources=("Directive 2011/7/EU arts. 2(6), 2(7), 3(2), 3(3), 4, 6",),
+    )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under Directive 2011/7/EU arts. 3(5) and 4."""
+    if case.public:
+        return public_term(case, "EU-art-4-public", "Directive 2011/7/EU art. 4")
+    return over(
+        case.wait,
+        case.day,
+        60,
+        Severity.WARNING,
+        "EU-art-3-5",
+        "Directive 2011/7/EU art. 3(5)",
+        "more than 60 days only if expressly agreed and not grossly unfair",
     )

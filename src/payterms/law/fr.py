@@ -17,7 +17,7 @@ More information: Code de commerce arts. L441-9, L441-10, D441-5; Code monétair
 financier arts. L313-2, D313-1-A; Code civil arts. 1343-1, 1343-2.
 
 >>> from datetime import date
->>> r = regime(contract_date=None, debtor=Debtor.B2B)
+>>> r = regime(contract_date=None, debtor=PartyKind.UNDERTAKING)
 >>> r.rate_on(date(2024, 9, 1)), r.minimum_rate.rate_on(date(2024, 9, 1))
 (Decimal('0.1425'), Decimal('0.1476'))
 """
@@ -28,13 +28,24 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import DayCount
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.errors import InvalidArgument
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import PAYMENT_DAY_COUNTED, SEMESTER_SPLIT
-from payterms.law._regime import Debtor, FlatCompensation, Regime, TermCaps
+from payterms.law._regime import FlatCompensation, Regime, TermCaps
+from payterms.law.findings import Case, Finding, Mention, Severity
 from payterms.law.rates import Fixing, RateRounding, TableRate
+from payterms.rules import end_of_month
 
-__all__ = ["TERM_CAPS", "COMPENSATION", "LEGAL_RATE", "MINIMUM_RATE", "RATE", "regime"]
+__all__ = [
+    "MENTION_TEXT",
+    "check",
+    "TERM_CAPS",
+    "COMPENSATION",
+    "LEGAL_RATE",
+    "MINIMUM_RATE",
+    "RATE",
+    "regime",
+]
 
 RATE = TableRate("ecb_mro", margin=Decimal("0.10"), fixing=Fixing.SEMESTER_START)
 """ECB rate in force on 1 January / 1 July + 10 points (art. L441-10 II)."""
@@ -64,9 +75,9 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the French regime between professionals (*debtor* B2B)."""
-    if debtor is not Debtor.B2B:
+    if debtor.regime_kind is not PartyKind.UNDERTAKING:
         raise InvalidArgument(
             "debtor",
             debtor,
@@ -96,3 +107,86 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
             "Code civil arts. 1343-1 (imputation), 1343-2 (capitalisation)",
         ),
     )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under Code de commerce arts. L441-9 and L441-10 I.
+
+    Besides the caps, the payment mentions of art. L441-9 that *case* says the invoice
+    lacks (all four are due, also without a discount: "none" must then be stated).
+    """
+    wait, day = case.wait, case.day
+    if case.public:
+        return [
+            Finding(
+                Severity.INFO,
+                "FR-public",
+                "Code de la commande publique",
+                "terms of French public buyers follow public-procurement rules; not checked",
+                wait,
+                None,
+                day,
+            )
+        ]
+    article = "Code de commerce art. L441-10 I"
+    found: list[Finding] = []
+    if wait > 60:
+        # 45 days end of month, either CEPC reading, as the alternative cap
+        due_date = case.terms.due_date
+        beyond = [
+            d
+            for d in case.invoice_dates
+            if due_date(d, calendar=case.calendar)
+            > max(end_of_month(d + _dt.timedelta(days=45)), end_of_month(d) + _dt.timedelta(45))
+        ]
+        if beyond:
+            worst = beyond[0]
+            found.append(
+                Finding(
+                    Severity.VIOLATION,
+                    "FR-L441-10-max-term",
+                    article,
+                    f"the terms allow {wait} days (invoice of {day}); the maximum is 60 days "
+                    "after the invoice date or 45 days end of month (on an invoice of "
+                    f"{worst} even the 45-days-end-of-month cap is exceeded)",
+                    wait,
+                    60,
+                    day,
+                )
+            )
+        else:
+            found.append(
+                Finding(
+                    Severity.WARNING,
+                    "FR-L441-10-45-days-end-of-month",
+                    article,
+                    f"the terms allow {wait} days (invoice of {day}): more than 60 days, "
+                    "lawful only as 45 days end of month expressly stipulated in the "
+                    "contract and not manifestly abusive",
+                    wait,
+                    60,
+                    day,
+                )
+            )
+    if case.mentions is not None:
+        for mention in sorted(set(Mention) - case.mentions, key=lambda m: m.value):
+            found.append(
+                Finding(
+                    Severity.VIOLATION,
+                    f"FR-L441-9-{mention.value}",
+                    "Code de commerce art. L441-9",
+                    f"the invoice lacks a mandatory mention: {mention.name.lower()} "
+                    f"({MENTION_TEXT[mention]}); administrative fine up to EUR 75 000 "
+                    "(natural person) or EUR 2 000 000 (legal person)",
+                )
+            )
+    return found
+
+
+MENTION_TEXT = {
+    Mention.PAYMENT_DATE: "the payment date as day, month and year",
+    Mention.DISCOUNT_CONDITIONS: "the early-payment discount conditions, or 'none'",
+    Mention.PENALTY_RATE: "the late-payment penalty rate",
+    Mention.RECOVERY_INDEMNITY: "the EUR 40 fixed recovery indemnity",
+}
+"""The wording of each mention of art. L441-9 in a finding."""

@@ -12,7 +12,7 @@ More information: https://mj.gouvernement.lu/fr/service-citoyens/taux-interet-le
 loi du 18 avril 2004 (legilux).
 
 >>> from datetime import date
->>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
+>>> regime(contract_date=None, debtor=PartyKind.UNDERTAKING).rate_on(date(2024, 9, 1))
 Decimal('0.1225')
 """
 
@@ -22,17 +22,18 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import DayCount
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.law._common import (
     DAY_COUNT_365,
     IMPUTATION_OPEN,
     PAYMENT_DAY_COUNTED,
     SEMESTER_SPLIT,
 )
-from payterms.law._regime import Debtor, FlatCompensation, NoCompensation, Regime, TermCaps
+from payterms.law._regime import FlatCompensation, NoCompensation, Regime, TermCaps
+from payterms.law.findings import Case, Finding, Severity, over, public_term
 from payterms.law.rates import Fixing, RateRounding, TableRate
 
-__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "RATE_CONSUMER", "regime"]
+__all__ = ["check", "TERM_CAPS", "COMPENSATION", "RATE", "RATE_CONSUMER", "regime"]
 
 RATE = TableRate(
     "ecb_mro",
@@ -66,9 +67,9 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the Luxembourg regime for *debtor*."""
-    consumer = debtor is Debtor.CONSUMER
+    consumer = debtor is PartyKind.CONSUMER
     return Regime(
         code="LU",
         title="Luxembourg, loi du 18 avril 2004 (délais de paiement et intérêts de retard)",
@@ -91,4 +92,19 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
         term_caps=None if consumer else TERM_CAPS,
         silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT, IMPUTATION_OPEN),
         sources=("loi du 18 avril 2004, as amended by the loi du 29 mars 2013",),
+    )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under the loi du 18 avril 2004 (as amended 2013)."""
+    if case.public:
+        return public_term(case, "LU-public", "loi du 18 avril 2004 as amended 2013")
+    return over(
+        case.wait,
+        case.day,
+        60,
+        Severity.WARNING,
+        "LU-60-days",
+        "loi du 18 avril 2004 as amended by the loi du 29 mars 2013",
+        "more than 60 days only if not manifestly abusive to the creditor",
     )

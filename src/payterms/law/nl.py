@@ -22,7 +22,7 @@ More information: Burgerlijk Wetboek Boek 6 arts. 6:44, 6:96, 6:119-6:120; Beslu
 vergoeding voor buitengerechtelijke incassokosten (Stb. 2012).
 
 >>> from datetime import date
->>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2024, 9, 1))
+>>> regime(contract_date=None, debtor=PartyKind.UNDERTAKING).rate_on(date(2024, 9, 1))
 Decimal('0.1225')
 >>> BIK_STAFFEL.amount(Decimal("10000"))
 Decimal('875')
@@ -34,12 +34,22 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import DayCount
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.law._common import DAY_COUNT_365
-from payterms.law._regime import Debtor, FlatCompensation, Regime, StaffelCompensation, TermCaps
+from payterms.law._regime import FlatCompensation, Regime, StaffelCompensation, TermCaps
+from payterms.law.findings import Case, Finding, Severity, over, public_term
 from payterms.law.rates import Fixing, RateRounding, Switch, TableRate, Unconfirmed
 
-__all__ = ["TERM_CAPS", "BIK_STAFFEL", "COMPENSATION", "FORMULA", "RATE", "RATE_CONSUMER", "regime"]
+__all__ = [
+    "check",
+    "TERM_CAPS",
+    "BIK_STAFFEL",
+    "COMPENSATION",
+    "FORMULA",
+    "RATE",
+    "RATE_CONSUMER",
+    "regime",
+]
 
 TRANSPOSITION = _dt.date(2013, 3, 16)
 """Directive 2011/7/EU in force in the Netherlands: ECB + 8 instead of + 7."""
@@ -110,9 +120,9 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the Dutch regime for *debtor*; *contract_date* selects the 2013 transition."""
-    consumer = debtor is Debtor.CONSUMER
+    consumer = debtor is PartyKind.CONSUMER
     rate: TableRate | Switch
     if consumer:
         rate = RATE_CONSUMER
@@ -146,4 +156,55 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
             "art. 6:44 BW (imputation)",
             "art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten",
         ),
+    )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under art. 6:119a lid 5-6 and 6:119b lid 5 BW."""
+    wait, day, invoice_date = case.wait, case.day, case.invoice_date
+    if case.public:
+        return public_term(case, "NL-6:119b-5", "art. 6:119b lid 5 BW")
+    large_to_sme = (
+        case.buyer is PartyKind.LARGE
+        and case.seller is PartyKind.SME
+        and not (invoice_date is not None and invoice_date < _dt.date(2017, 7, 1))
+    )
+    old_contract = case.contract_date is not None and case.contract_date < _dt.date(2022, 7, 1)
+    before_2023 = invoice_date is not None and invoice_date < _dt.date(2023, 7, 1)
+    if large_to_sme and old_contract and before_2023:
+        # the 2017 rule (Wet tegengaan onredelijk lange betaaltermijnen): 60 days
+        return over(
+            wait,
+            day,
+            60,
+            Severity.VIOLATION,
+            "NL-6:119a-6-large-to-sme",
+            "art. 6:119a lid 6 BW (as in force from 1 July 2017)",
+            "a large enterprise paying an SME could agree at most 60 days under a "
+            "contract concluded before 1 July 2022, until 30 June 2023",
+        )
+    if large_to_sme:
+        since = (
+            "from 1 July 2023 for contracts concluded before 1 July 2022"
+            if old_contract
+            else "since 1 July 2022"
+        )
+        return over(
+            wait,
+            day,
+            30,
+            Severity.VIOLATION,
+            "NL-6:119a-6-large-to-sme",
+            "art. 6:119a lid 6 BW (Stb. 2022, 146)",
+            f"a large enterprise paying an SME may agree at most 30 days {since}; a "
+            "longer term is void and the statutory term applies",
+        )
+    return over(
+        wait,
+        day,
+        60,
+        Severity.WARNING,
+        "NL-6:119a-5",
+        "art. 6:119a lid 5 BW",
+        "more than 60 days only if expressly agreed and not manifestly unfair",
     )

@@ -30,9 +30,10 @@ from enum import Enum
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
+from payterms.conventions import RateAssumption, RateSegment, RateSource
 from payterms.errors import InvalidArgument, RateNotPublished
-from payterms.interest import RateAssumption, RateSegment, RateSource
 from payterms.law.tables import TABLE_NAMES, RateStatus, RateTable, rate_table
+from payterms.money import CONTEXT
 
 __all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed"]
 
@@ -72,9 +73,8 @@ class RateRounding(Enum):
         """
         if self is RateRounding.NONE:
             return rate
-        return ((rate / _HALF).to_integral_value(rounding=ROUND_CEILING) * _HALF).quantize(
-            Decimal("0.1")
-        )
+        halves = CONTEXT.divide(rate, _HALF).to_integral_value(rounding=ROUND_CEILING)
+        return CONTEXT.multiply(halves, _HALF).quantize(Decimal("0.1"), context=CONTEXT)
 
 
 _Value = tuple[Decimal | None, str | None, str]

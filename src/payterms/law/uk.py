@@ -13,7 +13,7 @@ More information: https://www.payontime.co.uk/late-payment-legislation-interest-
 https://www.debtcollectionservice.uk/interest/ (quoting the Order).
 
 >>> from datetime import date
->>> regime(contract_date=None, debtor=Debtor.B2B).rate_on(date(2023, 9, 1))
+>>> regime(contract_date=None, debtor=PartyKind.UNDERTAKING).rate_on(date(2023, 9, 1))
 Decimal('0.1300')
 """
 
@@ -23,13 +23,14 @@ import datetime as _dt
 from decimal import Decimal
 
 from payterms.calendars import DayCount
+from payterms.conventions import Compounding, Imputation, PartyKind, PaymentDay, RateSplit
 from payterms.errors import InvalidArgument
-from payterms.interest import Compounding, Imputation, PaymentDay, RateSplit
 from payterms.law._common import IMPUTATION_OPEN
-from payterms.law._regime import BandedCompensation, Debtor, Regime, TermCaps
+from payterms.law._regime import BandedCompensation, Regime, TermCaps
+from payterms.law.findings import Case, Finding, Severity, over, public_term
 from payterms.law.rates import RateRounding, TableRate
 
-__all__ = ["TERM_CAPS", "COMPENSATION", "RATE", "regime"]
+__all__ = ["check", "TERM_CAPS", "COMPENSATION", "RATE", "regime"]
 
 RATE = TableRate("uk_reference_rate", margin=Decimal("0.08"))
 """Reference (base) rate of the half-year in which interest starts + 8 points."""
@@ -54,9 +55,9 @@ TERM_CAPS = TermCaps(
 """The statutory caps on agreed payment terms."""
 
 
-def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
+def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the UK statutory-interest regime (*debtor* B2B or PUBLIC)."""
-    if debtor is Debtor.CONSUMER:
+    if debtor is PartyKind.CONSUMER:
         raise InvalidArgument(
             "debtor", debtor, "B2B or PUBLIC: the Late Payment Act 1998 does not cover consumers"
         )
@@ -81,4 +82,20 @@ def regime(*, contract_date: _dt.date | None, debtor: Debtor) -> Regime:
             "Late Payment of Commercial Debts (Interest) Act 1998, ss. 1, 4, 5A",
             "Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI 2002/1675)",
         ),
+    )
+
+
+def check(case: Case) -> list[Finding]:
+    """Return the findings on agreed terms under the Late Payment Regulations 2013."""
+    article = "Late Payment of Commercial Debts Regulations 2013"
+    if case.public:
+        return public_term(case, "UK-public", article, hard=None)
+    return over(
+        case.wait,
+        case.day,
+        60,
+        Severity.WARNING,
+        "UK-60-days",
+        article,
+        "more than 60 days only if expressly agreed and not grossly unfair",
     )

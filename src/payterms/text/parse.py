@@ -61,6 +61,7 @@ from payterms.terms import (
     PercentOf,
     Start,
     TaxBase,
+    end_of_month_rule,
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Vocabulary
 
@@ -723,12 +724,12 @@ class _Reader:
                 return _rule(f"{count}{unit}")
             head = f"{count}{unit}+" if offsets else ""
             if next_month:  # "the 10th of the following month"
-                return _rule(head + _end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, 0, day))
+                return _rule(head + end_of_month_rule(0, unit, day=day))
             return _rule(f"{head}D{day}")  # "on the 10th": the next 10th
         eom_kind, eom_at = eoms[0]
         months = 1 if eom_kind == "eonm" else 0
         if not offsets or count == 0:
-            return _rule(_end_of_month_text(0, unit, EndOfMonth.THEN_DAYS, months, day))
+            return _rule(end_of_month_rule(0, unit, months=months, day=day))
         off_at = offsets[0][1]
         between = [k for k, _, at in items if min(off_at, eom_at) < at < max(off_at, eom_at)]
         if off_at > eom_at or "after" in between:  # "end of month + 45 days"
@@ -749,7 +750,7 @@ class _Reader:
             )
             if note not in self.notes:
                 self.notes.append(note)
-        return _rule(_end_of_month_text(count, unit, reading, months, day))
+        return _rule(end_of_month_rule(count, unit, reading=reading, months=months, day=day))
 
     # -- the whole text --
 
@@ -915,25 +916,6 @@ def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
             out.append(tokens[i])
         i += 1
     return out
-
-
-def _end_of_month_text(
-    count: int, unit: str, reading: EndOfMonth, months: int, day: int | None
-) -> str:
-    """Return the rule text of "*count* *unit* end of month [on the *day*]".
-
-    The same construction as :meth:`PaymentTerms.end_of_month` (for days), generalised
-    to weeks, months and business days.
-    """
-    months_step = f"{months}M+" if months else ""
-    if reading is EndOfMonth.THEN_DAYS:
-        text = f"{months_step}CM" + (f"+{count}{unit}" if count else "")
-    else:
-        text = (f"{count}{unit}+" if count else "") + f"{months_step}CM"
-    if day is not None:
-        ends_on_month_end = reading is EndOfMonth.DAYS_THEN or not count
-        text += f"+1D+D{day}" if ends_on_month_end and day >= 28 else f"+D{day}"
-    return text
 
 
 # --- public functions ----------------------------------------------------------------

@@ -22,12 +22,12 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
-from decimal import Decimal
+from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Protocol
 
 from payterms._checks import to_decimal
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidTerms, InvalidType
-from payterms.money import quantize
+from payterms.money import quantize, round_to_unit
 from payterms.rules import DueRule
 from payterms.terms import (
     EndOfMonth,
@@ -37,12 +37,13 @@ from payterms.terms import (
     Schedule,
     Start,
     TaxBase,
+    end_of_month_rule,
 )
-from payterms.text.parse import _end_of_month_text
 from payterms.text.vocab import CLAIMS, VOCABULARIES, ClaimTemplates, Templates
 
 __all__ = ["Claim", "Regime", "describe", "describe_claim", "describe_invoice", "xrechnung_skonto"]
 
+_CENT = Decimal("0.01")
 _SHIFT_DAYS = re.compile(r"(\d+)D")
 _DAY_ONLY = re.compile(r"D\d+")
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
@@ -179,7 +180,7 @@ def _words(rule: DueRule, t: Templates) -> str | None:
 
     Only the shapes the parser builds from words are said in words: ``nD`` (also
     ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd`` and the end-of-month family of
-    :func:`payterms.text.parse._end_of_month_text`.
+    :func:`payterms.terms.end_of_month_rule`.
     """
     text = str(rule)
     m = _PLAIN.fullmatch(text)
@@ -201,7 +202,7 @@ def _words(rule: DueRule, t: Templates) -> str | None:
         unit = pre_unit or post_unit or "D"
         months = 1 if eom == "1M+CM" else 0
         day = int(day_text) if day_text else None
-        if _end_of_month_text(count, unit, reading, months, day) == text:
+        if end_of_month_rule(count, unit, reading=reading, months=months, day=day) == text:
             break
     else:
         return None
@@ -399,12 +400,12 @@ def xrechnung_skonto(terms: PaymentTerms, *, base: Decimal | None = None) -> str
         days = _SHIFT_DAYS.fullmatch(str(tier.rule))
         if days is None:
             raise InvalidTerms("rule", str(tier.rule), "a number of days (XRechnung TAGE=n)")
-        percent = tier.percent.quantize(Decimal("0.01"))
+        percent = round_to_unit(tier.percent, _CENT, ROUND_HALF_EVEN)
         if percent != tier.percent:
             raise InvalidTerms("percent", tier.percent, "at most two decimals (PROZENT=n.nn)")
         line = f"#SKONTO#TAGE={days.group(1)}#PROZENT={percent}#"
         if amount is not None:
-            line += f"BASISBETRAG={amount.quantize(Decimal('0.01'))}#"
+            line += f"BASISBETRAG={round_to_unit(amount, _CENT, ROUND_HALF_EVEN)}#"
         lines.append(line + "\n")
     return "".join(lines)
 
