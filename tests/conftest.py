@@ -10,6 +10,8 @@ Profiles (``PAYTERMS_HYPOTHESIS_PROFILE`` chooses one; under ``CI`` the default 
   ``strategies.RANDOM_EXAMPLES`` examples each. A fixed seed never finds what it did not
   find the first time (a property once found ``late_interest(Decimal("1E38"))`` only under
   a random seed), so CI runs this too, as a bounded second pass.
+* ``mutation``: the ``ci`` examples, ten per property, for mutation testing (mutmut runs
+  the tests once per mutant: the same examples each time, and few of them).
 * ``thorough``: at least ``strategies.THOROUGH_EXAMPLES`` (2000) examples per property,
   random seed, for a maintainer before a release::
 
@@ -54,6 +56,14 @@ settings.register_profile(
     deadline=None,
     suppress_health_check=(HealthCheck.too_slow,),
     print_blob=True,
+)
+settings.register_profile(
+    "mutation",
+    max_examples=10,
+    derandomize=True,
+    database=None,
+    deadline=None,
+    suppress_health_check=(HealthCheck.too_slow,),
 )
 settings.register_profile(
     "thorough",

@@ -25,9 +25,9 @@ from attrs import frozen
 import payterms as pt
 from payterms import law
 from payterms.dunning import DunningStep
-from payterms.errors import PaytermsError, shown
+from payterms.errors import ParseError, PaytermsError, shown
 from payterms.receivables import Bucket
-from payterms.rules import CutOff, DayOfMonth, NextWeekday, Shift
+from payterms.rules import CutOff, DayOfMonth, EndOf, NextWeekday, Shift, StartOf
 from payterms.text import describe, parse, xrechnung_skonto
 
 __all__ = ["CASES", "OUTCOMES", "Case", "outcome"]
@@ -57,9 +57,36 @@ OUTCOMES = (
     "payterms error naming the value",
     "TypeError naming the value",
     "payterms error not naming the value",
-    "plain exception",
+    "plain exception, or an error about another argument",
     "answer (no error)",
 )
+
+
+# An error names the argument it is about (its ``name`` attribute): the argument of the
+# row, or for these rows the part of it that is wrong (a text's own parser names "text", a
+# tier check "discounts", one of several positional days "day").
+OTHER_NAMES: dict[tuple[str, str], frozenset[str]] = {
+    ("Charges", "grace"): frozenset({"days"}),
+    ("Charges", "late_fee"): frozenset({"value"}),
+    ("PaymentRun.monthly", "days"): frozenset({"day"}),
+    ("PaymentRun.weekly", "weekdays"): frozenset({"weekday"}),
+    ("PaymentTerms.with_discount", "rule"): frozenset({"discounts"}),
+    ("compare_terms", "candidates"): frozenset({"terms"}),
+    ("discount_cost", "net_days"): frozenset({"discount_days"}),
+    ("read_invoice", "document"): frozenset({"a"}),
+    ("DunningLadder.parse", "text"): frozenset({"steps"}),
+}
+
+
+def names_its_argument(case: Case, exc: BaseException) -> bool:
+    """Return whether *exc* is about the row's argument (by its ``name`` attribute)."""
+    name = getattr(exc, "name", None)
+    if name is None or name == "text" or isinstance(exc, ParseError):
+        return True  # a lookup error names its code; a text's parser the text (a position)
+    if not isinstance(name, str):
+        return False
+    base = name.split("[")[0].split(" ")[0]
+    return base == case.arg.split("[")[0] or base in OTHER_NAMES.get((case.target, case.arg), ())
 
 
 def outcome(case: Case) -> tuple[str, str]:
@@ -68,6 +95,8 @@ def outcome(case: Case) -> tuple[str, str]:
         result = case.call(case.value)
     except PaytermsError as exc:
         named = (case.names or shown(case.value)) in str(exc)
+        if named and not names_its_argument(case, exc):
+            return OUTCOMES[3], f"{type(exc).__name__} names {exc.name!r}: {exc}"  # type: ignore[attr-defined]
         kind = OUTCOMES[0] if named else OUTCOMES[2]
         return kind, f"{type(exc).__name__}: {exc}"
     except TypeError as exc:
@@ -301,6 +330,9 @@ def _rows() -> list[Case]:
     add(cases("NextWeekday", "weekday", [7, -1, "MO", 1.5], lambda v: NextWeekday(v)))
     add(cases("CutOff", "day", [0, 32, "15"], lambda v: CutOff(v, "1M", "2M")))
     add(cases("CutOff", "on_or_before", [42, None, "1X"], lambda v: CutOff(15, v, "2M")))
+    add(cases("CutOff", "after", [42, None, "2X"], lambda v: CutOff(15, "1M", v)))
+    add(cases("EndOf", "period", ["M", 1, None], lambda v: EndOf(v)))
+    add(cases("StartOf", "period", ["M", 1, None], lambda v: StartOf(v)))
 
     # -- terms
     add(cases("PaymentTerms.parse", "text", WORDINGS, lambda v: pt.PaymentTerms.parse(v)))

@@ -671,3 +671,43 @@ def test_business_days_across_century_leap_years(start: date, count: int) -> Non
 )
 def test_century_leap_year_examples(text: str, start: date, expected: date) -> None:
     assert DueRule.parse(text).apply(start) == expected
+
+
+# --------------------------------------------------------------------------- edges pinned
+# (each one was changed without a test failing: mutation testing, docs/mutation-testing.md)
+
+
+def test_a_weekday_like_object_without_n_is_its_weekday() -> None:
+    from types import SimpleNamespace
+
+    assert NextWeekday(SimpleNamespace(weekday=2)).weekday == 2  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="weekday"):
+        NextWeekday(FR(+1))  # dateutil's "first Friday" is not a weekday
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_start_and_end_of_each_period_in_every_month(month: int) -> None:
+    day = date(2026, month, 17)
+    quarter_first = (month - 1) // 3 * 3 + 1
+    assert DueRule.parse("-CQ").apply(day) == date(2026, quarter_first, 1)
+    assert DueRule.parse("-CM").apply(day) == date(2026, month, 1)
+    assert DueRule.parse("-CY").apply(day) == date(2026, 1, 1)
+    assert DueRule.parse("-CW").apply(day) == day - timedelta(days=day.weekday())
+    quarter_last = add_months(date(2026, quarter_first, 1), 3) - timedelta(days=1)
+    assert DueRule.parse("CQ").apply(day) == quarter_last
+    assert DueRule.parse("CY").apply(day) == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("9999D", 9999), ("1000D", 1000), ("0030D", 30), ("000000000030D", 30), ("0D", 0)],
+)
+def test_counts_up_to_the_limit_and_leading_zeros(text: str, count: int) -> None:
+    assert DueRule.parse(text).steps == (Shift(count),)
+
+
+@pytest.mark.parametrize("text", ["10000D", "99999D", "00010000D", "<32: 0D ? 0D>", "WD08", "D032"])
+def test_counts_past_the_limit_are_refused_at_their_position(text: str) -> None:
+    with pytest.raises(ParseError) as info:
+        DueRule.parse(text)
+    assert info.value.position in (0, 1)

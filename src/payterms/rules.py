@@ -56,7 +56,7 @@ from enum import Enum
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, check_int, check_text, year_limit
+from payterms._checks import check_date, check_text, year_limit
 from payterms.calendars import BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded, ParseError
 from payterms.limits import MAX_COUNT, MAX_DEPTH
@@ -481,7 +481,7 @@ class DueRule:
         >>> DueRule.days(30).apply(date(2028, 1, 31))
         datetime.date(2028, 3, 1)
         """
-        return cls((Shift(check_int(n, "n"), Unit.DAYS),))
+        return cls((Shift(_check_count(n, "n"), Unit.DAYS),))
 
     @classmethod
     def parse(cls, text: str) -> DueRule:

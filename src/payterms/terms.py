@@ -51,7 +51,8 @@ from attrs import evolve, field, frozen
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded
+from payterms.limits import MAX_COUNT
 from payterms.money import (
     CONTEXT,
     DEFAULT_ROUNDING,
@@ -772,7 +773,14 @@ class PaymentTerms:
         >>> PaymentTerms.net(30).due_date(date(2026, 8, 1))      # Zuora: Aug 1 + 30
         datetime.date(2026, 8, 31)
         """
-        return cls(installments=(Installment.balance(DueRule.days(check_int(days, "days"))),))
+        check_int(days, "days")
+        if days < 0:
+            raise InvalidTerms(
+                "days", days, "a whole number of days >= 0 (a due date never precedes its start)"
+            )
+        if days > MAX_COUNT:
+            raise LimitExceeded("days", days, f"at most {MAX_COUNT} days", "MAX_COUNT")
+        return cls(installments=(Installment.balance(DueRule.days(days)),))
 
     @classmethod
     def on_receipt(cls) -> PaymentTerms:
