@@ -84,6 +84,11 @@ def test_outcome_tells_the_outcomes_apart() -> None:
         raise pt.InvalidArgument("x", "something else", "anything")
 
     assert outcome(Case("f", "x", 42, accepted))[0] == "answer (no error)"
-    assert outcome(Case("f", "x", 42, plain))[0] == "plain exception"
+    def other_argument(value: object) -> object:
+        raise pt.InvalidArgument("y", value, "anything")
+
+    assert outcome(Case("f", "x", 42, plain))[0] == OUTCOMES[3]
+    assert outcome(Case("f", "x", 42, other_argument))[0] == OUTCOMES[3]
     assert outcome(Case("f", "x", 42, unnamed))[0] == "payterms error not naming the value"
     assert outcome(Case("f", "x", 42, lambda v: pt.minor_unit(v)))[0] == OUTCOMES[0]
+    assert outcome(Case("f", "y", 42, other_argument))[0] == OUTCOMES[0]
