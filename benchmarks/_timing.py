@@ -33,3 +33,32 @@ def report(name: str, ours: float, baseline: float, baseline_name: str) -> None:
         f"{name:<44} payterms {ours:9.2f} us   {baseline_name} {baseline:9.2f} us"
         f"   ratio {baseline / ours:7.2f}x"
     )
+
+
+def interleaved_ms(fns: dict[str, Callable[[], object]], *, repeat: int = 7) -> dict[str, float]:
+    """Return the median time of one call of each function in milliseconds.
+
+    The functions run in turn, round after round, so that a machine busy with other
+    work slows every contender alike and the ratios of the medians stay fair.
+    """
+    samples: dict[str, list[float]] = {name: [] for name in fns}
+    for _ in range(repeat):
+        for name, fn in fns.items():
+            start = time.perf_counter()
+            fn()
+            samples[name].append((time.perf_counter() - start) * 1e3)
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def peak_mb(fn: Callable[[], object]) -> float:
+    """Return the peak memory allocated while *fn* runs once, in MB (numpy included)."""
+    import gc
+    import tracemalloc
+
+    gc.collect()
+    tracemalloc.start()
+    try:
+        fn()
+        return tracemalloc.get_traced_memory()[1] / 1e6
+    finally:
+        tracemalloc.stop()

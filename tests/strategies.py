@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import itertools
 from datetime import date, timedelta
 from decimal import Decimal
@@ -9,7 +10,7 @@ from decimal import Decimal
 from hypothesis import settings
 from hypothesis import strategies as st
 
-from payterms.calendars import Adjustment
+from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.dunning import DunningLadder, DunningStep, OffsetUnit
 from payterms.errors import InvalidTerms
 from payterms.money import MINOR_UNITS
@@ -350,3 +351,65 @@ def late_claims(draw: st.DrawFn) -> tuple[Decimal, date, date]:
     due = draw(interest_dates())
     until = draw(st.dates(min_value=due, max_value=INTEREST_LAST_DAY))
     return principal, due, until
+
+
+# --------------------------------------------------------------------- columnar engine (#14)
+
+
+def any_rules(*, max_steps: int = 3) -> st.SearchStrategy[DueRule]:
+    """Any rule: calendar and business-day steps, anchors back, cut-offs (some fail on a start)."""
+    periods = st.sampled_from(Period)
+    step: st.SearchStrategy[Step] = st.one_of(
+        st.builds(Shift, st.integers(0, 70), st.sampled_from(Unit)),
+        st.builds(Shift, st.sampled_from((0, 1, 5, 250, 9999)), st.sampled_from(Unit)),
+        st.builds(EndOf, periods),
+        st.builds(StartOf, periods),
+        st.builds(DayOfMonth, st.integers(1, 31)),
+        st.builds(NextWeekday, st.integers(0, 6)),
+    )
+
+    def with_cutoffs(inner: st.SearchStrategy[DueRule]) -> st.SearchStrategy[DueRule]:
+        cut = st.builds(CutOff, st.integers(1, 31), inner, inner)
+        return st.lists(st.one_of(step, cut), min_size=1, max_size=max_steps).map(
+            lambda s: DueRule(tuple(s))
+        )
+
+    plain = st.lists(step, min_size=1, max_size=max_steps).map(lambda s: DueRule(tuple(s)))
+    return st.recursive(plain, with_cutoffs, max_leaves=3)
+
+
+@st.composite
+def any_terms(draw: st.DrawFn, *, max_lines: int = 3) -> PaymentTerms:
+    """Terms whose lines follow any rules (some starts make them fail: the tests expect it)."""
+    rules = any_rules()
+    n = draw(st.integers(1, max_lines))
+    lines = [Installment.balance(draw(rules))]
+    lines += [Installment.percent(Decimal(1), draw(rules)) for _ in range(n - 1)]
+    return PaymentTerms(
+        installments=tuple(lines),
+        start=draw(st.sampled_from([Start.INVOICE_DATE, Start.END_OF_MONTH])),
+    )
+
+
+@functools.cache
+def _belgium() -> BusinessCalendar:
+    # one value for every example, so its years are read from `holidays` once
+    return BusinessCalendar.country("BE")
+
+
+@st.composite
+def business_calendars(draw: st.DrawFn) -> BusinessCalendar:
+    """TARGET, Belgium, or a calendar of random holidays and weekend, some bounded in years."""
+    kind = draw(st.sampled_from(("target", "be", "random", "random", "random")))
+    if kind == "target":
+        return BusinessCalendar.TARGET
+    if kind == "be":
+        return _belgium()
+    first = draw(st.integers(1985, 2060))
+    last = draw(st.integers(first, 2070))
+    holidays = draw(st.lists(st.dates(date(first, 1, 1), date(last, 12, 31)), max_size=120))
+    weekend = draw(st.sampled_from(((5, 6), (6,), (4, 5), (), (0, 1, 2, 3, 4, 5))))
+    bounded = draw(st.booleans())
+    return BusinessCalendar.from_dates(
+        holidays, weekend=weekend, years=range(first, last + 1) if bounded else None
+    )

@@ -1,10 +1,12 @@
 """The import graph of src/payterms: one direction, no circle, no private name borrowed.
 
 The graph is built from the source (the AST of every module), with every import a module
-can execute: at module level, inside functions (lazy imports), and under
-``TYPE_CHECKING``. Importing ``payterms.law.rates`` from outside ``payterms.law`` also
-runs ``payterms/law/__init__.py``, so it counts as an import of ``payterms.law`` too.
-The layers are those of DESIGN.md §3 and docs/architecture.md.
+can execute: at module level and inside functions (lazy imports). Importing
+``payterms.law.rates`` from outside ``payterms.law`` also runs
+``payterms/law/__init__.py``, so it counts as an import of ``payterms.law`` too. The
+graph of types adds the imports under ``TYPE_CHECKING``, which never run: it must follow
+the layers of DESIGN.md §3 and docs/architecture.md, but a circle of annotations only is
+no import circle.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ LAYERS: tuple[frozenset[str], ...] = tuple(
         "text",
         "account financing receivables behaviour dunning",
         "forecast einvoice",
-        "batch plot cli __main__ <root>",
+        "_columnar batch plot cli __main__ <root>",
     )
 )
 # text/ depends only on terms and rules, and on law for the legal mentions.
@@ -67,9 +69,27 @@ def _package_of(module: str) -> str:
     return module if _modules()[module].name == "__init__.py" else module.rpartition(".")[0]
 
 
-def _imports(module: str) -> Iterator[tuple[str, str | None, int]]:
-    """Yield ``(imported module, imported name or None, line)`` for every payterms import."""
+def _typing_only(module: str) -> set[int]:
+    """Return the ids of the import nodes under ``if TYPE_CHECKING:``."""
+    found = set()
     for node in ast.walk(_tree(module)):
+        if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+            for child in node.body:
+                for inner in ast.walk(child):
+                    if isinstance(inner, (ast.Import, ast.ImportFrom)):
+                        found.add(id(inner))
+    return found
+
+
+def _imports(module: str, *, typing: bool = True) -> Iterator[tuple[str, str | None, int]]:
+    """Yield ``(imported module, imported name or None, line)`` for every payterms import.
+
+    Without *typing*, the imports under ``TYPE_CHECKING`` are left out.
+    """
+    skip = set() if typing else _typing_only(module)
+    for node in ast.walk(_tree(module)):
+        if id(node) in skip:
+            continue
         if isinstance(node, ast.Import):
             for alias in node.names:
                 if alias.name.split(".")[0] == "payterms":
@@ -88,11 +108,11 @@ def _imports(module: str) -> Iterator[tuple[str, str | None, int]]:
                 yield source, alias.name, node.lineno
 
 
-def _targets(module: str) -> set[str]:
-    """Return the modules *module* makes Python run when it imports."""
+def _targets(module: str, *, typing: bool) -> set[str]:
+    """Return the modules *module* makes Python run when it imports (or names in types)."""
     known = _modules()
     out: set[str] = set()
-    for source, name, _ in _imports(module):
+    for source, name, _ in _imports(module, typing=typing):
         submodule = f"{source}.{name}" if name else None
         target = submodule if submodule in known else source
         chain = target.split(".")
@@ -106,8 +126,8 @@ def _targets(module: str) -> set[str]:
 
 
 @cache
-def _graph() -> dict[str, frozenset[str]]:
-    return {module: frozenset(_targets(module)) for module in _modules()}
+def _graph(*, typing: bool = True) -> dict[str, frozenset[str]]:
+    return {module: frozenset(_targets(module, typing=typing)) for module in _modules()}
 
 
 def _area(module: str) -> str:
@@ -162,11 +182,13 @@ def _cycles(graph: dict[str, frozenset[str]]) -> list[list[str]]:
 
 
 def test_the_graph_sees_every_kind_of_import() -> None:
-    graph = _graph()
-    assert "payterms.conventions" in graph["payterms.law.be"]  # at module level
-    assert "payterms" in graph["payterms.cli"]  # inside a function
+    graph, runtime = _graph(), _graph(typing=False)
+    assert "payterms.conventions" in runtime["payterms.law.be"]  # at module level
+    assert "payterms._upcalls" in runtime["payterms.terms"]
+    assert "payterms.law._regime" in runtime["payterms.law.be"]  # within a package
+    assert "payterms.einvoice._embed" in runtime["payterms.einvoice.model"]  # in a function
     assert "payterms.interest" in graph["payterms"]  # under TYPE_CHECKING
-    assert "payterms.law._regime" in graph["payterms.law.be"]  # within a package
+    assert "payterms.interest" not in runtime["payterms"]
     # a circle is found where there is one
     assert _cycles({"a": frozenset({"b"}), "b": frozenset({"c"}), "c": frozenset({"a"})}) == [
         ["a", "b", "c"]
@@ -174,7 +196,7 @@ def test_the_graph_sees_every_kind_of_import() -> None:
 
 
 def test_no_import_circle() -> None:
-    assert _cycles(_graph()) == []
+    assert _cycles(_graph(typing=False)) == []
 
 
 def test_imports_flow_down_the_layers() -> None:
@@ -198,14 +220,27 @@ def test_text_depends_only_on_terms_rules_and_law() -> None:
     assert wrong == []
 
 
+def _private(name: str) -> bool:
+    return name.startswith("_") and not name.startswith("__")
+
+
 def test_no_module_imports_a_private_name_of_another() -> None:
+    # A private module (payterms.law._regime) serves the package it is in; a private
+    # name inside a module serves that module alone.
+    known = _modules()
     borrowed = []
-    for module in _modules():
+    for module in known:
         for source, name, line in _imports(module):
-            if name and name.startswith("_") and not name.startswith("__"):
-                if f"{source}.{name}" in _modules() and _package_of(module) == source:
-                    continue  # a package's own private submodule, imported inside it
-                borrowed.append(f"{module}:{line} imports {source}.{name}")
+            full = f"{source}.{name}" if name else source
+            private = [part for part in full.split(".") if _private(part)]
+            if not private:
+                continue
+            first = full.split(".").index(private[0])
+            owner = ".".join(full.split(".")[:first])  # the package the private part serves
+            is_module = full in known
+            inside = module == owner or module.startswith(owner + ".")
+            if not inside or (not is_module and name and _private(name)):
+                borrowed.append(f"{module}:{line} imports {full}")
         aliases = _module_aliases(module)
         for node in ast.walk(_tree(module)):
             if (

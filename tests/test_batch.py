@@ -8,17 +8,19 @@ import subprocess
 import sys
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from decimal import Decimal
+from decimal import ROUND_UP, Decimal
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from tests.strategies import (
     amounts,
+    any_terms,
+    business_calendars,
     dates,
     interest_rates,
     interest_regime_codes,
@@ -37,9 +39,16 @@ from payterms.batch import (
     schedules,
 )
 from payterms.calendars import Adjustment, BusinessCalendar
-from payterms.errors import InvalidArgument, InvalidType, MissingExtra, PaytermsError
+from payterms.errors import (
+    InvalidArgument,
+    InvalidType,
+    MissingExtra,
+    OutsideCalendarRange,
+    PaytermsError,
+)
 from payterms.interest import late_interest
 from payterms.law import regime as law_regime
+from payterms.money import ROUNDING_MODES
 from payterms.runs import Payer, PaymentRun
 from payterms.terms import Installment, PaymentTerms, Schedule, Start
 from payterms.timing import expected_payment_date
@@ -287,6 +296,183 @@ def test_wide_date_spans_use_the_sorted_path() -> None:
     assert as_dates(result) == [date(1700, 3, 31), date(2100, 3, 31), date(1700, 3, 31)]
 
 
+# --------------------------------------------------------------------------- columnar engine
+
+ARRAY_KINDS = ("numpy[D]", "numpy[ns]", "numpy[object]", "pandas[datetime64]", "pandas[object]")
+TERMS_KINDS = ("one", "list", "numpy[object]", "pandas[object]", "pandas[category]")
+EDGE_DATES = (date(1, 1, 1), date(1999, 1, 1), date(2070, 12, 31), date(9999, 11, 20))
+
+
+def terms_column(rows: list[PaymentTerms], kind: str, index: list[Any] | None = None) -> Any:
+    """Return the per-row terms in the container *kind* (``one``: the single terms)."""
+    if kind == "one":
+        return rows[0]
+    if kind == "list":
+        return list(rows)
+    if kind == "numpy[object]":
+        column = np.empty(len(rows), dtype=object)
+        column[:] = rows
+        return column
+    if kind == "pandas[object]":
+        return pd.Series(rows, index=index, dtype=object)
+    distinct = list(dict.fromkeys(rows))
+    codes = [distinct.index(t) for t in rows]
+    categories = pd.Index(distinct, dtype=object)
+    return pd.Series(pd.Categorical.from_codes(codes, categories=categories), index=index)
+
+
+def single_results(
+    rows: list[PaymentTerms],
+    starts: list[date],
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+) -> tuple[list[date], tuple[int, PaytermsError] | None]:
+    """Return the due date of each row by the single-invoice function, up to the first error."""
+    out = []
+    for i, (terms, start) in enumerate(zip(rows, starts, strict=True)):
+        try:
+            out.append(terms.due_date(start, calendar=calendar, adjustment=adjustment))
+        except PaytermsError as exc:
+            return out, (i, exc)
+    return out, None
+
+
+@settings(max_examples=examples(100), deadline=None)
+@given(
+    distinct=st.lists(any_terms(), min_size=1, max_size=4),
+    picks=st.lists(st.integers(0, 3), max_size=12),
+    chosen=st.lists(
+        st.one_of(dates(date(1990, 1, 1), date(2060, 12, 31)), st.sampled_from(EDGE_DATES)),
+        min_size=12,
+        max_size=12,
+    ),
+    calendar=st.one_of(st.none(), business_calendars()),
+    adjustment=adjustments,
+    kind=st.sampled_from(ARRAY_KINDS),
+    terms_kind=st.sampled_from(TERMS_KINDS),
+)
+@example(
+    distinct=[PaymentTerms.net(30)],
+    picks=[0, 0],
+    chosen=[date(2026, 3, 4), date(2100, 12, 31)] + [date(2026, 1, 1)] * 10,
+    calendar=TARGET,
+    adjustment=Adjustment.FOLLOWING,
+    kind="numpy[D]",
+    terms_kind="one",
+).via("a due date past TARGET's last year is refused as the single call refuses it")
+def test_columnar_due_dates_equal_the_single_invoice_function(
+    distinct: list[PaymentTerms],
+    picks: list[int],
+    chosen: list[date],
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    kind: str,
+    terms_kind: str,
+) -> None:
+    # any mix of terms (business-day steps, cut-offs, anchors back), calendars and
+    # adjustments: each row is the single-invoice answer, or the batch raises the first
+    # failing row's error, naming that row
+    if terms_kind == "one":
+        distinct = distinct[:1]
+    rows = [distinct[p % len(distinct)] for p in picks]
+    starts = chosen[: len(rows)]
+    if kind.endswith("[ns]") or kind == "pandas[datetime64]":  # 1677-2262 only
+        starts = [min(max(s, date(1990, 1, 1)), date(2060, 12, 31)) for s in starts]
+    expected, failure = single_results(rows, starts, calendar, adjustment)
+    column = distinct[0] if terms_kind == "one" else terms_column(rows, terms_kind)
+    call = lambda: due_dates(  # noqa: E731
+        column, as_kind(starts, kind), calendar=calendar, adjustment=adjustment
+    )
+    if failure is not None:
+        position, error = failure
+        with pytest.raises(type(error)) as info:
+            call()
+        assert str(info.value) == str(error)
+        assert f"at starts[{position}]" in " ".join(info.value.__notes__)
+        return
+    result = call()
+    assert isinstance(result, expected_type(kind))
+    assert as_dates(result) == expected
+
+
+@settings(max_examples=examples(60), deadline=None)
+@given(
+    starts=st.lists(dates(date(1990, 1, 1), date(2060, 12, 31)), min_size=1, max_size=20),
+    missing=st.integers(0, 19),
+    kind=st.sampled_from(("numpy[D]", "numpy[ns]", "pandas[datetime64]")),
+)
+def test_a_missing_date_is_refused_by_its_first_position(
+    starts: list[date], missing: int, kind: str
+) -> None:
+    # NaT has no due date: the batch names the first missing row rather than guessing
+    column = as_kind(starts, kind)
+    at = sorted({missing % len(starts), (missing * 7) % len(starts)})
+    values = column.to_numpy().copy() if isinstance(column, pd.Series) else column.copy()
+    values[at] = np.datetime64("NaT")
+    if isinstance(column, pd.Series):
+        values = pd.Series(values)
+    with pytest.raises(InvalidArgument, match=rf"^starts\[{at[0]}\]="):
+        due_dates(PaymentTerms.net(30), values, calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+
+
+@pytest.mark.parametrize("terms_kind", TERMS_KINDS)
+@pytest.mark.parametrize("kind", ARRAY_KINDS)
+def test_empty_columns_give_empty_columns_for_every_terms_container(
+    kind: str, terms_kind: str
+) -> None:
+    column = PaymentTerms.net(30) if terms_kind == "one" else terms_column([], terms_kind)
+    result = due_dates(column, as_kind([], kind), calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+    assert isinstance(result, expected_type(kind))
+    assert len(result) == 0
+
+
+def test_terms_columns_are_coded_by_value_and_checked_by_position() -> None:
+    starts = as_kind([date(2026, 1, 15)] * 4, "numpy[D]")
+    # equal terms held in distinct objects give the same answers
+    twins = [PaymentTerms.net(30), PaymentTerms.net(30), PaymentTerms.parse("net 30"), None]
+    twins[3] = PaymentTerms.end_of_month(45)
+    # Source: DESIGN.md §5 (CM+45D from 15 Jan 2026 is 17 March 2026).
+    expected = [date(2026, 2, 14)] * 3 + [date(2026, 3, 17)]
+    for kind in TERMS_KINDS[1:]:
+        assert as_dates(due_dates(terms_column(twins, kind), starts)) == expected
+    for bad in (["net 30", PaymentTerms.net(30)], [PaymentTerms.net(30), [1], [1], None]):
+        rows = bad + [PaymentTerms.net(30)] * (4 - len(bad))
+        position = next(i for i, t in enumerate(rows) if not isinstance(t, PaymentTerms))
+        for kind in ("list", "numpy[object]", "pandas[object]"):
+            with pytest.raises(InvalidType, match=rf"^terms\[{position}\]="):
+                due_dates(terms_column(rows, kind), starts)
+    with pytest.raises(InvalidType, match=r"^terms\[1\]="):
+        due_dates(pd.Series(pd.Categorical([PaymentTerms.net(30), None] * 2)), starts)
+    with pytest.raises(InvalidType, match=r"^terms="):
+        due_dates(np.array([[PaymentTerms.net(30)]] * 4, dtype=object), starts)
+
+
+def test_the_arrays_ask_the_single_function_only_where_they_cannot_answer(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    calls: list[date] = []
+    single = PaymentTerms.due_date
+
+    def counting(self: PaymentTerms, start: date, **kwargs: Any) -> date:
+        calls.append(start)
+        return single(self, start, **kwargs)
+
+    monkeypatch.setattr(PaymentTerms, "due_date", counting)
+    # TARGET covers 1999-2100: ten years of starts are answered on arrays alone
+    decade = [date(2020, 1, 1) + timedelta(days=i) for i in range(3653)] * 3
+    stamped = as_kind(decade, "numpy[D]")
+    due_dates(PaymentTerms.net(30), stamped, calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+    assert calls == []
+    # Source: ECB, TARGET2 closing days: 1 January 1999 was TARGET's first day, a Friday;
+    # PRECEDING from it would need 1998, which TARGET does not cover: the single call says
+    # so, and only that start is asked
+    edge = as_kind([date(1999, 1, 1), date(1999, 1, 4)] * 5, "numpy[D]")
+    with pytest.raises(OutsideCalendarRange) as info:
+        due_dates(PaymentTerms.net(0), edge, calendar=TARGET, adjustment=Adjustment.PRECEDING)
+    assert "at starts[0]" in " ".join(info.value.__notes__)
+    assert calls == [date(1999, 1, 1)]
+
+
 @settings(max_examples=examples(30), deadline=None)
 @given(
     terms=payment_terms(max_lines=2),
@@ -514,6 +700,154 @@ def test_schedules_equal_the_single_invoice_schedule(
         assert sum(frame.loc[[label], "amount"], Decimal(0)) == sched.amount
 
 
+money = st.one_of(
+    amounts(min_value=-(10**7), max_value=10**7),
+    amounts(min_value=-1, max_value=1, places=4),
+    st.integers(-3, 3).map(Decimal),
+    st.sampled_from([Decimal("1E+3"), Decimal("-0.00"), Decimal("0.005"), Decimal(10) ** 19]),
+)
+
+
+@settings(max_examples=examples(80), deadline=None)
+@given(
+    distinct=st.lists(
+        st.one_of(payment_terms(), payment_terms(forward=False), any_terms()),
+        min_size=1,
+        max_size=3,
+    ),
+    picks=st.lists(st.integers(0, 2), max_size=12),
+    chosen=st.lists(dates(date(1990, 1, 1), date(2060, 12, 31)), min_size=12, max_size=12),
+    values=st.lists(money, min_size=12, max_size=12),
+    calendar=st.one_of(st.none(), business_calendars()),
+    adjustment=adjustments,
+    currency=st.sampled_from(("EUR", "JPY", "BHD")),
+    rounding=st.sampled_from(sorted(ROUNDING_MODES)),
+    kind=st.sampled_from(ARRAY_KINDS),
+    terms_kind=st.sampled_from(TERMS_KINDS),
+)
+@example(  # rounding up takes more than there is: the exact engine gives units back
+    distinct=[
+        PaymentTerms(
+            installments=(
+                Installment.percent(Decimal("33.5"), "0D"),
+                Installment.percent(Decimal("33.5"), "10D"),
+                Installment.balance("20D"),
+            )
+        )
+    ],
+    picks=[0, 0, 0],
+    chosen=[date(2026, 1, 15)] * 12,
+    values=[Decimal("0.03"), Decimal("0.02"), Decimal("1.00")] + [Decimal(1)] * 9,
+    calendar=None,
+    adjustment=Adjustment.UNADJUSTED,
+    currency="EUR",
+    rounding=ROUND_UP,
+    kind="numpy[D]",
+    terms_kind="one",
+).via("a residue line that would go negative and lines left at zero")
+def test_columnar_schedules_equal_the_single_invoice_schedule(
+    distinct: list[PaymentTerms],
+    picks: list[int],
+    chosen: list[date],
+    values: list[Decimal],
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    currency: str,
+    rounding: str,
+    kind: str,
+    terms_kind: str,
+) -> None:
+    # any terms (fixed lines, bases, discounts, rules that fail on some starts), amounts
+    # of any sign and precision, currencies, rounding modes and calendars: each row is
+    # the single-invoice schedule, or the batch raises the first failing row's error
+    if terms_kind == "one":
+        distinct = distinct[:1]
+    rows = [distinct[p % len(distinct)] for p in picks]
+    starts, values = chosen[: len(rows)], values[: len(rows)]
+    if kind.endswith("[ns]") or kind == "pandas[datetime64]":
+        starts = [min(max(s, date(1990, 1, 1)), date(2060, 12, 31)) for s in starts]
+    settings = {
+        "calendar": calendar,
+        "adjustment": adjustment,
+        "currency": currency,
+        "rounding": rounding,
+    }
+    expected: list[Schedule] = []
+    failure = None
+    for i, (terms, start, value) in enumerate(zip(rows, starts, values, strict=True)):
+        try:
+            expected.append(terms.schedule(start, value, **settings))
+        except PaytermsError as exc:
+            failure = (i, exc)
+            break
+    column = distinct[0] if terms_kind == "one" else terms_column(rows, terms_kind)
+    money_column = np.empty(len(values), dtype=object)
+    money_column[:] = values
+
+    def call() -> batch.Schedules:
+        return schedules(column, as_kind(starts, kind), money_column, **settings)
+
+    if failure is not None:
+        position, error = failure
+        with pytest.raises(type(error)) as info:
+            call()
+        assert str(info.value) == str(error)
+        assert f"at row {position} of schedules" in " ".join(info.value.__notes__)
+        return
+    got = call()
+    assert list(got) == expected
+    assert [got[i] for i in range(-len(got), 0)] == expected
+
+
+def test_schedules_hold_columns_and_build_rows_on_demand() -> None:
+    terms = SPLIT.with_discount(Decimal("2"), "10D").with_discount(Decimal("3"), "5D")
+    starts = as_kind([date(2026, 1, 15), date(2026, 2, 3), date(2026, 1, 15)], "numpy[D]")
+    values = np.array([Decimal("1000.00"), Decimal("-200.00"), "0.01"], dtype=object)
+    got = schedules(terms, starts, values)
+    expected = [
+        terms.schedule(date(2026, 1, 15), Decimal("1000.00")),
+        terms.schedule(date(2026, 2, 3), Decimal("-200.00")),
+        terms.schedule(date(2026, 1, 15), Decimal("0.01")),
+    ]
+    assert isinstance(got, batch.Schedules)
+    assert got == expected == list(got) == [got[0], got[1], got[-1]]
+    assert got[1:] == tuple(expected[1:])
+    assert got != expected[:2]
+    assert len(got) == 3
+    assert repr(got) == "<Schedules of 3 invoices in EUR>"
+    with pytest.raises(IndexError):
+        got[3]
+    with pytest.raises(TypeError):
+        hash(got)
+    # windows by last day: 3 % for 5 days first (the terms list it second)
+    assert [w.percent for w in got[0].discounts] == [Decimal("3"), Decimal("2")]
+    frame = got.discounts_frame()
+    assert list(frame.columns) == ["last_day", "percent", "payable", "discount"]
+    assert [p + d for p, d in zip(frame["payable"], frame["discount"], strict=True)] == [
+        s.amount for s in expected for _ in s.discounts
+    ]
+    assert list(frame.index) == [0, 0, 1, 1, 2, 2]
+    dues = got.to_frame()
+    assert sum(dues.loc[[1], "amount"], Decimal(0)) == Decimal("-200.00")
+    # a plain sequence is scheduled by the single-invoice function, with the same answers
+    plain = schedules(terms, list(as_dates(starts)), list(values))
+    assert plain == got
+    assert plain.to_frame().equals(dues)
+    assert plain.discounts_frame().equals(frame)
+
+
+def test_schedule_amounts_beyond_int64_take_the_exact_engine() -> None:
+    # 10**17 EUR is 10**19 cents: past int64, so those rows are scheduled one by one
+    big = [Decimal(10) ** 17, Decimal("-12345678901234567.89"), Decimal("10.00")]
+    terms = SPLIT.with_discount(Decimal("2"), "10D")
+    got = schedules(terms, as_kind([date(2026, 1, 15)] * 3, "numpy[D]"), pd.Series(big))
+    assert list(got) == [terms.schedule(date(2026, 1, 15), value) for value in big]
+    assert got.to_frame()["amount"].tolist()[:2] == [
+        Decimal("30000000000000000.00"),
+        Decimal("70000000000000000.00"),
+    ]
+
+
 def test_schedules_with_mixed_terms_and_published_split() -> None:
     # Source: DESIGN.md §5 note: "1M+CM" is the end of next month; a 30 % deposit at once.
     terms = [SPLIT, PaymentTerms.net(30)]
@@ -577,15 +911,17 @@ def test_due_dates_are_computed_once_per_distinct_start(monkeypatch: pytest.Monk
 
     monkeypatch.setattr(PaymentTerms, "due_date", counting)
     year = [date(2026, 1, 1) + timedelta(days=i % 365) for i in range(3000)]
-    for kind in ("list", "numpy[D]", "pandas[datetime64]", "pandas[object]"):
-        calls.clear()
-        result = due_dates(PaymentTerms.net(30), as_kind(year, kind))
-        assert len(result) == 3000
-        assert len(calls) == 365 == len(set(calls))
+    result = due_dates(PaymentTerms.net(30), as_kind(year, "list"))
+    assert len(result) == 3000
+    assert len(calls) == 365 == len(set(calls))
     calls.clear()
     mixed = [PaymentTerms.net(30), PaymentTerms.net(60)] * 1500
-    due_dates(mixed, as_kind(year, "numpy[D]"))
+    due_dates(mixed, as_kind(year, "list"))
     assert len(calls) == 730
+    calls.clear()
+    for kind in ("numpy[D]", "pandas[datetime64]", "pandas[object]"):  # on arrays alone
+        assert len(due_dates(mixed, as_kind(year, kind))) == 3000
+    assert calls == []
 
 
 def test_expected_payment_dates_are_computed_once_per_distinct_sent_date(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar as stdcal
 import json
+import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -12,6 +13,7 @@ import pytest
 from dateutil.easter import easter
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from tests.strategies import business_calendars
 
 from payterms import (
     Adjustment,
@@ -19,6 +21,7 @@ from payterms import (
     DayCount,
     InvalidArgument,
     InvalidType,
+    MissingExtra,
     OutsideCalendarRange,
     PaytermsError,
     UnknownCalendar,
@@ -487,6 +490,113 @@ def test_next_and_previous(cal: BusinessCalendar, day: date) -> None:
     assert all(not cal.is_business_day(prev + timedelta(days=k)) or prev + timedelta(days=k) == day
                for k in range(1, (day - prev).days))  # fmt: skip
     assert cal.add_business_days(day, 1) == nxt
+
+
+def _open_by_definition(cal: BusinessCalendar, day: date) -> bool:
+    # from the definition: not a weekend day, not one of the year's holidays
+    return day.weekday() not in cal.weekend and day not in cal.holidays(day.year)
+
+
+def _walk(cal: BusinessCalendar, day: date, step: int) -> date:
+    while True:
+        day += timedelta(days=step)
+        if _open_by_definition(cal, day):
+            return day
+
+
+def _adjust_by_definition(cal: BusinessCalendar, day: date, adjustment: Adjustment) -> date:
+    # QuantLib's Calendar::adjust, one day at a time
+    if adjustment is Adjustment.UNADJUSTED or _open_by_definition(cal, day):
+        return day
+    after, before = _walk(cal, day, 1), _walk(cal, day, -1)
+    if adjustment is Adjustment.FOLLOWING:
+        return after
+    if adjustment is Adjustment.PRECEDING:
+        return before
+    if adjustment is Adjustment.MODIFIED_FOLLOWING:
+        return after if after.month == day.month else before
+    if adjustment is Adjustment.MODIFIED_PRECEDING:
+        return before if before.month == day.month else after
+    if adjustment is Adjustment.HALF_MONTH_MODIFIED_FOLLOWING:
+        crosses = after.month != day.month or day.day <= 15 < after.day
+        return before if crosses else after
+    return after if after - day <= day - before else before
+
+
+YEAR_ENDS = st.builds(
+    lambda year, offset: date(year, 12, 20) + timedelta(days=offset),
+    st.integers(1991, 2059),
+    st.integers(0, 25),
+)
+
+
+@settings(max_examples=examples(150), deadline=None)
+@given(
+    cal=business_calendars(),
+    day=st.one_of(DAYS, YEAR_ENDS),
+    adjustment=st.sampled_from(Adjustment),
+    n=st.integers(-30, 30),
+)
+def test_the_year_index_answers_as_the_definition(
+    cal: BusinessCalendar, day: date, adjustment: Adjustment, n: int
+) -> None:
+    # the per-year "next business day" index against a walk one day at a time, across
+    # year ends, for random holidays and weekends
+    try:
+        expected = _adjust_by_definition(cal, day, adjustment)
+        counted = day
+        if n == 0:
+            counted = day if _open_by_definition(cal, day) else _walk(cal, day, 1)
+        else:
+            if not _open_by_definition(cal, counted):  # counts as the business day before
+                counted = _walk(cal, counted, -1 if n > 0 else 1)
+            for _ in range(abs(n)):
+                counted = _walk(cal, counted, 1 if n > 0 else -1)
+    except OutsideCalendarRange:
+        return  # the definition needs a year the calendar does not cover
+    assert cal.adjust(day, adjustment) == expected
+    assert cal.is_business_day(day) == _open_by_definition(cal, day)
+    assert cal.add_business_days(day, n) == counted
+
+
+# ---------------------------------------------------------------------------------------
+# numpy export: the business days of a range of years as a numpy.busdaycalendar
+
+
+@settings(max_examples=examples(40), deadline=None)
+@given(calendar=business_calendars(), first=st.integers(1990, 2060), years=st.integers(0, 2))
+def test_busdaycalendar_agrees_with_the_calendar_on_every_day(
+    calendar: BusinessCalendar, first: int, years: int
+) -> None:
+    np = pytest.importorskip("numpy")
+    last = first + years
+    if not calendar.first_year <= first <= last <= calendar.last_year:
+        with pytest.raises(OutsideCalendarRange):
+            calendar.busdaycalendar(first, last)
+        return
+    exported = calendar.busdaycalendar(first, last)
+    days = np.arange(np.datetime64(f"{first}-01-01"), np.datetime64(f"{last + 1}-01-01"))
+    answers = np.is_busday(days, busdaycal=exported).tolist()
+    assert answers == [calendar.is_business_day(d) for d in days.astype(object)]
+    assert calendar.busdaycalendar(first, last) is exported  # kept, outside the identity
+
+
+def test_busdaycalendar_arguments_and_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    np = pytest.importorskip("numpy")
+    # Source: ECB, TARGET2 closing days: Good Friday 3 April and Easter Monday 6 April 2026
+    exported = TARGET.busdaycalendar(2026)
+    assert np.busday_offset(np.datetime64("2026-04-02"), 1, busdaycal=exported) == np.datetime64(
+        "2026-04-07"
+    )
+    with pytest.raises(InvalidArgument, match=r"^last_year="):
+        TARGET.busdaycalendar(2026, 2025)
+    with pytest.raises(InvalidType, match=r"^first_year="):
+        TARGET.busdaycalendar("2026")  # type: ignore[arg-type]
+    with pytest.raises(OutsideCalendarRange):
+        TARGET.busdaycalendar(1998, 2000)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    with pytest.raises(MissingExtra, match=r"payterms\[numpy\]"):
+        BusinessCalendar.from_dates([]).busdaycalendar(2026)
 
 
 # ---------------------------------------------------------------------------------------

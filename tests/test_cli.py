@@ -689,6 +689,101 @@ def test_interest_csv_of_no_rows_writes_the_header(run: Run) -> None:
     assert out.startswith("amount,due,until,currency,interest,compensation,")
 
 
+# --------------------------------------------------------------------------- plan
+
+
+def test_plan_json_is_the_library_plan_and_adds_up(run: Run) -> None:
+    # account.py example: 1000.00 in 3 monthly instalments at 8 %, 13.18 of interest.
+    argv = ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15")
+    data = _json(run, *argv, "--rate", "8%")
+    plan = pt.payment_plan(
+        Decimal("1000.00"), 3, start=date(2026, 1, 15), first=date(2026, 2, 15), rate="0.08"
+    )
+    assert data["payment_plan"] == jsonable(plan)
+    lines = data["payment_plan"]["instalments"]
+    assert sum(Decimal(i["principal"]) for i in lines) == Decimal("1000.00")
+    assert sum(Decimal(i["interest"]) for i in lines) == Decimal("13.18")
+    argv = ("plan", "1000.00", "3", "--start", "2025-07-15", "--first", "2025-08-15")
+    data = _json(run, *argv, "--regime", "BE", "--method", "equal_principal", "--every", "1Q")
+    plan = pt.payment_plan(
+        Decimal("1000.00"),
+        3,
+        start=date(2025, 7, 15),
+        first=date(2025, 8, 15),
+        rate=pt.law.regime("BE"),
+        method=pt.PlanMethod.EQUAL_PRINCIPAL,
+        every="1Q",
+    )
+    assert data["payment_plan"] == jsonable(plan)
+
+
+# --------------------------------------------------------------------------- account
+
+ACME_INVOICES = (
+    "id,customer,issued,due,amount\n"
+    "F-1,ACME,2025-01-02,2025-02-01,600\n"
+    "F-2,ACME,2025-01-09,2025-02-08,400\n"
+)
+ACME_ARGS = ("account", "-", "--as-of", "2025-06-30", "--regime", "BE")
+ACME_PAYMENTS = ("--payment", "2025-03-01:500", "--payment", "2025-04-01:200:F-2")
+
+
+def _acme() -> Any:
+    invoices = [
+        pt.Invoice("F-1", "ACME", date(2025, 1, 2), date(2025, 2, 1), Decimal("600")),
+        pt.Invoice("F-2", "ACME", date(2025, 1, 9), date(2025, 2, 8), Decimal("400")),
+    ]
+    receipts = [
+        pt.Receipt(date(2025, 3, 1), Decimal("500")),
+        pt.Receipt(date(2025, 4, 1), Decimal("200"), invoices="F-2"),
+    ]
+    return pt.account_statement(invoices, receipts, as_of=date(2025, 6, 30), regime="BE")
+
+
+def test_account_json_is_the_library_statement(run: Run) -> None:
+    status, out, err = run(*ACME_ARGS, *ACME_PAYMENTS, "--json", stdin=ACME_INVOICES)
+    assert (status, err) == (0, "")
+    statement = _acme()
+    assert json.loads(out)["account_statement"] == jsonable(statement)
+    status, out, _ = run(*ACME_ARGS, *ACME_PAYMENTS, stdin=ACME_INVOICES)
+    assert out == statement.explain() + "\n"
+
+
+def test_account_reads_invoice_and_payment_files(run: Run, tmp_path: Path) -> None:
+    invoices = tmp_path / "invoices.csv"
+    invoices.write_text(ACME_INVOICES, encoding="utf-8")
+    payments = tmp_path / "payments.csv"
+    payments.write_text(
+        "date,amount,invoices,ref\n2025-03-01,500,,\n2025-04-01,200,F-2,\n", encoding="utf-8"
+    )
+    argv = ("account", str(invoices), "--as-of", "2025-06-30", "--regime", "BE")
+    status, out, err = run(*argv, "--payments", str(payments), "--json")
+    assert (status, err) == (0, "")
+    assert json.loads(out)["account_statement"] == jsonable(_acme())
+
+
+def test_account_totals_add_up(run: Run) -> None:
+    _, out, _ = run(*ACME_ARGS, *ACME_PAYMENTS, "--json", stdin=ACME_INVOICES)
+    data = json.loads(out)["account_statement"]
+    for name in ("principal", "interest", "compensation", "paid", "outstanding"):
+        assert sum(Decimal(line[name]) for line in data["lines"]) == Decimal(data[name])
+    assert Decimal(data["outstanding"]) - Decimal(data["unapplied"]) == Decimal(data["balance"])
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="KNOWN: the statement's line for F-1 reads 600.00 + 9.31 + 40.00 - 500.00 = "
+    "149.30 outstanding (149.31 by its own parts): the payment is imputed on the exact "
+    "interest; the command prints the account's figures as they are",
+)
+def test_account_lines_add_up(run: Run) -> None:
+    _, out, _ = run(*ACME_ARGS, *ACME_PAYMENTS, "--json", stdin=ACME_INVOICES)
+    for line in json.loads(out)["account_statement"]["lines"]:
+        parts = Decimal(line["principal"]) + Decimal(line["interest"])
+        parts += Decimal(line["compensation"]) - Decimal(line["paid"])
+        assert parts == Decimal(line["outstanding"]), line["invoice"]
+
+
 # --------------------------------------------------------------------------- bad input
 
 BAD_INPUT = [
@@ -747,6 +842,24 @@ BAD_INPUT = [
     (("describe", "net 30", "--lang", "xx"), None, "invalid choice: 'xx'"),
     (("send-date", "net 30", "--ready", "2026-01-20", "--latest", "2026-01-10", "--runs", "25"),
      None, "argument --latest: 2026-01-10 is not accepted"),
+    (("account", "-", "--as-of", "2025-06-30"), "id,issued,amount\nF-1,2025-01-02,600\n",
+     "standard input: the CSV header 'id,issued,amount' lacks the column 'due'"),
+    (("account", "/nonexistent/invoices.csv", "--as-of", "2025-06-30"), None,
+     "argument INVOICES: cannot read '/nonexistent/invoices.csv'"),
+    (("account", "-", "--as-of", "2025-06-30", "--payment", "2025-03-01:500:F-9"),
+     "id,issued,due,amount\nF-1,2025-01-02,2025-02-01,600\n", "(it names 'F-9')"),
+    (("account", "-", "--as-of", "2025-06-30"),
+     "id,issued,due,amount\nF-1,2025-01-02,2025-02-01,6e2\n",
+     "standard input line 2: '6e2' is not an amount"),
+    (("account", "-", "--as-of", "2025-06-30", "--payment", "2025-03-01"),
+     "id,issued,due,amount\nF-1,2025-01-02,2025-02-01,600\n",
+     "argument --payment: '2025-03-01' is not a payment"),
+    (("plan", "1000", "0", "--start", "2026-01-15", "--first", "2026-02-15"), None,
+     "argument N: '0' is not a count"),
+    (("plan", "1000", "3", "--start", "2026-01-15", "--first", "2026-01-01"), None,
+     "argument --first: 2026-01-01 is not accepted"),
+    (("plan", "1000", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%",
+      "--regime", "BE"), None, "not allowed with argument"),
     (("due", "CM+2BD", "2026-01-15"), None, "argument --calendar: missing: expected"),
     (("schedule", "net 30", "9999-12-31", "100"), None,
      "argument DATE: 9999-12-31 is not accepted"),
@@ -917,6 +1030,8 @@ CONSOLE_RUNS: list[tuple[str, ...]] = [
     ("breakeven", "10/30", "--rate", "8%"),
     ("cost", "net 60", "10000", "--rate", "8%", "--date", "2026-01-15"),
     BE_CLAIM,
+    ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%"),
+    (*ACME_ARGS, *ACME_PAYMENTS),
 ]
 
 
@@ -928,12 +1043,16 @@ def console() -> dict[tuple[str, ...], subprocess.CompletedProcess[str]]:
     """
     argvs = [(*argv, *mode) for argv in CONSOLE_RUNS for mode in ((), ("--json",))]
     started = [
-        (argv, subprocess.Popen([*_script(), *argv], stdout=PIPE, stderr=PIPE, text=True))
+        (
+            argv,
+            subprocess.Popen([*_script(), *argv], stdin=PIPE, stdout=PIPE, stderr=PIPE, text=True),
+        )
         for argv in argvs
     ]
     results = {}
     for argv, process in started:
-        out, err = process.communicate()
+        stdin = ACME_INVOICES if argv[0] == "account" else ""
+        out, err = process.communicate(stdin)
         results[argv] = subprocess.CompletedProcess(argv, process.returncode, out, err)
     return results
 
@@ -953,7 +1072,8 @@ def test_console_script_human_and_json(
         done = console[(*argv, *mode)]
         assert (done.returncode, done.stderr) == (0, "")
         # the installed script prints what main() prints in this process
-        assert main([*argv, *mode]) == 0
+        with _stdin(ACME_INVOICES if argv[0] == "account" else ""):
+            assert main([*argv, *mode]) == 0
         assert capsys.readouterr().out == done.stdout
     json.loads(console[(*argv, "--json")].stdout)
 

@@ -38,6 +38,7 @@ RESULTS = frozenset(
         "ReminderClaim",
         "RunFit",
         "Schedule",
+        "Schedules",
         "SendDateTable",
         "SendPlan",
         "StatementLine",
@@ -84,6 +85,7 @@ def test_outcome_tells_the_outcomes_apart() -> None:
         raise pt.InvalidArgument("x", "something else", "anything")
 
     assert outcome(Case("f", "x", 42, accepted))[0] == "answer (no error)"
+
     def other_argument(value: object) -> object:
         raise pt.InvalidArgument("y", value, "anything")
 

@@ -57,6 +57,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         payment_plan,
     )
     from payterms.batch import (
+        Schedules,
         amounts_due,
         due_dates,
         expected_payment_dates,
@@ -277,6 +278,7 @@ _LAZY: dict[str, str] = {
     "RunFit": "payterms.runs",
     "RunPolicy": "payterms.runs",
     "Schedule": "payterms.terms",
+    "Schedules": "payterms.batch",
     "SendDateTable": "payterms.timing",
     "SendObjective": "payterms.timing",
     "SendPlan": "payterms.timing",
@@ -454,6 +456,7 @@ __all__ = [
     "RunFit",
     "RunPolicy",
     "Schedule",
+    "Schedules",
     "SendDateTable",
     "SendObjective",
     "SendPlan",

@@ -82,6 +82,7 @@ from payterms.money import (
     allocate,
     minor_unit,
     quantize,
+    round_to_unit,
     smallest_unit,
 )
 from payterms.receivables import Invoice
@@ -105,7 +106,6 @@ __all__ = [
 
 _ZERO = Decimal(0)
 _ONE_DAY = _dt.timedelta(days=1)
-_CONTEXT = CONTEXT
 
 
 class PlanMethod(Enum):
@@ -308,8 +308,8 @@ interest=Decimal('0.00'), balance=Decimal('0.00'), days=28)
         since = kept[-1].due if kept else self.start
         days, factor = _period(since, on, self.day_count)
         unit = smallest_unit(self.currency)
-        with decimal.localcontext(_CONTEXT):
-            interest = (balance * self.rate * factor).quantize(unit, rounding=DEFAULT_ROUNDING)
+        with decimal.localcontext(CONTEXT):
+            interest = round_to_unit(balance * self.rate * factor, unit, DEFAULT_ROUNDING)
         last = PlanInstalment(len(kept) + 1, on, balance, interest, _ZERO, days)
         return evolve(self, instalments=(*kept, last), accelerated_on=on)
 
@@ -385,7 +385,7 @@ def _credited(payments: Iterable[object], as_of: _dt.date) -> list[Decimal]:
 
 def _period(since: _dt.date, until: _dt.date, day_count: DayCount) -> tuple[int, Decimal]:
     """Return the interest days from the day after *since* to *until* and their year fraction."""
-    with decimal.localcontext(_CONTEXT):
+    with decimal.localcontext(CONTEXT):
         if day_count is DayCount.ACT_ACT_ISDA:
             days = (until - since).days
             factor = _ZERO
@@ -556,14 +556,14 @@ def payment_plan(
         since = day
 
     def r(value: Decimal) -> Decimal:
-        return value.quantize(unit, rounding=rounding, context=_CONTEXT)
+        return round_to_unit(value, unit, rounding)
 
     rows: list[PlanInstalment] = []
     balance = principal
     if method is PlanMethod.EQUAL_PRINCIPAL:
         parts = allocate(principal, [1] * n, cur, residue=residue)
         for k, (day, part, (days, factor)) in enumerate(zip(dates, parts, periods, strict=True)):
-            with decimal.localcontext(_CONTEXT):
+            with decimal.localcontext(CONTEXT):
                 interest = r(balance * annual * factor)
             balance -= part
             rows.append(PlanInstalment(k + 1, day, part, interest, balance, days))
@@ -574,7 +574,7 @@ def payment_plan(
                 residue,
                 "Residue.LAST with equal payments: the last instalment settles the balance",
             )
-        with decimal.localcontext(_CONTEXT):
+        with decimal.localcontext(CONTEXT):
             growth = [1 + annual * factor for _, factor in periods]
             # the payment P that leaves nothing: principal x prod(g) = P x sum of the
             # products of the growth factors after each instalment
@@ -585,7 +585,7 @@ def payment_plan(
                 after *= g
             payment = r(principal * after / weights)
         for k, (day, (days, factor)) in enumerate(zip(dates, periods, strict=True)):
-            with decimal.localcontext(_CONTEXT):
+            with decimal.localcontext(CONTEXT):
                 interest = r(balance * annual * factor)
             part = balance if k == n - 1 else payment - interest
             if k < n - 1 and not 0 < part < balance:
@@ -908,7 +908,7 @@ class _Item:
             value = inv.amount - self.paid
         else:
             res = claim.run(inv, day, self.payments)
-            with decimal.localcontext(_CONTEXT):
+            with decimal.localcontext(CONTEXT):
                 value = inv.amount + res.interest_exact + res.compensation - self.paid
         value = quantize(max(value, _ZERO), claim.currency)
         self._cache[day] = value

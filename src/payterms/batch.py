@@ -31,19 +31,24 @@ are on each partition of a Dask or Spark frame.
 
 from __future__ import annotations
 
+import itertools
+import operator
+import sys
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
-from payterms._checks import check_date, to_decimal
+from payterms import _columnar
+from payterms._checks import check_date, check_rounding, to_decimal
+from payterms._columnar import MAX_DAY, MIN_DAY
 from payterms._extras import require
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.interest import InterestOptions, InterestResult, claim_interest, claim_rules
-from payterms.money import DEFAULT_ROUNDING
+from payterms.money import CONTEXT, DEFAULT_ROUNDING, smallest_unit
 from payterms.runs import Payer
-from payterms.terms import PaymentTerms, Schedule
+from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule
 from payterms.timing import expected_payment_date
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -51,11 +56,19 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     import numpy.typing as npt
     import pandas as pd
 
-__all__ = ["amounts_due", "due_dates", "expected_payment_dates", "late_interest_many", "schedules"]
+__all__ = [
+    "Schedules",
+    "amounts_due",
+    "due_dates",
+    "expected_payment_dates",
+    "late_interest_many",
+    "schedules",
+]
 
 _EPOCH = date(1970, 1, 1)  # day 0 of numpy's datetime64[D]
 _EPOCH_ORDINAL = _EPOCH.toordinal()
 _DENSE_FACTOR = 4  # a dense look-up table when the date span is at most this many rows
+_NAT = -(2**63)  # numpy's NaT as an int64
 
 _Kind = Literal["sequence", "numpy", "pandas"]
 _K = TypeVar("_K", bound=Hashable)
@@ -68,12 +81,12 @@ _DATES_EXPECTED = "a sequence of datetime.date, a numpy datetime64 array or a pa
 
 def _numpy(what: str) -> Any:
     """Return the numpy module, or raise :class:`MissingExtra` naming the ``[numpy]`` extra."""
-    return require("numpy", what)
+    return sys.modules.get("numpy") or require("numpy", what)
 
 
 def _pandas(what: str) -> Any:
     """Return the pandas module, or raise :class:`MissingExtra` naming the ``[pandas]`` extra."""
-    return require("pandas", what)
+    return sys.modules.get("pandas") or require("pandas", what)
 
 
 def _kind(values: object) -> _Kind:
@@ -97,7 +110,7 @@ class _Dates:
     dates where they are used) and *days* is None.
     """
 
-    __slots__ = ("days", "index", "items", "kind", "name", "source_dtype")
+    __slots__ = ("bounds", "days", "index", "items", "kind", "name", "source_dtype")
 
     def __init__(
         self,
@@ -105,6 +118,7 @@ class _Dates:
         kind: _Kind,
         *,
         days: npt.NDArray[np.int64] | None = None,
+        bounds: tuple[int, int] | None = None,
         items: list[object] | None = None,
         index: Any = None,
         source_dtype: Any = None,
@@ -112,6 +126,7 @@ class _Dates:
         self.name = name
         self.kind = kind
         self.days = days
+        self.bounds = bounds  # the least and greatest of *days*, when known
         self.items: list[object] = [] if items is None else items
         self.index = index
         self.source_dtype = source_dtype
@@ -141,8 +156,10 @@ def _read_dates(values: object, name: str, what: str) -> _Dates:
                 name, values.iloc[0] if len(values) else dtype, "dates without a time zone"
             )
         if dtype.kind == "M":
-            days = _datetime64_days(values.to_numpy(), name, what)
-            return _Dates(name, kind, days=days, index=values.index, source_dtype=dtype)
+            days, bounds = _datetime64_days(values.to_numpy(), name, what)
+            return _Dates(
+                name, kind, days=days, bounds=bounds, index=values.index, source_dtype=dtype
+            )
         if dtype.kind == "O":
             return _Dates(name, kind, items=values.tolist(), index=values.index)
         raise InvalidType(name, values, f"a Series of dates (datetime64 or object), not {dtype}")
@@ -151,7 +168,8 @@ def _read_dates(values: object, name: str, what: str) -> _Dates:
         if not isinstance(values, numpy.ndarray) or values.ndim != 1:
             raise InvalidType(name, values, "a one-dimensional numpy array of dates")
         if values.dtype.kind == "M":
-            return _Dates(name, kind, days=_datetime64_days(values, name, what))
+            days, bounds = _datetime64_days(values, name, what)
+            return _Dates(name, kind, days=days, bounds=bounds)
         if values.dtype.kind == "O":
             return _Dates(name, kind, items=values.tolist())
         raise InvalidType(name, values, f"a datetime64 array, not {values.dtype}")
@@ -160,20 +178,46 @@ def _read_dates(values: object, name: str, what: str) -> _Dates:
     return _Dates(name, kind, items=list(values))
 
 
-def _datetime64_days(values: Any, name: str, what: str) -> npt.NDArray[np.int64]:
-    """Return int64 day numbers of a datetime64 array; refuse NaT and times of day."""
+def _datetime64_days(
+    values: Any, name: str, what: str
+) -> tuple[npt.NDArray[np.int64], tuple[int, int] | None]:
+    """Return the int64 day numbers of a datetime64 array and their least and greatest.
+
+    NaT, a time of day and a year past 9999 are refused by position. A
+    ``datetime64[D]`` array is read in place (a view, no copy); the checks cost two
+    passes (its least and its greatest day) unless a value is refused.
+    """
     numpy = _numpy(what)
-    missing = numpy.isnat(values)
-    if missing.any():
-        i = int(numpy.flatnonzero(missing)[0])
+    per_day = _per_day(numpy, values.dtype)
+    ticks = values.view("int64")
+    if not len(ticks):
+        return ticks, None
+    first, last = int(ticks.min()), int(ticks.max())
+    if first == _NAT:
+        i = int(numpy.flatnonzero(ticks == _NAT)[0])
         raise InvalidArgument(f"{name}[{i}]", values[i], "a date (drop or fill missing dates)")
-    days = values.astype("datetime64[D]")
-    timed = days != values
-    if timed.any():
-        i = int(numpy.flatnonzero(timed)[0])
-        raise InvalidArgument(f"{name}[{i}]", values[i], "a date without a time of day")
-    result: npt.NDArray[np.int64] = days.view("int64")
-    return result
+    if per_day == 1:
+        days: npt.NDArray[np.int64] = ticks
+        low, high = first, last
+    else:
+        if per_day is None:  # weeks, months, years: whole days by construction
+            days = values.astype("datetime64[D]").view("int64")
+            low, high = int(days.min()), int(days.max())
+            timed = None
+        else:  # one pass gives the day and the time of day
+            days, timed = numpy.divmod(ticks, per_day)
+            low, high = first // per_day, last // per_day
+        if timed is not None and timed.any():
+            i = int(numpy.flatnonzero(timed)[0])
+            raise InvalidArgument(f"{name}[{i}]", values[i], "a date without a time of day")
+    if low < MIN_DAY or high > MAX_DAY:
+        i = int(numpy.flatnonzero((days < MIN_DAY) | (days > MAX_DAY))[0])
+        raise InvalidArgument(
+            f"{name}[{i}]",
+            numpy.datetime64(int(days[i]), "D"),
+            "a date in the years 1 to 9999 (those datetime.date can hold)",
+        )
+    return days, (low, high)
 
 
 def _check_item(value: object, name: str, position: int) -> date:
@@ -337,15 +381,42 @@ def _rebuild(column: _Dates, result: list[date] | npt.NDArray[np.int64], what: s
     else:
         days = result
     stamped = days.view("datetime64[D]")
-    if column.kind == "pandas":
-        pandas = _pandas(what)
-        dtype = column.source_dtype if column.source_dtype is not None else "datetime64[s]"
+    if column.kind != "pandas":
+        return stamped
+    pandas = _pandas(what)
+    dtype = column.source_dtype if column.source_dtype is not None else "datetime64[s]"
+    per_day = _per_day(numpy, dtype)
+    if per_day is None:
         values = stamped.astype(dtype)
         if (values.astype("datetime64[D]") != stamped).any():
-            # a date past the unit's range (datetime64[ns] ends in April 2262) would wrap
             values = stamped.astype("datetime64[s]")
-        return pandas.Series(values, index=column.index, name=what)
-    return stamped
+    elif len(days) and max(-int(days.min()), int(days.max())) > _INT64_MAX // per_day:
+        # a date past the unit's range (datetime64[ns] ends in April 2262) would wrap
+        values = stamped.astype("datetime64[s]")
+    else:
+        values = (days * per_day).view(dtype)
+    return pandas.Series(values, index=column.index, name=what)
+
+
+def _per_day(numpy: Any, dtype: Any) -> int | None:
+    """Return how many ticks of a datetime64 unit make a day (None for week, month, year)."""
+    unit, count = numpy.datetime_data(dtype)
+    ticks = _TICKS_PER_DAY.get(str(unit))
+    if ticks is None or ticks % int(count):
+        return None
+    return ticks // int(count)
+
+
+_TICKS_PER_DAY = {
+    "D": 1,
+    "h": 24,
+    "m": 1440,
+    "s": 86_400,
+    "ms": 86_400_000,
+    "us": 86_400_000_000,
+    "ns": 86_400_000_000_000,
+}
+_INT64_MAX = 2**63 - 1
 
 
 # --------------------------------------------------------------------------- terms columns
@@ -377,6 +448,218 @@ def _read_keys(
         if not isinstance(item, cls):
             raise InvalidType(f"{name}[{i}]", item, f"a payterms {cls.__name__}")
     return items
+
+
+# --------------------------------------------------------------------------- columnar due dates
+
+
+def _terms_codes(
+    numpy: Any, terms: object, n: int, index: Any, what: str
+) -> tuple[list[PaymentTerms], npt.NDArray[np.int64]] | None:
+    """Return the distinct terms of a terms column and each row's code, or None for one terms.
+
+    A pandas categorical column gives its categories and codes as they are; any other
+    column is coded by object (see :func:`_object_codes`), so only its distinct values
+    are checked and compared.
+    """
+    if isinstance(terms, PaymentTerms):
+        return None
+    name = "terms"
+    kind = _kind(terms)
+    items: Any
+    if kind == "pandas":
+        pandas = _pandas(what)
+        if not isinstance(terms, pandas.Series):
+            raise InvalidType(name, terms, "a PaymentTerms or a pandas Series of them")
+        if index is not None and not terms.index.equals(index):
+            raise InvalidArgument(name, terms.index, "a Series with the same index as the dates")
+        if isinstance(terms.dtype, pandas.CategoricalDtype):
+            if len(terms) != n:
+                raise InvalidArgument(name, f"{len(terms)} values", f"one per date ({n} dates)")
+            codes = terms.cat.codes.to_numpy()  # int8 for a few terms, widened where used
+            categories = list(terms.cat.categories)
+            if len(codes) and codes.min() < 0:  # a missing value
+                i = int(numpy.flatnonzero(codes < 0)[0])
+                raise InvalidType(f"{name}[{i}]", terms.iloc[i], "a payterms PaymentTerms")
+            for code, item in enumerate(categories):
+                if not isinstance(item, PaymentTerms):
+                    i = int(numpy.flatnonzero(codes == code)[0])
+                    raise InvalidType(f"{name}[{i}]", item, "a payterms PaymentTerms")
+            return categories, codes
+        items = terms.to_numpy(dtype=object)
+    elif kind == "numpy":
+        if not isinstance(terms, numpy.ndarray) or terms.ndim != 1:
+            raise InvalidType(name, terms, "a one-dimensional array of PaymentTerms")
+        items = terms if terms.dtype == object else terms.astype(object)
+    elif isinstance(terms, (str, bytes)) or not isinstance(terms, Iterable):
+        raise InvalidType(name, terms, "a payterms PaymentTerms or a sequence of them")
+    else:
+        items = list(terms)
+        items = numpy.fromiter(items, dtype=object, count=len(items))
+    if len(items) != n:
+        raise InvalidArgument(name, f"{len(items)} values", f"one per date ({n} dates)")
+    rows, codes = _object_codes(numpy, items)
+    bad = [row for row in rows if not isinstance(items[row], PaymentTerms)]
+    if bad:  # name the first row holding something else
+        first = min(int(numpy.flatnonzero(codes == codes[row])[0]) for row in bad)
+        raise InvalidType(f"{name}[{first}]", items[first], "a payterms PaymentTerms")
+    code_of: dict[PaymentTerms, int] = {}
+    recode = [code_of.setdefault(items[row], len(code_of)) for row in rows]
+    if len(code_of) < len(rows):  # equal terms held in distinct objects share a code
+        codes = numpy.array(recode, dtype="int64").take(codes)
+    return list(code_of), codes
+
+
+def _object_codes(
+    numpy: Any, items: npt.NDArray[np.object_]
+) -> tuple[list[int], npt.NDArray[np.int64]]:
+    """Return one row holding each distinct object of an object array, and each row's code.
+
+    An object array holds references to its objects. Read as integers, equal references
+    mean the same object, so rows are grouped by object in C, without a Python call (a
+    hash, an equality) per row; the few distinct objects are compared afterwards. The
+    distinct references of a sample of rows are looked up for every row by a binary
+    search, and the rows the sample missed are grouped by a sort.
+    """
+    import ctypes  # only here: the batch module loads without it
+
+    n = len(items)
+    if not n:
+        return [], numpy.empty(0, dtype="int64")
+    items = numpy.ascontiguousarray(items)
+    buffer = (ctypes.c_ssize_t * n).from_address(items.ctypes.data)
+    refs = numpy.frombuffer(buffer, dtype=numpy.intp)
+    sample = numpy.concatenate((numpy.arange(min(n, 1024)), numpy.arange(0, n, max(1, n // 1024))))
+    values, first = numpy.unique(refs.take(sample), return_index=True)
+    rows = sample.take(first).tolist()
+    codes = numpy.searchsorted(values, refs)
+    numpy.minimum(codes, len(values) - 1, out=codes)
+    missed = numpy.flatnonzero(values.take(codes) != refs)
+    if len(missed):
+        _, first, inverse = numpy.unique(refs.take(missed), return_index=True, return_inverse=True)
+        codes[missed] = inverse.reshape(-1) + len(values)
+        rows.extend(missed.take(first).tolist())
+    return rows, codes.astype("int64", copy=False)
+
+
+def _due_days(
+    numpy: Any,
+    terms: PaymentTerms | list[PaymentTerms],
+    codes: npt.NDArray[np.int64] | None,
+    days: npt.NDArray[np.int64],
+    bounds: tuple[int, int] | None,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    ask: Callable[[int], int],
+) -> npt.NDArray[np.int64]:
+    """Return the final due day of each row, on arrays; *ask* answers the rows left unsure.
+
+    Each distinct terms is run once over every day from the least start to the greatest
+    (when that span is small against the number of rows; over the distinct starts
+    otherwise) and the answers are gathered per row. *ask* (row) runs the single-invoice
+    function on a row the arrays could not answer, and raises what it raises.
+    """
+    n = len(days)
+    if not n:
+        return numpy.empty(0, dtype="int64")  # type: ignore[no-any-return]
+    low, high = bounds if bounds is not None else (int(days.min()), int(days.max()))
+    span = high - low + 1
+    business = None if calendar is None else _columnar.BusinessDays(numpy, calendar)
+    count = len(terms) if isinstance(terms, list) else 1
+
+    def run(k: int, starts: npt.NDArray[np.int64]) -> tuple[Any, Any]:
+        one = terms[k] if isinstance(terms, list) else terms
+        return _columnar.terms_due_days(numpy, one, starts, business, adjustment)
+
+    if count * span <= _DENSE_FACTOR * n + 4096:
+        grid = numpy.arange(low, high + 1, dtype="int64")
+        # one terms: a table indexed by the day number itself when it stays small (the
+        # gather then reads the column as it is, with no offset subtracted per row);
+        # many terms: rows of one span each, so the table stays in the processor's cache
+        base = 0 if count == 1 and low >= 0 and high < max(1 << 16, n // 4) else low
+        width = high + 1 - base
+        table = numpy.empty(count * width, dtype="int64")
+        unsure = numpy.zeros(count * width, dtype=bool)
+        for k in range(count):
+            part = slice(k * width + low - base, (k + 1) * width)
+            table[part], unsure[part] = run(k, grid)
+        if codes is None:
+            where = days if base == 0 else days - base
+        else:
+            where = numpy.multiply(codes, width, dtype="int64")
+            where += days
+            if base:
+                where -= base
+    else:
+        keyed = days if codes is None else numpy.multiply(codes, span, dtype="int64") + (days - low)
+        distinct, where = numpy.unique(keyed, return_inverse=True)
+        where = where.reshape(-1)
+        table = numpy.empty(len(distinct), dtype="int64")
+        unsure = numpy.empty(len(distinct), dtype=bool)
+        if codes is None:
+            table, unsure = run(0, distinct)
+        else:
+            owner, offset = numpy.divmod(distinct, span)
+            edges = numpy.searchsorted(owner, numpy.arange(count + 1)).tolist()
+            for k in range(count):
+                part = slice(edges[k], edges[k + 1])
+                if edges[k] < edges[k + 1]:
+                    table[part], unsure[part] = run(k, offset[part] + low)
+    result: npt.NDArray[np.int64] = table.take(where)
+    if unsure.any():
+        asked: dict[int, int] = {}
+        for row in numpy.flatnonzero(unsure[where]).tolist():
+            key = int(where[row])
+            found = asked.get(key)
+            if found is None:
+                found = asked[key] = ask(row)
+            result[row] = found
+    return result
+
+
+def _due_dates_on_arrays(
+    numpy: Any,
+    terms: object,
+    column: _Dates,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+) -> list[date] | npt.NDArray[np.int64]:
+    """Return the due dates of a numpy or pandas column through the columnar engine."""
+    n = len(column)
+    coded = _terms_codes(numpy, terms, n, column.index, "due_dates")
+    distinct_terms: PaymentTerms | list[PaymentTerms]
+    if coded is None:
+        distinct_terms, codes = terms, None  # type: ignore[assignment]  # checked above
+    else:
+        distinct_terms, codes = coded
+    if column.days is not None:
+        days, bounds = column.days, column.bounds
+    else:  # an object column: its distinct dates, checked in the order they appear
+        day_of = {day: _to_day(day) for day in _distinct_dates(column)}
+        items: list[Any] = column.items
+        days = numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=n)
+        bounds = None
+
+    def ask(row: int) -> int:
+        one = distinct_terms if codes is None else distinct_terms[int(codes[row])]  # type: ignore[index]
+        start = _from_day(int(days[row]), column)
+        try:
+            return _to_day(one.due_date(start, calendar=calendar, adjustment=adjustment))  # type: ignore[union-attr]
+        except PaytermsError as exc:
+            exc.add_note(f"at {column.name}[{row}]")
+            raise
+
+    result = _due_days(numpy, distinct_terms, codes, days, bounds, calendar, adjustment, ask)
+    if column.days is not None:
+        return result
+    memo: dict[int, date] = {}
+    out = []
+    for number in result.tolist():
+        found = memo.get(number)
+        if found is None:
+            found = memo[number] = _EPOCH + timedelta(days=number)
+        out.append(found)
+    return out
 
 
 # --------------------------------------------------------------------------- public functions
@@ -456,6 +739,11 @@ def due_dates(
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
     column = _read_dates(starts, "starts", "due_dates")
+    result: list[date] | npt.NDArray[np.int64]
+    if column.kind != "sequence":
+        numpy = _numpy("due_dates")
+        result = _due_dates_on_arrays(numpy, terms, column, calendar, adjustment)
+        return _rebuild(column, result, "due_dates")
     keys = _read_keys(terms, len(column), "terms", PaymentTerms, "due_dates", column.index)
     if keys is None:
         single: PaymentTerms = terms
@@ -588,11 +876,253 @@ def expected_payment_dates(
 
 # --------------------------------------------------------------------------- schedules
 
+# PaymentTerms.schedule rounds a total in the package's one context: the same here, so
+# that an amount too long for it is refused here exactly as there
+_SCHEDULE_CONTEXT = CONTEXT
+
+
+class Schedules(Sequence[Schedule]):
+    """The schedules of many invoices, held as columns; index or iterate for :class:`Schedule` s.
+
+    :func:`schedules` returns it. The dates and amounts are kept as arrays (days and
+    whole minor units of :attr:`currency`), so no per-invoice object is built until one
+    is asked for: ``schedules[i]`` (or iterating) gives the
+    :class:`~payterms.terms.Schedule` that ``terms.schedule(...)`` gives for invoice
+    *i*, and :meth:`to_frame` / :meth:`discounts_frame` give every instalment / discount
+    window as one pandas DataFrame. It compares equal to any sequence of the same
+    schedules.
+
+    >>> from payterms.terms import PaymentTerms
+    >>> batch = schedules(PaymentTerms.net(30).with_discount(2, "10D"),
+    ...                   [date(2026, 1, 15), date(2026, 2, 1)], ["100.00", "250.00"])
+    >>> len(batch), batch[1].dues[0].amount, batch[1].discounts[0].payable
+    (2, Decimal('250.00'), Decimal('245.00'))
+    """
+
+    __slots__ = (
+        "_due_days",
+        "_due_offsets",
+        "_due_units",
+        "_exponent",
+        "_index",
+        "_objects",
+        "_starts",
+        "_totals",
+        "_win_days",
+        "_win_discount",
+        "_win_offsets",
+        "_win_payable",
+        "_win_percents",
+        "currency",
+    )
+
+    def __init__(self, currency: str, index: Any = None) -> None:
+        self.currency = currency
+        """The currency of every amount (ISO 4217 code)."""
+        self._index = index
+        self._objects: tuple[Schedule, ...] | None = None
+        self._exponent = 0
+        self._starts: Any = ()
+        self._totals: Any = ()
+        self._due_offsets: Any = (0,)
+        self._due_days: Any = ()
+        self._due_units: Any = ()
+        self._win_offsets: Any = (0,)
+        self._win_days: Any = ()
+        self._win_percents: Any = ()
+        self._win_payable: Any = ()
+        self._win_discount: Any = ()
+
+    @classmethod
+    def _of(cls, rows: Sequence[Schedule], currency: str, index: Any) -> Schedules:
+        result = cls(currency, index)
+        result._objects = tuple(rows)
+        return result
+
+    # -- the sequence ------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return len(self._objects) if self._objects is not None else len(self._starts)
+
+    @overload
+    def __getitem__(self, index: int) -> Schedule: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Schedule, ...]: ...
+
+    def __getitem__(self, index: int | slice) -> Schedule | tuple[Schedule, ...]:
+        if isinstance(index, slice):
+            return tuple(self[i] for i in range(*index.indices(len(self))))
+        if self._objects is not None:
+            return self._objects[index]
+        n = len(self)
+        position = operator.index(index)
+        if not -n <= position < n:
+            raise IndexError(f"schedule {index} out of range for {n} invoices")
+        return self._row(position % n)
+
+    def __iter__(self) -> Iterator[Schedule]:
+        if self._objects is not None:
+            return iter(self._objects)
+        return self._rows(0, len(self))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence) or isinstance(other, (str, bytes)):
+            return NotImplemented
+        return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+
+    __hash__ = None  # type: ignore[assignment]  # a column, not a value to hash
+
+    def __repr__(self) -> str:
+        return f"<Schedules of {len(self)} invoices in {self.currency}>"
+
+    def _money(self, units: int) -> Decimal:
+        return Decimal(units).scaleb(-self._exponent, _SCHEDULE_CONTEXT)
+
+    def _row(self, i: int) -> Schedule:
+        return next(self._rows(i, i + 1))
+
+    def _rows(self, first: int, stop: int) -> Iterator[Schedule]:
+        """Build the schedules of invoices *first* to *stop* (excluded) from the columns."""
+        money = self._money
+        epoch = _EPOCH
+        one_day = timedelta(days=1)
+        due_offsets = self._due_offsets[first : stop + 1]
+        win_offsets = self._win_offsets[first : stop + 1]
+        a, b = int(due_offsets[0]), int(due_offsets[-1])
+        due_days = [epoch + one_day * day for day in _as_list(self._due_days[a:b])]
+        due_amounts = list(map(money, _as_list(self._due_units[a:b])))
+        dues = list(map(Due, due_days, due_amounts))
+        c, d = int(win_offsets[0]), int(win_offsets[-1])
+        windows = list(
+            map(
+                DiscountWindow,
+                [epoch + one_day * day for day in _as_list(self._win_days[c:d])],
+                _as_list(self._win_percents[c:d]),
+                map(money, _as_list(self._win_payable[c:d])),
+                map(money, _as_list(self._win_discount[c:d])),
+            )
+        )
+        starts = [epoch + one_day * day for day in _as_list(self._starts[first:stop])]
+        totals = map(money, _as_list(self._totals[first:stop]))
+        currency = self.currency
+        due_bounds = [offset - a for offset in _as_list(due_offsets)]
+        win_bounds = [offset - c for offset in _as_list(win_offsets)]
+        for k, (start, total) in enumerate(zip(starts, totals, strict=True)):
+            yield Schedule(
+                start,
+                total,
+                currency,
+                tuple(dues[due_bounds[k] : due_bounds[k + 1]]),
+                tuple(windows[win_bounds[k] : win_bounds[k + 1]]),
+            )
+
+    # -- frames ------------------------------------------------------------------------
+
+    def _flat(self) -> tuple[list[int], list[int], list[int], list[Decimal]]:
+        """Return (invoice, line, day number, amount) of every instalment, in order."""
+        owners: list[int] = []
+        lines: list[int] = []
+        days: list[int] = []
+        amounts: list[Decimal] = []
+        if self._objects is not None:
+            for position, schedule in enumerate(self._objects):
+                for line, due in enumerate(schedule.dues):
+                    owners.append(position)
+                    lines.append(line)
+                    days.append(_to_day(due.date))
+                    amounts.append(due.amount)
+            return owners, lines, days, amounts
+        offsets = _as_list(self._due_offsets)
+        for position in range(len(self)):
+            count = offsets[position + 1] - offsets[position]
+            owners.extend([position] * count)
+            lines.extend(range(count))
+        return (
+            owners,
+            lines,
+            _as_list(self._due_days),
+            list(map(self._money, _as_list(self._due_units))),
+        )
+
+    def _labels(self, owners: Any) -> Any:
+        pandas = _pandas("Schedules.to_frame")
+        return pandas.Index(owners) if self._index is None else self._index.take(owners)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return every instalment as a pandas DataFrame, one row each (needs ``[pandas]``).
+
+        The index repeats each invoice's label (the index of the dates or amounts when one
+        of them is a Series, else the invoice's position); the columns are ``line`` (the
+        instalment's position in the terms), ``due`` (``datetime64[s]``) and ``amount``
+        (exact Decimal, object dtype; an invoice's amounts add up to its total).
+
+        >>> from payterms.terms import Installment, PaymentTerms
+        >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
+        ...                                    Installment.balance("CM+30D")))
+        >>> schedules(split, [date(2026, 1, 15)], ["1000.00"]).to_frame()
+           line        due  amount
+        0     0 2026-01-15  300.00
+        0     1 2026-03-02  700.00
+        """
+        pandas = _pandas("Schedules.to_frame")
+        numpy = _numpy("Schedules.to_frame")
+        owners, lines, days, amounts = self._flat()
+        stamped = numpy.array(days, dtype="int64").view("datetime64[D]").astype("datetime64[s]")
+        return pandas.DataFrame(
+            {
+                "line": numpy.array(lines, dtype="int64"),
+                "due": stamped,
+                "amount": pandas.array(amounts, dtype=object),
+            },
+            index=self._labels(numpy.array(owners, dtype="int64")),
+        )
+
+    def discounts_frame(self) -> pd.DataFrame:
+        """Return every early-payment discount window as a pandas DataFrame (needs ``[pandas]``).
+
+        One row per window, in invoice order then by last day, indexed like
+        :meth:`to_frame`; the columns are ``last_day`` (``datetime64[s]``), ``percent``,
+        ``payable`` and ``discount`` (exact Decimals; ``payable + discount`` is the
+        invoice's total).
+
+        >>> from payterms.terms import PaymentTerms
+        >>> terms = PaymentTerms.net(30).with_discount(2, "10D")
+        >>> schedules(terms, [date(2026, 1, 15)], ["99.99"]).discounts_frame()
+            last_day percent payable discount
+        0 2026-01-25       2   97.99     2.00
+        """
+        pandas = _pandas("Schedules.discounts_frame")
+        numpy = _numpy("Schedules.discounts_frame")
+        owners: list[int] = []
+        rows: list[tuple[int, Decimal, Decimal, Decimal]] = []
+        for position, schedule in enumerate(self):
+            for window in schedule.discounts:
+                owners.append(position)
+                rows.append(
+                    (_to_day(window.last_day), window.percent, window.payable, window.discount)
+                )
+        days = numpy.array([row[0] for row in rows], dtype="int64")
+        return pandas.DataFrame(
+            {
+                "last_day": days.view("datetime64[D]").astype("datetime64[s]"),
+                "percent": pandas.array([row[1] for row in rows], dtype=object),
+                "payable": pandas.array([row[2] for row in rows], dtype=object),
+                "discount": pandas.array([row[3] for row in rows], dtype=object),
+            },
+            index=self._labels(numpy.array(owners, dtype="int64")),
+        )
+
+
+def _as_list(values: Any) -> list[Any]:
+    """Return the items of an array (as Python ints, objects) or of a sequence, as a list."""
+    return values.tolist() if hasattr(values, "tolist") else list(values)
+
 
 def _invoice_rows(
     terms: object, starts: object, amounts: object, what: str
-) -> tuple[list[PaymentTerms] | None, list[date], list[Decimal], Any]:
-    """Return (terms per row or None, start dates, amounts, pandas index or None), checked."""
+) -> tuple[_Dates, list[Decimal], Any]:
+    """Return (start dates, amounts, pandas index or None), checked for length and index."""
     values, amount_index = _read_amounts(amounts, "amounts", what)
     column = _read_dates(starts, "starts", what)
     if len(column) != len(values):
@@ -604,26 +1134,21 @@ def _invoice_rows(
         index = amount_index
     elif amount_index is not None and not amount_index.equals(index):
         raise InvalidArgument("amounts", amount_index, "a Series with the same index as starts")
-    keys = _read_keys(terms, len(values), "terms", PaymentTerms, what, index)
-    return keys, _date_list(column), values, index
+    return column, values, index
 
 
-def _schedule_rows(
+def _schedule_objects(
     what: str,
-    terms: object,
-    starts: object,
-    amounts: object,
-    *,
-    calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
-    currency: str,
-    rounding: str,
-) -> tuple[list[Schedule], Any]:
-    keys, days, values, index = _invoice_rows(terms, starts, amounts, what)
+    keys: list[PaymentTerms] | None,
+    terms: PaymentTerms,
+    days: list[date],
+    values: list[Decimal],
+    settings: dict[str, Any],
+) -> list[Schedule]:
+    """Return ``terms.schedule`` of each row, once per distinct (terms, start, amount)."""
     rows: Iterable[tuple[PaymentTerms, date, Decimal]]
     if keys is None:
-        single: PaymentTerms = terms  # type: ignore[assignment]  # checked by _read_keys
-        rows = ((single, day, value) for day, value in zip(days, values, strict=True))
+        rows = ((terms, day, value) for day, value in zip(days, values, strict=True))
     else:
         rows = zip(keys, days, values, strict=True)
     memo: dict[tuple[PaymentTerms, date, Decimal], Schedule] = {}
@@ -633,20 +1158,242 @@ def _schedule_rows(
         if found is None:
             t, day, value = row
             try:
-                found = t.schedule(
-                    day,
-                    value,
-                    calendar=calendar,
-                    adjustment=adjustment,
-                    currency=currency,
-                    rounding=rounding,
-                )
+                found = t.schedule(day, value, **settings)
             except PaytermsError as exc:
                 exc.add_note(f"at row {i} of {what}")
                 raise
             memo[row] = found
         out.append(found)
-    return out, index
+    return out
+
+
+def _total_units(
+    numpy: Any, values: list[Decimal], unit: Decimal, exponent: int, rounding: str
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Return each amount rounded to whole minor units, and the rows it could not round.
+
+    An amount already in whole minor units (the usual case) is read exactly from its
+    integer ratio, for all rows at once; the others are rounded as
+    ``PaymentTerms.schedule`` rounds them (the same context and mode). A row that does not
+    fit in int64 (an amount of more than 18 digits) is marked for the exact engine, which
+    answers it or raises what it raises.
+    """
+    n = len(values)
+    scale = 10**exponent
+    failed = numpy.zeros(n, dtype=bool)
+    try:
+        ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
+        pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
+    except OverflowError:
+        pairs = None
+    if pairs is not None:
+        numerators, denominators = pairs[:, 0], pairs[:, 1]
+        exact = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
+        units = numerators * numpy.where(exact, scale // denominators, 0)
+        rows = numpy.flatnonzero(~exact).tolist()
+    else:
+        units = numpy.zeros(n, dtype="int64")
+        rows = list(range(n))
+    for i in rows:
+        try:
+            rounded = values[i].quantize(unit, rounding, _SCHEDULE_CONTEXT)
+            units[i] = int(rounded.scaleb(exponent, _SCHEDULE_CONTEXT))
+        except (ArithmeticError, OverflowError):
+            failed[i] = True
+    return units, failed
+
+
+class _Block:
+    """The schedules of the rows of one distinct terms, as matrices (row, line / tier)."""
+
+    __slots__ = ("due_days", "due_units", "percents", "rows", "win_days", "win_disc", "win_pay")
+
+    def __init__(self, numpy: Any, rows: Any, lines: int, tiers: int) -> None:
+        m = len(rows)
+        self.rows = rows
+        self.due_days = numpy.zeros((m, lines), dtype="int64")
+        self.due_units = numpy.zeros((m, lines), dtype="int64")
+        self.win_days = numpy.zeros((m, tiers), dtype="int64")
+        self.win_pay = numpy.zeros((m, tiers), dtype="int64")
+        self.win_disc = numpy.zeros((m, tiers), dtype="int64")
+        self.percents = numpy.empty((m, tiers), dtype=object)
+
+    def put(self, numpy: Any, at: int, schedule: Schedule, exponent: int) -> None:
+        """Write one schedule computed by the exact engine into row *at*."""
+
+        def units(amount: Decimal) -> int:
+            return int(amount.scaleb(exponent))
+
+        columns = (
+            ("due_units", [units(due.amount) for due in schedule.dues]),
+            ("win_pay", [units(window.payable) for window in schedule.discounts]),
+            ("win_disc", [units(window.discount) for window in schedule.discounts]),
+        )
+        for name, values in columns:
+            matrix = getattr(self, name)
+            if matrix.dtype != object and any(abs(v) >= 1 << 63 for v in values):
+                matrix = matrix.astype(object)  # amounts beyond int64 stay Python ints
+                setattr(self, name, matrix)
+            matrix[at] = values
+        self.due_days[at] = [_to_day(due.date) for due in schedule.dues]
+        self.win_days[at] = [_to_day(window.last_day) for window in schedule.discounts]
+        self.percents[at] = [window.percent for window in schedule.discounts]
+
+
+def _long(numpy: Any, n: int, blocks: list[_Block], field: str, width: str) -> tuple[Any, Any]:
+    """Return (offsets, values) of one field laid out invoice after invoice, line after line."""
+    counts = numpy.zeros(n, dtype="int64")
+    for block in blocks:
+        counts[block.rows] = getattr(block, width).shape[1]
+    offsets = numpy.zeros(n + 1, dtype="int64")
+    numpy.cumsum(counts, out=offsets[1:])
+    kinds = {getattr(block, field).dtype for block in blocks}
+    dtype = kinds.pop() if len(kinds) == 1 else object
+    values = numpy.empty(int(offsets[-1]), dtype=dtype)
+    for block in blocks:
+        matrix = getattr(block, field)
+        if len(blocks) == 1 and matrix.shape[1]:
+            values = matrix.reshape(-1)
+        elif matrix.size:
+            where = offsets[block.rows][:, None] + numpy.arange(matrix.shape[1])
+            values[where] = matrix
+    return offsets, values
+
+
+def _schedules_on_arrays(
+    numpy: Any,
+    what: str,
+    terms: object,
+    column: _Dates,
+    values: list[Decimal],
+    index: Any,
+    settings: dict[str, Any],
+) -> Schedules:
+    """Return the schedules of a numpy or pandas column of invoices through the arrays."""
+    n = len(values)
+    calendar: BusinessCalendar | None = settings["calendar"]
+    currency: str = settings["currency"]
+    rounding: str = settings["rounding"]
+    coded = _terms_codes(numpy, terms, n, index, what)
+    distinct: list[PaymentTerms] = [terms] if coded is None else coded[0]  # type: ignore[list-item]
+    if column.days is not None:
+        days = column.days
+    else:
+        day_of = {day: _to_day(day) for day in _distinct_dates(column)}
+        items: list[Any] = column.items
+        days = numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=n)
+    result = Schedules(currency, index)
+    result._starts = days
+    if not n:
+        result._totals = numpy.empty(0, dtype="int64")
+        result._due_offsets = result._win_offsets = numpy.zeros(1, dtype="int64")
+        return result
+
+    def exact(row: int) -> Schedule:
+        one = distinct[0] if coded is None else distinct[int(coded[1][row])]
+        try:
+            return one.schedule(_from_day(int(days[row]), column), values[row], **settings)
+        except PaytermsError as exc:
+            exc.add_note(f"at row {row} of {what}")
+            raise
+
+    try:
+        check_rounding(rounding)
+        unit = smallest_unit(currency)
+    except PaytermsError:  # every row is refused: the first one says why
+        exact(0)
+        raise  # pragma: no cover - the exact engine refuses the row as well
+    exponent = -int(unit.as_tuple().exponent)
+    totals, failed = _total_units(numpy, values, unit, exponent, rounding)
+    business = None if calendar is None else _columnar.BusinessDays(numpy, calendar)
+    blocks: list[_Block] = []
+    unsure_rows: list[Any] = []
+    for k, one in enumerate(distinct):
+        rows = numpy.arange(n) if coded is None else numpy.flatnonzero(coded[1] == k)
+        if not len(rows):
+            continue
+        block = _Block(numpy, rows, len(one.installments), len(one.discounts))
+        blocks.append(block)
+        plan = _columnar.share_plan(one, exponent)
+        if plan is None:
+            unsure = numpy.ones(len(rows), dtype=bool)
+        else:
+            unsure = _schedule_block(numpy, one, plan, block, days, totals, business, settings)
+            unsure |= failed[rows]
+        unsure_rows.append((block, numpy.flatnonzero(unsure)))
+    asked = sorted(
+        (int(block.rows[at]), at, block) for block, where in unsure_rows for at in where.tolist()
+    )
+    memo: dict[tuple[int, int, Decimal], Schedule] = {}
+    for row, at, block in asked:  # in row order: the first row refused is the one named
+        key = (id(block), int(days[row]), values[row])
+        found = memo.get(key)
+        if found is None:
+            found = memo[key] = exact(row)
+        block.put(numpy, at, found, exponent)
+    if failed.any():  # totals beyond int64: the exact engine's, as Python ints
+        totals = totals.astype(object)
+        for row in numpy.flatnonzero(failed).tolist():
+            one = distinct[0] if coded is None else distinct[int(coded[1][row])]
+            total = one.schedule(_from_day(int(days[row]), column), values[row], **settings)
+            totals[row] = int(total.amount.scaleb(exponent))
+    result._exponent = exponent
+    result._totals = totals
+    result._due_offsets, result._due_days = _long(numpy, n, blocks, "due_days", "due_days")
+    _, result._due_units = _long(numpy, n, blocks, "due_units", "due_days")
+    result._win_offsets, result._win_days = _long(numpy, n, blocks, "win_days", "win_days")
+    _, result._win_percents = _long(numpy, n, blocks, "percents", "win_days")
+    _, result._win_payable = _long(numpy, n, blocks, "win_pay", "win_days")
+    _, result._win_discount = _long(numpy, n, blocks, "win_disc", "win_days")
+    return result
+
+
+def _schedule_block(
+    numpy: Any,
+    terms: PaymentTerms,
+    plan: _columnar.SharePlan,
+    block: _Block,
+    days: npt.NDArray[np.int64],
+    totals: npt.NDArray[np.int64],
+    business: _columnar.BusinessDays | None,
+    settings: dict[str, Any],
+) -> npt.NDArray[np.bool_]:
+    """Fill *block* with the schedules of its rows on arrays; return the rows left unsure.
+
+    Dates are computed once per distinct start (over the rows' span of days when it is
+    small against the rows), amounts once per row in whole minor units.
+    """
+    rows = block.rows
+    starts = days[rows]
+    low, high = int(starts.min()), int(starts.max())
+    if high - low + 1 <= _DENSE_FACTOR * len(rows) + 4096:
+        grid = numpy.arange(low, high + 1, dtype="int64")
+        where = starts - low
+    else:
+        grid, where = numpy.unique(starts, return_inverse=True)
+        where = where.reshape(-1)
+    lines, tiers, unsure_days = _columnar.terms_schedule_days(
+        numpy, terms, grid, business, settings["adjustment"]
+    )
+    unsure = unsure_days[where]
+    block.due_days[:] = lines[:, where].T
+    mine = totals[rows]
+    unsure |= numpy.abs(mine) > plan.bound
+    mine = numpy.where(unsure, 0, mine)
+    shares, unsure_shares = plan.shares(numpy, mine, settings["rounding"])
+    unsure |= unsure_shares
+    block.due_units[:] = shares.T
+    if len(plan.tiers):
+        last = tiers[:, where].T  # (rows, tiers) in the terms' order
+        order = numpy.argsort(last, axis=1, kind="stable")  # windows by last day
+        discounts = plan.discounts(numpy, mine, settings["rounding"]).T
+        block.win_days[:] = numpy.take_along_axis(last, order, axis=1)
+        block.win_disc[:] = numpy.take_along_axis(discounts, order, axis=1)
+        block.win_pay[:] = mine[:, None] - block.win_disc
+        percents = numpy.empty(len(plan.tier_percents), dtype=object)
+        percents[:] = plan.tier_percents
+        block.percents[:] = percents[order]
+    return unsure  # type: ignore[no-any-return]
 
 
 def schedules(
@@ -658,16 +1405,22 @@ def schedules(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
-) -> tuple[Schedule, ...]:
-    """Return the :class:`~payterms.terms.Schedule` of each invoice, in order.
+) -> Schedules:
+    """Return the schedule of each invoice as :class:`Schedules`, a column of them.
 
     Row *i* is ``terms.schedule(starts[i], amounts[i], ...)`` with the keyword arguments
-    shared by every row, computed once per distinct (terms, start, amount). *starts* is
-    a date column as for :func:`due_dates`; *amounts* are Decimal, int or str values (a
-    sequence, an object array or a Series; a float is refused, naming its position);
-    *terms* is one :class:`~payterms.terms.PaymentTerms` or one per invoice. Terms that
-    need the tax amount of each invoice are scheduled one by one with
-    :meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`.
+    shared by every row. *starts* is a date column as for :func:`due_dates`; *amounts*
+    are Decimal, int or str values (a sequence, an object array or a Series; a float is
+    refused, naming its position); *terms* is one :class:`~payterms.terms.PaymentTerms`
+    or one per invoice. Terms that need the tax amount of each invoice are scheduled one
+    by one with :meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`.
+
+    On a numpy or pandas column the dates are computed once per distinct (terms, start)
+    and the amounts as whole minor units for all rows at once, checked once per column;
+    rows the arrays cannot settle (amounts the terms refuse, a rounding that takes more
+    than there is) are scheduled by ``PaymentTerms.schedule``. A plain sequence is
+    scheduled once per distinct (terms, start, amount), without numpy. Either way the
+    result builds a :class:`~payterms.terms.Schedule` only for the rows asked for.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -677,17 +1430,23 @@ def schedules(
     [[('2026-01-15', '300.00'), ('2026-03-02', '700.00')],
      [('2026-01-15', '0.02'), ('2026-03-02', '0.03')]]
     """
-    rows, _ = _schedule_rows(
-        "schedules",
-        terms,
-        starts,
-        amounts,
-        calendar=calendar,
-        adjustment=adjustment,
-        currency=currency,
-        rounding=rounding,
-    )
-    return tuple(rows)
+    what = "schedules"
+    check_adjustment(adjustment)
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+    column, values, index = _invoice_rows(terms, starts, amounts, what)
+    settings: dict[str, Any] = {
+        "calendar": calendar,
+        "adjustment": adjustment,
+        "currency": currency,
+        "rounding": rounding,
+    }
+    if column.kind == "sequence" and _kind(amounts) == "sequence":
+        keys = _read_keys(terms, len(values), "terms", PaymentTerms, what, index)
+        rows = _schedule_objects(what, keys, terms, _date_list(column), values, settings)  # type: ignore[arg-type]
+        return Schedules._of(rows, currency, index)
+    numpy = _numpy(what)
+    return _schedules_on_arrays(numpy, what, terms, column, values, index, settings)
 
 
 def amounts_due(
@@ -706,7 +1465,7 @@ def amounts_due(
     invoice's label (the index of *starts* or *amounts* when one is a Series, else its
     position), and the columns are ``line`` (the instalment's position in the terms),
     ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
-    amounts add up to its total). The rows are those of :func:`schedules`; group them by
+    amounts add up to its total). It is ``schedules(...).to_frame()``; group it by
     ``due`` for a cash-in forecast.
 
     >>> from payterms.terms import Installment, PaymentTerms
@@ -719,10 +1478,8 @@ def amounts_due(
     1     0 2026-02-03   60.00
     1     1 2026-03-30  140.00
     """
-    pandas = _pandas("amounts_due")
-    numpy = _numpy("amounts_due")
-    rows, index = _schedule_rows(
-        "amounts_due",
+    _pandas("amounts_due")
+    return schedules(
         terms,
         starts,
         amounts,
@@ -730,27 +1487,7 @@ def amounts_due(
         adjustment=adjustment,
         currency=currency,
         rounding=rounding,
-    )
-    owners: list[int] = []
-    lines: list[int] = []
-    days: list[int] = []
-    values: list[Decimal] = []
-    for position, schedule in enumerate(rows):
-        for line, due in enumerate(schedule.dues):
-            owners.append(position)
-            lines.append(line)
-            days.append(_to_day(due.date))
-            values.append(due.amount)
-    stamped = numpy.array(days, dtype="int64").view("datetime64[D]").astype("datetime64[s]")
-    at = numpy.array(owners, dtype="int64")
-    return pandas.DataFrame(
-        {
-            "line": numpy.array(lines, dtype="int64"),
-            "due": stamped,
-            "amount": pandas.array(values, dtype=object),
-        },
-        index=pandas.Index(at) if index is None else index.take(at),
-    )
+    ).to_frame()
 
 
 # --------------------------------------------------------------------------- late interest
@@ -779,6 +1516,8 @@ def _read_amounts(values: object, name: str, what: str) -> tuple[list[Decimal], 
         raise InvalidType(name, values, "a sequence of Decimal, int or str amounts")
     else:
         items = list(values)
+    if set(map(type, items)) <= {Decimal} and all(map(Decimal.is_finite, items)):
+        return items, index  # a column of finite Decimals: checked without a loop per row
     amounts = [
         item if type(item) is Decimal and item.is_finite() else to_decimal(item, f"{name}[{i}]")
         for i, item in enumerate(items)

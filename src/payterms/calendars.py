@@ -41,11 +41,12 @@ from datetime import date
 from decimal import Decimal
 from enum import Enum
 from types import ModuleType
-from typing import ClassVar, Protocol
+from typing import Any, ClassVar, Protocol
 
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, to_date
+from payterms._extras import require
 from payterms.errors import InvalidArgument, InvalidType, OutsideCalendarRange, UnknownCalendar
 from payterms.money import CONTEXT, figure
 
@@ -61,6 +62,10 @@ __all__ = [
 
 _MIN_YEAR = 1
 _MAX_YEAR = 9999
+_NUMPY_EPOCH = date(1970, 1, 1).toordinal()  # day 0 of numpy's datetime64[D]
+_MAX_EXPORTS = 16  # numpy calendars kept per BusinessCalendar (one per range of years)
+
+_YearIndex = tuple[int, tuple[int, ...], tuple[int, ...]]
 
 
 # --------------------------------------------------------------------------- sources
@@ -240,6 +245,12 @@ class BusinessCalendar:
     weekend: frozenset[int] = field(default=frozenset({5, 6}), converter=_weekend_converter)
     sources: tuple[HolidaySource, ...] = ()
     _years: dict[int, tuple[int, ...]] = field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
+    _exports: dict[tuple[int, int], Any] = field(
+        factory=dict, init=False, eq=False, hash=False, repr=False
+    )
+    _index: dict[int, _YearIndex] = field(
         factory=dict, init=False, eq=False, hash=False, repr=False
     )
 
@@ -435,6 +446,83 @@ class BusinessCalendar:
         self._years[year] = result
         return result
 
+    def _year_index(self, year: int, probe: date) -> _YearIndex:
+        """Return the "next business day" index of *year*, built once per year.
+
+        ``(start, ordinals, following)``: the ordinal of 1 January, the sorted ordinals
+        of the business days, and for each day of the year the position in *ordinals* of
+        the first business day on or after it (``len(ordinals)`` when the year has none
+        left). Whether a day is a business day, and where a roll lands, is then one
+        look-up instead of a search.
+        """
+        found = self._index.get(year)
+        if found is not None:
+            return found
+        ordinals = self._business_ordinals(year, probe)
+        start = date(year, 1, 1).toordinal()
+        following = []
+        position, count = 0, len(ordinals)
+        for o in range(start, date(year, 12, 31).toordinal() + 1):
+            if position < count and ordinals[position] < o:
+                position += 1  # days are consecutive: at most one business day passed
+            following.append(position)
+        found = self._index[year] = (start, ordinals, tuple(following))
+        return found
+
+    def busdaycalendar(self, first_year: int, last_year: int | None = None) -> Any:
+        """Return a ``numpy.busdaycalendar`` of this calendar's years *first_year*..*last_year*.
+
+        Its weekmask is the calendar's working week and its holidays are the closing
+        days of those years that fall on working weekdays, so ``numpy.busday_offset``,
+        ``numpy.is_busday`` and ``numpy.busday_count`` answer as this calendar does on
+        every day of those years. Outside them numpy knows no holidays: keep the dates
+        you ask about (and the days a roll or an offset can reach) within the years
+        exported. A year outside the calendar's range raises
+        :class:`~payterms.errors.OutsideCalendarRange`; numpy is an extra
+        (:class:`~payterms.errors.MissingExtra` names it). Exports are kept per range of
+        years, outside the value's identity.
+
+        >>> import numpy as np
+        >>> target = BusinessCalendar.TARGET.busdaycalendar(2026)
+        >>> np.busday_offset(np.datetime64("2026-04-03"), 0, roll="forward", busdaycal=target)
+        np.datetime64('2026-04-07')
+        >>> bool(np.is_busday(np.datetime64("2026-05-01"), busdaycal=target))
+        False
+        """
+        first_year = check_int(first_year, "first_year")
+        last_year = first_year if last_year is None else check_int(last_year, "last_year")
+        if last_year < first_year:
+            raise InvalidArgument(
+                "last_year", last_year, f"a year on or after first_year={first_year}"
+            )
+        key = (first_year, last_year)
+        cached = self._exports.get(key)
+        if cached is not None:
+            return cached
+        numpy = require("numpy", "BusinessCalendar.busdaycalendar")
+        for year in (first_year, last_year):
+            if not self.first_year <= year <= self.last_year:
+                probe = date(min(max(year, _MIN_YEAR), _MAX_YEAR), 1, 1)
+                raise OutsideCalendarRange(probe, self.first_year, self.last_year, self.name)
+        epoch = _NUMPY_EPOCH
+        closed = []
+        for year in range(first_year, last_year + 1):
+            start = date(year, 1, 1).toordinal()
+            business = numpy.array(self._business_ordinals(year, date(year, 1, 1)))
+            days = numpy.arange(start, date(year, 12, 31).toordinal() + 1)
+            weekday = (days + 6) % 7  # ordinal 1 (1 Jan of year 1) is a Monday
+            working = ~numpy.isin(weekday, sorted(self.weekend))
+            closed.append(numpy.setdiff1d(days[working], business, assume_unique=True) - epoch)
+        mask = [0 if day in self.weekend else 1 for day in range(7)]
+        result = numpy.busdaycalendar(
+            weekmask=mask,
+            holidays=numpy.concatenate(closed).astype("datetime64[D]"),
+        )
+        if len(self._exports) >= _MAX_EXPORTS:
+            self._exports.clear()
+        self._exports[key] = result
+        return result
+
     # -- questions ---------------------------------------------------------------------
 
     def is_business_day(self, day: date) -> bool:
@@ -457,13 +545,9 @@ class BusinessCalendar:
         """
         if type(day) is not date:
             day = to_date(day, "day")
-        if day.weekday() in self.weekend:
-            if not self.first_year <= day.year <= self.last_year:
-                raise OutsideCalendarRange(day, self.first_year, self.last_year, self.name)
-            return False
-        ordinals = self._business_ordinals(day.year, day)
+        start, ordinals, following = self._index.get(day.year) or self._year_index(day.year, day)
         o = day.toordinal()
-        i = bisect.bisect_left(ordinals, o)
+        i = following[o - start]
         return i < len(ordinals) and ordinals[i] == o
 
     def next_business_day(self, day: date) -> date:
@@ -487,17 +571,27 @@ class BusinessCalendar:
         o = day.toordinal()
         year = day.year
         while True:
-            ordinals = self._business_ordinals(year, day)
+            start, ordinals, following = self._index.get(year) or self._year_index(year, day)
+            count = len(ordinals)
+            if o < start:
+                i = 0
+            elif o - start < len(following):
+                i = following[o - start]
+            else:
+                i = count
+            here = i < count and ordinals[i] == o
             if forward:
-                i = bisect.bisect_right(ordinals, o) if strict else bisect.bisect_left(ordinals, o)
-                if i < len(ordinals):
+                if strict and here:
+                    i += 1
+                if i < count:
                     return date.fromordinal(ordinals[i])
                 year += 1
                 if year > _MAX_YEAR:
                     raise OutsideCalendarRange(day, self.first_year, self.last_year, self.name)
                 day = date(year, 1, 1)
             else:
-                i = bisect.bisect_left(ordinals, o) if strict else bisect.bisect_right(ordinals, o)
+                if here and not strict:
+                    return date.fromordinal(o)
                 if i > 0:
                     return date.fromordinal(ordinals[i - 1])
                 year -= 1
@@ -518,11 +612,23 @@ class BusinessCalendar:
         >>> t.adjust(date(2026, 4, 4), Adjustment.NEAREST)
         datetime.date(2026, 4, 2)
         """
-        day = check_date(day, "day")
+        if type(day) is not date:
+            day = check_date(day, "day")
+        if adjustment is Adjustment.UNADJUSTED:
+            return day
         if not isinstance(adjustment, Adjustment):
             raise InvalidArgument("adjustment", adjustment, "an Adjustment member")
-        if adjustment is Adjustment.UNADJUSTED or self.is_business_day(day):
+        start, ordinals, following = self._index.get(day.year) or self._year_index(day.year, day)
+        o = day.toordinal()
+        i = following[o - start]
+        count = len(ordinals)
+        if i < count and ordinals[i] == o:  # a business day stays
             return day
+        # the common rolls within the year: one look-up
+        if adjustment is Adjustment.FOLLOWING and i < count:
+            return date.fromordinal(ordinals[i])
+        if adjustment is Adjustment.PRECEDING and i > 0:
+            return date.fromordinal(ordinals[i - 1])
         if adjustment is Adjustment.FOLLOWING:
             return self._step(day, forward=True, strict=True)
         if adjustment is Adjustment.PRECEDING:
@@ -569,15 +675,17 @@ class BusinessCalendar:
             return self._step(day, forward=True, strict=False)
         o = day.toordinal()
         year = day.year
-        ordinals = self._business_ordinals(year, day)
+        start, ordinals, following = self._index.get(year) or self._year_index(year, day)
+        first = following[o - start]  # bisect_left of the day in the ordinals
         if n > 0:
-            index = bisect.bisect_right(ordinals, o) - 1 + n
+            here = first < len(ordinals) and ordinals[first] == o
+            index = first + here - 1 + n  # bisect_right - 1 + n
             while index >= len(ordinals):
                 index -= len(ordinals)
                 year += 1
                 ordinals = self._checked_year(year, day)
         else:
-            index = bisect.bisect_left(ordinals, o) + n
+            index = first + n
             while index < 0:
                 year -= 1
                 ordinals = self._checked_year(year, day)

@@ -48,13 +48,14 @@ def _version(args: argparse.Namespace) -> int:
 
 def commands() -> tuple[Command, ...]:
     """Return the subcommands of ``payterms``, in the order the help lists them."""
-    from payterms.cli import _cash, _claims, _money, _terms
+    from payterms.cli import _account, _cash, _claims, _money, _terms
 
     return (
         *_terms.COMMANDS,
         *_cash.COMMANDS,
         *_money.COMMANDS,
         *_claims.COMMANDS,
+        *_account.COMMANDS,
         Command(
             name="demo",
             summary="show what payterms computes, on fixed example dates",

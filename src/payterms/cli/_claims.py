@@ -22,7 +22,9 @@ from payterms.cli._output import (
 from payterms.cli._values import (
     BadValue,
     read_amount,
+    read_count,
     read_date,
+    read_days,
     read_enum,
     read_payment,
     read_rate,
@@ -50,7 +52,7 @@ def _conventions() -> tuple[tuple[str, type[Enum], str], ...]:
 
 def _configure_interest(parser: argparse.ArgumentParser) -> None:
     from payterms.calendars import DayCount
-    from payterms.law import Debtor
+    from payterms.conventions import PartyKind
 
     parser.add_argument(
         "amount",
@@ -93,9 +95,11 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--debtor",
-        type=read_enum(Debtor),
+        type=read_enum(PartyKind),
         metavar="KIND",
-        help="who owes: " + ", ".join(str(d.value) for d in Debtor) + " (default b2b)",
+        help="who owes: "
+        + ", ".join(str(d.value) for d in PartyKind)
+        + " (default undertaking; b2b reads as undertaking)",
     )
     parser.add_argument(
         "--compensation",
@@ -321,4 +325,128 @@ _INTEREST = Command(
     ),
 )
 
-COMMANDS = (_INTEREST,)
+# --------------------------------------------------------------------------- plan
+
+
+def _configure_plan(parser: argparse.ArgumentParser) -> None:
+    from payterms.account import PlanMethod
+    from payterms.calendars import DayCount
+
+    parser.add_argument(
+        "amount", metavar="AMOUNT", type=read_amount, help="the overdue amount to pay off"
+    )
+    parser.add_argument(
+        "instalments", metavar="N", type=read_count, help="the number of instalments"
+    )
+    parser.add_argument(
+        "--start",
+        type=read_date,
+        required=True,
+        metavar="DATE",
+        help="the day the plan is agreed (interest runs from the day after)",
+    )
+    parser.add_argument(
+        "--first", type=read_date, required=True, metavar="DATE", help="the first due date"
+    )
+    parser.add_argument(
+        "--every",
+        metavar="RULE",
+        help="the rhythm, as a date formula: 1M (monthly, the default), 1Q, 2W, 1M+CM",
+    )
+    rate = parser.add_mutually_exclusive_group()
+    rate.add_argument(
+        "--rate", type=read_rate, metavar="RATE", help="an agreed annual rate, 0.08 or 8%%"
+    )
+    rate.add_argument(
+        "--regime",
+        metavar="CODE",
+        help="the statutory rate of this regime on the day after --start, for the whole plan",
+    )
+    parser.add_argument(
+        "--method",
+        type=read_enum(PlanMethod),
+        metavar="METHOD",
+        help="equal_payment (the default) or equal_principal instalments",
+    )
+    parser.add_argument(
+        "--day-count",
+        type=read_enum(DayCount),
+        metavar="DC",
+        help="the day count instead of the rate's: " + ", ".join(d.value for d in DayCount),
+    )
+    parser.add_argument(
+        "--acceleration",
+        type=read_days,
+        metavar="DAYS",
+        help="grace days after a missed instalment before the rest is due at once",
+    )
+    parser.add_argument(
+        "--currency", help="ISO 4217 code of the amount (default: the regime's, else EUR)"
+    )
+    common.add_json(parser)
+
+
+def _plan(args: argparse.Namespace) -> int:
+    from payterms.account import payment_plan
+
+    options: dict[str, Any] = {}
+    for name in ("every", "method", "day_count", "acceleration", "currency"):
+        if getattr(args, name) is not None:
+            options[name] = getattr(args, name)
+    if args.rate is not None:
+        options["rate"] = args.rate
+    elif args.regime is not None:
+        with blame("--regime"):
+            from payterms.law import regime
+
+            options["rate"] = regime(args.regime)
+    with blame(
+        amount="AMOUNT",
+        instalments="N",
+        start="--start",
+        first="--first",
+        every="--every",
+        rate="--rate",
+        currency="--currency",
+    ):
+        plan = payment_plan(
+            args.amount, args.instalments, start=args.start, first=args.first, **options
+        )
+    if args.json:
+        emit_json({"payment_plan": jsonable(plan)})
+    else:
+        emit(plan.explain())
+    return EXIT_OK
+
+
+_PLAN = Command(
+    name="plan",
+    summary="a payment plan for overdue debt, with interest on the declining balance",
+    description="Print a plan paying an overdue amount in instalments on a rhythm (monthly "
+    "by default), with interest on the declining balance at an agreed rate or a regime's "
+    "statutory rate; the instalments add up to the amount and the interest to the cent.",
+    configure=_configure_plan,
+    handler=_plan,
+    examples=(
+        Example(
+            (
+                "plan",
+                "1000.00",
+                "3",
+                "--start",
+                "2026-01-15",
+                "--first",
+                "2026-02-15",
+                "--rate",
+                "8%",
+            ),
+            "instalment  due          principal  interest    amount   balance\n"
+            "1           2026-02-15      330.94      6.79    337.73    669.06\n"
+            "2           2026-03-15      333.62      4.11    337.73    335.44\n"
+            "3           2026-04-15      335.44      2.28    337.72      0.00\n"
+            "total                      1000.00     13.18   1013.18",
+        ),
+    ),
+)
+
+COMMANDS = (_INTEREST, _PLAN)

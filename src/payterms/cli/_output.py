@@ -157,23 +157,23 @@ def aligned(rows: Iterable[Sequence[str]], *, right: Iterable[int] = ()) -> list
 
 
 def read_csv(
-    stream: IO[str], required: Sequence[str]
+    stream: IO[str], required: Sequence[str], *, place: str = "standard input"
 ) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
     """Return the header and the (line number, row) pairs of a CSV with the *required* columns."""
     reader = csv.DictReader(stream)
     try:
         header = reader.fieldnames
     except csv.Error as exc:
-        raise CommandLineError(f"standard input: not a CSV file ({exc})") from None
+        raise CommandLineError(f"{place}: not a CSV file ({exc})") from None
     wanted = ", ".join(repr(c) for c in required)
     if not header:
         raise CommandLineError(
-            f"standard input: empty, expected a CSV file whose header has the columns {wanted}"
+            f"{place}: empty, expected a CSV file whose header has the columns {wanted}"
         )
     missing = [c for c in required if c not in header]
     if missing:
         raise CommandLineError(
-            f"standard input: the CSV header {','.join(header)!r} lacks the column"
+            f"{place}: the CSV header {','.join(header)!r} lacks the column"
             f"{'s' if len(missing) > 1 else ''} {', '.join(repr(c) for c in missing)}"
         )
     rows: list[tuple[int, dict[str, str]]] = []
@@ -181,12 +181,11 @@ def read_csv(
         for row in reader:
             if None in row or any(v is None for v in row.values()):
                 raise CommandLineError(
-                    f"standard input line {reader.line_num}: {len(header)} cells expected "
-                    "as in the header"
+                    f"{place} line {reader.line_num}: {len(header)} cells expected as in the header"
                 )
             rows.append((reader.line_num, row))
     except csv.Error as exc:
-        raise CommandLineError(f"standard input line {reader.line_num}: {exc}") from None
+        raise CommandLineError(f"{place} line {reader.line_num}: {exc}") from None
     return list(header), rows
 
 

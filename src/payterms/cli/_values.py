@@ -29,6 +29,7 @@ __all__ = [
     "read_amount",
     "read_calendar",
     "read_closure",
+    "read_count",
     "read_date",
     "read_days",
     "read_enum",
@@ -102,13 +103,20 @@ def read_days(text: str) -> int:
     raise BadValue(f"{text!r} is not a number of days (expected a whole number such as 30)")
 
 
+def read_count(text: str) -> int:
+    """Return a whole number of 1 or more (a count of instalments)."""
+    if re.fullmatch(r"[0-9]{1,4}", text.strip()) and int(text) >= 1:
+        return int(text)
+    raise BadValue(f"{text!r} is not a count (expected a whole number from 1, such as 12)")
+
+
 def read_enum(kind: type[_E]) -> Callable[[str], _E]:
     """Return a reader of *kind*'s members by value or name, in any case."""
 
     def read(text: str) -> _E:
         wanted = text.strip().lower().replace("-", "_")
-        for member in kind:
-            if wanted in (str(member.value).lower(), member.name.lower()):
+        for name, member in kind.__members__.items():  # aliases too (PartyKind.B2B)
+            if wanted in (str(member.value).lower(), name.lower()):
                 return member
         raise BadValue(f"{text!r} is not one of {', '.join(choices(kind))}")
 
