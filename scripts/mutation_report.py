@@ -12,7 +12,7 @@ the value and argument it names instead (the ``name`` and ``value`` attributes a
 message's naming of the value: ``tests/robustness.py`` and each module's table of bad
 input); a mutant that changes an error's type, its name or its value is an ordinary
 mutant and must be killed. ``--survivors`` prints the diff of every other survivor; the
-ones that remain are explained in ``docs/mutation-testing.md``.
+ones that remain are explained in ``docs/robustness.md``.
 """
 
 from __future__ import annotations

@@ -674,7 +674,7 @@ def test_century_leap_year_examples(text: str, start: date, expected: date) -> N
 
 
 # --------------------------------------------------------------------------- edges pinned
-# (each one was changed without a test failing: mutation testing, docs/mutation-testing.md)
+# (each one was changed without a test failing: mutation testing, docs/robustness.md)
 
 
 def test_a_weekday_like_object_without_n_is_its_weekday() -> None:

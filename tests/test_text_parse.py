@@ -358,7 +358,7 @@ def test_random_text_gives_terms_or_parse_error(text: str, lang: str | None) -> 
 
 
 def test_mutated_phrasings_give_terms_or_parse_error() -> None:
-    # A few thousand here; benchmarks/fuzz_text.py runs 100 000.
+    # A few thousand here; benchmarks/fuzz_parsers.py runs a million.
     rng = random.Random(20260115)  # noqa: S311 - reproducible test data
     seeds = [p.values[0] for p in PHRASINGS]
     for _ in range(3000):
