@@ -11,6 +11,24 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from payterms import law
+
+# The ECB rate in force on 1 January 2026 (2.15 %) is read only in the press (rates-update.md
+# §1), so the shipped tables give no French penalty rate for 2026 H1; the e-invoice tests
+# bring it as a user table, as a user who read the ECB decision of 5 June 2025 would, and
+# get ECB 2.15 + 10 = 12.15 % (Code de commerce art. L441-10 II).
+ECB_FROM_JUNE_2025 = law.RateTable.from_csv(
+    "# covers_until: 2026-06-30\nvalid_from,rate,status,source\n"
+    "2025-06-11,2.15,published,the ECB decision of 5 June 2025 as a user brings it\n",
+    name="ecb_mro",
+)
+
+
+def french_regime() -> law.Regime:
+    """Return the French regime reading the ECB rate of 2025 H2 and 2026 H1 from a user table."""
+    return law.regime("FR", tables={"ecb_mro": ECB_FROM_JUNE_2025})
+
+
 GUIDELINES = {
     "en16931": "urn:cen.eu:en16931:2017",
     "xrechnung": "urn:cen.eu:en16931:2017#compliant#urn:xeinkauf.de:kosit:xrechnung_3.0",

@@ -64,13 +64,16 @@ OUTCOMES = (
 
 # An error names the argument it is about (its ``name`` attribute): the argument of the
 # row, or for these rows the part of it that is wrong (a text's own parser names "text", a
-# tier check "discounts", one of several positional days "day").
+# tier check "discounts", one of several positional days "day", a rule that goes back before
+# the start "rule", a CSV source its line).
 OTHER_NAMES: dict[tuple[str, str], frozenset[str]] = {
     ("Charges", "grace"): frozenset({"days"}),
     ("Charges", "late_fee"): frozenset({"value"}),
     ("PaymentRun.monthly", "days"): frozenset({"day"}),
     ("PaymentRun.weekly", "weekdays"): frozenset({"weekday"}),
     ("PaymentTerms.with_discount", "rule"): frozenset({"discounts"}),
+    ("PaymentTerms.schedule", "start"): frozenset({"rule"}),
+    ("RateTable.from_csv", "source"): frozenset({"line"}),
     ("compare_terms", "candidates"): frozenset({"terms"}),
     ("discount_cost", "net_days"): frozenset({"discount_days"}),
     ("read_invoice", "document"): frozenset({"a"}),
@@ -120,6 +123,8 @@ INVOICE = pt.Invoice("F-1", "ACME", date(2026, 1, 1), date(2026, 1, 31), Decimal
 LADDER = pt.DunningLadder.parse("+1D reminder; +15D second reminder")
 SCHEDULE = TWO_TEN.schedule(D, AMOUNT)
 RUN = pt.PaymentRun.monthly(10)
+AUGUST = pt.YearlyClosure((8, 1), (8, 21))
+HOLIDAY = pt.TermHoliday(D, date(2026, 1, 16))
 REGIME = law.regime("BE")
 RATE = Decimal("0.08")
 
@@ -156,11 +161,20 @@ WORDINGS: tuple[object, ...] = (
     "-2/10 net 30",  # was a 2 % discount
     "net 30¹",  # was 301 days
     "net 1.000",  # 1 or 1000 days
-    "2/40 net 30",  # a discount after the due date
+    "2/10, 3/20, net 30",  # a larger discount ending later: the smaller one is pointless
+    "2/10, 2/10, net 30",  # the same tier twice (was written twice as #SKONTO#)
     "net 30 " * 1000,  # beyond payterms.limits.MAX_TEXT_LENGTH
     "[" + "<1: " * 9 + "0D" + " ? 0D>" * 9 + "]",  # beyond MAX_DEPTH
 )
-FORMULAS: tuple[object, ...] = (*TEXTS, "CM+45X", "-5D", "9" * 5000 + "D", "<1: 0D ? 0D", "30 days")
+FORMULAS: tuple[object, ...] = (
+    *TEXTS,
+    "CM+45X",
+    "-10000D",  # back beyond payterms.limits.MAX_COUNT
+    "-D10",  # a day of the month cannot go back
+    "9" * 5000 + "D",
+    "<1: 0D ? 0D",
+    "30 days",
+)
 TERMS: tuple[object, ...] = ("net 30", None, 42, NET30.installments[0])
 CALENDARS: tuple[object, ...] = ("BE", 42, CAL.sources)
 ROUNDINGS: tuple[object, ...] = ("nearest", 1, None, ["ROUND_HALF_UP"])
@@ -311,7 +325,8 @@ def _rows() -> list[Case]:
 
     # -- rules
     add(cases("DueRule.parse", "text", FORMULAS, lambda v: pt.DueRule.parse(v)))
-    add(cases("DueRule.days", "n", COUNTS, lambda v: pt.DueRule.days(v)))
+    # a negative count goes back (CM-10D); beyond MAX_COUNT either way is refused
+    add(cases("DueRule.days", "n", [*without(COUNTS, -1), -10_000], lambda v: pt.DueRule.days(v)))
     add(
         cases(
             "DueRule",
@@ -324,7 +339,7 @@ def _rows() -> list[Case]:
     add(
         cases("DueRule.apply", "calendar", CALENDARS, lambda v: pt.DueRule.parse("5BD").apply(D, v))
     )
-    add(cases("Shift", "count", [1.5, "30", -1, 10_000, None], lambda v: Shift(v)))
+    add(cases("Shift", "count", [1.5, "30", -10_000, 10_000, None], lambda v: Shift(v)))
     add(cases("Shift", "unit", ["D", 1, None], lambda v: Shift(30, v)))
     add(cases("DayOfMonth", "day", [0, 32, 1.5, "10"], lambda v: DayOfMonth(v)))
     add(cases("NextWeekday", "weekday", [7, -1, "MO", 1.5], lambda v: NextWeekday(v)))
@@ -348,7 +363,7 @@ def _rows() -> list[Case]:
         cases(
             "PaymentTerms.parse",
             "reading",
-            ENUMS,
+            without(ENUMS, None),  # None: the default reading, with a warning
             lambda v: pt.PaymentTerms.parse("net 30", reading=v),
         )
     )
@@ -410,6 +425,43 @@ def _rows() -> list[Case]:
     add(
         cases(
             "PaymentTerms",
+            "discounts",
+            [
+                N((pt.DiscountTier(2, "10D"), pt.DiscountTier(2, "10D")), "each tier once"),
+                N((pt.DiscountTier(2, "10D"), pt.DiscountTier(2, "20D")), "both give 2 %"),
+                N(
+                    (pt.DiscountTier.fixed(5, "10D"), pt.DiscountTier.fixed(8, "20D")),
+                    "8 off by 20D does not end before 5 off by 10D",
+                ),
+            ],
+            lambda v: pt.PaymentTerms(installments=NET30.installments, discounts=v),
+        )
+    )
+    add(
+        cases(
+            "PaymentTerms",
+            "holidays",
+            [
+                "2026-12-25",
+                N(("2026-12-25",), "'2026-12-25'"),
+                N((HOLIDAY, pt.TermHoliday(D, date(2026, 1, 20))), shown(D)),
+                N((HOLIDAY, pt.TermHoliday(date(2026, 1, 10), D)), shown(D)),
+            ],
+            lambda v: pt.PaymentTerms(installments=NET30.installments, holidays=v),
+        )
+    )
+    add(cases("TermHoliday", "day", DATES, lambda v: pt.TermHoliday(v, LATER)))
+    add(
+        cases(
+            "TermHoliday",
+            "postponed",
+            [*DATES, D, date(2026, 1, 1)],
+            lambda v: pt.TermHoliday(D, v),
+        )
+    )
+    add(
+        cases(
+            "PaymentTerms",
             "start",
             ENUMS,
             lambda v: pt.PaymentTerms(installments=NET30.installments, start=v),
@@ -435,15 +487,34 @@ def _rows() -> list[Case]:
         cases(
             "PaymentTerms.with_discount",
             "rule",
-            [*FORMULAS, N("40D", "by 40D")],
+            FORMULAS,
             lambda v: NET30.with_discount(2, v),
+        )
+    )
+    add(
+        cases(
+            "PaymentTerms.with_discount",
+            "rule",
+            [N("20D", "3 % by 20D does not end before 2 % by 10D"), N("10D", "both end by 10D")],
+            lambda v: TWO_TEN.with_discount(3, v),
+        )
+    )
+    add(
+        cases(
+            "PaymentTerms.schedule",
+            "start",
+            # 10 days before the end of the month, from the 25th: a due date before the start
+            [N(date(2026, 1, 25), "on or after the start 2026-01-25 (it gives 2026-01-21)")],
+            lambda v: pt.PaymentTerms(installments=(pt.Installment.balance("CM-10D"),)).schedule(
+                v, AMOUNT
+            ),
         )
     )
     add(
         cases(
             "Installment.percent",
             "percent",
-            [*AMOUNTS, 0, 101, -5],
+            [*AMOUNTS, 101, -5],  # 0 is a marker line (Odoo, Tryton)
             lambda v: pt.Installment.percent(v, "30D"),
         )
     )
@@ -451,7 +522,7 @@ def _rows() -> list[Case]:
         cases(
             "Installment.fixed",
             "amount",
-            [*AMOUNTS, 0, -5],
+            [*AMOUNTS, -5],  # 0 is a marker line (Odoo, Tryton)
             lambda v: pt.Installment.fixed(v, "30D"),
         )
     )
@@ -604,6 +675,48 @@ def _rows() -> list[Case]:
         )
     )
     add(cases("Payer.is_closed", "day", DATES, lambda v: PAYER.is_closed(v)))
+    add(
+        cases(
+            "YearlyClosure",
+            "first",
+            [(2, 29), (4, 31), (13, 1), (0, 1), "8-1", (8,), (8.0, 1), None],
+            lambda v: pt.YearlyClosure(v, (8, 21)),
+        )
+    )
+    add(
+        cases(
+            "YearlyClosure",
+            "last",
+            [(2, 29), "21 August", None],
+            lambda v: pt.YearlyClosure((8, 1), v),
+        )
+    )
+    add(
+        cases(
+            "YearlyClosure",
+            "last",
+            # with first: the whole year closed
+            [N((12, 31), "whole year")],
+            lambda v: pt.YearlyClosure((1, 1), v),
+        )
+    )
+    add(cases("YearlyClosure.contains", "day", DATES, lambda v: AUGUST.contains(v)))
+    add(
+        cases(
+            "YearlyClosure.occurrences",
+            "start",
+            DATES,
+            lambda v: AUGUST.occurrences(v, LATER),
+        )
+    )
+    add(
+        cases(
+            "Payer",
+            "yearly_closures",
+            [N((((8, 1), (8, 21)),), "((8, 1), (8, 21))"), "August", 42],
+            lambda v: pt.Payer(runs=RUN, yearly_closures=v),
+        )
+    )
     add(cases("Payer.cash_date", "run", DATES, lambda v: PAYER.cash_date(v)))
     add(cases("Payer.run_dates", "start", DATES, lambda v: PAYER.run_dates(v, LATER)))
     add(cases("Lateness.fixed", "days", [1.5, "3", None, True], lambda v: pt.Lateness.fixed(v)))
@@ -1155,6 +1268,74 @@ def _rows() -> list[Case]:
             "margin",
             [0.09, "x", Decimal("NaN")],
             lambda v: pt.TableRate("ecb_mro", margin=v),
+        )
+    )
+    add(
+        cases(
+            "RateEntry",
+            "valid_from",
+            DATES,
+            lambda v: pt.RateEntry(v, Decimal("2.15"), law.RateStatus.PUBLISHED, "ECB"),
+        )
+    )
+    add(
+        cases(
+            "RateEntry",
+            "rate",
+            [0.0215, "2.15", Decimal("NaN"), Decimal("Infinity"), Decimal(100), Decimal(-250)],
+            lambda v: pt.RateEntry(D, v, law.RateStatus.PUBLISHED, "ECB"),
+        )
+    )
+    add(
+        cases(
+            "RateEntry",
+            "status",
+            ["published", 1],
+            lambda v: pt.RateEntry(D, Decimal("2.15"), v, "ECB"),
+        )
+    )
+    add(
+        cases(
+            "RateTable.from_csv",
+            "source",
+            [
+                None,
+                42,
+                "/nonexistent/rates.csv",
+                N("# covers_until: 2026-12-31\nvalid_from,rate\n2026-07-01,1e-2\n", "1e-2"),
+                N("# covers_until: 2026-12-31\nvalid_from,rate\n2026-07-01,2,15\n", "2,15"),
+                N("# covers_until: 2026-12-31\nvalid_from,rate\n2026-02-30,2.15\n", "2026-02-30"),
+                N("# covers_until: 2026-12-31\nvalid_from,rate\n2026-07-01,x\n", "x"),
+                N(
+                    "# covers_until: 2026-12-31\nvalid_from,rate\n2026-07-01,2\n2026-01-01,3\n",
+                    "2026-01-01",
+                ),
+            ],
+            lambda v: pt.RateTable.from_csv(v),
+        )
+    )
+    add(
+        cases(
+            "RateTable.extended",
+            "rows",
+            [None, (), N(("2026-07-01,2.15",), "'2026-07-01,2.15'"), 42],
+            lambda v: law.rate_table("ecb_mro").extended(v),
+        )
+    )
+    add(
+        cases(
+            "RateTable.entry_on",
+            "day",
+            [*DATES, N(date(1990, 1, 1), "1990-01-01")],
+            lambda v: law.rate_table("ecb_mro").entry_on(v),
+        )
+    )
+    add(
+        cases(
+            "RateTable.merged",
+            "user",
+            [None, "ecb_mro", 42],
+            lambda v: law.rate_table("ecb_mro").merged(v),
         )
     )
     add(

@@ -7,12 +7,12 @@ import itertools
 from datetime import date, timedelta
 from decimal import Decimal
 
+import attrs
 from hypothesis import settings
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.dunning import DunningLadder, DunningStep, OffsetUnit
-from payterms.errors import InvalidTerms
 from payterms.money import MINOR_UNITS
 from payterms.receivables import Invoice
 from payterms.rules import (
@@ -28,7 +28,15 @@ from payterms.rules import (
     Unit,
 )
 from payterms.runs import LAST, PaymentRun
-from payterms.terms import DiscountTier, Installment, PaymentTerms, PercentOf, Start, TaxBase
+from payterms.terms import (
+    DiscountTier,
+    Installment,
+    PaymentTerms,
+    PercentOf,
+    Start,
+    TaxBase,
+    TermHoliday,
+)
 
 RANDOM_EXAMPLES = 10
 """Examples per property in the random-seed pass under CI (see conftest.py)."""
@@ -132,8 +140,9 @@ def invoice_dates() -> st.SearchStrategy[date]:
 
 def _plain_steps(*, backward: bool) -> st.SearchStrategy[Step]:
     periods = st.sampled_from(Period)
+    counts = st.integers(-400, 400) if backward else st.integers(0, 400)  # back: -10D (#15)
     options: list[st.SearchStrategy[Step]] = [
-        st.builds(Shift, st.integers(0, 400), st.sampled_from(_CALENDAR_UNITS)),
+        st.builds(Shift, counts, st.sampled_from(_CALENDAR_UNITS)),
         st.builds(EndOf, periods),
         st.builds(DayOfMonth, st.integers(1, 31)),
         st.builds(NextWeekday, st.integers(0, 6)),
@@ -168,15 +177,45 @@ def _percent_parts(draw: st.DrawFn, n: int, total: Decimal) -> list[Decimal]:
     return [p * total / 100 for p in parts if p > 0]
 
 
+def _tiers(
+    draw: st.DrawFn, *, fixed: bool, late: bool, min_size: int = 0, max_size: int = 3
+) -> tuple[DiscountTier, ...]:
+    """Discount tiers as terms can hold them, in any order: of 0-20 days (up to 60 with
+    *late*), percentages and (with *fixed*) small fixed amounts; within each kind, each
+    tier has its own last day and size, and the larger discount ends earlier."""
+    count = draw(st.integers(min_size, max_size))
+    n_fixed = draw(st.integers(0, count)) if fixed else 0
+    tiers: list[DiscountTier] = []
+    for k, top, make in (
+        (count - n_fixed, 9900, DiscountTier),
+        (n_fixed, 500, lambda size, rule: DiscountTier.fixed(size, rule)),
+    ):
+        days = sorted(draw(st.sets(st.integers(0, 60 if late else 20), min_size=k, max_size=k)))
+        sizes = sorted(draw(st.sets(st.integers(1, top), min_size=k, max_size=k)), reverse=True)
+        tiers.extend(
+            make(Decimal(size) / 100, DueRule.days(d)) for size, d in zip(sizes, days, strict=True)
+        )
+    return tuple(draw(st.permutations(tiers)))
+
+
 @st.composite
 def payment_terms(
-    draw: st.DrawFn, *, forward: bool = True, max_lines: int = 5, fixed: bool = True
+    draw: st.DrawFn,
+    *,
+    forward: bool = True,
+    max_lines: int = 5,
+    fixed: bool = True,
+    extras: bool = False,
+    fixed_tiers: bool = False,
 ) -> PaymentTerms:
     """Valid payment terms: balance-line or 100 %-percent instalments, 0-3 discount tiers (<= 20D).
 
     With *forward* (the default) every rule is forward (no ``-CM`` anchor) and without
     cut-off, so schedules never fail on a date before the start. Fixed lines (when
     *fixed*) are small (at most 5.00) so that amounts of 100 or more always cover them.
+    With *extras*, lines may be zero (markers), carry discounts of their own, and discount
+    windows may end after the final due date; *fixed_tiers* adds fixed-amount discounts on
+    the whole invoice (up to 5.00, more than a small amount can take).
     """
     rules = due_rules(cutoff=not forward, backward=not forward)
     n = draw(st.integers(1, max_lines))
@@ -185,6 +224,8 @@ def payment_terms(
         # percentages summing to exactly 100, no balance line
         for p in _percent_parts(draw, n, Decimal(100)):
             lines.append(Installment.percent(p, draw(rules)))
+        if extras and draw(st.booleans()):
+            lines.insert(draw(st.integers(0, len(lines))), Installment.percent(0, draw(rules)))
     else:
         balance_at = draw(st.integers(0, n - 1))
         room = Decimal(draw(st.integers(0, 9900))) / 100  # percentages take less than 100
@@ -197,31 +238,38 @@ def payment_terms(
             else:
                 of = draw(st.sampled_from(PercentOf))
                 lines.append(Installment.percent(p, draw(rules), of=of))
+        if extras and draw(st.booleans()):
+            zero = Installment.fixed(0, draw(rules)) if fixed else Installment.percent(0, "0D")
+            lines.insert(draw(st.integers(0, len(lines))), zero)
         lines.insert(min(balance_at, len(lines)), Installment.balance(draw(rules)))
-    # tiers as terms can be built: each a different last day and percentage, the larger
-    # discount ending earlier
-    count = draw(st.integers(0, 3))
-    days = sorted(draw(st.sets(st.integers(0, 20), min_size=count, max_size=count)))
-    percents = sorted(
-        draw(st.sets(st.integers(1, 9900), min_size=count, max_size=count)), reverse=True
-    )
-    tiers = [
-        DiscountTier(Decimal(p) / 100, DueRule.days(d)) for p, d in zip(percents, days, strict=True)
-    ]
-    if tiers:
+    if extras:
+        for i, line in enumerate(lines):
+            if draw(st.integers(0, 3)) == 0:
+                # percentages: an instalment may be as small as a cent
+                own = _tiers(draw, fixed=False, late=True, min_size=1, max_size=2)
+                lines[i] = attrs.evolve(line, discounts=own)
+    tiers = _tiers(draw, fixed=fixed_tiers, late=extras)
+    if tiers and not extras:
         # keep every discount window (at most 20 days) before the last line's due date
         last = lines[-1]
         later = DueRule((Shift(21), *last.rule.steps))
-        lines[-1] = Installment(last.kind, later, last.value)
+        lines[-1] = Installment(last.kind, later, last.value, of=last.of)
     start = draw(st.sampled_from([Start.INVOICE_DATE, Start.END_OF_MONTH]))
-    tax_base = draw(st.sampled_from(TaxBase))
-    try:
-        return PaymentTerms(
-            installments=tuple(lines), discounts=tuple(tiers), start=start, tax_base=tax_base
-        )
-    except InvalidTerms:
-        # a backward or cut-off rule (forward=False) can end before a tier: no tiers then
-        return PaymentTerms(installments=tuple(lines), start=start, tax_base=tax_base)
+    holidays: list[TermHoliday] = []
+    if extras:
+        for day in draw(st.lists(dates(), max_size=2, unique=True)):
+            later = day + timedelta(days=draw(st.integers(1, 30)))
+            if later not in (h.day for h in holidays) and day not in (
+                h.postponed for h in holidays
+            ):
+                holidays.append(TermHoliday(day, later))
+    return PaymentTerms(
+        installments=tuple(lines),
+        discounts=tuple(tiers),
+        start=start,
+        tax_base=draw(st.sampled_from(TaxBase)),
+        holidays=tuple(holidays),
+    )
 
 
 # --------------------------------------------------------------------------- money over time (#6)
@@ -324,8 +372,9 @@ def dunning_ladders(draw: st.DrawFn, *, max_steps: int = 6) -> DunningLadder:
 
 # --------------------------------------------------------------------- late interest (#7)
 
-# Days every shipped B2B table covers (BE starts 2013-03-16; UK ends 2024-06-30).
-INTEREST_FIRST_DAY = date(2013, 3, 16)
+# Days every shipped B2B table gives a confirmed rate for: the UK reference rate is
+# confirmed from 2017-01-01 (its 2011-2016 row is unconfirmed) to 2024-06-30.
+INTEREST_FIRST_DAY = date(2017, 1, 1)
 INTEREST_LAST_DAY = date(2024, 6, 30)
 
 

@@ -22,6 +22,7 @@ from payterms import (
     Payment,
     PaymentPlan,
     PlanMethod,
+    RateAssumption,
     Receipt,
     Residue,
     account_statement,
@@ -161,8 +162,11 @@ def test_what_no_invoice_owes_stays_as_credit() -> None:
 
 
 def test_the_statutory_order_is_the_default_where_the_law_gives_one() -> None:
-    # legal.md §3: art. 6:43 BW - due debts first, the most onerous, then the oldest
-    st = account_statement((F1, F2, F3), (P1, P2), as_of=AS_OF, regime="NL")
+    # legal.md §3: art. 6:43 BW - due debts first, the most onerous, then the oldest. The
+    # Dutch rate of 2025 H2 is unconfirmed (rates-update.md §4.1): its reported figure is
+    # assumed, the allocation under test does not depend on it.
+    st = account_statement((F1, F2, F3), (P1, P2), as_of=AS_OF, regime="NL",
+                           assume=RateAssumption.CARRY_FORWARD)  # fmt: skip
     assert st.allocation is Allocation.DUE_ONEROUS_OLDEST
     assert "art. 6:43 BW" in st.assumptions[0]
     st = account_statement((F1, F2, F3), (P1, P2), as_of=AS_OF, regime="DE")
@@ -279,14 +283,14 @@ def test_month_ends_stay_month_ends_with_an_end_of_month_rule() -> None:
 
 
 def test_statutory_rate_is_fixed_on_the_start_and_said() -> None:
-    # legal.md §2.2: Belgian rate H2 2025 = 10.5 %
-    plan = payment_plan(D("1200"), 2, start=date(2025, 9, 30), first=date(2025, 10, 31),
+    # rates-update.md §2: Belgian rate H1 2025 = 11.5 % (ECB 3.15 + 8, rounded up; derived)
+    plan = payment_plan(D("1200"), 2, start=date(2025, 3, 31), first=date(2025, 5, 1),
                         rate=regime("BE"))  # fmt: skip
-    assert plan.rate == D("0.105")
-    assert plan.instalments[0].interest == (D("1200") * D("0.105") * 31 / 365).quantize(D("0.01"))
+    assert plan.rate == D("0.115")
+    assert plan.instalments[0].interest == (D("1200") * D("0.115") * 31 / 365).quantize(D("0.01"))
     assert "is applied to the whole plan" in plan.assumptions[0]
-    assert payment_plan(D("1200"), 2, start=date(2025, 9, 30), first=date(2025, 10, 31),
-                        rate="be").rate == D("0.105")  # fmt: skip
+    assert payment_plan(D("1200"), 2, start=date(2025, 3, 31), first=date(2025, 5, 1),
+                        rate="be").rate == D("0.115")  # fmt: skip
 
 
 def test_a_contract_rate_per_month() -> None:

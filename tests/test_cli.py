@@ -37,6 +37,8 @@ from strategies import amounts, examples, interest_regime_codes, late_claims, pa
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., tuple[int, str, str]]
 
+THEN_DAYS = pt.EndOfMonth.THEN_DAYS  # the reading the command line applies by default
+
 
 @pytest.fixture
 def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
@@ -93,7 +95,8 @@ def test_demo_shows_wording(capsys: pytest.CaptureFixture[str]) -> None:
     assert "2026-01-15, THEN_DAYS: 2026-03-17" in out
     assert "2026-01-15, DAYS_THEN: 2026-03-31" in out
     # Source: reference/legal.md §0.1 and §4: ECB 2.15 + 10 points; EUR 40 (D441-5).
-    assert "Pénalités de retard : 12,15 % par an" in out
+    # 2025 H1: ECB rate on 1 January 2025 (3.15, rates-update.md §3.2) + 10 points
+    assert "Pénalités de retard : 13,15 % par an" in out
     assert "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR." in out
 
 
@@ -213,10 +216,13 @@ def test_jsonable_takes_every_public_field_and_property() -> None:
 def test_jsonable_skips_private_fields() -> None:
     data = jsonable(pt.PaymentTerms.net(30))
     assert data == {
-        "installments": [{"kind": "balance", "rule": "30D", "value": None, "of": "total"}],
+        "installments": [
+            {"kind": "balance", "rule": "30D", "value": None, "of": "total", "discounts": []}
+        ],
         "discounts": [],
         "start": "invoice_date",
         "tax_base": "included",
+        "holidays": [],
     }
 
 
@@ -272,7 +278,7 @@ def test_due_csv_round_trip(run: Run) -> None:
     assert len(rows) == 1000
     for row, given_row in zip(rows, source, strict=True):
         assert {k: row[k] for k in given_row} == given_row
-        terms = pt.PaymentTerms.parse(given_row["terms"] or "net 60")
+        terms = pt.PaymentTerms.parse(given_row["terms"] or "net 60", reading=THEN_DAYS)
         due = terms.due_date(date.fromisoformat(given_row["date"]))
         assert row["due_date"] == due.isoformat()
 
@@ -301,10 +307,10 @@ def test_schedule_with_calendar_tax_and_wording(run: Run) -> None:
         tax_base=pt.TaxBase.EXCLUDED,
     )
     text = terms.describe("en")
-    argv = ("schedule", text, "2026-01-15", "1210.00", "--tax", "210.00", "--calendar", "BE")
+    argv = ("schedule", text, "2025-01-15", "1210.00", "--tax", "210.00", "--calendar", "BE")
     data = _json(run, *argv, "--adjust", "following", "--wording", "fr", "--regime", "FR")
     sched = terms.schedule(
-        date(2026, 1, 15),
+        date(2025, 1, 15),
         Decimal("1210.00"),
         tax=Decimal("210.00"),
         calendar=pt.BusinessCalendar.country("BE"),
@@ -312,8 +318,9 @@ def test_schedule_with_calendar_tax_and_wording(run: Run) -> None:
     )
     assert data["schedule"] == jsonable(sched)
     assert data["wording"] == pt.describe_invoice(sched, "fr", pt.law.regime("FR"), terms=terms)
-    # Source: reference/legal.md §0.1 and §4: ECB 2.15 + 10 points; EUR 40 (D441-5).
-    assert "Pénalités de retard : 12,15 % par an" in data["wording"]
+    # Source: rates-update.md §3.2 (ECB rate on 1 January 2025 3.15, confirmed) + 10 points;
+    # legal.md §4: EUR 40 (D441-5).
+    assert "Pénalités de retard : 13,15 % par an" in data["wording"]
     # the amounts add up to the total to the cent
     assert sum(Decimal(d["amount"]) for d in data["schedule"]["dues"]) == Decimal("1210.00")
 
@@ -342,7 +349,7 @@ def test_check_reports_a_violation_with_exit_status_1(run: Run) -> None:
     assert out.startswith("VIOLATION  FR-L441-10-max-term")
     status, out, err = run("check", "90 jours fin de mois", "--country", "FR", "--json")
     assert (status, err) == (1, "")
-    terms = pt.PaymentTerms.parse("90 jours fin de mois")
+    terms = pt.PaymentTerms.parse("90 jours fin de mois", reading=THEN_DAYS)
     assert json.loads(out)["findings"] == jsonable(pt.law.check_terms(terms, "FR"))
 
 
@@ -407,7 +414,7 @@ def test_cash_csv_round_trip(run: Run) -> None:
     assert len(rows) == 1000
     payer = _payer()
     for row in rows:
-        terms = pt.PaymentTerms.parse(row["terms"] or "net 60")
+        terms = pt.PaymentTerms.parse(row["terms"] or "net 60", reading=THEN_DAYS)
         cash = pt.expected_payment_date(terms, date.fromisoformat(row["date"]), payer)
         assert row["cash_date"] == cash.isoformat()
 
@@ -490,7 +497,8 @@ def test_discount_from_worded_terms(run: Run) -> None:
         run, "discount", "30 days end of month, 2 % within 10 days", "--date", "2026-01-15"
     )
     tiers, net_days = pt.discount_tiers(
-        pt.PaymentTerms.parse("30 days end of month, 2 % within 10 days"), date(2026, 1, 15)
+        pt.PaymentTerms.parse("30 days end of month, 2 % within 10 days", reading=THEN_DAYS),
+        date(2026, 1, 15),
     )
     assert [(t["percent"], t["discount_days"], t["net_days"]) for t in data["tiers"]] == [
         (jsonable(p), d, net_days) for p, d in tiers
@@ -703,13 +711,13 @@ def test_plan_json_is_the_library_plan_and_adds_up(run: Run) -> None:
     lines = data["payment_plan"]["instalments"]
     assert sum(Decimal(i["principal"]) for i in lines) == Decimal("1000.00")
     assert sum(Decimal(i["interest"]) for i in lines) == Decimal("13.18")
-    argv = ("plan", "1000.00", "3", "--start", "2025-07-15", "--first", "2025-08-15")
+    argv = ("plan", "1000.00", "3", "--start", "2024-07-15", "--first", "2024-08-15")
     data = _json(run, *argv, "--regime", "BE", "--method", "equal_principal", "--every", "1Q")
     plan = pt.payment_plan(
         Decimal("1000.00"),
         3,
-        start=date(2025, 7, 15),
-        first=date(2025, 8, 15),
+        start=date(2024, 7, 15),
+        first=date(2024, 8, 15),
         rate=pt.law.regime("BE"),
         method=pt.PlanMethod.EQUAL_PRINCIPAL,
         every="1Q",
@@ -991,7 +999,7 @@ def test_due_csv_rows_are_the_library_due_dates(rows: list[tuple[date, str]]) ->
     written = list(csv.DictReader(io.StringIO(out.getvalue())))
     assert len(written) == len(rows)
     for row, (day, terms) in zip(written, rows, strict=True):
-        due = pt.PaymentTerms.parse(terms or "net 60").due_date(day)
+        due = pt.PaymentTerms.parse(terms or "net 60", reading=THEN_DAYS).due_date(day)
         assert row == {"date": str(day), "terms": terms, "due_date": due.isoformat()}
 
 
@@ -1086,7 +1094,7 @@ def test_console_script_csv_round_trip() -> None:
     assert len(rows) == 1000
     target = pt.BusinessCalendar.TARGET
     for row in rows:
-        terms = pt.PaymentTerms.parse(row["terms"] or "net 60")
+        terms = pt.PaymentTerms.parse(row["terms"] or "net 60", reading=THEN_DAYS)
         due = terms.due_date(date.fromisoformat(row["date"]), calendar=target)
         assert row["due_date"] == due.isoformat()
 

@@ -574,3 +574,17 @@ def test_breakeven_days_inverts_the_rate() -> None:
         rate = discount_cost(2, 10, 30, method=method)
         days = breakeven_days(2, rate, method=method)
         assert abs(days - 20) < Decimal("1e-20")
+
+
+def test_discount_tiers_of_an_instalment_discount_and_a_fixed_one() -> None:
+    # Source: OCA/account-payment account_cash_discount_payment test_invoice_payment_discount
+    # (Odoo 16): the discount sits on the only line (25 % within 5 days, due at 0 days):
+    # the same tier as an invoice discount.
+    line = pt.PaymentTerms(installments=(pt.Installment.balance("0D").with_discount(25, "5D"),))
+    tiers, net_days = pt.discount_tiers(line, date(2024, 3, 1))
+    assert (tiers, net_days) == (((Decimal(25), 5),), 0)
+    # Source: frappe/erpnext test_payment_entry.py: an "Amount" discount has no rate without
+    # its invoice amount.
+    fixed = pt.PaymentTerms.net(2).with_discount(None, "1D", amount=Decimal(50))
+    with pytest.raises(pt.InvalidTerms, match="fixed discount of 50"):
+        pt.discount_tiers(fixed, date(2024, 5, 2))

@@ -9,8 +9,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from einvoice_skeletons import cii_invoice, vat_of
-from payterms import law
+from einvoice_skeletons import cii_invoice, french_regime, vat_of
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.einvoice import (
     Profile,
@@ -168,7 +167,7 @@ def test_the_reading_given_is_kept_and_the_disagreement_reported() -> None:
 def test_en16931_writes_one_terms_element_and_says_what_went_to_text() -> None:
     tax = vat_of(Decimal("1210.00"))
     sched = DEPOSIT.schedule(ISSUE, Decimal("1210.00"))
-    part = payment_part(sched, DEPOSIT, lang="fr", regime=law.regime("FR"), tax=tax)
+    part = payment_part(sched, DEPOSIT, lang="fr", regime=french_regime(), tax=tax)
     written = to_cii(part, Profile.EN16931)
     settlement = [f for f in written.fragments if f.parent.endswith("Settlement")]
     assert len(settlement) == 1

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from payterms import law
+from einvoice_skeletons import french_regime
 from payterms.einvoice import DiscountTerm, Note, PaymentPart, Profile, payment_part, to_cii, to_ubl
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.terms import DiscountTier, Installment, PaymentTerms, TaxBase
@@ -58,7 +58,7 @@ def test_a_regime_gives_the_penalty_and_the_three_notes(
 ) -> None:
     terms = PaymentTerms.net(30)
     sched = terms.schedule(ISSUE, Decimal("1200.00"))
-    part = payment_part(sched, terms, lang=lang, regime=law.regime("FR"))
+    part = payment_part(sched, terms, lang=lang, regime=french_regime())
     assert part.penalty == Decimal("12.15")  # FR rate for the half-year after 14 Feb 2026
     assert [n.subject for n in part.notes] == ["AAB", "PMD", "PMT"]
     if aab is not None:

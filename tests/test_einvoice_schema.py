@@ -15,8 +15,7 @@ import pytest
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from einvoice_skeletons import cii_invoice, ubl_invoice, vat_of
-from payterms import law
+from einvoice_skeletons import cii_invoice, french_regime, ubl_invoice, vat_of
 from payterms.einvoice import Profile, Syntax, payment_part, to_cii, to_ubl, validate_schema
 from payterms.einvoice.schema import schema_path
 from payterms.errors import InvalidArgument, InvalidDocument, MissingExtra
@@ -54,7 +53,7 @@ CASES = [
 
 def _part(terms: PaymentTerms, lang: str = "fr"):  # type: ignore[no-untyped-def]
     sched = terms.schedule(ISSUE, AMOUNT)
-    return payment_part(sched, terms, lang=lang, regime=law.regime("FR"), mandate="MANDATE-1")
+    return payment_part(sched, terms, lang=lang, regime=french_regime(), mandate="MANDATE-1")
 
 
 @pytest.mark.parametrize("terms", CASES)

@@ -9,11 +9,10 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from einvoice_skeletons import ubl_invoice, vat_of
-from payterms import law
+from einvoice_skeletons import french_regime, ubl_invoice, vat_of
 from payterms.einvoice import Profile, payment_part, read_invoice, read_ubl, to_ubl
 from payterms.errors import InvalidArgument, InvalidDocument
-from payterms.terms import DiscountTier, Installment, PaymentTerms
+from payterms.terms import DiscountTier, EndOfMonth, Installment, PaymentTerms
 from strategies import examples, payment_terms
 
 ISSUE = date(2026, 1, 15)
@@ -69,7 +68,7 @@ def test_peppol_writes_the_due_date_and_one_note() -> None:
 def test_peppol_notes_carry_the_french_subject_codes() -> None:
     terms = PaymentTerms.net(30)
     sched = terms.schedule(ISSUE, Decimal("1200.00"))
-    written = to_ubl(payment_part(sched, terms, lang="fr", regime=law.regime("FR")))
+    written = to_ubl(payment_part(sched, terms, lang="fr", regime=french_regime()))
     notes = [
         f.xml for f in written.fragments if "<cbc:Note" in f.xml and "PaymentTerms" not in f.xml
     ]
@@ -203,7 +202,7 @@ def test_two_due_dates_are_refused() -> None:
 
 
 def test_the_stated_due_date_that_disagrees_is_reported_with_both_dates() -> None:
-    terms = PaymentTerms.parse("30 dagen einde maand")
+    terms = PaymentTerms.parse("30 dagen einde maand", reading=EndOfMonth.THEN_DAYS)
     document = to_ubl(payment_part(terms.schedule(ISSUE, Decimal("121.00")), terms)).embed(
         ubl_invoice(ISSUE, Decimal("121.00"))
     )

@@ -76,10 +76,16 @@ def test_rate_not_published_names_table_and_last_period() -> None:
     err = RateNotPublished(
         "BE late-payment", date(2027, 1, 1), date(2026, 12, 31), first_known=date(2013, 1, 1)
     )
-    assert str(err) == (
-        "no BE late-payment rate published for 2027-01-01 (table covers 2013-01-01 to 2026-12-31)"
+    assert str(err).startswith(
+        "no BE late-payment rate published for 2027-01-01 (table covers 2013-01-01 to 2026-12-31); "
     )
+    # both ways out are named: an assumption, or the published rates as a table
+    assert "assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA" in str(err)
+    assert "tables={'BE late-payment': RateTable.from_csv(...)}" in str(err)
     assert err.last_known == date(2026, 12, 31)
+    quiet = RateNotPublished("t", date(2027, 1, 1), date(2026, 12, 31), detail="why", remedy=False)
+    assert str(quiet) == "no t rate published for 2027-01-01 (table covers up to 2026-12-31); why"
+    assert quiet.detail == "why"
     assert isinstance(err, LookupError)
 
 

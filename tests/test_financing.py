@@ -942,3 +942,13 @@ def test_comparison_frame_names_the_missing_extra(monkeypatch: pytest.MonkeyPatc
     with pytest.raises(MissingExtra, match=r"payterms\[pandas\]") as info:
         rows.to_frame()
     assert info.value.extra == "pandas"
+
+
+def test_take_discount_refuses_instalment_discounts() -> None:
+    # the instalments carry the discounts: "the first tier" names none of them
+    terms = PaymentTerms(installments=(Installment.balance("30D").with_discount(2, "10D"),))
+    with pytest.raises(pt.InvalidArgument, match="take_discount=True"):
+        term_cost(terms, Decimal("1000"), invoice_date=JAN_15, rate=RATE, take_discount=True)
+    # not taking them: the instalment amounts are what is financed
+    tc = term_cost(terms, Decimal("1000"), invoice_date=JAN_15, rate=RATE, take_discount=False)
+    assert tc.cost == financing_cost(Decimal("1000"), 30, RATE)

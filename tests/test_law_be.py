@@ -1,4 +1,4 @@
-"""Belgium: every published half-year rate 2013-2025, the half-point rounding, transitions."""
+"""Belgium: every published half-year rate 2013-2024, the half-point rounding, transitions."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from payterms import Payment, RateNotPublished, late_interest
 from payterms.interest import RateAssumption
-from payterms.law import PartyKind, RateRounding, be, rate_table, regime
+from payterms.law import PartyKind, RateRounding, RateStatus, RateTable, be, rate_table, regime
 
 # Source: legal.md §2.2, Belgian B2B rate table (SPF Finances notices in the Moniteur
 # belge, as reported by vanostaeyen.eu, schoups.com, phc-expert.be, avocation.be,
@@ -39,8 +39,17 @@ PUBLISHED = [
     pytest.param(date(2023, 7, 1), "12.0", id="2023H2-BS-29-09-2023"),
     pytest.param(date(2024, 1, 1), "12.5", id="2024H1-medenam"),
     pytest.param(date(2024, 7, 1), "12.5", id="2024H2-MB-30-July-levif"),
-    pytest.param(date(2025, 1, 1), "11.5", id="2025H1-leuropeinfo"),
+    # derived (ECB 3.15 + 8 rounded up; rates-update.md §2: secondary and formula agree)
+    pytest.param(date(2025, 1, 1), "11.5", id="2025H1-derived-leuropeinfo"),
+]
+
+# Source: rates-update.md §2 (research of 2026-12-07): no Moniteur belge notice was read
+# for these half-years; the figures are those reported (embuild.be) or given by the
+# formula from an unconfirmed ECB rate. They ship as unconfirmed rows.
+UNCONFIRMED = [
     pytest.param(date(2025, 7, 1), "10.5", id="2025H2-embuild"),
+    pytest.param(date(2026, 1, 1), "10.5", id="2026H1-embuild-expected"),
+    pytest.param(date(2026, 7, 1), "10.5", id="2026H2-formula-only"),
 ]
 
 
@@ -98,43 +107,90 @@ def test_half_point_up(raw: str, rounded: str) -> None:
     assert regime("BE").rate_rounding is RateRounding.HALF_POINT_UP
 
 
-def test_formula_reproduces_every_published_rate() -> None:
+@pytest.mark.parametrize(("day", "rate"), UNCONFIRMED)
+def test_unconfirmed_half_years_raise_unless_assumed(day: date, rate: str) -> None:
+    with pytest.raises(RateNotPublished, match=rf"be_late_payment.*{day}.*unconfirmed"):
+        regime("BE").rate_on(day)
+    assumed = regime("BE").rate_source(RateAssumption.CARRY_FORWARD)
+    assert assumed.rate_on(day) * 100 == Decimal(rate)
+    assert rate_table("be_late_payment").entry_on(day, unconfirmed=True).rate == Decimal(rate)
+
+
+def test_formula_reproduces_every_confirmed_rate() -> None:
     # The statutory formula (ECB rate before the half-year + 8, rounded up to the next
-    # half point) applied to the shipped ECB table gives every published Belgian rate.
+    # half point) applied to the shipped ECB table gives every confirmed Belgian rate,
+    # and, applied to the ECB figures reported for later half-years, every reported one.
     table = rate_table("be_late_payment")
+    reported = be.FORMULA.assuming(RateAssumption.CARRY_FORWARD)
     for entry in table.entries:
-        assert be.FORMULA.rate_on(entry.valid_from) * 100 == entry.rate, entry
+        if entry.status is RateStatus.UNCONFIRMED:
+            assert reported.rate_on(entry.valid_from) * 100 == entry.rate, entry
+        else:
+            assert be.FORMULA.rate_on(entry.valid_from) * 100 == entry.rate, entry
 
 
-def test_past_the_table_raises_unless_an_assumption_is_named() -> None:
-    # Source: legal.md §2.2: the 2026 H1 rate was "pas encore été publié" (embuild).
-    with pytest.raises(RateNotPublished, match=r"be_late_payment.*2025-12-31"):
-        late_interest(Decimal("1000"), due=date(2025, 12, 1), until=date(2026, 1, 15), regime="BE")
+def test_unconfirmed_rates_raise_unless_an_assumption_is_named() -> None:
+    # Source: rates-update.md §2: 2025 H2 rests on secondary sources (embuild.be).
+    with pytest.raises(RateNotPublished, match=r"be_late_payment.*2025-07-01.*unconfirmed"):
+        late_interest(Decimal("1000"), due=date(2025, 6, 1), until=date(2025, 7, 15), regime="BE")
     carried = late_interest(
         Decimal("1000"),
-        due=date(2025, 12, 1),
-        until=date(2026, 1, 15),
+        due=date(2025, 6, 1),
+        until=date(2025, 7, 15),
         regime="BE",
         assume=RateAssumption.CARRY_FORWARD,
     )
-    # the line breaks where the published table ends, so the assumed days are visible
+    # the line breaks where the confirmed rates end, so the assumed days are visible
     assert [(p.start, p.rate * 100) for p in carried.periods] == [
-        (date(2025, 12, 2), Decimal("10.5")),
-        (date(2026, 1, 1), Decimal("10.5")),
+        (date(2025, 6, 2), Decimal("11.5")),
+        (date(2025, 7, 1), Decimal("10.5")),
     ]
-    assert any("assumed to continue" in a for a in carried.assumptions)
-    formula = late_interest(
+    assert any("2025-07-01 (10.5 %) is not confirmed" in a for a in carried.assumptions)
+    # the formula needs the ECB rate of 1 July 2025, itself unconfirmed
+    with pytest.raises(RateNotPublished, match=r"ecb_mro.*2025-07-01.*unconfirmed"):
+        late_interest(
+            Decimal("1000"),
+            due=date(2025, 6, 1),
+            until=date(2025, 7, 15),
+            regime="BE",
+            assume=RateAssumption.STATUTORY_FORMULA,
+        )
+    # past the table's last day, the last figure continues
+    later = late_interest(
         Decimal("1000"),
-        due=date(2025, 12, 1),
-        until=date(2026, 1, 15),
+        due=date(2026, 12, 1),
+        until=date(2027, 1, 15),
         regime="BE",
+        assume=RateAssumption.CARRY_FORWARD,
+    )
+    assert [(p.start, p.rate * 100) for p in later.periods] == [
+        (date(2026, 12, 2), Decimal("10.5")),
+        (date(2027, 1, 1), Decimal("10.5")),
+    ]
+    assert any("ends on 2026-12-31" in a for a in later.assumptions)
+
+
+def test_statutory_formula_fills_the_unconfirmed_days_from_a_published_ecb_rate() -> None:
+    # With the ECB rate of 1 July 2025 brought as a published table, the formula gives
+    # 2.15 + 8 = 10.15, rounded up to 10.5 (art. 5), and the result says it was used.
+    ecb = RateTable.from_csv(
+        "# covers_until: 2025-12-31\nvalid_from,rate,status,source\n"
+        "2025-06-11,2.15,published,ECB press release of 5 June 2025\n",
+        name="ecb_mro",
+    )
+    res = late_interest(
+        Decimal("1000"),
+        due=date(2025, 6, 1),
+        until=date(2025, 7, 15),
+        regime=regime("BE", tables={"ecb_mro": ecb}),
         assume=RateAssumption.STATUTORY_FORMULA,
     )
-    assert [(p.start, p.rate * 100) for p in formula.periods] == [
-        (date(2025, 12, 2), Decimal("10.5")),
-        (date(2026, 1, 1), Decimal("10.5")),
+    assert [(p.start, p.rate * 100) for p in res.periods] == [
+        (date(2025, 6, 2), Decimal("11.5")),
+        (date(2025, 7, 1), Decimal("10.5")),
     ]
-    assert any("statutory formula" in a for a in formula.assumptions)
+    assert any("statutory formula" in a for a in res.assumptions)
+    assert any("user table" in a for a in res.assumptions)
 
 
 # Source: legal.md §2.3 (elegis.be; crivitspersyn.be), Book XIX CEL art. XIX.4 damage

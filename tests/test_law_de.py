@@ -1,4 +1,4 @@
-"""Germany: Basiszinssatz 2013-2025, + 9 / + 8 / + 5 points, § 247 mechanism, § 289."""
+"""Germany: Basiszinssatz 2002-2026, + 9 / + 8 / + 5 points, § 247 mechanism, § 289."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from payterms import late_interest
-from payterms.interest import Compounding, Imputation
+from payterms.interest import Compounding, Imputation, RateAssumption
 from payterms.law import PartyKind, rate_table, regime
 from payterms.law.rates import Fixing, TableRate
 
@@ -30,6 +30,7 @@ PUBLISHED = [
     pytest.param(date(2024, 7, 1), "3.37", "8.37", id="2024H2-bundesbank"),
     pytest.param(date(2025, 1, 1), "2.27", "7.27", id="2025H1-bundesbank"),
     pytest.param(date(2025, 7, 1), "1.27", "6.27", id="2025H2-bundesbank"),
+    pytest.param(date(2026, 6, 30), "1.27", "6.27", id="2026H1-bundesbank-announcement"),
 ]
 
 
@@ -66,13 +67,22 @@ def test_no_pauschale_for_old_obligations_or_consumers() -> None:
 def test_basiszinssatz_follows_the_ecb_rate_by_its_changes() -> None:
     # § 247(1) BGB: on 1 January and 1 July the Basiszinssatz changes by the points the
     # reference rate (the ECB rate before the half-year) moved since the last change.
-    ecb = TableRate("ecb_mro", fixing=Fixing.SEMESTER_START)
+    # Checked on every half-year the shipped ECB table covers (fixed-rate tenders from
+    # 2008-10-15), with the figures of unconfirmed rows as reported: the back-filled
+    # 2009-2011 rows and the derived 2026 H2 row agree with the ECB table too.
+    ecb = TableRate("ecb_mro", fixing=Fixing.SEMESTER_START, assume=RateAssumption.CARRY_FORWARD)
     basis = rate_table("de_basiszinssatz")
-    day = date(2013, 1, 1)
-    while day <= date(2026, 1, 1):
+
+    def figure(day: date) -> Decimal:
+        rate = basis.entry_on(day, unconfirmed=True).rate
+        assert rate is not None
+        return rate
+
+    day = date(2009, 7, 1)
+    while day <= date(2026, 7, 1):
         before = date(day.year - 1, 7, 1) if day.month == 1 else date(day.year, 1, 1)
         moved = (ecb.rate_on(day) - ecb.rate_on(before)) * 100  # in points
-        assert basis.rate_on(day) - basis.rate_on(before) == moved, day
+        assert figure(day) - figure(before) == moved, day
         day = date(day.year, 7, 1) if day.month == 1 else date(day.year + 1, 1, 1)
 
 

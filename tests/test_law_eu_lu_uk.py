@@ -9,8 +9,8 @@ import pytest
 
 from payterms import RateNotPublished, late_interest
 from payterms.errors import InvalidArgument, UnknownRegime
-from payterms.interest import RateSplit
-from payterms.law import CODES, PartyKind, regime
+from payterms.interest import RateAssumption, RateSplit
+from payterms.law import CODES, PartyKind, RateTable, rate_table, regime
 
 # Source: enterprise.gov.ie Late Payment Interest Rate table (legal.md §0.1 cross-check):
 # the MRO + 8 column from 16-03-2013 to 2024-07-01, the Directive's formula.
@@ -81,8 +81,6 @@ def test_luxembourg_values_are_plus_8_although_reported_as_plus_7() -> None:
 
 # Source: payontime.co.uk (legal.md §7.1): statutory rate = reference (base) rate + 8.
 UK_PUBLISHED = [
-    pytest.param(date(2011, 1, 1), "8.50", id="2011H1"),
-    pytest.param(date(2016, 12, 31), "8.50", id="2016H2"),
     pytest.param(date(2017, 1, 1), "8.25", id="2017H1"),
     pytest.param(date(2018, 7, 1), "8.50", id="2018H2"),
     pytest.param(date(2019, 1, 1), "8.75", id="2019H1"),
@@ -102,10 +100,26 @@ def test_uk_statutory_rate(day: date, rate: str) -> None:
     assert regime("UK").rate_on(day) * 100 == Decimal(rate)
 
 
-def test_uk_unconfirmed_half_years_are_not_shipped() -> None:
-    # Source: legal.md §7.1: 2024 H2 onwards UNCONFIRMED.
-    with pytest.raises(RateNotPublished, match="uk_reference_rate"):
-        regime("UK").rate_on(date(2024, 7, 1))
+# Source: rates-update.md §7.1 (research of 2026-12-07): no Bank of England page was read;
+# the reference rates of 2011 H1 to 2016 H1 (0.50, BBC tracker, the Guardian) and from
+# 2024 H2 on are read only in secondary sources (2025 H1 is inferred). Unconfirmed rows.
+UK_UNCONFIRMED = [
+    pytest.param(date(2011, 1, 1), "8.50", id="2011H1-bbc-payontime"),
+    pytest.param(date(2016, 12, 31), "8.50", id="2016H2-payontime"),
+    pytest.param(date(2024, 7, 1), "13.25", id="2024H2-bbc"),
+    pytest.param(date(2025, 1, 1), "12.75", id="2025H1-inferred"),
+    pytest.param(date(2025, 7, 1), "12.25", id="2025H2-particle-news"),
+    pytest.param(date(2026, 1, 1), "11.75", id="2026H1-capitalpost"),
+    pytest.param(date(2026, 12, 31), "11.75", id="2026H2-livesquawk"),
+]
+
+
+@pytest.mark.parametrize(("day", "rate"), UK_UNCONFIRMED)
+def test_uk_unconfirmed_half_years_raise_unless_assumed(day: date, rate: str) -> None:
+    with pytest.raises(RateNotPublished, match=r"uk_reference_rate.*unconfirmed"):
+        regime("UK").rate_on(day)
+    assumed = regime("UK").rate_source(RateAssumption.CARRY_FORWARD)
+    assert assumed.rate_on(day) * 100 == Decimal(rate)
 
 
 def test_uk_rate_is_fixed_when_interest_starts() -> None:
@@ -164,7 +178,6 @@ def test_uk_claim_keeps_its_start_rate_past_the_table() -> None:
 
 
 def test_assumptions_on_composed_rules() -> None:
-    from payterms.interest import RateAssumption
     from payterms.law import be
 
     # Belgian contract of 2012: the switch to the current table carries the assumption on.
@@ -178,10 +191,18 @@ def test_assumptions_on_composed_rules() -> None:
     )
     assert res.periods[0].rate * 100 == Decimal("7.5")
     assert res.periods[-1].rate * 100 == Decimal("10.5")
-    assert any("assumed to continue" in a for a in res.assumptions)
-    assert old_be.rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(
-        date(2026, 2, 1)
-    ) == be.FORMULA.rate_on(date(2026, 2, 1))
+    assert any("is not confirmed by a publication" in a for a in res.assumptions)
+    # the formula past the confirmed Belgian rates reads the ECB table the regime carries
+    ecb = RateTable.from_csv(
+        "# covers_until: 2026-06-30\nvalid_from,rate\n2025-06-11,2.15\n", name="ecb_mro"
+    )
+    old_be_ecb = regime("BE", contract_date=date(2012, 5, 1), tables={"ecb_mro": ecb})
+    formula = old_be_ecb.rate_source(RateAssumption.STATUTORY_FORMULA)
+    assert formula.rate_on(date(2026, 2, 1)) == be.FORMULA.using(
+        {"ecb_mro": rate_table("ecb_mro").merged(ecb)}
+    ).rate_on(date(2026, 2, 1))
+    assert formula.rate_on(date(2026, 2, 1)) * 100 == Decimal("10.5")
+    assert formula.rate_on(date(2014, 2, 1)) * 100 == Decimal("7.5")  # the old table
     # an unconfirmed rate is never carried forward
     old_nl = regime("NL", contract_date=date(2012, 5, 1))
     with pytest.raises(RateNotPublished, match="not confirmed"):

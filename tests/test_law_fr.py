@@ -7,9 +7,9 @@ from decimal import Decimal
 
 import pytest
 
-from payterms import Payment, late_interest
+from payterms import Payment, RateNotPublished, late_interest
 from payterms.errors import InvalidArgument
-from payterms.interest import Imputation
+from payterms.interest import Imputation, RateAssumption
 from payterms.law import PartyKind, fr, rate_table, regime
 
 # Source: legal.md §4.1, taux de l'intérêt légal (Direction générale du Trésor, arrêtés;
@@ -39,9 +39,15 @@ PUBLISHED = [
     pytest.param(date(2023, 7, 1), "6.82", "4.22", id="2023S2-arrete-ECOT2317028A"),
     pytest.param(date(2024, 1, 1), "8.01", "5.07", id="2024S1-francetransactions"),
     pytest.param(date(2024, 7, 1), "8.16", "4.92", id="2024S2-votrexpert-bpifrance"),
-    pytest.param(date(2025, 1, 1), "7.21", "3.71", id="2025S1-ksca"),
-    pytest.param(date(2025, 7, 1), "6.65", "2.76", id="2025S2-arrete-19-6-2025"),
     pytest.param(date(2026, 1, 1), "6.67", "2.62", id="2026S1-arrete-15-12-2025"),
+]
+
+# Source: rates-update.md §3.1 (research of 2026-12-07): the 2025 rates were read only in
+# secondary sources (ksca.fr / Lefebvre Dalloz, legifiscal.fr, votrexpert.com, cga17.fr);
+# neither arrêté was read. They ship as unconfirmed rows.
+UNCONFIRMED = [
+    pytest.param(date(2025, 1, 1), "7.21", "3.71", id="2025S1-ksca-legifiscal"),
+    pytest.param(date(2025, 7, 1), "6.65", "2.76", id="2025S2-votrexpert-legifiscal"),
 ]
 
 
@@ -50,6 +56,21 @@ def test_legal_rate(day: date, individuals: str, others: str) -> None:
     assert rate_table("fr_legal_rate_individuals").rate_on(day) == Decimal(individuals)
     assert fr.LEGAL_RATE.rate_on(day) * 100 == Decimal(others)
     assert regime("FR").minimum_rate.rate_on(day) * 100 == 3 * Decimal(others)  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("day", "individuals", "others"), UNCONFIRMED)
+def test_unconfirmed_legal_rates_raise_unless_assumed(
+    day: date, individuals: str, others: str
+) -> None:
+    for name, figure in (
+        ("fr_legal_rate_individuals", individuals),
+        ("fr_legal_rate_professionals", others),
+    ):
+        with pytest.raises(RateNotPublished, match=f"{name}.*unconfirmed"):
+            rate_table(name).rate_on(day)
+        assert rate_table(name).entry_on(day, unconfirmed=True).rate == Decimal(figure)
+    assumed = fr.LEGAL_RATE.assuming(RateAssumption.CARRY_FORWARD)
+    assert assumed.rate_on(day) * 100 == Decimal(others)
 
 
 # Source: legal.md §4 and §0.1. Read in sources: 10.00 % for H2 2017 (service-public via
@@ -65,13 +86,32 @@ def test_legal_rate(day: date, individuals: str, others: str) -> None:
         pytest.param(date(2023, 1, 1), "12.50", id="2023S1-DERIVED"),
         pytest.param(date(2023, 7, 1), "14.00", id="2023S2-DERIVED"),
         pytest.param(date(2024, 1, 1), "14.50", id="2024S1-DERIVED"),
-        pytest.param(date(2025, 1, 1), "13.15", id="2025S1-DERIVED"),
-        pytest.param(date(2025, 7, 1), "12.15", id="2025S2-DERIVED"),
-        pytest.param(date(2026, 6, 30), "12.15", id="2026S1-DERIVED"),
+        # rates-update.md §3.2: ECB rate on 1 January 2025 3.15 confirmed (shipped source)
+        pytest.param(date(2025, 1, 1), "13.15", id="2025S1-DERIVED-confirmed-ECB"),
     ],
 )
 def test_default_penalty_rate_is_ecb_plus_10(day: date, rate: str) -> None:
     assert regime("FR").rate_on(day) * 100 == Decimal(rate)
+
+
+# Source: rates-update.md §3.2: the ECB rate on 1 July 2025, 1 January 2026 and 1 July
+# 2026 is read only in secondary sources (2.15, 2.15, 2.40), so the default rate of those
+# half-years is unconfirmed; with the figures assumed as reported it is ECB + 10.
+@pytest.mark.parametrize(
+    ("day", "rate"),
+    [
+        pytest.param(date(2025, 7, 1), "12.15", id="2025S2-ECB-2.15-secondary"),
+        pytest.param(date(2026, 6, 30), "12.15", id="2026S1-ECB-2.15-secondary"),
+    ],
+)
+def test_default_penalty_rate_on_an_unconfirmed_ecb_rate(day: date, rate: str) -> None:
+    with pytest.raises(RateNotPublished, match=r"ecb_mro.*unconfirmed"):
+        regime("FR").rate_on(day)
+    assumed = regime("FR").rate_source(RateAssumption.CARRY_FORWARD)
+    assert assumed.rate_on(day) * 100 == Decimal(rate)
+    # 2026 H2: the rate in force on 1 July 2026 lies past the shipped ECB table
+    with pytest.raises(RateNotPublished, match=r"ecb_mro.*2026-07-01"):
+        regime("FR").rate_on(date(2026, 7, 1))
 
 
 # Source: legal.md §4: floor = 3 x the "all other cases" legal rate; H2 2023 3 x 4.22 =

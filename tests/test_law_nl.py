@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from payterms import Payment, RateNotPublished, late_interest
-from payterms.interest import Compounding, Imputation, PaymentDay
-from payterms.law import PartyKind, nl, rate_table, regime
+from payterms.interest import Compounding, Imputation, PaymentDay, RateAssumption
+from payterms.law import PartyKind, RateStatus, nl, rate_table, regime
 
 # Source: legal.md §3.2, wettelijke handelsrente (vdkraan.nl, fintool.nl,
 # advocatenkantooroste.nl, bierensgroup.com, rechtnet.nl, overeenkomsten.nl,
@@ -30,10 +30,26 @@ PUBLISHED = [
     pytest.param(date(2023, 1, 1), "10.50", id="2023H1-overeenkomsten"),
     pytest.param(date(2023, 7, 1), "12.00", id="2023H2-credifin"),
     pytest.param(date(2024, 1, 1), "12.50", id="2024H1-e-justice"),
-    pytest.param(date(2024, 7, 1), "12.25", id="2024H2-metaalunie"),
+    pytest.param(date(2024, 7, 1), "12.25", id="2024H2-DERIVED-metaalunie"),
     pytest.param(date(2025, 1, 1), "11.15", id="2025H1-DERIVED"),
-    pytest.param(date(2025, 7, 1), "10.15", id="2025H2-vanlaarhoven"),
 ]
+
+# Source: rates-update.md §4.1 (research of 2026-12-07): from 2025 H2 the rates rest on
+# an unconfirmed ECB rate (2025 H2 also reported by vanlaarhovenenpartners.nl); no Dutch
+# publication was read. They ship as unconfirmed rows.
+UNCONFIRMED = [
+    pytest.param(date(2025, 7, 1), "10.15", id="2025H2-vanlaarhoven"),
+    pytest.param(date(2026, 1, 1), "10.15", id="2026H1-formula"),
+    pytest.param(date(2026, 7, 1), "10.40", id="2026H2-formula"),
+]
+
+
+@pytest.mark.parametrize(("day", "rate"), UNCONFIRMED)
+def test_handelsrente_unconfirmed(day: date, rate: str) -> None:
+    with pytest.raises(RateNotPublished, match=r"nl_handelsrente.*unconfirmed"):
+        regime("NL").rate_on(day)
+    assumed = regime("NL").rate_source(RateAssumption.CARRY_FORWARD)
+    assert assumed.rate_on(day) * 100 == Decimal(rate)
 
 
 @pytest.mark.parametrize(("day", "rate"), PUBLISHED)
@@ -51,8 +67,15 @@ PUBLISHED_CONSUMER = [
     pytest.param(date(2023, 1, 1), "4", id="2023H1-Stb-2022-520"),
     pytest.param(date(2023, 7, 1), "6", id="2023H2-credifin"),
     pytest.param(date(2024, 1, 1), "7", id="2024H1-Stb-2023-484"),
+]
+
+# Source: rates-update.md §4.2: read only in secondary sources (metaalunie.nl;
+# vanlaarhovenenpartners.nl; the KOOP version list of BWBR0047640 quoted in a code comment).
+UNCONFIRMED_CONSUMER = [
     pytest.param(date(2024, 7, 1), "7", id="2024H2-metaalunie"),
+    pytest.param(date(2025, 3, 1), "6", id="2025H1-KOOP-versions"),
     pytest.param(date(2025, 7, 1), "6", id="2025H2-vanlaarhoven"),
+    pytest.param(date(2026, 6, 30), "4", id="2026H1-KOOP-versions"),
 ]
 
 
@@ -61,10 +84,12 @@ def test_wettelijke_rente(day: date, rate: str) -> None:
     assert regime("NL", debtor=PartyKind.CONSUMER).rate_on(day) * 100 == Decimal(rate)
 
 
-def test_wettelijke_rente_2025_h1_is_not_shipped() -> None:
-    # Source: legal.md §3.2: 6 % from 2025, "start date UNCONFIRMED".
-    with pytest.raises(RateNotPublished, match="unconfirmed"):
-        regime("NL", debtor=PartyKind.CONSUMER).rate_on(date(2025, 3, 1))
+@pytest.mark.parametrize(("day", "rate"), UNCONFIRMED_CONSUMER)
+def test_wettelijke_rente_unconfirmed(day: date, rate: str) -> None:
+    consumer = regime("NL", debtor=PartyKind.CONSUMER)
+    with pytest.raises(RateNotPublished, match=r"nl_wettelijke_rente.*unconfirmed"):
+        consumer.rate_on(day)
+    assert consumer.rate_source(RateAssumption.CARRY_FORWARD).rate_on(day) * 100 == Decimal(rate)
 
 
 def test_wettelijke_rente_has_no_formula() -> None:
@@ -74,10 +99,13 @@ def test_wettelijke_rente_has_no_formula() -> None:
 
 
 def test_handelsrente_is_ecb_plus_8_unrounded_since_16_march_2013() -> None:
-    # art. 6:120 lid 2 BW: ECB rate before the half-year + 8 points, no rounding.
+    # art. 6:120 lid 2 BW: ECB rate before the half-year + 8 points, no rounding; the
+    # unconfirmed rows follow the ECB figures reported for their half-years.
+    reported = nl.FORMULA.assuming(RateAssumption.CARRY_FORWARD)
     for entry in rate_table("nl_handelsrente").entries:
         if entry.valid_from >= date(2013, 3, 16):
-            assert nl.FORMULA.rate_on(entry.valid_from) * 100 == entry.rate, entry
+            formula = nl.FORMULA if entry.status is not RateStatus.UNCONFIRMED else reported
+            assert formula.rate_on(entry.valid_from) * 100 == entry.rate, entry
 
 
 def test_contracts_before_16_march_2013_have_no_confirmed_rate_after() -> None:

@@ -42,6 +42,7 @@ RESULTS = frozenset(
         "SendDateTable",
         "SendPlan",
         "StatementLine",
+        "TableCoverage",
         "TermComparison",
         "TermComparisons",
         "TermCost",

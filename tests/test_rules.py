@@ -161,6 +161,28 @@ DUE_DATE_EXAMPLES = [
 ]
 
 
+# Negative offsets (#15). Source: Odoo 16.0 addons/account/tests/test_payment_term.py,
+# pay_term_next_10_of_the_month (months 0, days -10, end_month, days_after 10):
+# 2022-01-01, 01-09 and 01-10 -> 2022-01-10; 2022-01-15 and 01-31 -> 2022-02-10.
+DUE_DATE_EXAMPLES += [
+    pytest.param("-10D+CM+10D", date(2022, 1, d), expected, id=f"odoo16-next-10th-{d}")
+    for d, expected in (
+        (1, date(2022, 1, 10)),
+        (9, date(2022, 1, 10)),
+        (10, date(2022, 1, 10)),
+        (15, date(2022, 2, 10)),
+        (31, date(2022, 2, 10)),
+    )
+] + [
+    # Source: Odoo 17+ documentation, payment_terms.rst (a negative "After" for days before
+    # the end of the month); Business Central date formulas take a sign on any term
+    # (ui-enter-date-ranges.md, "-1Y"): 10 days before the end of January 2026 -> 21 Jan.
+    pytest.param("CM-10D", date(2026, 1, 15), date(2026, 1, 21), id="bc-10-days-before-eom"),
+    pytest.param("CM-10D", date(2026, 2, 3), date(2026, 2, 18), id="bc-10-days-before-eom-feb"),
+    pytest.param("-1Y", date(2024, 2, 29), date(2023, 2, 28), id="bc-minus-one-year"),
+]
+
+
 @pytest.mark.parametrize(("text", "start", "expected"), DUE_DATE_EXAMPLES)
 def test_published_examples(text: str, start: date, expected: date) -> None:
     assert DueRule.parse(text).apply(start) == expected
@@ -349,8 +371,8 @@ def test_steps_values() -> None:
     ("text", "position", "fragment"),
     [
         pytest.param("CM+45X", 3, "a step such as", id="unknown-unit"),
-        pytest.param("-5D", 0, "no negative offset", id="negative-days"),
-        pytest.param("CM-45D", 2, "no negative offset", id="negative-after-step"),
+        pytest.param("-D10", 0, "can go back", id="negative-day-of-month"),
+        pytest.param("CM-WD5", 2, "can go back", id="negative-weekday"),
         pytest.param("D0", 0, "from 1 to 31", id="day-0"),
         pytest.param("D32", 0, "from 1 to 31", id="day-32"),
         pytest.param("CM+D32", 3, "from 1 to 31", id="day-32-later"),
@@ -381,8 +403,8 @@ def test_parse_errors_name_text_and_position(text: str, position: int, fragment:
 
 
 def test_invalid_values() -> None:
-    with pytest.raises(InvalidTerms, match="-1"):
-        DueRule.days(-1)
+    with pytest.raises(LimitExceeded, match=r"-10000.*payterms.limits.MAX_COUNT"):
+        DueRule.days(-10000)
     with pytest.raises(InvalidTerms, match="day=0"):
         DayOfMonth(0)
     with pytest.raises(InvalidTerms, match="day=32"):
@@ -711,3 +733,14 @@ def test_counts_past_the_limit_are_refused_at_their_position(text: str) -> None:
     with pytest.raises(ParseError) as info:
         DueRule.parse(text)
     assert info.value.position in (0, 1)
+
+
+def test_negative_offsets_text_and_values() -> None:
+    rule = DueRule.parse("cm - 10d")
+    assert rule == DueRule((EndOf(Period.MONTH), Shift(-10, Unit.DAYS)))
+    assert str(rule) == "CM-10D"
+    assert DueRule.parse(str(rule)) == rule
+    assert not rule.is_forward
+    assert DueRule.parse("-2BD").apply(date(2026, 4, 7), BusinessCalendar.TARGET) == date(
+        2026, 4, 1
+    )

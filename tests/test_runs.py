@@ -15,7 +15,16 @@ from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsError
-from payterms.runs import LAST, Lateness, Payer, PaymentRun, RunFit, RunKind, RunPolicy
+from payterms.runs import (
+    LAST,
+    Lateness,
+    Payer,
+    PaymentRun,
+    RunFit,
+    RunKind,
+    RunPolicy,
+    YearlyClosure,
+)
 from strategies import examples, payment_runs, run_dates
 
 AT = BusinessCalendar.country("AT")
@@ -816,3 +825,147 @@ def test_is_closed_reads_dates_of_other_kinds_and_refuses_junk() -> None:
         with pytest.raises(InvalidType) as info:
             payer.is_closed(junk)
         assert repr(junk) in str(info.value)
+
+
+# --------------------------------------------------------------------------- yearly closures (#15)
+
+EVERY_DAY = PaymentRun.weekly(*range(7), adjustment=Adjustment.UNADJUSTED)
+
+# Source: OCA/account-payment account_payment_term_partner_holiday/tests/
+# test_partner_holiday.py: partner 1 closes every year 1-31 February (clamped to the 28th in
+# 2021), 1 March-1 April, 12-13 June and 15-16 June; a due date in a closure moves to the day
+# after it, chaining over back-to-back closures.
+OCA_PARTNER_1 = (
+    YearlyClosure((2, 1), (2, 28)),
+    YearlyClosure((3, 1), (4, 1)),
+    YearlyClosure((6, 12), (6, 13)),
+    YearlyClosure((6, 15), (6, 16)),
+)
+
+
+@pytest.mark.parametrize(
+    ("due", "expected"),
+    [
+        # test_partner_1_get_valid_due_date
+        pytest.param(date(2021, 1, 1), date(2021, 1, 1), id="oca-open-day"),
+        pytest.param(date(2021, 2, 1), date(2021, 4, 2), id="oca-february-then-march"),
+        pytest.param(date(2021, 6, 12), date(2021, 6, 14), id="oca-june-12-13"),
+        pytest.param(date(2021, 6, 14), date(2021, 6, 14), id="oca-june-14-open"),
+        # test_partner_1_invoice_date_june_13 (immediate term)
+        pytest.param(date(2021, 6, 13), date(2021, 6, 14), id="oca-june-13"),
+        # test_invoice_payment_term_partner_1: 10 days from 2021-02-01 (02-11) and from
+        # 2021-04-01 (04-11)
+        pytest.param(date(2021, 2, 11), date(2021, 4, 2), id="oca-10-days-in-february"),
+        pytest.param(date(2021, 4, 11), date(2021, 4, 11), id="oca-10-days-from-april-1"),
+    ],
+)
+def test_oca_partner_holidays(due: date, expected: date) -> None:
+    payer = Payer(runs=EVERY_DAY, yearly_closures=OCA_PARTNER_1)
+    assert payer.payment_run(due, received=date(2021, 1, 1)) == expected
+    # the same closures, written out for 2021
+    year = (date(2021, 1, 1), date(2021, 12, 31))
+    dated = tuple(c for closure in OCA_PARTNER_1 for c in closure.occurrences(*year))
+    assert Payer(runs=EVERY_DAY, closures=dated).payment_run(due, received=date(2021, 1, 1)) == (
+        expected
+    )
+
+
+def test_oca_partner_holidays_through_terms() -> None:
+    # Source: same file, test_invoice_payment_term_partner_1: immediate and 10 days from
+    # 2021-02-01 are both due 2021-04-02; 10 days from 2021-04-01 on 2021-04-11.
+    from payterms.terms import PaymentTerms
+    from payterms.timing import expected_payment_date
+
+    payer = Payer(runs=EVERY_DAY, yearly_closures=OCA_PARTNER_1, calendar=WEEKENDS)
+    assert expected_payment_date(PaymentTerms.on_receipt(), date(2021, 2, 1), payer) == date(
+        2021, 4, 2
+    )
+    assert expected_payment_date(PaymentTerms.net(10), date(2021, 2, 1), payer) == date(2021, 4, 2)
+    assert expected_payment_date(PaymentTerms.net(10), date(2021, 4, 1), payer) == date(2021, 4, 11)
+    assert payer.closures_between(date(2021, 1, 20), date(2021, 3, 2)) == (
+        (date(2021, 2, 1), date(2021, 2, 28)),
+        (date(2021, 3, 1), date(2021, 4, 1)),
+    )
+
+
+def test_yearly_closure_over_the_new_year_and_every_august() -> None:
+    # OCA refuses December to January (its test_check_partner_holiday_constraint); a year-end
+    # freeze is common, so payterms takes it: 24 December to 2 January.
+    freeze = YearlyClosure((12, 24), (1, 2))
+    payer = Payer(runs=PaymentRun.monthly(1, 25), yearly_closures=(freeze,))
+    assert payer.payment_run(date(2026, 12, 20), received=date(2026, 12, 1)) == date(2027, 1, 25)
+    assert payer.is_closed(date(2027, 1, 1))
+    assert not payer.is_closed(date(2027, 1, 3))
+    # reference/peers.md §2b, "every year 1-21 August"
+    august = Payer(runs=PaymentRun.monthly(10, 25), yearly_closures=YearlyClosure((8, 1), (8, 21)))
+    for year in (2026, 2027, 2028):
+        assert august.payment_run(date(year, 8, 1), received=date(year, 7, 1)) == date(year, 8, 25)
+    with pytest.raises(InvalidType, match="2026-08-10"):  # a predicate never answers False
+        august.is_closed("2026-08-10")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("call", "error", "fragment"),
+    [
+        pytest.param(lambda: YearlyClosure((2, 29), (2, 29)), InvalidArgument, "first=(2, 29)",
+                     id="29-february"),
+        pytest.param(lambda: YearlyClosure((2, 1), (2, 29)), InvalidArgument, "last=(2, 29)",
+                     id="to-29-february"),
+        pytest.param(lambda: YearlyClosure((4, 31), (5, 2)), InvalidArgument, "first=(4, 31)",
+                     id="31-april"),
+        pytest.param(lambda: YearlyClosure((13, 1), (1, 2)), InvalidArgument, "first=(13, 1)",
+                     id="month-13"),
+        pytest.param(lambda: YearlyClosure((8, 1), "21 August"), InvalidType, "last='21 August'",
+                     id="text"),
+        pytest.param(lambda: YearlyClosure((1, 1), (12, 31)), InvalidArgument, "whole year",
+                     id="whole-year"),
+        pytest.param(lambda: Payer(runs=EVERY_DAY, yearly_closures=(((8, 1), (8, 21)),)),
+                     InvalidType, "YearlyClosure", id="pairs"),
+        pytest.param(lambda: Payer(runs=EVERY_DAY, yearly_closures=(
+            YearlyClosure((1, 1), (6, 30)), YearlyClosure((7, 1), (12, 31)))),
+                     InvalidArgument, "yearly_closures", id="together-a-whole-year"),
+    ],
+)  # fmt: skip
+def test_yearly_closure_bad_input(call: object, error: type[Exception], fragment: str) -> None:
+    assert callable(call)
+    with pytest.raises(error) as info:
+        call()
+    assert fragment in str(info.value)
+    assert isinstance(info.value, PaytermsError)
+
+
+@st.composite
+def yearly_closures(draw: st.DrawFn) -> YearlyClosure:
+    """A valid yearly closure of 1-60 days, possibly over the new year."""
+    first = date(2023, 1, 1) + timedelta(days=draw(st.integers(0, 364)))
+    last = first + timedelta(days=draw(st.integers(0, 59)))
+    return YearlyClosure((first.month, first.day), (last.month, last.day))
+
+
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    closures=st.lists(yearly_closures(), min_size=1, max_size=3),
+    runs=payment_runs(),
+    due=run_dates(2024, 2028),
+    lag=st.integers(0, 40),
+)
+def test_yearly_closures_equal_the_same_closures_year_by_year(
+    closures: list[YearlyClosure], runs: PaymentRun, due: date, lag: int
+) -> None:
+    yearly = Payer(runs=runs, calendar=WEEKENDS, yearly_closures=tuple(closures))
+    written = tuple(
+        c for closure in closures for c in closure.occurrences(date(2020, 1, 1), date(2032, 12, 31))
+    )
+    dated = Payer(runs=runs, calendar=WEEKENDS, closures=written)
+    received = due - timedelta(days=lag)
+    try:
+        expected = dated.payment_run(due, received=received)
+    except InvalidArgument:
+        with pytest.raises(InvalidArgument):
+            yearly.payment_run(due, received=received)
+        return
+    assert yearly.payment_run(due, received=received) == expected
+    start, end = due - timedelta(days=60), due + timedelta(days=60)
+    assert yearly.run_dates(start, end) == dated.run_dates(start, end)
+    assert yearly.closures_between(start, end) == dated.closures_between(start, end)
+    assert all(yearly.is_closed(day) == dated.is_closed(day) for day in (due, received, expected))

@@ -10,13 +10,21 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsError
+from payterms.errors import (
+    InvalidArgument,
+    InvalidType,
+    ParseError,
+    PaytermsError,
+    PaytermsWarning,
+)
 from payterms.rules import DueRule
 from payterms.terms import EndOfMonth, PaymentTerms, Start, TaxBase, end_of_month_rule
 from payterms.text import (
+    DEFAULT_CASH,
     DEFAULT_NET,
     DEFAULT_READING,
     VOCABULARIES,
+    CashPercent,
     Sense,
     Vocabulary,
     parse,
@@ -164,7 +172,8 @@ def test_language_is_reported() -> None:
     ],
 )
 def test_case_spacing_and_number_words(text: str) -> None:
-    assert str(parse(text, lang="fr").installments[0].rule) == "CM+30D"
+    terms = parse(text, lang="fr", reading=EndOfMonth.THEN_DAYS)
+    assert str(terms.installments[0].rule) == "CM+30D"
 
 
 @pytest.mark.parametrize(
@@ -343,7 +352,7 @@ def _mutate(text: str, rng: random.Random) -> str:
 def _check_robust(text: str, lang: str | None) -> None:
     position = None
     try:
-        result = parse(text, lang=lang)
+        result = parse(text, lang=lang, reading=DEFAULT_READING, cash=DEFAULT_CASH)
     except ParseError as exc:
         position = exc.position
     else:
@@ -583,3 +592,68 @@ def test_malformed_numbers_are_refused(text: str, expected: str) -> None:
 def test_three_decimal_amounts_round_trip(lang: str, amount: str) -> None:
     t = terms((f"€{amount}", "0D"), "30D")
     assert parse(t.describe(lang), lang=lang) == t
+
+
+# -- two readings are never taken silently (#15)
+
+# Source: bexio.com/fr-CH/escompte: discounts are usually degressive, "paiement comptant 5 %, à
+# 10 jours 2 %, à 20 jours 1 %": "comptant" there is a discount for paying at once.
+DEGRESSIVE = "5 % comptant, 2 % à 10 jours, 1 % à 20 jours, net à 30 jours"
+
+
+def test_comptant_beside_a_net_term_is_a_discount() -> None:
+    with pytest.warns(PaytermsWarning, match=r"cash=CashPercent\.DISCOUNT") as caught:
+        terms = PaymentTerms.parse(DEGRESSIVE)
+    assert caught[0].filename == __file__  # the warning points at the caller
+    assert [(str(t.percent), str(t.rule)) for t in terms.discounts] == [
+        ("5", "0D"),
+        ("2", "10D"),
+        ("1", "20D"),
+    ]
+    assert [str(line.rule) for line in terms.installments] == ["30D"]
+    # named explicitly: no warning; the other reading is a 5 % part paid at once
+    assert parse(DEGRESSIVE, cash=CashPercent.DISCOUNT) == terms
+    deposit = parse(DEGRESSIVE, cash=CashPercent.DOWN_PAYMENT)
+    assert [(line.value, str(line.rule)) for line in deposit.installments] == [
+        (Decimal(5), "0D"),
+        (None, "30D"),
+    ]
+    assert len(deposit.discounts) == 2
+    # the notes say it without a warning
+    result = parse_with_notes(DEGRESSIVE)
+    assert result.cash is CashPercent.DISCOUNT
+    assert "'5 % comptant' read as a 5 % discount for payment at once" in result.notes[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        pytest.param("2% cash, 1% within 10 days, net 30", "en", id="en"),
+        pytest.param("2% contant, 1% binnen 10 dagen, 30 dagen netto", "nl", id="nl"),
+        pytest.param("2 % sofort, 1 % innerhalb 10 Tagen, 30 Tage netto", "de", id="de"),
+    ],
+)
+def test_percent_at_once_beside_net_in_every_language(text: str, lang: str) -> None:
+    with pytest.warns(PaytermsWarning, match="two readings"):
+        terms = parse(text, lang=lang)
+    assert [str(t.rule) for t in terms.discounts] == ["0D", "10D"]
+
+
+def test_end_of_month_reading_warns_unless_given() -> None:
+    with pytest.warns(PaytermsWarning, match=r"reading=EndOfMonth\.THEN_DAYS") as caught:
+        terms = PaymentTerms.parse("45 jours fin de mois")
+    assert caught[0].filename == __file__
+    assert "end of month, then the days" in str(caught[0].message)
+    assert str(terms.installments[0].rule) == "CM+45D"
+    for reading in EndOfMonth:  # given: no warning
+        parse("45 jours fin de mois", reading=reading)
+    # not ambiguous: no warning
+    parse("45 jours après la fin du mois")
+    parse("45 days then end of month")
+    # a balance beside a percentage at once is one reading: no warning
+    parse("30 % comptant, solde à 30 jours")
+
+
+def test_cash_reading_bad_input() -> None:
+    with pytest.raises(InvalidType, match="cash='discount'"):
+        parse(DEGRESSIVE, cash="discount")  # type: ignore[arg-type]

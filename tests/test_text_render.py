@@ -12,12 +12,13 @@ from hypothesis import strategies as st
 
 from payterms.calendars import BusinessCalendar
 from payterms.dunning import DunningLadder, ReminderClaim
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, RateNotPublished
 from payterms.law import Debtor, regime
 from payterms.terms import (
     DiscountTier,
     EndOfMonth,
     Installment,
+    LineKind,
     PaymentTerms,
     PercentOf,
     Start,
@@ -117,14 +118,17 @@ def test_known_wording(terms: PaymentTerms, lang: str, wording: str) -> None:
 # -- round trip --
 
 
+ANY_TERMS = payment_terms(forward=False, extras=True, fixed_tiers=True)
+
+
 @settings(max_examples=examples(150), deadline=None)
-@given(payment_terms(forward=False), st.sampled_from(LANGS))
+@given(ANY_TERMS, st.sampled_from(LANGS))
 def test_round_trip_any_terms(terms: PaymentTerms, lang: str) -> None:
     assert parse(describe(terms, lang), lang=lang) == terms
 
 
 @settings(max_examples=examples(100), deadline=None)
-@given(payment_terms(forward=False), st.sampled_from(LANGS))
+@given(ANY_TERMS, st.sampled_from(LANGS))
 def test_describe_never_needs_its_fallback(terms: PaymentTerms, lang: str) -> None:
     # describe() re-reads its wording and, were it to differ, would write every rule as a
     # formula: the words it composes must already read back exactly.
@@ -148,9 +152,11 @@ def worded_rules(draw: st.DrawFn) -> str:
     n = draw(st.integers(1, 400))
     day = draw(st.integers(1, 31))
     reading = draw(st.sampled_from(EndOfMonth))
-    kind = draw(st.integers(0, 5))
+    kind = draw(st.integers(0, 6))
     if kind == 0:
         return f"{n}{draw(_UNITS)}"
+    if kind == 6:
+        return f"CM-{n}{draw(_UNITS)}"  # n days before the end of the month (#15)
     if kind == 1:
         return f"{n}D+D{day}"
     if kind == 2:
@@ -167,31 +173,39 @@ def worded_rules(draw: st.DrawFn) -> str:
 def worded_terms(draw: st.DrawFn) -> PaymentTerms:
     """Terms every part of which has a word form (no formula in brackets)."""
     rule = worded_rules()
-    tiers = draw(
-        st.lists(
-            st.builds(DiscountTier, st.integers(1, 999).map(lambda v: Decimal(v) / 10), rule),
-            max_size=2,
-        )
-    )
-    if draw(st.booleans()):
-        lines = (Installment.balance(draw(rule)),)
-    else:
-        lines = (
-            Installment.percent(
-                draw(st.integers(1, 60)), draw(rule), of=draw(st.sampled_from(PercentOf))
-            ),
-            Installment.fixed(Decimal(draw(st.integers(1, 99999))) / 100, draw(rule)),
-            Installment.balance(draw(rule)),
-        )
+    tier = st.builds(
+        DiscountTier, st.integers(1, 999).map(lambda v: Decimal(v) / 10), rule
+    ) | st.builds(DiscountTier.fixed, st.integers(1, 99999).map(lambda v: Decimal(v) / 100), rule)
+    tiers = draw(st.lists(tier, max_size=2))
+    own = draw(st.lists(tier, max_size=2))  # the discounts of one instalment (#15)
+    rules = [draw(rule) for _ in range(3)]
+    short = draw(st.booleans())
+    percent = draw(st.integers(0, 60))
+    of = draw(st.sampled_from(PercentOf))
+    fixed = Decimal(draw(st.integers(0, 99999))) / 100
     start = draw(st.sampled_from(Start))
     tax_base = draw(st.sampled_from(TaxBase))
-    # tiers drawn apart from the lines may be refused (one ending after the due date, a
-    # larger one ending later): keep the first tier alone, or none
-    for kept in (tiers, tiers[:1], []):
-        try:
-            return PaymentTerms(
-                installments=lines, discounts=tuple(kept), start=start, tax_base=tax_base
+
+    def build(invoice: list[DiscountTier], line: list[DiscountTier]) -> PaymentTerms:
+        balance = Installment(LineKind.BALANCE, rules[0], discounts=tuple(line))
+        lines = (
+            (balance,)
+            if short
+            else (
+                Installment.percent(percent, rules[1], of=of),
+                Installment.fixed(fixed, rules[2]),
+                balance,
             )
+        )
+        return PaymentTerms(
+            installments=lines, discounts=tuple(invoice), start=start, tax_base=tax_base
+        )
+
+    # tiers drawn apart from each other may be refused (the same tier twice, a larger one
+    # ending later): keep the first tier alone, or none
+    for kept in ((tiers, own), (tiers[:1], own[:1]), ([], [])):
+        try:
+            return build(*kept)
         except InvalidTerms:
             continue
     raise AssertionError("terms without discount tiers are valid")
@@ -269,6 +283,85 @@ def test_invoice_block_with_a_discount_and_instalments() -> None:
     ]
 
 
+def test_invoice_block_with_instalment_and_fixed_discounts() -> None:
+    # Source: OCA/account-payment account_cash_discount_payment test_invoice_payment_discount
+    # (25 % within 5 days on a line due at 0 days: 2,000 -> 1,500) and frappe/erpnext
+    # test_payment_entry.py ..._with_discount_amount (50 off 236 within 1 day: 186).
+    oca = PaymentTerms(installments=(Installment.balance("0D").with_discount(25, "5D"),))
+    block = describe_invoice(oca.schedule(date(2024, 3, 1), Decimal("2000")), "en", terms=oca)
+    assert block.splitlines() == [
+        "Payment terms: due on receipt (25% discount within 5 days).",
+        "Payment due on 1 March 2024: EUR 2000.00.",
+        "25% discount for payment by 6 March 2024: EUR 1500.00 to pay.",
+    ]
+    erpnext = PaymentTerms.net(2).with_discount(None, "1D", amount=Decimal(50))
+    sched = erpnext.schedule(date(2024, 5, 2), Decimal("236"))
+    assert describe_invoice(sched, "de").splitlines()[-1] == (
+        "Bei Zahlung bis 3. Mai 2024 50,00 EUR Skonto: 186,00 EUR zu zahlen."
+    )
+    assert describe_invoice(sched, "fr").splitlines()[-1] == (
+        "Escompte de 50,00 EUR pour paiement au plus tard le 3 mai 2024 : 186,00 EUR à payer."
+    )
+
+
+@pytest.mark.parametrize(
+    ("terms", "lang", "wording"),
+    [
+        # Source: OCA account_cash_discount_payment test_invoice_payment_discount (Odoo 16
+        # per-line discount): "25% discount 0 days".
+        pytest.param(
+            PaymentTerms(installments=(Installment.balance("0D").with_discount(25, "5D"),)),
+            "fr",
+            "paiement à réception de facture (escompte 25 % pour paiement sous 5 jours)",
+            id="oca-line-discount-fr",
+        ),
+        # Source: frappe/erpnext test_payment_entry.py: "30 Credit Days with Rs.50 Discount"
+        # as configured there (due 2 days, discount valid 1 day).
+        pytest.param(
+            PaymentTerms.net(2).with_discount(None, "1D", amount=Decimal(50)),
+            "en",
+            "amount 50 discount within 1 day, net 2 days",
+            id="erpnext-amount-discount-en",
+        ),
+        # Source: tryton/tryton account_invoice tests, test_payment_term (25 % of the
+        # remainder at 30 days, the remainder at 1 month).
+        pytest.param(
+            PaymentTerms(
+                installments=(
+                    Installment.percent(25, "30D", of=PercentOf.REMAINDER),
+                    Installment.balance("1M"),
+                )
+            ),
+            "nl",
+            "25% binnen 30 dagen van het restant, restant binnen 1 maand",
+            id="tryton-remainder-nl",
+        ),
+        pytest.param(
+            PaymentTerms(
+                installments=(
+                    Installment.percent(25, "30D", of=PercentOf.REMAINDER),
+                    Installment.balance("1M"),
+                )
+            ),
+            "de",
+            "25 % innerhalb 30 Tage vom Rest, Rest innerhalb 1 Monat",
+            id="tryton-remainder-de",
+        ),
+    ],
+)
+def test_new_terms_in_words(terms: PaymentTerms, lang: str, wording: str) -> None:
+    assert describe(terms, lang) == wording
+    assert parse(wording, lang=lang) == terms
+
+
+def test_xrechnung_refuses_fixed_and_instalment_discounts() -> None:
+    with pytest.raises(InvalidTerms, match="amount=Decimal"):
+        xrechnung_skonto(PaymentTerms.net(30).with_discount(None, "10D", amount=Decimal(5)))
+    line = PaymentTerms(installments=(Installment.balance("30D").with_discount(2, "10D"),))
+    with pytest.raises(InvalidTerms, match="instalment discounts"):
+        xrechnung_skonto(line)
+
+
 @pytest.mark.parametrize("lang", LANGS)
 def test_invoice_block_in_every_language(lang: str) -> None:
     terms = PaymentTerms.net(30).with_discount(2, "14D")
@@ -297,15 +390,34 @@ def test_invoice_block_checks_its_arguments() -> None:
 def test_invoice_block_with_the_french_statutory_regime() -> None:
     from payterms.law import regime
 
-    # Source: reference/legal.md §0.1: FR penalty default = ECB MRO in force on 1 January
-    # 2026 (2.15) + 10 points = 12.15 %; §4: EUR 40 indemnity (D441-5).
+    # Source: rates-update.md §3.2: FR penalty default = ECB rate in force on 1 January
+    # 2025 (3.15, confirmed) + 10 points = 13.15 %; legal.md §4: EUR 40 indemnity (D441-5).
+    terms = PaymentTerms.end_of_month(45)
+    sched = terms.schedule(date(2025, 1, 15), Decimal("1210.00"))
+    lines = describe_invoice(sched, "fr", regime("FR"), terms=terms).splitlines()
+    assert lines[1] == "Date de paiement : 17 mars 2025, 1210,00 EUR."
+    assert lines[2] == "Pas d'escompte pour paiement anticipé."
+    assert lines[3].startswith("Pénalités de retard : 13,15 % par an")
+    assert lines[4] == "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR."
+
+
+def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
+    from payterms.law import RateTable, regime
+
+    # rates-update.md §3.2: the ECB rate on 1 January 2026 (2.15) is read only in the
+    # press, so the 2026 H1 rate raises; with the rate brought as a table (a user who read
+    # the ECB press release) the block states 2.15 + 10 = 12.15 %.
     terms = PaymentTerms.end_of_month(45)
     sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    lines = describe_invoice(sched, "fr", regime("FR"), terms=terms).splitlines()
-    assert lines[1] == "Date de paiement : 17 mars 2026, 1210,00 EUR."
-    assert lines[2] == "Pas d'escompte pour paiement anticipé."
-    assert lines[3].startswith("Pénalités de retard : 12,15 % par an")
-    assert lines[4] == "Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR."
+    with pytest.raises(RateNotPublished, match="ecb_mro"):
+        describe_invoice(sched, "fr", regime("FR"))
+    ecb = RateTable.from_csv(
+        "# covers_until: 2026-06-30\nvalid_from,rate,status,source\n"
+        "2025-06-11,2.15,published,ECB press release of 5 June 2025\n",
+        name="ecb_mro",
+    )
+    lines = describe_invoice(sched, "fr", regime("FR", tables={"ecb_mro": ecb})).splitlines()
+    assert lines[2].startswith("Pénalités de retard : 12,15 % par an")
 
 
 def test_invoice_block_with_the_german_statutory_regime() -> None:

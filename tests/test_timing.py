@@ -638,3 +638,30 @@ def test_send_date_table_frame_names_the_missing_extra(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "pandas", None)  # makes `import pandas` fail
     with pytest.raises(MissingExtra, match=r"SendDateTable.to_frame needs pandas"):
         table.to_frame()
+
+
+# --------------------------------------------------------------------------- ERP parity (#15)
+
+
+def test_discount_payer_and_the_new_discounts() -> None:
+    # A payer who picks its discounts is forecast on invoice discounts only; a fixed discount
+    # is worth something only against an amount; others ignore discounts for dates.
+    runs = PaymentRun.monthly(10, 25)
+    chooser = Payer(runs=runs, policy=RunPolicy.EARLY_FOR_DISCOUNT)
+    line = PaymentTerms(installments=(Installment.balance("30D").with_discount(2, "10D"),))
+    with pytest.raises(InvalidArgument, match="instalment discounts"):
+        expected_payment_date(line, date(2026, 1, 5), chooser)
+    fixed = PaymentTerms.net(30).with_discount(None, "10D", amount=Decimal(50))
+    with pytest.raises(InvalidArgument, match="amount=None"):
+        expected_payment_date(fixed, date(2026, 1, 5), chooser)
+    # Source: frappe/erpnext test_payment_entry.py (Amount 50 off 236): with the amount, the
+    # chooser takes the 50 off at its run on or before 15 January (the 10th, a Saturday,
+    # moved to Monday the 12th).
+    e = explain_payment(fixed, date(2026, 1, 5), chooser, amount=Decimal("236"))
+    [payment] = e.payments
+    assert (payment.run, payment.amount) == (date(2026, 1, 12), Decimal("186.00"))
+    assert "early, for the 50.00 discount until 2026-01-15" in str(e)
+    # a payer on its due dates: the discounts do not move any date, with or without amount
+    plain = Payer(runs=runs)
+    assert expected_payment_date(line, date(2026, 1, 5), plain) == date(2026, 2, 10)
+    assert expected_payment_date(fixed, date(2026, 1, 5), plain) == date(2026, 2, 10)

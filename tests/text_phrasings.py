@@ -424,4 +424,15 @@ DE = [
     ),
 ]
 
-PHRASINGS = [*EN, *FR, *NL, *DE]
+# Source: odoo/documentation content/applications/finance/accounting/customer_invoices/
+# payment_terms.rst (Odoo 17+: a negative "After" gives days before the end of the month);
+# Business Central date formulas take a sign on any term: CM-10D (#15).
+BEFORE_END_OF_MONTH = [
+    row("net 10 days before the end of the month", "en", terms("CM-10D"), id="before-eom"),
+    row("paiement à 10 jours avant la fin du mois", "fr", terms("CM-10D"), id="avant-fdm"),
+    row("10 dagen voor het einde van de maand", "nl", terms("CM-10D"), id="voor-einde-maand"),
+    row("zahlbar 10 Tage vor Monatsende", "de", terms("CM-10D"), id="vor-monatsende"),
+    row("net [CM-10D]", "en", terms("CM-10D"), id="before-eom-formula"),
+]
+
+PHRASINGS = [*EN, *FR, *NL, *DE, *BEFORE_END_OF_MONTH]

@@ -524,8 +524,10 @@ class SharePlan:
                 assert line.value is not None  # noqa: S101 - a percent line has a value
                 num, den = _ratio(line.value)
                 self.percents.append((i, num, den, line.of is PercentOf.AFTER_FIXED))
-        self.tiers = [_ratio(tier.percent) for tier in terms.discounts]
-        self.tier_percents = [tier.percent for tier in terms.discounts]
+        tier_percents = [tier.percent for tier in terms.discounts]
+        assert None not in tier_percents  # noqa: S101 - share_plan admits percentage tiers only
+        self.tier_percents = [percent for percent in tier_percents if percent is not None]
+        self.tiers = [_ratio(percent) for percent in self.tier_percents]
         common = max([den for _, _, den, _ in self.percents] + [100])
         self.common = common
         parts = [(num * common // den, after) for _, num, den, after in self.percents]

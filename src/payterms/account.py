@@ -508,13 +508,13 @@ def payment_plan(
         InvalidType: a float amount or rate, a datetime for a date.
 
     >>> from datetime import date
-    >>> plan = payment_plan(Decimal("1000"), 4, start=date(2025, 7, 15),
-    ...                     first=date(2025, 8, 15), method=PlanMethod.EQUAL_PRINCIPAL,
+    >>> plan = payment_plan(Decimal("1000"), 4, start=date(2025, 1, 15),
+    ...                     first=date(2025, 2, 15), method=PlanMethod.EQUAL_PRINCIPAL,
     ...                     rate="BE")
     >>> [(i.principal, i.interest) for i in plan.instalments][:2]
-    [(Decimal('250.00'), Decimal('8.92')), (Decimal('250.00'), Decimal('6.69'))]
+    [(Decimal('250.00'), Decimal('9.77')), (Decimal('250.00'), Decimal('6.62'))]
     >>> plan.assumptions[0][:45]
-    'the BE statutory rate in force on 2025-07-16 '
+    'the BE statutory rate in force on 2025-01-16 '
     >>> payment_plan(Decimal("1000"), 0, start=date(2026, 1, 15), first=date(2026, 2, 15))
     Traceback (most recent call last):
     payterms.errors.InvalidArgument: instalments=0 is not accepted: expected a whole number >= 1

@@ -994,27 +994,30 @@ class Schedules(Sequence[Schedule]):
         due_amounts = list(map(money, _as_list(self._due_units[a:b])))
         dues = list(map(Due, due_days, due_amounts))
         c, d = int(win_offsets[0]), int(win_offsets[-1])
-        windows = list(
-            map(
-                DiscountWindow,
-                [epoch + one_day * day for day in _as_list(self._win_days[c:d])],
-                _as_list(self._win_percents[c:d]),
-                map(money, _as_list(self._win_payable[c:d])),
-                map(money, _as_list(self._win_discount[c:d])),
-            )
-        )
+        win_days = [epoch + one_day * day for day in _as_list(self._win_days[c:d])]
+        win_percents = _as_list(self._win_percents[c:d])
+        win_payable = list(map(money, _as_list(self._win_payable[c:d])))
+        win_discount = list(map(money, _as_list(self._win_discount[c:d])))
         starts = [epoch + one_day * day for day in _as_list(self._starts[first:stop])]
         totals = map(money, _as_list(self._totals[first:stop]))
         currency = self.currency
         due_bounds = [offset - a for offset in _as_list(due_offsets)]
         win_bounds = [offset - c for offset in _as_list(win_offsets)]
         for k, (start, total) in enumerate(zip(starts, totals, strict=True)):
+            # the columnar plan admits discounts on the whole amount only: the base is the total
+            w = slice(win_bounds[k], win_bounds[k + 1])
+            windows = tuple(
+                DiscountWindow(day, percent, payable, discount, total)
+                for day, percent, payable, discount in zip(
+                    win_days[w], win_percents[w], win_payable[w], win_discount[w], strict=True
+                )
+            )
             yield Schedule(
                 start,
                 total,
                 currency,
                 tuple(dues[due_bounds[k] : due_bounds[k + 1]]),
-                tuple(windows[win_bounds[k] : win_bounds[k + 1]]),
+                windows,
             )
 
     # -- frames ------------------------------------------------------------------------
@@ -1095,7 +1098,7 @@ class Schedules(Sequence[Schedule]):
         pandas = _pandas("Schedules.discounts_frame")
         numpy = _numpy("Schedules.discounts_frame")
         owners: list[int] = []
-        rows: list[tuple[int, Decimal, Decimal, Decimal]] = []
+        rows: list[tuple[int, Decimal | None, Decimal, Decimal]] = []
         for position, schedule in enumerate(self):
             for window in schedule.discounts:
                 owners.append(position)

@@ -137,22 +137,28 @@ class Imputation(Enum):
 
 
 class RateAssumption(Enum):
-    """What to assume for days past a table's last published period.
+    """What to assume for days a rate table gives no confirmed rate for.
+
+    Those are the days past a table's last day and the days of its unconfirmed rows
+    (:class:`payterms.law.RateStatus`); without an assumption they raise
+    :class:`~payterms.errors.RateNotPublished`.
 
     >>> from datetime import date
     >>> from payterms.interest import late_interest
     >>> res = late_interest(Decimal("1000"), due=date(2025, 12, 31), until=date(2026, 1, 31),
-    ...                     regime="BE", assume=RateAssumption.STATUTORY_FORMULA)
-    >>> res.periods[0].rate, res.assumptions[-1][:48]
-    (Decimal('0.105'), 'rate past the published Belgian table computed b')
+    ...                     regime="BE", assume=RateAssumption.CARRY_FORWARD)
+    >>> res.periods[0].rate, res.assumptions[-1][:64]
+    (Decimal('0.105'), 'be_late_payment rate from 2026-01-01 (10.5 %) is not confirmed b')
     """
 
     CARRY_FORWARD = "carry_forward"
-    """The last published rate continues; the result says so in ``assumptions``."""
+    """An unconfirmed row's reported figure is used, else the last figure before it
+    continues, also past the table's last day; the result says so in ``assumptions``."""
 
     STATUTORY_FORMULA = "statutory_formula"
-    """The regime's statutory formula applied to the ECB rate table (for regimes that
-    have one); the result says so in ``assumptions``."""
+    """The regime's statutory formula applied to the ECB rate table on the days its
+    national table has no confirmed rate (for regimes that have one); the result says
+    so in ``assumptions``."""
 
 
 class PartyKind(Enum):

@@ -404,8 +404,18 @@ def discount_tiers(
     # 100 units: the windows' dates do not depend on the amount; tax 0 serves every base
     sched = terms.schedule(invoice_date, 100, calendar=calendar, adjustment=adjustment, tax=_ZERO)
     net_days = (sched.final_due - invoice_date).days
-    tiers = tuple((w.percent, (w.last_day - invoice_date).days) for w in sched.discounts)
-    return tiers, net_days
+    windows = sorted((*sched.discounts, *sched.dues[0].discounts), key=lambda w: w.last_day)
+    tiers = []
+    for window in windows:
+        if window.percent is None:
+            raise InvalidTerms(
+                "terms",
+                terms,
+                f"percentage discounts (a fixed discount of {window.discount} has no rate "
+                "without its amount)",
+            )
+        tiers.append((window.percent, (window.last_day - invoice_date).days))
+    return tuple(tiers), net_days
 
 
 # --------------------------------------------------------------------------- decisions

@@ -278,7 +278,22 @@ class OutsideCalendarRange(PaytermsError, LookupError):
 
 
 class RateNotPublished(PaytermsError, LookupError):
-    """No published rate covers *on*; the table runs from *first_known* to *last_known*."""
+    """No confirmed rate covers *on*; the table runs from *first_known* to *last_known*.
+
+    *detail* says why (an unconfirmed row, the end of the table). Unless *remedy* is
+    false, the message names both ways out: an assumption the result records
+    (``assume=RateAssumption.CARRY_FORWARD`` or ``STATUTORY_FORMULA``), or the published
+    rates brought as a table (``tables=`` of :func:`payterms.law.regime`).
+
+    >>> err = RateNotPublished("ecb_mro", date(2027, 1, 4), date(2026, 6, 17))
+    >>> print(err)
+    no ecb_mro rate published for 2027-01-04 (table covers up to 2026-06-17); to go on,
+    pass assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA (the result records
+    the assumption), or bring the published rates with
+    tables={'ecb_mro': RateTable.from_csv(...)} (payterms.law.coverage() lists every table)
+    >>> err.table, err.last_known
+    ('ecb_mro', datetime.date(2026, 6, 17))
+    """
 
     def __init__(
         self,
@@ -288,6 +303,7 @@ class RateNotPublished(PaytermsError, LookupError):
         *,
         first_known: date | None = None,
         detail: str = "",
+        remedy: bool = True,
     ) -> None:
         span = (
             f"{first_known.isoformat()} to {last_known.isoformat()}"
@@ -295,13 +311,22 @@ class RateNotPublished(PaytermsError, LookupError):
             else f"up to {last_known.isoformat()}"
         )
         extra = f"; {detail}" if detail else ""
+        ways = (
+            "; to go on, pass assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA "
+            "(the result records the assumption), or bring the published rates with "
+            f"tables={{{table!r}: RateTable.from_csv(...)}} (payterms.law.coverage() lists "
+            "every table)"
+            if remedy
+            else ""
+        )
         super().__init__(
-            f"no {table} rate published for {on.isoformat()} (table covers {span}){extra}"
+            f"no {table} rate published for {on.isoformat()} (table covers {span}){extra}{ways}"
         )
         self.table = table
         self.on = on
         self.first_known = first_known
         self.last_known = last_known
+        self.detail = detail
 
     def __str__(self) -> str:
         return str(self.args[0])

@@ -607,6 +607,12 @@ def _payments(
     check_rounding(rounding)
     if take_discount is not None and not isinstance(take_discount, bool):
         raise InvalidType("take_discount", take_discount, "a bool or None")
+    if take_discount and any(line.discounts for line in terms.installments):
+        raise InvalidArgument(
+            "take_discount",
+            take_discount,
+            "discounts on the whole invoice to take (the terms discount their instalments)",
+        )
     if term_start is not None:
         term_start = check_date(term_start, "term_start")
     elif terms.start in _EVENT_STARTS:

@@ -5,7 +5,8 @@ text form follows the date formulas that Business Central users write, so that a
 accountant can read and write it:
 
 * ``nD nW nM nQ nY``: add days, weeks, months, quarters or years (months clamp to the
-  month end: 31 Jan + 1M = 28/29 Feb);
+  month end: 31 Jan + 1M = 28/29 Feb); ``-nD`` ... go back (``CM-10D``: 10 days before
+  the end of the month, as Business Central formulas and Odoo 16+ negative days write it);
 * ``nBD``: add n business days (needs a calendar);
 * ``CM`` / ``-CM``: to the last / first day of the current month; likewise ``CW``
   (weeks run Monday to Sunday), ``CQ``, ``CY``;
@@ -27,9 +28,11 @@ Two deliberate choices:
   months, counted from the date they start from, so ``1M+1M`` means ``2M``
   (31 Jan -> 31 Mar, not 28 Mar) and ``1Y+1M`` means ``1M+1Y``: month arithmetic
   never drifts with the way a formula is written.
-* Offsets are never negative (a due date does not precede the start); the only
-  backward steps are the start-of-period anchors ``-CW -CM -CQ -CY``, used to count
-  whole months (``-CM+1M+D20``: the 20th of next month).
+* Offsets may be negative (``CM-10D``, ``-10D+CM+10D``: Odoo 16's "next 10th"), and so
+  may the start-of-period anchors ``-CW -CM -CQ -CY`` (``-CM+1M+D20``: the 20th of next
+  month). A rule may give a date before its start; payment terms refuse one that does
+  (a due date never precedes the start date: :class:`~payterms.errors.InvalidTerms`
+  naming the rule and the date it gives).
 
 More information:
 
@@ -120,14 +123,13 @@ class Period(Enum):
 def _check_count(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidType(name, value, "an int")
-    if value < 0:
-        raise InvalidTerms(
+    if not -MAX_COUNT <= value <= MAX_COUNT:
+        raise LimitExceeded(
             name,
             value,
-            f"a whole number from 0 to {MAX_COUNT} (a due date never precedes its start)",
+            f"a whole number from -{MAX_COUNT} to {MAX_COUNT} (negative: back)",
+            "MAX_COUNT",
         )
-    if value > MAX_COUNT:
-        raise LimitExceeded(name, value, f"a whole number from 0 to {MAX_COUNT}", "MAX_COUNT")
     return value
 
 
@@ -168,10 +170,10 @@ def _check_weekday(value: object) -> int:
 
 @frozen
 class Shift:
-    """Add *count* units (``30D``, ``2W``, ``1M``, ``1Q``, ``1Y``, ``5BD``).
+    """Add *count* units (``30D``, ``2W``, ``1M``, ``1Q``, ``1Y``, ``5BD``); back if negative.
 
-    >>> str(Shift(45, Unit.DAYS))
-    '45D'
+    >>> str(Shift(45, Unit.DAYS)), str(DueRule((EndOf(Period.MONTH), Shift(-10))))
+    ('45D', 'CM-10D')
     """
 
     count: int = field(converter=_check_shift_count)
@@ -535,13 +537,13 @@ class DueRule:
 
     @property
     def is_forward(self) -> bool:
-        """Return whether the rule can never give a date before the start (no ``-C`` anchor).
+        """Return whether the rule can never give a date before the start (nothing goes back).
 
         >>> DueRule.parse("CM+45D").is_forward, DueRule.parse("-CM+1M+D20").is_forward
         (True, False)
         """
         for step in self.steps:
-            if isinstance(step, StartOf):
+            if isinstance(step, StartOf) or (isinstance(step, Shift) and step.count < 0):
                 return False
             if isinstance(step, CutOff) and not (
                 step.on_or_before.is_forward and step.after.is_forward
@@ -649,10 +651,10 @@ class _Parser:
                 "a step such as '30D', '2W', '1M', '1Q', '1Y', '5BD', 'CM', '-CM', 'D10', "
                 "'WD5' or a cut-off '<15: ... ? ...>'"
             )
-        if negative and m.group("period") is None:
+        if negative and m.group("period") is None and m.group("count") is None:
             raise self.error(
-                "no negative offset (a due date never precedes its start); "
-                "only '-CW', '-CM', '-CQ', '-CY' go back, to the start of the period",
+                "a step that can go back after '-': a count ('-10D', '-1M') or a period "
+                "start ('-CM'); 'D10' and 'WD5' go forward only",
                 sign_pos,
             )
         self.pos = m.end()
@@ -662,7 +664,7 @@ class _Parser:
                 raise self.error(
                     f"a number from 0 to {MAX_COUNT} (payterms.limits.MAX_COUNT)", start
                 )
-            return Shift(count, Unit(m.group("unit").upper()))
+            return Shift(-count if negative else count, Unit(m.group("unit").upper()))
         if m.group("period") is not None:
             period = Period(m.group("period").upper())
             return StartOf(period) if negative else EndOf(period)

@@ -66,7 +66,16 @@ from payterms.errors import InvalidArgument, InvalidType, ParseError
 if TYPE_CHECKING:
     from dateutil.rrule import rrule, rruleset
 
-__all__ = ["LAST", "Lateness", "Payer", "PaymentRun", "RunFit", "RunKind", "RunPolicy"]
+__all__ = [
+    "LAST",
+    "Lateness",
+    "Payer",
+    "PaymentRun",
+    "RunFit",
+    "RunKind",
+    "RunPolicy",
+    "YearlyClosure",
+]
 
 LAST = -1
 """Marker for "the last day of the month" in :meth:`PaymentRun.monthly` (as rrule's -1)."""
@@ -1016,6 +1025,149 @@ def _runs_converter(value: object) -> tuple[PaymentRun, ...]:
     return runs
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)  # a year without 29 February
+
+
+def _recurring_day(value: object, name: str) -> tuple[int, int]:
+    if (
+        not isinstance(value, tuple)
+        or len(value) != 2
+        or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+    ):
+        raise InvalidType(name, value, "a (month, day) pair of ints, such as (8, 1)")
+    month, day = value
+    if not 1 <= month <= 12:
+        raise InvalidArgument(name, value, "a month from 1 to 12")
+    if not 1 <= day <= _MONTH_DAYS[month - 1]:
+        raise InvalidArgument(
+            name,
+            value,
+            f"a day that exists in every year (1 to {_MONTH_DAYS[month - 1]} in month "
+            f"{month}; 29 February does not recur every year)",
+        )
+    return month, day
+
+
+def _first_day(value: object) -> tuple[int, int]:
+    return _recurring_day(value, "first")
+
+
+def _last_day(value: object) -> tuple[int, int]:
+    return _recurring_day(value, "last")
+
+
+@frozen(cache_hash=True)
+class YearlyClosure:
+    """A closure that recurs every year, from *first* to *last* (``(month, day)``, inclusive).
+
+    "Every year 1-21 August" is ``YearlyClosure((8, 1), (8, 21))`` (OCA
+    ``account_payment_term_partner_holiday``: a partner's holiday periods recur every year
+    as day and month from / to). A closure may run over the new year (``(12, 24)`` to
+    ``(1, 2)``); it closes fewer than 365 days. 29 February is refused: it does not recur
+    every year (a February closure ends on the 28th; in a leap year the 29th stays open).
+
+    >>> august = YearlyClosure((8, 1), (8, 21))
+    >>> august.occurrences(date(2026, 1, 1), date(2027, 12, 31))
+    ((datetime.date(2026, 8, 1), datetime.date(2026, 8, 21)),
+     (datetime.date(2027, 8, 1), datetime.date(2027, 8, 21)))
+    >>> august.contains(date(2030, 8, 21)), august.contains(date(2030, 8, 22))
+    (True, False)
+    >>> YearlyClosure((2, 1), (2, 29))
+    Traceback (most recent call last):
+    payterms.errors.InvalidArgument: last=(2, 29) is not accepted: expected a day that exists ...
+    """
+
+    first: tuple[int, int] = field(converter=_first_day)
+    last: tuple[int, int] = field(converter=_last_day)
+
+    def __attrs_post_init__(self) -> None:
+        if self.days >= 365:
+            raise InvalidArgument(
+                "last",
+                self.last,
+                f"a closure of fewer than 365 days (from {self.first} to {self.last} it "
+                "closes the whole year)",
+            )
+
+    @property
+    def crosses_new_year(self) -> bool:
+        """Return whether the closure runs from one year into the next.
+
+        >>> YearlyClosure((12, 24), (1, 2)).crosses_new_year
+        True
+        """
+        return self.last < self.first
+
+    @property
+    def days(self) -> int:
+        """Return how many days the closure closes in a year without 29 February.
+
+        >>> YearlyClosure((8, 1), (8, 21)).days
+        21
+        """
+        first = date(2023, *self.first).toordinal()
+        last = date(2024 if self.crosses_new_year else 2023, *self.last).toordinal()
+        return last - first + 1
+
+    def contains(self, day: date) -> bool:
+        """Return whether *day* falls in the closure (29 February: as its place in the year).
+
+        >>> YearlyClosure((12, 24), (1, 2)).contains(date(2027, 1, 1))
+        True
+        """
+        day = to_date(day, "day")  # a Timestamp at midnight is its day; junk raises
+        key = (day.month, day.day)
+        if self.crosses_new_year:
+            return key >= self.first or key <= self.last
+        return self.first <= key <= self.last
+
+    def occurrences(self, start: date, end: date) -> tuple[tuple[date, date], ...]:
+        """Return the dated (first day, last day) closures that overlap [*start*, *end*].
+
+        >>> YearlyClosure((12, 24), (1, 2)).occurrences(date(2026, 1, 1), date(2026, 1, 31))
+        ((datetime.date(2025, 12, 24), datetime.date(2026, 1, 2)),)
+        """
+        start = check_date(start, "start")
+        end = check_date(end, "end")
+        found = []
+        for year in range(max(start.year - 1, 1), min(end.year, 9999) + 1):
+            last_year = year + 1 if self.crosses_new_year else year
+            if last_year > 9999:
+                continue
+            first, last = date(year, *self.first), date(last_year, *self.last)
+            if first <= end and last >= start:
+                found.append((first, last))
+        return tuple(found)
+
+
+def _yearly_converter(value: object) -> tuple[YearlyClosure, ...]:
+    if isinstance(value, YearlyClosure):
+        return (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("yearly_closures", value, "an iterable of YearlyClosure values")
+    closures = tuple(value)
+    for item in closures:
+        if not isinstance(item, YearlyClosure):
+            raise InvalidType("yearly_closures", item, "a YearlyClosure")
+    if closures:
+        for year in (2023, 2024):  # a year without and a year with 29 February
+            first, last = date(year, 1, 1), date(year, 12, 31)
+            spans = sorted(s for c in closures for s in c.occurrences(first, last))
+            reach = first - timedelta(days=1)
+            for a, b in spans:
+                if a > reach + timedelta(days=1):
+                    break
+                reach = max(reach, b)
+            if reach >= last:
+                raise InvalidArgument(
+                    "yearly_closures",
+                    list(closures),
+                    "yearly closures leaving runs in every year (together they close all of "
+                    f"{year})",
+                )
+    return closures
+
+
 def _closures_converter(value: object) -> tuple[tuple[date, date], ...]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise InvalidType("closures", value, "an iterable of (first day, last day) date pairs")
@@ -1077,6 +1229,9 @@ class Payer:
         policy: the :class:`RunPolicy` picking a run relative to the due date.
         closures: (first day, last day) ranges, inclusive, in which no run happens (an
             August closure, the year-end freeze); each shorter than a year.
+        yearly_closures: :class:`YearlyClosure` values, closures that recur every year
+            ("every year 1-21 August", OCA partner holidays); they close exactly what the
+            same closures written out year by year in *closures* would.
         transfer_days: business days from the run to the money on the supplier's account.
         extra_delay_days: habitual lateness, an int or a :class:`Lateness`, added to the due
             date before a run is picked.
@@ -1098,6 +1253,9 @@ class Payer:
     approval_days: int = field(default=0, validator=_nonneg("approval_days"))
     policy: RunPolicy = RunPolicy.FIRST_RUN_ON_OR_AFTER_DUE
     closures: tuple[tuple[date, date], ...] = field(default=(), converter=_closures_converter)
+    yearly_closures: tuple[YearlyClosure, ...] = field(
+        default=(), kw_only=True, converter=_yearly_converter
+    )
     transfer_days: int = field(default=0, validator=_nonneg("transfer_days"))
     extra_delay_days: Lateness = field(default=_NO_DELAY, converter=_delay_converter)
     cost_of_capital: Decimal | None = field(default=None, converter=_rate_converter)
@@ -1143,7 +1301,9 @@ class Payer:
         True
         """
         day = to_date(day, "day")  # a Timestamp at midnight is its day; junk raises
-        return any(first <= day <= last for first, last in self.closures)
+        return any(first <= day <= last for first, last in self.closures) or any(
+            closure.contains(day) for closure in self.yearly_closures
+        )
 
     def run_dates(self, start: date, end: date) -> tuple[date, ...]:
         """Return the payer's run dates in [start, end]: adjusted, merged, closures removed.
@@ -1234,7 +1394,7 @@ class Payer:
 
     def _closed_for_a_year(self, day_o: int) -> bool:
         """Return whether the closures alone leave no run in the year from *day_o*."""
-        if not self.closures:
+        if not self.closures and not self.yearly_closures:
             return False
         day = date.fromordinal(day_o)
         horizon = day + timedelta(days=366)
@@ -1344,13 +1504,16 @@ class Payer:
         ...       ).closures_between(date(2026, 7, 20), date(2026, 8, 25))
         ((datetime.date(2026, 8, 1), datetime.date(2026, 8, 21)),)
         """
-        return tuple((a, b) for a, b in self.closures if a <= end and b >= start)
+        dated = [(a, b) for a, b in self.closures if a <= end and b >= start]
+        for closure in self.yearly_closures:
+            dated.extend(closure.occurrences(start, end))
+        return tuple(sorted(dated))
 
     def _no_run(self, day: date) -> InvalidArgument:
         if self._closed_for_a_year(day.toordinal()):
             return InvalidArgument(
                 "closures",
-                list(self.closures),
+                [*self.closures, *self.yearly_closures],
                 f"closures leaving a run within a year after {day.isoformat()} (they close"
                 " all runs of a year)",
             )

@@ -33,14 +33,14 @@ More information:
  Due(date=datetime.date(2026, 3, 2), amount=Decimal('847.00')))
 >>> sched.discounts
 (DiscountWindow(last_day=datetime.date(2026, 1, 25), percent=Decimal('2'),
-                payable=Decimal('1185.80'), discount=Decimal('24.20')),)
+                payable=Decimal('1185.80'), discount=Decimal('24.20'), base=Decimal('1210.00')),)
 """
 
 from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from datetime import date, timedelta
+from datetime import date
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from functools import lru_cache
@@ -78,6 +78,7 @@ if TYPE_CHECKING:
     from payterms.calendars import BusinessCalendar
 
 __all__ = [
+    "CashPercent",
     "Due",
     "DiscountTier",
     "DiscountWindow",
@@ -89,9 +90,11 @@ __all__ = [
     "Schedule",
     "Start",
     "TaxBase",
+    "TermHoliday",
     "end_of_month_rule",
 ]
 
+_Date = date  # for annotations inside classes with a field named "date"
 _HUNDRED = Decimal(100)
 _EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
 
@@ -174,6 +177,25 @@ def end_of_month_rule(
     return text
 
 
+class CashPercent(Enum):
+    """The two readings of a percentage "at once" beside a net term ("5 % comptant, net 30").
+
+    >>> text = "5 % comptant, net à 30 jours"
+    >>> [len(PaymentTerms.parse(text, cash=c).discounts) for c in CashPercent]
+    [1, 0]
+    """
+
+    DISCOUNT = "discount"
+    """A discount for paying at once, a tier of 0 days: "5 % comptant, 2 % à 10 jours, 1 % à
+    20 jours, net à 30 jours" is 5, 2 and 1 % off within 0, 10 and 20 days (French trade
+    usage of "escompte pour paiement comptant"; SAP's cash discount terms 1 and 2 beside a
+    net term 3). The default."""
+
+    DOWN_PAYMENT = "down_payment"
+    """A part of the amount paid at once, the rest due by the net term: "30 % comptant, net à
+    30 jours" as a 30 % deposit."""
+
+
 class TaxBase(Enum):
     """What an early-payment discount percentage is taken on.
 
@@ -239,6 +261,15 @@ class PercentOf(Enum):
     """The amount excluding tax (OCA ``percent_amount_untaxed``: the tax then falls on the
     balance line); ``schedule(..., tax=...)`` must give the tax."""
 
+    REMAINDER = "remainder"
+    """What is left of the amount once the lines before it (in the order given, the balance
+    line aside) have taken their rounded shares (Tryton ``percent``, "percentage of the
+    remainder", beside ``percent_on_total``): 50 % then 50 % of the remainder of 1,000 are
+    500 and 250. Needs a balance line."""
+
+
+_REMAINDER = PercentOf.REMAINDER
+
 
 def _check_kind(value: object) -> LineKind:
     if not isinstance(value, LineKind):
@@ -250,6 +281,10 @@ def _check_of(value: object) -> PercentOf:
     if not isinstance(value, PercentOf):
         raise InvalidType("of", value, "a payterms.terms.PercentOf member")
     return value
+
+
+def _line_tiers(value: object) -> tuple[DiscountTier, ...]:
+    return _discounts(value)
 
 
 def _rule(value: object) -> DueRule:
@@ -266,7 +301,11 @@ def _optional_decimal(value: object) -> Decimal | None:
 class Installment:
     """One line of a payment term: what part of the amount is due, and when.
 
-    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`.
+    Build lines with :meth:`percent`, :meth:`fixed` and :meth:`balance`. A line may
+    carry its own early-payment *discounts* (Odoo 16 per-line discounts; see
+    :meth:`with_discount`): they apply when that instalment is paid by their last day.
+    A line of zero (``fixed(0, ...)`` or ``percent(0, ...)``) keeps its date in the
+    schedule with a zero amount (a marker line, as OCA and Odoo keep one).
 
     >>> Installment.percent(Decimal("30"), "0D")
     Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'),
@@ -277,6 +316,7 @@ class Installment:
     rule: DueRule = field(converter=_rule)
     value: Decimal | None = field(default=None, converter=_optional_decimal)
     of: PercentOf = field(default=PercentOf.TOTAL, kw_only=True, converter=_check_of)
+    discounts: tuple[DiscountTier, ...] = field(default=(), kw_only=True, converter=_line_tiers)
 
     def __attrs_post_init__(self) -> None:
         if self.of is not PercentOf.TOTAL and self.kind is not LineKind.PERCENT:
@@ -286,10 +326,19 @@ class Installment:
                 raise InvalidTerms("value", self.value, "no value on a balance line")
         elif self.value is None:
             raise InvalidTerms("value", None, f"a value on a {self.kind.value} line")
-        elif self.kind is LineKind.PERCENT and not 0 < self.value <= _HUNDRED:
-            raise InvalidTerms("percent", self.value, "a percentage above 0 and at most 100")
-        elif self.kind is LineKind.FIXED and not self.value > 0:
-            raise InvalidTerms("amount", self.value, "a fixed amount above 0")
+        elif self.kind is LineKind.PERCENT and not 0 <= self.value <= _HUNDRED:
+            raise InvalidTerms("percent", self.value, "a percentage from 0 to 100")
+        elif self.kind is LineKind.FIXED and self.value < 0:
+            raise InvalidTerms("amount", self.value, "a fixed amount of 0 or more")
+
+    def __repr__(self) -> str:
+        text = (
+            f"Installment(kind={self.kind!r}, rule={self.rule!r}, value={self.value!r}, "
+            f"of={self.of!r}"
+        )
+        if self.discounts:
+            text += f", discounts={self.discounts!r}"
+        return text + ")"
 
     @classmethod
     def percent(
@@ -324,32 +373,95 @@ class Installment:
         """
         return cls(LineKind.BALANCE, rule)
 
+    def with_discount(
+        self,
+        percent: Decimal | int | str | None,
+        rule: DueRule | str,
+        *,
+        amount: Decimal | int | str | None = None,
+    ) -> Installment:
+        """Return this line with one more early-payment discount of its own (Odoo 16 per line).
 
-def _discount_percent(value: object) -> Decimal:
+        *percent* % of this instalment (of its share of the discount base), or a fixed
+        *amount* (``percent=None``), off when the instalment is paid by the date of *rule*.
+
+        >>> line = Installment.balance("0D").with_discount(25, "5D")
+        >>> line.discounts
+        (DiscountTier(percent=Decimal('25'), rule=DueRule.parse('5D')),)
+        """
+        tier = DiscountTier(percent, rule, amount=amount)
+        return evolve(self, discounts=(*self.discounts, tier))
+
+
+def _discount_percent(value: object) -> Decimal | None:
+    if value is None:
+        return None
     percent = to_decimal(value, "percent")
     if not 0 < percent < _HUNDRED:
         raise InvalidTerms("percent", percent, "a discount percentage above 0 and below 100")
     return percent
 
 
+def _discount_amount(value: object) -> Decimal | None:
+    if value is None:
+        return None
+    amount = to_decimal(value, "amount")
+    if not amount > 0:
+        raise InvalidTerms("amount", amount, "a fixed discount amount above 0")
+    return amount
+
+
 @frozen(cache_hash=True)
 class DiscountTier:
-    """An early-payment discount: *percent* off when the invoice is paid by the date of *rule*.
+    """An early-payment discount: *percent* off, or a fixed *amount*, if paid by the date of *rule*.
 
     The last day counts: "2 % within 10 days" of 1 Jan holds up to 11 Jan included
-    (every peer system: ERPNext reference date <= discount date; Odoo docs).
+    (every peer system: ERPNext reference date <= discount date; Odoo docs). A tier is a
+    percentage or, with ``percent=None`` and *amount*, a fixed amount off (ERPNext
+    ``discount_type`` "Amount"; :meth:`fixed`), which may not exceed the amount it is
+    taken on (checked when a schedule is computed). Its last day may fall after the due
+    date ("due on receipt, 2 % if paid within 10 days", as Odoo's own tests set it up).
 
     >>> DiscountTier(Decimal("2"), "10D")
     DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D'))
+    >>> DiscountTier.fixed(Decimal("50"), "1D")
+    DiscountTier(percent=None, rule=DueRule.parse('1D'), amount=Decimal('50'))
     """
 
-    percent: Decimal = field(converter=_discount_percent)
+    percent: Decimal | None = field(converter=_discount_percent)
     rule: DueRule = field(converter=_rule)
+    amount: Decimal | None = field(default=None, kw_only=True, converter=_discount_amount)
+
+    def __attrs_post_init__(self) -> None:
+        if (self.percent is None) == (self.amount is None):
+            raise InvalidTerms(
+                "percent",
+                self.percent,
+                f"either a percentage or a fixed amount (amount={self.amount})",
+            )
+
+    def __repr__(self) -> str:
+        if self.amount is None:
+            return f"DiscountTier(percent={self.percent!r}, rule={self.rule!r})"
+        return f"DiscountTier(percent=None, rule={self.rule!r}, amount={self.amount!r})"
+
+    @classmethod
+    def fixed(cls, amount: Decimal | int | str, rule: DueRule | str) -> DiscountTier:
+        """Return a discount of the fixed *amount* if paid by the date of *rule* (ERPNext "Amount").
+
+        >>> DiscountTier.fixed(50, "1D").amount
+        Decimal('50')
+        """
+        return cls(None, rule, amount=amount)
 
 
 @frozen
 class Due:
-    """One instalment of a schedule: the *amount* due on *date*.
+    """One instalment of a schedule: the *amount* due on *date*, and its own discount windows.
+
+    *discounts* come from the instalment's own tiers (:attr:`Installment.discounts`):
+    pay ``payable`` by ``last_day`` to settle this instalment; ``payable + discount`` is
+    *amount* exactly.
 
     >>> PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100")).dues
     (Due(date=datetime.date(2026, 2, 14), amount=Decimal('100.00')),)
@@ -357,29 +469,56 @@ class Due:
 
     date: date
     amount: Decimal
+    discounts: tuple[DiscountWindow, ...] = ()
+
+    def __repr__(self) -> str:
+        text = f"Due(date={self.date!r}, amount={self.amount!r}"
+        if self.discounts:
+            text += f", discounts={self.discounts!r}"
+        return text + ")"
+
+    def amount_payable_on(self, day: _Date) -> Decimal:
+        """Return what settles this instalment if paid on *day*: its best window's payable.
+
+        >>> line = Installment.balance("0D").with_discount(25, "5D")
+        >>> due = PaymentTerms(installments=(line,)).schedule(date(2026, 1, 1), 2000).dues[0]
+        >>> due.amount_payable_on(date(2026, 1, 6)), due.amount_payable_on(date(2026, 1, 7))
+        (Decimal('1500.00'), Decimal('2000.00'))
+        """
+        check_date(day, "day")
+        return _best(self.amount, self.discounts, day)
 
 
 @frozen
 class DiscountWindow:
     """An early-payment discount of a schedule: pay *payable* by *last_day* (inclusive).
 
-    ``payable + discount`` is the invoice amount exactly.
+    ``payable + discount`` is the invoice amount exactly (for an instalment's own window,
+    that instalment's amount). *percent* is None for a fixed-amount discount. *base* is
+    what the discount is taken on (the amount, or the amount less tax for
+    ``TaxBase.EXCLUDED``/``MIXED``, less any undiscounted part; an instalment's share of
+    it), rounded to the minor unit: the basis amount an e-invoice states (CII
+    ``ram:BasisAmount``).
 
     >>> t = PaymentTerms.net(30).with_discount(Decimal("2"), "10D")
     >>> t.schedule(date(2026, 1, 15), Decimal("99.99")).discounts
     (DiscountWindow(last_day=datetime.date(2026, 1, 25), percent=Decimal('2'),
-                    payable=Decimal('97.99'), discount=Decimal('2.00')),)
+                    payable=Decimal('97.99'), discount=Decimal('2.00'), base=Decimal('99.99')),)
     """
 
     last_day: date
-    percent: Decimal
+    percent: Decimal | None
     payable: Decimal
     discount: Decimal
+    base: Decimal | None = None
 
 
 @frozen
 class Schedule:
     """The due dates and amounts of one invoice under a payment term, and its discount windows.
+
+    *tax* is the tax payterms computed, when the schedule was asked for with ``untaxed=``
+    and ``tax_percent=`` (None when the amount was given with its tax).
 
     >>> sched = PaymentTerms.net(30).with_discount(Decimal("2"), "10D").schedule(
     ...     date(2026, 1, 15), Decimal("100.00"))
@@ -394,6 +533,7 @@ class Schedule:
     currency: str
     dues: tuple[Due, ...]
     discounts: tuple[DiscountWindow, ...] = ()
+    tax: Decimal | None = None
 
     @property
     def final_due(self) -> date:
@@ -403,15 +543,94 @@ class Schedule:
     def amount_payable_on(self, day: date) -> Decimal:
         """Return the amount that settles the invoice in full if paid on *day*.
 
-        The best discount whose last day is on or after *day* applies; after the last
-        discount window, the full amount is payable.
+        The best invoice discount whose last day is on or after *day* applies, or, when
+        instalments carry their own discounts, each instalment at its best window on
+        *day* (:meth:`Due.amount_payable_on`); the two kinds do not add up: the lower
+        total applies. After every window, the full amount is payable; never more (a
+        window may end after the final due date: it is still a discount).
+
+        >>> t = PaymentTerms.on_receipt().with_discount(10, "10D")        # Odoo EPD tests
+        >>> s = t.schedule(date(2019, 1, 1), Decimal("1000"))
+        >>> s.final_due, s.amount_payable_on(date(2019, 1, 2))
+        (datetime.date(2019, 1, 1), Decimal('900.00'))
         """
         check_date(day, "day")
-        best = self.amount
-        for window in self.discounts:
-            if day <= window.last_day and abs(window.payable) < abs(best):
-                best = window.payable
+        best = _best(self.amount, self.discounts, day)
+        if any(due.discounts for due in self.dues):
+            by_line = sum((_best(d.amount, d.discounts, day) for d in self.dues), _ZERO)
+            if abs(by_line) < abs(best):
+                best = by_line
         return best
+
+
+_ZERO = Decimal(0)
+
+
+def _best(amount: Decimal, windows: tuple[DiscountWindow, ...], day: date) -> Decimal:
+    """Return *amount*, or the lowest payable of the *windows* still open on *day*."""
+    best = amount
+    for window in windows:
+        if day <= window.last_day and abs(window.payable) < abs(best):
+            best = window.payable
+    return best
+
+
+def _holiday_day(value: object) -> date:
+    return check_date(value, "day")
+
+
+def _postponed_day(value: object) -> date:
+    return check_date(value, "postponed")
+
+
+@frozen(cache_hash=True)
+class TermHoliday:
+    """A date the terms never fall due on: a due date on *day* moves to *postponed* (later).
+
+    Only that exact date moves, once, and the days around it stay as they are (OCA
+    ``account_payment_term_extension`` term holidays: "holiday" and "postponed date"; the
+    postponed date must be later, and no date is both a holiday and a postponed date).
+    Applied to each instalment's date before any business-day adjustment.
+
+    >>> t = PaymentTerms(installments=(Installment.balance("2W"),),
+    ...                  holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),))
+    >>> t.due_date(date(2015, 3, 2)), t.due_date(date(2015, 3, 3))
+    (datetime.date(2015, 3, 17), datetime.date(2015, 3, 17))
+    """
+
+    day: date = field(converter=_holiday_day)
+    postponed: date = field(converter=_postponed_day)
+
+    def __attrs_post_init__(self) -> None:
+        if self.postponed <= self.day:
+            raise InvalidTerms(
+                "postponed",
+                self.postponed,
+                f"a date after the holiday {self.day.isoformat()} (a holiday is postponed "
+                "into the future)",
+            )
+
+
+def _holidays(value: object) -> tuple[TermHoliday, ...]:
+    if isinstance(value, TermHoliday):
+        value = (value,)
+    if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
+        raise InvalidType("holidays", value, "a sequence of TermHoliday values")
+    holidays = tuple(value)
+    for i, holiday in enumerate(holidays):
+        if not isinstance(holiday, TermHoliday):
+            raise InvalidType(f"holidays[{i}]", holiday, "a TermHoliday")
+    days = [h.day for h in holidays]
+    for holiday in holidays:
+        if days.count(holiday.day) > 1:
+            raise InvalidTerms("holidays", holiday.day, "each holiday date once")
+        if holiday.postponed in days:
+            raise InvalidTerms(
+                "holidays",
+                holiday.postponed,
+                "a postponed date that is not itself a holiday (holidays move once)",
+            )
+    return tuple(sorted(holidays, key=lambda h: h.day))
 
 
 def _installments(value: object) -> tuple[Installment, ...]:
@@ -426,15 +645,15 @@ def _installments(value: object) -> tuple[Installment, ...]:
     return lines
 
 
-def _discounts(value: object) -> tuple[DiscountTier, ...]:
+def _discounts(value: object, name: str = "discounts") -> tuple[DiscountTier, ...]:
     if isinstance(value, DiscountTier):
         value = (value,)
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise InvalidType("discounts", value, "a sequence of DiscountTier values")
+        raise InvalidType(name, value, "a sequence of DiscountTier values")
     tiers = tuple(value)
     for i, tier in enumerate(tiers):
         if not isinstance(tier, DiscountTier):
-            raise InvalidType(f"discounts[{i}]", tier, "a DiscountTier")
+            raise InvalidType(f"{name}[{i}]", tier, "a DiscountTier")
     return tiers
 
 
@@ -495,6 +714,8 @@ def _bounds(rule: DueRule) -> tuple[int, int] | None:
             if step.unit is Unit.BUSINESS_DAYS:
                 return None
             lo, hi = _UNIT_DAYS.get(step.unit, (365, 366))
+            if step.count < 0:  # going back: the longest months are the fewest days
+                lo, hi = hi, lo
             low, high = low + lo * step.count, high + hi * step.count
         elif isinstance(step, EndOf):
             high += _PERIOD_DAYS[step.period]
@@ -557,96 +778,76 @@ def _first_not_before(
 
 
 def _tier_text(tier: DiscountTier) -> str:
+    if tier.percent is None:
+        return f"{tier.amount} off by {tier.rule}"
     return f"{tier.percent} % by {tier.rule}"
 
 
-def _check_tiers(
-    tiers: tuple[DiscountTier, ...], lines: tuple[Installment, ...], start: Start
-) -> None:
-    """Refuse tiers that repeat, that a larger tier makes pointless or that end after the due date.
+def _tier_size(tier: DiscountTier) -> Decimal:
+    """Return the percentage of a tier, or its fixed amount."""
+    return cast(Decimal, tier.amount if tier.percent is None else tier.percent)
+
+
+def _check_tiers(tiers: tuple[DiscountTier, ...], start: Start, name: str = "discounts") -> None:
+    """Refuse tiers that repeat, or that a larger tier of the same kind makes pointless.
 
     Checked wherever it can be known without a calendar. The same rules as
-    :func:`payterms.discount.tier_costs`: each tier a different percentage, and the
-    larger the discount, the earlier it ends. A tier may end on the
-    due date itself (a discount for paying on time); ``tier_costs`` then has no days of
-    credit to price and refuses it.
+    :func:`payterms.discount.tier_costs`: each percentage tier a different percentage,
+    and the larger the discount, the earlier it ends (likewise among fixed amounts). A
+    tier may end on or after the final due date (a discount for paying on time; "due on
+    receipt, 10 % within 10 days", as Odoo's own tests set it up); ``tier_costs`` then
+    has no days of credit to price and refuses it.
     """
     text = ", ".join(_tier_text(t) for t in tiers)
-    rules: dict[DueRule, int] = {}
-    percents: dict[Decimal, int] = {}
+    seen: dict[DiscountTier, int] = {}
     for i, tier in enumerate(tiers):
-        j = rules.get(tier.rule)
-        if j is not None:
-            same = (
-                f"each tier once (tiers {j} and {i} are both {_tier_text(tier)})"
-                if tiers[j] == tier
-                else f"one tier per last day (tiers {j} and {i} both end by {tier.rule})"
-            )
-            raise InvalidTerms("discounts", text, same)
-        j = percents.get(tier.percent)
+        j = seen.get(tier)
         if j is not None:
             raise InvalidTerms(
-                "discounts",
-                text,
-                f"a different percentage per tier (tiers {j} and {i} both give {tier.percent} "
-                "%: the one that ends later makes the other pointless)",
+                name, text, f"each tier once (tiers {j} and {i} are both {_tier_text(tier)})"
             )
-        rules[tier.rule] = i
-        percents[tier.percent] = i
+        seen[tier] = i
     month_ends = start is Start.END_OF_MONTH
     probes = _MONTH_END_PROBES if month_ends else _PROBES
-    ordered = sorted(tiers, key=lambda t: -t.percent)
-    for larger, smaller in itertools.pairwise(ordered):
-        if _surely_before(larger.rule, (smaller.rule,), strict=True):
-            continue
-        a, b = _ends(larger.rule, month_ends), _ends(smaller.rule, month_ends)
-        if a is None or b is None:
-            continue
-        at = _first_not_before(a, b, strict=True)
-        if at is not None:
-            example = "" if at < 0 else f" from {probes[at].isoformat()}"
-            raise InvalidTerms(
-                "discounts",
-                text,
-                f"a larger discount that ends earlier ({_tier_text(larger)} does not end "
-                f"before {_tier_text(smaller)}{example}, so the smaller one is never the "
-                "better offer)",
-            )
-    line_rules = tuple(line.rule for line in lines)
-    tiers = tuple(t for t in tiers if not _surely_before(t.rule, line_rules, strict=False))
-    if not tiers:
-        return
-    line_ends = [_ends(rule, month_ends) for rule in line_rules]
-    if any(e is None for e in line_ends):
-        return
-    n = len(probes)
-    final: tuple[int, ...] | int
-    if all(isinstance(e, int) for e in line_ends):
-        final = max(cast(list[int], line_ends))
-    else:
-        final = tuple(
-            max(
-                e if isinstance(e, int) else e[i]
-                for e in cast(list[tuple[int, ...] | int], line_ends)
-            )
-            for i in range(n)
-        )
-    for tier in tiers:
-        a = _ends(tier.rule, month_ends)
-        if a is None:
-            continue
-        at = _first_not_before(a, final, strict=False)
-        if at is not None:
-            day = probes[max(at, 0)]
-            last = day + timedelta(days=a if isinstance(a, int) else a[at])
-            due = day + timedelta(days=final if isinstance(final, int) else final[at])
-            example = f": from {day.isoformat()}, {last.isoformat()} after {due.isoformat()}"
-            raise InvalidTerms(
-                "discounts",
-                text,
-                f"discount tiers that end on or before the final due date "
-                f"({_tier_text(tier)} ends after it{example})",
-            )
+    for fixed in (False, True):
+        kind = [(i, t) for i, t in enumerate(tiers) if (t.percent is None) is fixed]
+        rules: dict[DueRule, int] = {}
+        sizes: dict[Decimal, int] = {}
+        for i, tier in kind:
+            j = rules.get(tier.rule)
+            if j is not None:
+                raise InvalidTerms(
+                    name, text, f"one tier per last day (tiers {j} and {i} both end by {tier.rule})"
+                )
+            j = sizes.get(_tier_size(tier))
+            if j is not None:
+                what = "amount" if fixed else "percentage"
+                raise InvalidTerms(
+                    name,
+                    text,
+                    f"a different {what} per tier (tiers {j} and {i} both give "
+                    f"{_tier_text(tier).split(' by ')[0]}: the one that ends later makes the "
+                    "other pointless)",
+                )
+            rules[tier.rule] = i
+            sizes[_tier_size(tier)] = i
+        ordered = sorted((t for _, t in kind), key=lambda t: -_tier_size(t))
+        for larger, smaller in itertools.pairwise(ordered):
+            if _surely_before(larger.rule, (smaller.rule,), strict=True):
+                continue
+            a, b = _ends(larger.rule, month_ends), _ends(smaller.rule, month_ends)
+            if a is None or b is None:
+                continue
+            at = _first_not_before(a, b, strict=True)
+            if at is not None:
+                example = "" if at < 0 else f" from {probes[at].isoformat()}"
+                raise InvalidTerms(
+                    name,
+                    text,
+                    f"a larger discount that ends earlier ({_tier_text(larger)} does not end "
+                    f"before {_tier_text(smaller)}{example}, so the smaller one is never the "
+                    "better offer)",
+                )
 
 
 @frozen(kw_only=True, cache_hash=True)
@@ -658,6 +859,7 @@ class PaymentTerms:
     there is no balance line, no fixed line, and the percentages sum to exactly 100 (the
     last line then takes the residue). Discount tiers apply when the whole amount is
     paid by their last day; *tax_base* says what their percentage is taken on.
+    *holidays* (:class:`TermHoliday`) move an exact due date to a chosen later date.
 
     Values are frozen and hashable (memoise schedules per distinct terms); change one
     with ``attrs.evolve``.
@@ -673,6 +875,7 @@ class PaymentTerms:
     discounts: tuple[DiscountTier, ...] = field(default=(), converter=_discounts)
     start: Start = field(default=Start.INVOICE_DATE, converter=_start)
     tax_base: TaxBase = field(default=TaxBase.INCLUDED, converter=_tax_base)
+    holidays: tuple[TermHoliday, ...] = field(default=(), converter=_holidays)
     _balance: int = field(init=False, eq=False, hash=False, repr=False)
     _fixed: tuple[tuple[int, Decimal], ...] = field(init=False, eq=False, hash=False, repr=False)
     _percents: tuple[tuple[int, Decimal, PercentOf], ...] = field(
@@ -682,6 +885,7 @@ class PaymentTerms:
     _needs_tax: bool = field(init=False, eq=False, hash=False, repr=False)
     _rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
+    _moves: dict[date, date] = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -689,7 +893,11 @@ class PaymentTerms:
             raise InvalidTerms("installments", lines, "at least one instalment line")
         balances = [i for i, line in enumerate(lines) if line.kind is LineKind.BALANCE]
         percents = sum(
-            (line.value for line in lines if line.kind is LineKind.PERCENT and line.value),
+            (
+                line.value
+                for line in lines
+                if line.kind is LineKind.PERCENT and line.value and line.of is not _REMAINDER
+            ),
             Decimal(0),
         )
         text = _describe_lines(lines)
@@ -717,6 +925,14 @@ class PaymentTerms:
                     text,
                     f"a balance line beside fixed lines (line {fixed[0]} is fixed and no line "
                     "takes the rest)",
+                )
+            remainder = [i for i, line in enumerate(lines) if line.of is _REMAINDER]
+            if remainder:
+                raise InvalidTerms(
+                    "installments",
+                    text,
+                    f"a balance line beside a percentage of the remainder (line "
+                    f"{remainder[0]}), as Tryton's last line is the remainder",
                 )
             if percents != _HUNDRED:
                 raise InvalidTerms(
@@ -754,14 +970,21 @@ class PaymentTerms:
             tuple(i for i, line in enumerate(lines) if line.kind is not LineKind.FIXED),
         )
         if self.discounts:
-            _check_tiers(self.discounts, lines, self.start)
+            _check_tiers(self.discounts, self.start)
+        for i, line in enumerate(lines):
+            if line.discounts:
+                _check_tiers(line.discounts, self.start, f"installments[{i}].discounts")
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
+        object.__setattr__(self, "_moves", {h.day: h.postponed for h in self.holidays})
         object.__setattr__(
             self,
             "_needs_tax",
             any(line.of is PercentOf.UNTAXED for line in lines)
-            or (bool(self.discounts) and self.tax_base is not TaxBase.INCLUDED),
+            or (
+                (bool(self.discounts) or any(line.discounts for line in lines))
+                and self.tax_base is not TaxBase.INCLUDED
+            ),
         )
 
     # -- named constructors ------------------------------------------------------------
@@ -874,18 +1097,22 @@ class PaymentTerms:
         text: str,
         *,
         lang: str | None = None,
-        reading: EndOfMonth = EndOfMonth.THEN_DAYS,
+        reading: EndOfMonth | None = None,
+        cash: CashPercent | None = None,
     ) -> PaymentTerms:
         """Return the terms worded by *text* ("2/10 net 30", "45 jours fin de mois").
 
-        Delegates to :func:`payterms.text.parse` (see there for *lang*, *reading* and
-        :func:`payterms.text.parse_with_notes`, which reports the choices made).
+        Delegates to :func:`payterms.text.parse` (see there for *lang*, *reading*, *cash*
+        and :func:`payterms.text.parse_with_notes`, which reports the choices made). A
+        phrase with two readings left to the default ("45 jours fin de mois" without
+        *reading*) gives a :class:`~payterms.errors.PaytermsWarning` naming the reading.
 
-        >>> str(PaymentTerms.parse("60 dagen einde maand").installments[0].rule)
+        >>> str(PaymentTerms.parse("60 dagen einde maand", reading=EndOfMonth.THEN_DAYS)
+        ...     .installments[0].rule)
         'CM+60D'
         """
         parse: Callable[..., PaymentTerms] = upcall("payterms.text", "parse")
-        return parse(text, lang=lang, reading=reading)
+        return parse(text, lang=lang, reading=reading, cash=cash)
 
     def describe(self, lang: str = "en") -> str:
         """Return these terms as invoice wording in *lang* (``en``, ``fr``, ``nl``, ``de``).
@@ -898,13 +1125,22 @@ class PaymentTerms:
         describe: Callable[[PaymentTerms, str], str] = upcall("payterms.text", "describe")
         return describe(self, lang)
 
-    def with_discount(self, percent: Decimal | int | str, rule: DueRule | str) -> PaymentTerms:
+    def with_discount(
+        self,
+        percent: Decimal | int | str | None,
+        rule: DueRule | str,
+        *,
+        amount: Decimal | int | str | None = None,
+    ) -> PaymentTerms:
         """Return these terms with one more early-payment discount tier ("2/10 net 30").
+
+        *percent* % off, or the fixed *amount* off with ``percent=None`` (ERPNext "Amount").
 
         >>> PaymentTerms.net(30).with_discount(Decimal("2"), "10D").discounts
         (DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D')),)
         """
-        return evolve(self, discounts=(*self.discounts, DiscountTier(percent, rule)))
+        tier = DiscountTier(percent, rule, amount=amount)
+        return evolve(self, discounts=(*self.discounts, tier))
 
     # -- computing ---------------------------------------------------------------------
 
@@ -922,6 +1158,8 @@ class PaymentTerms:
         base: date,
         calendar: BusinessCalendar | None,
         adjustment: Adjustment,
+        *,
+        moved: bool = False,
     ) -> list[date]:
         days = [rule.apply(base, calendar) for rule in rules]
         for rule, day in zip(rules, days, strict=True):
@@ -932,6 +1170,9 @@ class PaymentTerms:
                     f"a rule giving a date on or after the start {start.isoformat()} "
                     f"(it gives {day.isoformat()})",
                 )
+        if moved and self._moves:  # term holidays: an exact date moves, once
+            moves = self._moves
+            days = [moves.get(day, day) for day in days]
         if adjustment is not Adjustment.UNADJUSTED:
             if calendar is None:
                 raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
@@ -951,12 +1192,14 @@ class PaymentTerms:
         datetime.date(2026, 3, 17)
         """
         check_adjustment(adjustment)
-        return max(self._dates(self._rules, start, self._base(start), calendar, adjustment))
+        return max(
+            self._dates(self._rules, start, self._base(start), calendar, adjustment, moved=True)
+        )
 
     def schedule(
         self,
         start: date,
-        amount: Decimal | int | str,
+        amount: Decimal | int | str | None = None,
         *,
         calendar: BusinessCalendar | None = None,
         adjustment: Adjustment = Adjustment.UNADJUSTED,
@@ -965,6 +1208,9 @@ class PaymentTerms:
         rounding: str = DEFAULT_ROUNDING,
         discount_adjustment: Adjustment | None = None,
         increment: Decimal | int | str | None = None,
+        undiscounted: Decimal | int | str | None = None,
+        untaxed: Decimal | int | str | None = None,
+        tax_percent: Decimal | int | str | None = None,
     ) -> Schedule:
         """Return the schedule of an invoice of *amount* whose term starts on *start*.
 
@@ -982,41 +1228,173 @@ class PaymentTerms:
         rounding to 0.05; OCA ``amount_round``); the residue line still takes the exact
         rest.
 
+        The discount base is *amount* (``TaxBase.INCLUDED``) or *amount* less *tax*
+        (``EXCLUDED``, ``MIXED``), less *undiscounted*: a part of the amount no discount
+        touches and that is not in *tax* (a fixed tax line, a deposit already paid,
+        shipping: Odoo leaves fixed taxes out of the early-payment discount, OCA
+        ``account_payment_term_discount`` excludes shipping lines). An instalment's own
+        discounts are taken on its share of that base (its amount × base / amount).
+
+        Instead of *amount* (and *tax*), give *untaxed*, the amount excluding tax, and
+        *tax_percent*, the tax rate in percent: the library computes the tax (rounded
+        once) on the amount excluding tax, or, with ``TaxBase.MIXED``, on that amount
+        less the largest discount the terms offer (Belgian practice, Odoo "Always (upon
+        invoice)": 100 + 21 % of 98 = 120.58); the schedule's amount is *untaxed* + tax
+        + *undiscounted*, and ``Schedule.tax`` gives the tax.
+
         >>> t = PaymentTerms(installments=(Installment.fixed(Decimal("400"), "0D"),
         ...                                Installment.balance("30D")))
         >>> [str(d.amount) for d in t.schedule(date(2026, 1, 15), Decimal("1000")).dues]
         ['400.00', '600.00']
+        >>> mixed = PaymentTerms.net(30).with_discount(2, "10D")
+        >>> s = evolve(mixed, tax_base=TaxBase.MIXED).schedule(
+        ...     date(2026, 1, 1), untaxed=Decimal("100"), tax_percent=21)
+        >>> s.amount, s.tax, s.discounts[0].payable
+        (Decimal('120.58'), Decimal('20.58'), Decimal('118.58'))
         """
         if type(start) is not date:
             check_date(start, "start")
         check_adjustment(adjustment)
         check_rounding(rounding)
-        value = to_decimal(amount, "amount")
         unit = smallest_unit(currency)
-        total = round_to_unit(value, unit, rounding)
-        if not exact_to_unit(total, unit):
-            raise InvalidArgument(
-                "amount",
-                amount,
-                f"an amount of at most {EXACT_DIGITS} digits down to the minor unit",
+        kept: Decimal | None = None
+        tax_amount: Decimal | None
+        if undiscounted is not None:
+            kept = _exact(
+                round_to_unit(to_decimal(undiscounted, "undiscounted"), unit, rounding),
+                undiscounted,
+                "undiscounted",
+                unit,
             )
+        if untaxed is not None or tax_percent is not None:
+            total, tax_amount = self._taxed(amount, tax, untaxed, tax_percent, kept, unit, rounding)
+            tax = tax_amount
+        else:
+            if amount is None:
+                raise InvalidArgument(
+                    "amount", None, "the amount owed (or untaxed= with tax_percent=)"
+                )
+            total = _exact(
+                round_to_unit(to_decimal(amount, "amount"), unit, rounding), amount, "amount", unit
+            )
+            tax_amount = None  # given, not computed: _untaxed checks it
         needs_tax = self._needs_tax or tax is not None
-        untaxed = _untaxed(total, tax, self.tax_base) if needs_tax else total
+        untaxed_total = _untaxed(total, tax, self.tax_base) if needs_tax else total
         base = self._base(start)
         step = unit if increment is None else _check_increment(increment, unit)
-        shares = self._shares(total, untaxed, unit, step, rounding)
-        days = self._dates(self._rules, start, base, calendar, adjustment)
-        dues = tuple(map(Due, days, shares))
+        shares = self._shares(total, untaxed_total, unit, step, rounding)
+        days = self._dates(self._rules, start, base, calendar, adjustment, moved=True)
+        has_line_tiers = any(line.discounts for line in self.installments)
         windows: tuple[DiscountWindow, ...] = ()
-        if self.discounts:
-            if discount_adjustment is None:
-                discount_adjustment = adjustment
-            else:
-                check_adjustment(discount_adjustment)
-            windows = self._windows(
-                total, untaxed, unit, rounding, start, base, calendar, discount_adjustment, dues
+        if not (self.discounts or has_line_tiers):
+            if kept is not None:
+                _discount_base(total, untaxed_total, kept, self.tax_base)  # checked all the same
+            return Schedule(
+                start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
             )
-        return Schedule(start, total, currency, dues, windows)
+        if discount_adjustment is None:
+            discount_adjustment = adjustment
+        else:
+            check_adjustment(discount_adjustment)
+        discount_base = _discount_base(total, untaxed_total, kept, self.tax_base)
+        if self.discounts:
+            last_days = self._dates(self._tier_rules, start, base, calendar, discount_adjustment)
+            windows = tuple(
+                sorted(
+                    (
+                        _window(tier, last_day, total, discount_base, unit, rounding)
+                        for tier, last_day in zip(self.discounts, last_days, strict=True)
+                    ),
+                    key=lambda w: w.last_day,
+                )
+            )
+        if not has_line_tiers:
+            return Schedule(
+                start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
+            )
+        dues: list[Due] = []
+        for line, day, share in zip(self.installments, days, shares, strict=True):
+            if not line.discounts:
+                dues.append(Due(day, share))
+                continue
+            # the instalment's share of the discount base
+            line_base = (
+                CONTEXT.divide(CONTEXT.multiply(share, discount_base), total) if total else share
+            )
+            rules = tuple(tier.rule for tier in line.discounts)
+            line_days = self._dates(rules, start, base, calendar, discount_adjustment)
+            line_windows = sorted(
+                (
+                    _window(tier, last_day, share, line_base, unit, rounding)
+                    for tier, last_day in zip(line.discounts, line_days, strict=True)
+                ),
+                key=lambda w: w.last_day,
+            )
+            dues.append(Due(day, share, tuple(line_windows)))
+        return Schedule(start, total, currency, tuple(dues), windows, tax_amount)
+
+    def _taxed(
+        self,
+        amount: object,
+        tax: object,
+        untaxed: object,
+        tax_percent: object,
+        kept: Decimal | None,
+        unit: Decimal,
+        rounding: str,
+    ) -> tuple[Decimal, Decimal]:
+        """Return (total, tax) of an invoice given excluding tax with a tax rate."""
+        if untaxed is None:
+            raise InvalidArgument(
+                "tax_percent",
+                tax_percent,
+                "tax_percent together with untaxed= (the amount excluding tax the tax is "
+                "computed on)",
+            )
+        if tax_percent is None:
+            raise InvalidArgument("tax_percent", None, "the tax rate in percent beside untaxed=")
+        if amount is not None or tax is not None:
+            name, given = ("amount", amount) if amount is not None else ("tax", tax)
+            raise InvalidArgument(
+                name, given, "either amount= (with tax=) or untaxed= with tax_percent=, not both"
+            )
+        net = _exact(
+            round_to_unit(to_decimal(untaxed, "untaxed"), unit, rounding), untaxed, "untaxed", unit
+        )
+        rate = to_decimal(tax_percent, "tax_percent")
+        if not 0 <= rate < 1000:
+            raise InvalidArgument(
+                "tax_percent", rate, "a tax rate in percent, from 0 (21 for 21 %)"
+            )
+        taxed_on = net
+        if self.tax_base is TaxBase.MIXED:
+            # the tax is computed on the amount excluding tax less the discount offered
+            taxed_on = net - self._largest_discount(net, unit, rounding)
+        tax_amount = round_to_unit(
+            CONTEXT.divide(CONTEXT.multiply(taxed_on, rate), _HUNDRED), unit, rounding
+        )
+        total = net + tax_amount + (kept or _ZERO)
+        return total, tax_amount
+
+    def _largest_discount(self, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
+        """Return the largest discount the terms offer on *base* (invoice or instalments)."""
+        if base == 0:
+            return _ZERO
+        best = _ZERO
+        for tier in self.discounts:
+            best = max(best, abs(_discount_on(tier, base, unit, rounding)))
+        if any(line.discounts for line in self.installments):
+            # the instalments of the base itself carry their discounts
+            by_line = _ZERO
+            for line, share in zip(
+                self.installments, self._shares(base, base, unit, unit, rounding), strict=True
+            ):
+                if line.discounts and share:
+                    by_line += max(
+                        abs(_discount_on(t, share, unit, rounding)) for t in line.discounts
+                    )
+            best = max(best, by_line)
+        return best if base > 0 else -best
 
     def _shares(
         self, total: Decimal, untaxed: Decimal, unit: Decimal, step: Decimal, rounding: str
@@ -1056,6 +1434,10 @@ class PaymentTerms:
                 of_what = magnitude
             elif of is PercentOf.AFTER_FIXED:
                 of_what = magnitude - fixed_total
+            elif of is _REMAINDER:  # what the lines before it left (Tryton "percent")
+                of_what = magnitude - sum(
+                    (shares[j] for j in range(i) if j != residue_at), Decimal(0)
+                )
             else:
                 of_what = untaxed_magnitude
             share = CONTEXT.divide(CONTEXT.multiply(of_what, percent), _HUNDRED)
@@ -1103,38 +1485,62 @@ class PaymentTerms:
             return [-x if x else x for x in shares]
         return shares
 
-    def _windows(
-        self,
-        total: Decimal,
-        untaxed: Decimal,
-        unit: Decimal,
-        rounding: str,
-        start: date,
-        base: date,
-        calendar: BusinessCalendar | None,
-        adjustment: Adjustment,
-        dues: tuple[Due, ...],
-    ) -> tuple[DiscountWindow, ...]:
-        discount_base = total if self.tax_base is TaxBase.INCLUDED else untaxed
-        final = max(d.date for d in dues)
-        windows = []
-        last_days = self._dates(self._tier_rules, start, base, calendar, adjustment)
-        for tier, last_day in zip(self.discounts, last_days, strict=True):
-            if last_day > final:
-                raise InvalidTerms(
-                    "discounts",
-                    str(tier.rule),
-                    f"a discount date on or before the final due date {final.isoformat()} "
-                    f"(it gives {last_day.isoformat()})",
-                )
-            discount = round_to_unit(
-                CONTEXT.divide(CONTEXT.multiply(discount_base, tier.percent), _HUNDRED),
-                unit,
-                rounding,
+
+def _exact(value: Decimal, given: object, name: str, unit: Decimal) -> Decimal:
+    """Return *value* (rounded to *unit*) if it is exact to the minor unit; raise otherwise."""
+    if not exact_to_unit(value, unit):
+        raise InvalidArgument(name, given, _EXACT)
+    return value
+
+
+def _discount_base(
+    total: Decimal, untaxed: Decimal, kept: Decimal | None, tax_base: TaxBase
+) -> Decimal:
+    """Return what discounts are taken on: the amount (or the amount less tax) less *kept*."""
+    base = total if tax_base is TaxBase.INCLUDED else untaxed
+    if kept is None or not kept:
+        return base
+    if (kept < 0) != (total < 0) or abs(kept) > abs(base):
+        raise InvalidArgument(
+            "undiscounted",
+            kept,
+            f"a part of the amount of the same sign as {total} and at most the discount "
+            f"base {base}",
+        )
+    return base - kept
+
+
+def _discount_on(tier: DiscountTier, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
+    """Return the discount *tier* gives on *base* (signed like *base*), rounded once."""
+    if tier.amount is not None:
+        amount = round_to_unit(tier.amount, unit, ROUND_HALF_EVEN)
+        if amount != tier.amount:
+            raise InvalidTerms(
+                "amount", tier.amount, f"a fixed discount in whole minor units ({unit})"
             )
-            windows.append(DiscountWindow(last_day, tier.percent, total - discount, discount))
-        windows.sort(key=lambda w: w.last_day)
-        return tuple(windows)
+        if amount > abs(base):
+            raise InvalidTerms(
+                "amount",
+                tier.amount,
+                f"a fixed discount of at most the amount it is taken on ({abs(base)})",
+            )
+        return amount if base >= 0 else -amount
+    percent = cast(Decimal, tier.percent)
+    return round_to_unit(CONTEXT.divide(CONTEXT.multiply(base, percent), _HUNDRED), unit, rounding)
+
+
+def _window(
+    tier: DiscountTier,
+    last_day: date,
+    amount: Decimal,
+    base: Decimal,
+    unit: Decimal,
+    rounding: str,
+) -> DiscountWindow:
+    """Return the window of *tier* on an *amount* whose discount base is *base*."""
+    discount = _discount_on(tier, base, unit, rounding)
+    shown = round_to_unit(base, unit, rounding)
+    return DiscountWindow(last_day, tier.percent, amount - discount, discount, shown)
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:

@@ -42,7 +42,7 @@ from enum import Enum
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from attrs import frozen
+from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_quantile, to_decimal
 from payterms._extras import require
@@ -195,7 +195,12 @@ class PaymentExplanation:
             amount = f" {p.amount}" if p.amount is not None else ""
             if p.discount is not None:
                 lines.append(f"  whole invoice{amount}, final due {p.due}")
-                why = f"early, for the {p.discount.percent} % discount until {p.discount.last_day}"
+                off = (
+                    f"{p.discount.percent} %"
+                    if p.discount.percent is not None
+                    else f"{abs(p.discount.discount)}"
+                )
+                why = f"early, for the {off} discount until {p.discount.last_day}"
             else:
                 late = f" (+{_plural(self.delay, 'day')} late: {p.target})" if self.delay else ""
                 lines.append(f"  due {p.due}{amount}{late}")
@@ -344,6 +349,27 @@ def _setup(
             f"the date of the {checked_terms.start.value} event the terms count from",
         )
     tax_value = None if tax is None else to_decimal(tax, "tax")
+    if checked_payer.policy is RunPolicy.EARLY_FOR_DISCOUNT:
+        if any(line.discounts for line in checked_terms.installments):
+            raise InvalidArgument(
+                "terms",
+                checked_terms,
+                "discounts on the whole invoice: a payer who chooses its discount "
+                "(EARLY_FOR_DISCOUNT) is not forecast on instalment discounts",
+            )
+        if value is None and any(tier.amount is not None for tier in checked_terms.discounts):
+            raise InvalidArgument(
+                "amount", None, "the invoice amount: what a fixed discount is worth depends on it"
+            )
+    elif value is None and (
+        checked_terms.discounts or any(line.discounts for line in checked_terms.installments)
+    ):
+        # without an amount only the dates matter, and this payer takes no discount
+        checked_terms = evolve(
+            checked_terms,
+            discounts=(),
+            installments=tuple(evolve(line, discounts=()) for line in checked_terms.installments),
+        )
     return _Setup(
         checked_terms, checked_payer, value, start, checked_adjustment, currency, tax_value
     )

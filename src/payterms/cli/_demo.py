@@ -214,9 +214,9 @@ def _demo_wording() -> list[str]:
     from payterms.law import regime
     from payterms.text import describe_invoice
 
-    terms = PaymentTerms.parse("45 jours fin de mois")
-    sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    lines.append("  invoice of 2026-01-15, EUR 1210.00, French statutory regime:")
+    terms = PaymentTerms.parse("45 jours fin de mois", reading=EndOfMonth.THEN_DAYS)
+    sched = terms.schedule(date(2025, 1, 15), Decimal("1210.00"))
+    lines.append("  invoice of 2025-01-15, EUR 1210.00, French statutory regime:")
     lines += [f"    {line}" for line in describe_invoice(sched, "fr", regime("FR")).splitlines()]
     return lines
 

@@ -6,7 +6,7 @@ import argparse
 import inspect
 import re
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from payterms.cli import _common as common
 from payterms.cli._app import EXIT_OK, Command, Example, blame
@@ -103,6 +103,11 @@ def _tiers(args: argparse.Namespace) -> tuple[tuple[tuple[Decimal, int], ...], i
     terms = parsed.terms
     if not terms.discounts:
         raise CommandLineError(f"argument SPEC: {args.terms!r} grants no early-payment discount")
+    if any(tier.percent is None for tier in terms.discounts):
+        raise CommandLineError(
+            f"argument SPEC: {args.terms!r} grants a fixed-amount discount, which has no rate "
+            "without the invoice amount"
+        )
     if args.date is not None:
         with blame("SPEC", invoice_date="--date"):
             tiers, net_days = discount_tiers(terms, args.date)
@@ -117,7 +122,9 @@ def _tiers(args: argparse.Namespace) -> tuple[tuple[tuple[Decimal, int], ...], i
             f"({', '.join(rules)}): give --date"
         )
     counts = [int(m[1]) for m in days if m is not None]
-    tiers = tuple((t.percent, n) for t, n in zip(terms.discounts, counts, strict=False))
+    tiers = tuple(
+        (cast(Decimal, t.percent), n) for t, n in zip(terms.discounts, counts, strict=False)
+    )
     return tiers, counts[-1], common.notes(parsed)
 
 

@@ -82,8 +82,8 @@ def jsonable(value: object) -> JSON:
     >>> from payterms.terms import PaymentTerms
     >>> jsonable(PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100")))
     {'start': '2026-01-15', 'amount': '100.00', 'currency': 'EUR',
-     'dues': [{'date': '2026-02-14', 'amount': '100.00'}], 'discounts': [],
-     'final_due': '2026-02-14'}
+     'dues': [{'date': '2026-02-14', 'amount': '100.00', 'discounts': []}], 'discounts': [],
+     'tax': None, 'final_due': '2026-02-14'}
     """
     if value is None or isinstance(value, (bool, int, str)):
         return value

@@ -18,7 +18,7 @@ from payterms.cli._output import (
 from payterms.cli._values import read_amount, read_date, read_enum
 
 if TYPE_CHECKING:
-    pass
+    from payterms.terms import DiscountWindow
 
 __all__ = ["COMMANDS"]
 
@@ -176,11 +176,15 @@ def _schedule(args: argparse.Namespace) -> int:
         return EXIT_OK
     cur = sched.currency
     rows = [["invoice", sched.start.isoformat(), money(sched.amount, cur)]]
-    rows += [["due", d.date.isoformat(), money(d.amount, cur)] for d in sched.dues]
-    rows += [
-        [f"or {w.percent} % off by", w.last_day.isoformat(), money(w.payable, cur)]
-        for w in sched.discounts
-    ]
+
+    def off(w: DiscountWindow, what: str) -> list[str]:
+        size = f"{w.percent} %" if w.percent is not None else money(w.discount, cur)
+        return [f"{what}{size} off by", w.last_day.isoformat(), money(w.payable, cur)]
+
+    for d in sched.dues:
+        rows.append(["due", d.date.isoformat(), money(d.amount, cur)])
+        rows += [off(w, "  this one, ") for w in d.discounts]
+    rows += [off(w, "or ") for w in sched.discounts]
     lines = aligned(rows, right=[2])
     if wording is not None:
         lines += ["", wording]

@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from payterms._checks import check_date, to_decimal
-from payterms.errors import InvalidArgument, InvalidType
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.terms import Due, PaymentTerms, Schedule, TaxBase
 
 if TYPE_CHECKING:
@@ -306,10 +306,10 @@ def payment_part(
     >>> from payterms import law
     >>> from payterms.terms import PaymentTerms
     >>> terms = PaymentTerms.net(30)
-    >>> part = payment_part(terms.schedule(date(2026, 1, 15), Decimal("1200")), terms,
+    >>> part = payment_part(terms.schedule(date(2025, 1, 15), Decimal("1200")), terms,
     ...                     lang="fr", regime=law.regime("FR"))
     >>> part.penalty
-    Decimal('12.15')
+    Decimal('13.15')
     >>> [note.subject for note in part.notes]
     ['AAB', 'PMD', 'PMT']
     >>> print(part.notes[2].text)
@@ -344,12 +344,23 @@ def payment_part(
         base = schedule.amount - to_decimal(tax, "tax")
     elif tax is not None:
         to_decimal(tax, "tax")  # checked, though the discount base does not need it
+    if any(due.discounts for due in schedule.dues):
+        raise InvalidTerms(
+            "terms", terms, "discounts on the whole invoice (instalment discounts are not written)"
+        )
     discounts = []
     for window in schedule.discounts:
+        if window.percent is None:
+            raise InvalidTerms(
+                "discounts",
+                window.discount,
+                "percentage discounts (a fixed-amount discount is not written)",
+            )
         start = issue if window.last_day >= issue else window.last_day
+        stated = base if window.base is None else window.base
         discounts.append(
             DiscountTerm(
-                window.percent, start, (window.last_day - start).days, base, window.discount
+                window.percent, start, (window.last_day - start).days, stated, window.discount
             )
         )
     penalty: Decimal | None = None

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as _dt
+from collections.abc import Mapping
 from decimal import Decimal
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from payterms._checks import check_amount, check_date, to_decimal
 from payterms.calendars import Adjustment, DayCount
@@ -19,7 +20,8 @@ from payterms.conventions import (
     RateSplit,
 )
 from payterms.errors import InvalidArgument
-from payterms.law.rates import RateRounding, Switch
+from payterms.law.rates import RateRounding, table_names, using
+from payterms.law.tables import RateTable
 
 __all__ = [
     "BandedCompensation",
@@ -253,13 +255,21 @@ class Regime:
         return self.rate.rate_on(check_date(day, "day"))
 
     def rate_source(self, assume: RateAssumption | None = None) -> RateSource:
-        """Return the rate rule, extended past its table as *assume* says.
+        """Return the rate rule, extended as *assume* says to days without a confirmed rate.
+
+        ``CARRY_FORWARD`` uses the figure an unconfirmed row reports, else the last
+        figure before it; ``STATUTORY_FORMULA`` computes the days the national table has
+        no confirmed rate for with the statutory formula over the ECB table (regimes
+        that have one). Either way the result records the assumption.
 
         >>> from datetime import date
         >>> from payterms.law import regime
         >>> from payterms.conventions import RateAssumption
-        >>> regime("BE").rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(date(2026, 3, 1))
+        >>> be = regime("BE")
+        >>> be.rate_source(RateAssumption.CARRY_FORWARD).rate_on(date(2026, 3, 1))
         Decimal('0.105')
+        >>> be.rate_source(RateAssumption.STATUTORY_FORMULA).rate_on(date(2025, 3, 1))
+        Decimal('0.115')
         """
         if assume is None:
             return self.rate
@@ -273,7 +283,49 @@ class Regime:
             raise InvalidArgument(
                 "assume", assume, f"CARRY_FORWARD: the {self.code} regime has no ECB formula"
             )
-        last: _dt.date = getattr(self.rate, "last_known", _dt.date.max)
-        if last == _dt.date.max:
+        falling_back = getattr(self.rate, "falling_back", None)
+        if falling_back is None:
             return self.rate
-        return Switch(self.rate, self.formula, last + _ONE_DAY)
+        result: RateSource = falling_back(self.formula)
+        return result
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """Return the names of the rate tables the regime reads (rate, formula, bounds).
+
+        >>> from payterms.law import regime
+        >>> regime("FR").table_names
+        ('ecb_mro', 'fr_legal_rate_professionals')
+        """
+        names: list[str] = []
+        for source in (self.rate, self.formula, self.minimum_rate, self.maximum_rate):
+            names.extend(table_names(source))
+        return tuple(dict.fromkeys(names))
+
+    def with_tables(self, tables: Mapping[str, RateTable]) -> Regime:
+        """Return this regime reading ``tables[name]`` instead of each shipped table *name*.
+
+        The tables are used as given: :func:`payterms.law.regime` lays a user's table
+        over the shipped one first. A name the regime does not read is refused.
+
+        >>> from datetime import date
+        >>> from payterms.law import regime, rate_table
+        >>> ecb = rate_table("ecb_mro")
+        >>> regime("EU").with_tables({"ecb_mro": ecb}).rate_on(date(2024, 9, 1))
+        Decimal('0.1225')
+        """
+        used = self.table_names
+        for name in tables:
+            if name not in used:
+                raise InvalidArgument(
+                    "tables",
+                    name,
+                    f"a table the {self.code} regime reads: {', '.join(used) or 'none'}",
+                )
+        return evolve(
+            self,
+            rate=using(self.rate, tables),
+            formula=None if self.formula is None else using(self.formula, tables),
+            minimum_rate=None if self.minimum_rate is None else using(self.minimum_rate, tables),
+            maximum_rate=None if self.maximum_rate is None else using(self.maximum_rate, tables),
+        )

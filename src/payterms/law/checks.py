@@ -21,7 +21,10 @@ years, a leap year included) and compares it with the caps of a jurisdiction:
 * UK Late Payment Act 1998 (2013 amendments): 60 days unless expressly agreed and not
   grossly unfair; public authorities 30 days.
 
-For France it also lists the invoice mentions of art. L441-9 that are missing.
+For France it also lists the invoice mentions of art. L441-9 that are missing. Given an
+agreed late-payment rate, it checks it against the regime's statutory floor or cap (FR:
+at least three times the legal interest rate; BE consumer debts: at most the B2B rate),
+read from the regime's rate tables (those a user brings with ``regime(..., tables=)``).
 
 Each jurisdiction's caps and their check live in its module (:mod:`payterms.law.be`,
 ...), reached through the same table of country modules as :func:`payterms.law.regime`;
@@ -48,14 +51,17 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Iterable
+from decimal import Decimal
+from types import ModuleType
 
 from attrs import evolve
 
-from payterms._checks import check_date
+from payterms._checks import check_date, to_decimal
 from payterms.calendars import BusinessCalendar
 from payterms.conventions import PartyKind as PartyKind
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.law._countries import country
+from payterms.law._regime import Regime
 from payterms.law.findings import SCAN_DAYS, Case
 from payterms.law.findings import Finding as Finding
 from payterms.law.findings import Mention as Mention
@@ -78,9 +84,88 @@ def _longest(
     return best
 
 
+def _buyer_of(regime: Regime, buyer: PartyKind) -> PartyKind:
+    """Return the buyer a regime's debtor stands for; refuse a buyer it contradicts."""
+    if not isinstance(buyer, PartyKind):
+        raise InvalidArgument("buyer", buyer, "a payterms.law.PartyKind member")
+    if buyer.regime_kind is regime.debtor.regime_kind:
+        return buyer
+    if buyer is PartyKind.UNDERTAKING:  # the default: the regime says who owes
+        return regime.debtor
+    raise InvalidArgument(
+        "buyer",
+        buyer,
+        f"a buyer the {regime.code} regime's debtor ({regime.debtor.value}) allows",
+    )
+
+
+def _percent(rate: Decimal) -> str:
+    return f"{rate.scaleb(2).normalize():f}"
+
+
+def _penalty(
+    case: Case, code: str, module: ModuleType, given: Regime | None, agreed: Decimal
+) -> list[Finding]:
+    """Return the findings on an agreed penalty rate against the regime's floor and cap.
+
+    The bound is the regime's ``minimum_rate`` / ``maximum_rate`` on the day after the
+    invoice's due date; the country module names its article (``PENALTY_BOUND``).
+    """
+    article, bound = getattr(module, "PENALTY_BOUND", ("", "the statutory bound"))
+    what = f"{code}-penalty-rate"
+    regime = given
+    if regime is None:
+        try:
+            regime = module.regime(contract_date=case.contract_date, debtor=case.buyer.regime_kind)
+        except InvalidArgument as exc:
+            return [
+                Finding(
+                    Severity.INFO,
+                    what,
+                    article or code,
+                    f"the agreed penalty rate is not checked: {exc.expected}",
+                )
+            ]
+    assert regime is not None  # noqa: S101 - set above
+    if regime.minimum_rate is None and regime.maximum_rate is None:
+        return []  # the law leaves the agreed rate free
+    if case.invoice_date is None:
+        return [
+            Finding(
+                Severity.INFO,
+                what,
+                article,
+                "the agreed penalty rate is not checked: its statutory bound changes every "
+                "half-year, so it needs the invoice date (pass invoice_date=)",
+            )
+        ]
+    day = case.terms.due_date(case.invoice_date, calendar=case.calendar) + _dt.timedelta(days=1)
+    found = []
+    for rule, below, word in (
+        (regime.minimum_rate, True, "minimum"),
+        (regime.maximum_rate, False, "maximum"),
+    ):
+        if rule is None:
+            continue
+        limit = rule.rate_on(day)
+        if (agreed < limit) if below else (agreed > limit):
+            side = "below" if below else "above"
+            found.append(
+                Finding(
+                    Severity.VIOLATION,
+                    what,
+                    article,
+                    f"the agreed penalty rate of {_percent(agreed)} % is {side} the statutory "
+                    f"{word} of {_percent(limit)} % on {day}: {bound}",
+                    invoice_date=case.invoice_date,
+                )
+            )
+    return found
+
+
 def check_terms(
     terms: PaymentTerms,
-    jurisdiction: str,
+    jurisdiction: str | Regime,
     *,
     buyer: PartyKind = PartyKind.UNDERTAKING,
     seller: PartyKind = PartyKind.UNDERTAKING,
@@ -88,22 +173,49 @@ def check_terms(
     invoice_date: _dt.date | None = None,
     calendar: BusinessCalendar | None = None,
     mentions: Iterable[Mention] | None = None,
+    penalty_rate: Decimal | int | str | None = None,
 ) -> tuple[Finding, ...]:
     """Return the findings on *terms* under the payment-term caps of *jurisdiction*.
 
-    *buyer* and *seller* are the kinds of the parties (the buyer is the debtor);
-    *contract_date* selects transitional rules (``None``: a contract concluded under
-    the rules in force today). Without *invoice_date* the longest wait over every
-    invoice date of two years is checked. *calendar* is needed for business-day rules.
-    *mentions* (FR only) are the payment mentions the invoice carries; the missing ones
-    are reported. An empty result means no cap is exceeded.
+    *jurisdiction* is a regime code or a :class:`~payterms.law.Regime` (one built with
+    ``tables=`` checks rates against those tables; its debtor and contract date then
+    stand for *buyer* and *contract_date*). *buyer* and *seller* are the kinds of the
+    parties (the buyer is the debtor); *contract_date* selects transitional rules
+    (``None``: a contract concluded under the rules in force today). Without
+    *invoice_date* the longest wait over every invoice date of two years is checked.
+    *calendar* is needed for business-day rules. *mentions* (FR only) are the payment
+    mentions the invoice carries; the missing ones are reported. *penalty_rate* is the
+    agreed late-payment rate (a yearly fraction): it is checked against the regime's
+    statutory floor or cap on the day after the invoice's due date (FR: at least three
+    times the legal interest rate, Code de commerce art. L441-10 II; BE consumer debts:
+    at most the B2B rate, Code of Economic Law art. XIX.4), which needs *invoice_date*.
+    An empty result means no cap is exceeded.
 
     >>> from payterms.terms import PaymentTerms
     >>> for f in check_terms(PaymentTerms.net(45), "NL", buyer=PartyKind.LARGE,
     ...                      seller=PartyKind.SME):
     ...     print(f.severity.name, f.code, f.limit)
     VIOLATION NL-6:119a-6-large-to-sme 30
+    >>> from decimal import Decimal
+    >>> finding, = check_terms(PaymentTerms.net(30), "FR", invoice_date=_dt.date(2024, 9, 2),
+    ...                        penalty_rate=Decimal("0.10"))
+    >>> print(finding.code, finding.message)
+    FR-penalty-rate the agreed penalty rate of 10 % is below the statutory minimum of
+    14.76 % on 2024-10-03: three times the legal interest rate
     """
+    given: Regime | None = None
+    if isinstance(jurisdiction, Regime):
+        given = jurisdiction
+        buyer = _buyer_of(given, buyer)
+        if contract_date is None:
+            contract_date = given.contract_date
+        elif contract_date != given.contract_date:
+            raise InvalidArgument(
+                "contract_date",
+                contract_date,
+                f"the regime's contract date ({given.contract_date}) or None",
+            )
+        jurisdiction = given.code
     code, module = country(jurisdiction)
     for name, value in (("buyer", buyer), ("seller", seller)):
         if not isinstance(value, PartyKind):
@@ -112,6 +224,13 @@ def check_terms(
         contract_date = check_date(contract_date, "contract_date")
     if invoice_date is not None:
         invoice_date = check_date(invoice_date, "invoice_date")
+    agreed: Decimal | None = None
+    if penalty_rate is not None:
+        agreed = to_decimal(penalty_rate, "penalty_rate")
+        if not 0 <= agreed <= 1:
+            raise InvalidArgument(
+                "penalty_rate", penalty_rate, "a yearly rate as a fraction, such as 0.12 for 12 %"
+            )
     wanted: frozenset[Mention] | None = None
     if mentions is not None:
         try:
@@ -125,19 +244,6 @@ def check_terms(
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     days = (invoice_date,) if invoice_date is not None else SCAN_DAYS
     wait, day = _longest(terms, days, calendar)
-    if buyer is PartyKind.CONSUMER:
-        return (
-            Finding(
-                Severity.INFO,
-                f"{code}-consumer",
-                "Directive 2011/7/EU art. 2(1)",
-                "the statutory caps on agreed payment terms apply between undertakings and to "
-                "public authorities, not to consumers; not checked",
-                wait,
-                None,
-                day,
-            ),
-        )
     case = Case(
         terms=terms,
         wait=wait,
@@ -150,7 +256,22 @@ def check_terms(
         calendar=calendar,
         mentions=wanted,
     )
-    found: list[Finding] = module.check(case)
+    rates = [] if agreed is None else _penalty(case, code, module, given, agreed)
+    if buyer is PartyKind.CONSUMER:
+        return (
+            *rates,
+            Finding(
+                Severity.INFO,
+                f"{code}-consumer",
+                "Directive 2011/7/EU art. 2(1)",
+                "the statutory caps on agreed payment terms apply between undertakings and to "
+                "public authorities, not to consumers; not checked",
+                wait,
+                None,
+                day,
+            ),
+        )
+    found: list[Finding] = [*rates, *module.check(case)]
     counted = module.TERM_CAPS.counted_from
     return tuple(
         evolve(f, message=f"{f.message} (the law counts {counted})") if f.limit else f

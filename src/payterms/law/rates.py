@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 from bisect import bisect_left, bisect_right
+from collections.abc import Mapping
 from decimal import ROUND_CEILING, Decimal
 from enum import Enum
 
@@ -31,11 +32,18 @@ from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
 from payterms.conventions import RateAssumption, RateSegment, RateSource
-from payterms.errors import InvalidArgument, RateNotPublished
-from payterms.law.tables import TABLE_NAMES, RateStatus, RateTable, rate_table
+from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
+from payterms.law.tables import (
+    TABLE_NAMES,
+    RateEntry,
+    RateStatus,
+    RateTable,
+    rate_table,
+    unconfirmed_reason,
+)
 from payterms.money import CONTEXT
 
-__all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed"]
+__all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed", "table_names", "using"]
 
 _ONE_DAY = _dt.timedelta(days=1)
 _HALF = Decimal("0.5")
@@ -101,17 +109,13 @@ def _schedule(
     else:
         candidates = [e.valid_from for e in data.entries]
     end = rule.last_known
-    if rule.assume is RateAssumption.CARRY_FORWARD:
-        candidates.append(end + _ONE_DAY)
+    if rule.assume is RateAssumption.CARRY_FORWARD or rule.fallback is not None:
+        candidates.append(end + _ONE_DAY)  # carried forward, or left to the fallback
         end = _dt.date.max
     points: list[_dt.date] = []
     values: list[_Value] = []
     for day in candidates:
-        try:
-            rate, note = rule._quote(day)
-            value: _Value = (rate, note, "")
-        except RateNotPublished as exc:
-            value = (None, None, str(exc.args[0]).partition("; ")[2])
+        value = rule._quote(day)
         if values and values[-1] == value:
             continue
         points.append(day)
@@ -144,17 +148,28 @@ def _to_decimal_multiplier(value: object) -> Decimal:
     return to_decimal(value, "multiplier")
 
 
+def _check_data(value: object) -> RateTable | None:
+    if value is not None and not isinstance(value, RateTable):
+        raise InvalidType("data", value, "a payterms.law.RateTable or None")
+    return value
+
+
 @frozen
 class TableRate:
     """*multiplier* × the *table*'s rate + *margin*, fixed per *fixing*, rounded.
 
     The result and *margin* are fractions (``Decimal('0.08')`` for "+ 8 points"); a
     margin above 1 is refused as a percent typed in place of a fraction. *table* names a
-    shipped table (:data:`payterms.law.tables.TABLE_NAMES`). A day past the table's last
-    published period raises :class:`~payterms.errors.RateNotPublished`, unless *assume*
-    is :attr:`~payterms.interest.RateAssumption.CARRY_FORWARD` (the last rate continues
-    and every affected stretch says so). *derived*, when set, is the note reported with
-    every rate (a rate computed where a publication exists but was not read).
+    shipped table (:data:`payterms.law.tables.TABLE_NAMES`); *data*, when given, is the
+    table used instead (a user's table, or a shipped one with a user's rows laid over
+    it: see :meth:`using`). A day without a confirmed rate (past the table's last day,
+    or on an unconfirmed row) raises :class:`~payterms.errors.RateNotPublished`, unless
+    *assume* is :attr:`~payterms.interest.RateAssumption.CARRY_FORWARD` (the figure an
+    unconfirmed row reports is used, else the last figure before it continues; every
+    affected stretch says so) or a *fallback* rule is given (used on those days: the
+    statutory formula of :attr:`~payterms.interest.RateAssumption.STATUTORY_FORMULA`).
+    *derived*, when set, is the note reported with every rate (a rate computed where a
+    publication exists but was not read).
 
     >>> from datetime import date
     >>> TableRate("de_basiszinssatz", margin=Decimal("0.09")).rate_segments(
@@ -170,59 +185,114 @@ class TableRate:
     rounding: RateRounding = RateRounding.NONE
     derived: str | None = None
     assume: RateAssumption | None = None
+    data: RateTable | None = field(default=None, repr=False, converter=_check_data)
+    fallback: RateSource | None = field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
-        if self.table not in TABLE_NAMES:
+        if self.data is None and self.table not in TABLE_NAMES:
             raise InvalidArgument("table", self.table, f"one of {', '.join(TABLE_NAMES)}")
 
     @property
     def _data(self) -> RateTable:
+        if self.data is not None:
+            return self.data
         return rate_table(self.table)  # read once, on first use
 
     @property
     def last_known(self) -> _dt.date:
-        """Return the last day this rule has a published rate for."""
+        """Return the last day this rule's table speaks for (whatever its rows' status)."""
         last = self._data.last_known
         if self.fixing is Fixing.SEMESTER_START:
             return _next_semester(last) - _ONE_DAY
         return last
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """Return the names of the tables this rule reads (its own, then its fallback's).
+
+        >>> from payterms.law import regime
+        >>> regime("BE").rate_source(RateAssumption.STATUTORY_FORMULA).table_names
+        ('be_late_payment', 'ecb_mro')
+        """
+        return tuple(dict.fromkeys((self.table, *table_names(self.fallback))))
+
+    def using(self, tables: Mapping[str, RateTable]) -> TableRate:
+        r"""Return this rule reading ``tables[name]`` for every table *name* it uses.
+
+        >>> from datetime import date
+        >>> from payterms.law.tables import RateTable
+        >>> mine = RateTable.from_csv("# covers_until: 2026-12-31\nvalid_from,rate\n"
+        ...                           "2026-01-01,2.00\n", name="ecb_mro")
+        >>> TableRate("ecb_mro", margin=Decimal("0.02")).using({"ecb_mro": mine}).rate_on(
+        ...     date(2026, 9, 1))
+        Decimal('0.0400')
+        """
+        rule = self
+        if self.table in tables:
+            rule = evolve(rule, data=tables[self.table])
+        if self.fallback is not None:
+            rule = evolve(rule, fallback=using(self.fallback, tables))
+        return rule
 
     def _formula(self, value: Decimal) -> Decimal:
         # tables and statutory roundings are in percent; rates leave as fractions
         percent = self.multiplier * value + self.margin.scaleb(2)
         return self.rounding.apply(percent).scaleb(-2)
 
-    def _quote(self, day: _dt.date) -> tuple[Decimal, str | None]:
+    def _quote(self, day: _dt.date) -> _Value:
+        """Return (rate, note, "") for *day*, or (None, None, why) where there is none."""
         fix = _semester_start(day) if self.fixing is Fixing.SEMESTER_START else day
         data = self._data
-        if fix > data.last_known and self.assume is RateAssumption.CARRY_FORWARD:
-            last = data.entries[-1]
-            if last.rate is not None:
-                rate = self._formula(last.rate)
-                return rate, (
-                    f"{self.table} ends on {data.last_known}: its last published rate is "
-                    "assumed to continue after that day"
-                )
-        try:
-            entry = data.entry_on(fix)
-        except RateNotPublished as exc:
-            raise RateNotPublished(
-                self.table,
-                day,
-                self.last_known,
-                first_known=data.first_known,
-                detail=str(exc.args[0]).partition("; ")[2],
-            ) from None
-        assert entry.rate is not None  # noqa: S101 - entry_on never returns unconfirmed rows
-        rate = self._formula(entry.rate)
+        carry = self.assume is RateAssumption.CARRY_FORWARD
+        notes: list[str] = []
+        if fix > data.last_known:
+            last = data.figure_before(data.last_known) if carry else None
+            if last is None or last.rate is None:
+                return None, None, ""
+            rate = last.rate
+            notes.append(
+                f"{self.table} ends on {data.last_known}: its last figure ({last.rate} % from "
+                f"{last.valid_from}{_status(last)}) is assumed to continue after that day"
+            )
+            entry = last
+        else:
+            entry = data.entry_on(fix, unconfirmed=True)
+            if entry.status is RateStatus.UNCONFIRMED:
+                if not carry:
+                    return None, None, unconfirmed_reason(entry)
+                if entry.rate is not None:
+                    rate = entry.rate
+                    notes.append(
+                        f"{self.table} rate from {entry.valid_from} ({entry.rate} %) is not "
+                        f"confirmed by a publication and is assumed as reported: {entry.source}"
+                    )
+                else:
+                    before = data.figure_before(entry.valid_from - _ONE_DAY)
+                    if before is None or before.rate is None:
+                        return None, None, unconfirmed_reason(entry)
+                    rate = before.rate
+                    notes.append(
+                        f"{self.table} has no rate from {entry.valid_from} ({entry.source}): "
+                        f"the figure before it ({before.rate} % from {before.valid_from}"
+                        f"{_status(before)}) is assumed to continue"
+                    )
+                    entry = before
+            else:
+                assert entry.rate is not None  # noqa: S101 - only unconfirmed rows lack one
+                rate = entry.rate
         if self.derived is not None:
-            return rate, self.derived
-        if entry.status is RateStatus.DERIVED:
-            return rate, (
+            notes.append(self.derived)
+        elif entry.status is RateStatus.DERIVED:
+            notes.append(
                 f"{self.table} rate from {entry.valid_from} is derived, not read in a "
                 f"publication: {entry.source}"
             )
-        return rate, None
+        if entry.origin is not None:
+            notes.append(
+                f"{self.table} rate from {entry.valid_from} ({entry.rate} %) comes from a "
+                f"user table ({entry.origin}): {entry.source}"
+            )
+        return self._formula(rate), "; ".join(notes) or None, ""
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the annual rate (a fraction) for interest day *day*."""
@@ -234,29 +304,74 @@ class TableRate:
 
         The rule's whole schedule is computed once (per rule value) and then sliced with
         :func:`bisect.bisect_right`, so a claim over ten rate periods costs ten steps.
+        Stretches without a confirmed rate go to the *fallback* rule, if any.
         """
         points, values, segments, first, end = _schedule(self)
         if start < first:
             raise RateNotPublished(self.table, start, self.last_known, first_known=first)
         i = bisect_right(points, start) - 1
         j = bisect_left(points, stop, i + 1)
-        chunk = values[i:j]
-        for k, (rate, _, why) in enumerate(chunk):
-            if rate is None:
-                day = max(start, points[i + k])
-                raise RateNotPublished(
-                    self.table, day, self.last_known, first_known=first, detail=why
-                )
+        if any(values[k][0] is None for k in range(i, j)):
+            out: list[RateSegment] = []
+            for k in range(i, j):
+                rate, note, why = values[k]
+                begin = max(start, points[k])
+                if rate is not None:
+                    out.append((begin, rate, note))
+                    continue
+                if self.fallback is None:
+                    raise RateNotPublished(
+                        self.table, begin, self.last_known, first_known=first, detail=why
+                    )
+                until = points[k + 1] if k + 1 < j else stop
+                out.extend(self.fallback.rate_segments(begin, until))
+        else:
+            out = list(segments[i:j])
+            out[0] = (start, out[0][1], out[0][2])
         if stop - _ONE_DAY > end:  # name the first day asked for that has no rate
             day = max(start, end + _ONE_DAY)
             raise RateNotPublished(self.table, day, end, first_known=first)
-        out = list(segments[i:j])
-        out[0] = (start, out[0][1], out[0][2])
         return out
 
     def assuming(self, assume: RateAssumption | None) -> TableRate:
-        """Return this rule with *assume* for days past the table."""
+        """Return this rule with *assume* for days without a confirmed rate."""
         return evolve(self, assume=assume)
+
+    def falling_back(self, fallback: RateSource) -> TableRate:
+        """Return this rule with *fallback* for the days its table has no confirmed rate."""
+        return evolve(self, fallback=fallback)
+
+
+def _status(entry: RateEntry) -> str:
+    return "" if entry.status is RateStatus.PUBLISHED else f", {entry.status.value}"
+
+
+def table_names(source: object) -> tuple[str, ...]:
+    """Return the names of the rate tables a rate rule reads (none for a fixed rate).
+
+    >>> from payterms.law import be
+    >>> table_names(be.RATE_BEFORE_2013)
+    ('be_late_payment_before_2013', 'be_late_payment')
+    """
+    names = getattr(source, "table_names", ())
+    return tuple(names) if isinstance(names, tuple) else ()
+
+
+def using(source: RateSource, tables: Mapping[str, RateTable]) -> RateSource:
+    """Return *source* reading ``tables[name]`` for every table *name* it uses.
+
+    A rule that reads no table (a fixed rate, a rule of the caller's own) is returned
+    as it is.
+
+    >>> from payterms.interest import FixedRate
+    >>> using(FixedRate(Decimal("0.08")), {}) == FixedRate(Decimal("0.08"))
+    True
+    """
+    method = getattr(source, "using", None)
+    if method is None:
+        return source
+    result: RateSource = method(tables)
+    return result
 
 
 @frozen
@@ -303,6 +418,23 @@ class Switch:
             after = after.assuming(assume)
         return evolve(self, after=after)
 
+    def falling_back(self, fallback: RateSource) -> Switch:
+        """Return this rule with *fallback* for the days the rule after the switch lacks."""
+        after = self.after
+        method = getattr(after, "falling_back", None)
+        if method is not None:
+            after = method(fallback)
+        return evolve(self, after=after)
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """Return the names of the tables both rules read."""
+        return tuple(dict.fromkeys((*table_names(self.before), *table_names(self.after))))
+
+    def using(self, tables: Mapping[str, RateTable]) -> Switch:
+        """Return this rule with both of its rules reading *tables* (see TableRate.using)."""
+        return evolve(self, before=using(self.before, tables), after=using(self.after, tables))
+
 
 @frozen
 class Unconfirmed:
@@ -326,7 +458,7 @@ class Unconfirmed:
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Raise ``RateNotPublished``: no rate is confirmed."""
-        raise RateNotPublished(self.table, day, self.last_known, detail=self.reason)
+        raise RateNotPublished(self.table, day, self.last_known, detail=self.reason, remedy=False)
 
     def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
         """Raise ``RateNotPublished``: no rate is confirmed."""
@@ -334,4 +466,17 @@ class Unconfirmed:
 
     def assuming(self, assume: RateAssumption | None) -> Unconfirmed:
         """Return this rule unchanged: an unconfirmed rule is not carried forward."""
+        return self
+
+    def falling_back(self, fallback: RateSource) -> RateSource:
+        """Return *fallback*: it applies on every day this rule has no rate."""
+        return fallback
+
+    @property
+    def table_names(self) -> tuple[str, ...]:
+        """Return no names: this rule reads no table."""
+        return ()
+
+    def using(self, tables: Mapping[str, RateTable]) -> Unconfirmed:
+        """Return this rule unchanged: a rule unconfirmed in law reads no table."""
         return self

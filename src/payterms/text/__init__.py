@@ -15,7 +15,15 @@
 '2% korting bij betaling binnen 10 dagen, betaling binnen 30 dagen'
 """
 
-from payterms.text.parse import DEFAULT_NET, DEFAULT_READING, Parsed, parse, parse_with_notes
+from payterms.text.parse import (
+    DEFAULT_CASH,
+    DEFAULT_NET,
+    DEFAULT_READING,
+    CashPercent,
+    Parsed,
+    parse,
+    parse_with_notes,
+)
 from payterms.text.render import (
     Claim,
     Regime,
@@ -27,7 +35,9 @@ from payterms.text.render import (
 from payterms.text.vocab import VOCABULARIES, Sense, Templates, Vocabulary
 
 __all__ = [
+    "CashPercent",
     "Claim",
+    "DEFAULT_CASH",
     "DEFAULT_NET",
     "DEFAULT_READING",
     "Parsed",

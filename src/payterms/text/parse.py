@@ -25,11 +25,16 @@ The text goes through three stages, none of which knows a language:
 "N days end of month" is ambiguous (French practice reads it both as ``CM+45D`` and as
 ``45D+CM``; Code de commerce L441-10, CEPC): the *reading* argument decides, by default
 :attr:`EndOfMonth.THEN_DAYS` (the reading of US "net 30 EOM", SAP, ERPNext and Odoo
-17+), and :func:`parse_with_notes` reports the reading it applied. "after end of month",
-"end of month + 45 days" and "45 days then end of month" are not ambiguous.
+17+). "after end of month", "end of month + 45 days" and "45 days then end of month" are
+not ambiguous. So is a percentage "at once" beside a net term ("5 % comptant, 2 % à 10
+jours, net à 30 jours"): a discount for paying at once, or a part paid at once; the
+*cash* argument decides (:class:`CashPercent`, by default a discount). Such a phrase is
+never read silently: :func:`parse` warns (:class:`~payterms.errors.PaytermsWarning`)
+naming the reading it applied unless the argument was given, and
+:func:`parse_with_notes` reports it in its notes.
 
 >>> from payterms.terms import EndOfMonth
->>> str(parse("45 jours fin de mois").installments[0].rule)
+>>> str(parse("45 jours fin de mois", reading=EndOfMonth.THEN_DAYS).installments[0].rule)
 'CM+45D'
 >>> result = parse_with_notes("45 jours fin de mois", reading=EndOfMonth.DAYS_THEN)
 >>> str(result.terms.installments[0].rule), result.reading, result.lang
@@ -40,19 +45,24 @@ from __future__ import annotations
 
 import bisect
 import re
+import warnings
 from collections.abc import Callable, Mapping
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from functools import cache, lru_cache
+from types import FrameType
 from typing import NamedTuple, TypeVar, cast
 
+import attrs
 from attrs import frozen
 
 from payterms._checks import check_text
-from payterms.errors import InvalidArgument, InvalidType, ParseError
+from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsWarning, shown
 from payterms.limits import MAX_CACHED_LENGTH, MAX_COUNT
 from payterms.rules import DueRule, Shift
 from payterms.terms import (
+    CashPercent,
     DiscountTier,
     EndOfMonth,
     Installment,
@@ -61,11 +71,20 @@ from payterms.terms import (
     PercentOf,
     Start,
     TaxBase,
+    TermHoliday,
     end_of_month_rule,
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Vocabulary
 
-__all__ = ["DEFAULT_NET", "DEFAULT_READING", "Parsed", "parse", "parse_with_notes"]
+__all__ = [
+    "DEFAULT_CASH",
+    "DEFAULT_NET",
+    "DEFAULT_READING",
+    "CashPercent",
+    "Parsed",
+    "parse",
+    "parse_with_notes",
+]
 
 DEFAULT_READING = EndOfMonth.THEN_DAYS
 """The reading of an ambiguous "N days end of month" when none is given: end of month,
@@ -88,6 +107,8 @@ class _Sym(Enum):
     LPAREN = "("
     RPAREN = ")"
     FORMULA = "formula"
+    GROUP = "group"  # a bracketed discount of the instalment before it: its tokens
+    HOLIDAY = "holiday"  # a term holiday in brackets: (holiday, postponed date)
 
 
 _T = TypeVar("_T")
@@ -150,12 +171,17 @@ _TAX: Mapping[_Kind, TaxBase] = {
 _PERCENT_OF: Mapping[Sense, PercentOf] = {
     Sense.PERCENT_AFTER_FIXED: PercentOf.AFTER_FIXED,
     Sense.PERCENT_UNTAXED: PercentOf.UNTAXED,
+    Sense.PERCENT_REMAINDER: PercentOf.REMAINDER,
 }
+
+
+DEFAULT_CASH = CashPercent.DISCOUNT
+"""The reading of a percentage "at once" beside a net term when none is given."""
 
 
 @frozen
 class Parsed:
-    """What :func:`parse_with_notes` read: the terms, the language, the reading, notes.
+    """What :func:`parse_with_notes` read: the terms, the language, the readings, notes.
 
     Attributes:
         terms: the :class:`~payterms.terms.PaymentTerms` read.
@@ -163,6 +189,8 @@ class Parsed:
         reading: the :class:`~payterms.terms.EndOfMonth` reading applied to an ambiguous
             "N days end of month", or ``None`` when the text had none.
         notes: one sentence per choice the parser made that the text did not spell out.
+        cash: the :class:`CashPercent` reading applied to a percentage "at once" beside a
+            net term ("5 % comptant"), or ``None`` when the text had none.
 
     """
 
@@ -170,6 +198,7 @@ class Parsed:
     lang: str
     reading: EndOfMonth | None
     notes: tuple[str, ...]
+    cash: CashPercent | None = None
 
 
 # --- stage 1: lexing -----------------------------------------------------------------
@@ -272,6 +301,10 @@ def _lex(text: str, vocab: Vocabulary) -> list[_Token]:
                     raise ParseError(text, at, "a closing ']' after the date formula")
                 raw = raw[1:-1]
                 at_formula = at + 1
+                moved = _HOLIDAY.fullmatch(raw)
+                if moved:  # a term holiday: "[2015-03-16>2015-03-17]"
+                    tokens.append((_Sym.HOLIDAY, at, _holiday(text, moved, at_formula)))
+                    continue
             else:
                 at_formula = at
             tokens.append((_Sym.FORMULA, at, _formula(text, raw, at_formula)))
@@ -366,6 +399,20 @@ def _number(text: str, raw: str, at: int, vocab: Vocabulary) -> Decimal | _Ambig
     )
 
 
+_HOLIDAY = re.compile(r"\s*(\d{4}-\d{2}-\d{2})\s*>\s*(\d{4}-\d{2}-\d{2})\s*")
+
+
+def _holiday(text: str, m: re.Match[str], at: int) -> tuple[date, date]:
+    """Return the (holiday, postponed date) pair written in brackets."""
+    days = []
+    for group in (1, 2):
+        try:
+            days.append(date.fromisoformat(m.group(group)))
+        except ValueError:
+            raise ParseError(text, at + m.start(group), "a date as YYYY-MM-DD") from None
+    return days[0], days[1]
+
+
 def _formula(text: str, raw: str, at: int) -> DueRule:
     try:
         return _user_rule(raw.upper())
@@ -450,8 +497,12 @@ def _known(code: str) -> list[str]:
 # --- stage 3: grammar ----------------------------------------------------------------
 
 
+# A discount tier as read: (percentage, fixed amount, rule); one of the first two is None.
+_TierSpec = tuple[Decimal | None, Decimal | None, DueRule]
+
+
 class _Clause(NamedTuple):
-    """One part of the terms: its percentage, amount, timing and markers."""
+    """One part of the terms: its percentage, amount, timing, markers and own discounts."""
 
     first: int
     percent: Decimal | None
@@ -459,19 +510,29 @@ class _Clause(NamedTuple):
     rule: DueRule | None
     senses: set[_Kind]
     shorthand: bool
+    tiers: tuple[_TierSpec, ...] = ()
 
 
 class _Reader:
     """Reads the sense tokens of a whole text; collects the terms and the notes."""
 
-    def __init__(self, text: str, tokens: list[_Token], reading: EndOfMonth) -> None:
+    def __init__(
+        self,
+        text: str,
+        tokens: list[_Token],
+        reading: EndOfMonth,
+        cash: CashPercent = DEFAULT_CASH,
+    ) -> None:
         self.text = text
         self.tokens = tokens
         self.reading = reading
         self.applied: EndOfMonth | None = None
+        self.cash = cash
+        self.cash_applied: CashPercent | None = None
         self.notes: list[str] = []
         self.start: tuple[Start, int] | None = None
         self.tax: tuple[TaxBase, int] | None = None
+        self.holidays: list[_Token] = []
 
     def error(self, at: int, expected: str) -> ParseError:
         return ParseError(self.text, at, expected)
@@ -480,6 +541,9 @@ class _Reader:
 
     def clauses(self) -> list[list[_Token]]:
         tokens = self.tokens
+        if any(tok[0] is _Sym.HOLIDAY for tok in tokens):  # term holidays stand apart
+            self.holidays = [tok for tok in tokens if tok[0] is _Sym.HOLIDAY]
+            tokens = [tok for tok in tokens if tok[0] is not _Sym.HOLIDAY]
         if "(" in self.text:
             tokens = _collapse_echo(self.text, tokens)
         parts: list[list[_Token]] = []
@@ -538,6 +602,7 @@ class _Reader:
         percent: Decimal | None = None
         amount: Decimal | None = None
         shorthand = False
+        tiers: tuple[_TierSpec, ...] = ()
         senses: set[_Kind] = set()
         items: list[tuple[str, object, int]] = []  # timing items in order
         nouns: list[tuple[_Kind, int, bool]] = []  # start nouns: (kind, pos, after AFTER)
@@ -589,6 +654,12 @@ class _Reader:
                 i += 2 if unit else 1
                 prev = Sense.DAY
                 continue
+            if kind is _Sym.GROUP:
+                if tiers:
+                    raise self.error(at, "one bracket of discounts per instalment")
+                tiers = self.group(cast(list[_Token], value), at)
+                i += 1
+                continue
             if kind is Sense.PERCENT:
                 raise self.error(at, "a number before the percent sign")
             if kind in _UNITS:  # a unit without its number ("days net"): noise
@@ -597,6 +668,8 @@ class _Reader:
                 continue
             if kind is Sense.END_OF_MONTH or kind is Sense.END_OF_NEXT_MONTH:
                 items.append(("eom" if kind is Sense.END_OF_MONTH else "eonm", None, at))
+            elif kind is Sense.BEFORE_END_OF_MONTH:
+                items.append(("beom", None, at))
             elif kind is Sense.THEN:
                 items.append(("then", None, at))
             elif kind is Sense.AFTER:
@@ -622,7 +695,7 @@ class _Reader:
             if kind is not Sense.DAY_OF_MONTH or nxt is Sense.NUMBER:
                 prev = kind
             i += 1
-        has_period = any(k in ("off", "eom", "eonm", "rule", "dom") for k, _, _ in items)
+        has_period = any(k in ("off", "eom", "eonm", "beom", "rule", "dom") for k, _, _ in items)
         for noun, at, after in nouns:
             if noun is Sense.FROM_END_OF_MONTH or after or has_period:
                 # "30 days after delivery", "after receipt of invoice": the start
@@ -633,6 +706,8 @@ class _Reader:
         if not items and Sense.DEPOSIT in senses:  # "30 % deposit": paid at once
             items.append(("now", None, toks[0][1]))
         rule = self.timing(items) if items else None
+        if tiers and rule is None:
+            raise self.error(toks[0][1], "an instalment with its period before its discounts")
         if (
             percent is None
             and amount is None
@@ -648,7 +723,34 @@ class _Reader:
             if Sense.NET in senses:
                 raise self.error(toks[0][1], "a payment period after 'net' (e.g. 'net 30')")
             return None
-        return _Clause(toks[0][1], percent, amount, rule, senses, shorthand)
+        return _Clause(toks[0][1], percent, amount, rule, senses, shorthand, tiers)
+
+    def group(self, toks: list[_Token], at: int) -> tuple[_TierSpec, ...]:
+        """Return the discount tiers of a bracket after an instalment."""
+        parts: list[list[_Token]] = [[]]
+        for tok in toks:
+            if tok[0] is Sense.AND:
+                parts.append([])
+            else:
+                parts[-1].append(tok)
+        tiers: list[_TierSpec] = []
+        for part in parts:
+            c = self.clause(part) if part else None
+            if c is None or c.tiers or not (Sense.DISCOUNT in c.senses or c.shorthand):
+                where = part[0][1] if part else at
+                raise self.error(where, "a discount in the brackets (e.g. '2 % within 10 days')")
+            tiers.append(self.tier(c))
+        return tuple(tiers)
+
+    def tier(self, c: _Clause) -> _TierSpec:
+        """Return the discount tier a discount part says."""
+        if c.percent is not None and c.amount is not None:
+            raise self.error(c.first, "a discount percentage or an amount, not both")
+        if c.percent is None and c.amount is None:
+            raise self.error(c.first, "a discount percentage (e.g. '2 %') or amount")
+        if c.rule is None:
+            raise self.error(c.first, "the period within which the discount holds")
+        return (c.percent, c.amount, c.rule)
 
     def number(self, value: object, at: int, *, percent: bool = False) -> Decimal:
         """Return the number *value*; an ambiguous one must have one possible reading."""
@@ -695,6 +797,17 @@ class _Reader:
         eoms = [(k, at) for k, _, at in items if k in ("eom", "eonm")]
         doms = [(cast(int, v), at) for k, v, at in items if k == "dom"]
         nows = [at for k, _, at in items if k == "now"]
+        befores = [at for k, _, at in items if k == "beom"]
+        if befores:  # "10 days before the end of the month": CM-10D
+            if rules or eoms or doms or nows or len(befores) > 1:
+                others = [at for k, _, at in items if k not in ("off", "beom", "then", "after")]
+                raise self.error(
+                    (others or befores[1:])[0], "only a period before the end of the month"
+                )
+            if len(offsets) != 1 or offsets[0][1] > befores[0] or offsets[0][0][0] == 0:
+                raise self.error(befores[0], "a period before 'before the end of the month'")
+            (count, unit), _ = offsets[0]
+            return _rule(f"CM-{count}{unit}")
         if rules:
             others = [at for k, _, at in items if k not in ("rule", "then", "after")]
             if len(rules) > 1 or others:
@@ -752,6 +865,23 @@ class _Reader:
                 self.notes.append(note)
         return _rule(end_of_month_rule(count, unit, reading=reading, months=months, day=day))
 
+    def read_cash(self, c: _Clause) -> bool:
+        """Return whether "N % at once" beside a net term is a discount (two readings)."""
+        self.cash_applied = self.cash
+        said = self.text[c.first :].split(",")[0].strip()
+        note = (
+            f"{said!r} read as "
+            + (
+                f"a {c.percent} % discount for payment at once"
+                if self.cash is CashPercent.DISCOUNT
+                else f"{c.percent} % of the amount paid at once"
+            )
+            + f" (cash={self.cash.name}; pass cash= to choose)"
+        )
+        if note not in self.notes:
+            self.notes.append(note)
+        return self.cash is CashPercent.DISCOUNT
+
     # -- the whole text --
 
     def terms(self, default_net: DueRule | None) -> PaymentTerms:
@@ -767,7 +897,7 @@ class _Reader:
         )
         has_balance = any(Sense.BALANCE in c.senses for c in clauses)
         lines: list[_LineSpec] = []
-        tiers: list[tuple[Decimal, DueRule, int]] = []
+        tiers: list[tuple[Decimal | None, Decimal | None, DueRule, int]] = []
         no_discount: int | None = None
         for c in clauses:
             if Sense.NO_DISCOUNT in c.senses and c.rule is None:
@@ -776,24 +906,23 @@ class _Reader:
                 no_discount = c.first
                 if c.percent is None and c.amount is None and Sense.DISCOUNT not in c.senses:
                     continue
+            plain_percent = (
+                c.percent is not None
+                and c.amount is None
+                and has_net
+                and not has_balance
+                and not c.senses & {Sense.BALANCE, Sense.DEPOSIT, Sense.ADVANCE}
+            )
             is_discount = (
                 Sense.DISCOUNT in c.senses
                 or c.shorthand
-                or (
-                    c.percent is not None
-                    and c.amount is None
-                    and has_net
-                    and not has_balance
-                    and not c.senses
-                    & {Sense.BALANCE, Sense.DEPOSIT, Sense.IMMEDIATE, Sense.ADVANCE}
-                )
+                or (plain_percent and Sense.IMMEDIATE not in c.senses)
+                or (plain_percent and self.read_cash(c))
             )
             if is_discount:
-                if c.percent is None:
-                    raise self.error(c.first, "a discount percentage (e.g. '2 %')")
-                if c.rule is None:
-                    raise self.error(c.first, "the period within which the discount holds")
-                tiers.append((c.percent, c.rule, c.first))
+                if c.tiers:
+                    raise self.error(c.first, "discounts in brackets after an instalment")
+                tiers.append((*self.tier(c), c.first))
                 continue
             if c.rule is None:
                 raise self.error(c.first, "when this part is due (e.g. 'at 30 days')")
@@ -804,11 +933,11 @@ class _Reader:
                     (of for sense, of in _PERCENT_OF.items() if sense in c.senses),
                     PercentOf.TOTAL,
                 )
-                lines.append((LineKind.PERCENT, c.percent, c.rule, of, c.first))
+                lines.append((LineKind.PERCENT, c.percent, c.rule, of, c.tiers, c.first))
             elif c.amount is not None:
-                lines.append((LineKind.FIXED, c.amount, c.rule, PercentOf.TOTAL, c.first))
+                lines.append((LineKind.FIXED, c.amount, c.rule, PercentOf.TOTAL, c.tiers, c.first))
             else:
-                lines.append((LineKind.BALANCE, None, c.rule, PercentOf.TOTAL, c.first))
+                lines.append((LineKind.BALANCE, None, c.rule, PercentOf.TOTAL, c.tiers, c.first))
         if tiers and no_discount is not None:
             raise self.error(no_discount, "either a discount or 'no discount', not both")
         if not lines:
@@ -816,24 +945,27 @@ class _Reader:
                 raise self.error(len(self.text), "payment terms (e.g. 'net 30', '30 jours net')")
             if default_net is None:
                 raise self.error(len(self.text), "a net term (e.g. 'net 30')")
-            lines.append((LineKind.BALANCE, None, default_net, PercentOf.TOTAL, 0))
+            lines.append((LineKind.BALANCE, None, default_net, PercentOf.TOTAL, (), 0))
             self.notes.append(
                 f"no net term in the text: the default {default_net} applied "
                 "(Directive 2011/7/EU art. 3(3)(b); pass default_net= to choose)"
             )
         start = self.start[0] if self.start else Start.INVOICE_DATE
         tax = self.tax[0] if self.tax else TaxBase.INCLUDED
-        line_key = tuple(spec[:4] for spec in lines)
-        tier_key = tuple(spec[:2] for spec in tiers)
+        line_key = tuple(spec[:5] for spec in lines)
+        tier_key = tuple(spec[:3] for spec in tiers)
+        holiday_key = tuple(cast(tuple[date, date], value) for _, _, value in self.holidays)
+        for _, at, value in self.holidays:
+            self.build(TermHoliday, at, *cast(tuple[date, date], value))
         try:
             assemble = _assemble if len(self.text) <= MAX_CACHED_LENGTH else _assemble.__wrapped__
-            return assemble(line_key, tier_key, start, tax)
+            return assemble(line_key, tier_key, start, tax, holiday_key)
         except InvalidArgument as exc:
             # find the part at fault, to point at it
-            for kind, value, rule, of, at in lines:
-                self.build(_line, at, kind, value, rule, of)
-            for percent, rule, at in tiers:
-                self.build(DiscountTier, at, percent, rule)
+            for kind, value, rule, of, line_tiers, at in lines:
+                self.build(_line, at, kind, value, rule, of, line_tiers)
+            for percent, amount, rule, at in tiers:
+                self.build(_tier, at, percent, amount, rule)
             raise self.error(clauses[0].first, f"consistent terms ({exc})") from None
 
     def build(self, make: Callable[..., _T], at: int, *args: object) -> _T:
@@ -843,30 +975,46 @@ class _Reader:
             raise self.error(at, f"valid terms ({exc})") from None
 
 
-_LineSpec = tuple[LineKind, Decimal | None, DueRule, PercentOf, int]
+_LineSpec = tuple[LineKind, Decimal | None, DueRule, PercentOf, tuple[_TierSpec, ...], int]
 
 
-def _line(kind: LineKind, value: Decimal | None, rule: DueRule, of: PercentOf) -> Installment:
+def _tier(percent: Decimal | None, amount: Decimal | None, rule: DueRule) -> DiscountTier:
+    return DiscountTier(percent, rule, amount=amount)
+
+
+def _line(
+    kind: LineKind,
+    value: Decimal | None,
+    rule: DueRule,
+    of: PercentOf,
+    tiers: tuple[_TierSpec, ...] = (),
+) -> Installment:
     if kind is LineKind.BALANCE:
-        return Installment.balance(rule)
-    if kind is LineKind.FIXED:
-        return Installment.fixed(cast(Decimal, value), rule)
-    return Installment.percent(cast(Decimal, value), rule, of=of)
+        line = Installment.balance(rule)
+    elif kind is LineKind.FIXED:
+        line = Installment.fixed(cast(Decimal, value), rule)
+    else:
+        line = Installment.percent(cast(Decimal, value), rule, of=of)
+    if tiers:
+        line = attrs.evolve(line, discounts=tuple(_tier(*spec) for spec in tiers))
+    return line
 
 
 @lru_cache(maxsize=2048)
 def _assemble(
-    lines: tuple[tuple[LineKind, Decimal | None, DueRule, PercentOf], ...],
-    tiers: tuple[tuple[Decimal, DueRule], ...],
+    lines: tuple[tuple[LineKind, Decimal | None, DueRule, PercentOf, tuple[_TierSpec, ...]], ...],
+    tiers: tuple[_TierSpec, ...],
     start: Start,
     tax: TaxBase,
+    holidays: tuple[tuple[date, date], ...] = (),
 ) -> PaymentTerms:
     """Return the terms of these parts (cached: terms are immutable values)."""
     return PaymentTerms(
         installments=tuple(_line(*spec) for spec in lines),
-        discounts=tuple(DiscountTier(p, r) for p, r in tiers),
+        discounts=tuple(_tier(*spec) for spec in tiers),
         start=start,
         tax_base=tax,
+        holidays=tuple(TermHoliday(day, later) for day, later in holidays),
     )
 
 
@@ -880,18 +1028,31 @@ def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
     """Return (count, unit) if *rule* is one shift of days, weeks, months or business days."""
     if len(rule.steps) == 1:
         step = rule.steps[0]
-        if isinstance(step, Shift) and step.unit.value in ("D", "W", "M", "BD"):
+        if isinstance(step, Shift) and step.unit.value in ("D", "W", "M", "BD") and step.count >= 0:
             return step.count, step.unit.value
     return None
 
 
 def _collapse_echo(text: str, tokens: list[_Token]) -> list[_Token]:
-    """Drop contract-style echoes: "thirty (30) days" -> one number; other brackets go."""
+    """Drop contract-style echoes: "thirty (30) days" -> one number; other brackets go.
+
+    A bracket holding a discount ("50 % at 30 days (2 % discount within 10 days)") is the
+    instalment's own discount: it becomes one GROUP token carrying the tokens inside.
+    """
     out: list[_Token] = []
     i = 0
     n = len(tokens)
     while i < n:
-        kind, _, value = tokens[i]
+        kind, at, value = tokens[i]
+        if kind is _Sym.LPAREN:
+            close = next((j for j in range(i + 1, n) if tokens[j][0] is _Sym.RPAREN), None)
+            inner = tokens[i + 1 : close] if close is not None else []
+            if close is not None and any(
+                tok[0] is Sense.DISCOUNT or tok[0] is _Sym.SLASH for tok in inner
+            ):
+                out.append((_Sym.GROUP, at, inner))
+                i = close + 1
+                continue
         if (
             kind is Sense.NUMBER
             and i + 3 < n
@@ -952,15 +1113,19 @@ def parse_with_notes(
     text: str,
     *,
     lang: str | None = None,
-    reading: EndOfMonth = DEFAULT_READING,
+    reading: EndOfMonth | None = None,
     default_net: DueRule | str | None = DEFAULT_NET,
+    cash: CashPercent | None = None,
 ) -> Parsed:
-    """Return the terms read from *text* with the language, reading and notes that applied.
+    """Return the terms read from *text* with the language, readings and notes that applied.
 
     *lang* is ``"en"``, ``"fr"``, ``"nl"`` or ``"de"``; with ``None`` every language is
     tried, the one that knows most of the words first. *reading* decides an ambiguous
-    "N days end of month" (see :data:`DEFAULT_READING`). *default_net* is the net term
-    when the text names only a discount (``None``: raise instead).
+    "N days end of month" (``None``: :data:`DEFAULT_READING`), *cash* a percentage "at
+    once" beside a net term ("5 % comptant, net 30"; ``None``: :data:`DEFAULT_CASH`); the
+    notes say which reading applied. *default_net* is the net term when the text names
+    only a discount (``None``: raise instead). Unlike :func:`parse`, this never warns:
+    the notes are the report.
 
     >>> r = parse_with_notes("escompte 2 % pour paiement sous 8 jours")
     >>> r.lang, str(r.terms.discounts[0].rule), str(r.terms.installments[0].rule)
@@ -973,8 +1138,14 @@ def parse_with_notes(
         raise InvalidType("text", text, "a str")
     check_text(text)
     code = _check_lang(lang)
-    if not isinstance(reading, EndOfMonth):
+    if reading is None:
+        reading = DEFAULT_READING
+    elif not isinstance(reading, EndOfMonth):
         raise InvalidType("reading", reading, "a payterms.terms.EndOfMonth member")
+    if cash is None:
+        cash = DEFAULT_CASH
+    elif not isinstance(cash, CashPercent):
+        raise InvalidType("cash", cash, "a payterms.text.CashPercent member")
     net: DueRule | None
     if default_net is None or isinstance(default_net, DueRule):
         net = default_net
@@ -983,11 +1154,13 @@ def parse_with_notes(
     else:
         raise InvalidType("default_net", default_net, "a DueRule, its text, or None")
     if len(text) > MAX_CACHED_LENGTH:  # read each time: the cache holds short texts only
-        return _read(text, code, reading, net)
-    return _read_cached(text, code, reading, net)
+        return _read(text, code, reading, net, cash)
+    return _read_cached(text, code, reading, net, cash)
 
 
-def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None) -> Parsed:
+def _read(
+    text: str, code: str | None, reading: EndOfMonth, net: DueRule | None, cash: CashPercent
+) -> Parsed:
     """Read *text*; see :func:`_read_cached`."""
     stripped = text.strip()
     if stripped.startswith("<"):  # a bare cut-off formula
@@ -1001,7 +1174,7 @@ def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None)
     first_error: ParseError | None = None
     for candidate in codes:
         try:
-            reader = _Reader(text, _lex(text, VOCABULARIES[candidate]), reading)
+            reader = _Reader(text, _lex(text, VOCABULARIES[candidate]), reading, cash)
             terms = reader.terms(net)
         except _Fatal as fatal:
             raise fatal.error from None
@@ -1009,7 +1182,7 @@ def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None)
             if first_error is None:
                 first_error = exc
             continue
-        return Parsed(terms, candidate, reader.applied, tuple(reader.notes))
+        return Parsed(terms, candidate, reader.applied, tuple(reader.notes), reader.cash_applied)
     assert first_error is not None  # noqa: S101 - at least one language was tried
     raise first_error
 
@@ -1018,24 +1191,85 @@ def _read(text: str, code: str | None, reading: EndOfMonth, net: DueRule | None)
 _read_cached = lru_cache(maxsize=4096)(_read)
 
 
+_READINGS = {
+    EndOfMonth.THEN_DAYS: "end of month, then the days",
+    EndOfMonth.DAYS_THEN: "the days, then end of month",
+    CashPercent.DISCOUNT: "a discount for payment at once",
+    CashPercent.DOWN_PAYMENT: "a part of the amount paid at once",
+}
+
+
+def _warn_readings(
+    text: str,
+    parsed: Parsed,
+    reading: EndOfMonth | None,
+    cash: CashPercent | None,
+    stacklevel: int,
+) -> None:
+    """Warn for each phrase of *text* with two readings that the caller did not settle.
+
+    *stacklevel* is the caller's level as seen from :func:`parse`.
+    """
+    if reading is None and parsed.reading is not None:
+        warnings.warn(
+            f"{shown(text)}: 'N days end of month' has two readings; read as "
+            f"{_READINGS[parsed.reading]} (reading=EndOfMonth.{parsed.reading.name}); "
+            "pass reading= to choose",
+            PaytermsWarning,
+            stacklevel=stacklevel + 1,
+        )
+    if cash is None and parsed.cash is not None:
+        warnings.warn(
+            f"{shown(text)}: a percentage at once beside a net term has two readings; read as "
+            f"{_READINGS[parsed.cash]} (cash=CashPercent.{parsed.cash.name}); pass cash= "
+            "to choose",
+            PaytermsWarning,
+            stacklevel=stacklevel + 1,
+        )
+
+
 def parse(
     text: str,
     *,
     lang: str | None = None,
-    reading: EndOfMonth = DEFAULT_READING,
+    reading: EndOfMonth | None = None,
     default_net: DueRule | str | None = DEFAULT_NET,
+    cash: CashPercent | None = None,
 ) -> PaymentTerms:
     """Return the :class:`~payterms.terms.PaymentTerms` that *text* words.
 
-    See :func:`parse_with_notes` for the arguments and for what the parser chose.
+    See :func:`parse_with_notes` for the arguments and for what the parser chose. A
+    phrase with two readings is never read silently: when *text* holds one and the
+    matching argument (*reading* for "N days end of month", *cash* for "5 % comptant"
+    beside a net term) is not given, the default reading applies and a
+    :class:`~payterms.errors.PaytermsWarning` names it.
 
     >>> terms = parse("2/10 net 30")
     >>> [str(line.rule) for line in terms.installments], terms.discounts[0].percent
     (['30D'], Decimal('2'))
     >>> parse("14 Tage 2 % Skonto, 30 Tage netto") == parse("2 % 14, net 30")
     True
+    >>> str(parse("45 jours fin de mois", reading=EndOfMonth.THEN_DAYS).installments[0].rule)
+    'CM+45D'
     >>> parse("net 3O")
     Traceback (most recent call last):
     payterms.errors.ParseError: cannot read 'net 3O' at position 5 ('O'): expected a word ...
     """
-    return parse_with_notes(text, lang=lang, reading=reading, default_net=default_net).terms
+    parsed = parse_with_notes(text, lang=lang, reading=reading, default_net=default_net, cash=cash)
+    if (reading is None and parsed.reading is not None) or (cash is None and parsed.cash):
+        _warn_readings(text, parsed, reading, cash, _caller_level())
+    return parsed.terms
+
+
+def _caller_level() -> int:
+    """Return the stack level of the first caller outside payterms (as pandas finds it)."""
+    import os
+    import sys
+
+    package = os.path.dirname(os.path.dirname(__file__))
+    frame: FrameType | None = sys._getframe(1)  # parse()
+    level = 1
+    while frame is not None and frame.f_code.co_filename.startswith(package):
+        frame = frame.f_back
+        level += 1
+    return level

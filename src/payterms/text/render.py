@@ -23,13 +23,15 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
-from typing import Protocol
+from typing import Protocol, cast
 
 from payterms._checks import to_decimal
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import quantize, round_to_unit
 from payterms.rules import DueRule
 from payterms.terms import (
+    DiscountTier,
+    DiscountWindow,
     EndOfMonth,
     LineKind,
     PaymentTerms,
@@ -46,6 +48,7 @@ __all__ = ["Claim", "Regime", "describe", "describe_claim", "describe_invoice", 
 _CENT = Decimal("0.01")
 _SHIFT_DAYS = re.compile(r"(\d+)D")
 _DAY_ONLY = re.compile(r"D\d+")
+_BEFORE = re.compile(r"CM-(\d+)(BD|D|W|M)")
 _PLAIN = re.compile(r"(?:(\d+)(BD|D|W|M))?(?:\+?D(\d+))?")
 _EOM = tuple(
     re.compile(rf"(?:(\d+)(BD|D|W|M)\+)?({core})(?:\+(\d+)(BD|D|W|M))?")
@@ -179,10 +182,13 @@ def _words(rule: DueRule, t: Templates) -> str | None:
     """Return *rule* in words, or ``None`` when it has no word form.
 
     Only the shapes the parser builds from words are said in words: ``nD`` (also
-    ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd`` and the end-of-month family of
-    :func:`payterms.terms.end_of_month_rule`.
+    ``W``, ``M``, ``BD``), ``nD+Dd``, ``Dd``, ``CM-nD`` ("n days before the end of the
+    month") and the end-of-month family of :func:`payterms.terms.end_of_month_rule`.
     """
     text = str(rule)
+    m = _BEFORE.fullmatch(text)
+    if m and int(m.group(1)):
+        return t.before_end_of_month.format(x=_shift(int(m.group(1)), m.group(2), t))
     m = _PLAIN.fullmatch(text)
     if m:
         count, unit, day = m.group(1), m.group(2), m.group(3)
@@ -226,12 +232,15 @@ def _timing(rule: DueRule, t: Templates, *, words: bool) -> str:
     return said if said is not None else t.formula.format(f=str(rule))
 
 
+def _tier(tier: DiscountTier, t: Templates, *, words: bool) -> str:
+    timing = _timing(tier.rule, t, words=words)
+    if tier.amount is not None:
+        return t.discount_amount.format(a=_amount(tier.amount, t), t=timing)
+    return t.discount.format(p=_number(cast(Decimal, tier.percent), t), t=timing)
+
+
 def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
-    parts: list[str] = []
-    for tier in terms.discounts:
-        parts.append(
-            t.discount.format(p=_number(tier.percent, t), t=_timing(tier.rule, t, words=words))
-        )
+    parts: list[str] = [_tier(tier, t, words=words) for tier in terms.discounts]
     lines = terms.installments
     for line in lines:
         rule_text = str(line.rule)
@@ -255,10 +264,15 @@ def _compose(terms: PaymentTerms, t: Templates, *, words: bool) -> str:
             assert line.value is not None  # noqa: S101 - Installment invariant
             template = t.fixed_now if now else t.fixed_line
             parts.append(template.format(a=_amount(line.value, t), t=timing))
+        if line.discounts:  # the instalment's own discounts, in brackets after it
+            tiers = ", ".join(_tier(tier, t, words=words) for tier in line.discounts)
+            parts[-1] += f" ({tiers})"
     if terms.start is not Start.INVOICE_DATE:
         parts.append(t.starts[terms.start.value])
     if terms.tax_base is not TaxBase.INCLUDED:
         parts.append(t.tax_bases[terms.tax_base.value])
+    # term holidays have no word form: the bracketed form, as for a formula
+    parts.extend(f"[{h.day.isoformat()}>{h.postponed.isoformat()}]" for h in terms.holidays)
     return ", ".join(parts)
 
 
@@ -283,9 +297,11 @@ def describe(terms: PaymentTerms, lang: str = "en") -> str:
         raise InvalidType("terms", terms, "a payterms.PaymentTerms")
     t = _templates(lang)
     text = _compose(terms, t, words=True)
-    from payterms.text.parse import parse
+    from payterms.text.parse import DEFAULT_CASH, DEFAULT_READING, parse
 
-    if parse(text, lang=lang.lower()) != terms:  # pragma: no cover - a guard, see tests
+    # the wording has no phrase with two readings; name them all the same (no warning)
+    again = parse(text, lang=lang.lower(), reading=DEFAULT_READING, cash=DEFAULT_CASH)
+    if again != terms:  # pragma: no cover - a guard, see tests
         text = _compose(terms, t, words=False)
     return text
 
@@ -297,6 +313,20 @@ def _date(day: date, t: Templates) -> str:
 def _money(amount: Decimal, currency: str, t: Templates) -> str:
     text = format(amount, "f")
     return t.money.format(a=text.replace(".", ",") if t.decimal_comma else text, c=currency)
+
+
+def _window_line(window: DiscountWindow, currency: str, t: Templates) -> str:
+    if window.percent is None:
+        return t.discount_amount_line.format(
+            x=_money(abs(window.discount), currency, t),
+            d=_date(window.last_day, t),
+            a=_money(window.payable, currency, t),
+        )
+    return t.discount_line.format(
+        p=_number(window.percent, t),
+        d=_date(window.last_day, t),
+        a=_money(window.payable, currency, t),
+    )
 
 
 def describe_invoice(
@@ -339,16 +369,10 @@ def describe_invoice(
         out.append(
             t.due_on.format(d=_date(due.date, t), a=_money(due.amount, schedule.currency, t))
         )
-    if schedule.discounts:
-        for window in schedule.discounts:
-            out.append(
-                t.discount_line.format(
-                    p=_number(window.percent, t),
-                    d=_date(window.last_day, t),
-                    a=_money(window.payable, schedule.currency, t),
-                )
-            )
-    else:
+        # an instalment's own discounts: what settles that instalment by each last day
+        out.extend(_window_line(window, schedule.currency, t) for window in due.discounts)
+    out.extend(_window_line(window, schedule.currency, t) for window in schedule.discounts)
+    if not schedule.discounts and not any(due.discounts for due in schedule.dues):
         out.append(t.no_discount_line)
     if regime is not None or rate is not None:
         if rate is None:
@@ -396,10 +420,18 @@ def xrechnung_skonto(terms: PaymentTerms, *, base: Decimal | None = None) -> str
             "base", None, f"the discount base amount (the tax base is {terms.tax_base.name})"
         )
     lines = []
+    if any(line.discounts for line in terms.installments):
+        raise InvalidTerms(
+            "terms", terms, "discounts on the whole invoice (instalment discounts have no line)"
+        )
     for tier in terms.discounts:
         days = _SHIFT_DAYS.fullmatch(str(tier.rule))
         if days is None:
             raise InvalidTerms("rule", str(tier.rule), "a number of days (XRechnung TAGE=n)")
+        if tier.percent is None:
+            raise InvalidTerms(
+                "amount", tier.amount, "a percentage discount (XRechnung PROZENT=n.nn)"
+            )
         percent = round_to_unit(tier.percent, _CENT, ROUND_HALF_EVEN)
         if percent != tier.percent:
             raise InvalidTerms("percent", tier.percent, "at most two decimals (PROZENT=n.nn)")

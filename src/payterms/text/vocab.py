@@ -74,6 +74,10 @@ class Sense(Enum):
     END_OF_MONTH = "end of month"
     """End of the (invoice) month ("EOM", "fin de mois", "einde maand", "Monatsende")."""
 
+    BEFORE_END_OF_MONTH = "before end of month"
+    """Counted back from the end of the month ("10 days before the end of the month",
+    "avant la fin du mois", "voor het einde van de maand", "vor Monatsende")."""
+
     END_OF_NEXT_MONTH = "end of next month"
     """End of the following month ("fin du mois suivant", "Ende des Folgemonats")."""
 
@@ -127,6 +131,10 @@ class Sense(Enum):
     """A percentage taken on the amount less the fixed lines ("of the amount after fixed
     amounts"; OCA/account-payment#932)."""
 
+    PERCENT_REMAINDER = "percent remainder"
+    """A percentage taken on what the lines before it left ("of the remainder", "du reste";
+    Tryton's percentage of the remainder)."""
+
     PERCENT_UNTAXED = "percent untaxed"
     """A percentage taken on the amount excluding tax ("of the amount excluding VAT"; OCA
     ``percent_amount_untaxed``)."""
@@ -163,7 +171,8 @@ class Templates:
     Placeholders: ``{n}`` a count, ``{x}`` a period ("45 days"), ``{d}`` a day of the
     month (``{o}``: the same as an English ordinal, "10th"), ``{t}`` a timing ("30
     days", "end of month"), ``{p}`` a percentage, ``{a}`` an amount, ``{f}`` a date
-    formula, ``{r}`` a rate, ``{c}`` a currency code, ``{m}``/``{y}`` month name and year.
+    formula, ``{r}`` a rate, ``{c}`` a currency code, ``{m}``/``{y}`` month name and year,
+    ``{x}`` a discount amount with its currency.
     The ``*_now`` forms are used for a part due at once (rule ``0D``).
     """
 
@@ -179,6 +188,7 @@ class Templates:
     end_of_month: str
     end_of_next_month: str
     after_end_of_month: str
+    before_end_of_month: str
     then_end_of_month: str
     after_end_of_next_month: str
     on_day: str
@@ -192,6 +202,7 @@ class Templates:
     fixed_line: str
     fixed_now: str
     discount: str
+    discount_amount: str
     starts: Mapping[str, str]
     tax_bases: Mapping[str, str]
     percent_of: Mapping[str, str]
@@ -202,6 +213,7 @@ class Templates:
     terms_line: str
     due_on: str
     discount_line: str
+    discount_amount_line: str
     no_discount_line: str
     penalty: str
     compensation: str
@@ -476,6 +488,12 @@ EN = Vocabulary.build(
             "month-end",
             "end of month of invoice",
         ),
+        Sense.BEFORE_END_OF_MONTH: (
+            "before end of month",
+            "before the end of the month",
+            "before the end of month",
+            "before month end",
+        ),
         Sense.END_OF_NEXT_MONTH: (
             "end of next month",
             "end of the next month",
@@ -552,6 +570,7 @@ EN = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("discount", "cash discount", "early payment discount"),
         Sense.PERCENT_UNTAXED: ("of the amount excluding vat", "of the untaxed amount"),
+        Sense.PERCENT_REMAINDER: ("of the remainder", "of what remains"),
         Sense.PERCENT_AFTER_FIXED: (
             "of the amount after fixed amounts",
             "of the rest after fixed amounts",
@@ -667,6 +686,7 @@ EN = Vocabulary.build(
         end_of_month="end of month",
         end_of_next_month="end of next month",
         after_end_of_month="{x} after end of month",
+        before_end_of_month="{x} before end of month",
         then_end_of_month="{x} then end of month",
         after_end_of_next_month="{x} after end of next month",
         on_day="on the {o}",
@@ -680,6 +700,7 @@ EN = Vocabulary.build(
         fixed_line="amount {a} at {t}",
         fixed_now="amount {a} {t}",
         discount="{p}% discount within {t}",
+        discount_amount="amount {a} discount within {t}",
         starts=MappingProxyType(
             {
                 "receipt": "after receipt of invoice",
@@ -700,6 +721,7 @@ EN = Vocabulary.build(
             {
                 "after_fixed": "of the amount after fixed amounts",
                 "untaxed": "of the amount excluding VAT",
+                "remainder": "of the remainder",
             }
         ),
         decimal_comma=False,
@@ -722,6 +744,7 @@ EN = Vocabulary.build(
         terms_line="Payment terms: {t}.",
         due_on="Payment due on {d}: {a}.",
         discount_line="{p}% discount for payment by {d}: {a} to pay.",
+        discount_amount_line="Discount of {x} for payment by {d}: {a} to pay.",
         no_discount_line="No discount for early payment.",
         penalty="Late payment interest: {r}% a year, due from the day after the due date.",
         compensation="Fixed compensation for recovery costs: {a}.",
@@ -748,6 +771,11 @@ FR = Vocabulary.build(
             "fin du mois de la facture",
         ),
         Sense.END_OF_NEXT_MONTH: ("fin du mois suivant", "fin de mois suivant"),
+        Sense.BEFORE_END_OF_MONTH: (
+            "avant la fin du mois",
+            "avant fin de mois",
+            "avant la fin de mois",
+        ),
         Sense.DAY_OF_MONTH: ("le",),
         Sense.NEXT_MONTH: ("du mois suivant", "de mois suivant"),
         Sense.AFTER: (
@@ -814,6 +842,7 @@ FR = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("escompte", "escompte de", "un escompte de"),
         Sense.PERCENT_UNTAXED: ("du montant ht", "du montant hors taxes"),
+        Sense.PERCENT_REMAINDER: ("du reste", "du restant"),
         Sense.PERCENT_AFTER_FIXED: (
             "du montant après montants fixes",
             "du reste après montants fixes",
@@ -933,6 +962,7 @@ FR = Vocabulary.build(
         end_of_month="fin de mois",
         end_of_next_month="fin du mois suivant",
         after_end_of_month="{x} après la fin du mois",
+        before_end_of_month="{x} avant la fin du mois",
         then_end_of_month="{x} puis fin de mois",
         after_end_of_next_month="{x} après la fin du mois suivant",
         on_day="le {d}",
@@ -946,6 +976,7 @@ FR = Vocabulary.build(
         fixed_line="montant de {a} à {t}",
         fixed_now="montant de {a} {t}",
         discount="escompte {p} % pour paiement sous {t}",
+        discount_amount="escompte montant de {a} pour paiement sous {t}",
         starts=MappingProxyType(
             {
                 "receipt": "à compter de la réception de la facture",
@@ -963,7 +994,11 @@ FR = Vocabulary.build(
             }
         ),
         percent_of=MappingProxyType(
-            {"after_fixed": "du montant après montants fixes", "untaxed": "du montant HT"}
+            {
+                "after_fixed": "du montant après montants fixes",
+                "untaxed": "du montant HT",
+                "remainder": "du reste",
+            }
         ),
         decimal_comma=True,
         month_names=(
@@ -985,6 +1020,7 @@ FR = Vocabulary.build(
         terms_line="Conditions de paiement : {t}.",
         due_on="Date de paiement : {d}, {a}.",
         discount_line="Escompte de {p} % pour paiement au plus tard le {d} : {a} à payer.",
+        discount_amount_line="Escompte de {x} pour paiement au plus tard le {d} : {a} à payer.",
         no_discount_line="Pas d'escompte pour paiement anticipé.",
         penalty="Pénalités de retard : {r} % par an, exigibles dès le jour suivant la date "
         "de paiement.",
@@ -1002,6 +1038,12 @@ NL = Vocabulary.build(
         Sense.MONTH: ("maand", "maanden"),
         Sense.BUSINESS_DAY: ("werkdag", "werkdagen", "bankwerkdag", "bankwerkdagen"),
         Sense.NET: ("netto",),
+        Sense.BEFORE_END_OF_MONTH: (
+            "voor einde maand",
+            "voor het einde van de maand",
+            "voor het einde maand",
+            "voor einde van de maand",
+        ),
         Sense.END_OF_MONTH: (
             "einde maand",
             "einde van de maand",
@@ -1062,6 +1104,7 @@ NL = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("korting", "betalingskorting", "kredietbeperking", "korting van"),
         Sense.PERCENT_UNTAXED: ("van het bedrag exclusief btw", "van het bedrag excl btw"),
+        Sense.PERCENT_REMAINDER: ("van het restant", "van de rest"),
         Sense.PERCENT_AFTER_FIXED: (
             "van het bedrag na vaste bedragen",
             "van de rest na vaste bedragen",
@@ -1164,6 +1207,7 @@ NL = Vocabulary.build(
         end_of_month="einde maand",
         end_of_next_month="einde volgende maand",
         after_end_of_month="{x} na einde maand",
+        before_end_of_month="{x} voor einde maand",
         then_end_of_month="{x} dan einde maand",
         after_end_of_next_month="{x} na einde volgende maand",
         on_day="op de {d}e",
@@ -1177,6 +1221,7 @@ NL = Vocabulary.build(
         fixed_line="bedrag van {a} binnen {t}",
         fixed_now="bedrag van {a} {t}",
         discount="{p}% korting bij betaling binnen {t}",
+        discount_amount="bedrag van {a} korting bij betaling binnen {t}",
         starts=MappingProxyType(
             {
                 "receipt": "na ontvangst van de factuur",
@@ -1197,6 +1242,7 @@ NL = Vocabulary.build(
             {
                 "after_fixed": "van het bedrag na vaste bedragen",
                 "untaxed": "van het bedrag exclusief btw",
+                "remainder": "van het restant",
             }
         ),
         decimal_comma=True,
@@ -1219,6 +1265,7 @@ NL = Vocabulary.build(
         terms_line="Betalingsvoorwaarden: {t}.",
         due_on="Te betalen uiterlijk op {d}: {a}.",
         discount_line="{p}% korting bij betaling uiterlijk op {d}: {a} te betalen.",
+        discount_amount_line="Korting van {x} bij betaling uiterlijk op {d}: {a} te betalen.",
         no_discount_line="Geen korting bij vooruitbetaling.",
         penalty="Wettelijke handelsrente bij te late betaling: {r}% per jaar, vanaf de dag "
         "na de vervaldatum.",
@@ -1245,6 +1292,7 @@ DE = Vocabulary.build(
             "bankarbeitstagen",
         ),
         Sense.NET: ("netto", "rein netto"),
+        Sense.BEFORE_END_OF_MONTH: ("vor monatsende", "vor dem monatsende", "vor ende des monats"),
         Sense.END_OF_MONTH: (
             "monatsende",
             "ende des monats",
@@ -1326,6 +1374,7 @@ DE = Vocabulary.build(
         ),
         Sense.DISCOUNT: ("skonto", "abzug", "skontoabzug"),
         Sense.PERCENT_UNTAXED: ("des nettobetrags", "des nettobetrages"),
+        Sense.PERCENT_REMAINDER: ("vom rest", "vom restbetrag"),
         Sense.PERCENT_AFTER_FIXED: ("vom betrag nach festbeträgen", "vom rest nach festbeträgen"),
         Sense.POSTING: ("buchungsdatum", "buchung"),
         Sense.FROM_END_OF_MONTH: ("gerechnet ab monatsende", "ab monatsende"),
@@ -1433,6 +1482,7 @@ DE = Vocabulary.build(
         end_of_month="Monatsende",
         end_of_next_month="Ende des Folgemonats",
         after_end_of_month="{x} nach Monatsende",
+        before_end_of_month="{x} vor Monatsende",
         then_end_of_month="{x} dann Monatsende",
         after_end_of_next_month="{x} nach Ende des Folgemonats",
         on_day="am {d}.",
@@ -1446,6 +1496,7 @@ DE = Vocabulary.build(
         fixed_line="Betrag {a} innerhalb {t}",
         fixed_now="Betrag {a} {t}",
         discount="{t} {p} % Skonto",
+        discount_amount="Skonto Betrag {a} innerhalb {t}",
         starts=MappingProxyType(
             {
                 "receipt": "nach Erhalt der Rechnung",
@@ -1463,7 +1514,11 @@ DE = Vocabulary.build(
             }
         ),
         percent_of=MappingProxyType(
-            {"after_fixed": "vom Betrag nach Festbeträgen", "untaxed": "des Nettobetrags"}
+            {
+                "after_fixed": "vom Betrag nach Festbeträgen",
+                "untaxed": "des Nettobetrags",
+                "remainder": "vom Rest",
+            }
         ),
         decimal_comma=True,
         month_names=(
@@ -1485,6 +1540,7 @@ DE = Vocabulary.build(
         terms_line="Zahlungsbedingungen: {t}.",
         due_on="Zahlbar bis {d}: {a}.",
         discount_line="Bei Zahlung bis {d} {p} % Skonto: {a} zu zahlen.",
+        discount_amount_line="Bei Zahlung bis {d} {x} Skonto: {a} zu zahlen.",
         no_discount_line="Zahlbar ohne Abzug.",
         penalty="Verzugszinsen: {r} % pro Jahr ab dem Tag nach Fälligkeit.",
         compensation="Verzugspauschale: {a}.",
