@@ -27,7 +27,7 @@ PACKAGE = Path(payterms.__file__).parent
 LAYERS: tuple[frozenset[str], ...] = tuple(
     frozenset(layer.split())
     for layer in (
-        "_checks _extras _upcalls errors limits money calendars",
+        "_checks _extras _frames _upcalls errors limits money calendars",
         "rules",
         "terms",
         "runs timing discount conventions",

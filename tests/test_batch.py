@@ -32,13 +32,15 @@ from tests.strategies import (
 
 from payterms import batch
 from payterms.batch import (
+    InterestColumns,
     amounts_due,
     due_dates,
     expected_payment_dates,
     late_interest_many,
     schedules,
 )
-from payterms.calendars import Adjustment, BusinessCalendar
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.conventions import Compounding, PaymentDay, RateAssumption, RateSplit
 from payterms.errors import (
     InvalidArgument,
     InvalidType,
@@ -46,7 +48,8 @@ from payterms.errors import (
     OutsideCalendarRange,
     PaytermsError,
 )
-from payterms.interest import late_interest
+from payterms.interest import claim_rules, late_interest
+from payterms.law import TableRate
 from payterms.law import regime as law_regime
 from payterms.money import ROUNDING_MODES
 from payterms.runs import Payer, PaymentRun
@@ -413,6 +416,10 @@ def test_a_missing_date_is_refused_by_its_first_position(
         values = pd.Series(values)
     with pytest.raises(InvalidArgument, match=rf"^starts\[{at[0]}\]="):
         due_dates(PaymentTerms.net(30), values, calendar=TARGET, adjustment=Adjustment.FOLLOWING)
+    with pytest.raises(InvalidArgument, match=rf"^starts\[{at[0]}\]="):
+        schedules(PaymentTerms.net(30), values, ["10.00"] * len(starts))
+    with pytest.raises(InvalidArgument, match=rf"^untils\[{at[0]}\]="):
+        late_interest_many(["10.00"] * len(starts), column, values, rate=Decimal("0.08"))
 
 
 @pytest.mark.parametrize("terms_kind", TERMS_KINDS)
@@ -574,14 +581,19 @@ def test_late_interest_many_equals_late_interest(
     dues = [d for _, d, _ in claims]
     untils = [u for _, _, u in claims]
     options: dict[str, Any] = {"regime": code} if code else {"rate": rate}
-    results = late_interest_many(
-        np.array([*principals, None], dtype=object)[:-1] if as_array else principals,
-        as_kind(dues, due_kind),
-        as_kind(untils, until_kind),
-        **options,
-    )
+    column = np.array([*principals, None], dtype=object)[:-1] if as_array else principals
+    due_column, until_column = as_kind(dues, due_kind), as_kind(untils, until_kind)
     expected = [late_interest(p, due=d, until=u, **options) for p, d, u in claims]
-    assert results == tuple(expected)
+    detailed = late_interest_many(column, due_column, until_column, detail=True, **options)
+    assert detailed == tuple(expected)
+    due_column, until_column = as_kind(dues, due_kind), as_kind(untils, until_kind)
+    columns = late_interest_many(column, due_column, until_column, **options)
+    assert columns == InterestColumns(
+        claim_rules(**options).currency,
+        tuple(r.interest for r in expected),
+        tuple(r.compensation for r in expected),
+        tuple(sum(p.days for p in r.periods) for r in expected),
+    )
     index = [f"c{i}" for i in range(len(claims))][::-1]
     frame = late_interest_many(
         pd.Series(principals, index=index, dtype=object),
@@ -590,7 +602,7 @@ def test_late_interest_many_equals_late_interest(
         **options,
     )
     assert list(frame.index) == index
-    assert list(frame.columns) == ["interest", "compensation"]
+    assert list(frame.columns) == ["interest", "compensation", "days"]
     assert list(frame["interest"]) == [r.interest for r in expected]
     assert list(frame["compensation"]) == [r.compensation for r in expected]
     assert all(type(v) is Decimal for v in frame["interest"])
@@ -598,9 +610,11 @@ def test_late_interest_many_equals_late_interest(
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_late_interest_many_of_no_claims_is_empty(kind: str) -> None:
-    assert late_interest_many([], as_kind([], kind), as_kind([], kind), regime="BE") == ()
+    nothing = InterestColumns("EUR", (), (), ())
+    assert late_interest_many([], as_kind([], kind), as_kind([], kind), regime="BE") == nothing
+    assert late_interest_many([], as_kind([], kind), [], regime="BE", detail=True) == ()
     frame = late_interest_many(pd.Series([], dtype=object), as_kind([], kind), [], regime="BE")
-    assert list(frame.columns) == ["interest", "compensation"]
+    assert list(frame.columns) == ["interest", "compensation", "days"]
     assert len(frame) == 0
 
 
@@ -612,11 +626,153 @@ def test_late_interest_many_with_a_regime_object() -> None:
         [date(2023, 6, 20)],
         [date(2023, 8, 31)],
         regime=regime,
+        detail=True,
     )
     assert [(p.days, p.rate) for p in res.periods] == [
         (10, Decimal("0.1062")),
         (62, Decimal("0.1212")),
     ]
+
+
+# Source: frappe/erpnext#37095 (user_demand.md A4): EUR 1000 due 20.06.2023 (DE): 10.62 %
+# for 10 days, then 12.12 % for 62 days. Source: legal.md §7 (statutory-interest.pages.dev;
+# creditcorp): UK daily interest = principal x rate / 365 (11.50 % in 2023 H1), GBP 40
+# under GBP 1000 (s. 5A of the 1998 Act). Source: legal.md §4 (Bpifrance Création): FR
+# montant x taux x jours / 365 at 14.25 % in 2024 H2, EUR 40.
+CLAIMS = [
+    ("DE", "1000", date(2023, 6, 20), date(2023, 8, 31), [(10, "10.62"), (62, "12.12")], "40"),
+    ("UK", "999", date(2023, 3, 31), date(2023, 4, 30), [(30, "11.50")], "40"),
+    ("FR", "1200", date(2024, 9, 30), date(2024, 10, 30), [(30, "14.25")], "40"),
+]
+
+
+def test_published_claims_in_columns() -> None:
+    for code, principal, due, until, lines, fixed in CLAIMS:
+        exact = sum((Decimal(principal) * Decimal(r) * d / 36500 for d, r in lines), Decimal(0))
+        got = late_interest_many(
+            pd.Series([Decimal(principal)] * 3),
+            as_kind([due] * 3, "pandas[datetime64]"),
+            as_kind([until] * 3, "pandas[datetime64]"),
+            regime=code,
+            payment_day=PaymentDay.INCLUDED,
+        )
+        assert list(got["interest"]) == [exact.quantize(Decimal("0.01"))] * 3
+        assert list(got["compensation"]) == [Decimal(fixed).quantize(Decimal("0.01"))] * 3
+        assert list(got["days"]) == [sum(d for d, _ in lines)] * 3
+
+
+claim_options = st.fixed_dictionaries(
+    {},
+    optional={
+        "regime": interest_regime_codes(),
+        "rate": st.one_of(interest_rates(), st.just(TableRate("ecb_mro", margin=Decimal("0.08")))),
+        "day_count": st.sampled_from(DayCount),
+        "payment_day": st.sampled_from(PaymentDay),
+        "rate_split": st.sampled_from(RateSplit),
+        "compounding": st.sampled_from(Compounding),
+        "assume": st.just(RateAssumption.CARRY_FORWARD),
+        "compensation": st.sampled_from([Decimal(0), Decimal("12.345")]),
+        "calendar": st.just(TARGET),
+        "currency": st.sampled_from(("EUR", "JPY", "BHD")),
+        "rounding": st.sampled_from(sorted(ROUNDING_MODES)),
+    },
+)
+principal_values = st.one_of(
+    amounts(min_value=0, max_value=10**7),
+    amounts(min_value=-1, max_value=100, places=4),
+    st.sampled_from([Decimal(0), Decimal("1E+3"), Decimal(10) ** 17]),
+)
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    options=claim_options,
+    rows=st.lists(
+        st.tuples(
+            principal_values, dates(date(2010, 1, 1), date(2027, 12, 31)), st.integers(-3, 2000)
+        ),
+        max_size=10,
+    ),
+    kind=st.sampled_from(("numpy", "pandas", "pandas[object]")),
+)
+@example(  # an unconfirmed half-year inside the Dutch table, a claim past a year compounded
+    options={"rate": TableRate("nl_wettelijke_rente"), "compounding": Compounding.ANNUAL},
+    rows=[
+        (Decimal("100.00"), date(2023, 1, 10), 300),
+        (Decimal("100.00"), date(2022, 1, 10), 700),
+        (Decimal("100.00"), date(2024, 12, 1), 60),
+    ],
+    kind="numpy",
+).via("a day without a published rate is left to the exact engine, which refuses it")
+def test_columnar_interest_equals_late_interest(
+    options: dict[str, Any], rows: list[tuple[Decimal, date, int]], kind: str
+) -> None:
+    # claims under any options (regimes, rates, day counts, splits, compounding, payment
+    # day, compensation, currencies, roundings), amounts of any precision: the columns
+    # are late_interest's figures, or the first failing claim's error, naming its row
+    if "rate" not in options and "regime" not in options:
+        options["rate"] = Decimal("0.08")
+    try:
+        claim_rules(**options)
+    except PaytermsError as exc:
+        with pytest.raises(type(exc)):
+            late_interest_many([], [], [], **options)
+        return
+    expected: list[tuple[Decimal, Decimal, int]] = []
+    failure = None
+    for i, (principal, due, later) in enumerate(rows):
+        try:
+            res = late_interest(principal, due=due, until=due + timedelta(days=later), **options)
+        except PaytermsError as exc:
+            failure = (i, exc)
+            break
+        expected.append((res.interest, res.compensation, sum(p.days for p in res.periods)))
+    principals = np.empty(len(rows), dtype=object)
+    principals[:] = [p for p, _, _ in rows]
+    dues = [d for _, d, _ in rows]
+    untils = [d + timedelta(days=k) for _, d, k in rows]
+    if kind == "numpy":
+        args: tuple[Any, Any, Any] = (
+            principals,
+            as_kind(dues, "numpy[D]"),
+            as_kind(untils, "numpy[D]"),
+        )
+    else:
+        dates_kind = "pandas[datetime64]" if kind == "pandas" else "pandas[object]"
+        args = (pd.Series(principals), as_kind(dues, dates_kind), as_kind(untils, dates_kind))
+    if failure is not None:
+        position, error = failure
+        with pytest.raises(type(error)) as info:
+            late_interest_many(*args, **options)
+        assert str(info.value) == str(error)
+        assert f"at row {position} of late_interest_many" in " ".join(info.value.__notes__)
+        return
+    got = late_interest_many(*args, **options)
+    if kind == "numpy":
+        assert list(zip(got.interest, got.compensation, got.days, strict=True)) == expected
+    else:
+        columns = (got["interest"], got["compensation"], got["days"])
+        assert list(zip(*columns, strict=True)) == expected
+
+
+def test_claims_with_a_missing_date_are_refused_by_position() -> None:
+    dues = np.array(["2024-01-10", "NaT", "NaT"], dtype="datetime64[D]")
+    with pytest.raises(InvalidArgument, match=r"^dues\[1\]="):
+        late_interest_many(["1", "2", "3"], dues, dues, rate=Decimal("0.08"))
+
+
+def test_interest_columns_frame() -> None:
+    claims = late_interest_many(
+        np.array([Decimal("1000.00"), Decimal("0")], dtype=object),
+        as_kind([date(2024, 1, 10)] * 2, "numpy[D]"),
+        as_kind([date(2024, 4, 9)] * 2, "numpy[D]"),
+        regime="BE",
+    )
+    assert len(claims) == 2
+    frame = claims.to_frame()
+    assert list(frame.columns) == ["interest", "compensation", "days"]
+    assert list(frame["days"]) == [90, 0]  # a zero claim bears no interest, no compensation
+    assert list(frame["compensation"]) == [Decimal("40.00"), Decimal("0.00")]
 
 
 # --------------------------------------------------------------------------- schedules
@@ -1134,3 +1290,80 @@ def test_batch_on_plain_sequences_imports_neither_numpy_nor_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""
+
+
+# --------------------------------------------------------------------------- frames (#16)
+
+
+def _ledger_frame() -> pd.DataFrame:
+    monthly = Payer(runs=PaymentRun.monthly(10, 25), approval_days=2)
+    weekly = Payer(runs=PaymentRun.weekly(4), transfer_days=1)
+    return pd.DataFrame(
+        {
+            "invoice_date": [date(2026, 1, 30), date(2026, 2, 2), date(2026, 2, 2)],
+            "conditions": [PaymentTerms.net(30), PaymentTerms.end_of_month(30)] * 1
+            + [PaymentTerms.net(45)],
+            "pays": [monthly, weekly, monthly],
+            "open": ["100.00", "250.00", "75.50"],
+            "region": ["north", "south", "north"],
+        },
+        index=["F-1", "F-2", "F-3"],
+    )
+
+
+def test_expected_payment_dates_takes_one_payer_per_row() -> None:
+    frame = _ledger_frame()
+    got = expected_payment_dates(
+        list(frame["conditions"]), list(frame["invoice_date"]), list(frame["pays"])
+    )
+    assert got == tuple(
+        expected_payment_date(t, d, p)
+        for t, d, p in zip(frame["conditions"], frame["invoice_date"], frame["pays"], strict=True)
+    )
+    # a Series of payers keeps the frame's index; behaviours work as payers
+    from payterms.behaviour import PaymentBehaviour
+
+    behaviours = pd.Series([PaymentBehaviour("A", p) for p in frame["pays"]], index=frame.index)
+    as_series = expected_payment_dates(frame["conditions"], frame["invoice_date"], behaviours)
+    assert list(as_series) == list(got)
+    assert list(as_series.index) == ["F-1", "F-2", "F-3"]
+    with pytest.raises(InvalidType, match=r"payer\[1\]"):
+        expected_payment_dates(
+            PaymentTerms.net(30), [date(2026, 1, 1)] * 2, [frame["pays"].iloc[0], 3]
+        )
+    with pytest.raises(InvalidArgument, match="one per date"):
+        expected_payment_dates(
+            PaymentTerms.net(30), [date(2026, 1, 1)] * 2, [frame["pays"].iloc[0]]
+        )
+    with pytest.raises(InvalidType, match="payer="):
+        expected_payment_dates(PaymentTerms.net(30), [date(2026, 1, 1)], "x")
+
+
+def test_batch_functions_read_named_columns_of_a_frame() -> None:
+    frame = _ledger_frame()
+    dues = due_dates("conditions", "invoice_date", data=frame)
+    assert list(dues.index) == ["F-1", "F-2", "F-3"]
+    assert list(dues) == [
+        t.due_date(d) for t, d in zip(frame["conditions"], frame["invoice_date"], strict=True)
+    ]
+    cash = expected_payment_dates("conditions", "invoice_date", "pays", data=frame)
+    assert list(cash) == [
+        expected_payment_date(t, d, p)
+        for t, d, p in zip(frame["conditions"], frame["invoice_date"], frame["pays"], strict=True)
+    ]
+    one_payer = expected_payment_dates(
+        PaymentTerms.net(30), "invoice_date", frame["pays"].iloc[0], data=frame
+    )
+    assert len(one_payer) == 3
+    rows = schedules("conditions", "invoice_date", "open", data=frame)
+    assert [s.amount for s in rows] == [Decimal("100.00"), Decimal("250.00"), Decimal("75.50")]
+    table = amounts_due("conditions", "invoice_date", "open", data=frame)
+    assert list(table.index) == ["F-1", "F-2", "F-3"]
+    claims = late_interest_many(
+        "open", "invoice_date", "invoice_date", data=frame, rate=Decimal("0.08")
+    )
+    assert list(claims["interest"]) == [Decimal("0.00")] * 3
+    with pytest.raises(InvalidArgument, match="starts='day'"):
+        due_dates("conditions", "day", data=frame)
+    with pytest.raises(InvalidType, match="data="):
+        due_dates("conditions", "invoice_date", data={"a": 1})  # type: ignore[call-overload]

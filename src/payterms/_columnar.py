@@ -23,12 +23,17 @@ hold it to that.
 
 from __future__ import annotations
 
+import math
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from payterms.calendars import Adjustment, BusinessCalendar
-from payterms.errors import PaytermsError
+from attrs import evolve
+
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms.conventions import Compounding, RateSplit
+from payterms.errors import PaytermsError, RateNotPublished
+from payterms.interest import ClaimRules, rate_periods
 from payterms.rules import (
     CutOff,
     DayOfMonth,
@@ -61,8 +66,11 @@ __all__ = [
     "MAX_DAY",
     "MIN_DAY",
     "BusinessDays",
+    "InterestTable",
     "SharePlan",
+    "claim_interest_units",
     "compile_rule",
+    "interest_table_fits",
     "round_quotient",
     "round_signed",
     "run_rule",
@@ -638,3 +646,166 @@ def share_plan(terms: PaymentTerms, exponent: int) -> SharePlan | None:
 
 _LINE_KINDS = frozenset({LineKind.PERCENT, LineKind.FIXED, LineKind.BALANCE})
 _BASES = frozenset({PercentOf.TOTAL, PercentOf.AFTER_FIXED})
+
+
+# --------------------------------------------------------------------------- late interest
+
+_ACTUAL_YEARS = {
+    DayCount.ACT_365_FIXED: (365,),
+    DayCount.ACT_360: (360,),
+    DayCount.ACT_ACT_ISDA: (365, 366),
+    DayCount.THIRTY_E_360: (360,),
+}
+_MAX_RATE_DIGITS = 9  # rates with more decimals than this are left to the exact engine
+_MAX_SPAN = 200_000  # days of rates held at most (about 550 years)
+
+
+class InterestTable:
+    """The interest of one set of claim rules over a span of days, as prefix sums in integers.
+
+    Day *x* of the span weighs ``rate(x) / year(x)`` (times its 30E/360 count under that
+    convention), written over the common denominator :attr:`denominator`. The interest
+    on *base* for the days ``[first, stop)`` is then ``base × (F[stop] − F[first]) /
+    denominator`` exactly (one subtraction), whatever the number of rate periods in
+    between. Days without a published rate are counted in a prefix of their own, so a
+    claim touching one is recognised with one subtraction too.
+    """
+
+    def __init__(self, np: Any, rules: ClaimRules, low: int, high: int) -> None:
+        self.low = low
+        self.high = min(high, low + _MAX_SPAN)
+        span = max(self.high - low, 0)
+        days = np.arange(low, self.high, dtype="int64")
+        day_count = rules.day_count
+        years = _ACTUAL_YEARS[day_count]
+        common = 1
+        for year in years:
+            common = common * year // math.gcd(common, year)
+        if day_count is DayCount.ACT_ACT_ISDA:
+            months = _months(np, days)
+            calendar_year = months // 12 + 1970
+            leap = (calendar_year % 4 == 0) & (
+                (calendar_year % 100 != 0) | (calendar_year % 400 == 0)
+            )
+            share = np.where(leap, common // 366, common // 365)
+        else:
+            share = np.full(span, common // years[0], dtype="int64")
+        if day_count is DayCount.THIRTY_E_360:
+            # each day counts what it adds to 360·year + 30·month + min(day, 30)
+            share = share * (_thirty(np, days) - _thirty(np, days - 1))
+        rates, available = self._rates(np, rules, low, span)
+        self.scale = 10**self.digits
+        self.denominator = self.scale * common
+        self.rates = rates  # per day, as integers over self.scale
+        self.weights = np.concatenate(([0], np.cumsum(rates * share)))
+        self.shares = np.concatenate(([0], np.cumsum(share)))
+        self.counts = (
+            np.concatenate(([0], np.cumsum(_thirty(np, days) - _thirty(np, days - 1))))
+            if day_count is DayCount.THIRTY_E_360
+            else None
+        )
+        self.missing = np.concatenate(([0], np.cumsum(~available)))
+
+    def _rates(self, np: Any, rules: ClaimRules, low: int, span: int) -> tuple[Days, Flags]:
+        """Return each day's rate (integers over 10**digits) and whether it is published."""
+        split = evolve(rules, rate_split=RateSplit.SPLIT)
+        pieces: list[tuple[int, int, Decimal]] = []
+        cursor, stop = low, low + span
+        while cursor < stop:
+            end, stretches, missing = stop, None, None
+            while stretches is None:  # the longest run of published days from the cursor
+                try:
+                    stretches, _ = rate_periods(split, _to_date(cursor), _to_date(end))
+                except RateNotPublished as exc:
+                    gap = exc.on.toordinal() - _EPOCH
+                    if not cursor < gap < end:
+                        missing = exc
+                        break
+                    end = gap
+            if missing is None:
+                pieces += [(_to_day(s.start), _to_day(s.stop), s.rate) for s in stretches or ()]
+                cursor = end
+            elif missing.first_known is not None and cursor < _to_day(missing.first_known):
+                cursor = _to_day(missing.first_known)  # before the table's first day
+            elif cursor > _to_day(missing.last_known):
+                break  # past the table: nothing more is published
+            else:
+                cursor += 1  # a day without a rate inside the table (an unconfirmed period)
+        digits = 0
+        for _, _, rate in pieces:
+            exponent = rate.as_tuple().exponent
+            digits = max(digits, -exponent if isinstance(exponent, int) and exponent < 0 else 0)
+        self.digits = min(digits, _MAX_RATE_DIGITS)
+        rates = np.zeros(span, dtype="int64")
+        available = np.zeros(span, dtype=bool)
+        for start, end, rate in pieces:
+            value = rate.scaleb(self.digits)
+            if value != value.to_integral_value() or abs(value) >= 1 << 40:
+                continue  # too fine a rate: those days are left to the exact engine
+            rates[start - low : end - low] = int(value)
+            available[start - low : end - low] = True
+        return rates, available
+
+
+def _thirty(np: Any, days: Days) -> Days:
+    """Return 360·year + 30·month + min(day, 30) of each day (the 30E/360 day number)."""
+    months = _months(np, days)
+    day = days - _month_start(np, months) + 1
+    result: Days = 30 * months + np.minimum(day, 30)
+    return result
+
+
+def _to_date(day: int) -> date:
+    return date.fromordinal(day + _EPOCH)
+
+
+def _to_day(day: date) -> int:
+    return day.toordinal() - _EPOCH
+
+
+def interest_table_fits(rules: ClaimRules) -> bool:
+    """Return whether claims under *rules* without payments can use an :class:`InterestTable`."""
+    if rules.day_count not in _ACTUAL_YEARS:
+        return False
+    return not (rules.rate_split is RateSplit.FIXED_AT_START and (rules.floor or rules.cap))
+
+
+def claim_interest_units(
+    np: Any,
+    table: InterestTable,
+    rules: ClaimRules,
+    base: Days,
+    first: Days,
+    stop: Days,
+    unsure: Flags,
+) -> tuple[Days, Days]:
+    """Return each claim's interest in minor units (rounded once) and its interest days.
+
+    *base* is in minor units, *first* and *stop* bound the interest days ``[first,
+    stop)``. Claims outside the table, on a day without a published rate, longer than
+    a year under annual compounding, or too large for int64 products are marked unsure.
+    """
+    bearing = (first < stop) & (base > 0)
+    unsure |= bearing & ((first < table.low) | (stop > table.high))
+    inside = bearing & ~unsure
+    lo = np.where(inside, first - table.low, 0)
+    hi = np.where(inside, stop - table.low, 0)
+    if rules.rate_split is RateSplit.FIXED_AT_START:
+        gap = table.missing[lo + 1] - table.missing[lo]  # only the first day's rate counts
+        weight = table.rates[np.minimum(lo, len(table.rates) - 1)] * (
+            table.shares[hi] - table.shares[lo]
+        )
+    else:
+        gap = table.missing[hi] - table.missing[lo]
+        weight = table.weights[hi] - table.weights[lo]
+    unsure |= inside & (gap > 0)
+    if rules.compounding is Compounding.ANNUAL:  # a full year capitalises its interest
+        unsure |= inside & (stop - first > 365)
+    counts = table.counts if table.counts is not None else None
+    days = (counts[hi] - counts[lo]) if counts is not None else hi - lo
+    days = np.where(inside, days, 0)
+    limit = (1 << 62) // np.maximum(np.abs(weight), 1)
+    unsure |= inside & (np.abs(base) > limit)
+    weight = np.where(inside & ~unsure, weight, 0)
+    units = round_signed(np, base * weight, table.denominator, rules.rounding)
+    return units, days

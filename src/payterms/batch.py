@@ -23,6 +23,11 @@ are on each partition of a Dask or Spark frame.
   instalments of all of them as one pandas DataFrame (one row per instalment);
 * :func:`late_interest_many` returns the late interest (and compensation) of each claim.
 
+Every function also takes ``data=``, a pandas DataFrame: an argument given as a string is
+then the name of the frame's column to read (``due_dates("terms", "invoice_date",
+data=ledger)``), so a ledger with extra columns and its own column names needs no
+reshaping.
+
 >>> from datetime import date
 >>> from payterms.terms import PaymentTerms
 >>> due_dates(PaymentTerms.end_of_month(45), [date(2026, 1, 15), date(2026, 1, 31)])
@@ -31,6 +36,7 @@ are on each partition of a Dask or Spark frame.
 
 from __future__ import annotations
 
+import decimal
 import itertools
 import operator
 import sys
@@ -39,14 +45,25 @@ from datetime import date, timedelta
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, Unpack, overload
 
+from attrs import frozen
+
 from payterms import _columnar
 from payterms._checks import check_date, check_rounding, to_decimal
 from payterms._columnar import MAX_DAY, MIN_DAY
 from payterms._extras import require
+from payterms._frames import resolve_data
+from payterms.behaviour import PaymentBehaviour
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
+from payterms.conventions import PaymentDay
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
-from payterms.interest import InterestOptions, InterestResult, claim_interest, claim_rules
-from payterms.money import CONTEXT, DEFAULT_ROUNDING, smallest_unit
+from payterms.interest import (
+    ClaimRules,
+    InterestOptions,
+    InterestResult,
+    claim_interest,
+    claim_rules,
+)
+from payterms.money import CONTEXT, DEFAULT_ROUNDING, round_to_unit, smallest_unit
 from payterms.runs import Payer
 from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule
 from payterms.timing import expected_payment_date
@@ -57,6 +74,7 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     import pandas as pd
 
 __all__ = [
+    "InterestColumns",
     "Schedules",
     "amounts_due",
     "due_dates",
@@ -672,6 +690,7 @@ def due_dates(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: None = None,
 ) -> tuple[date, ...]: ...
 
 
@@ -682,16 +701,18 @@ def due_dates(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: None = None,
 ) -> npt.NDArray[np.datetime64]: ...
 
 
 @overload
 def due_dates(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
-    starts: pd.Series,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
+    starts: pd.Series | str,
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: pd.DataFrame | None = None,
 ) -> pd.Series: ...
 
 
@@ -701,6 +722,7 @@ def due_dates(
     *,
     calendar: BusinessCalendar | None = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
+    data: pd.DataFrame | None = None,
 ) -> Any:
     """Return the final due date of each invoice, in the container kind of *starts*.
 
@@ -713,7 +735,8 @@ def due_dates(
     sequence or Series of the same length; a Series must have the same index).
 
     Each date equals ``terms.due_date(start, calendar=calendar, adjustment=adjustment)``;
-    it is computed once per distinct (terms, start).
+    it is computed once per distinct (terms, start). With *data*, a DataFrame, *terms*
+    and *starts* may name its columns.
 
     Raises:
         InvalidType: a start that is not a date (its position is named), terms that are
@@ -738,6 +761,9 @@ def due_dates(
     check_adjustment(adjustment)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+    if data is not None:
+        found = resolve_data(data, "due_dates", {"terms": terms, "starts": starts})
+        terms, starts = found["terms"], found["starts"]
     column = _read_dates(starts, "starts", "due_dates")
     result: list[date] | npt.NDArray[np.int64]
     if column.kind != "sequence":
@@ -763,12 +789,13 @@ def due_dates(
 def expected_payment_dates(
     terms: PaymentTerms | Sequence[PaymentTerms],
     sent: Sequence[date] | Iterator[date],
-    payer: Payer,
+    payer: Payer | PaymentBehaviour | Sequence[Payer | PaymentBehaviour],
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: None = None,
 ) -> tuple[date, ...]: ...
 
 
@@ -776,37 +803,40 @@ def expected_payment_dates(
 def expected_payment_dates(
     terms: PaymentTerms | Sequence[PaymentTerms] | npt.NDArray[Any],
     sent: npt.NDArray[Any],
-    payer: Payer,
+    payer: Payer | PaymentBehaviour | Sequence[Payer | PaymentBehaviour] | npt.NDArray[Any],
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: None = None,
 ) -> npt.NDArray[np.datetime64]: ...
 
 
 @overload
 def expected_payment_dates(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
-    sent: pd.Series,
-    payer: Payer,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
+    sent: pd.Series | str,
+    payer: Payer | PaymentBehaviour | pd.Series | str,
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: pd.DataFrame | None = None,
 ) -> pd.Series: ...
 
 
 def expected_payment_dates(
     terms: Any,
     sent: Any,
-    payer: Payer,
+    payer: Any,
     *,
     amount: Decimal | int | str | None = None,
     term_starts: Any = None,
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
+    data: pd.DataFrame | None = None,
 ) -> Any:
     """Return the day each invoice's money arrives from *payer*, in the container kind of *sent*.
 
@@ -818,6 +848,13 @@ def expected_payment_dates(
     than the invoice date or its receipt (a delivery, an acceptance) need *term_starts*:
     the day of that event for each invoice, a date column of the same length (memoised
     per distinct (terms, sent date, term start)).
+
+    *payer* is one :class:`~payterms.runs.Payer` (or
+    :class:`~payterms.behaviour.PaymentBehaviour`) for every invoice, or one per invoice
+    (a sequence or Series, as a ledger's column of customer payers), each row then
+    computed with its own, once per distinct (terms, payer, sent date, term start).
+    With *data*, a DataFrame, *terms*, *sent*, *payer* and *term_starts* may name its
+    columns.
 
     >>> from payterms.runs import Payer, PaymentRun
     >>> from payterms.terms import PaymentTerms
@@ -831,12 +868,35 @@ def expected_payment_dates(
     >>> expected_payment_dates(on_delivery, [date(2026, 1, 30)], payer,
     ...                        term_starts=[date(2026, 2, 20)])
     (datetime.date(2026, 3, 25),)
+    >>> import pandas as pd
+    >>> ledger = pd.DataFrame({"invoice_date": [date(2026, 1, 30), date(2026, 1, 30)],
+    ...                        "pays": [payer, Payer(runs=PaymentRun.weekly(4))],
+    ...                        "terms": [PaymentTerms.net(30)] * 2, "note": ["a", "b"]})
+    >>> expected_payment_dates("terms", "invoice_date", "pays", data=ledger).tolist()
+    [datetime.date(2026, 3, 25), datetime.date(2026, 3, 6)]
     """
     what = "expected_payment_dates"
-    if not isinstance(payer, Payer):
-        raise InvalidType("payer", payer, "a payterms.Payer")
+    if data is not None:
+        found = resolve_data(
+            data, what, {"terms": terms, "sent": sent, "payer": payer, "term_starts": term_starts}
+        )
+        terms, sent, payer, term_starts = (
+            found["terms"],
+            found["sent"],
+            found["payer"],
+            found["term_starts"],
+        )
+    if isinstance(payer, PaymentBehaviour):
+        payer = payer.payer
     column = _read_dates(sent, "sent", what)
     keys = _read_keys(terms, len(column), "terms", PaymentTerms, what, column.index)
+    if not isinstance(payer, Payer):
+        payers = _read_payers(payer, len(column), what, column.index)
+        return _rebuild(
+            column,
+            _per_row_payers(column, terms, keys, payers, term_starts, amount, adjustment, currency),
+            what,
+        )
 
     def cash(t: PaymentTerms, day: date, start: date | None = None) -> date:
         return expected_payment_date(
@@ -872,6 +932,79 @@ def expected_payment_dates(
     else:
         result = _map_pairs(cash, keys, column)
     return _rebuild(column, result, what)
+
+
+def _read_payers(values: object, n: int, what: str, index: Any) -> list[Payer]:
+    """Return one Payer per row from a sequence or Series of Payers or PaymentBehaviours."""
+    kind = _kind(values)
+    if kind == "pandas":
+        pandas = _pandas(what)
+        if not isinstance(values, pandas.Series):
+            raise InvalidType("payer", values, "a Payer, a PaymentBehaviour or a Series of them")
+        if index is not None and not values.index.equals(index):
+            raise InvalidArgument("payer", values.index, "a Series with the same index as sent")
+        items: list[Any] = values.tolist()
+    elif kind == "numpy":
+        items = values.tolist()  # type: ignore[attr-defined]
+    elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidType("payer", values, "a Payer, a PaymentBehaviour or one per invoice")
+    else:
+        items = list(values)
+    if len(items) != n:
+        raise InvalidArgument("payer", f"{len(items)} payers", f"one per date ({n} dates)")
+    out: list[Payer] = []
+    for i, item in enumerate(items):
+        if isinstance(item, PaymentBehaviour):
+            item = item.payer
+        if not isinstance(item, Payer):
+            raise InvalidType(f"payer[{i}]", item, "a payterms.Payer or PaymentBehaviour")
+        out.append(item)
+    return out
+
+
+def _per_row_payers(
+    column: _Dates,
+    terms: object,
+    keys: list[PaymentTerms] | None,
+    payers: list[Payer],
+    term_starts: object,
+    amount: Decimal | int | str | None,
+    adjustment: Adjustment,
+    currency: str,
+) -> list[date] | npt.NDArray[np.int64]:
+    """Return the cash date of each row with its own payer, once per distinct row key."""
+    n = len(column)
+    per_row_terms: list[Any] = keys if keys is not None else [terms] * n
+    codes: dict[int, int] = {}
+    distinct: list[Payer] = []
+    for p in payers:
+        if id(p) not in codes:
+            codes[id(p)] = len(distinct)
+            distinct.append(p)
+    starts: list[date | None] = [None] * n
+    if term_starts is not None:
+        events = _read_dates(term_starts, "term_starts", "expected_payment_dates")
+        if len(events) != n:
+            raise InvalidArgument(
+                "term_starts", f"{len(events)} dates", f"one per sent date ({n} dates)"
+            )
+        starts = list(_date_list(events))
+    row_keys = [
+        (t, codes[id(p)], start) for t, p, start in zip(per_row_terms, payers, starts, strict=True)
+    ]
+
+    def cash(key: tuple[PaymentTerms, int, date | None], day: date) -> date:
+        return expected_payment_date(
+            key[0],
+            day,
+            distinct[key[1]],
+            amount=amount,
+            term_start=key[2],
+            adjustment=adjustment,
+            currency=currency,
+        )
+
+    return _map_pairs(cash, row_keys, column)
 
 
 # --------------------------------------------------------------------------- schedules
@@ -1400,7 +1533,7 @@ def _schedule_block(
 
 
 def schedules(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
     starts: Any,
     amounts: Any,
     *,
@@ -1408,6 +1541,7 @@ def schedules(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
+    data: pd.DataFrame | None = None,
 ) -> Schedules:
     """Return the schedule of each invoice as :class:`Schedules`, a column of them.
 
@@ -1423,7 +1557,8 @@ def schedules(
     rows the arrays cannot settle (amounts the terms refuse, a rounding that takes more
     than there is) are scheduled by ``PaymentTerms.schedule``. A plain sequence is
     scheduled once per distinct (terms, start, amount), without numpy. Either way the
-    result builds a :class:`~payterms.terms.Schedule` only for the rows asked for.
+    result builds a :class:`~payterms.terms.Schedule` only for the rows asked for. With
+    *data*, a DataFrame, *terms*, *starts* and *amounts* may name its columns.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -1434,6 +1569,9 @@ def schedules(
      [('2026-01-15', '0.02'), ('2026-03-02', '0.03')]]
     """
     what = "schedules"
+    if data is not None:
+        found = resolve_data(data, what, {"terms": terms, "starts": starts, "amounts": amounts})
+        terms, starts, amounts = found["terms"], found["starts"], found["amounts"]
     check_adjustment(adjustment)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
@@ -1453,7 +1591,7 @@ def schedules(
 
 
 def amounts_due(
-    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series,
+    terms: PaymentTerms | Sequence[PaymentTerms] | pd.Series | str,
     starts: Any,
     amounts: Any,
     *,
@@ -1461,6 +1599,7 @@ def amounts_due(
     adjustment: Adjustment = Adjustment.UNADJUSTED,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
+    data: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """Return every instalment of every invoice as a pandas DataFrame (needs ``[pandas]``).
 
@@ -1469,7 +1608,8 @@ def amounts_due(
     position), and the columns are ``line`` (the instalment's position in the terms),
     ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
     amounts add up to its total). It is ``schedules(...).to_frame()``; group it by
-    ``due`` for a cash-in forecast.
+    ``due`` for a cash-in forecast. With *data*, a DataFrame, *terms*, *starts* and
+    *amounts* may name its columns.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -1482,6 +1622,11 @@ def amounts_due(
     1     1 2026-03-30  140.00
     """
     _pandas("amounts_due")
+    if data is not None:
+        found = resolve_data(
+            data, "amounts_due", {"terms": terms, "starts": starts, "amounts": amounts}
+        )
+        terms, starts, amounts = found["terms"], found["starts"], found["amounts"]
     return schedules(
         terms,
         starts,
@@ -1542,25 +1687,246 @@ def _date_list(column: _Dates) -> list[date]:
     return [_check_item(item, column.name, i) for i, item in enumerate(column.items)]
 
 
+@frozen
+class InterestColumns:
+    """The late interest of many claims as columns, one entry per claim, in order.
+
+    :func:`late_interest_many` returns it for a sequence or a numpy array of principals.
+    ``interest`` and ``compensation`` are the amounts :func:`~payterms.interest.late_interest`
+    gives for each claim (rounded once, in :attr:`currency`), ``days`` its number of
+    interest days (under the day count). :meth:`to_frame` lays them out as a pandas
+    DataFrame; ``late_interest_many(..., detail=True)`` gives the full
+    :class:`~payterms.interest.InterestResult` of each claim instead.
+
+    >>> claims = late_interest_many(["1000.00", "250.00"], [date(2024, 1, 10)] * 2,
+    ...                             [date(2024, 4, 9), date(2024, 1, 10)], rate=Decimal("0.08"))
+    >>> claims.interest, claims.days
+    ((Decimal('19.73'), Decimal('0.00')), (90, 0))
+    """
+
+    currency: str
+    interest: tuple[Decimal, ...]
+    compensation: tuple[Decimal, ...]
+    days: tuple[int, ...]
+
+    def __len__(self) -> int:
+        return len(self.interest)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the columns as a pandas DataFrame, one row per claim (needs ``[pandas]``).
+
+        >>> late_interest_many(["1000.00"], [date(2024, 1, 10)], [date(2024, 4, 9)],
+        ...                    rate=Decimal("0.08")).to_frame()
+          interest compensation  days
+        0    19.73         0.00    90
+        """
+        pandas = _pandas("InterestColumns.to_frame")
+        return pandas.DataFrame(
+            {
+                "interest": pandas.array(list(self.interest), dtype=object),
+                "compensation": pandas.array(list(self.compensation), dtype=object),
+                "days": pandas.array(list(self.days), dtype="int64"),
+            }
+        )
+
+
+def _claim_days(column: _Dates, numpy: Any) -> npt.NDArray[np.int64]:
+    """Return the day numbers of a date column (checked), as an int64 array."""
+    if column.days is not None:
+        return column.days
+    day_of = {day: _to_day(day) for day in _distinct_dates(column)}
+    items: list[Any] = column.items
+    return numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=len(items))  # type: ignore[no-any-return]
+
+
+def _whole_units(
+    numpy: Any, values: list[Decimal], exponent: int
+) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
+    """Return each amount in whole minor units, and the rows that are not (or too large)."""
+    n = len(values)
+    scale = 10**exponent
+    try:
+        ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
+        pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
+    except OverflowError:
+        return numpy.zeros(n, dtype="int64"), numpy.ones(n, dtype=bool)
+    numerators, denominators = pairs[:, 0], pairs[:, 1]
+    whole = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
+    units = numerators * numpy.where(whole, scale // denominators, 0)
+    return units, ~whole
+
+
+def _compensation_units(
+    numpy: Any, rules: ClaimRules, units: npt.NDArray[np.int64], exponent: int
+) -> npt.NDArray[np.int64]:
+    """Return the fixed compensation of each claim (as if late), in whole minor units.
+
+    A sum set by the caller, a flat sum and no sum are one figure; a banded sum is read
+    from its bands in one search; any other rule is asked once per distinct principal.
+    """
+    from payterms.law import BandedCompensation, FlatCompensation, NoCompensation
+
+    unit = rules.unit
+
+    def rounded(value: Decimal) -> int:
+        return int(round_to_unit(value, unit, rules.rounding).scaleb(exponent, CONTEXT))
+
+    n = len(units)
+    rule = rules.compensation
+    if rules.fixed_compensation is not None or rule is None or isinstance(rule, NoCompensation):
+        fixed = rules.fixed_compensation if rules.fixed_compensation is not None else Decimal(0)
+        return numpy.full(n, rounded(fixed), dtype="int64")  # type: ignore[no-any-return]
+    if isinstance(rule, FlatCompensation):
+        return numpy.full(n, rounded(rule.value), dtype="int64")  # type: ignore[no-any-return]
+    if isinstance(rule, BandedCompensation):
+        bounds = [below.scaleb(exponent, CONTEXT) for below, _ in rule.bands]
+        if bounds == sorted(bounds):  # a debt falls in the first band whose bound exceeds it
+            ceilings = numpy.array(
+                [int(b.to_integral_value(decimal.ROUND_CEILING)) for b in bounds]
+            )
+            sums = numpy.array([rounded(v) for _, v in rule.bands] + [rounded(rule.top)])
+            return sums[numpy.searchsorted(ceilings, units, side="right")]  # type: ignore[no-any-return]
+    distinct, inverse = numpy.unique(units, return_inverse=True)
+    sums = numpy.array(
+        [rounded(rule.amount(Decimal(v).scaleb(-exponent, CONTEXT))) for v in distinct.tolist()],
+        dtype="int64",
+    )
+    return sums[inverse.reshape(-1)]  # type: ignore[no-any-return]
+
+
+_TABLES: dict[tuple[ClaimRules, int, int], _columnar.InterestTable] = {}
+
+
+def _interest_table(numpy: Any, rules: ClaimRules, low: int, high: int) -> _columnar.InterestTable:
+    """Return the interest table of *rules* over days ``[low, high)``, kept for reuse."""
+    key = (rules, low, high)
+    found = _TABLES.get(key)
+    if found is None:
+        found = _columnar.InterestTable(numpy, rules, low, high)
+        if len(_TABLES) >= 64:
+            _TABLES.clear()
+        _TABLES[key] = found
+    return found
+
+
+def _claims_on_arrays(
+    numpy: Any,
+    what: str,
+    rules: ClaimRules,
+    amounts: list[Decimal],
+    due_column: _Dates,
+    until_column: _Dates,
+) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.int64]]:
+    """Return the (interest, compensation, days) columns of claims without payments.
+
+    Claims the integer prefix table cannot settle (see
+    :func:`payterms._columnar.claim_interest_units`), and every claim whose rules it
+    does not cover, are computed by :func:`~payterms.interest.claim_interest`.
+    """
+    n = len(amounts)
+    dues = _claim_days(due_column, numpy)
+    untils = _claim_days(until_column, numpy)
+    exponent = -int(rules.unit.as_tuple().exponent)
+    base, unsure = _whole_units(numpy, amounts, exponent)
+    unsure |= (base < 0) | (untils < dues)
+    due = dues
+    if rules.due_adjustment is not Adjustment.UNADJUSTED and rules.calendar is not None:
+        business = _columnar.BusinessDays(numpy, rules.calendar)
+        due = numpy.minimum(business.adjust(dues, rules.due_adjustment, unsure), untils)
+    shift = 1 if rules.payment_day is PaymentDay.INCLUDED else 0
+    first = due + 1
+    stop = numpy.maximum(untils + shift, first)
+    late = (untils > due) & (base > 0)
+    interest = numpy.zeros(n, dtype="int64")
+    days = numpy.zeros(n, dtype="int64")
+    if not _columnar.interest_table_fits(rules):
+        unsure |= True
+    else:
+        bearing = ~unsure & (first < stop) & (base > 0)
+        if bearing.any():
+            low, high = int(first[bearing].min()), int(stop[bearing].max())
+            table = _interest_table(numpy, rules, low, high)
+            interest, days = _columnar.claim_interest_units(
+                numpy, table, rules, base, first, stop, unsure
+            )
+    compensation = numpy.where(late, _compensation_units(numpy, rules, base, exponent), 0)
+    interest_units: list[int] = interest.tolist()
+    exact: dict[int, Decimal] = {}  # compensation of the claims the exact engine computes
+    for row in numpy.flatnonzero(unsure).tolist():
+        try:
+            result = claim_interest(
+                rules,
+                amounts[row],
+                due=_from_day(int(dues[row]), due_column),
+                until=_from_day(int(untils[row]), until_column),
+            )
+        except PaytermsError as exc:
+            exc.add_note(f"at row {row} of {what}")
+            raise
+        interest_units[row] = int(result.interest.scaleb(exponent, CONTEXT))
+        exact[row] = result.compensation
+        days[row] = sum(period.days for period in result.periods)
+    with decimal.localcontext(CONTEXT):
+        down = itertools.repeat(Decimal(-exponent))
+        interest_column = numpy.fromiter(
+            map(Decimal.scaleb, map(Decimal, interest_units), down), dtype=object, count=n
+        )
+        # a few distinct sums (one, and zero for the claims not late): shared objects
+        values, where = numpy.unique(compensation, return_inverse=True)
+        sums = numpy.empty(len(values), dtype=object)
+        sums[:] = [Decimal(v).scaleb(-exponent) for v in values.tolist()]
+    compensation_column = sums[where.reshape(-1)]
+    for row, value in exact.items():
+        compensation_column[row] = value
+    return interest_column, compensation_column, days
+
+
 @overload
 def late_interest_many(
     principals: Sequence[Decimal | int | str] | Iterator[Decimal | int | str] | npt.NDArray[Any],
     dues: Any,
     untils: Any,
+    *,
+    detail: Literal[False] = False,
+    data: None = None,
+    **options: Unpack[InterestOptions],
+) -> InterestColumns: ...
+
+
+@overload
+def late_interest_many(
+    principals: Sequence[Decimal | int | str] | Iterator[Decimal | int | str] | npt.NDArray[Any],
+    dues: Any,
+    untils: Any,
+    *,
+    detail: Literal[True],
+    data: None = None,
     **options: Unpack[InterestOptions],
 ) -> tuple[InterestResult, ...]: ...
 
 
 @overload
 def late_interest_many(
-    principals: pd.Series, dues: Any, untils: Any, **options: Unpack[InterestOptions]
-) -> pd.DataFrame: ...
+    principals: pd.Series | str,
+    dues: Any,
+    untils: Any,
+    *,
+    detail: bool = False,
+    data: pd.DataFrame | None = None,
+    **options: Unpack[InterestOptions],
+) -> pd.DataFrame | pd.Series: ...
 
 
 def late_interest_many(
-    principals: Any, dues: Any, untils: Any, **options: Unpack[InterestOptions]
+    principals: Any,
+    dues: Any,
+    untils: Any,
+    *,
+    detail: bool = False,
+    data: pd.DataFrame | None = None,
+    **options: Unpack[InterestOptions],
 ) -> Any:
-    """Return the late interest of each claim: results, or a DataFrame for a pandas Series.
+    """Return the late interest of many claims as columns (or, with *detail*, each result).
 
     Row *i* is :func:`payterms.interest.late_interest` of ``principals[i]`` due on
     ``dues[i]`` up to ``untils[i]``. The keyword *options* are those of ``late_interest``
@@ -1569,24 +1935,40 @@ def late_interest_many(
     ``compensation``, ``calendar``, ``currency``, ``rounding``), shared by every row and
     resolved once (:func:`~payterms.interest.claim_rules`). *principals* are Decimal, int
     or str amounts (a float is refused, naming its position; a pandas column of amounts
-    has object dtype);
-    *dues* and *untils* are date columns as for :func:`due_dates`. A sequence or numpy
-    array of principals gives a tuple of :class:`~payterms.interest.InterestResult`; a
-    pandas Series gives a DataFrame with its index and the Decimal columns ``interest``
-    and ``compensation``. Part payments are per claim: call
+    has object dtype); *dues* and *untils* are date columns as for :func:`due_dates`. With
+    *data*, a DataFrame, *principals*, *dues* and *untils* may name its columns.
+
+    The result holds each claim's ``interest``, ``compensation`` (Decimals) and ``days``
+    (its interest days): a DataFrame with the principals' index for a pandas Series (or
+    for *data*), an :class:`InterestColumns` otherwise. With ``detail=True`` it is each
+    claim's :class:`~payterms.interest.InterestResult` (periods, assumptions, outstanding
+    amounts): a tuple, or a Series for a pandas Series. Part payments are per claim: call
     :func:`~payterms.interest.late_interest` for claims that have them.
+
+    On numpy or pandas columns the interest of every claim is one subtraction in a table
+    of prefix sums of ``rate / year`` per day (built once per set of rules and span of
+    days) and one rounding in integers, whatever the number of rate periods; claims the
+    table cannot settle (annual compounding past a year, day counts other than actual
+    and 30E/360, amounts beyond int64, days without a published rate) are computed by
+    :func:`~payterms.interest.claim_interest`, which also names the errors.
 
     >>> from decimal import Decimal
     >>> res = late_interest_many([Decimal("1000"), "250.00"],
     ...                          [date(2024, 1, 10), date(2024, 1, 10)],
     ...                          [date(2024, 4, 9), date(2024, 1, 10)], rate=Decimal("0.08"))
-    >>> [r.interest for r in res]
-    [Decimal('19.73'), Decimal('0.00')]
+    >>> res.interest, res.days
+    ((Decimal('19.73'), Decimal('0.00')), (90, 0))
+    >>> [r.periods[0].rate for r in late_interest_many(
+    ...     ["1000"], [date(2024, 1, 10)], [date(2024, 4, 9)], regime="BE", detail=True)]
+    [Decimal('0.125')]
     >>> late_interest_many([1.5], [date(2024, 1, 10)], [date(2024, 4, 9)], rate=Decimal("0.08"))
     Traceback (most recent call last):
     payterms.errors.InvalidType: principals[0]=1.5 has type float: expected a Decimal, int or str
     """
     what = "late_interest_many"
+    if data is not None:
+        found = resolve_data(data, what, {"principals": principals, "dues": dues, "untils": untils})
+        principals, dues, untils = found["principals"], found["dues"], found["untils"]
     amounts, index = _read_amounts(principals, "principals", what)
     due_column = _read_dates(dues, "dues", what)
     until_column = _read_dates(untils, "untils", what)
@@ -1601,24 +1983,45 @@ def late_interest_many(
                 column.name, column.index, "a Series with the same index as the principals"
             )
     rules = claim_rules(**options)
-    results = []
-    for i, (amount, due, until) in enumerate(
-        zip(amounts, _date_list(due_column), _date_list(until_column), strict=True)
-    ):
-        try:
-            results.append(claim_interest(rules, amount, due=due, until=until))
-        except PaytermsError as exc:
-            exc.add_note(f"at row {i} of {what}")
-            raise
+    arrays = any(_kind(v) != "sequence" for v in (principals, dues, untils))
+    if detail or not arrays:
+        results = []
+        for i, (amount, due, until) in enumerate(
+            zip(amounts, _date_list(due_column), _date_list(until_column), strict=True)
+        ):
+            try:
+                results.append(claim_interest(rules, amount, due=due, until=until))
+            except PaytermsError as exc:
+                exc.add_note(f"at row {i} of {what}")
+                raise
+        if detail:
+            if index is None:
+                return tuple(results)
+            return _pandas(what).Series(results, index=index, dtype=object, name=what)
+        interest: Any = [r.interest for r in results]
+        compensation: Any = [r.compensation for r in results]
+        day_counts: Any = [sum(p.days for p in r.periods) for r in results]
+    else:
+        numpy = _numpy(what)
+        interest, compensation, day_counts = _claims_on_arrays(
+            numpy, what, rules, amounts, due_column, until_column
+        )
     if index is None:
-        return tuple(results)
+        as_list = _as_list
+        return InterestColumns(
+            rules.currency,
+            tuple(as_list(interest)),
+            tuple(as_list(compensation)),
+            tuple(as_list(day_counts)),
+        )
     pandas = _pandas(what)
+    numpy = _numpy(what)
     return pandas.DataFrame(
         {
-            "interest": pandas.Series([r.interest for r in results], index=index, dtype=object),
-            "compensation": pandas.Series(
-                [r.compensation for r in results], index=index, dtype=object
-            ),
+            "interest": numpy.asarray(interest, dtype=object),
+            "compensation": numpy.asarray(compensation, dtype=object),
+            "days": numpy.asarray(day_counts, dtype="int64"),
         },
         index=index,
+        copy=False,
     )

@@ -1215,7 +1215,7 @@ def _nonneg(name: str) -> Any:
     return check
 
 
-@frozen
+@frozen(repr=False)
 class Payer:
     """How one customer pays: returns its run dates, chosen runs and cash dates.
 
@@ -1245,6 +1245,12 @@ class Payer:
     Traceback (most recent call last):
     payterms.errors.InvalidArgument: runs=() is not accepted: expected at least one PaymentRun ...
 
+    The repr names only what differs from the defaults, so a column of payers reads well
+    in a DataFrame:
+
+    >>> Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, extra_delay_days=3)
+    Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, extra_delay_days=Lateness.fixed(3))
+
     """
 
     runs: tuple[PaymentRun, ...] = field(converter=_runs_converter)
@@ -1267,6 +1273,25 @@ class Payer:
         _check_calendar(self.calendar)
         if not isinstance(self.policy, RunPolicy):
             raise InvalidType("policy", self.policy, "a payterms.RunPolicy member")
+
+    def __repr__(self) -> str:
+        runs = repr(self.runs[0]) if len(self.runs) == 1 else repr(self.runs)
+        parts = [f"runs={runs}"]
+        defaults = (
+            ("calendar", BusinessCalendar.WEEKENDS),
+            ("receipt_days", 0),
+            ("approval_days", 0),
+            ("policy", RunPolicy.FIRST_RUN_ON_OR_AFTER_DUE),
+            ("closures", ()),
+            ("transfer_days", 0),
+            ("extra_delay_days", _NO_DELAY),
+            ("cost_of_capital", None),
+        )
+        for name, default in defaults:
+            value = getattr(self, name)
+            if value != default:
+                parts.append(f"{name}={value!r}")
+        return f"Payer({', '.join(parts)})"
 
     # -- the run table -----------------------------------------------------------------
 

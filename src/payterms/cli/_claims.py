@@ -246,7 +246,7 @@ def _interest_csv(args: argparse.Namespace) -> int:
         dues.append(common.cell_date(row, "due", line))
         untils.append(common.cell_date(row, "until", line))
     with blame_rows([line for line, _ in rows]):
-        results = late_interest_many(principals, dues, untils, **options)
+        results = late_interest_many(principals, dues, untils, detail=True, **options)
     columns: list[str] = []
     values: list[dict[str, str]] = []
     for result in results:
