@@ -1485,6 +1485,377 @@ def _rows() -> list[Case]:
             lambda v: pt.late_interest_many(v, [D], [LATER], rate=RATE),
         )
     )
+    add(_behaviour_rows())
+    add(_forecast_rows())
+    return rows
+
+
+def _plan() -> Any:
+    """Return a one-line sales plan (a pandas DataFrame) for compare_scenarios."""
+    import pandas as pd
+
+    return pd.DataFrame(
+        {"customer": ["ACME"], "amount": ["1000.00"], "sent": [D], "terms": [NET30]}
+    )
+
+
+def _behaviour_rows() -> list[Case]:
+    rows: list[Case] = []
+    add = rows.extend
+    stated = pt.PaymentBehaviour("ACME", PAYER)
+    book = pt.Behaviours(behaviours=(stated,))
+    bad_scores = [1.5, "abc", Decimal("NaN"), None, True, Decimal("1e30")]
+    add(cases("payment_score", "days_beyond_terms", bad_scores, lambda v: pt.payment_score(v)))
+    add(cases("PaymentBehaviour", "customer", [None, 42], lambda v: pt.PaymentBehaviour(v, PAYER)))
+    add(
+        cases(
+            "PaymentBehaviour", "payer", [None, "ACME", RUN], lambda v: pt.PaymentBehaviour("A", v)
+        )
+    )
+    add(
+        cases(
+            "PaymentBehaviour",
+            "invoices",
+            COUNTS,
+            lambda v: pt.PaymentBehaviour("ACME", PAYER, invoices=v),
+        )
+    )
+    add(
+        cases(
+            "PaymentBehaviour",
+            "days_beyond_terms",
+            [1.5, "3", Decimal("NaN"), Decimal("1e30")],
+            lambda v: pt.PaymentBehaviour("ACME", PAYER, days_beyond_terms=v),
+        )
+    )
+    add(
+        cases(
+            "PaymentBehaviour",
+            "score",
+            [1.5, "50", 101, 19, True],
+            lambda v: pt.PaymentBehaviour("ACME", PAYER, score=v),
+        )
+    )
+    add(
+        cases(
+            "PaymentBehaviour",
+            "closures_seen",
+            [
+                [(D, LATER)],
+                N(((LATER, D),), "datetime.date(2026, 3, 31)"),
+                N((("2026-08-01", D),), "'2026-08-01'"),
+            ],
+            lambda v: pt.PaymentBehaviour("ACME", PAYER, closures_seen=v),
+        )
+    )
+    add(
+        cases(
+            "PaymentBehaviour",
+            "trend",
+            ["worsening", 1],
+            lambda v: pt.PaymentBehaviour("ACME", PAYER, trend=v),
+        )
+    )
+    add(
+        cases(
+            "Behaviours",
+            "behaviours",
+            [None, 42, [stated], N((42,), "42"), N((stated, stated), "'ACME'")],
+            lambda v: pt.Behaviours(behaviours=v),
+        )
+    )
+    add(cases("Behaviours", "skipped", ["ACME", N((42,), "42")], lambda v: pt.Behaviours((), v)))
+    add(cases("Behaviours", "customer", ["B", 42, None], lambda v: book[v]))
+    learn = pt.learn_behaviour
+    add(
+        cases(
+            "learn_behaviour",
+            "invoices",
+            [None, 42, "F-1", N([42], "42")],
+            lambda v: learn(v, as_of=D),
+        )
+    )
+    add(cases("learn_behaviour", "as_of", DATES, lambda v: learn([INVOICE], as_of=v)))
+    add(
+        cases(
+            "learn_behaviour",
+            "months",
+            [*COUNTS, 0],
+            lambda v: learn([INVOICE], as_of=D, months=v),
+        )
+    )
+    add(
+        cases(
+            "learn_behaviour",
+            "calendar",
+            CALENDARS,
+            lambda v: learn([INVOICE], as_of=D, calendar=v),
+        )
+    )
+    add(
+        cases(
+            "learn_behaviour",
+            "min_support",
+            [1.5, "abc", Decimal("2"), Decimal("0"), Decimal("NaN")],
+            lambda v: learn([INVOICE], as_of=D, min_support=v),
+        )
+    )
+    add(
+        cases(
+            "learn_behaviour",
+            "worsening",
+            [1.5, "abc", Decimal("NaN")],
+            lambda v: learn([INVOICE], as_of=D, worsening=v),
+        )
+    )
+    add(
+        cases(
+            "learn_behaviour", "min_dates", COUNTS, lambda v: learn([INVOICE], as_of=D, min_dates=v)
+        )
+    )
+    add(
+        cases(
+            "learn_behaviour",
+            "until",
+            ["2026-01-15", 42],
+            lambda v: learn([INVOICE], as_of=D, until=v),
+        )
+    )
+    return rows
+
+
+def _forecast_rows() -> list[Case]:
+    rows: list[Case] = []
+    add = rows.extend
+    dso = pt.dso_improvement
+    add(
+        cases(
+            "dso_improvement",
+            "credit_sales",
+            AMOUNTS,
+            lambda v: dso(v, days=365, from_dso=57, to_dso=47, rate="0.06"),
+        )
+    )
+    add(
+        cases(
+            "dso_improvement",
+            "days",
+            [*COUNTS, 0],
+            lambda v: dso("1000", days=v, from_dso=57, to_dso=47, rate="0.06"),
+        )
+    )
+    for arg in ("from_dso", "to_dso"):
+        add(
+            cases(
+                "dso_improvement",
+                arg,
+                [1.5, "abc", Decimal("NaN"), -1, None],
+                lambda v, arg=arg: dso(
+                    "1000", days=365, rate="0.06", **{"from_dso": 57, "to_dso": 47, arg: v}
+                ),
+            )
+        )
+    add(
+        cases(
+            "dso_improvement",
+            "rate",
+            RATES,
+            lambda v: dso("1000", days=365, from_dso=57, to_dso=47, rate=v),
+        )
+    )
+    add(
+        cases(
+            "dso_improvement",
+            "currency",
+            CURRENCIES,
+            lambda v: dso("1000", days=365, from_dso=57, to_dso=47, rate="0.06", currency=v),
+        )
+    )
+    add(
+        cases(
+            "dso_improvement",
+            "rounding",
+            ROUNDINGS,
+            lambda v: dso("1000", days=365, from_dso=57, to_dso=47, rate="0.06", rounding=v),
+        )
+    )
+    add(
+        cases(
+            "Scenario",
+            "name",
+            [None, 42],
+            lambda v: pt.Scenario(v),
+        )
+    )
+    add(
+        cases(
+            "Scenario",
+            "uptake",
+            [1.5, "abc", Decimal("NaN"), Decimal("2"), Decimal("-0.1"), None],
+            lambda v: pt.Scenario("x", uptake=v),
+        )
+    )
+    add(
+        cases(
+            "Scenario",
+            "deposit",
+            [1.5, "abc", Decimal("NaN"), Decimal("2"), Decimal("-0.1")],
+            lambda v: pt.Scenario("x", deposit=v),
+        )
+    )
+    add(cases("Scenario", "terms", ["net 30", 42], lambda v: pt.Scenario("x", terms=v)))
+    add(
+        cases("Scenario", "customers", [42, N([42], "42")], lambda v: pt.Scenario("x", customers=v))
+    )
+    add(cases("Scenario", "dso_target", [1.5, "abc", -5], lambda v: pt.Scenario("x", dso_target=v)))
+    cf = pt.cash_forecast
+    add(
+        cases(
+            "cash_forecast",
+            "book",
+            [42, "x", N([42], "42")],
+            lambda v: cf(v, {}, as_of=D, horizon=2),
+        )
+    )
+    add(cases("cash_forecast", "as_of", DATES, lambda v: cf([INVOICE], {}, as_of=v, horizon=2)))
+    add(
+        cases(
+            "cash_forecast",
+            "horizon",
+            [1.5, "30", None, -1, 0, 10**30, True, date(2025, 1, 1)],
+            lambda v: cf([INVOICE], {}, as_of=D, horizon=v),
+        )
+    )
+    add(
+        cases(
+            "cash_forecast",
+            "freq",
+            ENUMS,
+            lambda v: cf([INVOICE], {}, as_of=D, horizon=2, freq=v),
+        )
+    )
+    add(
+        cases(
+            "cash_forecast",
+            "quantiles",
+            [N([1.5], "1.5"), N(["abc"], "'abc'"), N(["2"], "'2'"), 42, N(["NaN"], "'NaN'")],
+            lambda v: cf([INVOICE], {}, as_of=D, horizon=2, quantiles=v),
+        )
+    )
+    add(
+        cases(
+            "cash_forecast",
+            "behaviours",
+            [42, "ACME", N({"ACME": 42}, "42")],
+            lambda v: cf([INVOICE], v, as_of=D, horizon=2),
+        )
+    )
+    add(
+        cases(
+            "cash_forecast",
+            "currency",
+            CURRENCIES,
+            lambda v: cf([INVOICE], {}, as_of=D, horizon=2, currency=v),
+        )
+    )
+    ce = pt.credit_exposure
+    add(
+        cases(
+            "credit_exposure",
+            "invoices",
+            [None, 42, N([42], "42")],
+            lambda v: ce(v, limits={"ACME": Decimal("1000")}, start=D, end=LATER),
+        )
+    )
+    add(
+        cases(
+            "credit_exposure",
+            "limits",
+            [None, 42, N({"ACME": 1.5}, "1.5"), N({"ACME": "abc"}, "'abc'"), N({42: 1}, "42")],
+            lambda v: ce([INVOICE], limits=v, start=D, end=LATER),
+        )
+    )
+    add(
+        cases(
+            "credit_exposure",
+            "start",
+            DATES,
+            lambda v: ce([INVOICE], limits={}, start=v, end=LATER),
+        )
+    )
+    add(
+        cases(
+            "credit_exposure",
+            "end",
+            [*DATES, date(2025, 1, 1)],
+            lambda v: ce([INVOICE], limits={}, start=D, end=v),
+        )
+    )
+    add(
+        cases(
+            "credit_exposure",
+            "window_months",
+            [*COUNTS, 0],
+            lambda v: ce([INVOICE], limits={}, start=D, end=LATER, window_months=v),
+        )
+    )
+    add(
+        cases(
+            "credit_exposure",
+            "threshold",
+            [1.5, "abc", Decimal("NaN"), Decimal(2), Decimal(-1)],
+            lambda v: ce([INVOICE], limits={}, start=D, end=LATER, threshold=v),
+        )
+    )
+    cs = pt.compare_scenarios
+    add(
+        cases(
+            "compare_scenarios",
+            "plan",
+            [None, 42, [INVOICE]],
+            lambda v: cs(v, PAYER, [], as_of=LATER, rate=RATE),
+        )
+    )
+    add(
+        cases(
+            "compare_scenarios",
+            "scenarios",
+            [42, N([42], "42"), "x", N([pt.Scenario("a"), pt.Scenario("a")], "'a'")],
+            lambda v: cs(_plan(), PAYER, v, as_of=LATER, rate=RATE),
+        )
+    )
+    add(
+        cases(
+            "compare_scenarios",
+            "as_of",
+            DATES,
+            lambda v: cs(_plan(), PAYER, [], as_of=v, rate=RATE),
+        )
+    )
+    add(
+        cases(
+            "compare_scenarios",
+            "rate",
+            RATES,
+            lambda v: cs(_plan(), PAYER, [], as_of=LATER, rate=v),
+        )
+    )
+    add(
+        cases(
+            "compare_scenarios",
+            "day_count",
+            ENUMS,
+            lambda v: cs(_plan(), PAYER, [], as_of=LATER, rate=RATE, day_count=v),
+        )
+    )
+    add(
+        cases(
+            "compare_scenarios",
+            "dso_methods",
+            [N(["x"], "'x'"), 42, N([], "()")],
+            lambda v: cs(_plan(), PAYER, [], as_of=LATER, rate=RATE, dso_methods=v),
+        )
+    )
     return rows
 
 

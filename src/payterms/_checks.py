@@ -149,15 +149,17 @@ def to_amount(value: object, name: str) -> Decimal:
     return to_decimal(value, name)
 
 
-def check_quantile(q: object) -> Fraction:
+def check_quantile(q: object, name: str = "q") -> Fraction:
     """Return *q* as a Fraction if it is a probability in (0, 1]; raise otherwise.
+
+    *name* is the argument the error names (``quantiles`` for one of a list).
 
     >>> check_quantile("0.5")
     Fraction(1, 2)
     """
-    share = q if isinstance(q, Fraction) else Fraction(to_decimal(q, "q"))
+    share = q if isinstance(q, Fraction) else Fraction(to_decimal(q, name))
     if not 0 < share <= 1:
-        raise InvalidArgument("q", q, "a probability in (0, 1]")
+        raise InvalidArgument(name, q, "a probability in (0, 1]")
     return share
 
 
