@@ -1566,6 +1566,7 @@ def _behaviour_rows() -> list[Case]:
     )
     add(cases("Behaviours", "skipped", ["ACME", N((42,), "42")], lambda v: pt.Behaviours((), v)))
     add(cases("Behaviours", "customer", ["B", 42, None], lambda v: book[v]))
+    add(cases("Behaviours.__contains__", "customer", [42, None, b"A"], lambda v: v in book))
     learn = pt.learn_behaviour
     add(
         cases(

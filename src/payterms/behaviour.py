@@ -472,6 +472,7 @@ class Behaviours:
         return found
 
     def __contains__(self, customer: object) -> bool:
+        _check_customer(customer)  # never False for a value it did not understand
         return customer in self._by_name
 
     def __iter__(self) -> Iterator[PaymentBehaviour]:
