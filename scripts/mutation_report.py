@@ -55,57 +55,45 @@ def _mutmut(*args: str) -> str:
     return done.stdout
 
 
-def _sides(diff: str) -> tuple[str, str] | None:
-    """Return the smallest parseable original and mutated code around mutmut's change.
+def _sides(diff: str) -> list[tuple[str, str]]:
+    """Return the parseable original and mutated code around mutmut's change, smallest first.
 
-    mutmut shows a unified diff with three lines of context; the changed lines are widened
-    by context lines until both sides parse as Python (a call spread over several lines),
-    or None when they never do.
+    mutmut shows a unified diff with three lines of context; every window of lines that
+    holds the change and whose two sides parse as Python is returned: the smallest may be
+    a line of an error's arguments alone (``"year", year, "..."`` parses as a tuple), a
+    wider one the call around it.
     """
     lines = [line for line in diff.splitlines() if not line.startswith(("---", "+++", "@@", "# "))]
     changed = [i for i, line in enumerate(lines) if line[:1] in "-+"]
     if not changed:
-        return None
+        return []
     first, last = changed[0], changed[-1]
-    for extra in range(len(lines)):
-        window = lines[max(0, first - extra) : last + extra + 1]
-        before = [w[1:] for w in window if w[:1] != "+"]
-        after = [w[1:] for w in window if w[:1] != "-"]
+    windows = [(a, b) for a in range(first + 1) for b in range(last + 1, len(lines) + 1)]
+    found = []
+    for a, b in sorted(windows, key=lambda w: w[1] - w[0]):
+        before = [w[1:] for w in lines[a:b] if w[:1] != "+"]
+        after = [w[1:] for w in lines[a:b] if w[:1] != "-"]
         sides = textwrap.dedent("\n".join(before)), textwrap.dedent("\n".join(after))
         try:
             ast.parse(sides[0])
             ast.parse(sides[1])
         except SyntaxError:
             continue
-        return sides
-    return None
-
-
-def _wording_nodes(tree: ast.AST) -> set[int]:
-    """Return the ids of every node inside an argument that words an error."""
-    found: set[int] = set()
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        func = node.func
-        if isinstance(func, ast.Name):
-            slot = WORDING.get(func.id)
-        elif isinstance(func, ast.Attribute):
-            slot = WORDING.get(func.attr) or METHOD_WORDING.get(func.attr)
-            if func.attr == "error" and node.args:  # the one str argument is the wording
-                slot = (next((i for i, a in enumerate(node.args) if _is_text(a)), None), None)
-        else:
-            slot = None
-        if slot is None:
-            continue
-        position, keyword = slot
-        words: list[ast.AST] = []
-        if position is not None and position < len(node.args):
-            words.append(node.args[position])
-        words += [k.value for k in node.keywords if k.arg == keyword]
-        for word in words:
-            found.update(id(sub) for sub in ast.walk(word))
+        if sides not in found:
+            found.append(sides)
     return found
+
+
+def _wording_slot(node: ast.Call) -> tuple[int | None, str | None] | None:
+    """Return where *node* takes the text that words an error, or None if it words none."""
+    func = node.func
+    if isinstance(func, ast.Name):
+        return WORDING.get(func.id)
+    if isinstance(func, ast.Attribute):
+        if func.attr == "error" and node.args:  # the one str argument is the wording
+            return (next((i for i, a in enumerate(node.args) if _is_text(a)), None), None)
+        return WORDING.get(func.attr) or METHOD_WORDING.get(func.attr)
+    return None
 
 
 def _is_text(node: ast.AST) -> bool:
@@ -114,29 +102,40 @@ def _is_text(node: ast.AST) -> bool:
     )
 
 
-def wording_only(diff: str) -> bool:
-    """Return whether the mutant only rewrites or drops an error's wording."""
-    sides = _sides(diff)
-    if sides is None:
-        return False
-    old, new = ast.parse(sides[0]), ast.parse(sides[1])
-    old_nodes, new_nodes = list(ast.walk(old)), list(ast.walk(new))
-    if len(old_nodes) != len(new_nodes):
-        return False
-    wording = _wording_nodes(old)
-    for a, b in zip(old_nodes, new_nodes, strict=True):
-        if type(a) is type(b) and (
-            not isinstance(a, ast.Constant) or a.value == b.value  # type: ignore[attr-defined]
-        ):
+def _without_wording(tree: ast.AST) -> str:
+    """Return the dump of *tree* with every error's wording (a text or None) blanked."""
+    blank = ast.Constant("...")
+    for node in ast.walk(tree):
+        if not isinstance(node, ast.Call):
             continue
-        # a difference: allowed only where an error is worded, and only text for text
-        if id(a) not in wording:
-            return False
-        if not (isinstance(a, ast.Constant) and isinstance(b, ast.Constant)):
-            return False
-        if not isinstance(a.value, str) or not (b.value is None or isinstance(b.value, str)):
-            return False
-    return True
+        slot = _wording_slot(node)
+        if slot is None:
+            continue
+        position, keyword = slot
+        if position is not None and position < len(node.args):
+            word = node.args[position]
+            if _is_text(word) or (isinstance(word, ast.Constant) and word.value is None):
+                node.args[position] = blank
+        for k in node.keywords:
+            if k.arg == keyword and (
+                _is_text(k.value) or (isinstance(k.value, ast.Constant) and k.value.value is None)
+            ):
+                k.value = blank
+    return ast.dump(tree)
+
+
+def wording_only(diff: str) -> bool:
+    """Return whether the mutant only rewrites or drops an error's wording.
+
+    It does when, in some window of code around the change that parses, the two sides
+    differ and are the same once the text of every error's wording is blanked (a window
+    too small to hold the call shows no wording, so it never decides alone).
+    """
+    for before, after in _sides(diff):
+        old, new = ast.parse(before), ast.parse(after)
+        if ast.dump(old) != ast.dump(new) and _without_wording(old) == _without_wording(new):
+            return True
+    return False
 
 
 def main(show: bool) -> int:  # noqa: FBT001 - a command-line flag
@@ -163,15 +162,15 @@ def main(show: bool) -> int:  # noqa: FBT001 - a command-line flag
         counted = killed + counts["survived"] + counts["no tests"] + counts["suspicious"]
         all_killed += killed
         all_counted += counted
-        score = 100 * killed / counted if counted else 100.0
+        score = f"{100 * killed / counted:5.1f} %" if counted else "not run"
         other = {k: v for k, v in counts.items() if k not in KILLED | {"survived", "wording only"}}
         print(
             f"{module:20s} {sum(counts.values()):8d} {killed:7d} {counts['survived']:9d} "
-            f"{counts['wording only']:8d}  {score:5.1f} %"
+            f"{counts['wording only']:8d}  {score}"
             + (f"  ({', '.join(f'{k} {v}' for k, v in sorted(other.items()))})" if other else "")
         )
     if all_counted:
-        print(f"{'all five':20s} {'':8s} {all_killed:7d} {'':9s} {'':8s}  "
+        print(f"{'all run':20s} {'':8s} {all_killed:7d} {'':9s} {'':8s}  "
               f"{100 * all_killed / all_counted:5.1f} %")  # fmt: skip
     if show:
         for diff in survivors:
