@@ -34,7 +34,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from _timing import interleaved_ms, peak_mb
+from _timing import interleaved_wall_cpu_ms, peak_mb
 
 import payterms as pt
 
@@ -174,22 +174,28 @@ class Case:
         )
 
 
-def line(name: str, times: dict[str, float], memory: dict[str, float]) -> None:
-    ours = times["payterms"]
-    parts = [f"{name:<46} payterms {ours:9.2f} ms {memory['payterms']:7.1f} MB"]
+def line(name: str, times: dict[str, tuple[float, float]], memory: dict[str, float]) -> None:
+    """Print a case: wall and CPU milliseconds, peak MB, ratios (wall, then CPU)."""
+    ours, ours_cpu = times["payterms"]
+    parts = [
+        f"{name:<46} payterms {ours:9.2f} ms ({ours_cpu:9.2f} CPU) {memory['payterms']:7.1f} MB"
+    ]
     for key, label in (("naive", "(a) naive"), ("busday", "(b) per row"), ("span", "(c) span")):
         if key in times:
+            wall, cpu = times[key]
             ratio = (
-                f"speed-up {times[key] / ours:7.1f}x"
+                f"speed-up {wall / ours:7.1f}x ({cpu / ours_cpu:7.1f}x CPU)"
                 if key == "naive"
-                else f"payterms/numpy {ours / times[key]:5.2f}"
+                else f"payterms/numpy {ours / wall:5.2f} ({ours_cpu / cpu:5.2f} CPU)"
             )
-            parts.append(f"{label} {times[key]:9.2f} ms {memory[key]:7.1f} MB {ratio}")
+            parts.append(
+                f"{label:<11} {wall:9.2f} ms ({cpu:9.2f} CPU) {memory[key]:7.1f} MB {ratio}"
+            )
     print("\n    ".join(parts))
 
 
 def run(name: str, contenders: dict[str, Callable[[], object]], *, repeat: int) -> None:
-    times = interleaved_ms(contenders, repeat=repeat)
+    times = interleaved_wall_cpu_ms(contenders, repeat=repeat)
     memory = {key: peak_mb(fn) for key, fn in contenders.items()}
     line(name, times, memory)
 
@@ -215,7 +221,7 @@ def due_date_cases(n: int, *, quick: bool) -> None:
         repeat=repeat,
     )
     if naive_too:
-        times = interleaved_ms(
+        times = interleaved_wall_cpu_ms(
             {
                 "payterms": lambda: ten_years.ours(one),
                 "naive": lambda: ten_years.naive(mixed=False),
@@ -306,7 +312,7 @@ def due_date_cases(n: int, *, quick: bool) -> None:
         repeat=repeat,
     )
     if naive_too:
-        times = interleaved_ms(
+        times = interleaved_wall_cpu_ms(
             {
                 "payterms": lambda: year.ours(year.category),
                 "naive": lambda: year.naive(mixed=True),
@@ -315,6 +321,18 @@ def due_date_cases(n: int, *, quick: bool) -> None:
         )
         memory = {"payterms": peak_mb(lambda: year.ours(year.category)), "naive": float("nan")}
         line(f"10-term mix BE FOLLOWING, categorical, {n} rows", times, memory)
+
+
+def versus_loop(
+    label: str, times: dict[str, tuple[float, float]], memory: dict[str, float]
+) -> None:
+    """Print a schedules case against the loop of schedule(): wall and CPU ms, peak MB."""
+    (ours, ours_cpu), (loop, loop_cpu) = times["payterms"], times["naive"]
+    print(
+        f"{label:<24} payterms {ours:9.1f} ms ({ours_cpu:9.1f} CPU) {memory['payterms']:7.1f} MB"
+        f"   loop {loop:9.1f} ms ({loop_cpu:9.1f} CPU) {memory['naive']:7.1f} MB"
+        f"   speed-up {loop / ours:6.1f}x ({loop_cpu / ours_cpu:6.1f}x CPU)"
+    )
 
 
 def schedule_cases(n: int) -> None:
@@ -334,13 +352,9 @@ def schedule_cases(n: int) -> None:
                 terms.schedule(d, a) for d, a in zip(case.dates, amounts, strict=True)
             ],
         }
-        times = interleaved_ms(contenders, repeat=3)
+        times = interleaved_wall_cpu_ms(contenders, repeat=3)
         memory = {key: peak_mb(fn) for key, fn in contenders.items()}
-        print(
-            f"{label:<24} payterms {times['payterms']:9.1f} ms {memory['payterms']:7.1f} MB"
-            f"   loop {times['naive']:9.1f} ms {memory['naive']:7.1f} MB"
-            f"   speed-up {times['naive'] / times['payterms']:6.1f}x"
-        )
+        versus_loop(label, times, memory)
     ten = [t[1] for t in TEN]
     codes = case.codes.tolist()
     contenders = {
@@ -350,18 +364,15 @@ def schedule_cases(n: int) -> None:
         ],
     }
     assert list(pt.schedules(case.category, case.days, column)) == contenders["naive"]()
-    times = interleaved_ms(contenders, repeat=3)
+    times = interleaved_wall_cpu_ms(contenders, repeat=3)
     memory = {key: peak_mb(fn) for key, fn in contenders.items()}
-    print(
-        f"{'10-term mix':<24} payterms {times['payterms']:9.1f} ms {memory['payterms']:7.1f} MB"
-        f"   loop {times['naive']:9.1f} ms {memory['naive']:7.1f} MB"
-        f"   speed-up {times['naive'] / times['payterms']:6.1f}x"
-    )
-    materialised = interleaved_ms(
+    versus_loop("10-term mix", times, memory)
+    materialised = interleaved_wall_cpu_ms(
         {"rows": lambda: list(pt.schedules(case.category, case.days, column))}, repeat=3
     )
     print(
-        f"{'10-term mix, every row':<24} payterms {materialised['rows']:9.1f} ms"
+        f"{'10-term mix, every row':<24} payterms {materialised['rows'][0]:9.1f} ms"
+        f" ({materialised['rows'][1]:9.1f} CPU)"
         "   (Schedule objects built for every invoice)"
     )
 

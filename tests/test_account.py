@@ -16,7 +16,9 @@ from hypothesis import strategies as st
 from payterms import (
     AccountStatement,
     Allocation,
+    Charges,
     ContractRate,
+    DamagesClause,
     DayCount,
     Invoice,
     Payment,
@@ -26,9 +28,11 @@ from payterms import (
     Receipt,
     Residue,
     account_statement,
+    late_interest,
     payment_plan,
 )
-from payterms.charges import Accrual, RatePeriod
+from payterms.charges import RatePeriod
+from payterms.conventions import Accrual
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
@@ -581,6 +585,18 @@ def test_statement_bad_input(
         account_statement(invoices, payments, **args)  # type: ignore[arg-type]
 
 
+def test_an_invoice_without_currency_among_others_is_named() -> None:
+    # F-1 states EUR, F-2 states none: F-2 is taken in EUR and the statement says so
+    f2 = Invoice("F-2", "ACME", date(2025, 1, 2), date(2025, 2, 1), D("100.00"))
+    st = account_statement((EUR_F1, f2), [], as_of=AS_OF)
+    assert st.currency == "EUR"
+    assert "invoices F-2 state no currency: taken in EUR" in st.assumptions
+    # invoices that all leave the currency out need no such note
+    assert not any(
+        "state no currency" in n for n in account_statement((F1,), [], as_of=AS_OF).assumptions
+    )
+
+
 @pytest.mark.parametrize(
     ("make", "error", "match"),
     [
@@ -595,3 +611,54 @@ def test_statement_bad_input(
 def test_payments_bad_input(make: object, error: type[Exception], match: str) -> None:
     with pytest.raises(error, match=re.escape(match)):
         make()  # type: ignore[operator]
+
+
+@settings(max_examples=120, deadline=None)
+@given(account=accounts(), contract=st.booleans())
+def test_every_line_adds_up_and_is_the_invoices_own_claim(
+    account: tuple[list[Invoice], list[Receipt], date, str, Allocation | None],
+    contract: bool,
+) -> None:
+    invoices, receipts, as_of, code, policy = account
+    terms = Charges(late_fee=D("15"), damages=DamagesClause(D("5"), minimum=D("20")))
+    charges = terms if contract else None
+    st = account_statement(invoices, receipts, as_of=as_of, regime=code, allocation=policy,
+                           charges=charges)  # fmt: skip
+    for line, inv in zip(st.lines, invoices, strict=True):
+        # the identity of a claim letter, exactly, for every invoice and for the account
+        assert line.principal + line.interest + line.compensation + line.charges - line.paid == (
+            line.outstanding
+        )
+        mine = [Payment(a.date, a.amount) for a in st.applied if a.invoice == line.invoice]
+        if as_of < inv.due or line.result is None:
+            continue
+        if charges is None:
+            own = late_interest(inv.amount, due=inv.due, until=as_of, regime=code, payments=mine)
+        else:
+            own = charges.claim(inv.amount, due=inv.due, until=as_of, regime=code, payments=mine)
+        assert line.result == own
+    assert st.principal + st.interest + st.compensation + st.charges - st.paid == st.outstanding
+    assert st.outstanding - st.unapplied == st.balance
+
+
+def test_statement_under_a_contract() -> None:
+    # the contract's reminder fees (invoiceninja#538: first free, then EUR 5) and late fee
+    terms = Charges(rate=ContractRate(RATE), late_fee=D("15"), dunning_fees=(0, 5))
+    sent = {"F-2": [date(2025, 4, 1), date(2025, 4, 15)]}
+    st = account_statement((F1, F2, F3), (P1, P2), as_of=AS_OF, regime="BE",
+                           allocation=Allocation.OLDEST_FIRST, charges=terms,
+                           reminders=sent)  # fmt: skip
+    f2 = st.line("F-2")
+    assert f2.charges == D("15.00") + D("0.00") + D("5.00")
+    assert f2.result is not None
+    assert f2.result == terms.claim(F2.amount, due=F2.due, until=AS_OF, regime="BE",
+                                    reminders=sent["F-2"])  # fmt: skip
+    assert "charges" in st.explain().splitlines()[1]
+    assert st.principal + st.interest + st.compensation + st.charges - st.paid == st.outstanding
+    with pytest.raises(InvalidArgument, match="charges= with the reminder fees"):
+        account_statement((F1,), (), as_of=AS_OF, regime="BE", reminders={"F-1": []})
+    with pytest.raises(InvalidArgument, match="rate=Decimal"):
+        account_statement((F1,), (), as_of=AS_OF, regime="BE", rate=RATE, charges=terms)
+    with pytest.raises(InvalidArgument, match="reminders='F-9'"):
+        account_statement((F1,), (), as_of=AS_OF, regime="BE", charges=terms,
+                          reminders={"F-9": []})  # fmt: skip

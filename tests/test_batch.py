@@ -48,8 +48,8 @@ from payterms.errors import (
     OutsideCalendarRange,
     PaytermsError,
 )
-from payterms.interest import claim_rules, late_interest
-from payterms.law import TableRate
+from payterms.interest import Payment, claim_rules, late_interest
+from payterms.law import CODES, TableRate
 from payterms.law import regime as law_regime
 from payterms.money import ROUNDING_MODES
 from payterms.runs import Payer, PaymentRun
@@ -232,7 +232,7 @@ adjustments = st.sampled_from(Adjustment)
 
 @settings(max_examples=examples(60), deadline=None)
 @given(
-    terms=payment_terms(),
+    terms=st.one_of(payment_terms(), payment_terms(forward=False, extras=True)),  # holidays
     starts=start_lists,
     kind=st.sampled_from(KINDS),
     adjustment=adjustments,
@@ -755,6 +755,136 @@ def test_columnar_interest_equals_late_interest(
         assert list(zip(*columns, strict=True)) == expected
 
 
+@st.composite
+def claims_with_payments(draw: st.DrawFn) -> tuple[Decimal, date, date, tuple[Payment, ...]]:
+    """A claim (principal, due, until) and 0-3 part payments of at most the principal.
+
+    Payments fall from 30 days before the due date up to *until*, so some reduce the
+    principal before interest runs and some are imputed during it.
+    """
+    principal, due, until = draw(late_claims())
+    payments = []
+    left = principal
+    for _ in range(draw(st.integers(0, 3))):
+        if left < Decimal("0.01"):
+            break
+        paid = draw(amounts(min_value=Decimal("0.01"), max_value=left))
+        on = draw(st.dates(min_value=due - timedelta(days=30), max_value=until))
+        payments.append(Payment(on, paid))
+        left -= paid
+    return principal, due, until, tuple(payments)
+
+
+@pytest.mark.parametrize("code", [*CODES, None])
+@settings(max_examples=12, deadline=None)
+@given(
+    claims=st.lists(claims_with_payments(), max_size=6),
+    rate=interest_rates(),
+    kind=st.sampled_from(("list", "numpy", "pandas")),
+    none_for_no_payment=st.booleans(),
+)
+def test_claims_with_part_payments_equal_late_interest_under_every_regime(
+    code: str | None,
+    claims: list[tuple[Decimal, date, date, tuple[Payment, ...]]],
+    rate: Decimal,
+    kind: str,
+    none_for_no_payment: bool,
+) -> None:
+    # each regime (and a contractual rate): claims with and without part payments, in
+    # every container, give late_interest's results row by row, columns and detail alike
+    options: dict[str, Any] = {"regime": code} if code else {"rate": rate}
+    expected = [
+        late_interest(p, due=d, until=u, payments=pays, **options) for p, d, u, pays in claims
+    ]
+    paid: list[Any] = [
+        None if none_for_no_payment and not pays else list(pays) for _, _, _, pays in claims
+    ]
+    principals: list[Decimal] = [p for p, _, _, _ in claims]
+    dues = [d for _, d, _, _ in claims]
+    untils = [u for _, _, u, _ in claims]
+    if kind == "list":
+        args: tuple[Any, Any, Any] = (principals, dues, untils)
+        payments: Any = paid
+    elif kind == "numpy":
+        column = np.empty(len(claims), dtype=object)
+        column[:] = principals
+        args = (column, as_kind(dues, "numpy[D]"), as_kind(untils, "numpy[D]"))
+        payments = np.empty(len(claims), dtype=object)
+        payments[:] = paid
+    else:
+        index = [f"c{i}" for i in range(len(claims))][::-1]
+        args = (
+            pd.Series(principals, index=index, dtype=object),
+            as_kind(dues, "pandas[datetime64]", index),
+            as_kind(untils, "pandas[object]", index),
+        )
+        payments = pd.Series(paid, index=index, dtype=object)
+    detailed = late_interest_many(*args, payments=payments, detail=True, **options)
+    assert list(detailed) == expected
+    got = late_interest_many(*args, payments=payments, **options)
+    if kind == "pandas":
+        assert list(got.index) == list(args[0].index)
+        rows = list(zip(got["interest"], got["compensation"], got["days"], strict=True))
+    else:
+        rows = list(zip(got.interest, got.compensation, got.days, strict=True))
+    assert rows == [
+        (r.interest, r.compensation, sum(period.days for period in r.periods)) for r in expected
+    ]
+
+
+def test_published_claim_with_a_part_payment_in_columns() -> None:
+    # Source: legal.md §7 (statutory-interest.pages.dev; creditcorp): UK daily interest
+    # = principal x rate / 365 at 11.50 % in 2023 H1. GBP 999 due 31 March 2023, GBP 499
+    # paid on 10 April: 10 days on 999, then 20 days on what is left.
+    pays = [Payment(date(2023, 4, 10), Decimal("499"))]
+    expected = late_interest(
+        "999", due=date(2023, 3, 31), until=date(2023, 4, 30), regime="UK", payments=pays
+    )
+    assert expected.periods[0].days == 10
+    got = late_interest_many(
+        np.array([Decimal("999"), Decimal("999")], dtype=object),
+        as_kind([date(2023, 3, 31)] * 2, "numpy[D]"),
+        as_kind([date(2023, 4, 30)] * 2, "numpy[D]"),
+        payments=[pays, None],
+        regime="UK",
+    )
+    unpaid = Decimal(999) * Decimal("0.115") * 30 / 365
+    assert got.interest == (expected.interest, unpaid.quantize(Decimal("0.01")))
+    assert got.interest[0] < got.interest[1]
+
+
+def test_payments_columns_are_checked() -> None:
+    one = ([date(2024, 1, 10)], [date(2024, 4, 9)])
+    with pytest.raises(InvalidArgument, match=r"^payments="):
+        late_interest_many(["10"], *one, payments=[(), ()], rate=Decimal("0.08"))
+    with pytest.raises(InvalidType, match=r"^payments="):
+        late_interest_many(["10"], *one, payments="none", rate=Decimal("0.08"))
+    with pytest.raises(InvalidType, match=r"^payments="):
+        late_interest_many(["10"], *one, payments=Payment(date(2024, 2, 1), "5"), rate="0.08")
+    with pytest.raises(InvalidArgument, match=r"^payments="):
+        late_interest_many(
+            pd.Series(["10"], index=["a"], dtype=object),
+            *one,
+            payments=pd.Series([None], index=["b"], dtype=object),
+            rate=Decimal("0.08"),
+        )
+    with pytest.raises(InvalidType, match=r"^payments="):
+        late_interest_many(["10"], *one, payments=pd.DataFrame({"p": [None]}), rate="0.08")
+    for dates_kind in ("list", "numpy[D]"):
+        # a payment that is not a Payment, or credited after the claim's last day, is
+        # refused by late_interest's own check, with the row named
+        for bad in ([("2024-02-01", "5")], [Payment(date(2024, 5, 1), "5")]):
+            with pytest.raises(PaytermsError, match=r"^payments\[0\]=") as info:
+                late_interest_many(
+                    ["10", "10"],
+                    as_kind(one[0] * 2, dates_kind),
+                    as_kind(one[1] * 2, dates_kind),
+                    payments=[None, bad],
+                    rate=Decimal("0.08"),
+                )
+            assert "at row 1 of late_interest_many" in " ".join(info.value.__notes__)
+
+
 def test_claims_with_a_missing_date_are_refused_by_position() -> None:
     dues = np.array(["2024-01-10", "NaT", "NaT"], dtype="datetime64[D]")
     with pytest.raises(InvalidArgument, match=r"^dues\[1\]="):
@@ -867,7 +997,12 @@ money = st.one_of(
 @settings(max_examples=examples(80), deadline=None)
 @given(
     distinct=st.lists(
-        st.one_of(payment_terms(), payment_terms(forward=False), any_terms()),
+        st.one_of(
+            payment_terms(),
+            payment_terms(forward=False),
+            any_terms(),
+            payment_terms(extras=True, fixed_tiers=True),  # the ERP line kinds and discounts
+        ),
         min_size=1,
         max_size=3,
     ),
@@ -978,7 +1113,8 @@ def test_schedules_hold_columns_and_build_rows_on_demand() -> None:
     # windows by last day: 3 % for 5 days first (the terms list it second)
     assert [w.percent for w in got[0].discounts] == [Decimal("3"), Decimal("2")]
     frame = got.discounts_frame()
-    assert list(frame.columns) == ["last_day", "percent", "payable", "discount"]
+    assert list(frame.columns) == ["line", "last_day", "percent", "payable", "discount"]
+    assert frame["line"].isna().all()  # windows on the whole invoice
     assert [p + d for p, d in zip(frame["payable"], frame["discount"], strict=True)] == [
         s.amount for s in expected for _ in s.discounts
     ]
@@ -990,6 +1126,57 @@ def test_schedules_hold_columns_and_build_rows_on_demand() -> None:
     assert plain == got
     assert plain.to_frame().equals(dues)
     assert plain.discounts_frame().equals(frame)
+
+
+def test_discounts_frame_lists_instalment_and_fixed_discounts() -> None:
+    # Source: Odoo 16.0 addons/account/tests/test_payment_term.py,
+    # test_payment_term_compute_method (as in tests/test_terms.py): 10 % at 2 days (10 %
+    # within 1 day), 20 % at 4 days (20 % within 3 days), 20 % at 6 days, the balance at
+    # 8 days (20 % within 7 days), on 1,150 from 2016-01-01: 103.50 / 184.00 / - / 460.00.
+    odoo16 = PaymentTerms(
+        installments=(
+            Installment.percent(Decimal(10), "2D").with_discount(Decimal(10), "1D"),
+            Installment.percent(Decimal(20), "4D").with_discount(Decimal(20), "3D"),
+            Installment.percent(Decimal(20), "6D"),
+            Installment.balance("8D").with_discount(Decimal(20), "7D"),
+        )
+    )
+    # Source: frappe/erpnext payment_entry/test_payment_entry.py,
+    # test_payment_entry_against_payment_terms_with_discount_amount: 236 due in 2 days, an
+    # "Amount" discount of 50 valid 1 day -> 186.
+    erpnext = PaymentTerms.net(2).with_discount(None, "1D", amount=Decimal(50))
+    starts = pd.Series(
+        [date(2016, 1, 1), date(2024, 5, 2)], index=["odoo", "erpnext"], dtype="datetime64[s]"
+    )
+    got = schedules(
+        pd.Series([odoo16, erpnext], index=starts.index),
+        starts,
+        np.array([Decimal("1150"), Decimal("236")], dtype=object),
+    )
+    frame = got.discounts_frame()
+    assert list(frame.index) == ["odoo", "odoo", "odoo", "erpnext"]
+    assert frame["line"].tolist()[:3] == [0, 1, 3]
+    assert pd.isna(frame["line"].iloc[3])
+    assert [d.date() for d in frame["last_day"]] == [
+        date(2016, 1, 2),
+        date(2016, 1, 4),
+        date(2016, 1, 8),
+        date(2024, 5, 3),
+    ]
+    assert frame["percent"].tolist() == [Decimal(10), Decimal(20), Decimal(20), None]
+    assert [str(p) for p in frame["payable"]] == ["103.50", "184.00", "460.00", "186.00"]
+    # payable + discount is what the window is taken on: the instalment (115 / 230 / 575 of
+    # the Odoo test) or the invoice (236)
+    assert [p + d for p, d in zip(frame["payable"], frame["discount"], strict=True)] == [
+        Decimal("115.00"),
+        Decimal("230.00"),
+        Decimal("575.00"),
+        Decimal("236.00"),
+    ]
+    assert got == [
+        odoo16.schedule(date(2016, 1, 1), Decimal("1150")),
+        erpnext.schedule(date(2024, 5, 2), Decimal("236")),
+    ]
 
 
 def test_schedule_amounts_beyond_int64_take_the_exact_engine() -> None:
@@ -1367,3 +1554,19 @@ def test_batch_functions_read_named_columns_of_a_frame() -> None:
         due_dates("conditions", "day", data=frame)
     with pytest.raises(InvalidType, match="data="):
         due_dates("conditions", "invoice_date", data={"a": 1})  # type: ignore[call-overload]
+
+
+def test_due_dates_on_arrays_move_term_holidays() -> None:
+    # Source: OCA/account-payment account_payment_term_extension test_postpone_holiday: 2 weeks
+    # from 2015-03-02 fall on the holiday 2015-03-16, postponed to 2015-03-17; the arrays
+    # leave such terms to the single-invoice call, which moves the date.
+    from payterms.terms import TermHoliday
+
+    terms = PaymentTerms(
+        installments=(Installment.balance("2W"),),
+        holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),),
+    )
+    starts = [date(2015, 3, 1), date(2015, 3, 2), date(2015, 3, 3)] * 2000
+    got = as_dates(due_dates(terms, as_kind(starts, "numpy[D]")))
+    assert got[:3] == [date(2015, 3, 15), date(2015, 3, 17), date(2015, 3, 17)]
+    assert got == [terms.due_date(s) for s in starts]

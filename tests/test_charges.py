@@ -27,6 +27,7 @@ from payterms import (
 )
 from payterms.charges import started_months
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError
+from payterms.interest import Payment
 from payterms.money import CONTEXT, minor_unit
 from payterms.rules import add_months
 from strategies import amounts, currencies, dates, examples
@@ -248,7 +249,7 @@ def test_items_are_dated_rounded_and_add_up(
     items = charges.items(
         debt, due=due, until=until, reminders=sent, interest=interest, currency=currency
     )
-    if late <= grace:
+    if late <= grace or debt == 0:  # not late yet, or nothing unpaid
         assert items == ()
         return
     assert [i.on for i in items] == sorted(i.on for i in items)
@@ -334,3 +335,100 @@ def test_bad_input(call: object, error: type[Exception], match: str) -> None:
         call()  # type: ignore[operator]
     with pytest.raises(PaytermsError):
         call()  # type: ignore[operator]
+
+
+# --------------------------------------------------------------------- a claim under a contract
+
+
+@pytest.mark.parametrize(
+    ("mode", "days"), [(GraceMode.DEDUCTIBLE, 5), (GraceMode.THRESHOLD, 20)], ids=["5", "20"]
+)
+def test_claim_with_grace_days_b41(mode: GraceMode, days: int) -> None:
+    # user_demand.md B41: 1.25 % a month, 15 grace days, 30-day terms, paid on day 50
+    terms = Charges(rate=ContractRate(D("0.0125"), per=RatePeriod.MONTH), grace=Grace(15, mode))
+    res = terms.claim(D("1000.00"), due=DUE, until=PAID)
+    with localcontext(prec=40):
+        expected = (D("1000") * D("0.15") * days / 365).quantize(D("0.01"))
+    assert res.interest == expected
+    assert res.compensation == 0  # no regime: no statutory compensation
+
+
+def test_claim_paid_within_the_grace_days_under_a_threshold_is_not_charged() -> None:
+    terms = Charges(rate=ContractRate(D("0.10")), late_fee=D("15"), grace=Grace(15))
+    paid = [Payment(DUE + timedelta(days=10), D("1000.00"))]
+    res = terms.claim(D("1000.00"), due=DUE, until=PAID, payments=paid)
+    assert (res.interest, res.charges, res.total_outstanding) == (0, 0, 0)
+    # under a regime the statutory compensation stays due: grace is a contractual concession
+    res = terms.claim(D("1000.00"), due=DUE, until=PAID, payments=paid, regime="DE")
+    assert (res.interest, res.charges, res.compensation) == (0, 0, D("40.00"))
+
+
+def test_claim_damages_on_the_principal_left_when_they_fall_due() -> None:
+    terms = Charges(damages=DamagesClause(D("10"), minimum=D("50")), grace=Grace(10))
+    due = date(2025, 1, 31)
+    paid = [Payment(due + timedelta(days=5), D("600.00"))]  # within the grace days, not all
+    res = terms.claim(D("1000.00"), due=due, until=date(2025, 3, 22), payments=paid, regime="BE")
+    # BE (11.5 % in H1 2025): the payment settles the interest of 5 days, then principal;
+    # the damages are taken on what is left of the principal
+    first = D("1000") * D("0.115") * 5 / 365  # 1.575... -> 1.58
+    owed = D("1000.00") - (D("600.00") - first.quantize(D("0.01")))
+    assert res.charges == max(D("50.00"), (owed * D("0.10")).quantize(D("0.01")))
+
+
+def test_claim_minimum_charge() -> None:
+    terms = Charges(rate=ContractRate(D("0.05")), minimum=D("10"))
+    res = terms.claim(D("100.00"), due=DUE, until=DUE + timedelta(days=10))
+    # 10 days at 5 % on 100 = 0.14; the minimum charge adds 9.86
+    assert (res.interest, res.charges) == (D("0.14"), D("9.86"))
+    assert res.interest + res.charges == D("10.00")
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    principal=amounts(min_value=D("0.01"), max_value=10**6),
+    due=st.dates(min_value=date(2014, 1, 1), max_value=date(2023, 12, 31)),
+    late=st.integers(0, 180),
+    monthly=st.booleans(),
+    rate=st.integers(0, 300).map(lambda v: D(v).scaleb(-4)),
+    fee=st.none() | amounts(max_value=50),
+    grace=st.integers(0, 20),
+    mode=st.sampled_from(list(GraceMode)),
+    shares=st.lists(st.integers(1, 100), max_size=3),
+    code=st.sampled_from(["BE", "FR", "NL", "DE", "LU", "UK"]),
+)
+def test_a_claim_under_a_contract_adds_up(
+    principal: Decimal,
+    due: date,
+    late: int,
+    monthly: bool,
+    rate: Decimal,
+    fee: Decimal | None,
+    grace: int,
+    mode: GraceMode,
+    shares: list[int],
+    code: str,
+) -> None:
+    until = min(due + timedelta(days=late), date(2024, 6, 30))
+    accrual = Accrual.PER_STARTED_MONTH if monthly else Accrual.DAILY
+    terms = Charges(
+        rate=ContractRate(rate, per=RatePeriod.MONTH if monthly else RatePeriod.YEAR,
+                          accrual=accrual),
+        late_fee=fee,
+        damages=DamagesClause(D("10"), minimum=D("40")),
+        minimum=D("5"),
+        grace=Grace(grace, mode),
+    )  # fmt: skip
+    pays = []
+    left = principal
+    for k, share in enumerate(shares):
+        amount = (principal * share / 300).quantize(D("0.01"), rounding="ROUND_DOWN")
+        if 0 < amount <= left:
+            left -= amount
+            pays.append(Payment(due + timedelta(days=k * 20), amount))
+    pays = [p for p in pays if p.date <= until]
+    res = terms.claim(principal, due=due, until=until, regime=code, payments=pays)
+    paid = sum((p.amount for p in pays), D(0))
+    assert principal + res.interest + res.compensation + res.charges - paid == (
+        res.total_outstanding
+    )
+    assert res.interest_paid + res.interest_outstanding == res.interest

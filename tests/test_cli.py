@@ -166,7 +166,7 @@ def test_reference_page_documents_every_argument() -> None:
     page = reference()
     for name in COMMAND_NAMES:
         assert f"## payterms {name}" in page
-    for argument in ("`--runs RUN`", "`--payment DATE:AMOUNT`", "`--csv`", "`--reading"):
+    for argument in ("`--runs RUN`", "`--payment DATE:AMOUNT`", "`--csv`", "`--reading", "`--cash"):
         assert argument in page
 
 
@@ -204,7 +204,7 @@ def test_jsonable_takes_every_public_field_and_property() -> None:
         for name, member in vars(type(res)).items()
         if isinstance(member, property) and not name.startswith("_")
     }
-    assert "total_outstanding" in properties
+    assert {"total_outstanding", "interest_paid"} <= properties
     assert set(data) == {f.name for f in fields} | properties
     assert data["total_outstanding"] == str(res.total_outstanding)
     assert data["periods"] == [
@@ -215,6 +215,7 @@ def test_jsonable_takes_every_public_field_and_property() -> None:
             "rate": "0.10",
             "base": "3650",
             "interest": "10.00",
+            "amount": "10.00",
         }
     ]
 
@@ -244,6 +245,33 @@ def test_due_reads_both_end_of_month_readings(run: Run) -> None:
     assert "note: " in out
     status, out, _ = run("due", "45 jours fin de mois", "2026-01-15", "--reading", "days_then")
     assert out.splitlines()[0] == "due date  2026-03-31"
+
+
+def test_cash_chooses_the_reading_of_a_percentage_at_once(run: Run) -> None:
+    # Source: bexio.com/fr-CH/escompte (as in tests/test_text_parse.py): "5 % comptant, 2 % à
+    # 10 jours, 1 % à 20 jours, net à 30 jours" is three discount tiers, 0/10/20 days.
+    degressive = "5 % comptant, 2 % à 10 jours, 1 % à 20 jours, net à 30 jours"
+    status, out, _ = run("discount", degressive)
+    assert status == 0
+    assert out.startswith("5 % within 0 days, net 30 days")
+    assert "cash=DISCOUNT" in out
+    # the other reading, asked for: 30 % paid at once, the rest at 30 days
+    status, out, _ = run(
+        "schedule", "30 % comptant, net à 30 jours", "2026-01-15", "1000", "--cash", "down_payment"
+    )
+    assert status == 0
+    assert out.splitlines()[1:3] == [
+        "due      2026-01-15   300.00 EUR",
+        "due      2026-02-14   700.00 EUR",
+    ]
+    status, out, _ = run("schedule", "30 % comptant, net à 30 jours", "2026-01-15", "1000")
+    assert "or 30 % off by  2026-01-15   700.00 EUR" in out
+    data = _json(run, "describe", "5 % comptant, net à 30 jours", "--cash", "down_payment")
+    expected = pt.parse_with_notes("5 % comptant, net à 30 jours", cash=pt.CashPercent.DOWN_PAYMENT)
+    assert data["describe"]["en"] == expected.terms.describe("en")
+    status, _, err = run("due", "5 % comptant, net 30", "2026-01-15", "--cash", "half")
+    assert status == 2
+    assert "argument --cash: 'half' is not one of discount, down_payment" in err
 
 
 def test_due_json_is_the_library_result(run: Run) -> None:
@@ -602,18 +630,56 @@ def _statement(out: str) -> tuple[list[Decimal], Decimal]:
     return amounts[:-1], amounts[-1]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KNOWN: late_interest imputes the payment on the exact interest (527.397...) and "
-    "reports interest 892.48 with 365.09 outstanding, one cent more than 892.48 - 527.40; "
-    "the statement therefore misses its total by a cent until interest.py makes claims "
-    "cent-exact (the command prints the engine's figures as they are)",
-)
 def test_interest_statement_adds_up_to_its_total(run: Run) -> None:
     status, out, _ = run(*BE_CLAIM)
     assert status == 0
     parts, total = _statement(out)
     assert sum(parts) == total
+
+
+@st.composite
+def claims_paid_in_part(draw: st.DrawFn) -> tuple[Decimal, date, date, list[str]]:
+    """(principal, due, until, --payment values): 0-3 part payments, together at most owed."""
+    principal, due, until = draw(late_claims())
+    left, payments = principal, []
+    for share in draw(st.lists(st.integers(1, 10_000), max_size=3)):
+        amount = (principal * share / 30_000).quantize(Decimal("0.01"), rounding="ROUND_DOWN")
+        if not 0 < amount <= left:
+            continue
+        left -= amount
+        day = draw(st.dates(min_value=due - timedelta(days=30), max_value=until))
+        payments.append(f"{day}:{amount}")
+    return principal, due, until, payments
+
+
+@settings(max_examples=60, deadline=None)
+@given(claim=claims_paid_in_part(), code=interest_regime_codes())
+def test_any_interest_statement_adds_up_to_its_total(
+    claim: tuple[Decimal, date, date, list[str]], code: str
+) -> None:
+    # what the command prints for any claim paid in part: the statement block's lines
+    # (principal, interest, compensation, each payment) add up to its outstanding line
+    principal, due, until, payments = claim
+    argv = ["interest", str(principal), "--due", str(due), "--until", str(until), "--regime", code]
+    for payment in payments:
+        argv += ["--payment", payment]
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        status = main(argv)
+    assert status == 0
+    block = out.getvalue().rstrip().split("\n\n")[-1].splitlines()
+    figures = [Decimal(re.findall(r"(-?[0-9]+\.[0-9]{2}) [A-Z]{3}$", line)[0]) for line in block]
+    assert block[-1].startswith(f"outstanding on {until}")
+    assert len(block) == 4 + len(payments)
+    assert sum(figures[:-1]) == figures[-1]
+    result = pt.late_interest(principal, due=due, until=until, regime=code,
+                              payments=[pt.Payment(*_payment(p)) for p in payments])  # fmt: skip
+    assert figures[-1] == result.total_outstanding
+
+
+def _payment(text: str) -> tuple[date, Decimal]:
+    day, amount = text.split(":")
+    return date.fromisoformat(day), Decimal(amount)
 
 
 def test_interest_outstanding_parts_add_up(run: Run) -> None:
@@ -784,12 +850,6 @@ def test_account_totals_add_up(run: Run) -> None:
     assert Decimal(data["outstanding"]) - Decimal(data["unapplied"]) == Decimal(data["balance"])
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KNOWN: the statement's line for F-1 reads 600.00 + 9.31 + 40.00 - 500.00 = "
-    "149.30 outstanding (149.31 by its own parts): the payment is imputed on the exact "
-    "interest; the command prints the account's figures as they are",
-)
 def test_account_lines_add_up(run: Run) -> None:
     _, out, _ = run(*ACME_ARGS, *ACME_PAYMENTS, "--json", stdin=ACME_INVOICES)
     for line in json.loads(out)["account_statement"]["lines"]:
@@ -1046,6 +1106,7 @@ CONSOLE_RUNS: list[tuple[str, ...]] = [
     BE_CLAIM,
     ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%"),
     (*ACME_ARGS, *ACME_PAYMENTS),
+    ("rates", "--regime", "FR"),
 ]
 
 

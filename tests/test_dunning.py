@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 import payterms as pt
 from payterms import Adjustment, BusinessCalendar, InvalidArgument, InvalidType, ParseError
-from payterms.charges import DunningFees
+from payterms.charges import Charge, ChargeKind, Charges, DunningFees
 from payterms.dunning import DunningLadder, DunningPlan, DunningStep, OffsetUnit, Reminder
 from payterms.interest import Payment, late_interest
 from payterms.law import Debtor, regime
@@ -306,22 +306,47 @@ def test_claims_follow_late_interest_to_each_reminder_day() -> None:
 def test_claims_after_a_partial_payment_and_once_paid() -> None:
     plan = CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET)
     first = Payment(date(2025, 4, 10), D("5000"))
-    rest = late_interest(D("10000"), due=date(2025, 3, 31), until=date(2025, 4, 20),
-                         regime="DE", payments=[first]).total_outstanding  # fmt: skip
+    fee = Charge(date(2025, 4, 15), D("15.00"), ChargeKind.DUNNING_FEE, "reminder 2 fee")
+    owed = late_interest(D("10000"), due=date(2025, 3, 31), until=date(2025, 4, 20),
+                         regime="DE", payments=[first], charges=[fee])  # fmt: skip
+    rest = owed.total_outstanding
     pays = [first, Payment(date(2025, 4, 20), rest)]
     claims = plan.claims(D("10000"), regime="DE", payments=pays)
-    # DE § 367 BGB: costs, then interest, then principal; the second payment settles it
-    # all before the formal notice, which is therefore not sent
+    # DE § 367 BGB: costs (the compensation, then the fees), then interest, then principal;
+    # the second payment settles it all before the formal notice, which is not sent
     assert [c.level for c in claims] == [1, 2]
     second = claims[1]
     res = late_interest(D("10000"), due=date(2025, 3, 31), until=second.on, regime="DE",
-                        payments=pays[:1])  # fmt: skip
-    assert (second.principal, second.interest, second.compensation) == (
+                        payments=pays[:1], charges=[fee])  # fmt: skip
+    assert (second.principal, second.interest, second.compensation, second.fees) == (
         res.principal_outstanding,
         res.interest_outstanding,
         res.compensation_outstanding,
+        res.charges_outstanding,
     )
     assert second.compensation == 0  # paid first
+    assert second.fees == D("15.00")  # due from 15 April, after the first payment
+
+
+def test_claims_under_a_contract() -> None:
+    # the contract's late fee and reminder fees, settled with the costs after the EUR 40
+    terms = Charges(late_fee=D("15"), dunning_fees=(0, 10))
+    plan = DunningLadder.parse("+1D reminder; +15D second reminder").plan(
+        date(2025, 3, 31), calendar=TARGET
+    )
+    pays = [Payment(date(2025, 4, 10), D("50.00"))]
+    claims = plan.claims(D("1000"), regime="BE", charges=terms, payments=pays)
+    for claim in claims:
+        res = terms.claim(D("1000"), due=date(2025, 3, 31), until=claim.on, regime="BE",
+                          payments=[p for p in pays if p.date <= claim.on],
+                          reminders=[r.on for r in plan.reminders if r.on <= claim.on])  # fmt: skip
+        assert claim.total == res.total_outstanding
+        assert claim.fees == res.charges_outstanding
+    assert [c.fees for c in claims] == [D("15.00"), D("25.00")]
+    with pytest.raises(InvalidArgument, match="one source of reminder fees"):
+        CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET).claims(
+            D("1"), regime="BE", charges=terms
+        )
 
 
 def test_reminders_before_the_due_date_claim_the_principal_only() -> None:
@@ -343,7 +368,7 @@ def test_fees_from_the_contract_when_the_ladder_has_none() -> None:
     )
     claims = plan.claims(D("100"), rate=D("0.10"), fees=DunningFees((D("0"), D("7.50"))))
     assert [c.fees for c in claims] == [D("0.00"), D("7.50")]
-    with pytest.raises(InvalidArgument, match="one source of fees"):
+    with pytest.raises(InvalidArgument, match="one source of reminder fees"):
         CLAIM_LADDER.plan(date(2025, 3, 31), calendar=TARGET).claims(D("1"), rate=0, fees=(1,))
 
 

@@ -161,3 +161,27 @@ def test_only_a_reading_is_checked() -> None:
         check_payment("<Invoice/>")  # type: ignore[arg-type]
     with pytest.raises(InvalidType, match="country"):
         check_payment(read_invoice(_cii(PaymentTerms.net(30))), country=33)  # type: ignore[arg-type]
+
+
+# the terms of the ERP work: a fixed-amount discount and the instalments' own discounts
+ERP = PaymentTerms(
+    installments=(
+        Installment.percent(30, "0D").with_discount(3, "0D"),
+        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
+    ),
+    discounts=(DiscountTier.fixed(50, "20D"),),
+)
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+def test_written_invoices_with_erp_discounts_pass_every_check(profile: Profile) -> None:
+    assert _codes(_cii(ERP, profile, lang="fr", regime=french_regime()), "FR") == []
+    assert _codes(_ubl(ERP, lang="fr", regime=french_regime()), "FR") == []
+
+
+def test_a_fixed_discount_in_a_peppol_invoice_is_warned_against() -> None:
+    # UBL-CR-460: an EN 16931 invoice should not include the PaymentTerms SettlementDiscountAmount
+    terms = PaymentTerms.net(30).with_discount(None, "10D", amount=50)
+    codes = _codes(_ubl(terms, Profile.EXTENDED))
+    assert "UBL-CR-460" in codes
+    assert "UBL-CR-456" not in codes  # no percentage is stated

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -373,3 +374,224 @@ def test_structured_terms_without_text_are_read_from_the_elements() -> None:
     )
     assert reading.disagreements == ()
     assert any("built from the structured elements" in note for note in reading.notes)
+
+
+# ERPNext "Amount" discounts and Odoo 16 per-instalment discounts (the terms of the ERP work)
+ERP = PaymentTerms(
+    installments=(
+        Installment.percent(30, "0D").with_discount(3, "0D"),
+        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
+    ),
+    discounts=(DiscountTier.fixed(50, "20D"),),
+)
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+@settings(max_examples=40, deadline=None)  # whole documents built, parsed and read
+@given(
+    terms=payment_terms(extras=True, fixed_tiers=True),
+    issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),
+    amount=st.decimals("100", "10000000", places=2),
+    lang=st.sampled_from(["en", "fr", "nl", "de"]),
+)
+@example(terms=ERP, issue=ISSUE, amount=Decimal("1210.00"), lang="de")
+def test_round_trip_with_fixed_and_instalment_discounts(
+    profile: Profile, terms: PaymentTerms, issue: date, amount: Decimal, lang: str
+) -> None:
+    try:
+        document, sched = _whole(terms, profile, amount=amount, lang=lang, issue=issue)
+    except InvalidArgument:
+        assume(False)  # a fixed line or discount larger than what it is taken on
+        raise
+    reading = read_invoice(document)
+    assert reading.terms == terms
+    assert reading.schedule == sched
+    assert reading.disagreements == ()
+    if profile is Profile.EXTENDED:
+        # each instalment states its amount and its first discount (one per element)
+        assert [(d.date, d.amount) for d in reading.part.dues] == [
+            (d.date, d.amount) for d in sched.dues
+        ]
+        stated = reading.part.discounts
+        whole = [d for d in stated if d.installment is None]
+        assert [(d.last_day, d.percent, d.amount) for d in whole] == [
+            (w.last_day, w.percent, w.discount) for w in sched.discounts
+        ]
+        for i, due in enumerate(sched.dues):
+            mine = [(d.last_day, d.percent, d.amount) for d in stated if d.installment == i]
+            assert mine == [(w.last_day, w.percent, w.discount) for w in due.discounts[:1]]
+
+
+def test_extended_writes_a_fixed_discount_as_its_amount() -> None:
+    terms = PaymentTerms.net(30).with_discount(None, "10D", amount="50")
+    written = to_cii(
+        payment_part(terms.schedule(ISSUE, Decimal("1210.00")), terms), Profile.EXTENDED
+    )
+    (block,) = [f.xml for f in written.fragments if "DiscountTerms" in f.xml]
+    # Factur-X 1.09 EXTENDED: ram:CalculationPercent is optional, ram:ActualDiscountAmount
+    # states the amount
+    assert "CalculationPercent" not in block
+    assert "<ram:ActualDiscountAmount>50.00</ram:ActualDiscountAmount>" in block
+    assert "<ram:BasisAmount>1210.00</ram:BasisAmount>" in block
+    assert written.in_text == ()
+    no_text = written.xml.replace(
+        "<ram:Description>amount 50 discount within 10 days, net 30 days</ram:Description>", ""
+    )
+    reading = read_cii(no_text, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    assert reading.terms == PaymentTerms.net(30).with_discount(None, "10D", amount="50.00")
+    assert reading.part.discounts[0].fixed
+
+
+def test_extended_writes_each_instalments_discount_in_its_terms() -> None:
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    written = to_cii(payment_part(sched, ERP), Profile.EXTENDED)
+    blocks = [f.xml for f in written.fragments if f.parent.endswith("Settlement")]
+    assert len(blocks) == 3  # two instalments, the discount on the whole invoice
+    first, second, whole = blocks
+    assert "<ram:PartialPaymentAmount>363.00<" in first
+    assert "<ram:CalculationPercent>3</ram:CalculationPercent>" in first
+    assert "<ram:ActualDiscountAmount>10.89<" in first
+    assert "<ram:PartialPaymentAmount>847.00<" in second
+    assert "<ram:CalculationPercent>2</ram:CalculationPercent>" in second
+    assert "PartialPaymentAmount" not in whole
+    assert "<ram:ActualDiscountAmount>50.00<" in whole
+    # the second discount of instalment 2 has no element of its own
+    assert written.in_text[-1] == (
+        "instalment 2 discount of 20.00 EUR until 2026-02-24: an instalment's payment terms "
+        "element carries one discount; in the terms text (BT-20)"
+    )
+    reading = read_cii(written.xml, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    assert reading.terms == ERP
+    assert [d.installment for d in reading.part.discounts] == [0, 1, None]
+    assert "the document states 1 discounts of instalment 2 in elements" in reading.notes[-1]
+    # without the text, the elements give the terms: the amounts and the first discounts
+    no_text = re.sub("<ram:Description>.*?</ram:Description>", "", written.xml)
+    structured = read_cii(no_text, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    assert structured.terms == PaymentTerms(
+        installments=(
+            Installment.fixed("363.00", "0D").with_discount(3, "0D"),
+            Installment.balance("60D").with_discount(2, "10D"),
+        ),
+        discounts=(DiscountTier.fixed("50.00", "20D"),),
+    )
+    assert structured.disagreements == ()
+
+
+def test_a_single_instalment_with_its_own_discount_states_its_amount() -> None:
+    terms = PaymentTerms(installments=(Installment.balance("30D").with_discount(2, "10D"),))
+    written = to_cii(
+        payment_part(terms.schedule(ISSUE, Decimal("100.00")), terms), Profile.EXTENDED
+    )
+    (block,) = [f.xml for f in written.fragments]
+    assert "<ram:PartialPaymentAmount>100.00<" in block
+    assert "<ram:CalculationPercent>2<" in block
+    no_text = re.sub("<ram:Description>.*?</ram:Description>", "", written.xml)
+    reading = read_cii(no_text, issue_date=ISSUE, amount="100.00", currency="EUR")
+    assert reading.terms == terms
+    assert reading.part.discounts[0].installment == 0
+
+
+def test_a_stated_instalment_discount_that_disagrees_is_reported() -> None:
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    written = to_cii(payment_part(sched, ERP), Profile.EXTENDED)
+    wrong = written.xml.replace(
+        "<ram:ActualDiscountAmount>16.94<", "<ram:ActualDiscountAmount>18.00<"
+    )
+    reading = read_cii(wrong, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    (d,) = reading.disagreements
+    assert d.element == "ram:ApplicableTradePaymentDiscountTerms 1 of instalment 2 amount"
+    assert (d.stated, d.computed) == (Decimal("18.00"), Decimal("16.94"))
+
+
+@pytest.mark.parametrize("profile", [Profile.EN16931, Profile.XRECHNUNG])
+def test_fixed_and_instalment_discounts_go_to_text_outside_extended(profile: Profile) -> None:
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    written = to_cii(payment_part(sched, ERP, lang="de"), profile)
+    assert "ApplicableTradePaymentDiscountTerms" not in written.xml
+    assert "#SKONTO#" not in (written.part.terms_text or "")
+    said = [s for s in written.in_text if "discount" in s]
+    assert len(said) == 4
+    if profile is Profile.XRECHNUNG:
+        assert "a #SKONTO# line states a percentage only (PROZENT, BR-DE-18)" in said[0]
+        assert all("a #SKONTO# line is a discount on the whole invoice" in s for s in said[1:])
+    reading = read_invoice(
+        written.embed(cii_invoice(ISSUE, Decimal("1210.00"), profile=profile.value))
+    )
+    assert reading.terms == ERP
+    assert reading.schedule == sched
+
+
+def test_xrechnung_codes_the_percentages_and_words_the_fixed_amount() -> None:
+    terms = PaymentTerms.net(30).with_discount(2, "10D").with_discount(None, "20D", amount=10)
+    written = to_cii(
+        payment_part(terms.schedule(ISSUE, Decimal("1210.00")), terms, lang="de"), Profile.XRECHNUNG
+    )
+    assert written.part.terms_text == (
+        "#SKONTO#TAGE=10#PROZENT=2.00#\nSkonto Betrag 10 innerhalb 20 Tage, 30 Tage netto"
+    )
+    assert written.in_text == (
+        "discount 2 % within 10 days: a #SKONTO# line in the terms text (BT-20, XRechnung "
+        "BR-DE-18)",
+        "discount of 10.00 EUR until 2026-02-04: no element in the XRECHNUNG profile, and a "
+        "#SKONTO# line states a percentage only (PROZENT, BR-DE-18); in the terms text (BT-20)",
+    )
+    reading = read_cii(written.xml, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    assert reading.terms == terms
+    assert reading.disagreements == ()
+
+
+def test_a_discount_without_percentage_or_amount_is_refused() -> None:
+    inner = (
+        "<ram:ApplicableTradePaymentDiscountTerms>"
+        '<ram:BasisPeriodMeasure unitCode="DAY">10</ram:BasisPeriodMeasure>'
+        "</ram:ApplicableTradePaymentDiscountTerms>"
+    )
+    with pytest.raises(InvalidDocument, match="ActualDiscountAmount") as info:
+        read_cii(_terms(inner), issue_date=ISSUE, amount="100", currency="EUR")
+    assert info.value.element == "ram:ApplicableTradePaymentDiscountTerms/ram:CalculationPercent"
+
+
+def test_a_due_date_moved_by_a_term_holiday_is_said_and_read_back() -> None:
+    from payterms.terms import TermHoliday
+
+    # OCA account_payment_term_extension: a due date on the holiday moves to the postponed day
+    terms = PaymentTerms(
+        installments=(Installment.balance("2W"),),
+        holidays=(TermHoliday(date(2015, 3, 16), date(2015, 3, 17)),),
+    )
+    sched = terms.schedule(date(2015, 3, 2), Decimal("121.00"))
+    written = to_cii(payment_part(sched, terms))
+    assert written.in_text == (
+        "instalment 1 due 2015-03-17 was moved from 2015-03-16 by a term holiday, which no "
+        "element states: written as the moved date; the terms text gives the holiday",
+    )
+    reading = read_invoice(written.embed(cii_invoice(date(2015, 3, 2), Decimal("121.00"))))
+    assert reading.terms == terms
+    assert reading.disagreements == ()
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+@settings(max_examples=60, deadline=None)
+@given(terms=payment_terms(extras=True, fixed_tiers=True))
+def test_every_discount_without_an_element_is_said(profile: Profile, terms: PaymentTerms) -> None:
+    amount = Decimal("1210.00")
+    try:
+        sched = terms.schedule(ISSUE, amount, tax=vat_of(amount))
+    except InvalidArgument:
+        assume(False)
+        raise
+    part = payment_part(sched, terms, tax=vat_of(amount))
+    written = to_cii(part, profile)
+    said = [s for s in written.in_text if "discount" in s and ("until" in s or "within" in s)]
+    if profile is Profile.EXTENDED:
+        # one discount per instalment's element: the others are said
+        firsts = {d.installment for d in part.discounts if d.installment is not None}
+        others = sum(1 for d in part.discounts if d.installment is not None) - len(firsts)
+        assert len(said) == others
+        xml = written.xml
+        assert (
+            xml.count("<ram:ApplicableTradePaymentDiscountTerms>") == len(part.discounts) - others
+        )
+    else:
+        assert len(said) == len(part.discounts)  # each one, in the terms text or a #SKONTO# line
+        assert "ApplicableTradePaymentDiscountTerms" not in written.xml

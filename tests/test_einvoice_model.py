@@ -129,3 +129,97 @@ def test_the_part_states_what_the_schedule_says(terms: PaymentTerms, amount: Dec
     for discount, window in zip(part.discounts, sched.discounts, strict=True):
         assert discount.amount == window.discount
         assert window.payable + window.discount == sched.amount
+
+
+# ERPNext "Amount" discounts and Odoo 16 per-instalment discounts (the terms of the ERP work)
+ERP = PaymentTerms(
+    installments=(
+        Installment.percent(30, "0D").with_discount(3, "0D"),
+        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
+    ),
+    discounts=(DiscountTier.fixed(50, "20D"),),
+)
+
+
+def test_fixed_and_instalment_discounts_are_stated_with_their_instalment() -> None:
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    part = payment_part(sched, ERP)
+    assert part.discounts == (
+        # on the whole invoice: the fixed 50.00 within 20 days, on the amount due
+        DiscountTerm(None, ISSUE, 20, Decimal("1210.00"), Decimal("50.00")),
+        # instalment 1 (363.00): 3 % paid on the day, 10.89 off
+        DiscountTerm(Decimal("3"), ISSUE, 0, Decimal("363.00"), Decimal("10.89"), 0),
+        # instalment 2 (847.00): 2 % within 10 days (16.94), 20.00 within 40 days
+        DiscountTerm(Decimal("2"), ISSUE, 10, Decimal("847.00"), Decimal("16.94"), 1),
+        DiscountTerm(None, ISSUE, 40, Decimal("847.00"), Decimal("20.00"), 1),
+    )
+    assert [d.fixed for d in part.discounts] == [True, False, False, True]
+    assert part.terms_text == describe(ERP, "en")
+
+
+def test_a_discount_term_needs_a_percentage_or_an_amount() -> None:
+    with pytest.raises(InvalidArgument, match="percent"):
+        DiscountTerm(None, ISSUE, 10)
+    with pytest.raises(InvalidArgument, match="installment"):
+        DiscountTerm(Decimal("2"), ISSUE, 10, installment=-1)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    terms=payment_terms(extras=True, fixed_tiers=True),
+    amount=st.decimals("100", "1000000", places=2),
+)
+def test_every_discount_window_is_stated_once(terms: PaymentTerms, amount: Decimal) -> None:
+    tax = (amount / 11).quantize(Decimal("0.01"))
+    try:
+        sched = terms.schedule(ISSUE, amount, tax=tax)
+    except InvalidArgument:
+        assume(False)  # a fixed line or discount larger than the amount it is taken on
+        raise
+    part = payment_part(sched, terms, tax=tax)
+    whole = [d for d in part.discounts if d.installment is None]
+    assert [(d.last_day, d.amount, d.percent) for d in whole] == [
+        (w.last_day, w.discount, w.percent) for w in sched.discounts
+    ]
+    for i, due in enumerate(sched.dues):
+        mine = [d for d in part.discounts if d.installment == i]
+        assert [(d.last_day, d.amount, d.percent) for d in mine] == [
+            (w.last_day, w.discount, w.percent) for w in due.discounts
+        ]
+        for window in due.discounts:
+            assert window.payable + window.discount == due.amount  # parts = the instalment
+    assert len(part.discounts) == len(sched.discounts) + sum(len(d.discounts) for d in sched.dues)
+
+
+def test_the_notes_follow_the_lines_with_instalment_discounts() -> None:
+    # Code de commerce L441-9: the discount conditions (AAB), the penalties (PMD) and the
+    # indemnity (PMT) each in its note, whatever the instalments' own discounts
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    aab, pmd, pmt = payment_part(sched, ERP, lang="fr", regime=french_regime()).notes
+    assert aab.subject == "AAB"
+    assert aab.text.count("Escompte de") == 4  # 3 %, 2 %, 20,00 EUR of the lines, 50,00 EUR
+    assert "Date de paiement" not in aab.text
+    assert (pmd.subject, pmd.text[:20]) == ("PMD", "Pénalités de retard ")
+    assert (pmt.subject, pmt.text[:22]) == ("PMT", "Indemnité forfaitaire ")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    terms=payment_terms(extras=True, fixed_tiers=True),
+    amount=st.decimals("100", "1000000", places=2),
+)
+def test_each_note_holds_its_mention(terms: PaymentTerms, amount: Decimal) -> None:
+    tax = (amount / 11).quantize(Decimal("0.01"))
+    try:
+        sched = terms.schedule(ISSUE, amount, tax=tax)
+    except InvalidArgument:
+        assume(False)
+        raise
+    aab, pmd = payment_part(sched, terms, tax=tax, rate="0.08").notes
+    windows = len(sched.discounts) + sum(len(d.discounts) for d in sched.dues)
+    assert aab.subject == "AAB"
+    assert aab.text.count("to pay.") == windows
+    assert (aab.text == "No discount for early payment.") == (windows == 0)
+    assert pmd == Note(
+        "PMD", "Late payment interest: 8% a year, due from the day after the due date."
+    )

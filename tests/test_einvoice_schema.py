@@ -43,11 +43,26 @@ INSTALMENTS = PaymentTerms(
     ),
     discounts=(DiscountTier(2, "10D"), DiscountTier(1, "20D")),
 )
+# the terms of the ERP work: a fixed-amount discount (ERPNext "Amount") and discounts of
+# each instalment's own (Odoo 16), one instalment with two
+ERP = PaymentTerms(
+    installments=(
+        Installment.percent(30, "0D").with_discount(3, "0D"),
+        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
+    ),
+    discounts=(DiscountTier.fixed(50, "20D"),),
+)
 CASES = [
     pytest.param(PaymentTerms.net(30), id="net-30"),
     pytest.param(PaymentTerms.net(30).with_discount(2, "14D"), id="2-14-net-30"),
     pytest.param(INSTALMENTS, id="three-instalments-two-discounts"),
     pytest.param(PaymentTerms.prox(20, cutoff=12), id="cut-off"),
+    pytest.param(PaymentTerms.net(30).with_discount(None, "10D", amount=50), id="fixed-discount"),
+    pytest.param(ERP, id="instalment-discounts"),
+    pytest.param(
+        PaymentTerms(installments=(Installment.balance("30D").with_discount(2, "10D"),)),
+        id="one-instalment-own-discount",
+    ),
 ]
 
 
@@ -89,7 +104,7 @@ def test_the_structured_form_is_not_valid_en16931() -> None:
 
 @settings(max_examples=examples(25), deadline=None)
 @given(
-    terms=payment_terms(),
+    terms=payment_terms() | payment_terms(extras=True, fixed_tiers=True),
     profile=st.sampled_from(list(Profile)),
     syntax=st.sampled_from(list(Syntax)),
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 
@@ -213,3 +214,133 @@ def test_the_stated_due_date_that_disagrees_is_reported_with_both_dates() -> Non
         date(2026, 2, 14),
         date(2026, 3, 2),
     )
+
+
+# ERPNext "Amount" discounts and Odoo 16 per-instalment discounts (the terms of the ERP work)
+ERP = PaymentTerms(
+    installments=(
+        Installment.percent(30, "0D").with_discount(3, "0D"),
+        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
+    ),
+    discounts=(DiscountTier.fixed(50, "20D"),),
+)
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+@settings(max_examples=40, deadline=None)  # whole documents built, parsed and read
+@given(
+    terms=payment_terms(extras=True, fixed_tiers=True),
+    issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),
+    amount=st.decimals("100", "10000000", places=2),
+    lang=st.sampled_from(["en", "fr", "nl", "de"]),
+)
+@example(terms=ERP, issue=ISSUE, amount=Decimal("1210.00"), lang="nl")
+def test_round_trip_with_fixed_and_instalment_discounts(
+    profile: Profile, terms: PaymentTerms, issue: date, amount: Decimal, lang: str
+) -> None:
+    tax = vat_of(amount)
+    try:
+        sched = terms.schedule(issue, amount, tax=tax)
+    except InvalidArgument:
+        assume(False)  # a fixed line or discount larger than what it is taken on
+        raise
+    written = to_ubl(payment_part(sched, terms, lang=lang, tax=tax), profile)
+    reading = read_invoice(written.embed(ubl_invoice(issue, amount, tax=tax)))
+    assert reading.terms == terms
+    assert reading.schedule == sched
+    assert reading.disagreements == ()
+    if profile is Profile.EXTENDED:
+        stated = reading.part.discounts
+        whole = [d for d in stated if d.installment is None]
+        assert [(d.last_day, d.percent, d.amount) for d in whole] == [
+            (w.last_day, w.percent, w.discount) for w in sched.discounts
+        ]
+        for i, due in enumerate(sched.dues):
+            mine = [(d.last_day, d.percent, d.amount) for d in stated if d.installment == i]
+            assert mine == [(w.last_day, w.percent, w.discount) for w in due.discounts[:1]]
+
+
+def test_extended_writes_fixed_and_instalment_discounts_in_payment_terms() -> None:
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    written = to_ubl(payment_part(sched, ERP), Profile.EXTENDED)
+    blocks = [f.xml for f in written.fragments if "PaymentTerms" in f.xml]
+    assert len(blocks) == 3
+    first, second, whole = blocks
+    # UBL 2.1 cac:PaymentTerms: an instalment with its own discount (percent, discount
+    # amount, settlement period) beside its amount and due date
+    assert "<cbc:SettlementDiscountPercent>3<" in first
+    assert '<cbc:Amount currencyID="EUR">363.00</cbc:Amount>' in first
+    assert '<cbc:SettlementDiscountAmount currencyID="EUR">10.89<' in first
+    assert "<cbc:InstallmentDueDate>2026-01-15<" in first
+    assert "<cbc:SettlementDiscountPercent>2<" in second
+    assert "<cbc:EndDate>2026-01-25<" in second
+    # the fixed discount on the whole invoice: its amount, no percent
+    assert "SettlementDiscountPercent" not in whole
+    assert '<cbc:SettlementDiscountAmount currencyID="EUR">50.00<' in whole
+    assert '<cbc:Amount currencyID="EUR">1210.00<' in whole  # the amount it is taken on
+    assert written.in_text[-1].startswith("instalment 2 discount of 20.00 EUR until 2026-02-24")
+    no_text = re.sub("<cbc:Note>.*?</cbc:Note>", "", written.xml)
+    reading = read_ubl(no_text, issue_date=ISSUE, amount="1210.00", currency="EUR")
+    assert reading.terms == PaymentTerms(
+        installments=(
+            Installment.percent(30, "0D").with_discount(3, "0D"),
+            Installment.balance("60D").with_discount(2, "10D"),
+        ),
+        discounts=(DiscountTier.fixed("50.00", "20D"),),
+    )
+    assert reading.disagreements == ()
+
+
+def test_peppol_words_fixed_and_instalment_discounts() -> None:
+    # Peppol BIS Billing 3.0 takes the EN 16931 UBL binding: no SettlementDiscountPercent
+    # (UBL-CR-456), SettlementDiscountAmount (UBL-CR-460) or SettlementPeriod (UBL-CR-466)
+    sched = ERP.schedule(ISSUE, Decimal("1210.00"))
+    written = to_ubl(payment_part(sched, ERP, lang="nl"), Profile.EN16931)
+    assert "Settlement" not in written.xml
+    assert [s.split(":")[0] for s in written.in_text if "discount" in s] == [
+        "discount of 50.00 EUR until 2026-02-04",
+        "instalment 1 discount 3 % until 2026-01-15",
+        "instalment 2 discount 2 % until 2026-01-25",
+        "instalment 2 discount of 20.00 EUR until 2026-02-24",
+    ]
+    reading = read_invoice(written.embed(ubl_invoice(ISSUE, Decimal("1210.00"))))
+    assert reading.terms == ERP
+    assert reading.schedule == sched
+
+
+def test_a_discount_in_a_block_with_a_due_date_is_that_instalments() -> None:
+    xml = (
+        f'<cac:PaymentTerms xmlns:cac="{CAC}" xmlns:cbc="{CBC}">'
+        "<cbc:SettlementDiscountPercent>2</cbc:SettlementDiscountPercent>"
+        '<cbc:Amount currencyID="EUR">100.00</cbc:Amount>'
+        "<cbc:PaymentDueDate>2026-02-14</cbc:PaymentDueDate>"
+        "<cac:SettlementPeriod><cbc:EndDate>2026-01-25</cbc:EndDate></cac:SettlementPeriod>"
+        "</cac:PaymentTerms>"
+    )
+    reading = read_ubl(xml, issue_date=ISSUE, amount="100.00", currency="EUR")
+    (discount,) = reading.part.discounts
+    assert (discount.installment, discount.basis_amount, discount.days) == (0, None, 10)
+    assert reading.terms == PaymentTerms(
+        installments=(Installment.balance("30D").with_discount(2, "10D"),)
+    )
+
+
+def test_an_instalment_discount_on_the_amount_excluding_tax_says_its_base_is_in_text() -> None:
+    from payterms.terms import TaxBase
+
+    terms = PaymentTerms(
+        installments=(Installment.balance("30D").with_discount(2, "10D"),),
+        tax_base=TaxBase.EXCLUDED,
+    )
+    sched = terms.schedule(ISSUE, Decimal("1210.00"), tax=Decimal("210.00"))
+    written = to_ubl(payment_part(sched, terms, tax="210.00"), Profile.EXTENDED)
+    assert '<cbc:SettlementDiscountAmount currencyID="EUR">20.00<' in written.xml
+    assert written.in_text[-1] == (
+        "instalment 1's discount is taken on 1000.00, which no element states (cbc:Amount is "
+        "the instalment's amount): in the terms text (BT-20)"
+    )
+    reading = read_ubl(
+        written.xml, issue_date=ISSUE, amount="1210.00", currency="EUR", tax="210.00"
+    )
+    assert reading.terms == terms
+    assert reading.disagreements == ()

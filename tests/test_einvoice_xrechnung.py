@@ -199,6 +199,14 @@ def test_a_percentage_with_three_decimals_cannot_be_a_line() -> None:
         skonto_lines((DiscountTerm(Decimal("1.125"), date(2026, 1, 1), 10),))
 
 
+def test_a_fixed_amount_cannot_be_a_line() -> None:
+    # BR-DE-18: a #SKONTO# line states TAGE, PROZENT and BASISBETRAG, no amount off
+    fixed = DiscountTerm(None, date(2026, 1, 1), 10, amount=Decimal("50.00"))
+    with pytest.raises(InvalidDocument, match="a percentage") as info:
+        skonto_lines((fixed,))
+    assert info.value.element == "PROZENT"
+
+
 @given(
     st.lists(
         st.tuples(st.integers(0, 999), st.decimals("0.01", "99.99", places=2)),

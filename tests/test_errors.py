@@ -80,9 +80,13 @@ def test_rate_not_published_names_table_and_last_period() -> None:
         "no BE late-payment rate published for 2027-01-01 (table covers 2013-01-01 to 2026-12-31); "
     )
     # both ways out are named: an assumption, or the published rates as a table
-    assert "assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA" in str(err)
+    assert "assume=RateAssumption.CARRY_FORWARD (or STATUTORY_FORMULA where" in str(err)
     assert "tables={'BE late-payment': RateTable.from_csv(...)}" in str(err)
     assert err.last_known == date(2026, 12, 31)
+    # a formula over the ECB rate cannot fill a gap in the ECB table itself
+    ecb = RateNotPublished("ecb_mro", date(2027, 1, 1), date(2026, 6, 17))
+    assert "assume=RateAssumption.CARRY_FORWARD (the result records" in str(ecb)
+    assert "STATUTORY_FORMULA" not in str(ecb)
     quiet = RateNotPublished("t", date(2027, 1, 1), date(2026, 12, 31), detail="why", remedy=False)
     assert str(quiet) == "no t rate published for 2027-01-01 (table covers up to 2026-12-31); why"
     assert quiet.detail == "why"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timedelta
-from decimal import ROUND_CEILING, ROUND_DOWN, Decimal, localcontext
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
@@ -11,6 +11,9 @@ from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from payterms import (
+    Accrual,
+    Charge,
+    ChargeKind,
     Compounding,
     DayCount,
     Imputation,
@@ -354,7 +357,11 @@ def test_proportional_to_principal(
     principal, due, until = claim
     one = late_interest(principal, due=due, until=until, regime=code)
     many = late_interest(principal * factor, due=due, until=until, regime=code)
-    assert _close(many.interest_exact, one.interest_exact * factor)
+    if code == "NL":  # the year's interest joins the base rounded to the cent
+        slack = Decimal("0.01") * factor * len(one.periods)
+        assert abs(many.interest_exact - one.interest_exact * factor) <= slack
+    else:
+        assert _close(many.interest_exact, one.interest_exact * factor)
 
 
 @settings(max_examples=examples(60), deadline=None)
@@ -364,6 +371,8 @@ def test_proportional_to_principal(
     share=st.integers(1, 100),
     offset=st.integers(-30, 400),
 )
+@example(claim=(Decimal("16.00"), date(2013, 3, 16), date(2015, 1, 1)), code="NL", share=1,
+         offset=2)  # fmt: skip
 def test_a_payment_never_increases_interest(
     claim: tuple[Decimal, date, date], code: str, share: int, offset: int
 ) -> None:
@@ -378,7 +387,13 @@ def test_a_payment_never_increases_interest(
     with_payment = late_interest(
         principal, due=due, until=until, regime=code, payments=(Payment(day, amount),)
     )
-    assert _le(with_payment.interest_exact, without.interest_exact)
+    if code == "NL":
+        # the interest a payment settles is rounded to the cent then; when the payment goes
+        # to the costs, that rounding joins the principal at the anniversary: a hair more
+        slack = Decimal("0.01") * len(with_payment.periods)
+        assert with_payment.interest_exact <= without.interest_exact + slack
+    else:
+        assert _le(with_payment.interest_exact, without.interest_exact)
 
 
 @settings(max_examples=examples(60), deadline=None)
@@ -565,13 +580,6 @@ def test_partial_payments_never_create_money(
     assert principal - paid <= res.principal_outstanding <= principal
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="KNOWN: late_interest rounds principal_outstanding and interest_outstanding each on "
-    "its own after imputing a payment on the exact interest, so paid + outstanding can miss "
-    "principal + interest + compensation by a cent (also the xfail in test_cli.py); this "
-    "passes, and the mark must go, once the result puts the rounding residue in one part",
-)
 @settings(max_examples=examples(60), deadline=None)
 @example(
     claim=(
@@ -643,27 +651,31 @@ def test_payments_against_compounded_interest_nl(
     until = min(due + timedelta(days=365 * years), INTEREST_LAST_DAY)
     day = min(due + timedelta(days=paid_after), until)
     owed = late_interest(principal, due=due, until=day, regime="NL")
-    with localcontext(prec=80):  # the exact figures, rounded up past any cent
-        exact_owed = (principal + owed.interest_exact + owed.compensation).quantize(
-            Decimal("1e-20"), rounding=ROUND_CEILING
-        )
-    # paying everything owed on `day`, to the last digit, settles the claim: nothing
-    # accrues after it, and the interest is the interest up to that day
+    # paying everything owed on `day` (in cents: the interest accrued up to a payment is
+    # rounded there) settles the claim: nothing accrues after it, and the interest is the
+    # interest up to that day
     settled = late_interest(
-        principal, due=due, until=until, regime="NL", payments=(Payment(day, exact_owed),)
+        principal,
+        due=due,
+        until=until,
+        regime="NL",
+        payments=(Payment(day, owed.total_outstanding),),
     )
     assert settled.total_outstanding == 0
-    assert _close(settled.interest_exact, owed.interest_exact)
+    assert settled.interest == owed.interest
     assert all(p.end <= day for p in settled.periods)
     # a part of it pays compounded interest first, and never creates money
-    amount = (exact_owed * share / 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
+    amount = (owed.total_outstanding * share / 100).quantize(Decimal("0.01"), rounding=ROUND_DOWN)
     if amount == 0:
         return
     part = late_interest(
         principal, due=due, until=until, regime="NL", payments=(Payment(day, amount),)
     )
     unpaid = late_interest(principal, due=due, until=until, regime="NL")
-    assert _le(part.interest_exact, unpaid.interest_exact)
+    # the interest a payment settles is rounded to the cent then, and that rounding joins
+    # the principal at the next anniversary: at most a cent per period more
+    slack = Decimal("0.01") * len(part.periods)
+    assert part.interest_exact <= unpaid.interest_exact + slack
     if amount <= owed.interest_exact + owed.compensation:  # it does not reach the principal
         assert part.principal_outstanding == principal
     else:
@@ -764,6 +776,9 @@ def test_any_amount_up_to_1e60_gives_a_result_or_a_payterms_error(
         # only amounts no invoice reaches are refused: beyond the package's limit
         assert principal.adjusted() >= MAX_AMOUNT_DIGITS
         return
+    if code == "NL":  # each year's interest is rounded to the cent when it is capitalised
+        assert abs(res.interest - res.interest_exact) <= Decimal("0.01") * len(res.periods)
+        return
     assert res.interest == quantize(res.interest_exact, res.currency)
     if code != "NL":  # simple interest: the exact value, as a fraction, rounded half up
         hundredths = _exact_simple_interest(res) * 100
@@ -785,6 +800,8 @@ def test_the_options_type_lists_every_keyword_of_late_interest() -> None:
         "due",
         "until",
         "payments",
+        "charges",
+        "compensation_from",
     }
     assert set(InterestOptions.__annotations__) == keywords
     assert set(inspect.signature(claim_rules).parameters) == keywords
@@ -817,13 +834,22 @@ def test_the_steps_compose_to_late_interest() -> None:
     assert len({s.rate for s in stretches}) > 1
     fixed = rules.compensation.amount(Decimal("10000"))  # type: ignore[union-attr]
     balance = Balance(Decimal("10000"), costs=fixed)
-    total = Decimal(0)
+    total = exact = pending = Decimal(0)
     periods = []
+
+    def cents(value: Decimal) -> Decimal:
+        return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
     for s in stretches:
         days, accrued = accrue(balance.base, s.rate, s.start, s.stop, rules.day_count)
         periods.append((s.start, days, accrued))
-        balance = balance.accrued(accrued)
-        total = CONTEXT.add(total, accrued)  # the working context: 60 digits
+        exact = CONTEXT.add(exact, accrued)  # the working context: 60 digits
+        pending = CONTEXT.add(pending, accrued)
+        if s.capitalise or s.stop in (cut, stop):
+            # the interest accrued so far is rounded to the cent when a year ends (it then
+            # joins the principal) and when a payment is credited, and at the end
+            balance = balance.accrued(cents(pending))
+            total, pending = total + cents(pending), Decimal(0)
         if s.capitalise:
             balance = balance.capitalise()
         if s.stop == cut:
@@ -838,5 +864,158 @@ def test_the_steps_compose_to_late_interest() -> None:
         periods=expected.periods,
         notes=(*rules.notes, *rules.compensation.conditions, *notes),  # type: ignore[union-attr]
         until=until,
+        interest_exact=exact,
+        paid=paid.amount,
     )
     assert result == expected
+
+
+# ------------------------------------------------------------------ claims to the cent
+
+CENT = Decimal("0.01")
+
+
+@st.composite
+def claims_with_payments(
+    draw: st.DrawFn,
+) -> tuple[Decimal, date, date, list[Payment], list[Charge]]:
+    """A claim inside every shipped table, with 0-5 partial payments and 0-3 charges."""
+    principal = draw(amounts(min_value=Decimal("0.01"), max_value=10**7))
+    due = draw(interest_dates())
+    until = draw(st.dates(min_value=due, max_value=INTEREST_LAST_DAY))
+    shares = draw(st.lists(st.integers(1, 10_000), max_size=5))
+    left = principal
+    payments = []
+    for share in shares:  # together at most the principal: never more than is owed
+        amount = (principal * share / 50_000).quantize(CENT, rounding=ROUND_DOWN)
+        if not 0 < amount <= left:
+            continue
+        left -= amount
+        day = draw(st.dates(min_value=due - timedelta(days=30), max_value=until))
+        payments.append(Payment(day, amount))
+    charges = [
+        Charge(draw(st.dates(min_value=due, max_value=until)), amount, ChargeKind.LATE_FEE, "fee")
+        for amount in draw(st.lists(amounts(max_value=500), max_size=3))
+    ]
+    return principal, due, until, payments, charges
+
+
+@settings(max_examples=300, deadline=None)
+@example(
+    claim=(Decimal("10000.00"), date(2024, 3, 31), date(2024, 6, 30),
+           [Payment(date(2024, 4, 30), Decimal("4000.00"))], []),
+    code="BE",
+)  # fmt: skip
+@given(claim=claims_with_payments(), code=st.sampled_from(["BE", "FR", "NL", "DE", "LU", "UK"]))
+def test_every_claim_adds_up_to_the_cent(
+    claim: tuple[Decimal, date, date, list[Payment], list[Charge]], code: str
+) -> None:
+    principal, due, until, payments, charges = claim
+    res = late_interest(
+        principal, due=due, until=until, regime=code, payments=payments, charges=charges
+    )
+    paid = sum((p.amount for p in payments), Decimal(0))
+    assert res.paid == paid
+    assert res.charges == sum((c.amount for c in charges), Decimal(0))
+    # the identity of a claim letter, exactly
+    assert principal + res.interest + res.compensation + res.charges - res.paid == (
+        res.total_outstanding
+    )
+    assert res.interest_paid + res.interest_outstanding == res.interest
+    parts = (
+        res.interest, res.compensation, res.charges, res.principal_outstanding,
+        res.interest_outstanding, res.compensation_outstanding, res.charges_outstanding,
+    )  # fmt: skip
+    assert all(part == part.quantize(CENT) and part >= 0 for part in parts)
+    assert sum((p.amount for p in res.periods), Decimal(0)) == res.interest
+    assert abs(res.interest - res.interest_exact) <= CENT * (len(payments) + len(res.periods) + 1)
+
+
+def test_the_demo_claim_adds_up() -> None:
+    # the Belgian claim of `payterms demo`: 527.40 of interest is settled by the payment
+    paid = Payment(date(2024, 9, 1), Decimal("4000.00"))
+    res = late_interest(Decimal("10000.00"), due=date(2024, 3, 31), until=date(2025, 2, 15),
+                        regime="BE", payments=(paid,))  # fmt: skip
+    assert (res.interest, res.interest_paid, res.interest_outstanding) == (
+        Decimal("892.49"), Decimal("527.40"), Decimal("365.09"),
+    )  # fmt: skip
+    assert (res.principal_outstanding, res.total_outstanding) == (
+        Decimal("6527.40"), Decimal("6932.49"),
+    )  # fmt: skip
+    assert [p.amount for p in res.periods] == [Decimal("527.40"), Decimal("270.49"),
+                                                Decimal("94.60")]  # fmt: skip
+
+
+def test_charges_are_costs_settled_after_the_compensation() -> None:
+    # NL art. 6:44 BW: costs, then interest, then principal; the charges come with the costs
+    fee = Charge(date(2024, 2, 10), Decimal("15.00"), ChargeKind.LATE_FEE, "late fee")
+    res = late_interest(Decimal("1000"), due=date(2024, 1, 31), until=date(2024, 3, 31),
+                        regime="NL", payments=(Payment(date(2024, 2, 29), Decimal("50")),),
+                        charges=[fee])  # fmt: skip
+    # 29 days at 12.50 % on 1000 = 9.93; the 50.00 settles 40.00 costs, 10.00 of the fee
+    assert (res.compensation_outstanding, res.charges_outstanding) == (0, Decimal("5.00"))
+    assert res.principal_outstanding == Decimal("1000.00")
+    assert res.interest_outstanding == res.interest
+    late = Charge(date(2024, 3, 1), 1, ChargeKind.LATE_FEE, "after until")
+    with pytest.raises(InvalidArgument, match=r"charges\[0\]"):
+        late_interest(Decimal("1000"), due=date(2024, 1, 31), until=date(2024, 2, 29),
+                      regime="NL", charges=[late])  # fmt: skip
+    sub_cent = Payment(date(2024, 2, 29), Decimal("0.005"))
+    with pytest.raises(InvalidArgument, match=r"payments\[0\]"):
+        late_interest(Decimal("1000"), due=date(2024, 1, 31), until=date(2024, 3, 31),
+                      regime="NL", payments=(sub_cent,))  # fmt: skip
+
+
+def test_per_started_month_accrual() -> None:
+    # a full month's rate (1 % a month) on the base at the start of each month begun
+    res = late_interest(Decimal("1000"), due=date(2026, 1, 31), until=date(2026, 3, 1),
+                        rate=Decimal("0.12"), accrual=Accrual.PER_STARTED_MONTH,
+                        payments=(Payment(date(2026, 2, 15), Decimal("500")),))  # fmt: skip
+    # month 1 starts 1 Feb on 1000: 10.00; the payment settles 10.00 interest and 490.00;
+    # month 2 starts 1 March on 510: 5.10
+    assert res.interest == Decimal("15.10")
+    assert res.principal_outstanding == Decimal("510.00")
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    claim=claims_with_payments(),
+    code=st.sampled_from(["BE", "FR", "NL", "DE", "LU", "UK"]),
+    probes=st.lists(st.integers(0, 3000), max_size=4),
+    wait=st.none() | st.integers(0, 60),
+)
+def test_a_ledger_owes_what_late_interest_says_on_every_day(
+    claim: tuple[Decimal, date, date, list[Payment], list[Charge]],
+    code: str,
+    probes: list[int],
+    wait: int | None,
+) -> None:
+    # an account asks a claim what it owes before the next payment is known; the ledger
+    # must say what late_interest says for a claim ending that day (with the charges due
+    # by then, and a compensation that may fall due later than the first interest day)
+    from payterms.interest import ClaimLedger, claim_rules
+
+    principal, due, until, payments, charges = claim
+    since = None if wait is None else due + timedelta(days=wait)
+    rules = claim_rules(regime=code)
+    ledger = ClaimLedger(rules, principal, due=due, charges=charges, compensation_from=since)
+    pays = sorted(payments, key=lambda p: p.date)
+    days = sorted({*(p.date for p in pays), *(min(due + timedelta(d), until) for d in probes)})
+    k = 0
+    for day in days:
+        while k < len(pays) and pays[k].date < day:
+            ledger.pay(pays[k])
+            k += 1
+        end = max(day, due)
+        expected = late_interest(principal, due=due, until=end, regime=code, payments=pays[:k],
+                                 charges=[c for c in charges if c.on <= end],
+                                 compensation_from=since)  # fmt: skip
+        if day >= due:
+            assert ledger.owed(day) == expected.total_outstanding
+    for payment in pays[k:]:
+        ledger.pay(payment)
+    ours = ledger.result(until)
+    theirs = late_interest(principal, due=due, until=until, regime=code, payments=pays,
+                           charges=charges, compensation_from=since)  # fmt: skip
+    # asking leaves the ledger as it was: its result is late_interest's, line for line
+    assert ours == theirs

@@ -3,21 +3,30 @@
 from __future__ import annotations
 
 import contextlib
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
+from attrs import evolve
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from payterms.charges import Charges, ContractRate
 from payterms.errors import (
     InvalidArgument,
     InvalidType,
     PaytermsError,
-    RateNotPublished,
     UnknownRegime,
 )
-from payterms.law import Mention, PartyKind, RateTable, Severity, check_terms, regime
+from payterms.law import (
+    Mention,
+    PartyKind,
+    RateTable,
+    Severity,
+    check_charges,
+    check_terms,
+    regime,
+)
 from payterms.terms import EndOfMonth, Installment, PaymentTerms
 from strategies import examples
 
@@ -296,7 +305,8 @@ def test_consumer_regimes_have_no_term_caps(code: str) -> None:
 # lower than three times the legal rate ("all other cases"): H2 2023 3 x 4.22 = 12.66 %
 # (capeb09.fr); H2 2024 3 x 4.92 = 14.76 % (bpifrance-creation.fr); rates-update.md §3.1:
 # 2026 H1 3 x 2.62 = 7.86 % (arrêté of 15 December 2025). The day checked is the day after
-# the invoice's due date, when penalties start.
+# the invoice's due date, when penalties start; the check is check_charges' on a
+# ContractRate clause.
 @pytest.mark.parametrize(
     ("invoice", "rate", "floor"),
     [
@@ -308,24 +318,31 @@ def test_consumer_regimes_have_no_term_caps(code: str) -> None:
 def test_french_penalty_rate_below_three_times_the_legal_rate(
     invoice: date, rate: str, floor: str
 ) -> None:
-    (finding,) = check_terms(PaymentTerms.net(30), "FR", invoice_date=invoice, penalty_rate=rate)
+    terms = PaymentTerms.net(30)
+    (finding,) = check_terms(terms, "FR", invoice_date=invoice, penalty_rate=rate)
     assert finding.severity is Severity.VIOLATION
-    assert finding.code == "FR-penalty-rate"
+    assert finding.code == "FR-L441-10-penalty-floor"
     assert finding.article == "Code de commerce art. L441-10 II"
-    assert f"statutory minimum of {floor} %" in finding.message
+    day = invoice + timedelta(days=31)  # net 30: the first late day
+    assert f"legal rate on {day} ({floor} %)" in finding.message
     assert finding.invoice_date == invoice
+    # the same finding as check_charges gives on that day
+    assert check_charges(Charges(rate=ContractRate(Decimal(rate))), "FR", on=day) == (
+        evolve(finding, invoice_date=None),
+    )
     # at the floor, or above it, nothing to report
-    assert check_terms(PaymentTerms.net(30), "FR", invoice_date=invoice,
-                       penalty_rate=str(Decimal(floor) / 100)) == ()  # fmt: skip
+    at_floor = str(Decimal(floor) / 100)
+    assert check_terms(terms, "FR", invoice_date=invoice, penalty_rate=at_floor) == ()
 
 
 def test_penalty_rate_check_reads_the_tables_the_regime_carries() -> None:
     # The French legal rate of 2025 H2 (2.76 %) is read only in secondary sources
-    # (rates-update.md §3.1): unconfirmed, so the floor cannot be given from the shipped
+    # (rates-update.md §3.1): unconfirmed, so the floor is not checked from the shipped
     # table; with the arrêté's rate brought as a table the floor is 3 x 2.76 = 8.28 %.
     terms = PaymentTerms.net(30)
-    with pytest.raises(RateNotPublished, match="fr_legal_rate_professionals"):
-        check_terms(terms, "FR", invoice_date=date(2025, 9, 1), penalty_rate="0.08")
+    (unknown,) = check_terms(terms, "FR", invoice_date=date(2025, 9, 1), penalty_rate="0.08")
+    assert unknown.severity is Severity.INFO
+    assert "fr_legal_rate_professionals" in unknown.message
     legal = RateTable.from_csv(
         "# covers_until: 2025-12-31\nvalid_from,rate,status,source\n"
         "2025-07-01,2.76,published,arrêté of 19 June 2025 (JO 24 June 2025)\n",
@@ -333,8 +350,14 @@ def test_penalty_rate_check_reads_the_tables_the_regime_carries() -> None:
     )
     france = regime("FR", tables={"fr_legal_rate_professionals": legal})
     (finding,) = check_terms(terms, france, invoice_date=date(2025, 9, 1), penalty_rate="0.08")
-    assert "statutory minimum of 8.28 %" in finding.message
+    assert finding.code == "FR-L441-10-penalty-floor"
+    assert "(8.28 %)" in finding.message
     assert check_terms(terms, france, invoice_date=date(2025, 9, 1), penalty_rate="0.0828") == ()
+    # check_charges reads them too
+    clause = Charges(rate=ContractRate(Decimal("0.08")))
+    assert check_charges(clause, france, on=date(2025, 10, 2))[0].code == (
+        "FR-L441-10-penalty-floor"
+    )
 
 
 def test_belgian_consumer_penalty_rate_above_the_b2b_rate() -> None:
@@ -343,8 +366,8 @@ def test_belgian_consumer_penalty_rate_above_the_b2b_rate() -> None:
     consumer = regime("BE", debtor=PartyKind.CONSUMER)
     findings = check_terms(PaymentTerms.net(30), consumer, invoice_date=date(2024, 9, 2),
                            penalty_rate="0.15")  # fmt: skip
-    assert _codes(findings) == [("VIOLATION", "BE-penalty-rate"), ("INFO", "BE-consumer")]
-    assert "statutory maximum of 12.5 %" in findings[0].message
+    assert _codes(findings) == [("VIOLATION", "BE-XIX.4-rate-cap"), ("INFO", "BE-consumer")]
+    assert "(12.5 %)" in findings[0].message
     assert findings[0].article == "Code of Economic Law art. XIX.4"
     same = check_terms(PaymentTerms.net(30), "BE", buyer=PartyKind.CONSUMER,
                        invoice_date=date(2024, 9, 2), penalty_rate="0.15")  # fmt: skip
@@ -356,13 +379,6 @@ def test_penalty_rate_check_needs_what_it_checks() -> None:
     (info,) = check_terms(terms, "FR", penalty_rate="0.12")
     assert info.severity is Severity.INFO
     assert "invoice_date" in info.message
-    # regimes that leave the agreed rate free report nothing
-    assert check_terms(terms, "DE", invoice_date=date(2024, 9, 2), penalty_rate="0.01") == ()
-    # a consumer under a regime that does not cover consumers: said, not checked
-    (fr_consumer, _) = check_terms(terms, "FR", buyer=PartyKind.CONSUMER,
-                                   invoice_date=date(2024, 9, 2), penalty_rate="0.01")  # fmt: skip
-    assert fr_consumer.severity is Severity.INFO
-    assert "not checked" in fr_consumer.message
     with pytest.raises(InvalidArgument, match="fraction"):
         check_terms(terms, "FR", invoice_date=date(2024, 9, 2), penalty_rate="12")
     with pytest.raises(InvalidType):
@@ -381,3 +397,8 @@ def test_a_regime_stands_for_its_debtor_and_contract_date() -> None:
         check_terms(terms, public, buyer=PartyKind.CONSUMER)
     with pytest.raises(InvalidArgument, match="contract_date"):
         check_terms(terms, old, contract_date=date(2023, 1, 1))
+    with pytest.raises(InvalidArgument, match="debtor"):
+        check_charges(Charges(grace=10), public, debtor=PartyKind.CONSUMER)
+    assert check_charges(Charges(grace=10), public) == check_charges(
+        Charges(grace=10), "DE", debtor=PartyKind.PUBLIC
+    )

@@ -10,13 +10,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from payterms.charges import (
-    Accrual,
     Charges,
     ContractRate,
     DamagesClause,
     Grace,
     RatePeriod,
 )
+from payterms.conventions import Accrual
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
 from payterms.law import PartyKind, Severity, check_charges, nl
 from strategies import amounts, examples, interest_dates, interest_regime_codes

@@ -183,8 +183,10 @@ def test_payment_goes_to_costs_then_interest_then_principal() -> None:
         payments=(Payment(date(2024, 2, 29), Decimal("50")),),
     )
     accrued = Decimal("1000") * Decimal("12.50") * 29 / 36500  # 1-29 Feb, payment day included
-    expected = Decimal("1000") - (Decimal("50") - Decimal("40") - accrued)
-    assert abs(res.periods[1].base - expected) < Decimal("1e-20")
+    # rounded to the cent when the payment is credited: 9.93
+    assert abs(res.periods[0].interest - accrued) < Decimal("1e-20")
+    expected = Decimal("1000") - (Decimal("50") - Decimal("40") - Decimal("9.93"))
+    assert res.periods[1].base == expected
     assert res.compensation_outstanding == Decimal("0.00")
 
 

@@ -24,6 +24,7 @@ from payterms.law import (
     RateStatus,
     RateTable,
     TableRate,
+    check_terms,
     rate_table,
     regime,
 )
@@ -56,8 +57,74 @@ def test_the_claim_of_the_issue_raises_without_a_table_or_an_assumption() -> Non
             late_interest(Decimal("1000"), due=DUE, until=UNTIL, regime=code)
         message = str(info.value)
         assert info.value.table in message
-        assert "assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA" in message
+        assert "assume=RateAssumption.CARRY_FORWARD" in message
         assert "tables={" in message
+        # STATUTORY_FORMULA is named where the regime has the formula over the ECB rate
+        # (BE, NL), never for a gap in the ECB table itself (EU, FR, LU) nor where the
+        # regime has no formula (DE, UK): passing it there is refused
+        assert ("STATUTORY_FORMULA" in message) is (regime(code).formula is not None)
+        assert "where the regime has a formula" not in message
+        # the assumption computes the claim; the formula stops at the ECB table, whose
+        # rates from 2025-06-11 are unconfirmed too
+        late_interest(
+            Decimal("1000"), due=DUE, until=UNTIL, regime=code, assume=RateAssumption.CARRY_FORWARD
+        )
+        if regime(code).formula is not None:
+            with pytest.raises(RateNotPublished, match=r"^no ecb_mro rate published"):
+                late_interest(
+                    Decimal("1000"),
+                    due=DUE,
+                    until=UNTIL,
+                    regime=code,
+                    assume=RateAssumption.STATUTORY_FORMULA,
+                )
+
+
+# Every regime and debtor the law modules take, on the claim of the issue: the answer is
+# RateNotPublished for the day interest starts, naming its table and only the ways out
+# that regime has (a regime without a formula refuses STATUTORY_FORMULA).
+@pytest.mark.parametrize(
+    ("code", "debtor", "table", "formula"),
+    [
+        pytest.param("BE", PartyKind.UNDERTAKING, "be_late_payment", True, id="BE"),
+        pytest.param("BE", PartyKind.CONSUMER, "be_late_payment", True, id="BE-consumer"),
+        pytest.param("DE", PartyKind.UNDERTAKING, "de_basiszinssatz", False, id="DE"),
+        pytest.param("DE", PartyKind.CONSUMER, "de_basiszinssatz", False, id="DE-consumer"),
+        pytest.param("EU", PartyKind.UNDERTAKING, "ecb_mro", False, id="EU"),
+        pytest.param("FR", PartyKind.UNDERTAKING, "ecb_mro", False, id="FR"),
+        pytest.param("LU", PartyKind.UNDERTAKING, "ecb_mro", False, id="LU"),
+        pytest.param("LU", PartyKind.CONSUMER, "lu_legal_rate", False, id="LU-consumer"),
+        pytest.param("NL", PartyKind.UNDERTAKING, "nl_handelsrente", True, id="NL"),
+        pytest.param("NL", PartyKind.CONSUMER, "nl_wettelijke_rente", False, id="NL-consumer"),
+        pytest.param("UK", PartyKind.UNDERTAKING, "uk_reference_rate", False, id="UK"),
+    ],
+)
+def test_the_claim_of_the_issue_names_the_ways_out_of_its_regime(
+    code: str, debtor: PartyKind, table: str, formula: bool
+) -> None:
+    rules = regime(code, debtor=debtor)
+    with pytest.raises(RateNotPublished) as info:
+        late_interest(Decimal("1000"), due=DUE, until=UNTIL, regime=rules)
+    err = info.value
+    assert (err.table, err.on, err.formula) == (table, date(2026, 9, 2), formula)
+    message = str(err)
+    assert message.startswith(f"no {table} rate published for 2026-09-02 (table covers ")
+    assert f"tables={{{table!r}: RateTable.from_csv(...)}}" in message
+    assert "assume=RateAssumption.CARRY_FORWARD" in message
+    assert ("STATUTORY_FORMULA" in message) is formula
+    # the same error from every function that reads the regime's rate
+    with pytest.raises(RateNotPublished) as again:
+        rules.rate_on(date(2026, 9, 2))
+    assert str(again.value) == message
+    if not formula:
+        with pytest.raises(InvalidArgument, match="has no ECB formula"):
+            late_interest(
+                Decimal("1000"),
+                due=DUE,
+                until=UNTIL,
+                regime=rules,
+                assume=RateAssumption.STATUTORY_FORMULA,
+            )
 
 
 # Hand computation, rates-update.md §3.2 and §6.1 with the ECB rate of 1 July 2026 = 2.40:
@@ -107,6 +174,30 @@ def test_the_tables_reach_every_function_that_takes_the_regime() -> None:
     assert regime("LU", tables={"ecb_mro": _ecb()}).rate_source().rate_on(UNTIL) == Decimal(
         "0.1040"
     )
+
+
+def test_check_terms_checks_the_penalty_against_the_tables_of_the_regime() -> None:
+    # The French floor on an agreed penalty is three times the legal rate (C. com.
+    # L441-10 II); the 2026 H2 arrêté was not found (rates-update.md §3.1), so the shipped
+    # tables cannot check a penalty due in September 2026. A user's row for 2026 H2 (here
+    # the 2026 H1 figure, 2.62 %, arrêté of 15 December 2025, typed as if renewed: a test
+    # value, not a published figure) is what the check then uses: 3 x 2.62 = 7.86 %.
+    mine = RateTable.from_csv(
+        "# covers_until: 2026-12-31\nvalid_from,rate\n2026-07-01,2.62\n",
+        name="fr_legal_rate_professionals",
+    )
+    fr = regime("FR", tables={"fr_legal_rate_professionals": mine})
+    terms = PaymentTerms.net(30)  # invoice of 2026-08-01, due 2026-08-31
+    (shipped,) = check_terms(terms, "FR", invoice_date=date(2026, 8, 1), penalty_rate="0.07")
+    assert shipped.code == "FR-rate-not-checked"
+    assert "no fr_legal_rate_professionals rate published for 2026-09-01" in shipped.message
+    # a check takes no assumption: the finding names only the table to bring
+    assert "assume=" not in shipped.message
+    assert "tables={'fr_legal_rate_professionals': RateTable.from_csv(...)}" in shipped.message
+    (below,) = check_terms(terms, fr, invoice_date=date(2026, 8, 1), penalty_rate="0.07")
+    assert below.code == "FR-L441-10-penalty-floor"
+    assert "on 2026-09-01 (7.86 %)" in below.message
+    assert check_terms(terms, fr, invoice_date=date(2026, 8, 1), penalty_rate="0.0786") == ()
 
 
 def test_the_substitution_is_a_value_not_a_registry() -> None:

@@ -20,6 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
+from payterms.law.rates import TableRate
 from payterms.law.tables import (
     REQUIRED_HEADERS,
     TABLE_NAMES,
@@ -135,6 +136,20 @@ def test_past_the_last_period_raises_naming_table_and_last_day(name: str) -> Non
     assert info.value.last_known == table.last_known
     assert name in str(info.value)
     assert table.last_known.isoformat() in str(info.value)
+
+
+def test_a_claim_starting_past_the_end_is_refused_for_its_own_first_day() -> None:
+    # lu_legal_rate ends on 2024-12-31 (rates-update.md §6.2: 2025 and 2026 not found);
+    # a claim from 2026-09-02 is refused for 2026-09-02, one starting inside the table
+    # for the first day after it
+    rule = TableRate("lu_legal_rate")
+    with pytest.raises(RateNotPublished) as info:
+        rule.rate_segments(date(2026, 9, 2), date(2026, 12, 8))
+    assert (info.value.on, info.value.last_known) == (date(2026, 9, 2), date(2024, 12, 31))
+    assert str(info.value).startswith("no lu_legal_rate rate published for 2026-09-02 ")
+    with pytest.raises(RateNotPublished) as info:
+        rule.rate_segments(date(2024, 12, 1), date(2025, 2, 1))
+    assert info.value.on == date(2025, 1, 1)
 
 
 def test_before_the_first_row_raises() -> None:
@@ -475,6 +490,20 @@ def test_from_csv_reads_text_and_files(tmp_path: Path) -> None:
         assert from_file.rate_on(date(2026, 7, 1)) == Decimal("2.40")
 
 
+def test_from_csv_skips_the_byte_order_mark_of_a_spreadsheet(tmp_path: Path) -> None:
+    # a CSV saved as "CSV UTF-8" by a spreadsheet starts with U+FEFF
+    path = tmp_path / "ecb_mro.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + USER_CSV.encode("utf-8"))
+    from_file = RateTable.from_csv(path)
+    assert from_file.rate_on(date(2026, 7, 1)) == Decimal("2.40")
+    assert from_file.title == "ECB main refinancing rate, as read by the user"
+    from_text = RateTable.from_csv("\ufeff" + USER_CSV, name="ecb_mro")
+    assert from_text.entries == RateTable.from_csv(USER_CSV, name="ecb_mro").entries
+    # only at the very start: elsewhere it is a character like any other
+    with pytest.raises(InvalidArgument, match="line 5"):
+        RateTable.from_csv(USER_CSV.replace("2026-06-17", "\ufeff2026-06-17"))
+
+
 def test_from_csv_short_columns_and_round_trip() -> None:
     table = RateTable.from_csv(
         "# covers_until: 2026-12-31\nvalid_from,rate\n2026-01-01,-0.25\n2026-07-01,0\n"
@@ -564,7 +593,7 @@ def test_entries_and_tables_check_themselves() -> None:
     with pytest.raises(InvalidArgument, match="unconfirmed row"):
         RateEntry(date(2026, 1, 1), None, RateStatus.PUBLISHED, "x")
     with pytest.raises(InvalidType):
-        RateEntry(date(2026, 1, 1), 2.0, RateStatus.PUBLISHED, "x")  # type: ignore[arg-type]
+        RateEntry(date(2026, 1, 1), 2.0, RateStatus.PUBLISHED, "x")
     with pytest.raises(InvalidArgument):
         RateEntry(date(2026, 1, 1), Decimal("2"), "published", "x")  # type: ignore[arg-type]
     table = rate_table("ecb_mro")

@@ -15,6 +15,7 @@ import matplotlib
 matplotlib.use("Agg")  # headless, before pyplot is imported
 
 import matplotlib.pyplot as plt
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from matplotlib.dates import date2num
@@ -295,15 +296,47 @@ def test_schedule_of_instalments() -> None:
     assert list(ax.get_lines()) == []
 
 
+def test_schedule_fixed_and_instalment_discounts() -> None:
+    # Source: frappe/erpnext payment_entry/test_payment_entry.py,
+    # test_payment_entry_against_payment_terms_with_discount_amount (as in tests/test_terms.py):
+    # 236 due in 2 days, an "Amount" discount of 50 valid 1 day -> 186.
+    fixed = PaymentTerms.net(2).with_discount(None, "1D", amount=D(50))
+    ax = plot_schedule(fixed.schedule(date(2024, 5, 2), D("236")))
+    assert [text.get_text() for text in ax.texts] == ["236.00", "50.00 off: 186.00 by 2024-05-03"]
+    # Source: peers.md §1b, Odoo 16 per-line discounts (as in tests/test_terms.py): 1,210 as
+    # 50 % at 30 days with 2 % in 10 days and the balance at 60 days with 1 % in 40 days.
+    per_line = PaymentTerms(
+        installments=(
+            Installment.percent(D(50), "30D").with_discount(D(2), "10D"),
+            Installment.balance("60D").with_discount(D(1), "40D"),
+        )
+    )
+    ax = plot_schedule(per_line.schedule(date(2023, 1, 1), D("1210.00")))
+    assert [text.get_text() for text in ax.texts] == [
+        "605.00",
+        "605.00",
+        "line 1, 2 % off: 592.90 by 2023-01-11",
+        "line 2, 1 % off: 598.95 by 2023-02-10",
+    ]
+    assert [np.asarray(line.get_xdata())[0] for line in ax.get_lines()] == [
+        date(2023, 1, 11),
+        date(2023, 2, 10),
+    ]
+
+
 @settings(max_examples=examples(25), deadline=None)
-@given(terms=payment_terms())
+@given(terms=payment_terms() | payment_terms(extras=True, fixed_tiers=True))
 def test_schedule_bars_match_any_schedule(terms: PaymentTerms) -> None:
     sched = terms.schedule(date(2026, 1, 15), D("1234.56"), tax=D("205.76"))
     ax = _axes()
     assert plot_schedule(sched, ax=ax) is ax  # type: ignore[arg-type]
     heights = [float(bar.get_height()) for bar in ax.patches]  # type: ignore[attr-defined]
     assert heights == [float(due.amount) for due in sched.dues]
-    assert len(ax.get_lines()) == len(sched.discounts)  # type: ignore[attr-defined]
+    windows = [*sched.discounts, *(w for due in sched.dues for w in due.discounts)]
+    assert len(ax.get_lines()) == len(windows)
+    labels = [text.get_text() for text in ax.texts]
+    assert not any("None" in label for label in labels)
+    assert len(labels) == len(sched.dues) + len(windows)
 
 
 def test_schedule_refuses_what_is_not_a_schedule() -> None:

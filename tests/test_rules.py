@@ -744,3 +744,25 @@ def test_negative_offsets_text_and_values() -> None:
     assert DueRule.parse("-2BD").apply(date(2026, 4, 7), BusinessCalendar.TARGET) == date(
         2026, 4, 1
     )
+
+
+@given(
+    st.lists(
+        st.tuples(st.integers(-400, 400), st.sampled_from((Unit.DAYS, Unit.WEEKS))),
+        min_size=1,
+        max_size=4,
+    ),
+    st.one_of(invoice_dates(), st.dates(max_value=date(1, 3, 1)), st.dates(date(9999, 10, 1))),
+)
+def test_rules_of_day_steps_add_their_days(steps: list[tuple[int, Unit]], start: date) -> None:
+    # a rule of day and week steps only is applied as one addition: it equals dateutil's
+    # sum of the steps, and past year 1 or 9999 raises the rule's own error
+    rule = DueRule(tuple(Shift(n, unit) for n, unit in steps))
+    days = sum(n * (7 if unit is Unit.WEEKS else 1) for n, unit in steps)
+    try:
+        expected = start + relativedelta(days=days)
+    except OverflowError:
+        with pytest.raises(InvalidArgument, match=r"^start="):
+            rule.apply(start)
+        return
+    assert rule.apply(start) == expected

@@ -673,6 +673,84 @@ def test_fixed_lines_are_kept_exactly(terms: PaymentTerms, amount: Decimal) -> N
             assert due.amount == line.value
 
 
+@st.composite
+def day_step_terms(draw: st.DrawFn) -> PaymentTerms:
+    """Terms of one instalment due after days or weeks, with 0-3 percentage discounts.
+
+    The tiers are valid terms: each later one ends on a later day with a smaller percentage
+    (PaymentTerms refuses any other set when it is built).
+    """
+    unit = draw(st.sampled_from(["D", "W"]))
+    terms = PaymentTerms(installments=(Installment.balance(f"{draw(st.integers(0, 120))}{unit}"),))
+    days = sorted(draw(st.lists(st.integers(0, 60), unique=True, max_size=3)))
+    places = draw(st.integers(0, 4))
+    percent = st.decimals(min_value="0.01", max_value="99.99", places=places)
+    percents = draw(st.lists(percent, unique=True, min_size=len(days), max_size=len(days)))
+    for day, pct in zip(days, sorted(percents, reverse=True), strict=True):
+        terms = terms.with_discount(pct, f"{day}D")
+    return terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    day_step_terms(),
+    st.dates(min_value=date(1995, 1, 1), max_value=date(2055, 12, 31)),
+    st.decimals(min_value=-(10**12), max_value=10**12, places=4, allow_nan=False),
+    st.sampled_from([None, BusinessCalendar.WEEKENDS, BusinessCalendar.country("BE")]),
+    st.sampled_from(Adjustment),
+    st.sampled_from([None, *Adjustment]),
+    st.sampled_from(["EUR", "JPY", "KWD"]),
+)
+@example(
+    PaymentTerms.net(30).with_discount(D("2"), "10D").with_discount(D("3"), "5D"),
+    date(2026, 1, 15),
+    D("0.005"),
+    None,
+    Adjustment.UNADJUSTED,
+    None,
+    "EUR",
+)
+def test_schedule_of_day_steps_equals_the_full_path(
+    terms: PaymentTerms,
+    start: date,
+    amount: Decimal,
+    calendar: BusinessCalendar | None,
+    adjustment: Adjustment,
+    discount_adjustment: Adjustment | None,
+    currency: str,
+) -> None:
+    # such terms take schedule()'s one-step path; an amount given as text takes the full
+    # path, whose figures the one-step path must give
+    assert terms._plain is not None
+    if calendar is None:
+        adjustment, discount_adjustment = Adjustment.UNADJUSTED, None
+    options = {
+        "calendar": calendar,
+        "adjustment": adjustment,
+        "discount_adjustment": discount_adjustment,
+        "currency": currency,
+    }
+    fast = terms.schedule(start, amount, **options)  # type: ignore[arg-type]
+    assert fast == terms.schedule(start, str(amount), **options)  # type: ignore[arg-type]
+    unit = smallest_unit(currency)
+    total = amount.quantize(unit, rounding=ROUND_HALF_UP)
+    assert fast.amount == total == sum(d.amount for d in fast.dues)
+    assert [w.last_day for w in fast.discounts] == sorted(w.last_day for w in fast.discounts)
+    for window in fast.discounts:
+        assert window.discount == (total * window.percent / 100).quantize(unit, ROUND_HALF_UP)
+        assert window.payable + window.discount == total == window.base
+
+
+def test_schedule_of_day_steps_near_year_9999_is_refused_as_before() -> None:
+    terms = PaymentTerms.net(60).with_discount(D("2"), "10D")
+    with pytest.raises(InvalidArgument, match="9999"):
+        terms.schedule(date(9999, 12, 1), D("100"))
+    # terms the one-step path does not cover take the full path
+    assert PaymentTerms.end_of_month(30)._plain is None
+    assert PaymentTerms.net(30).with_discount(None, "10D", amount=5)._plain is None
+    assert PaymentTerms.net(30).with_discount(D("2"), "1BD")._plain is None
+
+
 def test_adjustment_may_move_before_the_start() -> None:
     # Due on receipt, invoice dated Saturday 17 Jan 2026: PRECEDING moves it to Friday 16 Jan.
     terms = PaymentTerms.on_receipt()

@@ -409,8 +409,18 @@ def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
     # the ECB press release) the block states 2.15 + 10 = 12.15 %.
     terms = PaymentTerms.end_of_month(45)
     sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    with pytest.raises(RateNotPublished, match="ecb_mro"):
+    with pytest.raises(RateNotPublished, match="ecb_mro") as info:
         describe_invoice(sched, "fr", regime("FR"))
+    # the function takes no assume=: its note names the ways out it has
+    assert info.value.__notes__ == [
+        "describe_invoice takes no assumption: state the rate with rate=, or pass a regime "
+        "built with tables="
+    ]
+    assert (
+        describe_invoice(sched, "fr", regime("FR"), rate=Decimal("0.1215"))
+        .splitlines()[2]
+        .startswith("Pénalités de retard : 12,15 % par an")
+    )
     ecb = RateTable.from_csv(
         "# covers_until: 2026-06-30\nvalid_from,rate,status,source\n"
         "2025-06-11,2.15,published,ECB press release of 5 June 2025\n",

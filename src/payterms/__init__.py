@@ -77,7 +77,6 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         DayCount,
     )
     from payterms.charges import (
-        Accrual,
         Charge,
         ChargeKind,
         Charges,
@@ -91,6 +90,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         RatePeriod,
     )
     from payterms.conventions import (
+        Accrual,
         Compounding,
         Debtor,
         Imputation,
@@ -239,7 +239,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
 # name -> module it lives in, for the names not imported above
 _LAZY: dict[str, str] = {
     "AccountStatement": "payterms.account",
-    "Accrual": "payterms.charges",
+    "Accrual": "payterms.conventions",
     "Adjustment": "payterms.calendars",
     "AgeFrom": "payterms.receivables",
     "AgingBuckets": "payterms.receivables",

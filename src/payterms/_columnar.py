@@ -404,7 +404,8 @@ def terms_due_days(
     adjustment: Adjustment,
 ) -> tuple[Days, Flags]:
     """Return ``terms.due_date`` of each start day, and the rows to ask it about instead."""
-    unsure: Flags = np.zeros(len(starts), dtype=bool)
+    # term holidays move exact dates after the rule: the single-date call applies them
+    unsure: Flags = np.full(len(starts), bool(terms.holidays), dtype=bool)
     base = _period_end(np, starts, 1) if terms.start is Start.END_OF_MONTH else starts
     final: Days | None = None
     for line in terms.installments:
@@ -436,7 +437,7 @@ def terms_schedule_days(
     order (the caller sorts the windows by last day); the flags mark the starts
     ``terms.schedule`` would refuse or that the arrays cannot answer.
     """
-    unsure: Flags = np.zeros(len(starts), dtype=bool)
+    unsure: Flags = np.full(len(starts), bool(terms.holidays), dtype=bool)
     base = _period_end(np, starts, 1) if terms.start is Start.END_OF_MONTH else starts
 
     def dated(rules: list[DueRule], unsure: Flags) -> Days:

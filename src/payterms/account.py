@@ -54,7 +54,7 @@ from __future__ import annotations
 import datetime as _dt
 import decimal
 import itertools
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, Any
@@ -64,14 +64,17 @@ from attrs import evolve, field, frozen
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._extras import require
 from payterms.calendars import BusinessCalendar, DayCount
-from payterms.charges import Accrual, ContractRate
+from payterms.charges import Charges, ContractRate
+from payterms.conventions import Accrual
 from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidType, RateNotPublished
 from payterms.interest import (
+    ClaimLedger,
+    ClaimRules,
     InterestResult,
     Payment,
     RateAssumption,
     RateSource,
-    late_interest,
+    claim_rules,
 )
 from payterms.law import Regime
 from payterms.law import regime as _law_regime
@@ -714,8 +717,10 @@ class AppliedPayment:
 class StatementLine:
     """One invoice on a statement: what it bore and what is left of it on the statement's day.
 
-    *principal* is the invoice amount; *interest* and *compensation* what it bore up to
-    the statement's day; *paid* what the payments applied to it; the ``*_outstanding``
+    *principal* is the invoice amount; *interest*, *compensation* and *charges* (the
+    contract's) what it bore up to the statement's day; *paid* what the payments applied
+    to it, so that principal + interest + compensation + charges - paid = outstanding,
+    exactly; the ``*_outstanding``
     amounts what is still owed. *result* is the full late-interest result behind the line
     (its periods and assumptions).
 
@@ -738,13 +743,18 @@ class StatementLine:
     principal_outstanding: Decimal
     interest_outstanding: Decimal
     compensation_outstanding: Decimal
+    charges: Decimal = _ZERO
+    charges_outstanding: Decimal = _ZERO
     result: InterestResult | None = field(default=None, repr=False, eq=False)
 
     @property
     def outstanding(self) -> Decimal:
-        """What is still owed on the invoice: principal, interest and compensation."""
+        """What is still owed on the invoice: principal, interest, compensation and charges."""
         return (
-            self.principal_outstanding + self.interest_outstanding + self.compensation_outstanding
+            self.principal_outstanding
+            + self.interest_outstanding
+            + self.compensation_outstanding
+            + self.charges_outstanding
         )
 
     @property
@@ -786,6 +796,11 @@ class AccountStatement:
     def compensation(self) -> Decimal:
         """The fixed compensation of the late invoices."""
         return sum((line.compensation for line in self.lines), _ZERO)
+
+    @property
+    def charges(self) -> Decimal:
+        """The contractual charges of the late invoices."""
+        return sum((line.charges for line in self.lines), _ZERO)
 
     @property
     def paid(self) -> Decimal:
@@ -832,20 +847,24 @@ class AccountStatement:
             f"statement of account as of {self.as_of} ({self.currency}), payments allocated "
             f"{_POLICY_WORDS[self.allocation]}"
         )
+        charged = bool(self.charges)
+        extra = f" {'charges':>9}" if charged else ""
         rows = [
             head,
             f"{'invoice':<9} {'due':<10} {'principal':>10} {'interest':>9} "
-            f"{'compensation':>13} {'paid':>8} {'outstanding':>12}",
+            f"{'compensation':>13}{extra} {'paid':>8} {'outstanding':>12}",
         ]
         for line in self.lines:
+            extra = f" {line.charges:>9}" if charged else ""
             rows.append(
                 f"{line.invoice:<9} {line.due.isoformat():<10} {line.principal:>10} "
-                f"{line.interest:>9} {line.compensation:>13} {line.paid:>8} "
+                f"{line.interest:>9} {line.compensation:>13}{extra} {line.paid:>8} "
                 f"{line.outstanding:>12}"
             )
+        extra = f" {self.charges:>9}" if charged else ""
         rows.append(
-            f"{'total':<20} {self.principal:>10} {self.interest:>9} {self.compensation:>13} "
-            f"{self.paid:>8} {self.outstanding:>12}"
+            f"{'total':<20} {self.principal:>10} {self.interest:>9} {self.compensation:>13}"
+            f"{extra} {self.paid:>8} {self.outstanding:>12}"
         )
         for k, receipt in enumerate(self.receipts):
             shares = ", ".join(f"{a.invoice} {a.amount}" for a in self.applied if a.payment == k)
@@ -860,19 +879,21 @@ class AccountStatement:
     def to_frame(self) -> pd.DataFrame:
         """Return one row per invoice as a pandas DataFrame (needs the ``[pandas]`` extra).
 
-        Columns: invoice, issued, due, principal, interest, compensation, paid,
-        principal_outstanding, interest_outstanding, compensation_outstanding, outstanding
-        (amounts as Decimal objects).
+        Columns: invoice, issued, due, principal, interest, compensation, charges, paid,
+        principal_outstanding, interest_outstanding, compensation_outstanding,
+        charges_outstanding, outstanding (amounts as Decimal objects).
         """
         pandas: Any = require("pandas", "AccountStatement.to_frame")
         names = (
             "principal",
             "interest",
             "compensation",
+            "charges",
             "paid",
             "principal_outstanding",
             "interest_outstanding",
             "compensation_outstanding",
+            "charges_outstanding",
             "outstanding",
         )
         columns: dict[str, list[object]] = {
@@ -886,17 +907,27 @@ class AccountStatement:
 
 
 class _Item:
-    """One invoice's claim while the payments are allocated (private working state)."""
+    """One invoice's claim while the payments are allocated (private working state).
 
-    __slots__ = ("_cache", "index", "invoice", "paid", "payments", "settled")
+    Without contractual charges the claim is a :class:`~payterms.interest.ClaimLedger`
+    that accrues as the payments come; with charges, each question is a whole claim
+    under the contract (:meth:`~payterms.charges.Charges.claim`).
+    """
 
-    def __init__(self, index: int, invoice: Invoice) -> None:
+    __slots__ = ("_cache", "index", "invoice", "ledger", "paid", "payments", "settled")
+
+    def __init__(self, index: int, invoice: Invoice, claim: _Claim) -> None:
         self.index = index
         self.invoice = invoice
         self.payments: list[Payment] = []
         self.paid = _ZERO
         self.settled = False  # nothing owed after a payment: nothing accrues any more
         self._cache: dict[_dt.date, Decimal] = {}
+        self.ledger = (
+            ClaimLedger(claim.rules, invoice.amount, due=invoice.due)
+            if claim.charges is None
+            else None
+        )
 
     def owed(self, day: _dt.date, claim: _Claim) -> Decimal:
         """Return what settles the invoice on *day*, after the payments applied so far."""
@@ -904,62 +935,74 @@ class _Item:
         if hit is not None:
             return hit
         inv = self.invoice
-        if day <= inv.due:
+        if self.ledger is not None:
+            value = self.ledger.owed(day)
+        elif day <= inv.due:
             value = inv.amount - self.paid
         else:
-            res = claim.run(inv, day, self.payments)
-            with decimal.localcontext(CONTEXT):
-                value = inv.amount + res.interest_exact + res.compensation - self.paid
-        value = quantize(max(value, _ZERO), claim.currency)
+            value = claim.run(inv, day, self.payments).total_outstanding
         self._cache[day] = value
         return value
 
     def pay(self, day: _dt.date, amount: Decimal, owed: Decimal) -> None:
         """Apply *amount* of what the invoice *owed* on *day*."""
-        self.payments.append(Payment(day, amount))
+        payment = Payment(day, amount)
+        self.payments.append(payment)
+        if self.ledger is not None:
+            self.ledger.pay(payment)
         self.paid += amount
         self._cache.clear()
         if amount == owed:
             self.settled = True
             self._cache[day] = _ZERO
 
+    def result(self, as_of: _dt.date, claim: _Claim) -> InterestResult:
+        """Return the invoice's claim on *as_of*, with the payments applied to it.
+
+        Without charges this is the invoice's ledger closed on *as_of*: the ledger was fed
+        the same payments as :func:`~payterms.late_interest` would be, and asking it what
+        it owed left it as it was, so its lines are those of ``late_interest``.
+        """
+        if self.ledger is not None:
+            return self.ledger.result(max(as_of, self.invoice.due))
+        return claim.run(self.invoice, max(as_of, self.invoice.due), self.payments)
+
 
 @frozen
 class _Claim:
-    """How each invoice's claim is computed: the regime and the options of late_interest."""
+    """How each invoice's claim is computed: the rules (resolved once) and the contract."""
 
     currency: str
+    rules: ClaimRules
     regime: Regime | None
     rate: object
     assume: RateAssumption | None
     calendar: BusinessCalendar | None
+    charges: Charges | None = None
+    reminders: Mapping[str, tuple[_dt.date, ...]] | None = None
 
     def run(self, inv: Invoice, until: _dt.date, payments: list[Payment]) -> InterestResult:
-        return late_interest(
+        """Return the claim of *inv* up to *until* under the contract's charges."""
+        assert self.charges is not None  # noqa: S101 - the ledger answers without charges
+        sent = () if self.reminders is None else self.reminders.get(inv.id, ())
+        return self.charges.claim(
             inv.amount,
             due=inv.due,
             until=until,
             regime=self.regime,
-            rate=self.rate,  # type: ignore[arg-type]
             payments=tuple(payments),
+            reminders=tuple(d for d in sent if d <= until),
+            currency=self.currency,
             assume=self.assume,
             calendar=self.calendar,
-            currency=self.currency,
         )
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the annual rate an overdue invoice bears on *day* (how onerous it is)."""
-        if self.rate is None:
-            if self.regime is None:
-                return _ZERO
-            try:
-                return self.regime.rate_source(self.assume).rate_on(day)
-            except RateNotPublished:
-                return _ZERO
-        if isinstance(self.rate, (Decimal, int, str)):
-            return to_decimal(self.rate, "rate")
-        rate_on = getattr(self.rate, "rate_on", None)
-        return rate_on(day) if rate_on is not None else _ZERO
+        try:
+            return self.rules.source.rate_on(day)
+        except RateNotPublished:
+            return _ZERO
 
 
 def _account_invoices(
@@ -1012,6 +1055,8 @@ def account_statement(
     currency: str | None = None,
     assume: RateAssumption | None = None,
     calendar: BusinessCalendar | None = None,
+    charges: Charges | None = None,
+    reminders: Mapping[str, Iterable[_dt.date]] | None = None,
 ) -> AccountStatement:
     """Return the statement of one debtor's *invoices* and *payments* on *as_of*.
 
@@ -1027,7 +1072,11 @@ def account_statement(
     Each invoice's line is its late interest up to *as_of* (*regime*, *rate*, *assume*,
     *calendar* and *currency* are passed on) with the payments applied to it.
     An invoice's own ``payments`` count as payments naming it. *invoices* may also be a
-    :class:`PaymentPlan`: its instalments, accelerated as its clause says.
+    :class:`PaymentPlan`: its instalments, accelerated as its clause says. *charges* are
+    the contract's clauses (:class:`~payterms.charges.Charges`), applied to each invoice
+    (:meth:`~payterms.charges.Charges.claim`; *reminders* maps an invoice id to the days
+    its reminders were sent, for the reminder fees). Without a regime or a rate, no late
+    interest is computed, and the statement says so.
 
     Raises:
         InvalidArgument: no invoices; two invoices with one id; invoices of different
@@ -1076,6 +1125,7 @@ def account_statement(
     if regime is not None and regime.currency != cur:
         raise CurrencyMismatch(regime.currency, cur)
     smallest_unit(cur)  # an unknown code raises UnknownCurrency
+    bare = [inv.id for inv in items_in if inv.currency is None] if codes else []
 
     seen: dict[str, int] = {}
     customers = {items_in[0].customer}
@@ -1131,6 +1181,8 @@ def account_statement(
                 )
 
     notes: list[str] = []
+    if bare:
+        notes.append(f"invoices {', '.join(bare)} state no currency: taken in {cur}")
     policy = allocation
     if policy is None:
         statutory = _STATUTORY_ORDER.get(regime.code) if regime is not None else None
@@ -1148,8 +1200,29 @@ def account_statement(
                 f"several debts {where}: oldest first assumed (pass allocation= to change)"
             )
 
-    claim = _Claim(cur, regime, rate, assume, calendar)
-    items = [_Item(i, inv) for i, inv in enumerate(items_in)]
+    if charges is not None and not isinstance(charges, Charges):
+        raise InvalidType("charges", charges, "a payterms.Charges")
+    if charges is not None and rate is not None:
+        raise InvalidArgument(
+            "rate", rate, "None with charges= (the contract's rate is charges.rate)"
+        )
+    sent: dict[str, tuple[_dt.date, ...]] | None = None
+    if reminders is not None:
+        if not isinstance(reminders, Mapping):
+            raise InvalidType("reminders", reminders, "a mapping of invoice id to reminder days")
+        sent = {}
+        for name, days in reminders.items():
+            if name not in seen:
+                raise InvalidArgument("reminders", name, f"invoice ids among {list(seen)}")
+            sent[name] = tuple(check_date(d, f"reminders[{name!r}]") for d in days)
+        if charges is None:
+            raise InvalidArgument("reminders", reminders, "charges= with the reminder fees")
+    if regime is None and rate is None and (charges is None or charges.rate is None):
+        rate = _ZERO
+        notes.append("no regime and no agreed rate: no late interest or compensation computed")
+    rules = claim_rules(regime=regime, rate=rate, assume=assume, calendar=calendar, currency=cur)
+    claim = _Claim(cur, rules, regime, rate, assume, calendar, charges, sent)
+    items = [_Item(i, inv, claim) for i, inv in enumerate(items_in)]
     by_id = {item.invoice.id: item for item in items}
     order = sorted(items, key=lambda x: (x.invoice.issued, x.invoice.due, x.index))
     applied: list[AppliedPayment] = []
@@ -1193,7 +1266,14 @@ def account_statement(
             if not left:
                 break
         if left:
-            candidates = [x for x in order if not x.settled and x.invoice.issued <= day]
+            while order and order[0].settled:  # oldest first: settled items gather in front
+                order.pop(0)
+            candidates = []
+            for x in order:  # sorted by invoice date
+                if x.invoice.issued > day:
+                    break
+                if not x.settled:
+                    candidates.append(x)
             for item, take, owed in _policy_shares(policy, candidates, left, day, claim):
                 item.pay(day, take, owed)
                 applied.append(AppliedPayment(k, day, item.invoice.id, take))
@@ -1212,15 +1292,16 @@ def account_statement(
     for item in items:
         inv = item.invoice
         paid = quantize(item.paid, cur)
-        if as_of <= inv.due:
+        if as_of <= inv.due and item.ledger is None:
             line = StatementLine(
                 inv.id, inv.issued, inv.due, inv.amount, zero, zero, paid,
                 quantize(inv.amount - item.paid, cur), zero, zero,
             )  # fmt: skip
             lines.append(line)
             continue
-        res = claim.run(inv, as_of, item.payments)
-        notes.extend(res.assumptions)
+        res = item.result(as_of, claim)
+        if as_of > inv.due:
+            notes.extend(res.assumptions)
         lines.append(
             StatementLine(
                 inv.id,
@@ -1233,6 +1314,8 @@ def account_statement(
                 res.principal_outstanding,
                 res.interest_outstanding,
                 res.compensation_outstanding,
+                res.charges,
+                res.charges_outstanding,
                 result=res,
             )
         )

@@ -11,17 +11,26 @@ result back in the same form:
 
 Each result equals, element by element, what the single-invoice function returns
 (:meth:`PaymentTerms.due_date <payterms.terms.PaymentTerms.due_date>`,
+:meth:`PaymentTerms.schedule <payterms.terms.PaymentTerms.schedule>`,
 :func:`~payterms.timing.expected_payment_date`, :func:`~payterms.interest.late_interest`).
-The date functions do the work once per distinct (terms, date): a year of invoices has
-at most 366 distinct dates, so 100 000 invoices cost 366 single computations and a table
-look-up (DESIGN.md §6). The functions are pure (no state, no clock), so they run as they
-are on each partition of a Dask or Spark frame.
+On numpy and pandas columns a columnar engine does the work on arrays: each distinct
+terms is run once over the span of days of the column (rules compiled to operations on
+``datetime64[D]``, business days through ``numpy.busday_offset``), amounts are split in
+whole minor units for all rows at once, and a claim's late interest is one subtraction
+in a table of prefix sums of the daily rate; rows the arrays cannot settle are handed to
+the single-invoice function, which answers them or raises its error. Plain sequences are
+computed once per distinct (terms, date) by the single-invoice functions, without numpy
+(DESIGN.md §6). The functions are pure (no state, no clock), so they run as they are on
+each partition of a Dask or Spark frame.
 
 * :func:`due_dates` returns the final due date of each invoice;
 * :func:`expected_payment_dates` returns the day each invoice's money arrives from a payer;
-* :func:`schedules` returns the schedule of each invoice, and :func:`amounts_due` the
-  instalments of all of them as one pandas DataFrame (one row per instalment);
-* :func:`late_interest_many` returns the late interest (and compensation) of each claim.
+* :func:`schedules` returns the schedules of the invoices as :class:`Schedules` (columns,
+  each :class:`~payterms.terms.Schedule` built on demand), and :func:`amounts_due` their
+  instalments as one pandas DataFrame (one row per instalment);
+* :func:`late_interest_many` returns the late interest, compensation and interest days of
+  each claim (:class:`InterestColumns` or a DataFrame; every
+  :class:`~payterms.interest.InterestResult` with ``detail=True``).
 
 Every function also takes ``data=``, a pandas DataFrame: an argument given as a string is
 then the name of the frame's column to read (``due_dates("terms", "invoice_date",
@@ -60,6 +69,7 @@ from payterms.interest import (
     ClaimRules,
     InterestOptions,
     InterestResult,
+    Payment,
     claim_interest,
     claim_rules,
 )
@@ -1217,34 +1227,54 @@ class Schedules(Sequence[Schedule]):
     def discounts_frame(self) -> pd.DataFrame:
         """Return every early-payment discount window as a pandas DataFrame (needs ``[pandas]``).
 
-        One row per window, in invoice order then by last day, indexed like
-        :meth:`to_frame`; the columns are ``last_day`` (``datetime64[s]``), ``percent``,
-        ``payable`` and ``discount`` (exact Decimals; ``payable + discount`` is the
-        invoice's total).
+        One row per window, indexed like :meth:`to_frame`, in invoice order: first the
+        windows on the whole invoice by last day, then each instalment's own windows (Odoo
+        16 per-line discounts) in line order. The columns are ``line`` (the instalment a
+        window belongs to, as in :meth:`to_frame`; ``<NA>`` for a window on the whole
+        invoice), ``last_day`` (``datetime64[s]``), ``percent`` (None for a fixed-amount
+        discount), ``payable`` and ``discount`` (exact Decimals; ``payable + discount`` is
+        the invoice's total, or the instalment's amount for an instalment's window).
 
-        >>> from payterms.terms import PaymentTerms
+        >>> from payterms.terms import Installment, PaymentTerms
         >>> terms = PaymentTerms.net(30).with_discount(2, "10D")
         >>> schedules(terms, [date(2026, 1, 15)], ["99.99"]).discounts_frame()
-            last_day percent payable discount
-        0 2026-01-25       2   97.99     2.00
+           line   last_day percent payable discount
+        0  <NA> 2026-01-25       2   97.99     2.00
+        >>> per_line = PaymentTerms(installments=(
+        ...     Installment.percent(Decimal("50"), "30D").with_discount(2, "10D"),
+        ...     Installment.balance("60D").with_discount(1, "40D")))
+        >>> schedules(per_line, [date(2023, 1, 1)], ["1210.00"]).discounts_frame()
+           line   last_day percent payable discount
+        0     0 2023-01-11       2  592.90    12.10
+        0     1 2023-02-10       1  598.95     6.05
         """
         pandas = _pandas("Schedules.discounts_frame")
         numpy = _numpy("Schedules.discounts_frame")
         owners: list[int] = []
-        rows: list[tuple[int, Decimal | None, Decimal, Decimal]] = []
+        rows: list[tuple[int | None, int, Decimal | None, Decimal, Decimal]] = []
         for position, schedule in enumerate(self):
-            for window in schedule.discounts:
+            windows = [(None, window) for window in schedule.discounts] + [
+                (line, window) for line, due in enumerate(schedule.dues) for window in due.discounts
+            ]
+            for line, window in windows:
                 owners.append(position)
                 rows.append(
-                    (_to_day(window.last_day), window.percent, window.payable, window.discount)
+                    (
+                        line,
+                        _to_day(window.last_day),
+                        window.percent,
+                        window.payable,
+                        window.discount,
+                    )
                 )
-        days = numpy.array([row[0] for row in rows], dtype="int64")
+        days = numpy.array([row[1] for row in rows], dtype="int64")
         return pandas.DataFrame(
             {
+                "line": pandas.array([row[0] for row in rows], dtype="Int64"),
                 "last_day": days.view("datetime64[D]").astype("datetime64[s]"),
-                "percent": pandas.array([row[1] for row in rows], dtype=object),
-                "payable": pandas.array([row[2] for row in rows], dtype=object),
-                "discount": pandas.array([row[3] for row in rows], dtype=object),
+                "percent": pandas.array([row[2] for row in rows], dtype=object),
+                "payable": pandas.array([row[3] for row in rows], dtype=object),
+                "discount": pandas.array([row[4] for row in rows], dtype=object),
             },
             index=self._labels(numpy.array(owners, dtype="int64")),
         )
@@ -1308,29 +1338,15 @@ def _total_units(
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
     """Return each amount rounded to whole minor units, and the rows it could not round.
 
-    An amount already in whole minor units (the usual case) is read exactly from its
-    integer ratio, for all rows at once; the others are rounded as
-    ``PaymentTerms.schedule`` rounds them (the same context and mode). A row that does not
-    fit in int64 (an amount of more than 18 digits) is marked for the exact engine, which
-    answers it or raises what it raises.
+    Amounts already in whole minor units (the usual case) are read for all rows at once
+    (:func:`_whole_units`); the others are rounded as ``PaymentTerms.schedule`` rounds
+    them (the same context and mode). A row that does not fit in int64 (an amount of more
+    than 18 digits) is marked for the exact engine, which answers it or raises what it
+    raises.
     """
-    n = len(values)
-    scale = 10**exponent
-    failed = numpy.zeros(n, dtype=bool)
-    try:
-        ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
-        pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
-    except OverflowError:
-        pairs = None
-    if pairs is not None:
-        numerators, denominators = pairs[:, 0], pairs[:, 1]
-        exact = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
-        units = numerators * numpy.where(exact, scale // denominators, 0)
-        rows = numpy.flatnonzero(~exact).tolist()
-    else:
-        units = numpy.zeros(n, dtype="int64")
-        rows = list(range(n))
-    for i in rows:
+    units, partial = _whole_units(numpy, values, exponent)
+    failed = numpy.zeros(len(values), dtype=bool)
+    for i in numpy.flatnonzero(partial).tolist():
         try:
             rounded = values[i].quantize(unit, rounding, _SCHEDULE_CONTEXT)
             units[i] = int(rounded.scaleb(exponent, _SCHEDULE_CONTEXT))
@@ -1433,6 +1449,17 @@ def _schedules_on_arrays(
             exc.add_note(f"at row {row} of {what}")
             raise
 
+    if any(line.discounts for one in distinct for line in one.installments):
+        # an instalment's own discounts have no columns: each row is the exact schedule
+        seen: dict[tuple[int, int, Decimal], Schedule] = {}
+        each: list[Schedule] = []
+        for row in range(n):
+            key = (0 if coded is None else int(coded[1][row]), int(days[row]), values[row])
+            known = seen.get(key)
+            if known is None:
+                known = seen[key] = exact(row)
+            each.append(known)
+        return Schedules._of(each, currency, index)
     try:
         check_rounding(rounding)
         unit = smallest_unit(currency)
@@ -1742,14 +1769,43 @@ def _claim_days(column: _Dates, numpy: Any) -> npt.NDArray[np.int64]:
 def _whole_units(
     numpy: Any, values: list[Decimal], exponent: int
 ) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.bool_]]:
-    """Return each amount in whole minor units, and the rows that are not (or too large)."""
+    """Return each amount in whole minor units, and the rows that are not (or too large).
+
+    The column is multiplied by ``10**exponent`` and truncated, for all rows at once; for
+    amounts of one sign the truncation lost nothing exactly when the sum of the products
+    equals the sum of their integer parts, so one comparison checks every row. Otherwise
+    each amount's integer ratio says which rows are whole.
+    """
     n = len(values)
+    if not n:
+        return numpy.zeros(0, dtype="int64"), numpy.zeros(0, dtype=bool)
     scale = 10**exponent
+    column = numpy.fromiter(values, dtype=object, count=n)
+    try:
+        with decimal.localcontext(CONTEXT):
+            scaled = column * Decimal(scale)
+            units = scaled.astype("int64")
+            # no product below zero, and int64 holds the sum of the parts: each part is at
+            # most its product, so equal sums mean that no part lost anything
+            if (
+                scaled.min() >= 0
+                and int(units.max()) <= (1 << 62) // n
+                and Decimal(int(units.sum())) == scaled.sum()
+            ):
+                return units, numpy.zeros(n, dtype=bool)
+    except (ArithmeticError, OverflowError, TypeError):
+        pass
     try:
         ratios = itertools.chain.from_iterable(map(Decimal.as_integer_ratio, values))
         pairs = numpy.fromiter(ratios, dtype="int64", count=2 * n).reshape(n, 2)
-    except OverflowError:
-        return numpy.zeros(n, dtype="int64"), numpy.ones(n, dtype=bool)
+    except OverflowError:  # a numerator or denominator past int64: row by row
+        pairs = numpy.array(
+            [
+                ratio if max(map(abs, ratio)) < 1 << 62 else (0, 3)
+                for ratio in map(Decimal.as_integer_ratio, values)
+            ],
+            dtype="int64",
+        ).reshape(n, 2)
     numerators, denominators = pairs[:, 0], pairs[:, 1]
     whole = (scale % denominators == 0) & (numpy.abs(numerators) <= (1 << 62) // scale)
     units = numerators * numpy.where(whole, scale // denominators, 0)
@@ -1816,10 +1872,11 @@ def _claims_on_arrays(
     amounts: list[Decimal],
     due_column: _Dates,
     until_column: _Dates,
+    payments: list[Iterable[Payment]] | None,
 ) -> tuple[npt.NDArray[np.object_], npt.NDArray[np.object_], npt.NDArray[np.int64]]:
-    """Return the (interest, compensation, days) columns of claims without payments.
+    """Return the (interest, compensation, days) columns of the claims.
 
-    Claims the integer prefix table cannot settle (see
+    Claims with part payments, claims the integer prefix table cannot settle (see
     :func:`payterms._columnar.claim_interest_units`), and every claim whose rules it
     does not cover, are computed by :func:`~payterms.interest.claim_interest`.
     """
@@ -1829,6 +1886,8 @@ def _claims_on_arrays(
     exponent = -int(rules.unit.as_tuple().exponent)
     base, unsure = _whole_units(numpy, amounts, exponent)
     unsure |= (base < 0) | (untils < dues)
+    if payments is not None:
+        unsure |= numpy.fromiter((bool(p) for p in payments), dtype=bool, count=n)
     due = dues
     if rules.due_adjustment is not Adjustment.UNADJUSTED and rules.calendar is not None:
         business = _columnar.BusinessDays(numpy, rules.calendar)
@@ -1850,7 +1909,6 @@ def _claims_on_arrays(
                 numpy, table, rules, base, first, stop, unsure
             )
     compensation = numpy.where(late, _compensation_units(numpy, rules, base, exponent), 0)
-    interest_units: list[int] = interest.tolist()
     exact: dict[int, Decimal] = {}  # compensation of the claims the exact engine computes
     for row in numpy.flatnonzero(unsure).tolist():
         try:
@@ -1859,26 +1917,49 @@ def _claims_on_arrays(
                 amounts[row],
                 due=_from_day(int(dues[row]), due_column),
                 until=_from_day(int(untils[row]), until_column),
+                payments=() if payments is None else payments[row],
             )
         except PaytermsError as exc:
             exc.add_note(f"at row {row} of {what}")
             raise
-        interest_units[row] = int(result.interest.scaleb(exponent, CONTEXT))
+        units = int(result.interest.scaleb(exponent, CONTEXT))
+        if abs(units) >= 1 << 63 and interest.dtype != object:
+            interest = interest.astype(object)  # past int64: kept as a Python int
+        interest[row] = units
         exact[row] = result.compensation
         days[row] = sum(period.days for period in result.periods)
-    with decimal.localcontext(CONTEXT):
-        down = itertools.repeat(Decimal(-exponent))
-        interest_column = numpy.fromiter(
-            map(Decimal.scaleb, map(Decimal, interest_units), down), dtype=object, count=n
-        )
+    with decimal.localcontext(CONTEXT):  # an integer times the minor unit: exact
+        interest_column = interest.astype(object) * rules.unit
         # a few distinct sums (one, and zero for the claims not late): shared objects
         values, where = numpy.unique(compensation, return_inverse=True)
         sums = numpy.empty(len(values), dtype=object)
         sums[:] = [Decimal(v).scaleb(-exponent) for v in values.tolist()]
     compensation_column = sums[where.reshape(-1)]
-    for row, value in exact.items():
-        compensation_column[row] = value
+    for row, fixed in exact.items():
+        compensation_column[row] = fixed
     return interest_column, compensation_column, days
+
+
+def _read_payments(values: object, n: int, index: Any, what: str) -> list[Iterable[Payment]]:
+    """Return the part payments of each claim (an empty tuple for None), checked for length."""
+    if _kind(values) == "pandas":
+        pandas = _pandas(what)
+        if not isinstance(values, pandas.Series):
+            raise InvalidType("payments", values, "a pandas Series with one entry per claim")
+        if index is not None and not values.index.equals(index):
+            raise InvalidArgument(
+                "payments", values.index, "a Series with the same index as the principals"
+            )
+        items = values.tolist()
+    elif isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidType("payments", values, "a column with the part payments of each claim")
+    else:
+        items = values.tolist() if hasattr(values, "tolist") else list(values)
+    if len(items) != n:
+        raise InvalidArgument(
+            "payments", f"{len(items)} entries", f"one per principal ({n} principals)"
+        )
+    return [() if item is None else item for item in items]
 
 
 @overload
@@ -1887,6 +1968,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: Literal[False] = False,
     data: None = None,
     **options: Unpack[InterestOptions],
@@ -1899,6 +1981,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: Literal[True],
     data: None = None,
     **options: Unpack[InterestOptions],
@@ -1911,6 +1994,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: bool = False,
     data: pd.DataFrame | None = None,
     **options: Unpack[InterestOptions],
@@ -1922,6 +2006,7 @@ def late_interest_many(
     dues: Any,
     untils: Any,
     *,
+    payments: Any = None,
     detail: bool = False,
     data: pd.DataFrame | None = None,
     **options: Unpack[InterestOptions],
@@ -1942,15 +2027,18 @@ def late_interest_many(
     (its interest days): a DataFrame with the principals' index for a pandas Series (or
     for *data*), an :class:`InterestColumns` otherwise. With ``detail=True`` it is each
     claim's :class:`~payterms.interest.InterestResult` (periods, assumptions, outstanding
-    amounts): a tuple, or a Series for a pandas Series. Part payments are per claim: call
-    :func:`~payterms.interest.late_interest` for claims that have them.
+    amounts): a tuple, or a Series for a pandas Series. *payments*, if given, is a column
+    with one entry per claim: its part payments (an iterable of
+    :class:`~payterms.interest.Payment`, as ``late_interest`` takes them), or None or an
+    empty tuple for none.
 
     On numpy or pandas columns the interest of every claim is one subtraction in a table
     of prefix sums of ``rate / year`` per day (built once per set of rules and span of
     days) and one rounding in integers, whatever the number of rate periods; claims the
     table cannot settle (annual compounding past a year, day counts other than actual
-    and 30E/360, amounts beyond int64, days without a published rate) are computed by
-    :func:`~payterms.interest.claim_interest`, which also names the errors.
+    and 30E/360, amounts beyond int64, days without a published rate) and claims with
+    part payments are computed by :func:`~payterms.interest.claim_interest`, which also
+    names the errors.
 
     >>> from decimal import Decimal
     >>> res = late_interest_many([Decimal("1000"), "250.00"],
@@ -1961,6 +2049,11 @@ def late_interest_many(
     >>> [r.periods[0].rate for r in late_interest_many(
     ...     ["1000"], [date(2024, 1, 10)], [date(2024, 4, 9)], regime="BE", detail=True)]
     [Decimal('0.125')]
+    >>> from payterms.interest import Payment
+    >>> late_interest_many(["1000", "1000"], [date(2024, 1, 10)] * 2, [date(2024, 4, 9)] * 2,
+    ...                    payments=[(), [Payment(date(2024, 2, 9), Decimal("500"))]],
+    ...                    rate=Decimal("0.08")).interest
+    (Decimal('19.73'), Decimal('13.24'))
     >>> late_interest_many([1.5], [date(2024, 1, 10)], [date(2024, 4, 9)], rate=Decimal("0.08"))
     Traceback (most recent call last):
     payterms.errors.InvalidType: principals[0]=1.5 has type float: expected a Decimal, int or str
@@ -1982,6 +2075,7 @@ def late_interest_many(
             raise InvalidArgument(
                 column.name, column.index, "a Series with the same index as the principals"
             )
+    paid = None if payments is None else _read_payments(payments, n, index, what)
     rules = claim_rules(**options)
     arrays = any(_kind(v) != "sequence" for v in (principals, dues, untils))
     if detail or not arrays:
@@ -1990,7 +2084,15 @@ def late_interest_many(
             zip(amounts, _date_list(due_column), _date_list(until_column), strict=True)
         ):
             try:
-                results.append(claim_interest(rules, amount, due=due, until=until))
+                results.append(
+                    claim_interest(
+                        rules,
+                        amount,
+                        due=due,
+                        until=until,
+                        payments=() if paid is None else paid[i],
+                    )
+                )
             except PaytermsError as exc:
                 exc.add_note(f"at row {i} of {what}")
                 raise
@@ -2004,7 +2106,7 @@ def late_interest_many(
     else:
         numpy = _numpy(what)
         interest, compensation, day_counts = _claims_on_arrays(
-            numpy, what, rules, amounts, due_column, until_column
+            numpy, what, rules, amounts, due_column, until_column, paid
         )
     if index is None:
         as_list = _as_list

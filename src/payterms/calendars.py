@@ -192,6 +192,11 @@ class Adjustment(Enum):
     the one after (QuantLib, non-ISDA)."""
 
 
+_UNADJUSTED = Adjustment.UNADJUSTED
+_FOLLOWING = Adjustment.FOLLOWING
+_PRECEDING = Adjustment.PRECEDING
+
+
 def check_adjustment(adjustment: object) -> Adjustment:
     """Return *adjustment* if it is an :class:`Adjustment` member; raise InvalidType otherwise.
 
@@ -614,9 +619,9 @@ class BusinessCalendar:
         """
         if type(day) is not date:
             day = check_date(day, "day")
-        if adjustment is Adjustment.UNADJUSTED:
+        if adjustment is _UNADJUSTED:
             return day
-        if not isinstance(adjustment, Adjustment):
+        if type(adjustment) is not Adjustment:
             raise InvalidArgument("adjustment", adjustment, "an Adjustment member")
         start, ordinals, following = self._index.get(day.year) or self._year_index(day.year, day)
         o = day.toordinal()
@@ -625,9 +630,9 @@ class BusinessCalendar:
         if i < count and ordinals[i] == o:  # a business day stays
             return day
         # the common rolls within the year: one look-up
-        if adjustment is Adjustment.FOLLOWING and i < count:
+        if adjustment is _FOLLOWING and i < count:
             return date.fromordinal(ordinals[i])
-        if adjustment is Adjustment.PRECEDING and i > 0:
+        if adjustment is _PRECEDING and i > 0:
             return date.fromordinal(ordinals[i - 1])
         if adjustment is Adjustment.FOLLOWING:
             return self._step(day, forward=True, strict=True)

@@ -43,17 +43,19 @@ import decimal
 from collections.abc import Iterable
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
-from payterms.calendars import DayCount
+from payterms.calendars import BusinessCalendar, DayCount
+from payterms.conventions import Accrual, RateAssumption, RateSegment, RateSource, RegimeRules
 from payterms.errors import InvalidArgument, InvalidType
+from payterms.interest import InterestResult, Payment, claim_rules, late_interest
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, quantize
 from payterms.rules import add_months
 
 __all__ = [
-    "Accrual",
     "Charge",
     "ChargeKind",
     "Charges",
@@ -85,25 +87,6 @@ class RatePeriod(Enum):
     MONTH = "month"
     """A rate per month, as a fraction (``Decimal("0.01")`` for 1 % a month); twelve
     months make the year."""
-
-
-class Accrual(Enum):
-    """How an agreed rate turns into interest.
-
-    >>> Accrual.PER_STARTED_MONTH.value
-    'per_started_month'
-    """
-
-    DAILY = "daily"
-    """Simple interest per interest day on the rate's day count (a monthly rate counts
-    as twelve times that rate a year: with 30/360 a full month is exactly one month's
-    rate, with actual/365 a 31-day month is 31/365 of the yearly rate)."""
-
-    PER_STARTED_MONTH = "per_started_month"
-    """A full month's rate for every month begun: from the first interest day, each
-    month counted by the calendar (31 January + 1 month is 28 or 29 February) that has
-    started on or before the last interest day is charged in full on the amount unpaid
-    when it starts (invoiceninja#538, frappe/erpnext#9998: "3 % per 30 days")."""
 
 
 class GraceMode(Enum):
@@ -252,6 +235,22 @@ class ContractRate:
         if self.per is RatePeriod.MONTH:
             return self.rate
         return (self.rate / 12).normalize(CONTEXT) if self.rate else self.rate
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        """Return the annual rate on *day* (the same every day): ``late_interest(rate=...)``.
+
+        A contract rate is a rate source for :func:`payterms.late_interest`, which takes
+        its ``accrual`` and ``day_count`` with it.
+
+        >>> ContractRate(Decimal("0.01"), per=RatePeriod.MONTH).rate_on(_dt.date(2026, 1, 1))
+        Decimal('0.12')
+        """
+        check_date(day, "day")
+        return self.annual_rate
+
+    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
+        """Return one stretch at the annual rate, noted with the clause's wording."""
+        return [(start, self.annual_rate, None)]
 
     def describe(self) -> str:
         """Return the clause in words, such as ``'1 % per started month'``.
@@ -583,7 +582,7 @@ class Charges:
         due: _dt.date,
         until: _dt.date,
         reminders: Iterable[_dt.date] = (),
-        interest: Decimal | int | str = 0,
+        interest: Decimal | int | str | None = 0,
         currency: str = "EUR",
         rounding: str = DEFAULT_ROUNDING,
     ) -> tuple[Charge, ...]:
@@ -592,8 +591,10 @@ class Charges:
         *debt* is the principal unpaid on the first day charged (the base of a damages
         clause); *reminders* are the days reminders were sent, level 1 first (those
         after *until* are not counted); *interest* is the interest charged, which a
-        minimum charge tops up (an item dated *until*). Nothing is charged before the
-        grace days have passed. Each item is rounded to *currency* with *rounding*.
+        minimum charge tops up (an item dated *until*; ``None`` leaves the minimum out).
+        Nothing is charged before the grace days have passed, nor when nothing is
+        unpaid. Each item is rounded to *currency* with *rounding*. :meth:`claim` puts
+        the items in a claim.
 
         >>> c = Charges(dunning_fees=(0, 5), minimum=Decimal("10"))
         >>> [(str(i.on), i.amount, i.label) for i in c.items(
@@ -610,10 +611,10 @@ class Charges:
         if until < due:
             raise InvalidArgument("until", until, f"a date on or after due={due!r}")
         sent = _reminder_days(reminders)
-        charged = to_decimal(interest, "interest")
+        charged = None if interest is None else to_decimal(interest, "interest")
         check_rounding(rounding)
-        if not self.grace.chargeable(due, until):
-            return ()
+        if not self.grace.chargeable(due, until) or not base:
+            return ()  # not late yet, or nothing unpaid when the charges would fall due
         start = self.grace.first_day(due)
 
         def r(value: Decimal) -> Decimal:
@@ -633,11 +634,140 @@ class Charges:
                 if day <= until:
                     fee = self.dunning_fees.fee(level)
                     out.append(Charge(day, r(fee), ChargeKind.DUNNING_FEE, f"reminder {level} fee"))
-        if self.minimum is not None:
+        if self.minimum is not None and charged is not None:
             top_up = r(self.minimum.amount(charged))
             if top_up:
                 out.append(Charge(until, top_up, ChargeKind.MINIMUM, "minimum charge"))
         return tuple(sorted(out, key=lambda c: c.on))
+
+    def claim(
+        self,
+        principal: Decimal | int | str,
+        *,
+        due: _dt.date,
+        until: _dt.date,
+        regime: RegimeRules | str | None = None,
+        payments: Iterable[Payment] = (),
+        reminders: Iterable[_dt.date] = (),
+        currency: str | None = None,
+        assume: RateAssumption | None = None,
+        calendar: BusinessCalendar | None = None,
+        rounding: str = DEFAULT_ROUNDING,
+        compensation_from: _dt.date | None = None,
+    ) -> InterestResult:
+        """Return the claim on *principal* under this contract: interest, compensation, charges.
+
+        :func:`payterms.late_interest` up to *until*, with the agreed rate (if any) in
+        place of the statutory one (within the regime's floor or cap), and the charge
+        items of :meth:`items` settled with the costs. The grace days delay the agreed
+        rate and the charges: with :attr:`GraceMode.DEDUCTIBLE` the agreed rate runs from
+        the day after the last grace day; with :attr:`GraceMode.THRESHOLD` nothing
+        contractual is charged when the payments credited within the grace days reach the
+        principal. The damages clause is taken on the principal still owed on the first
+        day charged. A minimum charge tops the interest up at *until*. The statutory
+        compensation and a statutory rate are not affected by the contract;
+        *compensation_from* is passed on to :func:`~payterms.late_interest`.
+
+        >>> from payterms.interest import Payment
+        >>> terms = Charges(rate=ContractRate(Decimal("0.01"), per=RatePeriod.MONTH,
+        ...                                   accrual=Accrual.PER_STARTED_MONTH),
+        ...                 late_fee=Decimal("15"))
+        >>> res = terms.claim(Decimal("1000"), due=_dt.date(2025, 1, 31),
+        ...                   until=_dt.date(2025, 3, 15), regime="BE",
+        ...                   payments=[Payment(_dt.date(2025, 2, 20), Decimal("500"))])
+        >>> res.interest, res.compensation, res.charges, res.total_outstanding
+        (Decimal('15.10'), Decimal('40.00'), Decimal('15.00'), Decimal('570.10'))
+        """
+        due = check_date(due, "due")
+        until = check_date(until, "until")
+        pays = tuple(payments)
+        options: dict[str, Any] = {
+            "regime": regime,
+            "assume": assume,
+            "calendar": calendar,
+            "rounding": rounding,
+        }
+        last_options = {**options, "compensation_from": compensation_from}
+        cur = currency or claim_rules(regime=regime, rate=_ZERO, currency=currency).currency
+        options["currency"] = cur
+        grace = self.grace
+        last_grace = due + _dt.timedelta(days=grace.days)
+        rate: RateSource | Decimal | None = self.rate
+        within = sum((p.amount for p in pays if p.date <= last_grace), _ZERO)
+        forgiven = (
+            grace.days > 0
+            and grace.mode is GraceMode.THRESHOLD
+            and within >= to_decimal(principal, "principal")
+        )
+        if self.rate is not None and grace.days:
+            if forgiven:
+                rate = _ZERO
+            elif grace.mode is GraceMode.DEDUCTIBLE:
+                rate = _FromDay(self.rate, last_grace + _ONE_DAY)
+        if rate is None and regime is None:
+            rate = _ZERO  # neither a statute nor a contract sets a rate
+        items: tuple[Charge, ...] = ()
+        late = False  # something unpaid when the charges fall due
+        if not forgiven and grace.chargeable(due, until):
+            first = grace.first_day(due)
+            before = first - _ONE_DAY
+            debt = late_interest(
+                principal,
+                due=due,
+                until=before,
+                rate=rate,
+                payments=[p for p in pays if p.date <= before],
+                **options,
+            ).principal_outstanding
+            late = debt > 0
+            items = self.items(
+                debt, due=due, until=until, reminders=reminders, interest=None,
+                currency=cur, rounding=rounding,
+            )  # fmt: skip
+        last_options["currency"] = cur
+        res = late_interest(
+            principal, due=due, until=until, rate=rate, payments=pays, charges=items, **last_options
+        )
+        if self.minimum is not None and late:
+            top_up = quantize(self.minimum.amount(res.interest), cur, rounding=rounding)
+            if top_up:
+                extra = Charge(until, top_up, ChargeKind.MINIMUM, "minimum charge")
+                res = late_interest(
+                    principal,
+                    due=due,
+                    until=until,
+                    rate=rate,
+                    payments=pays,
+                    charges=(*items, extra),
+                    **last_options,
+                )
+        return res
+
+
+@frozen
+class _FromDay:
+    """An agreed rate from *day* on and none before it (the grace days of a deductible)."""
+
+    source: ContractRate
+    day: _dt.date
+
+    @property
+    def accrual(self) -> Accrual:
+        return self.source.accrual
+
+    @property
+    def day_count(self) -> DayCount:
+        return self.source.day_count
+
+    def rate_on(self, day: _dt.date) -> Decimal:
+        return _ZERO if day < self.day else self.source.rate_on(day)
+
+    def rate_segments(self, start: _dt.date, stop: _dt.date) -> list[RateSegment]:
+        if stop <= self.day:
+            return [(start, _ZERO, None)]
+        if start >= self.day:
+            return self.source.rate_segments(start, stop)
+        return [(start, _ZERO, None), *self.source.rate_segments(self.day, stop)]
 
 
 def _reminder_days(value: object) -> tuple[_dt.date, ...]:

@@ -3,8 +3,9 @@
 The rules that differ between countries are enum members: :class:`RateSplit` (split
 at 1 January / 1 July or one rate fixed at the start), :class:`Compounding` (Dutch
 yearly compounding), :class:`PaymentDay`, :class:`Imputation` (which debt a partial
-payment settles first) and :class:`RateAssumption` (what to assume past a published
-table); :class:`PartyKind` names the kind of a party (the debtor of a regime, the buyer
+payment settles first), :class:`RateAssumption` (what to assume past a published
+table) and :class:`Accrual` (per day, or per started month for an agreed clause);
+:class:`PartyKind` names the kind of a party (the debtor of a regime, the buyer
 and seller of :func:`payterms.law.check_terms`). :class:`RateSource` is anything that
 gives an annual rate per day, and :class:`RegimeRules` is what
 :func:`payterms.late_interest` reads from a regime.
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
     from payterms.calendars import Adjustment, DayCount
 
 __all__ = [
+    "Accrual",
     "Compensation",
     "Compounding",
     "Debtor",
@@ -159,6 +161,27 @@ class RateAssumption(Enum):
     """The regime's statutory formula applied to the ECB rate table on the days its
     national table has no confirmed rate (for regimes that have one); the result says
     so in ``assumptions``."""
+
+
+class Accrual(Enum):
+    """How a rate turns into interest: per day, or a full month's rate per started month.
+
+    >>> Accrual.PER_STARTED_MONTH.value
+    'per_started_month'
+    """
+
+    DAILY = "daily"
+    """Simple interest per interest day on the claim's day count (the statutory rule;
+    a monthly agreed rate counts as twelve times that rate a year: with 30/360 a full
+    month is exactly one month's rate, with actual/365 a 31-day month is 31/365 of the
+    yearly rate)."""
+
+    PER_STARTED_MONTH = "per_started_month"
+    """A full month's rate (the annual rate / 12) for every month begun: from the first
+    interest day, each month counted by the calendar (31 January + 1 month is 28 or 29
+    February) that has started on or before the last interest day is charged in full on
+    the amount unpaid when it starts (an agreed clause: invoiceninja#538,
+    frappe/erpnext#9998 "3 % per 30 days")."""
 
 
 class PartyKind(Enum):

@@ -32,12 +32,13 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_text, to_decimal, year_limit
 from payterms.calendars import Adjustment, BusinessCalendar
-from payterms.charges import DunningFees
+from payterms.charges import Charge, ChargeKind, Charges, DunningFees
 from payterms.errors import InvalidArgument, InvalidType, LimitExceeded, ParseError
 from payterms.interest import Payment, RateAssumption, RateSource, late_interest
 from payterms.law import Debtor, Regime
@@ -328,6 +329,32 @@ def _fee_source(fees: object) -> DunningFees | None:
     return DunningFees(fees)
 
 
+def _level_fees(plan: DunningPlan, source: DunningFees | None) -> list[Decimal]:
+    """Return the fee of each level of *plan*'s ladder, from *source* or the steps."""
+    top = max((r.level for r in plan.reminders), default=0)
+    if source is not None:
+        return [source.fee(level) for level in range(1, top + 1)]
+    by_level = {r.level: r.fee or Decimal(0) for r in plan.reminders}
+    return [by_level.get(level, Decimal(0)) for level in range(1, top + 1)]
+
+
+def _fee_items(
+    levels: list[Reminder], plan: DunningPlan, source: DunningFees | None, currency: str
+) -> tuple[Charge, ...]:
+    """Return the fee of each reminder in *levels* as a dated charge."""
+    fees = _level_fees(plan, source)
+    return tuple(
+        Charge(
+            r.on,
+            quantize(fees[r.level - 1], currency),
+            ChargeKind.DUNNING_FEE,
+            f"reminder {r.level} fee",
+        )
+        for r in levels
+        if fees[r.level - 1]
+    )
+
+
 # Consumer regimes whose compensation is due only after a waiting period that the first
 # reminder opens (legal.md §2.3: BE Book XIX, a free first reminder and 14 calendar days;
 # §3: NL art. 6:96 lid 6 BW, the 14-day letter, the term starting the day after it).
@@ -361,6 +388,7 @@ class DunningPlan:
         rate: Decimal | int | str | RateSource | None = None,
         payments: Iterable[Payment] = (),
         fees: DunningFees | Iterable[Decimal | int | str] | None = None,
+        charges: Charges | None = None,
         currency: str | None = None,
         assume: RateAssumption | None = None,
         calendar: BusinessCalendar | None = None,
@@ -371,17 +399,18 @@ class DunningPlan:
         *rate*, *assume*, *calendar* and *currency* are passed on), after the *payments*
         credited on or before that day; a reminder dated on or before the due date claims
         the principal only. The reminder fees are those of the ladder's steps, or *fees*
-        (one per level, :class:`~payterms.charges.DunningFees`) when the steps have none;
-        a level's claim includes the fees of the levels before it. Fees are claimed in
-        full: payments go to the statutory debt in the regime's order. Reminders after
-        the debt is paid are left out.
+        (one per level, :class:`~payterms.charges.DunningFees`), or the contract's
+        (*charges*, :class:`~payterms.charges.Charges`, whose other clauses apply too,
+        through :meth:`~payterms.charges.Charges.claim`): one source only. Each fee is due
+        from its reminder's day, and the fees are settled with the costs, in the regime's
+        order, after the fixed compensation. Reminders after the debt is paid are left out.
 
         For a Belgian or Dutch consumer, the compensation is due only once the 14 days
-        that the first reminder opens have passed (Book XIX CEL; art. 6:96 lid 6 BW):
-        earlier claims announce it instead, and a Belgian consumer's first reminder must be
-        free. The 14 days are counted from the day after the first reminder (the Belgian
-        rule counts from the third working day after a posted reminder: send it
-        electronically or plan the later levels accordingly).
+        that the first reminder opens have passed (Book XIX CEL; art. 6:96 lid 6 BW): from
+        the 15th day after it; earlier claims announce it instead, and a Belgian consumer's
+        first reminder must be free. The 14 days are counted from the day after the first
+        reminder (the Belgian rule counts from the third working day after a posted
+        reminder: send it electronically or plan the later levels accordingly).
 
         >>> from payterms.calendars import BusinessCalendar
         >>> from payterms.interest import Payment
@@ -398,12 +427,30 @@ class DunningPlan:
             raise InvalidArgument("principal", principal, "a non-negative amount")
         if isinstance(regime, str):
             regime = _law_regime(regime)
+        if charges is not None and not isinstance(charges, Charges):
+            raise InvalidType("charges", charges, "a payterms.Charges")
+        if charges is not None and rate is not None:
+            raise InvalidArgument(
+                "rate", rate, "None with charges= (the contract's rate is charges.rate)"
+            )
         given = _claim_payments(payments)
         source = _fee_source(fees)
-        if source is not None and any(r.fee is not None for r in self.reminders):
-            raise InvalidArgument(
-                "fees", fees, "None: the ladder's steps already carry fees (one source of fees)"
+        sources = [
+            name
+            for name, present in (
+                ("the ladder's steps", any(r.fee is not None for r in self.reminders)),
+                ("fees", source is not None),
+                ("charges", charges is not None and charges.dunning_fees is not None),
             )
+            if present
+        ]
+        if len(sources) > 1:
+            raise InvalidArgument(
+                "fees", fees, f"one source of reminder fees (given: {', '.join(sources)})"
+            )
+        if charges is not None and charges.dunning_fees is None:
+            ladder = DunningFees(tuple(_level_fees(self, source)))
+            charges = evolve(charges, dunning_fees=ladder)
         cur = currency or (regime.currency if regime is not None else "EUR")
         consumer_wait = (
             _WAITING.get(regime.code)
@@ -411,59 +458,72 @@ class DunningPlan:
             else None
         )
         first = self.reminders[0] if self.reminders else None
+        first_fee = _level_fees(self, source if charges is None else charges.dunning_fees)
         if (
             consumer_wait is not None
             and regime is not None
             and regime.code == "BE"
             and first is not None
             and first.level == 1
-            and (first.fee or (source.fee(1) if source is not None else 0))
+            and first_fee
+            and first_fee[0]
         ):
             raise InvalidArgument(
                 "fees",
-                first.fee if first.fee else fees,
+                first_fee[0],
                 "no fee on the first reminder to a Belgian consumer (it is free, Book XIX CEL)",
             )
+        opens: date | None = None
+        if consumer_wait is not None and first is not None and first.level == 1:
+            opens = first.on + timedelta(days=consumer_wait + 1)
         out: list[ReminderClaim] = []
-        charged = Decimal(0)
+        sent: list[date] = []
         for reminder in self.reminders:
-            fee = reminder.fee if source is None else source.fee(reminder.level)
-            charged += fee or 0
+            sent.append(reminder.on)
             paid = tuple(p for p in given if p.date <= reminder.on)
+            levels = [r for r in self.reminders if r.on <= reminder.on]
             notes: tuple[str, ...] = ()
+            announced = Decimal(0)
             if reminder.on <= self.due:
                 owed = amount - sum((p.amount for p in paid), Decimal(0))
                 if owed < 0:
                     raise InvalidArgument(
                         "payments", given, f"payments that do not exceed the principal {amount}"
                     )
-                parts = (quantize(owed, cur), Decimal(0), Decimal(0))
-                waiting = Decimal(0)
-            else:
-                res = late_interest(
-                    amount,
-                    due=self.due,
-                    until=reminder.on,
-                    regime=regime,
-                    rate=rate,
-                    payments=paid,
-                    assume=assume,
-                    calendar=calendar,
-                    currency=cur,
+                fee_items = _fee_items(levels, self, source if charges is None else None, cur)
+                parts = (
+                    quantize(owed, cur),
+                    Decimal(0),
+                    Decimal(0),
+                    quantize(sum((f.amount for f in fee_items), Decimal(0)), cur),
                 )
+            else:
+                waiting = opens is not None and reminder.on < opens
+                common: dict[str, Any] = {
+                    "due": self.due,
+                    "until": reminder.on,
+                    "regime": regime,
+                    "payments": paid,
+                    "assume": assume,
+                    "calendar": calendar,
+                    "currency": cur,
+                    "compensation_from": opens,
+                }
+                if charges is not None:
+                    res = charges.claim(amount, reminders=sent, **common)
+                else:
+                    items = _fee_items(levels, self, source, cur)
+                    res = late_interest(amount, rate=rate, charges=items, **common)
                 parts = (
                     res.principal_outstanding,
                     res.interest_outstanding,
                     res.compensation_outstanding,
+                    res.charges_outstanding,
                 )
                 notes = res.assumptions
-                waiting = Decimal(0)
-                if consumer_wait is not None and first is not None and parts[2]:
-                    opens = first.on + timedelta(days=consumer_wait)
-                    if first.level != 1 or reminder.on <= opens:
-                        waiting = parts[2]
-                        parts = (parts[0], parts[1], Decimal(0))
-            if not any(parts):
+                if waiting and regime is not None:
+                    announced = quantize(regime.compensation.amount(res.principal_outstanding), cur)
+            if not any(parts[:3]):
                 break
             out.append(
                 ReminderClaim(
@@ -474,9 +534,9 @@ class DunningPlan:
                     principal=parts[0],
                     interest=parts[1],
                     compensation=parts[2],
-                    fees=quantize(charged, cur),
+                    fees=parts[3],
                     pay_by=reminder.pay_by,
-                    announced=waiting,
+                    announced=announced,
                     notes=notes,
                 )
             )

@@ -282,15 +282,32 @@ class RateNotPublished(PaytermsError, LookupError):
 
     *detail* says why (an unconfirmed row, the end of the table). Unless *remedy* is
     false, the message names both ways out: an assumption the result records
-    (``assume=RateAssumption.CARRY_FORWARD`` or ``STATUTORY_FORMULA``), or the published
-    rates brought as a table (``tables=`` of :func:`payterms.law.regime`).
+    (``assume=RateAssumption.CARRY_FORWARD``, or ``STATUTORY_FORMULA`` where the regime
+    has a formula over the ECB rate behind a national table: never for a gap in the ECB
+    table itself), or the published rates brought as a table (``tables=`` of
+    :func:`payterms.law.regime`). *formula* says whether the regime asking has that
+    formula: ``True`` or ``False`` when a regime's rule raised (the formula is named, or
+    not), ``None`` for a rule outside a regime (named with its condition).
 
     >>> err = RateNotPublished("ecb_mro", date(2027, 1, 4), date(2026, 6, 17))
     >>> print(err)
     no ecb_mro rate published for 2027-01-04 (table covers up to 2026-06-17); to go on,
-    pass assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA (the result records
-    the assumption), or bring the published rates with
-    tables={'ecb_mro': RateTable.from_csv(...)} (payterms.law.coverage() lists every table)
+    pass assume=RateAssumption.CARRY_FORWARD (the result records the assumption), or
+    bring the published rates with tables={'ecb_mro': RateTable.from_csv(...)}
+    (payterms.law.coverage() lists every table)
+    >>> print(RateNotPublished("be_late_payment", date(2027, 1, 4), date(2026, 12, 31)))
+    no be_late_payment rate published for 2027-01-04 (table covers up to 2026-12-31); to
+    go on, pass assume=RateAssumption.CARRY_FORWARD (or STATUTORY_FORMULA where the
+    regime has a formula over the ECB rate: Regime.formula) (the result records the
+    assumption), or bring the published rates with
+    tables={'be_late_payment': RateTable.from_csv(...)} (payterms.law.coverage() lists
+    every table)
+    >>> print(RateNotPublished("uk_reference_rate", date(2027, 1, 4), date(2026, 12, 31),
+    ...                        formula=False))
+    no uk_reference_rate rate published for 2027-01-04 (table covers up to 2026-12-31); to
+    go on, pass assume=RateAssumption.CARRY_FORWARD (the result records the assumption), or
+    bring the published rates with tables={'uk_reference_rate': RateTable.from_csv(...)}
+    (payterms.law.coverage() lists every table)
     >>> err.table, err.last_known
     ('ecb_mro', datetime.date(2026, 6, 17))
     """
@@ -304,6 +321,7 @@ class RateNotPublished(PaytermsError, LookupError):
         first_known: date | None = None,
         detail: str = "",
         remedy: bool = True,
+        formula: bool | None = None,
     ) -> None:
         span = (
             f"{first_known.isoformat()} to {last_known.isoformat()}"
@@ -311,9 +329,19 @@ class RateNotPublished(PaytermsError, LookupError):
             else f"up to {last_known.isoformat()}"
         )
         extra = f"; {detail}" if detail else ""
+        # a formula over the ECB rate fills a national table's gap, never the ECB table's
+        if table == "ecb_mro" or formula is False:
+            statutory = ""
+        elif formula:
+            statutory = " (or STATUTORY_FORMULA: the regime's formula over the ECB rate)"
+        else:
+            statutory = (
+                " (or STATUTORY_FORMULA where the regime has a formula over the ECB rate: "
+                "Regime.formula)"
+            )
         ways = (
-            "; to go on, pass assume=RateAssumption.CARRY_FORWARD or STATUTORY_FORMULA "
-            "(the result records the assumption), or bring the published rates with "
+            f"; to go on, pass assume=RateAssumption.CARRY_FORWARD{statutory} (the result "
+            "records the assumption), or bring the published rates with "
             f"tables={{{table!r}: RateTable.from_csv(...)}} (payterms.law.coverage() lists "
             "every table)"
             if remedy
@@ -327,6 +355,8 @@ class RateNotPublished(PaytermsError, LookupError):
         self.first_known = first_known
         self.last_known = last_known
         self.detail = detail
+        self.remedy = remedy
+        self.formula = formula
 
     def __str__(self) -> str:
         return str(self.args[0])

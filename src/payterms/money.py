@@ -186,6 +186,9 @@ MINOR_UNITS: Mapping[str, int] = MappingProxyType(
 _UNITS: Mapping[int, Decimal] = MappingProxyType(
     {exp: Decimal(1).scaleb(-exp) for exp in set(MINOR_UNITS.values())}
 )
+_SMALLEST: Mapping[str, Decimal] = MappingProxyType(
+    {code: _UNITS[exp] for code, exp in MINOR_UNITS.items()}
+)
 
 
 class Residue(Enum):
@@ -228,7 +231,10 @@ def smallest_unit(currency: str) -> Decimal:
     >>> smallest_unit("EUR"), smallest_unit("JPY")
     (Decimal('0.01'), Decimal('1'))
     """
-    return _UNITS[minor_unit(currency)]
+    try:
+        return _SMALLEST[currency]
+    except (KeyError, TypeError):
+        raise UnknownCurrency(currency) from None
 
 
 def quantize(

@@ -175,7 +175,7 @@ def plot_interest(result: InterestResult, *, ax: Axes | None = None) -> Axes:
     :class:`~payterms.interest.InterestPeriod` of a :func:`~payterms.interest.late_interest`
     result adds its exact interest over its days, at the slope of its rate and base, so
     the line bends where the rate changes or a payment lowers the base. Each segment is
-    labelled with its annual rate and base; the title gives the interest (rounded once)
+    labelled with its annual rate and base; the title gives the interest (to the cent)
     and the fixed compensation.
 
     >>> import matplotlib
@@ -249,7 +249,9 @@ def plot_schedule(schedule: Schedule, *, ax: Axes | None = None) -> Axes:
 
     Each :class:`~payterms.terms.Due` of a schedule is a bar as high as its amount,
     labelled with the exact amount; each discount window is a dashed line on its last day,
-    labelled with the discount percent and the amount that settles the invoice then.
+    labelled with the discount (its percent, or its amount for a fixed-amount discount) and
+    the amount that settles the invoice then; an instalment's own window names its line
+    ("line 2, ...") and the amount that settles that instalment.
 
     >>> import matplotlib
     >>> matplotlib.use("Agg")  # no window: the example runs headless
@@ -272,10 +274,17 @@ def plot_schedule(schedule: Schedule, *, ax: Axes | None = None) -> Axes:
     dates = [due.date for due in schedule.dues]
     bars = axes.bar(dates, [float(due.amount) for due in schedule.dues], width=2)
     axes.bar_label(bars, labels=[f"{due.amount:,}" for due in schedule.dues], fontsize="small")
-    for window in schedule.discounts:
+    # the invoice's windows, then each instalment's own (Odoo 16 per-line discounts)
+    windows = [(window, "") for window in schedule.discounts] + [
+        (window, f"line {line + 1}, ")
+        for line, due in enumerate(schedule.dues)
+        for window in due.discounts
+    ]
+    for window, which in windows:
+        size = f"{window.percent} %" if window.percent is not None else f"{window.discount:,}"
         axes.axvline(window.last_day, color="tab:green", linestyle="--", linewidth=0.8)
         axes.annotate(
-            f"{window.percent} % off: {window.payable:,} by {window.last_day.isoformat()}",
+            f"{which}{size} off: {window.payable:,} by {window.last_day.isoformat()}",
             xy=(window.last_day, 1),
             xycoords=("data", "axes fraction"),
             xytext=(4, -4),
@@ -286,7 +295,7 @@ def plot_schedule(schedule: Schedule, *, ax: Axes | None = None) -> Axes:
             color="tab:green",
         )
     first = min([schedule.start, *dates])
-    last = max([*dates, *(window.last_day for window in schedule.discounts)])
+    last = max([*dates, *(window.last_day for window, _ in windows)])
     axes.set_xlim(first - timedelta(days=2), last + timedelta(days=5))
     axes.margins(y=0.15)  # room for the amount above the tallest bar
     _date_axis(axes, "plot_schedule")

@@ -446,6 +446,7 @@ class DueRule:
     _cuts: tuple[CutOff, ...] = field(init=False, eq=False, hash=False, repr=False)
     _text: str = field(init=False, eq=False, hash=False, repr=False)
     _depth: int = field(init=False, eq=False, hash=False, repr=False)
+    _offset: timedelta | None = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         program, cuts = _compile(self.steps)
@@ -460,6 +461,11 @@ class DueRule:
         object.__setattr__(self, "_depth", depth)
         object.__setattr__(self, "_program", program)
         object.__setattr__(self, "_cuts", cuts)
+        # a rule of day steps only ("30D", "2W") is one addition: apply skips the program
+        offset = None
+        if all(op == _OP_DAYS for op, _ in program):
+            offset = timedelta(days=sum(arg for _, arg in program))
+        object.__setattr__(self, "_offset", offset)
         parts = []
         for i, step in enumerate(self.steps):
             text = str(step)
@@ -563,6 +569,11 @@ class DueRule:
             check_date(start, "start")
         if calendar is not None and not isinstance(calendar, BusinessCalendar):
             raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+        if self._offset is not None and type(start) is date:
+            try:
+                return start + self._offset
+            except OverflowError:
+                pass  # the program below names the rule in its error
         try:
             return _run(self, start, calendar)
         except (OverflowError, ValueError) as exc:

@@ -40,7 +40,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
 from functools import lru_cache
@@ -52,7 +52,7 @@ from payterms._checks import check_date, check_int, check_rounding, to_decimal
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded
-from payterms.limits import MAX_COUNT
+from payterms.limits import MAX_AMOUNT_DIGITS, MAX_COUNT
 from payterms.money import (
     CONTEXT,
     DEFAULT_ROUNDING,
@@ -95,8 +95,15 @@ __all__ = [
 ]
 
 _Date = date  # for annotations inside classes with a field named "date"
+_Plain = tuple[timedelta, tuple[tuple[timedelta, Decimal, Decimal], ...]]
+"""The one-step path of ``schedule``: the due rule's days, and per discount tier its days,
+percent and percent / 100."""
 _HUNDRED = Decimal(100)
 _EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
+_SMALL = min(EXACT_DIGITS - 8, MAX_AMOUNT_DIGITS)
+"""Digits before the point below which an amount needs no check: it is rounded exactly and
+within payterms.limits.MAX_AMOUNT_DIGITS (a larger one takes the checked path, which refuses
+it)."""
 
 
 class Start(Enum):
@@ -269,6 +276,9 @@ class PercentOf(Enum):
 
 
 _REMAINDER = PercentOf.REMAINDER
+_END_OF_MONTH_START = Start.END_OF_MONTH
+_UNADJUSTED = Adjustment.UNADJUSTED
+_INCLUDED = TaxBase.INCLUDED
 
 
 def _check_kind(value: object) -> LineKind:
@@ -886,6 +896,8 @@ class PaymentTerms:
     _rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _tier_rules: tuple[DueRule, ...] = field(init=False, eq=False, hash=False, repr=False)
     _moves: dict[date, date] = field(init=False, eq=False, hash=False, repr=False)
+    _line_tiers: bool = field(init=False, eq=False, hash=False, repr=False)
+    _plain: _Plain | None = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         lines = self.installments
@@ -977,6 +989,7 @@ class PaymentTerms:
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
         object.__setattr__(self, "_moves", {h.day: h.postponed for h in self.holidays})
+        object.__setattr__(self, "_line_tiers", any(line.discounts for line in lines))
         object.__setattr__(
             self,
             "_needs_tax",
@@ -986,6 +999,36 @@ class PaymentTerms:
                 and self.tax_base is not TaxBase.INCLUDED
             ),
         )
+
+        object.__setattr__(self, "_plain", self._plain_plan())
+
+    def _plain_plan(self) -> _Plain | None:
+        """Return the plan of :meth:`schedule`'s one-step path, or None if it does not apply.
+
+        The path covers terms of one instalment and percentage discounts of the invoice,
+        every rule a step of days forward, no term holidays, a discount base that is the
+        amount, and a term starting on the invoice date.
+        """
+        offsets = [_forward_days(rule) for rule in (*self._rules, *self._tier_rules)]
+        if (
+            len(self._rules) != 1
+            or self._moves
+            or self._line_tiers
+            or self._needs_tax
+            or self.start is _END_OF_MONTH_START
+            or any(tier.percent is None for tier in self.discounts)
+            or any(offset is None for offset in offsets)
+        ):
+            return None
+        # the discount factor percent / 100 is exact (a shift of the exponent), so the
+        # discount total × factor equals total × percent / 100 before its one rounding
+        tiers = tuple(
+            (cast(timedelta, offset), percent, CONTEXT.divide(percent, _HUNDRED))
+            for offset, percent in zip(
+                offsets[1:], (cast(Decimal, tier.percent) for tier in self.discounts), strict=True
+            )
+        )
+        return cast(timedelta, offsets[0]), tiers
 
     # -- named constructors ------------------------------------------------------------
 
@@ -1147,7 +1190,7 @@ class PaymentTerms:
     def _base(self, start: date) -> date:
         if type(start) is not date:
             check_date(start, "start")
-        if self.start is Start.END_OF_MONTH:
+        if self.start is _END_OF_MONTH_START:
             return end_of_month(start)
         return start
 
@@ -1161,8 +1204,9 @@ class PaymentTerms:
         *,
         moved: bool = False,
     ) -> list[date]:
-        days = [rule.apply(base, calendar) for rule in rules]
-        for rule, day in zip(rules, days, strict=True):
+        days = []
+        for rule in rules:
+            day = rule.apply(base, calendar)
             if day < start:
                 raise InvalidTerms(
                     "rule",
@@ -1170,13 +1214,15 @@ class PaymentTerms:
                     f"a rule giving a date on or after the start {start.isoformat()} "
                     f"(it gives {day.isoformat()})",
                 )
+            days.append(day)
         if moved and self._moves:  # term holidays: an exact date moves, once
             moves = self._moves
             days = [moves.get(day, day) for day in days]
-        if adjustment is not Adjustment.UNADJUSTED:
+        if adjustment is not _UNADJUSTED:
             if calendar is None:
                 raise InvalidArgument("calendar", None, f"a BusinessCalendar to apply {adjustment}")
-            days = [calendar.adjust(day, adjustment) for day in days]
+            adjust = calendar.adjust
+            days = [adjust(day, adjustment) for day in days]
         return days
 
     def due_date(
@@ -1252,10 +1298,69 @@ class PaymentTerms:
         >>> s.amount, s.tax, s.discounts[0].payable
         (Decimal('120.58'), Decimal('20.58'), Decimal('118.58'))
         """
+        plain = self._plain
+        if (
+            plain is not None
+            and type(amount) is Decimal
+            and type(start) is date
+            and tax is None
+            and untaxed is None
+            and tax_percent is None
+            and undiscounted is None
+            and increment is None
+            and rounding is DEFAULT_ROUNDING
+            and (
+                (adjustment is _UNADJUSTED and discount_adjustment is None)
+                if calendar is None
+                else (
+                    type(adjustment) is Adjustment
+                    and (discount_adjustment is None or type(discount_adjustment) is Adjustment)
+                )
+            )
+            and amount.is_finite()
+            and amount.adjusted() < _SMALL
+        ):
+            # the one-step path (same figures as below): the amount rounded once, each
+            # rule one addition of days, each discount total × percent / 100 rounded once
+            # (below 10**_SMALL no rounding can need more than CONTEXT's precision)
+            unit = smallest_unit(currency)
+            total = amount.quantize(unit, DEFAULT_ROUNDING, CONTEXT)
+            offset, tiers = plain
+            try:
+                day = start + offset
+                if adjustment is not _UNADJUSTED:
+                    day = cast("BusinessCalendar", calendar).adjust(day, adjustment)
+                if not tiers:
+                    return Schedule(start, total, currency, (Due(day, total),), (), None)
+                if discount_adjustment is None:
+                    discount_adjustment = adjustment
+                found = []
+                for after, percent, factor in tiers:
+                    last_day = start + after
+                    if discount_adjustment is not _UNADJUSTED:
+                        last_day = cast("BusinessCalendar", calendar).adjust(
+                            last_day, discount_adjustment
+                        )
+                    discount = CONTEXT.multiply(total, factor).quantize(
+                        unit, DEFAULT_ROUNDING, CONTEXT
+                    )
+                    found.append(
+                        DiscountWindow(last_day, percent, total - discount, discount, total)
+                    )
+            except OverflowError:
+                pass  # near year 9999: the full path names the error
+            else:
+                if len(found) > 1:
+                    found.sort(key=_last_day)
+                return Schedule(start, total, currency, (Due(day, total),), tuple(found), None)
+        # Checks are skipped for arguments of the exact expected type (the common case);
+        # anything else goes through the full check.
         if type(start) is not date:
             check_date(start, "start")
-        check_adjustment(adjustment)
-        check_rounding(rounding)
+        if type(adjustment) is not Adjustment:
+            check_adjustment(adjustment)
+        if rounding is not DEFAULT_ROUNDING:
+            check_rounding(rounding)
         unit = smallest_unit(currency)
         kept: Decimal | None = None
         tax_amount: Decimal | None
@@ -1274,17 +1379,29 @@ class PaymentTerms:
                 raise InvalidArgument(
                     "amount", None, "the amount owed (or untaxed= with tax_percent=)"
                 )
-            total = _exact(
-                round_to_unit(to_decimal(amount, "amount"), unit, rounding), amount, "amount", unit
-            )
+            if type(amount) is Decimal and amount.is_finite() and amount.adjusted() < _SMALL:
+                # an invoice amount: one rounding, exact to the unit (round_to_unit's checks
+                # cannot fail below 10**_SMALL)
+                total = amount.quantize(unit, rounding=rounding, context=CONTEXT)
+            else:
+                total = _exact(
+                    round_to_unit(to_decimal(amount, "amount"), unit, rounding),
+                    amount,
+                    "amount",
+                    unit,
+                )
             tax_amount = None  # given, not computed: _untaxed checks it
         needs_tax = self._needs_tax or tax is not None
         untaxed_total = _untaxed(total, tax, self.tax_base) if needs_tax else total
-        base = self._base(start)
+        base = start if self.start is not _END_OF_MONTH_START else end_of_month(start)
         step = unit if increment is None else _check_increment(increment, unit)
-        shares = self._shares(total, untaxed_total, unit, step, rounding)
+        shares = (
+            [total]
+            if len(self._rules) == 1
+            else self._shares(total, untaxed_total, unit, step, rounding)
+        )
         days = self._dates(self._rules, start, base, calendar, adjustment, moved=True)
-        has_line_tiers = any(line.discounts for line in self.installments)
+        has_line_tiers = self._line_tiers
         windows: tuple[DiscountWindow, ...] = ()
         if not (self.discounts or has_line_tiers):
             if kept is not None:
@@ -1294,20 +1411,21 @@ class PaymentTerms:
             )
         if discount_adjustment is None:
             discount_adjustment = adjustment
-        else:
+        elif type(discount_adjustment) is not Adjustment:
             check_adjustment(discount_adjustment)
-        discount_base = _discount_base(total, untaxed_total, kept, self.tax_base)
+        if kept is None:  # the base is the amount, or the amount less tax
+            discount_base = total if self.tax_base is _INCLUDED else untaxed_total
+        else:
+            discount_base = _discount_base(total, untaxed_total, kept, self.tax_base)
         if self.discounts:
             last_days = self._dates(self._tier_rules, start, base, calendar, discount_adjustment)
-            windows = tuple(
-                sorted(
-                    (
-                        _window(tier, last_day, total, discount_base, unit, rounding)
-                        for tier, last_day in zip(self.discounts, last_days, strict=True)
-                    ),
-                    key=lambda w: w.last_day,
-                )
-            )
+            found = [
+                _window(tier, last_day, total, discount_base, unit, rounding)
+                for tier, last_day in zip(self.discounts, last_days, strict=True)
+            ]
+            if len(found) > 1:
+                found.sort(key=_last_day)
+            windows = tuple(found)
         if not has_line_tiers:
             return Schedule(
                 start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
@@ -1512,21 +1630,26 @@ def _discount_base(
 
 def _discount_on(tier: DiscountTier, base: Decimal, unit: Decimal, rounding: str) -> Decimal:
     """Return the discount *tier* gives on *base* (signed like *base*), rounded once."""
-    if tier.amount is not None:
-        amount = round_to_unit(tier.amount, unit, ROUND_HALF_EVEN)
-        if amount != tier.amount:
-            raise InvalidTerms(
-                "amount", tier.amount, f"a fixed discount in whole minor units ({unit})"
-            )
-        if amount > abs(base):
-            raise InvalidTerms(
-                "amount",
-                tier.amount,
-                f"a fixed discount of at most the amount it is taken on ({abs(base)})",
-            )
-        return amount if base >= 0 else -amount
-    percent = cast(Decimal, tier.percent)
-    return round_to_unit(CONTEXT.divide(CONTEXT.multiply(base, percent), _HUNDRED), unit, rounding)
+    percent = tier.percent
+    if percent is not None:
+        return round_to_unit(
+            CONTEXT.divide(CONTEXT.multiply(base, percent), _HUNDRED), unit, rounding
+        )
+    fixed = cast(Decimal, tier.amount)  # a tier is a percentage or a fixed amount
+    amount = round_to_unit(fixed, unit, ROUND_HALF_EVEN)
+    if amount != fixed:
+        raise InvalidTerms("amount", fixed, f"a fixed discount in whole minor units ({unit})")
+    if amount > abs(base):
+        raise InvalidTerms(
+            "amount",
+            fixed,
+            f"a fixed discount of at most the amount it is taken on ({abs(base)})",
+        )
+    return amount if base >= 0 else -amount
+
+
+def _last_day(window: DiscountWindow) -> date:
+    return window.last_day
 
 
 def _window(
@@ -1539,8 +1662,18 @@ def _window(
 ) -> DiscountWindow:
     """Return the window of *tier* on an *amount* whose discount base is *base*."""
     discount = _discount_on(tier, base, unit, rounding)
-    shown = round_to_unit(base, unit, rounding)
+    shown = base if base is amount else round_to_unit(base, unit, rounding)
     return DiscountWindow(last_day, tier.percent, amount - discount, discount, shown)
+
+
+def _forward_days(rule: DueRule) -> timedelta | None:
+    """Return the days a rule of day and week steps adds (None for other steps or going back)."""
+    days = 0
+    for step in rule.steps:
+        if type(step) is not Shift or step.unit not in (Unit.DAYS, Unit.WEEKS):
+            return None
+        days += step.count * (7 if step.unit is Unit.WEEKS else 1)
+    return timedelta(days=days) if days >= 0 else None
 
 
 def _check_increment(value: object, unit: Decimal) -> Decimal:

@@ -48,7 +48,7 @@ def _version(args: argparse.Namespace) -> int:
 
 def commands() -> tuple[Command, ...]:
     """Return the subcommands of ``payterms``, in the order the help lists them."""
-    from payterms.cli import _account, _cash, _claims, _money, _terms
+    from payterms.cli import _account, _cash, _claims, _money, _rates, _terms
 
     return (
         *_terms.COMMANDS,
@@ -56,6 +56,7 @@ def commands() -> tuple[Command, ...]:
         *_money.COMMANDS,
         *_claims.COMMANDS,
         *_account.COMMANDS,
+        *_rates.COMMANDS,
         Command(
             name="demo",
             summary="show what payterms computes, on fixed example dates",

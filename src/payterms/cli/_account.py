@@ -10,6 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 from payterms.cli import _common as common
 from payterms.cli._app import EXIT_OK, Command, Example, blame
 from payterms.cli._output import CommandLineError, emit, emit_json, jsonable, read_csv
+from payterms.cli._rates import add_tables, statutory, ways_out
 from payterms.cli._values import BadValue, read_amount, read_date, read_enum, read_rate
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ def read_receipt(text: str) -> Receipt:
 
 def _configure_account(parser: argparse.ArgumentParser) -> None:
     from payterms.account import Allocation
+    from payterms.conventions import RateAssumption
 
     parser.add_argument(
         "invoices",
@@ -80,6 +82,14 @@ def _configure_account(parser: argparse.ArgumentParser) -> None:
     )
     rate.add_argument(
         "--rate", type=read_rate, metavar="RATE", help="an agreed annual rate, 0.08 or 8%%"
+    )
+    add_tables(parser)
+    parser.add_argument(
+        "--assume",
+        type=read_enum(RateAssumption),
+        metavar="ASSUME",
+        help="what to assume past the last published rate: "
+        + ", ".join(str(m.value) for m in RateAssumption),
     )
     parser.add_argument(
         "--allocation",
@@ -157,21 +167,23 @@ def _account(args: argparse.Namespace) -> int:
     invoices = _invoices(args.invoices)
     payments = [*(_receipts(args.payments) if args.payments else []), *args.payment]
     options: dict[str, Any] = {}
-    for name in ("regime", "rate", "allocation", "currency", "calendar"):
+    for name in ("regime", "rate", "allocation", "currency", "calendar", "assume"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
     if args.regime is not None:
-        from payterms.law import regime
-
-        with blame("--regime"):
-            options["regime"] = regime(args.regime)
-    with blame(
-        "INVOICES",
-        as_of="--as-of",
-        payments="--payment",
-        rate="--rate",
-        currency="--currency",
-        calendar="--calendar",
+        options["regime"] = statutory(args)
+    elif args.table:
+        raise CommandLineError("argument --table: only with --regime")
+    with (
+        blame(
+            "INVOICES",
+            as_of="--as-of",
+            payments="--payment",
+            rate="--rate",
+            currency="--currency",
+            calendar="--calendar",
+        ),
+        ways_out(options.get("regime")),
     ):
         statement = account_statement(invoices, payments, as_of=args.as_of, **options)
     if args.json:
@@ -205,9 +217,9 @@ _ACCOUNT = Command(
             ),
             "statement of account as of 2025-06-30 (EUR), payments allocated oldest first\n"
             "invoice   due         principal  interest  compensation     paid  outstanding\n"
-            "F-1       2025-02-01     600.00      9.31         40.00   500.00       149.30\n"
+            "F-1       2025-02-01     600.00      9.30         40.00   500.00       149.30\n"
             "F-2       2025-02-08     400.00     12.41         40.00   200.00       252.41\n"
-            "total                   1000.00     21.72         80.00   700.00       401.71\n"
+            "total                   1000.00     21.71         80.00   700.00       401.71\n"
             "2025-03-01 payment 500.00: F-1 500.00\n"
             "2025-04-01 payment 200.00: F-2 200.00\n"
             "balance due 401.71 EUR\n"

@@ -19,6 +19,7 @@ from payterms.cli._output import (
     read_csv,
     write_csv,
 )
+from payterms.cli._rates import add_tables, statutory, ways_out
 from payterms.cli._values import (
     BadValue,
     read_amount,
@@ -101,6 +102,7 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
         + ", ".join(str(d.value) for d in PartyKind)
         + " (default undertaking; b2b reads as undertaking)",
     )
+    add_tables(parser)
     parser.add_argument(
         "--compensation",
         type=read_amount,
@@ -132,19 +134,16 @@ def _configure_interest(parser: argparse.ArgumentParser) -> None:
 
 
 def _regime(args: argparse.Namespace) -> Regime | None:
-    from payterms.law import regime
-
     if args.regime is None:
-        if args.contract_date is not None or args.debtor is not None:
-            raise CommandLineError("argument --contract-date/--debtor: only with --regime")
+        if args.contract_date is not None or args.debtor is not None or args.table:
+            raise CommandLineError("argument --contract-date/--debtor/--table: only with --regime")
         return None
     options: dict[str, Any] = {}
     if args.contract_date is not None:
         options["contract_date"] = args.contract_date
     if args.debtor is not None:
         options["debtor"] = args.debtor
-    with blame("--regime"):
-        return regime(args.regime, **options)
+    return statutory(args, **options)
 
 
 def _options(args: argparse.Namespace) -> dict[str, Any]:
@@ -201,13 +200,16 @@ def _interest(args: argparse.Namespace) -> int:
         raise CommandLineError(f"the following arguments are required: {', '.join(missing)}")
     options = _options(args)
     payments = tuple(args.payment)
-    with blame(
-        principal="AMOUNT",
-        due="--due",
-        until="--until",
-        payments="--payment",
-        rate="--rate",
-        compensation="--compensation",
+    with (
+        blame(
+            principal="AMOUNT",
+            due="--due",
+            until="--until",
+            payments="--payment",
+            rate="--rate",
+            compensation="--compensation",
+        ),
+        ways_out(options["regime"]),
     ):
         result = late_interest(
             args.amount, due=args.due, until=args.until, payments=payments, **options
@@ -245,7 +247,7 @@ def _interest_csv(args: argparse.Namespace) -> int:
             raise CommandLineError(f"standard input line {line}, column 'amount': {exc}") from None
         dues.append(common.cell_date(row, "due", line))
         untils.append(common.cell_date(row, "until", line))
-    with blame_rows([line for line, _ in rows]):
+    with blame_rows([line for line, _ in rows]), ways_out(options["regime"]):
         results = late_interest_many(principals, dues, untils, detail=True, **options)
     columns: list[str] = []
     values: list[dict[str, str]] = []
@@ -301,10 +303,10 @@ _INTEREST = Command(
                 "August 2002 on late payment in commercial transactions)\n"
                 "\n"
                 "2024-04-01 to 2024-09-01  154 days at 12.50 % on 10000.00 = 527.40\n"
-                "2024-09-02 to 2024-12-31  121 days at 12.50 % on 6527.40 = 270.48\n"
+                "2024-09-02 to 2024-12-31  121 days at 12.50 % on 6527.40 = 270.49\n"
                 "2025-01-01 to 2025-02-15   46 days at 11.50 % on 6527.40 = 94.60\n"
-                "interest 892.48 EUR, compensation 40.00 EUR (interest rounded once, line sums "
-                "may differ)\n"
+                "interest 892.49 EUR (rounded at each payment), compensation 40.00 EUR\n"
+                "paid 4000.00: interest 527.40, costs 0.00, principal 3472.60\n"
                 "outstanding: principal 6527.40, interest 365.09, compensation 40.00, total "
                 "6932.49\n"
                 "- the law fixes no day count: actual days / 365 assumed (pass day_count= to "
@@ -319,7 +321,7 @@ _INTEREST = Command(
                 "is reported by leuropeinfo.eu (Schoups); no Moniteur belge notice read\n"
                 "\n"
                 "principal                  10000.00 EUR\n"
-                "interest                     892.48 EUR\n"
+                "interest                     892.49 EUR\n"
                 "compensation                  40.00 EUR\n"
                 "paid 2024-09-01            -4000.00 EUR\n"
                 "outstanding on 2025-02-15   6932.49 EUR"
@@ -365,6 +367,7 @@ def _configure_plan(parser: argparse.ArgumentParser) -> None:
         metavar="CODE",
         help="the statutory rate of this regime on the day after --start, for the whole plan",
     )
+    add_tables(parser)
     parser.add_argument(
         "--method",
         type=read_enum(PlanMethod),
@@ -396,21 +399,23 @@ def _plan(args: argparse.Namespace) -> int:
     for name in ("every", "method", "day_count", "acceleration", "currency"):
         if getattr(args, name) is not None:
             options[name] = getattr(args, name)
+    if args.table and args.regime is None:
+        raise CommandLineError("argument --table: only with --regime")
     if args.rate is not None:
         options["rate"] = args.rate
     elif args.regime is not None:
-        with blame("--regime"):
-            from payterms.law import regime
-
-            options["rate"] = regime(args.regime)
-    with blame(
-        amount="AMOUNT",
-        instalments="N",
-        start="--start",
-        first="--first",
-        every="--every",
-        rate="--rate",
-        currency="--currency",
+        options["rate"] = statutory(args)
+    with (
+        blame(
+            amount="AMOUNT",
+            instalments="N",
+            start="--start",
+            first="--first",
+            every="--every",
+            rate="--rate",
+            currency="--currency",
+        ),
+        ways_out(assume=False),
     ):
         plan = payment_plan(
             args.amount, args.instalments, start=args.start, first=args.first, **options

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = [
     "LANGS",
     "add_calendar",
+    "add_cash",
     "add_json",
     "add_payer",
     "add_terms",
@@ -56,7 +57,7 @@ def add_json(parser: argparse.ArgumentParser, *, csv: str | None = None) -> None
 
 
 def add_terms(parser: argparse.ArgumentParser, *, optional: bool = False) -> None:
-    """Add the TERMS argument with ``--lang`` and ``--reading``."""
+    """Add the TERMS argument with ``--lang``, ``--reading`` and ``--cash``."""
     from payterms.terms import EndOfMonth
 
     parser.add_argument(
@@ -79,6 +80,21 @@ def add_terms(parser: argparse.ArgumentParser, *, optional: bool = False) -> Non
         help='how to read an ambiguous "N days end of month": end of month then N days '
         "(then_days, CM+45D, the default) or N days then end of month (days_then, 45D+CM)",
     )
+    add_cash(parser)
+
+
+def add_cash(parser: argparse.ArgumentParser) -> None:
+    """Add ``--cash``: the reading of a percentage "at once" beside a net term."""
+    from payterms.terms import CashPercent
+
+    parser.add_argument(
+        "--cash",
+        type=read_enum(CashPercent),
+        metavar="{" + ",".join(choices(CashPercent)) + "}",
+        help='how to read a percentage "at once" beside a net term ("5 %% comptant, net à 30 '
+        'jours"): a discount for paying at once (discount, the default) or a part paid at '
+        "once (down_payment)",
+    )
 
 
 def terms(args: argparse.Namespace, text: str | None = None, *, name: str = "TERMS") -> Parsed:
@@ -88,6 +104,8 @@ def terms(args: argparse.Namespace, text: str | None = None, *, name: str = "TER
     options: dict[str, Any] = {"lang": args.lang}
     if args.reading is not None:
         options["reading"] = args.reading
+    if getattr(args, "cash", None) is not None:
+        options["cash"] = args.cash
     with blame(name):
         return parse_with_notes(args.terms if text is None else text, **options)
 

@@ -237,12 +237,12 @@ def _demo_interest() -> list[str]:
     ]
     lines += [
         f"  {p.start} to {p.end}: {p.days:3d} days at {p.rate * 100:.2f} % on {p.base:.2f}"
-        f" = {p.interest:.2f}"
+        f" = {p.amount}"
         for p in res.periods
     ]
     lines.append(
-        f"  interest {res.interest} (rounded once), compensation {res.compensation},"
-        f" outstanding {res.total_outstanding}"
+        f"  principal 10000.00 + interest {res.interest} + compensation {res.compensation}"
+        f" - paid {res.paid} = outstanding {res.total_outstanding}"
     )
     return lines
 

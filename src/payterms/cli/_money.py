@@ -89,6 +89,7 @@ def _configure_discount(parser: argparse.ArgumentParser) -> None:
         "--lang", choices=common.LANGS, help="the language the terms are written in"
     )
     parser.set_defaults(reading=None)
+    common.add_cash(parser)
     common.add_json(parser)
 
 

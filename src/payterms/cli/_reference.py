@@ -126,7 +126,8 @@ def render(commands: Sequence[Command]) -> str:
         "| status | meaning |",
         "| --- | --- |",
         f"| {EXIT_OK} | the answer was printed |",
-        f"| {EXIT_FINDINGS} | `check` found a violation |",
+        f"| {EXIT_FINDINGS} | `check` found a violation; `rates check` found a line it "
+        "cannot read |",
         f"| {EXIT_BAD_INPUT} | bad input: one line on standard error names the argument "
         "and the value |",
         f"| {EXIT_INTERNAL} | an unexpected error (a defect): one line on standard error |",

@@ -237,12 +237,15 @@ def _configure_describe(parser: argparse.ArgumentParser) -> None:
         metavar="{" + ",".join(str(r.value) for r in EndOfMonth) + "}",
         help='how to read an ambiguous "N days end of month" (default then_days)',
     )
+    common.add_cash(parser)
     common.add_json(parser)
 
 
 def _describe(args: argparse.Namespace) -> int:
     langs = args.lang or list(common.LANGS)
-    reader = argparse.Namespace(terms=args.terms, lang=args.source, reading=args.reading)
+    reader = argparse.Namespace(
+        terms=args.terms, lang=args.source, reading=args.reading, cash=args.cash
+    )
     parsed = common.terms(reader)
     texts = {lang: parsed.terms.describe(lang) for lang in dict.fromkeys(langs)}
     if args.json:

@@ -29,6 +29,7 @@ from payterms.einvoice.xrechnung import read_skonto
 from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsError
 from payterms.terms import (
     DiscountTier,
+    DiscountWindow,
     Due,
     EndOfMonth,
     Installment,
@@ -256,10 +257,28 @@ class _Reader:
                 lines.append(Installment.fixed(abs(due.amount), rule))
         tiers = []
         for d in sorted(self.discounts, key=lambda d: d.last_day):
+            size = f"{d.percent} %" if d.percent is not None else f"of {d.amount}"
             if d.last_day < issue:
-                self.notes.append(f"discount {d.percent} % ends before the issue date: not read")
+                self.notes.append(f"discount {size} ends before the issue date: not read")
                 continue
-            tiers.append(DiscountTier(d.percent, f"{(d.last_day - issue).days}D"))
+            if d.installment is not None and d.installment >= len(lines):
+                self.notes.append(f"discount {size} belongs to no stated instalment: not read")
+                continue
+            rule = f"{(d.last_day - issue).days}D"
+            try:
+                tier = (
+                    DiscountTier(d.percent, rule)
+                    if d.percent is not None
+                    else DiscountTier.fixed(abs(d.amount or Decimal(0)), rule)
+                )
+            except PaytermsError as exc:
+                self.notes.append(f"discount {size} makes no discount tier ({exc}): not read")
+                continue
+            if d.installment is None:
+                tiers.append(tier)
+            else:
+                line = lines[d.installment]
+                lines[d.installment] = evolve(line, discounts=(*line.discounts, tier))
         try:
             terms = PaymentTerms(installments=tuple(lines), discounts=tuple(tiers))
         except PaytermsError as exc:
@@ -323,25 +342,52 @@ class _Reader:
                         Disagreement(f"{label} {i + 1} amount", mine.amount, theirs.amount, keep)
                     )
         if self.discounts:
-            label = stated.labels["discount"]
-            ordered = sorted(self.discounts, key=lambda d: d.last_day)
-            if len(ordered) != len(schedule.discounts):
-                notes.append(
-                    f"the document states {len(ordered)} discounts, the terms give "
-                    f"{len(schedule.discounts)}"
-                )
-            for i, (mine_d, window) in enumerate(zip(ordered, schedule.discounts, strict=False)):
-                if mine_d.last_day != window.last_day:
-                    out.append(
-                        Disagreement(f"{label} {i + 1}", mine_d.last_day, window.last_day, keep)
-                    )
-                if mine_d.amount is not None and mine_d.amount != window.discount:
-                    out.append(
-                        Disagreement(
-                            f"{label} {i + 1} amount", mine_d.amount, window.discount, keep
-                        )
-                    )
+            groups: list[tuple[int | None, tuple[DiscountWindow, ...]]] = [
+                (None, schedule.discounts)
+            ]
+            groups += [(i, due.discounts) for i, due in enumerate(schedule.dues)]
+            for index, windows in groups:
+                stated_here = [d for d in self.discounts if d.installment == index]
+                if stated_here or windows:
+                    self._compare_discounts(index, stated_here, windows, out, notes)
         return out, notes
+
+    def _compare_discounts(
+        self,
+        index: int | None,
+        mine: list[DiscountTerm],
+        windows: tuple[DiscountWindow, ...],
+        out: list[Disagreement],
+        notes: list[str],
+    ) -> None:
+        """Compare the stated discounts of one instalment (or the invoice) with *windows*."""
+        keep = "kept as stated; the terms give the other"
+        whose = "" if index is None else f" of instalment {index + 1}"
+        label = self.stated.labels["discount"]
+        ordered = sorted(mine, key=lambda d: d.last_day)
+        if len(ordered) != len(windows):
+            if not ordered and index is not None:
+                return  # an instalment's discounts stated in words only (one element each)
+            notes.append(
+                f"the document states {len(ordered)} discounts{whose} in elements or "
+                f"#SKONTO# lines, the terms give "
+                f"{len(windows)}"
+            )
+            # the kinds stated (a percentage or a fixed amount) are compared with the same kinds
+            ordered_kinds = {d.percent is None for d in ordered}
+            kinds = tuple(w for w in windows if (w.percent is None) in ordered_kinds)
+            windows = kinds if len(kinds) == len(ordered) else windows
+        for i, (mine_d, window) in enumerate(zip(ordered, windows, strict=False)):
+            if mine_d.last_day != window.last_day:
+                out.append(
+                    Disagreement(f"{label} {i + 1}{whose}", mine_d.last_day, window.last_day, keep)
+                )
+            if mine_d.amount is not None and mine_d.amount != window.discount:
+                out.append(
+                    Disagreement(
+                        f"{label} {i + 1}{whose} amount", mine_d.amount, window.discount, keep
+                    )
+                )
 
 
 def _agrees(reader: _Reader, schedule: Schedule | None) -> bool:

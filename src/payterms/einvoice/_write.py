@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from attrs import evolve, frozen
 
-from payterms.einvoice.model import PaymentPart, Profile
+from payterms.einvoice.model import DiscountTerm, PaymentPart, Profile
 from payterms.einvoice.xrechnung import skonto_lines
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.rules import end_of_month
@@ -86,12 +86,20 @@ def _rule_sentences(part: PaymentPart, profile: Profile) -> list[str]:
             )
     if part.issue_date is not None:
         dates = _unadjusted(terms, part.issue_date)
+        moves = {h.day: h.postponed for h in terms.holidays}
         if dates is not None:
             for i, (stated, plain) in enumerate(zip(part.dues, dates, strict=False)):
-                if stated.date != plain:
+                held = moves.get(plain, plain)
+                if held != plain:
+                    out.append(
+                        f"instalment {i + 1} due {held.isoformat()} was moved from "
+                        f"{plain.isoformat()} by a term holiday, which no element states: "
+                        "written as the moved date; the terms text gives the holiday"
+                    )
+                if stated.date != held:
                     out.append(
                         f"instalment {i + 1} due {stated.date.isoformat()} was moved from "
-                        f"{plain.isoformat()} by a business-day adjustment, which no element "
+                        f"{held.isoformat()} by a business-day adjustment, which no element "
                         "states: written as the moved date; the terms text gives the rule"
                     )
     if terms.start not in (Start.INVOICE_DATE, Start.END_OF_MONTH):
@@ -102,41 +110,64 @@ def _rule_sentences(part: PaymentPart, profile: Profile) -> list[str]:
     return out
 
 
-def _skonto_fits(part: PaymentPart) -> bool:
-    """Return whether every discount can be a ``#SKONTO#`` line that reads back exactly."""
+def _what(discount: DiscountTerm, currency: str | None) -> str:
+    """Return the discount in a few words: whose it is, how much, until when."""
+    if discount.percent is not None:
+        size = f"{discount.percent} %"
+    else:
+        size = f"of {discount.amount} {currency or ''}".rstrip()
+    whose = "" if discount.installment is None else f"instalment {discount.installment + 1} "
+    return f"{whose}discount {size} until {discount.last_day.isoformat()}"
+
+
+def _skonto_count(part: PaymentPart) -> int:
+    """Return how many discounts become ``#SKONTO#`` lines that read back exactly (0: none).
+
+    Those are the percentage discounts on the whole invoice, each a whole number of days
+    from the issue date with a two-decimal percentage and one base for all, when they come
+    first in the terms (fixed-amount discounts after them are worded).
+    """
     terms = part.terms
-    if not part.discounts:
-        return False
-    for i, discount in enumerate(part.discounts):
-        if discount.percent.quantize(_TWO) != discount.percent:
-            return False
-        if discount.basis_date != part.issue_date:
-            return False
-        if terms is not None:
-            days = plain_days(terms, i, tier=True)
-            if days is None or terms.discounts[i].percent != discount.percent:
-                return False
-    if terms is not None:
+    whole = [d for d in part.discounts if d.installment is None]
+    coded = [d for d in whole if d.percent is not None]
+    if not coded:
+        return 0
+    if terms is None:
+        if len(coded) < len(part.discounts):
+            return 0  # without terms there are no words for the others
+    else:
+        count = 0
+        while count < len(terms.discounts) and terms.discounts[count].percent is not None:
+            count += 1
+        if any(t.percent is not None for t in terms.discounts[count:]):
+            return 0  # a percentage after a fixed amount: the text keeps the terms' order
         tiers = [
-            (t.percent, plain_days(terms, i, tier=True)) for i, t in enumerate(terms.discounts)
+            (terms.discounts[i].percent, plain_days(terms, i, tier=True)) for i in range(count)
         ]
-        if tiers != [(d.percent, d.days) for d in part.discounts]:
-            return False  # the schedule sorted the windows: the text keeps the terms' order
-    bases = {d.basis_amount for d in part.discounts}
-    return len(bases) == 1
+        if tiers != [(d.percent, d.days) for d in coded]:
+            return 0  # not whole days, or the schedule sorted the windows otherwise
+    for discount in coded:
+        percent = discount.percent
+        assert percent is not None  # noqa: S101 - chosen above
+        if percent.quantize(_TWO) != percent or discount.basis_date != part.issue_date:
+            return 0
+    if len({d.basis_amount for d in coded}) != 1:
+        return 0
+    return len(coded)
 
 
-def _skonto_text(part: PaymentPart) -> str:
-    base = part.discounts[0].basis_amount
+def _skonto_text(part: PaymentPart, count: int) -> str:
+    coded = [d for d in part.discounts if d.installment is None and d.percent is not None]
+    base = coded[0].basis_amount
     if base is not None and base == part.amount_due:
         base = None
     from payterms.text import describe
 
-    lines = skonto_lines(part.discounts, base=base)
+    lines = skonto_lines(coded, base=base)
     words = ""
     if part.terms is not None:
         lang = _lang(part.terms_text, part.terms)
-        words = describe(evolve(part.terms, discounts=()), lang)
+        words = describe(evolve(part.terms, discounts=part.terms.discounts[count:]), lang)
     return lines + words
 
 
@@ -199,31 +230,69 @@ def plan(part: PaymentPart, profile: Profile) -> Plan:
                         "invoice date: written as its period from the invoice date, the rule "
                         "is in the terms text (BT-20)"
                     )
+            for i, line in enumerate(terms.installments):
+                for tier in line.discounts:
+                    if terms.start is not Start.INVOICE_DATE or not _PLAIN.fullmatch(
+                        str(tier.rule)
+                    ):
+                        in_text.append(
+                            f"instalment {i + 1} discount rule {str(tier.rule)!r} is not a "
+                            "number of days from the invoice date: written as its period "
+                            "from the invoice date, the rule is in the terms text (BT-20)"
+                        )
+        seen: set[int] = set()
+        for d in part.discounts:
+            if d.installment is None:
+                continue
+            if d.installment in seen:
+                in_text.append(
+                    f"{_what(d, part.currency)}: an instalment's payment terms element "
+                    "carries one discount; in the terms text (BT-20)"
+                )
+            seen.add(d.installment)
         return Plan(text, structured=True, skonto=False, in_text=tuple(in_text))
     if len(part.dues) > 1:
         in_text.append(
             f"{len(part.dues)} instalments: no element in the {name} profile; BT-9 is the "
             "first due date (EN 16931 BT-9), the instalments are in the terms text (BT-20)"
         )
-    if profile is Profile.XRECHNUNG and _skonto_fits(part):
+    count = _skonto_count(part) if profile is Profile.XRECHNUNG else 0
+    if count:
         skonto = True
-        text = _skonto_text(part)
-        for d in part.discounts:
+        text = _skonto_text(part, count)
+    for d in part.discounts:
+        if count and d.installment is None and d.percent is not None:
             in_text.append(
                 f"discount {d.percent} % within {d.days} days: a #SKONTO# line in the terms "
                 "text (BT-20, XRechnung BR-DE-18)"
             )
-    else:
-        for d in part.discounts:
+        elif profile is Profile.XRECHNUNG and d.installment is not None:
             in_text.append(
-                f"discount {d.percent} % until {d.last_day.isoformat()}: no element in the "
-                f"{name} profile; in the terms text (BT-20)"
+                f"{_what(d, part.currency)}: no element in the {name} profile, and a "
+                "#SKONTO# line is a discount on the whole invoice (BR-DE-18); in the terms "
+                "text (BT-20)"
             )
-        if profile is Profile.XRECHNUNG and part.discounts:
+        elif profile is Profile.XRECHNUNG and d.percent is None:
             in_text.append(
-                "the discounts are not all a whole number of days from the invoice date with "
-                "a two-decimal percentage: worded, not as #SKONTO# lines (BR-DE-18)"
+                f"{_what(d, part.currency)}: no element in the {name} profile, and a "
+                "#SKONTO# line states a percentage only (PROZENT, BR-DE-18); in the terms "
+                "text (BT-20)"
             )
+        else:
+            in_text.append(
+                f"{_what(d, part.currency)}: no element in the {name} profile; in the terms "
+                "text (BT-20)"
+            )
+    if (
+        profile is Profile.XRECHNUNG
+        and not count
+        and any(d.installment is None and d.percent is not None for d in part.discounts)
+    ):
+        in_text.append(
+            "the discounts are not all a whole number of days from the invoice date with "
+            "a two-decimal percentage and one base, ahead of any fixed-amount discount: "
+            "worded, not as #SKONTO# lines (BR-DE-18)"
+        )
     if part.penalty is not None:
         in_text.append(
             f"late-payment penalty {part.penalty} % a year: no element in the {name} "

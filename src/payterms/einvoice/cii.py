@@ -14,7 +14,13 @@ one ``ram:ApplicableTradePaymentDiscountTerms`` (``ram:BasisDateTime``,
 ``ram:BasisPeriodMeasure`` in ``DAY``, ``ram:BasisAmount``, ``ram:CalculationPercent``,
 ``ram:ActualDiscountAmount``; the EXTENDED Schematron marks ``@currencyID`` on the amounts of
 these terms as not used). :func:`to_cii` writes one payment terms element per instalment
-(BT-20 on the first) and one per discount.
+(BT-20 on the first) and one per discount on the whole invoice. An instalment's own
+discount goes into that instalment's element, which then states its
+``ram:PartialPaymentAmount`` even when it is the only one (a discount in an element without
+a partial amount is read as a discount on the whole invoice); an element holds one
+discount, so an instalment's further discounts are in the text. A fixed-amount discount
+states ``ram:ActualDiscountAmount`` without ``ram:CalculationPercent`` (optional in the
+Factur-X 1.09 EXTENDED schema).
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -134,9 +140,27 @@ def to_cii(part: PaymentPart, profile: Profile = Profile.EN16931) -> Written:
     return Written(Syntax.CII, profile, written, tuple(fragments), decided.in_text)
 
 
+def _discount_terms(parent: Element, discount: DiscountTerm) -> None:
+    terms = make(parent, RAM, "ApplicableTradePaymentDiscountTerms")
+    _date(terms, "BasisDateTime", discount.basis_date)
+    make(terms, RAM, "BasisPeriodMeasure", str(discount.days), unitCode="DAY")
+    if discount.basis_amount is not None:
+        make(terms, RAM, "BasisAmount", format(discount.basis_amount, "f"))
+    if discount.percent is not None:  # a fixed-amount discount states its amount alone
+        make(terms, RAM, "CalculationPercent", format(discount.percent, "f"))
+    if discount.amount is not None:
+        make(terms, RAM, "ActualDiscountAmount", format(discount.amount, "f"))
+
+
 def _structured(part: PaymentPart, text: str | None) -> list[Fragment]:
     out: list[Fragment] = []
-    several = len(part.dues) > 1
+    own: dict[int, DiscountTerm] = {}  # each instalment's first discount: one per element
+    for discount in part.discounts:
+        if discount.installment is not None:
+            own.setdefault(discount.installment, discount)
+    # an instalment with a discount of its own states its amount, which marks the
+    # discount as that instalment's (a block without one holds a whole-invoice discount)
+    several = len(part.dues) > 1 or bool(own)
     dues = part.dues or (
         (Due(part.due_date, part.amount_due or Decimal(0)),) if part.due_date else ()
     )
@@ -153,6 +177,8 @@ def _structured(part: PaymentPart, text: str | None) -> list[Fragment]:
             penalty = make(element, RAM, "ApplicableTradePaymentPenaltyTerms")
             _date(penalty, "BasisDateTime", due.date)
             make(penalty, RAM, "CalculationPercent", format(part.penalty, "f"))
+        if i in own:
+            _discount_terms(element, own[i])
         out.append(Fragment(_SETTLEMENT, serialize(element)))
     if not dues and (text is not None or part.mandate is not None):
         element = make(None, RAM, "SpecifiedTradePaymentTerms")
@@ -162,16 +188,10 @@ def _structured(part: PaymentPart, text: str | None) -> list[Fragment]:
             make(element, RAM, "DirectDebitMandateID", part.mandate)
         out.append(Fragment(_SETTLEMENT, serialize(element)))
     for discount in part.discounts:
-        element = make(None, RAM, "SpecifiedTradePaymentTerms")
-        terms = make(element, RAM, "ApplicableTradePaymentDiscountTerms")
-        _date(terms, "BasisDateTime", discount.basis_date)
-        make(terms, RAM, "BasisPeriodMeasure", str(discount.days), unitCode="DAY")
-        if discount.basis_amount is not None:
-            make(terms, RAM, "BasisAmount", format(discount.basis_amount, "f"))
-        make(terms, RAM, "CalculationPercent", format(discount.percent, "f"))
-        if discount.amount is not None:
-            make(terms, RAM, "ActualDiscountAmount", format(discount.amount, "f"))
-        out.append(Fragment(_SETTLEMENT, serialize(element)))
+        if discount.installment is None:
+            element = make(None, RAM, "SpecifiedTradePaymentTerms")
+            _discount_terms(element, discount)
+            out.append(Fragment(_SETTLEMENT, serialize(element)))
     return out
 
 
@@ -189,12 +209,21 @@ def _root(document: str | bytes) -> Element:
     )
 
 
-def _discount(terms: Element, base_date: date | None) -> DiscountTerm:
+def _discount(terms: Element, base_date: date | None, installment: int | None) -> DiscountTerm:
     where = "ram:ApplicableTradePaymentDiscountTerms"
     percent_element = child(terms, RAM, "CalculationPercent")
-    if percent_element is None:
-        raise InvalidDocument(f"{where}/ram:CalculationPercent", "", "the discount percentage")
-    percent = read_percent(percent_element, f"{where}/ram:CalculationPercent")
+    actual = child(terms, RAM, "ActualDiscountAmount")
+    if percent_element is None and actual is None:
+        raise InvalidDocument(
+            f"{where}/ram:CalculationPercent",
+            "",
+            "the discount percentage (or, for a fixed-amount discount, ram:ActualDiscountAmount)",
+        )
+    percent = (
+        None
+        if percent_element is None
+        else read_percent(percent_element, f"{where}/ram:CalculationPercent")
+    )
     basis = child(terms, RAM, "BasisDateTime")
     basis_date = base_date if basis is None else read_cii_date(basis, f"{where}/ram:BasisDateTime")
     if basis_date is None:
@@ -206,13 +235,13 @@ def _discount(terms: Element, base_date: date | None) -> DiscountTerm:
         raise InvalidDocument(f"{where}/ram:BasisPeriodMeasure", "", "the discount period in days")
     days = read_days(measure, f"{where}/ram:BasisPeriodMeasure")
     base = child(terms, RAM, "BasisAmount")
-    actual = child(terms, RAM, "ActualDiscountAmount")
     return DiscountTerm(
         percent,
         basis_date,
         days,
         None if base is None else read_amount(base, f"{where}/ram:BasisAmount"),
         None if actual is None else read_amount(actual, f"{where}/ram:ActualDiscountAmount"),
+        installment,
     )
 
 
@@ -383,7 +412,10 @@ def _stated(root: Element, options: Options) -> Stated:
                 penalty = value
         discount_terms = child(block, RAM, "ApplicableTradePaymentDiscountTerms")
         if discount_terms is not None:
-            discounts.append(_discount(discount_terms, base_date))
+            # in a block that states an instalment (its partial amount), the discount is
+            # that instalment's; otherwise it is a discount on the whole invoice
+            index = len(dues) - 1 if partial is not None and day is not None else None
+            discounts.append(_discount(discount_terms, base_date, index))
     if len(mandates) > 1:
         raise InvalidDocument("ram:DirectDebitMandateID (BT-89)", sorted(mandates), "one mandate")
     if root.tag == "fragments" and (dues or discounts or penalty is not None):

@@ -43,8 +43,8 @@ from typing import TYPE_CHECKING
 from attrs import field, frozen
 
 from payterms._checks import check_date, to_decimal
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
-from payterms.terms import Due, PaymentTerms, Schedule, TaxBase
+from payterms.errors import InvalidArgument, InvalidType
+from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule, TaxBase
 
 if TYPE_CHECKING:
     from payterms.text import Regime
@@ -92,8 +92,9 @@ class Profile(Enum):
     ``ram:DirectDebitMandateID`` (CII-SR-452, CII-SR-453)."""
 
     XRECHNUNG = "xrechnung"
-    """The German CIUS XRechnung 3.0: the EN 16931 core, with each discount as a coded line
-    ``#SKONTO#TAGE=n#PROZENT=n.nn#[BASISBETRAG=n.nn#]`` in BT-20 (rule BR-DE-18)."""
+    """The German CIUS XRechnung 3.0: the EN 16931 core, with each percentage discount on
+    the whole invoice as a coded line ``#SKONTO#TAGE=n#PROZENT=n.nn#[BASISBETRAG=n.nn#]`` in
+    BT-20 (rule BR-DE-18); fixed-amount and instalment discounts are worded."""
 
     EXTENDED = "extended"
     """Structured terms beyond the core: Factur-X / ZUGFeRD EXTENDED (several
@@ -109,17 +110,41 @@ class DiscountTerm:
     *days* count from *basis_date* (CII ``ram:BasisDateTime`` and ``ram:BasisPeriodMeasure``;
     UBL ``cac:SettlementPeriod``; XRechnung ``TAGE``). *basis_amount* is the amount the
     percentage is taken on (``ram:BasisAmount``, XRechnung ``BASISBETRAG``) and *amount* the
-    discount itself (``ram:ActualDiscountAmount``, ``cbc:SettlementDiscountAmount``).
+    discount itself (``ram:ActualDiscountAmount``, ``cbc:SettlementDiscountAmount``). A
+    fixed-amount discount has no *percent* (``None``): its *amount* is the discount.
+    *installment* is the index (from 0) in :attr:`PaymentPart.dues` of the instalment the
+    discount belongs to (paid by *last_day*, that instalment is reduced), ``None`` for a
+    discount on the whole invoice.
 
     >>> DiscountTerm(Decimal("2"), date(2026, 1, 15), 10).last_day
     datetime.date(2026, 1, 25)
+    >>> DiscountTerm(None, date(2026, 1, 15), 10, amount=Decimal("50.00"), installment=1).fixed
+    True
     """
 
-    percent: Decimal
+    percent: Decimal | None
     basis_date: date
     days: int
     basis_amount: Decimal | None = None
     amount: Decimal | None = None
+    installment: int | None = None
+
+    def __attrs_post_init__(self) -> None:
+        if self.percent is None and self.amount is None:
+            raise InvalidArgument(
+                "percent", None, "a percentage, or the amount of a fixed-amount discount"
+            )
+        if self.installment is not None and (
+            not isinstance(self.installment, int) or self.installment < 0
+        ):
+            raise InvalidArgument(
+                "installment", self.installment, "the index (0 or more) of an instalment, or None"
+            )
+
+    @property
+    def fixed(self) -> bool:
+        """Return whether this is a fixed-amount discount (no percentage)."""
+        return self.percent is None
 
     @property
     def last_day(self) -> date:
@@ -146,7 +171,9 @@ class PaymentPart:
     * *issue_date* BT-2, *currency* BT-5, *amount_due* BT-115;
     * *due_date* BT-9 (the first net due date when there are instalments);
     * *terms_text* BT-20; *mandate* BT-89;
-    * *dues*: the instalments (date and amount); *discounts*: :class:`DiscountTerm` values;
+    * *dues*: the instalments (date and amount); *discounts*: :class:`DiscountTerm` values,
+      those on the whole invoice first, then each instalment's own (percentages or fixed
+      amounts);
     * *penalty*: the late-payment penalty rate in percent a year (2 for 2 %);
     * *notes*: the payment mentions as invoice notes (:class:`Note`);
     * *terms*: the :class:`~payterms.terms.PaymentTerms` behind it, when known.
@@ -344,23 +371,23 @@ def payment_part(
         base = schedule.amount - to_decimal(tax, "tax")
     elif tax is not None:
         to_decimal(tax, "tax")  # checked, though the discount base does not need it
-    if any(due.discounts for due in schedule.dues):
-        raise InvalidTerms(
-            "terms", terms, "discounts on the whole invoice (instalment discounts are not written)"
-        )
+    windows: list[tuple[int | None, DiscountWindow]] = [(None, w) for w in schedule.discounts]
+    windows += [(i, w) for i, due in enumerate(schedule.dues) for w in due.discounts]
     discounts = []
-    for window in schedule.discounts:
-        if window.percent is None:
-            raise InvalidTerms(
-                "discounts",
-                window.discount,
-                "percentage discounts (a fixed-amount discount is not written)",
-            )
+    for index, window in windows:
         start = issue if window.last_day >= issue else window.last_day
-        stated = base if window.base is None else window.base
+        if window.base is not None:
+            stated: Decimal | None = window.base
+        else:
+            stated = base if index is None else None
         discounts.append(
             DiscountTerm(
-                window.percent, start, (window.last_day - start).days, stated, window.discount
+                window.percent,
+                start,
+                (window.last_day - start).days,
+                stated,
+                window.discount,
+                installment=index,
             )
         )
     penalty: Decimal | None = None
@@ -373,11 +400,20 @@ def payment_part(
             rate_value = regime.rate_on(schedule.final_due + timedelta(days=1))
         penalty = (rate_value * 100).normalize()
         penalty = penalty.quantize(Decimal(1)) if penalty == penalty.to_integral() else penalty
-        n = len(schedule.dues)
-        k = max(len(schedule.discounts), 1)
-        found = [Note("AAB", " ".join(lines[n : n + k])), Note("PMD", lines[n + k])]
-        if len(lines) > n + k + 1:
-            found.append(Note("PMT", lines[n + k + 1]))
+        # describe_invoice: each instalment's line followed by its own discounts' lines, the
+        # discounts on the whole invoice (or the line that there is none), the penalty, the
+        # indemnity
+        said: list[str] = []
+        at = 0
+        for due in schedule.dues:
+            said += lines[at + 1 : at + 1 + len(due.discounts)]
+            at += 1 + len(due.discounts)
+        k = len(schedule.discounts) if discounts else 1
+        said += lines[at : at + k]
+        at += k
+        found = [Note("AAB", " ".join(said)), Note("PMD", lines[at])]
+        if len(lines) > at + 1:
+            found.append(Note("PMT", lines[at + 1]))
         notes = tuple(found)
     return PaymentPart(
         issue_date=issue,

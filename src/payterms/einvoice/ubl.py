@@ -19,7 +19,12 @@ instead: one per instalment (``cbc:PaymentPercent``, ``cbc:Amount``,
 ``cac:PenaltyPeriod``) and one per discount (``cbc:SettlementDiscountPercent``,
 ``cbc:Amount`` as its base, ``cbc:SettlementDiscountAmount``, ``cac:SettlementPeriod`` with
 start, end and ``cbc:DurationMeasure`` in days), valid against the UBL 2.1 schema but
-outside EN 16931.
+outside EN 16931. A fixed-amount discount states ``cbc:SettlementDiscountAmount`` without
+``cbc:SettlementDiscountPercent``. An instalment's own discount goes into that
+instalment's ``cac:PaymentTerms`` (beside its ``cbc:Amount`` and due date, so without a
+base amount); an element holds one discount, so an instalment's further discounts are in
+the text. Read back, a discount in a ``cac:PaymentTerms`` that states a due date is that
+instalment's, one without a due date is on the whole invoice.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -131,7 +136,28 @@ def to_ubl(part: PaymentPart, profile: Profile = Profile.EN16931) -> Written:
         make(mandate, CBC, "ID", part.mandate)
         fragments.append(Fragment(f"{_ROOT}/cac:PaymentMeans", serialize(mandate)))
     written_part = part if decided.text == part.terms_text else _with_text(part, decided.text)
-    return Written(Syntax.UBL, profile, written_part, tuple(fragments), decided.in_text)
+    in_text = decided.in_text
+    if decided.structured:
+        in_text += _unstated_bases(part)
+    return Written(Syntax.UBL, profile, written_part, tuple(fragments), in_text)
+
+
+def _unstated_bases(part: PaymentPart) -> tuple[str, ...]:
+    """Return a sentence per instalment discount whose base is not the instalment's amount."""
+    out = []
+    seen: set[int] = set()
+    for d in part.discounts:
+        index = d.installment
+        if index is None or index in seen or index >= len(part.dues):
+            continue
+        seen.add(index)
+        if d.basis_amount is not None and d.basis_amount != part.dues[index].amount:
+            out.append(
+                f"instalment {index + 1}'s discount is taken on {d.basis_amount}, which no "
+                "element states (cbc:Amount is the instalment's amount): in the terms text "
+                "(BT-20)"
+            )
+    return tuple(out)
 
 
 def _with_text(part: PaymentPart, text: str | None) -> PaymentPart:
@@ -140,14 +166,28 @@ def _with_text(part: PaymentPart, text: str | None) -> PaymentPart:
     return evolve(part, terms_text=text)
 
 
+def _settlement_period(element: Element, discount: DiscountTerm) -> None:
+    period = make(element, CAC, "SettlementPeriod")
+    make(period, CBC, "StartDate", discount.basis_date.isoformat())
+    make(period, CBC, "EndDate", discount.last_day.isoformat())
+    make(period, CBC, "DurationMeasure", str(discount.days), unitCode="DAY")
+
+
 def _structured(part: PaymentPart, text: str | None) -> list[Fragment]:
     out: list[Fragment] = []
     terms = part.terms
     several = len(part.dues) > 1
+    own: dict[int, DiscountTerm] = {}  # each instalment's first discount: one per element
+    for discount in part.discounts:
+        if discount.installment is not None:
+            own.setdefault(discount.installment, discount)
     for i, due in enumerate(part.dues):
+        mine = own.get(i)
         element = make(None, CAC, "PaymentTerms")
         if i == 0 and text is not None:
             make(element, CBC, "Note", text)
+        if mine is not None and mine.percent is not None:
+            make(element, CBC, "SettlementDiscountPercent", format(mine.percent, "f"))
         if part.penalty is not None:
             make(element, CBC, "PenaltySurchargePercent", format(part.penalty, "f"))
         line = terms.installments[i] if terms is not None and i < len(terms.installments) else None
@@ -159,12 +199,16 @@ def _structured(part: PaymentPart, text: str | None) -> list[Fragment]:
         ):
             make(element, CBC, "PaymentPercent", format(line.value, "f"))
         _money(element, "Amount", due.amount, part.currency)
+        if mine is not None and mine.amount is not None:
+            _money(element, "SettlementDiscountAmount", mine.amount, part.currency)
         make(
             element,
             CBC,
             "InstallmentDueDate" if several else "PaymentDueDate",
             due.date.isoformat(),
         )
+        if mine is not None:
+            _settlement_period(element, mine)
         if part.penalty is not None:
             period = make(element, CAC, "PenaltyPeriod")
             make(period, CBC, "StartDate", (due.date + timedelta(days=1)).isoformat())
@@ -174,16 +218,16 @@ def _structured(part: PaymentPart, text: str | None) -> list[Fragment]:
         make(element, CBC, "Note", text)
         out.append(Fragment(_ROOT, serialize(element)))
     for discount in part.discounts:
+        if discount.installment is not None:
+            continue
         element = make(None, CAC, "PaymentTerms")
-        make(element, CBC, "SettlementDiscountPercent", format(discount.percent, "f"))
+        if discount.percent is not None:  # a fixed-amount discount states its amount alone
+            make(element, CBC, "SettlementDiscountPercent", format(discount.percent, "f"))
         if discount.basis_amount is not None:
             _money(element, "Amount", discount.basis_amount, part.currency)
         if discount.amount is not None:
             _money(element, "SettlementDiscountAmount", discount.amount, part.currency)
-        period = make(element, CAC, "SettlementPeriod")
-        make(period, CBC, "StartDate", discount.basis_date.isoformat())
-        make(period, CBC, "EndDate", discount.last_day.isoformat())
-        make(period, CBC, "DurationMeasure", str(discount.days), unitCode="DAY")
+        _settlement_period(element, discount)
         out.append(Fragment(_ROOT, serialize(element)))
     return out
 
@@ -262,6 +306,7 @@ def _payment_terms(
             read_text(n, "cac:PaymentTerms/cbc:Note (BT-20)") for n in children(block, CBC, "Note")
         ]
         percent = child(block, CBC, "SettlementDiscountPercent")
+        discount_amount = child(block, CBC, "SettlementDiscountAmount")
         penalty_element = child(block, CBC, "PenaltySurchargePercent")
         if penalty_element is not None:
             value = read_percent(penalty_element, "cbc:PenaltySurchargePercent", upper=False)
@@ -274,29 +319,38 @@ def _payment_terms(
         amount = (
             None if amount_element is None else read_amount(amount_element, "cbc:Amount", currency)
         )
-        if percent is not None:
-            discounts.append(_discount(block, percent, amount, currency, issue))
-            continue
         due_element = child(block, CBC, "InstallmentDueDate")
         if due_element is None:
             due_element = child(block, CBC, "PaymentDueDate")
-        if due_element is not None:
-            if amount is None:
-                raise InvalidDocument(
-                    "cac:PaymentTerms/cbc:Amount", "", "the instalment amount beside its due date"
-                )
-            pct = child(block, CBC, "PaymentPercent")
-            dues.append(Due(read_ubl_date(due_element), amount))
-            percents.append(
-                None if pct is None else read_percent(pct, "cbc:PaymentPercent", upper=False)
+        if due_element is None:
+            if percent is not None or discount_amount is not None:
+                # a discount on the whole invoice: cbc:Amount is the amount it is taken on
+                discounts.append(_discount(block, percent, amount, currency, issue, None))
+            continue
+        if amount is None:
+            raise InvalidDocument(
+                "cac:PaymentTerms/cbc:Amount", "", "the instalment amount beside its due date"
             )
+        pct = child(block, CBC, "PaymentPercent")
+        dues.append(Due(read_ubl_date(due_element), amount))
+        percents.append(
+            None if pct is None else read_percent(pct, "cbc:PaymentPercent", upper=False)
+        )
+        if percent is not None or discount_amount is not None:
+            # the instalment's own discount: cbc:Amount is the instalment's amount
+            discounts.append(_discount(block, percent, None, currency, issue, len(dues) - 1))
     return texts, dues, percents, discounts, penalty, elements
 
 
 def _discount(
-    block: Element, percent: Element, base: Decimal | None, currency: str | None, issue: date | None
+    block: Element,
+    percent: Element | None,
+    base: Decimal | None,
+    currency: str | None,
+    issue: date | None,
+    installment: int | None,
 ) -> DiscountTerm:
-    value = read_percent(percent, "cbc:SettlementDiscountPercent")
+    value = None if percent is None else read_percent(percent, "cbc:SettlementDiscountPercent")
     amount_element = child(block, CBC, "SettlementDiscountAmount")
     amount = None if amount_element is None else read_amount(amount_element, None, currency)
     period = child(block, CAC, "SettlementPeriod")
@@ -343,7 +397,7 @@ def _discount(
         days = (end - start).days
     if days is None:
         raise InvalidDocument("cac:SettlementPeriod", "", "an EndDate or a DurationMeasure in days")
-    return DiscountTerm(value, start, days, base, amount)
+    return DiscountTerm(value, start, days, base, amount, installment)
 
 
 def read_ubl(

@@ -103,11 +103,16 @@ def skonto_lines(discounts: Iterable[DiscountTerm], *, base: Decimal | None = No
     """
     out = []
     for discount in discounts:
-        if discount.percent.quantize(_TWO) != discount.percent:
+        percent = discount.percent
+        if percent is None:
             raise InvalidDocument(
-                "PROZENT", str(discount.percent), "a percentage with at most two decimals"
+                "PROZENT",
+                f"a fixed discount of {discount.amount}",
+                "a percentage (a #SKONTO# line states no fixed amount)",
             )
-        line = f"#SKONTO#TAGE={discount.days}#PROZENT={_number(discount.percent)}#"
+        if percent.quantize(_TWO) != percent:
+            raise InvalidDocument("PROZENT", str(percent), "a percentage with at most two decimals")
+        line = f"#SKONTO#TAGE={discount.days}#PROZENT={_number(percent)}#"
         if base is not None:
             line += f"BASISBETRAG={_number(base)}#"
         out.append(line + "\n")

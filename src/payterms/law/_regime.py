@@ -20,7 +20,7 @@ from payterms.conventions import (
     RateSplit,
 )
 from payterms.errors import InvalidArgument
-from payterms.law.rates import RateRounding, table_names, using
+from payterms.law.rates import RateRounding, naming_formula, table_names, using
 from payterms.law.tables import RateTable
 
 __all__ = [
@@ -243,6 +243,14 @@ class Regime:
     term_caps: TermCaps | None = field(default=None, repr=False)
     due_adjustment: Adjustment = field(default=Adjustment.UNADJUSTED, repr=False)
     due_adjustment_source: str = field(default="", repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        # a rate not published names STATUTORY_FORMULA only where this regime has one
+        formula = self.formula is not None
+        for name in ("rate", "minimum_rate", "maximum_rate"):
+            source = getattr(self, name)
+            if source is not None:
+                object.__setattr__(self, name, naming_formula(source, formula=formula))
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the statutory annual rate (a fraction) for interest day *day*.

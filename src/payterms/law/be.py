@@ -45,7 +45,6 @@ __all__ = [
     "COMPENSATION",
     "CONSUMER_COMPENSATION",
     "FORMULA",
-    "PENALTY_BOUND",
     "RATE",
     "RATE_BEFORE_2013",
     "TRANSPOSITION",
@@ -75,9 +74,6 @@ FORMULA = TableRate(
     ),
 )
 """ECB + 8 points rounded up to the next half point, for days past the published table."""
-
-PENALTY_BOUND = ("Code of Economic Law art. XIX.4", "the B2B rate of the law of 2 August 2002")
-"""The article and the words of the cap on a consumer's agreed rate (``check_terms``)."""
 
 COMPENSATION = FlatCompensation(
     Decimal(40),

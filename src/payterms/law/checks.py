@@ -52,16 +52,17 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Iterable
 from decimal import Decimal
-from types import ModuleType
 
 from attrs import evolve
 
 from payterms._checks import check_date, to_decimal
 from payterms.calendars import BusinessCalendar
+from payterms.charges import Charges, ContractRate
 from payterms.conventions import PartyKind as PartyKind
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.law._countries import country
 from payterms.law._regime import Regime
+from payterms.law.clauses import check_charges
 from payterms.law.findings import SCAN_DAYS, Case
 from payterms.law.findings import Finding as Finding
 from payterms.law.findings import Mention as Mention
@@ -99,68 +100,30 @@ def _buyer_of(regime: Regime, buyer: PartyKind) -> PartyKind:
     )
 
 
-def _percent(rate: Decimal) -> str:
-    return f"{rate.scaleb(2).normalize():f}"
+def _penalty(case: Case, code: str, given: Regime | None, agreed: Decimal) -> tuple[Finding, ...]:
+    """Return the findings on an agreed penalty rate, on the day after the due date.
 
-
-def _penalty(
-    case: Case, code: str, module: ModuleType, given: Regime | None, agreed: Decimal
-) -> list[Finding]:
-    """Return the findings on an agreed penalty rate against the regime's floor and cap.
-
-    The bound is the regime's ``minimum_rate`` / ``maximum_rate`` on the day after the
-    invoice's due date; the country module names its article (``PENALTY_BOUND``).
+    The rate is compared by :func:`payterms.law.check_charges` (a ``ContractRate`` clause)
+    with the regime's statutory floor or cap on the first late day.
     """
-    article, bound = getattr(module, "PENALTY_BOUND", ("", "the statutory bound"))
-    what = f"{code}-penalty-rate"
-    regime = given
-    if regime is None:
-        try:
-            regime = module.regime(contract_date=case.contract_date, debtor=case.buyer.regime_kind)
-        except InvalidArgument as exc:
-            return [
-                Finding(
-                    Severity.INFO,
-                    what,
-                    article or code,
-                    f"the agreed penalty rate is not checked: {exc.expected}",
-                )
-            ]
-    assert regime is not None  # noqa: S101 - set above
-    if regime.minimum_rate is None and regime.maximum_rate is None:
-        return []  # the law leaves the agreed rate free
     if case.invoice_date is None:
-        return [
+        return (
             Finding(
                 Severity.INFO,
-                what,
-                article,
-                "the agreed penalty rate is not checked: its statutory bound changes every "
+                f"{code}-rate-not-checked",
+                "",
+                "the agreed penalty rate is not checked: the statutory rates change every "
                 "half-year, so it needs the invoice date (pass invoice_date=)",
-            )
-        ]
+            ),
+        )
     day = case.terms.due_date(case.invoice_date, calendar=case.calendar) + _dt.timedelta(days=1)
-    found = []
-    for rule, below, word in (
-        (regime.minimum_rate, True, "minimum"),
-        (regime.maximum_rate, False, "maximum"),
-    ):
-        if rule is None:
-            continue
-        limit = rule.rate_on(day)
-        if (agreed < limit) if below else (agreed > limit):
-            side = "below" if below else "above"
-            found.append(
-                Finding(
-                    Severity.VIOLATION,
-                    what,
-                    article,
-                    f"the agreed penalty rate of {_percent(agreed)} % is {side} the statutory "
-                    f"{word} of {_percent(limit)} % on {day}: {bound}",
-                    invoice_date=case.invoice_date,
-                )
-            )
-    return found
+    found = check_charges(
+        Charges(rate=ContractRate(agreed)),
+        given if given is not None else code,
+        debtor=case.buyer,
+        on=day,
+    )
+    return tuple(evolve(f, invoice_date=case.invoice_date) for f in found)
 
 
 def check_terms(
@@ -200,8 +163,8 @@ def check_terms(
     >>> finding, = check_terms(PaymentTerms.net(30), "FR", invoice_date=_dt.date(2024, 9, 2),
     ...                        penalty_rate=Decimal("0.10"))
     >>> print(finding.code, finding.message)
-    FR-penalty-rate the agreed penalty rate of 10 % is below the statutory minimum of
-    14.76 % on 2024-10-03: three times the legal interest rate
+    FR-L441-10-penalty-floor the agreed rate (10 % a year, 10 % a year) is below three
+    times the legal rate on 2024-10-03 (14.76 %): the floor applies
     """
     given: Regime | None = None
     if isinstance(jurisdiction, Regime):
@@ -256,7 +219,7 @@ def check_terms(
         calendar=calendar,
         mentions=wanted,
     )
-    rates = [] if agreed is None else _penalty(case, code, module, given, agreed)
+    rates = () if agreed is None else _penalty(case, code, given, agreed)
     if buyer is PartyKind.CONSUMER:
         return (
             *rates,

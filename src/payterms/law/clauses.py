@@ -134,11 +134,24 @@ def _rate_findings(
         ]
     try:
         if code == "FR":
-            floor = fr.MINIMUM_RATE.rate_on(on)
+            floor = (regime.minimum_rate or fr.MINIMUM_RATE).rate_on(on)
         else:
             statutory = _statutory(regime, on)
     except RateNotPublished as exc:
-        return [_not_checked(code, "rate", "", f"no published rate on {on}: {exc}")]
+        # a check takes no assumption: the one way out is a regime built with the table
+        bare = RateNotPublished(
+            exc.table,
+            exc.on,
+            exc.last_known,
+            first_known=exc.first_known,
+            detail=exc.detail,
+            remedy=False,
+        )
+        why = (
+            f"no published rate on {on}: {bare}; to check it, pass a regime built with "
+            f"tables={{{exc.table!r}: RateTable.from_csv(...)}} (payterms.law.regime)"
+        )
+        return [_not_checked(code, "rate", "", why)]
     if code == "FR":
         if agreed < floor:
             return [
@@ -248,7 +261,7 @@ def _cap_findings(
 
 def check_charges(
     charges: Charges,
-    jurisdiction: str,
+    jurisdiction: str | Regime,
     *,
     debtor: PartyKind = PartyKind.UNDERTAKING,
     on: _dt.date | None = None,
@@ -256,7 +269,11 @@ def check_charges(
 ) -> tuple[Finding, ...]:
     """Return the findings on the late-charge clauses of *charges* under *jurisdiction*.
 
-    *debtor* is the kind of debtor; *on* a day of the claim (the statutory rates it is
+    *jurisdiction* is a regime code or a :class:`~payterms.law.Regime`: one built with
+    ``tables=`` compares the agreed rate with the rates of those tables, and its debtor
+    stands for *debtor* (left at ``UNDERTAKING``, the regime's debtor is taken; another
+    kind than the regime's is refused). *debtor* is the kind of debtor; *on* a day of the
+    claim (the statutory rates it is
     compared with change every half-year; without it the rate is not checked); *debt* the
     amount owed (without it, the consumer caps are checked on the debts where a cap or a
     clause changes slope, and the first excess found is reported). An empty result means
@@ -278,6 +295,18 @@ deemed unwritten
     """
     if not isinstance(charges, Charges):
         raise InvalidType("charges", charges, "a payterms.Charges")
+    given: Regime | None = None
+    if isinstance(jurisdiction, Regime):
+        given = jurisdiction
+        if debtor is PartyKind.UNDERTAKING:
+            debtor = given.debtor
+        elif isinstance(debtor, PartyKind) and debtor.regime_kind is not given.debtor.regime_kind:
+            raise InvalidArgument(
+                "debtor",
+                debtor,
+                f"the {given.code} regime's debtor ({given.debtor.value}) or UNDERTAKING",
+            )
+        jurisdiction = given.code
     code, module = country(jurisdiction)
     if not isinstance(debtor, PartyKind):
         raise InvalidArgument("debtor", debtor, "a payterms.law.PartyKind member")
@@ -289,11 +318,12 @@ deemed unwritten
         amount = to_decimal(debt, "debt")
         if amount < 0:
             raise InvalidArgument("debt", debt, "a non-negative amount")
-    regime: Regime | None
-    try:
-        regime = module.regime(contract_date=None, debtor=debtor)
-    except InvalidArgument:
-        regime = None  # a debtor the sources do not cover in this jurisdiction
+    regime: Regime | None = given
+    if regime is None:
+        try:
+            regime = module.regime(contract_date=None, debtor=debtor)
+        except InvalidArgument:
+            regime = None  # a debtor the sources do not cover in this jurisdiction
 
     found: list[Finding] = []
     if charges.rate is not None:

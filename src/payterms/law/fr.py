@@ -43,7 +43,6 @@ __all__ = [
     "COMPENSATION",
     "LEGAL_RATE",
     "MINIMUM_RATE",
-    "PENALTY_BOUND",
     "RATE",
     "regime",
 ]
@@ -53,9 +52,6 @@ RATE = TableRate("ecb_mro", margin=Decimal("0.10"), fixing=Fixing.SEMESTER_START
 
 LEGAL_RATE = TableRate("fr_legal_rate_professionals")
 """Taux de l'intérêt légal, "all other cases" (art. L313-2 CMF)."""
-
-PENALTY_BOUND = ("Code de commerce art. L441-10 II", "three times the legal interest rate")
-"""The article and the words of the floor of an agreed penalty rate (``check_terms``)."""
 
 MINIMUM_RATE = TableRate("fr_legal_rate_professionals", multiplier=Decimal(3))
 """Three times the legal rate: the floor of an agreed rate (art. L441-10 II)."""

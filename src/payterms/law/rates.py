@@ -43,7 +43,16 @@ from payterms.law.tables import (
 )
 from payterms.money import CONTEXT
 
-__all__ = ["Fixing", "RateRounding", "Switch", "TableRate", "Unconfirmed", "table_names", "using"]
+__all__ = [
+    "Fixing",
+    "RateRounding",
+    "Switch",
+    "TableRate",
+    "Unconfirmed",
+    "naming_formula",
+    "table_names",
+    "using",
+]
 
 _ONE_DAY = _dt.timedelta(days=1)
 _HALF = Decimal("0.5")
@@ -169,7 +178,9 @@ class TableRate:
     affected stretch says so) or a *fallback* rule is given (used on those days: the
     statutory formula of :attr:`~payterms.interest.RateAssumption.STATUTORY_FORMULA`).
     *derived*, when set, is the note reported with every rate (a rate computed where a
-    publication exists but was not read).
+    publication exists but was not read). *formula* is set by the regime that reads the
+    rule (see :func:`naming_formula`): whether its ``RateNotPublished`` names
+    ``STATUTORY_FORMULA`` as a way out (``None``: named with its condition).
 
     >>> from datetime import date
     >>> TableRate("de_basiszinssatz", margin=Decimal("0.09")).rate_segments(
@@ -187,6 +198,7 @@ class TableRate:
     assume: RateAssumption | None = None
     data: RateTable | None = field(default=None, repr=False, converter=_check_data)
     fallback: RateSource | None = field(default=None, repr=False)
+    formula: bool | None = field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
         if self.data is None and self.table not in TABLE_NAMES:
@@ -308,7 +320,9 @@ class TableRate:
         """
         points, values, segments, first, end = _schedule(self)
         if start < first:
-            raise RateNotPublished(self.table, start, self.last_known, first_known=first)
+            raise RateNotPublished(
+                self.table, start, self.last_known, first_known=first, formula=self.formula
+            )
         i = bisect_right(points, start) - 1
         j = bisect_left(points, stop, i + 1)
         if any(values[k][0] is None for k in range(i, j)):
@@ -321,16 +335,28 @@ class TableRate:
                     continue
                 if self.fallback is None:
                     raise RateNotPublished(
-                        self.table, begin, self.last_known, first_known=first, detail=why
+                        self.table,
+                        begin,
+                        self.last_known,
+                        first_known=first,
+                        detail=why,
+                        formula=self.formula,
                     )
                 until = points[k + 1] if k + 1 < j else stop
                 out.extend(self.fallback.rate_segments(begin, until))
         else:
             out = list(segments[i:j])
             out[0] = (start, out[0][1], out[0][2])
-        if stop - _ONE_DAY > end:  # name the first day asked for that has no rate
-            day = max(start, end + _ONE_DAY)
-            raise RateNotPublished(self.table, day, end, first_known=first)
+        if stop - _ONE_DAY > end:
+            # the first day of [start, stop) without a rate: a claim that starts past the
+            # table's end is refused for its own first day, not for the day after the end
+            raise RateNotPublished(
+                self.table,
+                max(start, end + _ONE_DAY),
+                end,
+                first_known=first,
+                formula=self.formula,
+            )
         return out
 
     def assuming(self, assume: RateAssumption | None) -> TableRate:
@@ -340,6 +366,10 @@ class TableRate:
     def falling_back(self, fallback: RateSource) -> TableRate:
         """Return this rule with *fallback* for the days its table has no confirmed rate."""
         return evolve(self, fallback=fallback)
+
+    def naming_formula(self, *, formula: bool) -> TableRate:
+        """Return this rule with *formula* (see :func:`naming_formula`)."""
+        return evolve(self, formula=formula)
 
 
 def _status(entry: RateEntry) -> str:
@@ -371,6 +401,27 @@ def using(source: RateSource, tables: Mapping[str, RateTable]) -> RateSource:
     if method is None:
         return source
     result: RateSource = method(tables)
+    return result
+
+
+def naming_formula(source: RateSource, *, formula: bool) -> RateSource:
+    """Return *source* whose ``RateNotPublished`` names ``STATUTORY_FORMULA`` if *formula*.
+
+    A regime marks its rules with whether it has a statutory formula over the ECB rate
+    (:attr:`payterms.law.Regime.formula`), so that the error names only the ways out that
+    regime has; a rule that reads no table is returned as it is.
+
+    >>> from datetime import date
+    >>> try:
+    ...     naming_formula(TableRate("uk_reference_rate"), formula=False).rate_on(date(2027, 1, 4))
+    ... except RateNotPublished as exc:
+    ...     "STATUTORY_FORMULA" in str(exc)
+    False
+    """
+    method = getattr(source, "naming_formula", None)
+    if method is None:
+        return source
+    result: RateSource = method(formula=formula)
     return result
 
 
@@ -434,6 +485,14 @@ class Switch:
     def using(self, tables: Mapping[str, RateTable]) -> Switch:
         """Return this rule with both of its rules reading *tables* (see TableRate.using)."""
         return evolve(self, before=using(self.before, tables), after=using(self.after, tables))
+
+    def naming_formula(self, *, formula: bool) -> Switch:
+        """Return this rule with both of its rules given *formula* (see naming_formula)."""
+        return evolve(
+            self,
+            before=naming_formula(self.before, formula=formula),
+            after=naming_formula(self.after, formula=formula),
+        )
 
 
 @frozen

@@ -440,7 +440,8 @@ class RateTable:
         in increasing order. A date is written ``YYYY-MM-DD``; a rate is percent per
         annum written as a plain decimal number such as ``2.15`` or ``-0.88``; a field
         with a comma is quoted. *source* is CSV text when it is a ``str`` holding a line
-        break, otherwise a path. *name* defaults to the file name without ``.csv``.
+        break, otherwise a path (a UTF-8 file; the byte-order mark a spreadsheet writes
+        first is skipped). *name* defaults to the file name without ``.csv``.
 
         Raises:
             InvalidArgument: named ``line N``, for the first line that breaks a rule (a
@@ -459,7 +460,7 @@ class RateTable:
         elif isinstance(source, (str, os.PathLike)):
             path = Path(source)
             try:
-                text = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8-sig")  # a spreadsheet's BOM too
             except (OSError, UnicodeDecodeError) as exc:
                 raise InvalidArgument(
                     "source", str(source), f"a readable UTF-8 file ({exc})"
@@ -470,7 +471,7 @@ class RateTable:
             raise InvalidType("source", source, "CSV text (a str with line breaks) or a path")
         if name is not None and (not isinstance(name, str) or not name.strip()):
             raise InvalidArgument("name", name, "a table name such as 'ecb_mro'")
-        return _parse(name or default_name, text, origin=origin)
+        return _parse(name or default_name, text.removeprefix("\ufeff"), origin=origin)
 
     def to_csv(self) -> str:
         """Return the table as CSV text in the shipped format (read back by :meth:`from_csv`).

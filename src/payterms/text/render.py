@@ -26,7 +26,13 @@ from decimal import ROUND_HALF_EVEN, Decimal
 from typing import Protocol, cast
 
 from payterms._checks import to_decimal
-from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidTerms, InvalidType
+from payterms.errors import (
+    CurrencyMismatch,
+    InvalidArgument,
+    InvalidTerms,
+    InvalidType,
+    RateNotPublished,
+)
 from payterms.money import quantize, round_to_unit
 from payterms.rules import DueRule
 from payterms.terms import (
@@ -347,7 +353,8 @@ def describe_invoice(
     yearly fractions, 0.1215 for 12.15 %, as everywhere in payterms) and the
     fixed compensation for recovery costs (``regime.compensation.amount``, in the
     regime's currency, which must be the schedule's). A rate past the regime's published
-    table raises :class:`~payterms.errors.RateNotPublished`: it is never extrapolated.
+    table raises :class:`~payterms.errors.RateNotPublished`: it is never extrapolated; its
+    note names this function's ways out (*rate*, or a regime built with ``tables=``).
 
     >>> from datetime import date
     >>> from decimal import Decimal
@@ -377,7 +384,14 @@ def describe_invoice(
     if regime is not None or rate is not None:
         if rate is None:
             assert regime is not None  # noqa: S101 - checked above
-            rate = regime.rate_on(schedule.final_due + timedelta(days=1))
+            try:
+                rate = regime.rate_on(schedule.final_due + timedelta(days=1))
+            except RateNotPublished as exc:
+                exc.add_note(
+                    "describe_invoice takes no assumption: state the rate with rate=, or "
+                    "pass a regime built with tables="
+                )
+                raise
         percent = to_decimal(rate, "rate") * 100
         out.append(t.penalty.format(r=_number(percent, t)))
     if regime is not None:
