@@ -1019,3 +1019,17 @@ def test_a_ledger_owes_what_late_interest_says_on_every_day(
                            charges=charges, compensation_from=since)  # fmt: skip
     # asking leaves the ledger as it was: its result is late_interest's, line for line
     assert ours == theirs
+
+
+def test_a_ledger_keeps_the_limits() -> None:
+    from payterms.errors import LimitExceeded
+    from payterms.interest import ClaimLedger, claim_rules
+
+    rules = claim_rules(rate=Decimal("0.08"))
+    with pytest.raises(LimitExceeded, match="principal=Decimal"):
+        ClaimLedger(rules, Decimal("1e30"), due=date(2024, 1, 1))
+    ledger = ClaimLedger(rules, Decimal("100"), due=date(2024, 1, 1))
+    with pytest.raises(LimitExceeded, match=r"day=datetime.date\(9999, 12, 31\)"):
+        ledger.owed(date(9999, 12, 31))
+    with pytest.raises(LimitExceeded, match=r"until=datetime.date\(9999, 12, 31\)"):
+        ledger.result(date(9999, 12, 31))
