@@ -533,7 +533,7 @@ def _rows() -> list[Case]:
         cases(
             "PaymentTerms.due_date",
             "adjustment",
-            ENUMS,
+            without(ENUMS, None),  # None: FOLLOWING with a calendar (the default)
             lambda v: NET30.due_date(D, calendar=CAL, adjustment=v),
         )
     )
@@ -994,6 +994,7 @@ def _rows() -> list[Case]:
     add(cases("Payment", "amount", [*AMOUNTS, 0, -5], lambda v: pt.Payment(D, v)))
     add(cases("Payment", "date", DATES, lambda v: pt.Payment(v, AMOUNT)))
     add(cases("law.regime", "code", ["XX", 42, None, ""], lambda v: law.regime(v)))
+    add(cases("regime", "code", ["XX", 42, None, ""], lambda v: pt.regime(v)))
     add(
         cases(
             "law.regime",

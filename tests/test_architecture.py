@@ -12,6 +12,7 @@ no import circle.
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from functools import cache
 from pathlib import Path
@@ -326,3 +327,18 @@ def test_one_decimal_working_context() -> None:
         for call in _calls(module, "Context")
     )
     assert built == []
+
+
+def test_the_architecture_page_draws_these_layers() -> None:
+    # docs/architecture.md draws the layers top to bottom; each line names the areas of one
+    # layer, then (after three spaces or more) describes it; only areas that exist are drawn
+    page = (PACKAGE.parent.parent / "docs" / "architecture.md").read_text(encoding="utf-8")
+    section = page[page.index("## Modules and the direction of imports") :]
+    start = section.index("```text\n") + len("```text\n")
+    block = section[start : section.index("\n```", start)]
+    areas = {_area(module) for module in _modules()}
+    drawn = [set(re.split(r"\s{3,}", line)[0].split()) for line in block.splitlines()]
+    expected = [set(layer) & areas for layer in reversed(LAYERS) if set(layer) & areas]
+    assert drawn == expected
+    # every area of the package is drawn
+    assert set().union(*drawn) == areas

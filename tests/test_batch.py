@@ -1202,6 +1202,19 @@ def test_schedules_with_mixed_terms_and_published_split() -> None:
     assert [(d.date, d.amount) for d in got[1].dues] == [(date(2026, 2, 14), Decimal("1000.00"))]
 
 
+def test_each_schedule_of_a_column_keeps_its_terms() -> None:
+    # a schedule keeps the terms it came from, also when it is built from the columns
+    net30 = PaymentTerms.net(30)
+    mixed = np.array([SPLIT, net30, SPLIT], dtype=object)
+    starts = as_kind([date(2026, 1, 15), date(2026, 2, 3), date(2026, 3, 1)], "numpy[D]")
+    got = schedules(mixed, starts, [Decimal("100"), Decimal("200"), Decimal("300")])
+    assert [s.terms for s in got] == [SPLIT, net30, SPLIT]
+    assert got[1].terms is net30
+    one = schedules(net30, starts, [Decimal("1")] * 3)
+    assert {s.terms for s in one} == {net30}
+    assert [s.terms for s in schedules(net30, list(as_dates(starts)), ["1"] * 3)] == [net30] * 3
+
+
 def test_empty_schedules_and_amounts_due() -> None:
     assert schedules(SPLIT, [], []) == ()
     frame = amounts_due(SPLIT, pd.Series([], dtype="datetime64[ns]"), pd.Series([], dtype=object))
@@ -1477,6 +1490,22 @@ def test_batch_on_plain_sequences_imports_neither_numpy_nor_pandas() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
     ).stdout.strip()
     assert out == ""
+
+
+def test_a_calendar_alone_moves_every_due_date_to_the_following_business_day() -> None:
+    # as PaymentTerms.due_date and schedule do: Saturday 31 January 2026 becomes Monday
+    be = BusinessCalendar.country("BE")
+    net30 = PaymentTerms.net(30)
+    starts = [date(2026, 1, 1), date(2026, 1, 2)]
+    assert due_dates(net30, starts, calendar=be) == (date(2026, 2, 2), date(2026, 2, 2))
+    assert due_dates(net30, starts, calendar=be, adjustment=Adjustment.UNADJUSTED) == (
+        date(2026, 1, 31),
+        date(2026, 2, 1),
+    )
+    (sched,) = schedules(net30, starts[:1], ["100"], calendar=be)
+    assert sched.final_due == date(2026, 2, 2)
+    with pytest.raises(InvalidType, match="calendar"):
+        due_dates(net30, starts, calendar="BE")  # type: ignore[call-overload]
 
 
 # --------------------------------------------------------------------------- frames (#16)

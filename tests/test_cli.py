@@ -1,10 +1,9 @@
 """Tests for the payterms command line.
 
-Most tests call ``main(argv)`` in the test process and read what it printed; a few
-drive the installed console script in a subprocess (every command once in each mode,
-the CSV round trip, some bad inputs), since each process start costs a tenth of a second.
-The JSON a command prints is checked against the library's own result for the same
-inputs, converted by ``jsonable`` (tested on its own below).
+These tests call ``main(argv)`` in the test process and read what it printed; the
+installed console script is driven in subprocesses by tests/test_cli_console.py. The JSON
+a command prints is checked against the library's own result for the same inputs,
+converted by ``jsonable`` (tested on its own below).
 """
 
 from __future__ import annotations
@@ -15,13 +14,11 @@ import doctest
 import io
 import json
 import re
-import subprocess
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-from subprocess import PIPE
 from typing import Any
 
 import pytest
@@ -1077,118 +1074,3 @@ def _stdin(text: str) -> Iterator[None]:
         yield
     finally:
         sys.stdin = saved
-
-
-# --------------------------------------------------------------------------- the console script
-
-
-def _script() -> list[str]:
-    script = Path(sys.executable).with_name("payterms")
-    return [str(script)] if script.exists() else [sys.executable, "-m", "payterms"]
-
-
-def _console(*argv: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*_script(), *argv], input=stdin, capture_output=True, text=True, check=False
-    )
-
-
-CONSOLE_RUNS: list[tuple[str, ...]] = [
-    ("due", "45 jours fin de mois", "2026-01-15"),
-    ("schedule", "2/10 net 30", "2026-01-15", "1210.00"),
-    ("describe", "2/10 net 30", "--lang", "fr"),
-    ("check", "net 30", "--country", "FR"),
-    ("cash", "net 30", "2026-07-01", *PAYER_ARGS),
-    ("send-date", "CM+30D", "--ready", "2026-01-20", "--runs", "25", "--approval-days", "5"),
-    ("discount", "2/10/30", "--rate", "8%"),
-    ("breakeven", "10/30", "--rate", "8%"),
-    ("cost", "net 60", "10000", "--rate", "8%", "--date", "2026-01-15"),
-    BE_CLAIM,
-    ("plan", "1000.00", "3", "--start", "2026-01-15", "--first", "2026-02-15", "--rate", "8%"),
-    (*ACME_ARGS, *ACME_PAYMENTS),
-    ("rates", "--regime", "FR"),
-]
-
-
-@pytest.fixture(scope="module")
-def console() -> dict[tuple[str, ...], subprocess.CompletedProcess[str]]:
-    """Run the installed console script once per command and mode, and keep the results.
-
-    The processes run side by side: each spends most of its time starting Python.
-    """
-    argvs = [(*argv, *mode) for argv in CONSOLE_RUNS for mode in ((), ("--json",))]
-    started = [
-        (
-            argv,
-            subprocess.Popen([*_script(), *argv], stdin=PIPE, stdout=PIPE, stderr=PIPE, text=True),
-        )
-        for argv in argvs
-    ]
-    results = {}
-    for argv, process in started:
-        stdin = ACME_INVOICES if argv[0] == "account" else ""
-        out, err = process.communicate(stdin)
-        results[argv] = subprocess.CompletedProcess(argv, process.returncode, out, err)
-    return results
-
-
-def test_console_script_covers_every_command() -> None:
-    names = {argv[0] for argv in CONSOLE_RUNS}
-    assert names == set(COMMAND_NAMES) - {"demo", "version"}
-
-
-@pytest.mark.parametrize("argv", CONSOLE_RUNS, ids=lambda a: a[0])
-def test_console_script_human_and_json(
-    console: dict[tuple[str, ...], subprocess.CompletedProcess[str]],
-    capsys: pytest.CaptureFixture[str],
-    argv: tuple[str, ...],
-) -> None:
-    for mode in ((), ("--json",)):
-        done = console[(*argv, *mode)]
-        assert (done.returncode, done.stderr) == (0, "")
-        # the installed script prints what main() prints in this process
-        with _stdin(ACME_INVOICES if argv[0] == "account" else ""):
-            assert main([*argv, *mode]) == 0
-        assert capsys.readouterr().out == done.stdout
-    json.loads(console[(*argv, "--json")].stdout)
-
-
-def test_console_script_csv_round_trip() -> None:
-    text = _invoices(1000)
-    done = _console("due", "net 60", "--csv", "--calendar", "TARGET", stdin=text)
-    assert (done.returncode, done.stderr) == (0, "")
-    rows = list(csv.DictReader(io.StringIO(done.stdout)))
-    assert len(rows) == 1000
-    target = pt.BusinessCalendar.TARGET
-    for row in rows:
-        terms = pt.PaymentTerms.parse(row["terms"] or "net 60", reading=THEN_DAYS)
-        due = terms.due_date(date.fromisoformat(row["date"]), calendar=target)
-        assert row["due_date"] == due.isoformat()
-
-
-@pytest.mark.parametrize(
-    ("argv", "stdin"),
-    [
-        (("schedule", "net 30", "2026-01-15", "1e3"), None),
-        (
-            ("interest", "100", "--due", "2024-01-01", "--until", "2024-02-01", "--regime", "XX"),
-            None,
-        ),
-        (("due", "net 30", "--csv"), ""),
-        (("nonsense",), None),
-    ],
-    ids=["float-amount", "unknown-regime", "empty-stdin", "unknown-command"],
-)
-def test_console_script_bad_input(argv: tuple[str, ...], stdin: str | None) -> None:
-    done = _console(*argv, stdin=stdin)
-    assert done.returncode == 2
-    assert done.stdout == ""
-    assert len(done.stderr.splitlines()) == 1
-    assert "Traceback" not in done.stderr
-
-
-def test_module_entry_point() -> None:
-    result = subprocess.run(
-        [sys.executable, "-m", "payterms", "--version"], capture_output=True, text=True, check=True
-    )
-    assert result.stdout == f"payterms {__version__}\n"

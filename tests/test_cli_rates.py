@@ -366,7 +366,7 @@ def test_a_malformed_user_table_is_bad_input_for_interest(run: Run, tmp_path: Pa
 
 
 def test_console_script_checks_a_table(ecb: Path) -> None:
-    # tests/test_cli.py runs 'payterms rates' through the console script with the others
+    # tests/test_cli_console.py runs 'payterms rates' through the console script with the others
     script = Path(sys.executable).with_name("payterms")
     command = [str(script)] if script.exists() else [sys.executable, "-m", "payterms"]
     done = subprocess.run(

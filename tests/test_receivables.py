@@ -94,9 +94,9 @@ def test_countback_dso_from_invoices_matches_benji() -> None:
         Invoice("M3", "C", date(2026, 6, 10), date(2026, 7, 10), D("100000"),
                 payments=((date(2026, 6, 25), D("38000")),)),
     ]  # fmt: skip
-    got = dso(invs, as_of=date(2026, 6, 30), month_length=MonthLength.THIRTY)
+    got = dso(invs, as_of=date(2026, 6, 30), month_length=MonthLength.THIRTY).exact
     assert round(got, 1) == D("73.7")
-    assert dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.COUNTBACK) == countback_dso(
+    assert dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.COUNTBACK).exact == countback_dso(
         D("212000"), [D("100000"), D("80000"), D("70000")], days=[30, 31, 30]
     )
 
@@ -150,8 +150,8 @@ def test_best_possible_dso_from_invoices(
         Invoice("old", "B", date(2026, 5, 5), date(2026, 6, 4), ar - sales),
     ]
     kw = {"as_of": as_of, "months": 1, "month_length": MonthLength.THIRTY}
-    simple = dso(invs, method=DsoMethod.SIMPLE, **kw)  # type: ignore[arg-type]
-    best = dso(invs, method=DsoMethod.BEST_POSSIBLE, **kw)  # type: ignore[arg-type]
+    simple = dso(invs, method=DsoMethod.SIMPLE, **kw).exact  # type: ignore[arg-type]
+    best = dso(invs, method=DsoMethod.BEST_POSSIBLE, **kw).exact  # type: ignore[arg-type]
     assert (simple, best, simple - best) == (dso_days, bpdso, add)
 
 
@@ -163,7 +163,7 @@ def test_average_ar_dso() -> None:
         Invoice("new", "A", date(2026, 5, 1), date(2026, 5, 31), D("400"),
                 payments=((date(2026, 6, 1), D("200")),)),
     ]  # fmt: skip
-    got = dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.AVERAGE_AR)
+    got = dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.AVERAGE_AR).exact
     assert got == D("200") * 91 / D("400")
 
 
@@ -628,13 +628,15 @@ def test_dso_without_sales_in_the_period() -> None:
     with pytest.raises(InvalidArgument, match="credit_sales=Decimal"):
         dso([inv], as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE)
     # countback walks back through the history instead: all of it, January 2025 in full
-    assert dso([inv], as_of=date(2026, 6, 30)) == (date(2026, 6, 30) - date(2024, 12, 31)).days
+    assert (
+        dso([inv], as_of=date(2026, 6, 30)).exact == (date(2026, 6, 30) - date(2024, 12, 31)).days
+    )
 
 
 def test_countback_capped_by_months() -> None:
     invs = [Invoice("A", "X", date(2026, 1, 15), date(2026, 2, 14), D("100")),
             Invoice("B", "X", date(2026, 6, 15), date(2026, 7, 15), D("100"))]  # fmt: skip
-    assert dso(invs, as_of=date(2026, 6, 30)) == 30 + 31 + 30 + 31 + 28 + 31 * D("100") / 100
+    assert dso(invs, as_of=date(2026, 6, 30)).exact == 30 + 31 + 30 + 31 + 28 + 31 * D("100") / 100
     with pytest.raises(InvalidArgument, match="the months allowed"):
         dso(invs, as_of=date(2026, 6, 30), months=3)
 
@@ -642,9 +644,9 @@ def test_countback_capped_by_months() -> None:
 def test_results_ignore_the_ambient_decimal_context() -> None:
     invs = [Invoice("A", "X", date(2026, 4, 1), date(2026, 5, 1), D("1234567.89")),
             Invoice("B", "X", date(2026, 6, 1), date(2026, 7, 1), D("7654321.01"))]  # fmt: skip
-    expected = dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE)
+    expected = dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE).exact
     with decimal.localcontext(decimal.Context(prec=3)):
-        assert dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE) == expected
+        assert dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE).exact == expected
         assert aging(invs, as_of=date(2026, 6, 30)).total == D("8888888.90")
 
 
@@ -715,8 +717,8 @@ def test_dso_from_invoices_grows_when_payments_are_undone(
     as_of = date(2026, 12, 31)
     unpaid = [Invoice(i.id, i.customer, i.issued, i.due, i.amount) for i in invs]
     try:
-        before = dso(invs, as_of=as_of, method=method, months=12)
-        after = dso(unpaid, as_of=as_of, method=method, months=12)
+        before = dso(invs, as_of=as_of, method=method, months=12).exact
+        after = dso(unpaid, as_of=as_of, method=method, months=12).exact
     except InvalidArgument:
         return  # no sales in the 12 months: undefined for both
     assert before <= after
@@ -919,13 +921,13 @@ def test_dso_from_invoices_matches_the_totals_formulas(
             dso(invs, as_of=as_of)
         return
     if sum(monthly) > 0:
-        got = dso(invs, as_of=as_of, method=DsoMethod.SIMPLE, months=months)
+        got = dso(invs, as_of=as_of, method=DsoMethod.SIMPLE, months=months).exact
         assert got == simple_dso(ar, sum(monthly), days=sum(lengths))
         current = sum((i.open_amount(as_of) for i in live if i.due >= as_of), D(0))
-        best = dso(invs, as_of=as_of, method=DsoMethod.BEST_POSSIBLE, months=months)
+        best = dso(invs, as_of=as_of, method=DsoMethod.BEST_POSSIBLE, months=months).exact
         assert best == simple_dso(current, sum(monthly), days=sum(lengths))
     if ar <= sum(monthly):
-        got = dso(invs, as_of=as_of, method=DsoMethod.COUNTBACK, months=months)
+        got = dso(invs, as_of=as_of, method=DsoMethod.COUNTBACK, months=months).exact
         assert got == countback_dso(ar, monthly, days=lengths)
 
 
@@ -1172,3 +1174,21 @@ def test_bucket_membership_reads_numpy_integers_and_refuses_junk() -> None:
         with pytest.raises(InvalidType) as info:
             junk in bucket  # noqa: B015 - the membership test is what is checked
         assert repr(junk) in str(info.value)
+
+
+def test_dso_is_a_named_result_shown_to_two_decimals() -> None:
+    # a DSO is read, not carried to 28 digits: days to 0.01 day, exact kept beside it
+    invs = [
+        Invoice("F-1", "A", date(2026, 4, 10), date(2026, 5, 10), D("1000")),
+        Invoice("F-2", "A", date(2026, 6, 1), date(2026, 7, 1), D("500")),
+        Invoice("F-3", "B", date(2026, 5, 20), date(2026, 6, 19), D("250"),
+                payments=((date(2026, 6, 10), D("250")),)),
+    ]  # fmt: skip
+    got = dso(invs, as_of=date(2026, 6, 30))
+    assert got.days == got.exact.quantize(D("0.01"))
+    assert got.days.as_tuple().exponent == -2
+    assert len(repr(got)) < 60
+    assert repr(got).startswith("Dso(days=Decimal(")
+    assert f"{got:.1f}" == f"{got.exact:.1f}"
+    assert round(got, 1) == round(got.exact, 1)
+    assert str(got).endswith("days (countback)")

@@ -20,29 +20,48 @@ from robustness import CASES, OUTCOMES, Case, outcome
 RESULTS = frozenset(
     {
         "AccountStatement",
+        "AgedItem",
+        "Aging",
         "AppliedPayment",
+        "BehaviourFit",
         "CashForecast",
         "Charge",
+        "Cliff",
+        "Concentration",
         "CreditExposure",
+        "CustomerExposure",
+        "DbtTrend",
         "DiscountDecision",
         "DiscountOffer",
+        "DiscountTiers",
         "DiscountWindow",
+        "Dso",
+        "DsoImprovement",
         "Due",
+        "DunningPlan",
+        "Finding",
+        "ForecastRow",
         "InstallmentCost",
+        "InstallmentPayment",
         "InterestColumns",
         "InterestPeriod",
         "InterestResult",
         "Margin",
+        "Parsed",
         "PaymentExplanation",
         "PaymentForecast",
         "PaymentPart",
         "PaymentPlan",
-        "PlanInstalment",
+        "PlanInstallment",
+        "Reading",
+        "Reminder",
         "ReminderClaim",
         "RunFit",
         "ScenarioComparison",
+        "ScenarioResult",
         "Schedule",
         "Schedules",
+        "SendDateRow",
         "SendDateTable",
         "SendPlan",
         "StatementLine",
@@ -51,7 +70,9 @@ RESULTS = frozenset(
         "TermComparisons",
         "TermCost",
         "TierChoice",
+        "TierDays",
         "TierStep",
+        "Written",
     }
 )
 
@@ -71,6 +92,8 @@ def test_the_table_covers_every_public_callable() -> None:
         if not callable(obj) or name in RESULTS:
             continue
         if inspect.isclass(obj) and issubclass(obj, (BaseException, enum.Enum)):
+            continue
+        if getattr(obj, "_is_protocol", False):  # a protocol describes, it is not called
             continue
         if name not in covered:
             missing.append(name)

@@ -10,7 +10,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment, BusinessCalendar
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, PaytermsError
 from payterms.money import MINOR_UNITS, smallest_unit
 from payterms.rules import DueRule
 from payterms.terms import (
@@ -1079,6 +1079,114 @@ def test_terms_accept_the_tiers_tier_costs_accepts(
     if terms_ok:
         sched = terms.schedule(date(2026, 1, 15), Decimal("100.00"))
         assert len(sched.discounts) == len(tiers)
+
+
+# -- a calendar without an adjustment: the following business day (QuantLib's pairing) --
+
+BE = BusinessCalendar.country("BE")
+
+
+def test_a_calendar_alone_moves_the_due_date_to_the_following_business_day() -> None:
+    # 1 January 2026 + 30 days is Saturday 31 January; Monday 2 February is a business day
+    net30 = PaymentTerms.net(30)
+    assert net30.due_date(date(2026, 1, 1), calendar=BE) == date(2026, 2, 2)
+    unadjusted = net30.due_date(date(2026, 1, 1), calendar=BE, adjustment=Adjustment.UNADJUSTED)
+    assert unadjusted == date(2026, 1, 31)
+    assert net30.due_date(date(2026, 1, 1)) == date(2026, 1, 31)  # no calendar: no move
+    sched = net30.with_discount(2, "9D").schedule(date(2026, 1, 1), "100", calendar=BE)
+    assert [d.date for d in sched.dues] == [date(2026, 2, 2)]
+    assert [w.last_day for w in sched.discounts] == [date(2026, 1, 12)]  # Sat 10 Jan -> Mon 12
+
+
+def test_a_calendar_that_is_not_one_is_refused_even_without_an_adjustment() -> None:
+    with pytest.raises(InvalidType, match="calendar"):
+        PaymentTerms.net(30).due_date(date(2026, 1, 1), calendar="BE")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="calendar"):
+        PaymentTerms.net(30).schedule(date(2026, 1, 1), Decimal("100"), calendar="BE")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="calendar"):
+        PaymentTerms.net(30).schedule(
+            date(2026, 1, 1),
+            Decimal("100"),
+            calendar="BE",  # type: ignore[arg-type]
+            adjustment=Adjustment.FOLLOWING,
+        )
+
+
+def test_the_one_step_schedule_moves_by_a_calendar_alone_and_keeps_its_terms() -> None:
+    # a Decimal amount and plain day steps take schedule's one-step path: same answer
+    terms = PaymentTerms.net(30).with_discount(2, "9D")
+    fast = terms.schedule(date(2026, 1, 1), Decimal("100"), calendar=BE)
+    slow = terms.schedule(date(2026, 1, 1), "100", calendar=BE)
+    assert fast == slow
+    assert fast.final_due == date(2026, 2, 2)  # Saturday 31 January moves to Monday
+    assert [w.last_day for w in fast.discounts] == [date(2026, 1, 12)]  # Sat 10 -> Mon 12
+    assert fast.terms is terms
+    plain = terms.schedule(date(2026, 1, 1), Decimal("100"))
+    assert plain.final_due == date(2026, 1, 31)  # no calendar: no move
+    assert plain.terms is terms
+
+
+@settings(max_examples=50, deadline=None)
+@given(terms=payment_terms(), start=st.dates(date(2020, 1, 1), date(2030, 12, 31)))
+def test_a_calendar_alone_is_following(terms: PaymentTerms, start: date) -> None:
+    try:
+        plain = terms.schedule(start, "1000.00", calendar=BE, adjustment=Adjustment.UNADJUSTED)
+    except PaytermsError:
+        return  # terms these dates cannot serve (a rule before the start, a year past 2100)
+    if any(day.year >= 2100 for day in (*(d.date for d in plain.dues), plain.final_due)):
+        return  # the BE calendar covers 1901-2100
+    moved = terms.schedule(start, "1000.00", calendar=BE)
+    assert moved == terms.schedule(start, "1000.00", calendar=BE, adjustment=Adjustment.FOLLOWING)
+    assert [d.date for d in moved.dues] == [
+        BE.adjust(d.date, Adjustment.FOLLOWING) for d in plain.dues
+    ]
+    assert [w.last_day for w in moved.discounts] == sorted(
+        BE.adjust(w.last_day, Adjustment.FOLLOWING) for w in plain.discounts
+    )
+    assert all(BE.is_business_day(d.date) for d in moved.dues)
+    assert terms.due_date(start, calendar=BE) == max(d.date for d in moved.dues)
+
+
+# -- reprs for a notebook: the wording, or the constructor call ------------------------
+
+
+def test_repr_is_the_wording_when_it_reads_back() -> None:
+    assert repr(PaymentTerms.parse("2/10 net 60")) == "PaymentTerms.parse('2/10 net 60')"
+    assert repr(PaymentTerms.net(30)) == "PaymentTerms.parse('net 30')"
+    assert str(PaymentTerms.parse("2/10 net 60")) == "2% discount within 10 days, net 60 days"
+    prox = PaymentTerms.prox(20, cutoff=12)  # no word form: the constructor call
+    assert repr(prox) == (
+        "PaymentTerms(installments=(Installment.balance('<12: -CM+1M+D20 ? -CM+2M+D20>'),))"
+    )
+    assert len(repr(PaymentTerms.parse("2/10 net 60"))) < 40
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    terms=st.one_of(payment_terms(), payment_terms(forward=False, extras=True, fixed_tiers=True))
+)
+def test_repr_reads_back_to_the_same_terms(terms: PaymentTerms) -> None:
+    import datetime
+    import decimal
+
+    import payterms
+    import payterms.terms
+
+    names = {name: getattr(payterms, name) for name in payterms.__all__}
+    names.update((name, getattr(payterms.terms, name)) for name in payterms.terms.__all__)
+    names["Decimal"] = decimal.Decimal
+    names["datetime"] = datetime
+    assert eval(repr(terms), names) == terms  # noqa: S307 - our own repr, in a test
+    assert payterms.PaymentTerms.parse(str(terms), lang="en") == terms
+
+
+def test_schedule_to_frame_and_html() -> None:
+    sched = PaymentTerms.parse("2/10 net 30").schedule(date(2026, 1, 15), "100.00")
+    assert sched.terms == PaymentTerms.parse("2/10 net 30")
+    table = sched.to_frame()
+    assert list(table.columns) == ["kind", "date", "amount", "percent"]
+    assert list(table["amount"]) == [Decimal("98.00"), Decimal("100.00")]
+    assert "<table" in sched._repr_html_()  # type: ignore[operator]
 
 
 # --------------------------------------------------------------------------- ERP parity (#15)

@@ -21,6 +21,7 @@ from payterms.terms import (
     LineKind,
     PaymentTerms,
     PercentOf,
+    Schedule,
     Start,
     TaxBase,
 )
@@ -275,12 +276,21 @@ def test_invoice_block_with_a_discount_and_instalments() -> None:
         discounts=(DiscountTier(Decimal("2"), "10D"),),
     )
     sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    block = describe_invoice(sched, "en")
-    assert block.splitlines() == [
+    lines = [
         "Payment due on 15 January 2026: EUR 363.00.",
         "Payment due on 2 March 2026: EUR 847.00.",
         "2% discount for payment by 25 January 2026: EUR 1185.80 to pay.",
     ]
+    # the schedule keeps its terms, so their wording comes first without passing them again
+    wording = "Payment terms: 2% discount within 10 days, 30% on receipt, balance at 30 days "
+    assert describe_invoice(sched, "en").splitlines() == [
+        wording + "after end of month.",
+        *lines,
+    ]
+    assert describe_invoice(sched, "en", terms=terms) == describe_invoice(sched, "en")
+    by_hand = Schedule(sched.start, sched.amount, sched.currency, sched.dues, sched.discounts)
+    assert by_hand == sched  # the terms are provenance, not part of the value
+    assert describe_invoice(by_hand, "en").splitlines() == lines
 
 
 def test_invoice_block_with_instalment_and_fixed_discounts() -> None:
@@ -418,7 +428,7 @@ def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
     ]
     assert (
         describe_invoice(sched, "fr", regime("FR"), rate=Decimal("0.1215"))
-        .splitlines()[2]
+        .splitlines()[3]  # after the terms the schedule came from, the date, the discount
         .startswith("Pénalités de retard : 12,15 % par an")
     )
     ecb = RateTable.from_csv(
@@ -427,7 +437,9 @@ def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
         name="ecb_mro",
     )
     lines = describe_invoice(sched, "fr", regime("FR", tables={"ecb_mro": ecb})).splitlines()
-    assert lines[2].startswith("Pénalités de retard : 12,15 % par an")
+    # after the terms the schedule came from, the date and the (absent) discount
+    assert lines[0] == "Conditions de paiement : paiement à 45 jours après la fin du mois."
+    assert lines[3].startswith("Pénalités de retard : 12,15 % par an")
 
 
 def test_invoice_block_with_the_german_statutory_regime() -> None:

@@ -8,11 +8,13 @@ which raises :class:`~payterms.errors.MissingExtra` naming the extra when it is 
 from __future__ import annotations
 
 import importlib
-from typing import Any
+import importlib.util
+from collections.abc import Mapping, Sequence
+from typing import Any, Protocol
 
 from payterms.errors import MissingExtra
 
-__all__ = ["require"]
+__all__ = ["Tabular", "frame", "frame_html", "require"]
 
 
 def require(module: str, what: str, *, extra: str | None = None) -> Any:
@@ -33,3 +35,43 @@ def require(module: str, what: str, *, extra: str | None = None) -> Any:
         return importlib.import_module(module)
     except ImportError:
         raise MissingExtra(what, package if extra is None else extra, module=package) from None
+
+
+class Tabular(Protocol):
+    """A result with rows: :meth:`to_frame` gives them as a pandas DataFrame."""
+
+    def to_frame(self) -> Any:
+        """Return the rows as a pandas DataFrame."""
+        ...  # pragma: no cover
+
+
+def frame(what: str, columns: Mapping[str, Sequence[Any]], *, index: Any = None) -> Any:
+    """Return a pandas DataFrame of *columns* for the ``to_frame`` method *what*.
+
+    Decimal, date and enum values stay Python objects (object columns): nothing is turned
+    into a float. Raises :class:`~payterms.errors.MissingExtra` without pandas.
+
+    >>> frame("a doctest", {"day": [1, 2], "amount": ["1.00", "2.50"]}).shape
+    (2, 2)
+    """
+    pandas = require("pandas", what)
+    return pandas.DataFrame({name: list(values) for name, values in columns.items()}, index=index)
+
+
+def frame_html(value: Tabular) -> str | None:
+    """Return ``value.to_frame()`` as HTML for a notebook, or ``None`` without pandas.
+
+    A result's ``_repr_html_``: Jupyter shows the table when pandas is installed and the
+    result's plain ``repr`` otherwise (``None`` tells it to), and pandas is imported only
+    here, when a notebook asks.
+
+    >>> class Rows:
+    ...     def to_frame(self):
+    ...         return frame("Rows.to_frame", {"n": [1]})
+    >>> "<table" in frame_html(Rows())
+    True
+    """
+    if importlib.util.find_spec("pandas") is None:
+        return None
+    html: str = value.to_frame().to_html()
+    return html

@@ -62,7 +62,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms.calendars import BusinessCalendar, DayCount
 from payterms.charges import Charges, ContractRate
 from payterms.conventions import Accrual
@@ -99,7 +99,7 @@ __all__ = [
     "Allocation",
     "AppliedPayment",
     "PaymentPlan",
-    "PlanInstalment",
+    "PlanInstallment",
     "PlanMethod",
     "Receipt",
     "StatementLine",
@@ -128,7 +128,7 @@ class PlanMethod(Enum):
 
 
 @frozen
-class PlanInstalment:
+class PlanInstallment:
     """One instalment of a :class:`PaymentPlan`: its *number*, *due* date and parts.
 
     *days* are the interest days of its period (from the day after the previous due date,
@@ -138,7 +138,7 @@ class PlanInstalment:
     >>> from datetime import date
     >>> payment_plan(Decimal("100"), 2, start=date(2026, 1, 1), first=date(2026, 2, 1),
     ...              rate=Decimal("0.12")).instalments[0]
-    PlanInstalment(number=1, due=datetime.date(2026, 2, 1), principal=Decimal('49.72'), \
+    PlanInstallment(number=1, due=datetime.date(2026, 2, 1), principal=Decimal('49.72'), \
 interest=Decimal('1.02'), balance=Decimal('50.28'), days=31)
     """
 
@@ -153,6 +153,11 @@ interest=Decimal('1.02'), balance=Decimal('50.28'), days=31)
     def amount(self) -> Decimal:
         """The sum due on *due*: principal plus interest."""
         return self.principal + self.interest
+
+
+PlanInstalment = PlanInstallment
+"""The former name of :class:`PlanInstallment`, kept as an alias: payterms spells
+"installment" one way (as :class:`~payterms.terms.Installment` does)."""
 
 
 @frozen
@@ -171,7 +176,7 @@ class PaymentPlan:
     method: PlanMethod
     rate: Decimal
     day_count: DayCount
-    instalments: tuple[PlanInstalment, ...]
+    instalments: tuple[PlanInstallment, ...]
     acceleration: int | None = None
     accelerated_on: _dt.date | None = None
     assumptions: tuple[str, ...] = ()
@@ -209,6 +214,9 @@ class PaymentPlan:
             lines.append(f"the rest became due at once on {self.accelerated_on}")
         lines.extend(f"- {note}" for note in self.assumptions)
         return "\n".join(lines)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the instalments as a pandas DataFrame (needs the ``[pandas]`` extra).
@@ -258,7 +266,7 @@ class PaymentPlan:
             )
         return tuple(paid)
 
-    def missed(self, payments: Iterable[object], *, as_of: _dt.date) -> PlanInstalment | None:
+    def missed(self, payments: Iterable[object], *, as_of: _dt.date) -> PlanInstallment | None:
         """Return the first instalment not paid in full by its due date plus the grace days.
 
         The grace days are the plan's *acceleration* days (0 without a clause); payments
@@ -269,7 +277,7 @@ class PaymentPlan:
         >>> plan = payment_plan(Decimal("100"), 2, start=date(2026, 1, 1),
         ...                     first=date(2026, 2, 1), acceleration=5)
         >>> plan.missed([Payment(date(2026, 2, 6), Decimal("50"))], as_of=date(2026, 3, 20))
-        PlanInstalment(number=2, due=datetime.date(2026, 3, 1), principal=Decimal('50.00'), \
+        PlanInstallment(number=2, due=datetime.date(2026, 3, 1), principal=Decimal('50.00'), \
 interest=Decimal('0.00'), balance=Decimal('0.00'), days=28)
         """
         as_of = check_date(as_of, "as_of")
@@ -313,7 +321,7 @@ interest=Decimal('0.00'), balance=Decimal('0.00'), days=28)
         unit = smallest_unit(self.currency)
         with decimal.localcontext(CONTEXT):
             interest = round_to_unit(balance * self.rate * factor, unit, DEFAULT_ROUNDING)
-        last = PlanInstalment(len(kept) + 1, on, balance, interest, _ZERO, days)
+        last = PlanInstallment(len(kept) + 1, on, balance, interest, _ZERO, days)
         return evolve(self, instalments=(*kept, last), accelerated_on=on)
 
     def effective(self, payments: Iterable[object], *, as_of: _dt.date) -> PaymentPlan:
@@ -561,7 +569,7 @@ def payment_plan(
     def r(value: Decimal) -> Decimal:
         return round_to_unit(value, unit, rounding)
 
-    rows: list[PlanInstalment] = []
+    rows: list[PlanInstallment] = []
     balance = principal
     if method is PlanMethod.EQUAL_PRINCIPAL:
         parts = allocate(principal, [1] * n, cur, residue=residue)
@@ -569,7 +577,7 @@ def payment_plan(
             with decimal.localcontext(CONTEXT):
                 interest = r(balance * annual * factor)
             balance -= part
-            rows.append(PlanInstalment(k + 1, day, part, interest, balance, days))
+            rows.append(PlanInstallment(k + 1, day, part, interest, balance, days))
     else:
         if residue is not Residue.LAST:
             raise InvalidArgument(
@@ -599,7 +607,7 @@ def payment_plan(
                     f"of {payment} (instalment {k + 1} would repay {part} of {balance})",
                 )
             balance -= part
-            rows.append(PlanInstalment(k + 1, day, part, interest, balance, days))
+            rows.append(PlanInstallment(k + 1, day, part, interest, balance, days))
     return PaymentPlan(
         amount=principal,
         start=start,
@@ -875,6 +883,9 @@ class AccountStatement:
         rows.append(f"balance due {self.balance} {self.currency}")
         rows.extend(f"- {note}" for note in self.assumptions)
         return "\n".join(rows)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per invoice as a pandas DataFrame (needs the ``[pandas]`` extra).

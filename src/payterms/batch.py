@@ -59,7 +59,7 @@ from attrs import frozen
 from payterms import _columnar
 from payterms._checks import check_date, check_rounding, to_decimal
 from payterms._columnar import MAX_DAY, MIN_DAY
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms._frames import resolve_data
 from payterms.behaviour import PaymentBehaviour
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
@@ -699,7 +699,7 @@ def due_dates(
     starts: Sequence[date] | Iterator[date],
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     data: None = None,
 ) -> tuple[date, ...]: ...
 
@@ -710,7 +710,7 @@ def due_dates(
     starts: npt.NDArray[Any],
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     data: None = None,
 ) -> npt.NDArray[np.datetime64]: ...
 
@@ -721,7 +721,7 @@ def due_dates(
     starts: pd.Series | str,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     data: pd.DataFrame | None = None,
 ) -> pd.Series: ...
 
@@ -731,7 +731,7 @@ def due_dates(
     starts: Any,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     data: pd.DataFrame | None = None,
 ) -> Any:
     """Return the final due date of each invoice, in the container kind of *starts*.
@@ -744,9 +744,10 @@ def due_dates(
     :class:`~payterms.terms.PaymentTerms` for every invoice, or one per invoice (a
     sequence or Series of the same length; a Series must have the same index).
 
-    Each date equals ``terms.due_date(start, calendar=calendar, adjustment=adjustment)``;
-    it is computed once per distinct (terms, start). With *data*, a DataFrame, *terms*
-    and *starts* may name its columns.
+    Each date equals ``terms.due_date(start, calendar=calendar, adjustment=adjustment)``
+    (with a *calendar*, ``FOLLOWING`` unless *adjustment* says otherwise; see
+    :func:`~payterms.calendars.check_adjustment`); it is computed once per distinct
+    (terms, start). With *data*, a DataFrame, *terms* and *starts* may name its columns.
 
     Raises:
         InvalidType: a start that is not a date (its position is named), terms that are
@@ -768,7 +769,7 @@ def due_dates(
     array(['2026-02-14', '2026-03-02'], dtype='datetime64[D]')
 
     """
-    check_adjustment(adjustment)
+    adjustment = check_adjustment(adjustment, calendar)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
     if data is not None:
@@ -1050,6 +1051,8 @@ class Schedules(Sequence[Schedule]):
         "_index",
         "_objects",
         "_starts",
+        "_terms",
+        "_terms_codes",
         "_totals",
         "_win_days",
         "_win_discount",
@@ -1066,6 +1069,8 @@ class Schedules(Sequence[Schedule]):
         self._objects: tuple[Schedule, ...] | None = None
         self._exponent = 0
         self._starts: Any = ()
+        self._terms: tuple[PaymentTerms, ...] = ()
+        self._terms_codes: Any = None
         self._totals: Any = ()
         self._due_offsets: Any = (0,)
         self._due_days: Any = ()
@@ -1146,6 +1151,7 @@ class Schedules(Sequence[Schedule]):
         currency = self.currency
         due_bounds = [offset - a for offset in _as_list(due_offsets)]
         win_bounds = [offset - c for offset in _as_list(win_offsets)]
+        distinct, codes = self._terms, self._terms_codes
         for k, (start, total) in enumerate(zip(starts, totals, strict=True)):
             # the columnar plan admits discounts on the whole amount only: the base is the total
             w = slice(win_bounds[k], win_bounds[k + 1])
@@ -1161,6 +1167,7 @@ class Schedules(Sequence[Schedule]):
                 currency,
                 tuple(dues[due_bounds[k] : due_bounds[k + 1]]),
                 windows,
+                terms=distinct[0 if codes is None else int(codes[first + k])] if distinct else None,
             )
 
     # -- frames ------------------------------------------------------------------------
@@ -1194,6 +1201,9 @@ class Schedules(Sequence[Schedule]):
     def _labels(self, owners: Any) -> Any:
         pandas = _pandas("Schedules.to_frame")
         return pandas.Index(owners) if self._index is None else self._index.take(owners)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return every instalment as a pandas DataFrame, one row each (needs ``[pandas]``).
@@ -1436,6 +1446,8 @@ def _schedules_on_arrays(
         days = numpy.fromiter(map(day_of.__getitem__, items), dtype="int64", count=n)
     result = Schedules(currency, index)
     result._starts = days
+    result._terms = tuple(distinct)
+    result._terms_codes = None if coded is None else coded[1]
     if not n:
         result._totals = numpy.empty(0, dtype="int64")
         result._due_offsets = result._win_offsets = numpy.zeros(1, dtype="int64")
@@ -1565,7 +1577,7 @@ def schedules(
     amounts: Any,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
     data: pd.DataFrame | None = None,
@@ -1573,7 +1585,8 @@ def schedules(
     """Return the schedule of each invoice as :class:`Schedules`, a column of them.
 
     Row *i* is ``terms.schedule(starts[i], amounts[i], ...)`` with the keyword arguments
-    shared by every row. *starts* is a date column as for :func:`due_dates`; *amounts*
+    shared by every row (with a *calendar*, *adjustment* is ``FOLLOWING`` unless given).
+    *starts* is a date column as for :func:`due_dates`; *amounts*
     are Decimal, int or str values (a sequence, an object array or a Series; a float is
     refused, naming its position); *terms* is one :class:`~payterms.terms.PaymentTerms`
     or one per invoice. Terms that need the tax amount of each invoice are scheduled one
@@ -1599,7 +1612,7 @@ def schedules(
     if data is not None:
         found = resolve_data(data, what, {"terms": terms, "starts": starts, "amounts": amounts})
         terms, starts, amounts = found["terms"], found["starts"], found["amounts"]
-    check_adjustment(adjustment)
+    adjustment = check_adjustment(adjustment, calendar)
     if calendar is not None and not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
     column, values, index = _invoice_rows(terms, starts, amounts, what)
@@ -1623,7 +1636,7 @@ def amounts_due(
     amounts: Any,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
     data: pd.DataFrame | None = None,
@@ -1634,9 +1647,10 @@ def amounts_due(
     invoice's label (the index of *starts* or *amounts* when one is a Series, else its
     position), and the columns are ``line`` (the instalment's position in the terms),
     ``due`` (``datetime64[s]``) and ``amount`` (exact Decimal, object dtype; an invoice's
-    amounts add up to its total). It is ``schedules(...).to_frame()``; group it by
-    ``due`` for a cash-in forecast. With *data*, a DataFrame, *terms*, *starts* and
-    *amounts* may name its columns.
+    amounts add up to its total). It is ``schedules(...).to_frame()`` (with a *calendar*,
+    *adjustment* is ``FOLLOWING`` unless given); group it by ``due`` for a cash-in
+    forecast. With *data*, a DataFrame, *terms*, *starts* and *amounts* may name its
+    columns.
 
     >>> from payterms.terms import Installment, PaymentTerms
     >>> split = PaymentTerms(installments=(Installment.percent(Decimal("30"), "0D"),
@@ -1739,6 +1753,9 @@ class InterestColumns:
     def __len__(self) -> int:
         return len(self.interest)
 
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
     def to_frame(self) -> pd.DataFrame:
         """Return the columns as a pandas DataFrame, one row per claim (needs ``[pandas]``).
 
@@ -1785,10 +1802,11 @@ def _whole_units(
         with decimal.localcontext(CONTEXT):
             scaled = column * Decimal(scale)
             units = scaled.astype("int64")
-            # no product below zero, and int64 holds the sum of the parts: each part is at
-            # most its product, so equal sums mean that no part lost anything
+            # no product below zero (a part of 1 or more has a product of 1 or more), and
+            # int64 holds the sum of the parts: each part is at most its product, so equal
+            # sums mean that no part lost anything
             if (
-                scaled.min() >= 0
+                (int(units.min()) >= 1 or scaled.min() >= 0)
                 and int(units.max()) <= (1 << 62) // n
                 and Decimal(int(units.sum())) == scaled.sum()
             ):

@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, to_decimal
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms.calendars import BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.money import CONTEXT, figure
@@ -183,6 +183,9 @@ class DbtTrend:
     def worsening(self) -> bool:
         """Return whether the slope is strictly above the threshold (False without a slope)."""
         return self.slope is not None and self.slope > self.threshold
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per month: ``month`` (its first day) and ``days_beyond_terms``.
@@ -490,6 +493,9 @@ class Behaviours:
     def worsening(self) -> tuple[str, ...]:
         """The customers whose days beyond terms rise faster than their trend's threshold."""
         return tuple(b.customer for b in self.behaviours if b.worsening)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per customer (needs the ``[pandas]`` extra).

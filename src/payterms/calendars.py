@@ -72,7 +72,12 @@ _YearIndex = tuple[int, tuple[int, ...], tuple[int, ...]]
 
 
 class HolidaySource(Protocol):
-    """Anything that lists the holiday dates of a year within ``first_year..last_year``."""
+    """Anything that lists the holiday dates of a year within ``first_year..last_year``.
+
+    >>> source = BusinessCalendar.country("BE").sources[0]
+    >>> source.first_year, date(2026, 7, 21) in source.dates(2026)  # the national day
+    (1901, True)
+    """
 
     @property
     def first_year(self) -> int:
@@ -197,12 +202,29 @@ _FOLLOWING = Adjustment.FOLLOWING
 _PRECEDING = Adjustment.PRECEDING
 
 
-def check_adjustment(adjustment: object) -> Adjustment:
-    """Return *adjustment* if it is an :class:`Adjustment` member; raise InvalidType otherwise.
+def check_adjustment(adjustment: object, calendar: object = None) -> Adjustment:
+    """Return *adjustment* checked: ``None`` is ``FOLLOWING`` with a *calendar*, else none.
 
-    >>> check_adjustment(Adjustment.FOLLOWING)
-    <Adjustment.FOLLOWING: 'following'>
+    Every function that takes ``calendar=`` and ``adjustment=`` reads them here. A
+    calendar and a business-day convention go together (QuantLib's ``Schedule`` takes
+    both): a caller who passes a calendar asks for business days, so a date it gives
+    that is not a business day moves to the next one unless an adjustment says
+    otherwise; ``Adjustment.UNADJUSTED`` keeps the date as the rule gives it.
+
+    >>> check_adjustment(None, BusinessCalendar.TARGET), check_adjustment(None)
+    (<Adjustment.FOLLOWING: 'following'>, <Adjustment.UNADJUSTED: 'unadjusted'>)
+    >>> check_adjustment(Adjustment.UNADJUSTED, BusinessCalendar.TARGET)
+    <Adjustment.UNADJUSTED: 'unadjusted'>
+
+    Raises:
+        InvalidType: an *adjustment* that is not an :class:`Adjustment` member (nor
+            None), a *calendar* that is not a :class:`BusinessCalendar` (nor None).
+
     """
+    if calendar is not None and not isinstance(calendar, BusinessCalendar):
+        raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+    if adjustment is None:
+        return Adjustment.UNADJUSTED if calendar is None else Adjustment.FOLLOWING
     if not isinstance(adjustment, Adjustment):
         raise InvalidType("adjustment", adjustment, "a payterms.Adjustment member")
     return adjustment

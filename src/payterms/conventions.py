@@ -239,7 +239,12 @@ RateSegment = tuple[_dt.date, Decimal, str | None]
 
 
 class RateSource(Protocol):
-    """Anything that gives an annual rate (a fraction) for each day of a stretch."""
+    """Anything that gives an annual rate (a fraction) for each day of a stretch.
+
+    >>> from payterms.law import regime
+    >>> regime("BE").rate_source().rate_on(_dt.date(2024, 3, 1))  # ECB 4.5 + 8 points
+    Decimal('0.125')
+    """
 
     def rate_on(self, day: _dt.date) -> Decimal:
         """Return the rate in force on *day*."""

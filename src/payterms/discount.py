@@ -51,21 +51,28 @@ from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from enum import Enum
+from typing import TYPE_CHECKING, NamedTuple
 
 from attrs import frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
+from payterms._extras import frame, frame_html
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, round_to_unit
 from payterms.terms import PaymentTerms
 
+if TYPE_CHECKING:
+    import pandas as pd
+
 __all__ = [
     "DiscountDecision",
+    "DiscountTiers",
     "DiscountOffer",
     "Party",
     "RateMethod",
     "TierChoice",
+    "TierDays",
     "TierStep",
     "best_tier",
     "breakeven_days",
@@ -371,26 +378,51 @@ def breakeven_days(
     return _result(i * year / rate)
 
 
+class TierDays(NamedTuple):
+    """A discount tier in days: *percent* off when paid within *days* of the invoice date.
+
+    >>> TierDays(Decimal("2"), 10).days
+    10
+    """
+
+    percent: Decimal
+    days: int
+
+
+class DiscountTiers(NamedTuple):
+    """The discount tiers of terms in days, and the days to the final due date.
+
+    >>> DiscountTiers((TierDays(Decimal("2"), 10),), 30).net_days
+    30
+    """
+
+    tiers: tuple[TierDays, ...]
+    net_days: int
+
+
 @in_context
 def discount_tiers(
     terms: PaymentTerms,
     invoice_date: date,
     *,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
-) -> tuple[tuple[tuple[Decimal, int], ...], int]:
-    """Return ``(tiers, net_days)`` of *terms* for an invoice dated *invoice_date*.
+    adjustment: Adjustment | None = None,
+) -> DiscountTiers:
+    """Return the tiers and net days of *terms* for an invoice dated *invoice_date*.
 
-    *tiers* are ``(percent, days)`` pairs, days counted from the invoice date to each
-    discount window's last day; *net_days* runs to the final due date. They feed
+    A :class:`DiscountTiers` (a named pair, so ``tiers, net_days = discount_tiers(...)``
+    still works): *tiers* are :class:`TierDays` ``(percent, days)``, days counted from
+    the invoice date to each discount window's last day; *net_days* runs to the final
+    due date. With a
+    *calendar* the dates move by *adjustment* (``FOLLOWING`` unless given). They feed
     :func:`discount_cost`, :func:`discount_decision`, :func:`tier_costs` and
     :func:`best_tier`. Terms with several installments are refused: their net day is
     not one day.
 
     >>> terms = PaymentTerms.parse("2/10 net 30")
+    >>> discount_tiers(terms, date(2026, 1, 15))
+    DiscountTiers(tiers=(TierDays(percent=Decimal('2'), days=10),), net_days=30)
     >>> tiers, net_days = discount_tiers(terms, date(2026, 1, 15))
-    >>> tiers, net_days
-    (((Decimal('2'), 10),), 30)
     >>> rate_to_percent(discount_cost(*tiers[0], net_days), 2)
     Decimal('37.24')
     """
@@ -405,7 +437,7 @@ def discount_tiers(
     sched = terms.schedule(invoice_date, 100, calendar=calendar, adjustment=adjustment, tax=_ZERO)
     net_days = (sched.final_due - invoice_date).days
     windows = sorted((*sched.discounts, *sched.dues[0].discounts), key=lambda w: w.last_day)
-    tiers = []
+    tiers: list[TierDays] = []
     for window in windows:
         if window.percent is None:
             raise InvalidTerms(
@@ -414,8 +446,8 @@ def discount_tiers(
                 f"percentage discounts (a fixed discount of {window.discount} has no rate "
                 "without its amount)",
             )
-        tiers.append((window.percent, (window.last_day - invoice_date).days))
-    return tuple(tiers), net_days
+        tiers.append(TierDays(window.percent, (window.last_day - invoice_date).days))
+    return DiscountTiers(tuple(tiers), net_days)
 
 
 # --------------------------------------------------------------------------- decisions
@@ -701,6 +733,34 @@ class TierChoice:
     day: int
     percent: Decimal
     steps: tuple[TierStep, ...]
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the steps compared, one row each (needs the ``[pandas]`` extra).
+
+        Columns: ``early_day``, ``early_percent``, ``late_day``, ``late_percent``,
+        ``days`` and ``annual_cost`` (the step's annualised rate, an exact Decimal).
+
+        >>> table = best_tier(((3, 8), (2, 14)), 30, Decimal("0.50")).to_frame()
+        >>> table[["early_day", "late_day", "days"]]
+           early_day  late_day  days
+        0         14        30    16
+        1          8        30    22
+        """
+        steps = self.steps
+        return frame(
+            "TierChoice.to_frame",
+            {
+                "early_day": [s.early_day for s in steps],
+                "early_percent": [s.early_percent for s in steps],
+                "late_day": [s.late_day for s in steps],
+                "late_percent": [s.late_percent for s in steps],
+                "days": [s.days for s in steps],
+                "annual_cost": [s.annual_cost for s in steps],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
 
 @in_context

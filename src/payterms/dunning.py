@@ -32,20 +32,25 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 from decimal import Decimal
 from enum import Enum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_text, to_decimal, year_limit
+from payterms._extras import frame, frame_html
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.charges import Charge, ChargeKind, Charges, DunningFees
+from payterms.conventions import PartyKind, RateAssumption, RateSource
 from payterms.errors import InvalidArgument, InvalidType, LimitExceeded, ParseError
-from payterms.interest import Payment, RateAssumption, RateSource, late_interest
-from payterms.law import Debtor, Regime
+from payterms.interest import Payment, late_interest
+from payterms.law import Regime
 from payterms.law import regime as _law_regime
 from payterms.limits import MAX_COUNT
 from payterms.money import quantize
 from payterms.receivables import Invoice
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "DunningLadder",
@@ -265,6 +270,10 @@ class Reminder:
     *pay_by* is the new deadline the reminder gives, or ``None``: its step's
     ``grant_days`` after *on*, moved forward to a business day (never earlier, so the
     customer always gets at least the days granted; § 193 BGB moves deadlines the same way).
+
+    >>> DunningLadder.parse("+1D reminder").plan(
+    ...     date(2026, 4, 30), calendar=BusinessCalendar.TARGET).reminders[0]
+    Reminder(level=1, on=datetime.date(2026, 5, 4), label='reminder', fee=None, pay_by=None)
     """
 
     level: int
@@ -380,6 +389,33 @@ class DunningPlan:
         """The sum of the fees of the planned reminders (0 when none charges a fee)."""
         return sum((r.fee for r in self.reminders if r.fee is not None), Decimal(0))
 
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per reminder (needs the ``[pandas]`` extra).
+
+        Columns: ``level``, ``on`` (the business day it goes out), ``label``, ``fee``
+        (None when it charges none) and ``pay_by`` (the deadline it gives, if any).
+
+        >>> from payterms.calendars import BusinessCalendar
+        >>> DunningLadder.parse("+1D reminder; +15D second reminder [fee 15]").plan(
+        ...     date(2026, 4, 30), calendar=BusinessCalendar.TARGET).to_frame()
+           level          on            label   fee pay_by
+        0      1  2026-05-04         reminder  None   None
+        1      2  2026-05-15  second reminder    15   None
+        """
+        return frame(
+            "DunningPlan.to_frame",
+            {
+                "level": [r.level for r in self.reminders],
+                "on": [r.on for r in self.reminders],
+                "label": [r.label for r in self.reminders],
+                "fee": [r.fee for r in self.reminders],
+                "pay_by": [r.pay_by for r in self.reminders],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
     def claims(
         self,
         principal: Decimal | int | str,
@@ -454,7 +490,7 @@ class DunningPlan:
         cur = currency or (regime.currency if regime is not None else "EUR")
         consumer_wait = (
             _WAITING.get(regime.code)
-            if regime is not None and regime.debtor is Debtor.CONSUMER
+            if regime is not None and regime.debtor is PartyKind.CONSUMER
             else None
         )
         first = self.reminders[0] if self.reminders else None

@@ -50,8 +50,8 @@ from typing import TYPE_CHECKING
 from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_amount, to_decimal
-from payterms._extras import require
-from payterms.calendars import Adjustment, BusinessCalendar, DayCount
+from payterms._extras import frame, frame_html, require
+from payterms.calendars import Adjustment, BusinessCalendar, DayCount, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, PaytermsWarning
 from payterms.money import CONTEXT, DEFAULT_ROUNDING, figure, in_context, quantize, smallest_unit
 from payterms.runs import Payer, RunPolicy
@@ -479,12 +479,40 @@ class TermCost:
         """
         return -sum((line.cost for line in self.installments if line.cost < 0), _ZERO)
 
+    def to_frame(self) -> pd.DataFrame:
+        """Return one row per installment (and path) financed (needs ``[pandas]``).
+
+        Columns: ``due``, ``cash_date``, ``amount``, ``days``, ``cost`` (exact
+        Decimals, negative for a payment received before the cash-out) and
+        ``probability``.
+
+        >>> term_cost(PaymentTerms.net(60), Decimal("10000"), invoice_date=date(2026, 1, 15),
+        ...           rate=Decimal("0.08")).to_frame()[["cash_date", "days", "cost"]]
+            cash_date days    cost
+        0  2026-03-16   60  131.51
+        """
+        rows = self.installments
+        return frame(
+            "TermCost.to_frame",
+            {
+                "due": [r.due for r in rows],
+                "cash_date": [r.cash_date for r in rows],
+                "amount": [r.amount for r in rows],
+                "days": [r.days for r in rows],
+                "cost": [r.cost for r in rows],
+                "probability": [r.probability for r in rows],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
 
 def _supplier_cash_out(
     cash_out: object,
     invoice_date: date,
     calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
+    adjustment: Adjustment | None,
 ) -> date:
     if cash_out is None:
         return invoice_date
@@ -680,13 +708,14 @@ def _term_cost_exact(
     method: FinancingMethod,
     day_count: DayCount,
     calendar: BusinessCalendar | None,
-    adjustment: Adjustment,
+    adjustment: Adjustment | None,
     take_discount: bool | None,
     tax: Decimal | int | str | None,
     currency: str,
     rounding: str,
 ) -> tuple[TermCost, Decimal]:
     """Return the rounded :class:`TermCost` and the exact (unrounded) total cost."""
+    adjustment = check_adjustment(adjustment, calendar)  # FOLLOWING with a calendar
     start, total, entries = _payments(
         terms,
         amount,
@@ -767,7 +796,7 @@ def term_cost(
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     take_discount: bool | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
@@ -795,7 +824,8 @@ def term_cost(
     *term_start* is the day the terms count from when it is not the invoice date (a
     delivery or order date; terms counting from receipt start when the payer receives
     the invoice); the invoice is still sent on *invoice_date*. Days are counted with
-    *day_count* (ACT/ACT ISDA allowed here).
+    *day_count* (ACT/ACT ISDA allowed here). With a *calendar* the due dates move by
+    *adjustment*, ``FOLLOWING`` unless given (``Adjustment.UNADJUSTED`` keeps them).
 
     >>> terms = PaymentTerms.net(60)
     >>> tc = term_cost(terms, Decimal("10000"), invoice_date=date(2026, 1, 15),
@@ -846,7 +876,7 @@ def indifferent_price(
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
     rounding: str = DEFAULT_ROUNDING,
@@ -872,7 +902,8 @@ def indifferent_price(
     The value is affine in the price, so a secant step finds it (refined for the cent
     rounding of installments), then it is rounded to *currency*. *tax* is the tax included
     in *price* (for installments taken on the amount excluding tax); other prices carry the
-    same share of tax. Raises :class:`~payterms.errors.InvalidArgument` when the cost of
+    same share of tax. With a *calendar* the due dates move by *adjustment*, ``FOLLOWING``
+    unless given. Raises :class:`~payterms.errors.InvalidArgument` when the cost of
     *to_terms* grows as fast as the price (a term so long that no price pays for it).
 
     >>> indifferent_price(Decimal("10000"), PaymentTerms.net(30), PaymentTerms.net(60),
@@ -887,6 +918,7 @@ def indifferent_price(
     if p <= 0:
         raise InvalidArgument("price", price, "a positive price")
     r = _rate(rate)
+    adjustment = check_adjustment(adjustment, calendar)  # FOLLOWING with a calendar
     chosen = _check_reading(reading)
     checked_payer = _check_payer(payer)
     m = _check_method(method)
@@ -1043,6 +1075,9 @@ class TermComparisons:
     def __getitem__(self, index: int) -> TermComparison:
         return self.rows[index]
 
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
     def to_frame(self) -> pd.DataFrame:
         """Return the rows as a pandas DataFrame (needs the ``[pandas]`` extra).
 
@@ -1093,7 +1128,7 @@ def compare_terms(
     method: FinancingMethod = FinancingMethod.SIMPLE,
     day_count: DayCount = DayCount.ACT_365_FIXED,
     calendar: BusinessCalendar | None = None,
-    adjustment: Adjustment = Adjustment.UNADJUSTED,
+    adjustment: Adjustment | None = None,
     take_discount: bool | None = None,
     tax: Decimal | int | str | None = None,
     currency: str = "EUR",
@@ -1101,8 +1136,9 @@ def compare_terms(
 ) -> TermComparisons:
     """Return one row per candidate term, cheapest first: cost, last cash date and margin.
 
-    Each row's cost is :func:`term_cost` with the same arguments, so the order is the
-    order of those costs (ties keep the candidates' order). *cost* is the cost of the
+    Each row's cost is :func:`term_cost` with the same arguments (with a *calendar*,
+    *adjustment* is ``FOLLOWING`` unless given), so the order is the order of those
+    costs (ties keep the candidates' order). *cost* is the cost of the
     goods sold, for the margin columns.
 
     >>> rows = compare_terms([PaymentTerms.net(60), PaymentTerms.net(30)], Decimal("10000"),

@@ -52,7 +52,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_quantile, to_decimal
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms._frames import (
     amount_cells,
     cell_name,
@@ -881,7 +881,16 @@ def _outcomes(
 
 
 class ForecastRow(NamedTuple):
-    """One period of a :class:`CashForecast`: expected receipts and cumulative quantiles."""
+    """One period of a :class:`CashForecast`: expected receipts and cumulative quantiles.
+
+    >>> from payterms.runs import Payer, PaymentRun
+    >>> from payterms.receivables import Invoice
+    >>> fc = cash_forecast([Invoice("F-1", "A", date(2026, 1, 2), date(2026, 1, 30),
+    ...                             Decimal("10.00"))], Payer(runs=PaymentRun.monthly(10)),
+    ...                    as_of=date(2026, 1, 31), horizon=1, freq=Frequency.MONTH)
+    >>> fc.totals()[0].period, fc.totals()[0].expected, fc.totals()[0].cumulative
+    (datetime.date(2026, 2, 1), Decimal('10.00'), Decimal('10.00'))
+    """
 
     period: date
     customer: str | None
@@ -999,6 +1008,9 @@ class CashForecast:
             )
             for p in range(len(self.periods))
         )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self, by: str = "total") -> pd.DataFrame:
         """Return the forecast as a pandas DataFrame (needs the ``[pandas]`` extra).
@@ -1452,6 +1464,9 @@ class ScenarioResult:
     discount_cost: Decimal
     margin: Decimal | None
 
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
+
     def to_frame(self) -> pd.DataFrame:
         """Return the cash by month: ``month`` (its first day) and ``cash`` (Decimal).
 
@@ -1542,6 +1557,9 @@ class ScenarioComparison:
             values += [self.cash_freed(r.name), self.financing_saved(r.name)]
             columns.append(values)
         return labels, columns
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the figures side by side: one row per figure, one column per scenario.
@@ -1879,7 +1897,7 @@ def _result(
     dso_values = []
     for method in methods:
         try:
-            dso_values.append((method, dso(invoices, as_of=as_of, method=method)))
+            dso_values.append((method, dso(invoices, as_of=as_of, method=method).exact))
         except PaytermsError as exc:
             exc.add_note(f"in scenario {name!r}")
             raise
@@ -2201,6 +2219,9 @@ class CreditExposure:
     def over_limit(self) -> tuple[str, ...]:
         """The customers above their limit on at least one day of the period."""
         return tuple(c.customer for c in self.customers if c.days_over_limit)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return one row per customer: the fields of :class:`CustomerExposure` and headroom."""

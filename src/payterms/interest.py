@@ -42,11 +42,12 @@ import datetime as _dt
 from collections.abc import Iterable
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
-from typing import Protocol, TypedDict
+from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_amount, check_date, check_rounding, to_decimal, year_limit
+from payterms._extras import frame, frame_html
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
 from payterms.conventions import Accrual as Accrual
@@ -70,6 +71,9 @@ from payterms.money import (
     smallest_unit,
 )
 from payterms.rules import add_months
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "Balance",
@@ -234,6 +238,34 @@ class InterestResult:
     def interest_paid(self) -> Decimal:
         """Return the interest the payments settled: ``interest - interest_outstanding``."""
         return self.interest - self.interest_outstanding
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the periods as a pandas DataFrame, one row each (needs ``[pandas]``).
+
+        Columns: ``start``, ``end`` (interest days, both included), ``days``, ``rate``
+        (annual, a fraction), ``base`` and ``interest`` (exact Decimals; the result's
+        ``interest`` is their sum rounded once).
+
+        >>> from datetime import date
+        >>> late_interest(Decimal("3650"), due=date(2026, 1, 31), until=date(2026, 2, 10),
+        ...               rate=Decimal("0.10")).to_frame()[["days", "rate", "interest"]]
+           days  rate interest
+        0    10  0.10    10.00
+        """
+        return frame(
+            "InterestResult.to_frame",
+            {
+                "start": [p.start for p in self.periods],
+                "end": [p.end for p in self.periods],
+                "days": [p.days for p in self.periods],
+                "rate": [p.rate for p in self.periods],
+                "base": [p.base for p in self.periods],
+                "interest": [p.interest for p in self.periods],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def explain(self) -> str:
         """Return the claim as text: one line per period, the totals, then the assumptions.

@@ -49,7 +49,7 @@ import re
 import sys
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
-from decimal import Decimal, localcontext
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
 from numbers import Integral
 from operator import itemgetter
@@ -58,7 +58,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 from attrs import field, frozen
 
 from payterms._checks import check_date, check_int, check_text, to_date, to_decimal
-from payterms._extras import require
+from payterms._extras import frame_html, require
 from payterms.errors import (
     CurrencyMismatch,
     InvalidArgument,
@@ -95,6 +95,7 @@ __all__ = [
     "concentration",
     "countback_dso",
     "dso",
+    "Dso",
     "hhi",
     "invoices_from_frame",
     "revenue_by_customer",
@@ -791,7 +792,12 @@ AgingBuckets.INVOICE_AGE = AgingBuckets.parse("0-30, 31-60, 61-90, 90+")
 
 
 class AgedItem(NamedTuple):
-    """One open invoice in an aging: its id, customer, age in days, bucket index, open amount."""
+    """One open invoice in an aging: its id, customer, age in days, bucket index, open amount.
+
+    >>> inv = Invoice("F-1", "A", date(2026, 4, 10), date(2026, 5, 10), Decimal("100"))
+    >>> aging([inv], as_of=date(2026, 6, 30)).items[0]
+    AgedItem(invoice='F-1', customer='A', days=51, bucket=2, open=Decimal('100'))
+    """
 
     invoice: str
     customer: str
@@ -920,6 +926,9 @@ class Aging:
             if weight == 0:
                 raise InvalidArgument("items", weight, "a non-zero open amount to weigh ages by")
             return figure(sum((item.open * item.days for item in self.items), _ZERO) / weight)
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_frame(self) -> pd.DataFrame:
         """Return the open items as a pandas DataFrame (needs the ``[pandas]`` extra).
@@ -1050,6 +1059,48 @@ def _month_boundary(day: date, k: int) -> date:
     return date(year, month, min(day.day, last))
 
 
+def _two_places(value: Decimal) -> Decimal:
+    return value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=CONTEXT)
+
+
+@frozen(repr=False)
+class Dso:
+    """Days sales outstanding: *exact* as computed, and *days*, rounded to two decimals.
+
+    ``days`` is what to show (half up to 0.01 day); ``exact`` keeps the 28 significant
+    digits for further computation. Formatting goes to the exact value
+    (``f"{dso:.1f}"``, ``round(dso, 1)``, ``float(dso)``); equality compares the exact
+    value and the method.
+
+    >>> d = Dso(Decimal("53.49864453924814374792965777"), DsoMethod.COUNTBACK)
+    >>> d, str(d), f"{d:.1f}"
+    (Dso(days=Decimal('53.50'), method=DsoMethod.COUNTBACK), '53.50 days (countback)', '53.5')
+    """
+
+    exact: Decimal
+    method: DsoMethod
+
+    @property
+    def days(self) -> Decimal:
+        """Return the days rounded half up to two decimals, for reading."""
+        return _two_places(self.exact)
+
+    def __repr__(self) -> str:
+        return f"Dso(days={self.days!r}, method=DsoMethod.{self.method.name})"
+
+    def __str__(self) -> str:
+        return f"{self.days} days ({self.method.value})"
+
+    def __format__(self, spec: str) -> str:
+        return format(self.exact, spec) if spec else str(self)
+
+    def __round__(self, ndigits: int) -> Decimal:
+        return round(self.exact, ndigits)
+
+    def __float__(self) -> float:
+        return float(self.exact)
+
+
 def dso(
     invoices: Iterable[Invoice],
     *,
@@ -1058,8 +1109,11 @@ def dso(
     months: int | None = None,
     month_length: MonthLength = MonthLength.CALENDAR,
     columns: Mapping[str, str] | None = None,
-) -> Decimal:
+) -> Dso:
     """Return days sales outstanding at the end of *as_of*, by the named *method*.
+
+    The result is a :class:`Dso`: ``days`` rounded to two decimals for reading,
+    ``exact`` as computed (28 significant digits).
 
     Receivables are the open amounts of the invoices issued on or before *as_of*, net
     of payments made by then (gross: subtract a bad-debt reserve yourself). Credit
@@ -1080,10 +1134,12 @@ def dso(
     ...         Invoice("F-2", "A", date(2026, 5, 15), date(2026, 6, 14), Decimal("80000")),
     ...         Invoice("F-3", "A", date(2026, 6, 15), date(2026, 7, 15), Decimal("100000"),
     ...                 payments=((date(2026, 6, 20), Decimal("38000")),))]
-    >>> dso(invs, as_of=date(2026, 6, 30), month_length=MonthLength.THIRTY)
-    Decimal('73.71428571428571428571428571')
-    >>> dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE)
-    Decimal('77.168')
+    >>> countback = dso(invs, as_of=date(2026, 6, 30), month_length=MonthLength.THIRTY)
+    >>> countback, countback.exact
+    (Dso(days=Decimal('73.71'), method=DsoMethod.COUNTBACK),
+     Decimal('73.71428571428571428571428571'))
+    >>> dso(invs, as_of=date(2026, 6, 30), method=DsoMethod.SIMPLE).days
+    Decimal('77.17')
     """
     as_of = check_date(as_of, "as_of")
     if not isinstance(method, DsoMethod):
@@ -1140,7 +1196,8 @@ def dso(
             lengths = [(bounds[k] - bounds[k + 1]).days for k in range(count)]
         by_month = [sales.get(k, _ZERO) for k in range(count)]
         if method is DsoMethod.COUNTBACK:
-            return figure(_countback(ending, by_month, lengths, months_capped=count < span))
+            exact = figure(_countback(ending, by_month, lengths, months_capped=count < span))
+            return Dso(exact, method)
         period_sales = sum(by_month, _ZERO)
         if method is DsoMethod.SIMPLE:
             balance = ending
@@ -1155,7 +1212,7 @@ def dso(
                 f"positive credit sales in the {count} months to {as_of.isoformat()}"
                 " (DSO is undefined without sales)",
             )
-        return figure(balance * sum(lengths) / period_sales)
+        return Dso(figure(balance * sum(lengths) / period_sales), method)
 
 
 def _window(as_of: date, issued: date) -> int:
@@ -1563,6 +1620,9 @@ class Concentration:
                 "disclosable": [s >= self.IFRS8_THRESHOLD for _, s in self.shares],
             }
         )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def share(self, customer: str) -> Decimal:
         """Return *customer*'s share of the total (a fraction).

@@ -87,7 +87,11 @@ _WEEKDAY_NAMES = ("MO", "TU", "WE", "TH", "FR", "SA", "SU")
 
 
 class RunKind(Enum):
-    """How a :class:`PaymentRun` lists its run days."""
+    """How a :class:`PaymentRun` lists its run days.
+
+    >>> PaymentRun.monthly(10, 25).kind
+    <RunKind.MONTHLY: 'monthly'>
+    """
 
     MONTHLY = "monthly"
     """On given days of every month (``LAST`` = the month's last day)."""
@@ -178,6 +182,13 @@ def _check_calendar(calendar: object) -> BusinessCalendar:
 # --------------------------------------------------------------------------- PaymentRun
 
 
+def _check_run_adjustment(value: object) -> Adjustment:
+    """Return a run's adjustment: a member, never None (a run is always on a calendar)."""
+    if value is None:
+        raise InvalidType("adjustment", value, "a payterms.Adjustment member")
+    return check_adjustment(value)
+
+
 @frozen(repr=False)
 class PaymentRun:
     """A customer's schedule of payment-run days; returns run dates on a calendar.
@@ -216,7 +227,7 @@ class PaymentRun:
     def __attrs_post_init__(self) -> None:
         if not isinstance(self.kind, RunKind):
             raise InvalidType("kind", self.kind, "a RunKind member")
-        check_adjustment(self.adjustment)
+        _check_run_adjustment(self.adjustment)
         if self.cutoff_day is not None:
             _check_day(self.cutoff_day, "cutoff_day")
         for day in self.days:
@@ -268,7 +279,7 @@ class PaymentRun:
         return cls(
             kind=RunKind.MONTHLY,
             days=tuple(checked),
-            adjustment=check_adjustment(adjustment),
+            adjustment=_check_run_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 
@@ -316,7 +327,7 @@ class PaymentRun:
             weekdays=tuple(numbers),
             every=every,
             anchor=anchor,
-            adjustment=check_adjustment(adjustment),
+            adjustment=_check_run_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 
@@ -348,7 +359,7 @@ class PaymentRun:
         return cls(
             kind=RunKind.RRULE,
             rule=rule,
-            adjustment=check_adjustment(adjustment),
+            adjustment=_check_run_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 
@@ -377,7 +388,7 @@ class PaymentRun:
         return cls(
             kind=RunKind.DATES,
             run_dates=checked,
-            adjustment=check_adjustment(adjustment),
+            adjustment=_check_run_adjustment(adjustment),
             cutoff_day=cutoff_day,
         )
 

@@ -39,6 +39,7 @@ More information:
 from __future__ import annotations
 
 import itertools
+import warnings
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
@@ -49,9 +50,17 @@ from typing import TYPE_CHECKING, cast
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, check_int, check_rounding, to_decimal
+from payterms._extras import frame, frame_html
 from payterms._upcalls import upcall
-from payterms.calendars import Adjustment, check_adjustment
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded
+from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
+from payterms.errors import (
+    InvalidArgument,
+    InvalidTerms,
+    InvalidType,
+    LimitExceeded,
+    PaytermsError,
+    PaytermsWarning,
+)
 from payterms.limits import MAX_AMOUNT_DIGITS, MAX_COUNT
 from payterms.money import (
     CONTEXT,
@@ -75,7 +84,7 @@ from payterms.rules import (
 )
 
 if TYPE_CHECKING:
-    from payterms.calendars import BusinessCalendar
+    import pandas as pd
 
 __all__ = [
     "CashPercent",
@@ -278,6 +287,7 @@ class PercentOf(Enum):
 _REMAINDER = PercentOf.REMAINDER
 _END_OF_MONTH_START = Start.END_OF_MONTH
 _UNADJUSTED = Adjustment.UNADJUSTED
+_FOLLOWING = Adjustment.FOLLOWING
 _INCLUDED = TaxBase.INCLUDED
 
 
@@ -307,7 +317,7 @@ def _optional_decimal(value: object) -> Decimal | None:
     return None if value is None else to_decimal(value, "value")
 
 
-@frozen(cache_hash=True)
+@frozen(cache_hash=True, repr=False)
 class Installment:
     """One line of a payment term: what part of the amount is due, and when.
 
@@ -315,11 +325,13 @@ class Installment:
     carry its own early-payment *discounts* (Odoo 16 per-line discounts; see
     :meth:`with_discount`): they apply when that instalment is paid by their last day.
     A line of zero (``fixed(0, ...)`` or ``percent(0, ...)``) keeps its date in the
-    schedule with a zero amount (a marker line, as OCA and Odoo keep one).
+    schedule with a zero amount (a marker line, as OCA and Odoo keep one). The repr is
+    the call that builds the line.
 
     >>> Installment.percent(Decimal("30"), "0D")
-    Installment(kind=<LineKind.PERCENT: 'percent'>, rule=DueRule.parse('0D'), value=Decimal('30'),
-                of=<PercentOf.TOTAL: 'total'>)
+    Installment.percent(Decimal('30'), '0D')
+    >>> Installment.balance("CM+30D").kind
+    <LineKind.BALANCE: 'balance'>
     """
 
     kind: LineKind = field(converter=_check_kind)
@@ -327,6 +339,15 @@ class Installment:
     value: Decimal | None = field(default=None, converter=_optional_decimal)
     of: PercentOf = field(default=PercentOf.TOTAL, kw_only=True, converter=_check_of)
     discounts: tuple[DiscountTier, ...] = field(default=(), kw_only=True, converter=_line_tiers)
+
+    def __repr__(self) -> str:
+        rule = repr(str(self.rule))
+        if self.kind is LineKind.BALANCE:
+            text = f"Installment.balance({rule})"
+        else:
+            of = "" if self.of is PercentOf.TOTAL else f", of=PercentOf.{self.of.name}"
+            text = f"Installment.{self.kind.value}({self.value!r}, {rule}{of})"
+        return text + "".join(f".with_discount({_tier_args(t)})" for t in self.discounts)
 
     def __attrs_post_init__(self) -> None:
         if self.of is not PercentOf.TOTAL and self.kind is not LineKind.PERCENT:
@@ -340,15 +361,6 @@ class Installment:
             raise InvalidTerms("percent", self.value, "a percentage from 0 to 100")
         elif self.kind is LineKind.FIXED and self.value < 0:
             raise InvalidTerms("amount", self.value, "a fixed amount of 0 or more")
-
-    def __repr__(self) -> str:
-        text = (
-            f"Installment(kind={self.kind!r}, rule={self.rule!r}, value={self.value!r}, "
-            f"of={self.of!r}"
-        )
-        if self.discounts:
-            text += f", discounts={self.discounts!r}"
-        return text + ")"
 
     @classmethod
     def percent(
@@ -397,7 +409,7 @@ class Installment:
 
         >>> line = Installment.balance("0D").with_discount(25, "5D")
         >>> line.discounts
-        (DiscountTier(percent=Decimal('25'), rule=DueRule.parse('5D')),)
+        (DiscountTier(Decimal('25'), '5D'),)
         """
         tier = DiscountTier(percent, rule, amount=amount)
         return evolve(self, discounts=(*self.discounts, tier))
@@ -421,7 +433,7 @@ def _discount_amount(value: object) -> Decimal | None:
     return amount
 
 
-@frozen(cache_hash=True)
+@frozen(cache_hash=True, repr=False)
 class DiscountTier:
     """An early-payment discount: *percent* off, or a fixed *amount*, if paid by the date of *rule*.
 
@@ -433,9 +445,9 @@ class DiscountTier:
     date ("due on receipt, 2 % if paid within 10 days", as Odoo's own tests set it up).
 
     >>> DiscountTier(Decimal("2"), "10D")
-    DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D'))
+    DiscountTier(Decimal('2'), '10D')
     >>> DiscountTier.fixed(Decimal("50"), "1D")
-    DiscountTier(percent=None, rule=DueRule.parse('1D'), amount=Decimal('50'))
+    DiscountTier.fixed(Decimal('50'), '1D')
     """
 
     percent: Decimal | None = field(converter=_discount_percent)
@@ -452,8 +464,8 @@ class DiscountTier:
 
     def __repr__(self) -> str:
         if self.amount is None:
-            return f"DiscountTier(percent={self.percent!r}, rule={self.rule!r})"
-        return f"DiscountTier(percent=None, rule={self.rule!r}, amount={self.amount!r})"
+            return f"DiscountTier({self.percent!r}, {str(self.rule)!r})"
+        return f"DiscountTier.fixed({self.amount!r}, {str(self.rule)!r})"
 
     @classmethod
     def fixed(cls, amount: Decimal | int | str, rule: DueRule | str) -> DiscountTier:
@@ -544,6 +556,10 @@ class Schedule:
     dues: tuple[Due, ...]
     discounts: tuple[DiscountWindow, ...] = ()
     tax: Decimal | None = None
+    terms: PaymentTerms | None = field(
+        default=None, kw_only=True, eq=False, repr=False, metadata={"provenance": True}
+    )
+    """The terms the schedule came from (``None`` for one built by hand); not compared."""
 
     @property
     def final_due(self) -> date:
@@ -571,6 +587,38 @@ class Schedule:
             if abs(by_line) < abs(best):
                 best = by_line
         return best
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the schedule as a pandas DataFrame, one row per date (needs ``[pandas]``).
+
+        Columns: ``kind`` (``"due"`` for an instalment, ``"discount"`` for a discount's
+        last day), ``date``, ``amount`` (the instalment, or what settles the invoice in
+        full on that last day; Decimal) and ``percent`` (the discount's, else None), in
+        date order (a discount before a due on the same day).
+
+        >>> sched = PaymentTerms.parse("2/10 net 30").schedule(date(2026, 1, 15), "100.00")
+        >>> sched.to_frame()
+               kind        date  amount percent
+        0  discount  2026-01-25   98.00       2
+        1       due  2026-02-14  100.00    None
+        """
+        rows = sorted(
+            [(w.last_day, 0, "discount", w.payable, w.percent) for w in self.discounts]
+            + [(d.date, 1, "due", d.amount, None) for d in self.dues],
+            key=lambda row: (row[0], row[1]),
+        )
+        return frame(
+            "Schedule.to_frame",
+            {
+                "kind": [r[2] for r in rows],
+                "date": [r[0] for r in rows],
+                "amount": [r[3] for r in rows],
+                "percent": [r[4] for r in rows],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
 
 _ZERO = Decimal(0)
@@ -860,7 +908,7 @@ def _check_tiers(tiers: tuple[DiscountTier, ...], start: Start, name: str = "dis
                 )
 
 
-@frozen(kw_only=True, cache_hash=True)
+@frozen(kw_only=True, cache_hash=True, repr=False)
 class PaymentTerms:
     """Payment terms: the instalments of an invoice, its early-payment discounts, its start event.
 
@@ -872,7 +920,18 @@ class PaymentTerms:
     *holidays* (:class:`TermHoliday`) move an exact due date to a chosen later date.
 
     Values are frozen and hashable (memoise schedules per distinct terms); change one
-    with ``attrs.evolve``.
+    with ``attrs.evolve``. ``str()`` is the English wording; the repr is
+    ``PaymentTerms.parse(...)`` of a short English wording when it reads back to the same
+    terms, else the constructor call.
+
+    >>> PaymentTerms.parse("2/10 net 60")
+    PaymentTerms.parse('2/10 net 60')
+    >>> print(PaymentTerms.parse("2/10 net 60"))
+    2% discount within 10 days, net 60 days
+    >>> PaymentTerms(installments=(Installment.percent(30, "0D"), Installment.balance("CM+30D")))
+    PaymentTerms.parse('30% on receipt, balance at 30 days after end of month')
+    >>> PaymentTerms.prox(20, cutoff=12)
+    PaymentTerms(installments=(Installment.balance('<12: -CM+1M+D20 ? -CM+2M+D20>'),))
 
     >>> PaymentTerms.net(30).due_date(date(2028, 1, 15))
     datetime.date(2028, 2, 14)
@@ -1168,6 +1227,59 @@ class PaymentTerms:
         describe: Callable[[PaymentTerms, str], str] = upcall("payterms.text", "describe")
         return describe(self, lang)
 
+    def __repr__(self) -> str:
+        text = self._english()
+        if text is not None:
+            return f"PaymentTerms.parse({text!r})"
+        parts = [f"installments=({', '.join(map(repr, self.installments))},)"]
+        if len(self.installments) > 1:
+            parts[0] = f"installments=({', '.join(map(repr, self.installments))})"
+        if self.discounts:
+            tiers = ", ".join(map(repr, self.discounts))
+            parts.append(f"discounts=({tiers}{',' if len(self.discounts) == 1 else ''})")
+        if self.start is not Start.INVOICE_DATE:
+            parts.append(f"start=Start.{self.start.name}")
+        if self.tax_base is not TaxBase.INCLUDED:
+            parts.append(f"tax_base=TaxBase.{self.tax_base.name}")
+        if self.holidays:
+            days = ", ".join(map(repr, self.holidays))
+            parts.append(f"holidays=({days}{',' if len(self.holidays) == 1 else ''})")
+        return f"PaymentTerms({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        try:
+            return self.describe("en")
+        except PaytermsError:  # pragma: no cover - describe reads back every terms
+            return repr(self)
+
+    def _english(self) -> str | None:
+        """Return a short English wording that parses back to these terms, if there is one."""
+        candidates = []
+        plain = (
+            self.start is Start.INVOICE_DATE
+            and self.tax_base is TaxBase.INCLUDED
+            and not self.holidays
+            and all(t.amount is None for t in self.discounts)
+        )
+        line = self.installments[0]
+        if plain and len(self.installments) == 1 and line.kind is LineKind.BALANCE:
+            days = [_plain_days(line.rule), *(_plain_days(t.rule) for t in self.discounts)]
+            if None not in days and not line.discounts:
+                tiers = [f"{t.percent}/{d}" for t, d in zip(self.discounts, days[1:], strict=True)]
+                candidates.append(", ".join(tiers) + (" " if tiers else "") + f"net {days[0]}")
+        parse: Callable[[str], PaymentTerms] = upcall("payterms.text", "parse")
+        # a wording that reads back only with a warning (two readings) is not the repr
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", PaytermsWarning)
+            try:
+                candidates.append(self.describe("en"))
+                for text in candidates:
+                    if "[" not in text and parse(text) == self:
+                        return text
+            except (PaytermsError, PaytermsWarning):
+                pass
+        return None
+
     def with_discount(
         self,
         percent: Decimal | int | str | None,
@@ -1180,7 +1292,7 @@ class PaymentTerms:
         *percent* % off, or the fixed *amount* off with ``percent=None`` (ERPNext "Amount").
 
         >>> PaymentTerms.net(30).with_discount(Decimal("2"), "10D").discounts
-        (DiscountTier(percent=Decimal('2'), rule=DueRule.parse('10D')),)
+        (DiscountTier(Decimal('2'), '10D'),)
         """
         tier = DiscountTier(percent, rule, amount=amount)
         return evolve(self, discounts=(*self.discounts, tier))
@@ -1230,14 +1342,25 @@ class PaymentTerms:
         start: date,
         *,
         calendar: BusinessCalendar | None = None,
-        adjustment: Adjustment = Adjustment.UNADJUSTED,
+        adjustment: Adjustment | None = None,
     ) -> date:
         """Return the final (latest) due date for a term starting on *start*.
 
+        With a *calendar* the date moves to a business day by *adjustment*,
+        ``FOLLOWING`` unless given (:func:`~payterms.calendars.check_adjustment`);
+        ``Adjustment.UNADJUSTED`` keeps it where the rules put it.
+
         >>> PaymentTerms.end_of_month(45).due_date(date(2026, 1, 15))
         datetime.date(2026, 3, 17)
+        >>> from payterms.calendars import BusinessCalendar
+        >>> be = BusinessCalendar.country("BE")
+        >>> PaymentTerms.net(30).due_date(date(2026, 1, 1), calendar=be)   # Sat 31 Jan
+        datetime.date(2026, 2, 2)
+        >>> PaymentTerms.net(30).due_date(date(2026, 1, 1), calendar=be,
+        ...                               adjustment=Adjustment.UNADJUSTED)
+        datetime.date(2026, 1, 31)
         """
-        check_adjustment(adjustment)
+        adjustment = check_adjustment(adjustment, calendar)
         return max(
             self._dates(self._rules, start, self._base(start), calendar, adjustment, moved=True)
         )
@@ -1248,7 +1371,7 @@ class PaymentTerms:
         amount: Decimal | int | str | None = None,
         *,
         calendar: BusinessCalendar | None = None,
-        adjustment: Adjustment = Adjustment.UNADJUSTED,
+        adjustment: Adjustment | None = None,
         currency: str = "EUR",
         tax: Decimal | int | str | None = None,
         rounding: str = DEFAULT_ROUNDING,
@@ -1263,7 +1386,9 @@ class PaymentTerms:
         *amount* is the total the customer owes (tax included), rounded once to the
         minor unit of *currency* with *rounding*. Due dates are the lines' rules applied
         to *start* (to the end of its month for ``Start.END_OF_MONTH``), then moved by
-        *adjustment* on *calendar*; discount last days are moved by
+        *adjustment* on *calendar* (``FOLLOWING`` when a calendar is given without one,
+        none without a calendar; ``Adjustment.UNADJUSTED`` keeps the dates); discount
+        last days are moved by
         *discount_adjustment*, the same as *adjustment* unless given (a rule may not give
         a date before *start*; an adjustment may, as ``PRECEDING`` says).
         *tax* is the tax included in *amount*, needed when a discount's *tax_base* is
@@ -1310,10 +1435,11 @@ class PaymentTerms:
             and increment is None
             and rounding is DEFAULT_ROUNDING
             and (
-                (adjustment is _UNADJUSTED and discount_adjustment is None)
+                ((adjustment is None or adjustment is _UNADJUSTED) and discount_adjustment is None)
                 if calendar is None
                 else (
-                    type(adjustment) is Adjustment
+                    isinstance(calendar, BusinessCalendar)
+                    and (adjustment is None or type(adjustment) is Adjustment)
                     and (discount_adjustment is None or type(discount_adjustment) is Adjustment)
                 )
             )
@@ -1326,12 +1452,16 @@ class PaymentTerms:
             unit = smallest_unit(currency)
             total = amount.quantize(unit, DEFAULT_ROUNDING, CONTEXT)
             offset, tiers = plain
+            if adjustment is None:  # a calendar alone means FOLLOWING (check_adjustment)
+                adjustment = _UNADJUSTED if calendar is None else _FOLLOWING
             try:
                 day = start + offset
                 if adjustment is not _UNADJUSTED:
                     day = cast("BusinessCalendar", calendar).adjust(day, adjustment)
                 if not tiers:
-                    return Schedule(start, total, currency, (Due(day, total),), (), None)
+                    return Schedule(
+                        start, total, currency, (Due(day, total),), (), None, terms=self
+                    )
                 if discount_adjustment is None:
                     discount_adjustment = adjustment
                 found = []
@@ -1352,13 +1482,15 @@ class PaymentTerms:
             else:
                 if len(found) > 1:
                     found.sort(key=_last_day)
-                return Schedule(start, total, currency, (Due(day, total),), tuple(found), None)
+                return Schedule(
+                    start, total, currency, (Due(day, total),), tuple(found), None, terms=self
+                )
         # Checks are skipped for arguments of the exact expected type (the common case);
         # anything else goes through the full check.
         if type(start) is not date:
             check_date(start, "start")
-        if type(adjustment) is not Adjustment:
-            check_adjustment(adjustment)
+        if type(adjustment) is not Adjustment or calendar is not None:
+            adjustment = check_adjustment(adjustment, calendar)
         if rounding is not DEFAULT_ROUNDING:
             check_rounding(rounding)
         unit = smallest_unit(currency)
@@ -1407,7 +1539,13 @@ class PaymentTerms:
             if kept is not None:
                 _discount_base(total, untaxed_total, kept, self.tax_base)  # checked all the same
             return Schedule(
-                start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
+                start,
+                total,
+                currency,
+                tuple(map(Due, days, shares)),
+                windows,
+                tax_amount,
+                terms=self,
             )
         if discount_adjustment is None:
             discount_adjustment = adjustment
@@ -1428,7 +1566,13 @@ class PaymentTerms:
             windows = tuple(found)
         if not has_line_tiers:
             return Schedule(
-                start, total, currency, tuple(map(Due, days, shares)), windows, tax_amount
+                start,
+                total,
+                currency,
+                tuple(map(Due, days, shares)),
+                windows,
+                tax_amount,
+                terms=self,
             )
         dues: list[Due] = []
         for line, day, share in zip(self.installments, days, shares, strict=True):
@@ -1449,7 +1593,7 @@ class PaymentTerms:
                 key=lambda w: w.last_day,
             )
             dues.append(Due(day, share, tuple(line_windows)))
-        return Schedule(start, total, currency, tuple(dues), windows, tax_amount)
+        return Schedule(start, total, currency, tuple(dues), windows, tax_amount, terms=self)
 
     def _taxed(
         self,
@@ -1664,6 +1808,19 @@ def _window(
     discount = _discount_on(tier, base, unit, rounding)
     shown = base if base is amount else round_to_unit(base, unit, rounding)
     return DiscountWindow(last_day, tier.percent, amount - discount, discount, shown)
+
+
+def _tier_args(tier: DiscountTier) -> str:
+    """Return the arguments of ``with_discount`` that add *tier*, as Python source."""
+    if tier.amount is None:
+        return f"{tier.percent!r}, {str(tier.rule)!r}"
+    return f"None, {str(tier.rule)!r}, amount={tier.amount!r}"
+
+
+def _plain_days(rule: DueRule) -> int | None:
+    """Return *n* for a rule that is exactly ``nD``, else None."""
+    text = str(rule)
+    return int(text[:-1]) if text[:-1].isdigit() and text.endswith("D") else None
 
 
 def _forward_days(rule: DueRule) -> timedelta | None:

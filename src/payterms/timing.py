@@ -17,6 +17,13 @@ The invoice is taken to be dated the day it is sent: terms counting from the inv
 (or the end of its month) start on *sent*; terms counting from receipt start on the day
 the payer receives it; for other start events pass ``term_start=``.
 
+The business days are the payer's (:attr:`Payer.calendar <payterms.runs.Payer>`): its runs
+fall on them (``FOLLOWING`` by default, as a :class:`~payterms.runs.PaymentRun` says).
+The contractual due dates are not moved unless ``adjustment=`` says how: no calendar is
+passed for them, so ``Adjustment.UNADJUSTED`` is the default here, where
+:meth:`PaymentTerms.due_date <payterms.terms.PaymentTerms.due_date>` given a calendar
+moves to the following business day.
+
 Source for the cliff (reference/finance.md §4.3, user_demand.md §A19): "know your
 customer's payment moments — invoicing one day earlier can mean being paid a month
 earlier"; the model is finance.md §4.3 (first run on or after the due date, after the
@@ -45,7 +52,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve, frozen
 
 from payterms._checks import check_date, check_quantile, to_decimal
-from payterms._extras import require
+from payterms._extras import frame, frame_html, require
 from payterms.calendars import Adjustment, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.runs import (
@@ -60,7 +67,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "Cliff",
-    "InstalmentPayment",
+    "InstallmentPayment",
     "SendObjective",
     "PaymentExplanation",
     "PaymentForecast",
@@ -102,7 +109,7 @@ class SendObjective(Enum):
 
 
 @frozen
-class InstalmentPayment:
+class InstallmentPayment:
     """How one instalment is paid: its due date, the run that pays it and the cash date.
 
     Attributes:
@@ -117,7 +124,7 @@ class InstalmentPayment:
 
     >>> terms = PaymentTerms.net(30)
     >>> explain_payment(terms, date(2026, 3, 2), Payer(runs=PaymentRun.weekly(3))).payments
-    (InstalmentPayment(due=datetime.date(2026, 4, 1), amount=None,
+    (InstallmentPayment(due=datetime.date(2026, 4, 1), amount=None,
        target=datetime.date(2026, 4, 1), run=datetime.date(2026, 4, 2),
        cash=datetime.date(2026, 4, 2), closures=(), discount=None),)
 
@@ -130,6 +137,11 @@ class InstalmentPayment:
     cash: date
     closures: tuple[tuple[date, date], ...] = ()
     discount: DiscountWindow | None = None
+
+
+InstalmentPayment = InstallmentPayment
+"""The former name of :class:`InstallmentPayment`, kept as an alias: payterms spells
+"installment" one way (as :class:`~payterms.terms.Installment` does)."""
 
 
 @frozen
@@ -145,7 +157,7 @@ class PaymentExplanation:
         policy: the payer's run policy.
         approval_days: business days of approval before a run.
         transfer_days: business days from run to cash.
-        payments: one :class:`InstalmentPayment` per instalment, in the terms' order.
+        payments: one :class:`InstallmentPayment` per instalment, in the terms' order.
 
     >>> from payterms.calendars import BusinessCalendar
     >>> payer = Payer(runs=PaymentRun.monthly(10, 25), calendar=BusinessCalendar.country("BE"),
@@ -168,7 +180,7 @@ class PaymentExplanation:
     policy: RunPolicy
     approval_days: int
     transfer_days: int
-    payments: tuple[InstalmentPayment, ...]
+    payments: tuple[InstallmentPayment, ...]
 
     @property
     def cash_date(self) -> date:
@@ -213,6 +225,30 @@ class PaymentExplanation:
             lines.append(f"    cash {p.cash}{transfer}")
         lines.append(f"paid in full on {self.cash_date}, {self.days_to_cash} days after sending")
         return "\n".join(lines)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the path of each instalment as a pandas DataFrame (needs ``[pandas]``).
+
+        Columns: ``due``, ``amount`` (None without an amount), ``target`` (the day the
+        payer acts on), ``run``, ``cash`` and ``discount`` (the percent earned by paying
+        early, else None).
+        """
+        return frame(
+            "PaymentExplanation.to_frame",
+            {
+                "due": [p.due for p in self.payments],
+                "amount": [p.amount for p in self.payments],
+                "target": [p.target for p in self.payments],
+                "run": [p.run for p in self.payments],
+                "cash": [p.cash for p in self.payments],
+                "discount": [
+                    None if p.discount is None else p.discount.percent for p in self.payments
+                ],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
 
 def _plural(n: int, word: str) -> str:
@@ -271,6 +307,29 @@ class PaymentForecast:
             if cumulative >= share:
                 return day
         return dates[-1][0]  # pragma: no cover - probabilities sum to 1
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the distinct cash dates and their probabilities (needs ``[pandas]``).
+
+        Columns: ``cash`` (the date) and ``probability`` (an exact ``Fraction``), in
+        date order; the probabilities sum to 1.
+
+        >>> from payterms.runs import Lateness
+        >>> payer = Payer(runs=PaymentRun.monthly(10, 25),
+        ...               extra_delay_days=Lateness.empirical([0, 0, 0, 5, 20]))
+        >>> payment_forecast(PaymentTerms.net(30), date(2026, 3, 2), payer).to_frame()
+                 cash probability
+        0  2026-04-10         4/5
+        1  2026-04-27         1/5
+        """
+        dates = self.cash_dates
+        return frame(
+            "PaymentForecast.to_frame",
+            {"cash": [d for d, _ in dates], "probability": [p for _, p in dates]},
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def __str__(self) -> str:
         rows = [f"  {day}: {float(p):6.1%}" for day, p in self.cash_dates]
@@ -411,14 +470,14 @@ def _explain(setup: _Setup, sent: date, delay: int) -> PaymentExplanation:
     received = payer.received(sent)
     start, schedule = _schedule(setup, sent, received)
     earliest = payer.earliest_run_day(received)
-    net: list[InstalmentPayment] = []
+    net: list[InstallmentPayment] = []
     for due in schedule.dues:
         target = due.date + timedelta(days=delay)
         run = payer.payment_run(due.date, received=received, delay=delay)
         reference = max(target, earliest)
         lo, hi = (run, reference) if run <= reference else (reference, run)
         net.append(
-            InstalmentPayment(
+            InstallmentPayment(
                 due=due.date,
                 amount=due.amount if setup.amount is not None else None,
                 target=target,
@@ -447,8 +506,8 @@ def _discount_choice(
     setup: _Setup,
     schedule: Schedule,
     received: date,
-    net: tuple[InstalmentPayment, ...],
-) -> tuple[InstalmentPayment, ...]:
+    net: tuple[InstallmentPayment, ...],
+) -> tuple[InstallmentPayment, ...]:
     """Return the payments of the cheapest option for the payer: net, or a discount caught.
 
     The payer compares what it pays under each option discounted, at its
@@ -479,7 +538,7 @@ def _discount_choice(
         if cost < best_cost:
             best_cost = cost
             best = (
-                InstalmentPayment(
+                InstallmentPayment(
                     due=schedule.final_due,
                     amount=window.payable if setup.amount is not None else None,
                     target=window.last_day,
@@ -513,7 +572,8 @@ def explain_payment(
     without it the dates are the same and amounts are None. *tax* is the tax included
     in *amount*, needed with an amount when the discount's tax base excludes tax.
     *adjustment* moves the contractual due dates on the payer's calendar (none by
-    default: the runs already fall on business days). For a payer whose lateness is a
+    default: the calendar is the payer's, not one passed for the due dates, and the runs
+    already fall on business days). For a payer whose lateness is a
     distribution pass *delay* (one of its values), or use :func:`payment_forecast`.
 
     >>> payer = Payer(runs=PaymentRun.monthly(10, 25), approval_days=5, transfer_days=1)
@@ -750,6 +810,9 @@ class SendDateTable:
                 "cliff": [r.sent in cliff_days for r in self.rows],
             }
         )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def __str__(self) -> str:
         cliff_days = {c.last_send for c in self.cliffs}

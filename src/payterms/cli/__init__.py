@@ -36,13 +36,19 @@ def _show_demo(args: argparse.Namespace) -> int:
 
 
 def _configure_version(parser: argparse.ArgumentParser) -> None:
-    del parser
+    from payterms.cli._common import add_json
+
+    add_json(parser)
 
 
 def _version(args: argparse.Namespace) -> int:
     from payterms import __version__
+    from payterms.cli._output import emit, emit_json
 
-    print(f"payterms {__version__}")
+    if args.json:
+        emit_json({"version": __version__})
+    else:
+        emit(f"payterms {__version__}")
     return EXIT_OK
 
 

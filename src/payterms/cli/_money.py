@@ -111,8 +111,8 @@ def _tiers(args: argparse.Namespace) -> tuple[tuple[tuple[Decimal, int], ...], i
         )
     if args.date is not None:
         with blame("SPEC", invoice_date="--date"):
-            tiers, net_days = discount_tiers(terms, args.date)
-        return tiers, net_days, common.notes(parsed)
+            found = discount_tiers(terms, args.date)
+        return found.tiers, found.net_days, common.notes(parsed)
     rules = [str(t.rule) for t in terms.discounts]
     if len(terms.installments) == 1:
         rules.append(str(terms.installments[0].rule))

@@ -106,7 +106,8 @@ def jsonable(value: object) -> JSON:
         data: dict[str, JSON] = {
             f.name: jsonable(getattr(value, f.name))
             for f in attrs.fields(kind)
-            if not f.name.startswith("_")
+            # a field marked as provenance (Schedule.terms) is where the value came from
+            if not f.name.startswith("_") and not f.metadata.get("provenance")
         }
         for name in _properties(kind):
             data[name] = jsonable(getattr(value, name))

@@ -320,8 +320,9 @@ def _report_valid(args: argparse.Namespace, shown: str, table: RateTable) -> int
                 continue
             changed.append((entry, before))
         c = merged.coverage()
+        file = "FILE" if shown == "standard input" else shown  # --table reads no stdin
         notes.append(
-            f"laid over the shipped {table.name} (--table {table.name}={shown}): covers "
+            f"laid over the shipped {table.name} (--table {table.name}={file}): covers "
             f"{c.first_day} to {c.last_day}, confirmed until {c.confirmed_until or '-'} "
             f"(shipped: {shipped.confirmed_until or '-'})"
         )

@@ -81,8 +81,9 @@ _DUE = Command(
     name="due",
     summary="the due date of payment terms for an invoice date",
     description="Print the final due date of an invoice under payment terms written in "
-    "words or as a date formula, counted from its date; with --calendar and --adjust, "
-    "moved to a business day. With --csv, the due date of every invoice of a CSV file.",
+    "words or as a date formula, counted from its date; with --calendar, moved to a "
+    "business day (the following one unless --adjust says otherwise). With --csv, the due "
+    "date of every invoice of a CSV file.",
     configure=_configure_due,
     handler=_due,
     examples=(

@@ -94,7 +94,8 @@ def read_invoice(
     """Return the payment part of a whole UBL or CII invoice (:func:`read_ubl`, :func:`read_cii`).
 
     The syntax follows from the root element's namespace; any other root raises
-    :class:`~payterms.errors.InvalidDocument` naming it.
+    :class:`~payterms.errors.InvalidDocument` naming it. The other arguments are those of
+    :func:`read_ubl` (with a *calendar*, *adjustment* is ``FOLLOWING`` unless given).
 
     >>> read_invoice('<Invoice xmlns="urn:example:not-ubl"/>')
     Traceback (most recent call last):

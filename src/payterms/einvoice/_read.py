@@ -108,8 +108,7 @@ class Options:
             raise InvalidType("reading", reading, "a payterms.EndOfMonth member, or None")
         if calendar is not None and not isinstance(calendar, BusinessCalendar):
             raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar, or None")
-        check_adjustment(adjustment)
-        assert isinstance(adjustment, Adjustment)  # noqa: S101 - checked above
+        adjustment = check_adjustment(adjustment, calendar)  # FOLLOWING with a calendar
         return cls(
             issue_date=None if issue_date is None else check_date(issue_date, "issue_date"),
             amount=None if amount is None else to_decimal(amount, "amount"),

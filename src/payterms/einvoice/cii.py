@@ -274,8 +274,6 @@ def read_cii(
     >>> r.terms.describe("en"), r.schedule.discounts[0].payable
     ('2% discount within 14 days, net 30 days', Decimal('980.00'))
     """
-    from payterms.calendars import Adjustment as _Adjustment
-
     options = Options.check(
         issue_date=issue_date,
         amount=amount,
@@ -285,7 +283,7 @@ def read_cii(
         lang=lang,
         reading=reading,
         calendar=calendar,
-        adjustment=_Adjustment.UNADJUSTED if adjustment is None else adjustment,
+        adjustment=adjustment,
     )
     root = _root(document)
     return finish(_stated(root, options), options)

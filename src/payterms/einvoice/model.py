@@ -40,14 +40,14 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING
 
-from attrs import field, frozen
+from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule, TaxBase
 
 if TYPE_CHECKING:
-    from payterms.text import Regime
+    from payterms.text import InvoiceRegime
 
 __all__ = [
     "DiscountTerm",
@@ -284,6 +284,13 @@ class Reading:
     terms give for the issue date and the amount due; *disagreements* list where the
     document's dates or amounts differ from it; *notes* say every choice the reading made.
     *elements* lists the payment elements found (one entry per occurrence) for the checks.
+
+    >>> from payterms.einvoice import read_ubl, to_ubl
+    >>> terms = PaymentTerms.net(30)
+    >>> part = payment_part(terms.schedule(date(2026, 1, 15), Decimal("100.00")), terms)
+    >>> reading = read_ubl(to_ubl(part).xml, issue_date=date(2026, 1, 15), amount="100.00")
+    >>> reading.syntax, reading.part.terms == terms, reading.disagreements
+    (<Syntax.UBL: 'ubl'>, True, ())
     """
 
     syntax: Syntax
@@ -315,7 +322,7 @@ def payment_part(
     issue_date: date | None = None,
     lang: str = "en",
     tax: Decimal | int | str | None = None,
-    regime: Regime | None = None,
+    regime: InvoiceRegime | None = None,
     rate: Decimal | int | str | None = None,
     mandate: str | None = None,
 ) -> PaymentPart:
@@ -394,7 +401,9 @@ def payment_part(
     notes: tuple[Note, ...] = ()
     if regime is not None or rate is not None:
         rate_value = None if rate is None else to_decimal(rate, "rate")
-        lines = describe_invoice(schedule, lang, regime, rate=rate_value).split("\n")
+        # the dates and mentions only: BT-20 words the terms (evolve drops schedule.terms)
+        dates_only = evolve(schedule, terms=None)
+        lines = describe_invoice(dates_only, lang, regime, rate=rate_value).split("\n")
         if rate_value is None:
             assert regime is not None  # noqa: S101 - checked above
             rate_value = regime.rate_on(schedule.final_due + timedelta(days=1))

@@ -420,8 +420,9 @@ def read_ubl(
     *currency*, which a whole document states). The terms come from the BT-20 text (in
     *lang*, or any of the four languages) and its ``#SKONTO#`` lines, else from the
     structured ``cac:PaymentTerms``; the schedule they give for the issue date (or *start*)
-    and the amount due (with *calendar* and *adjustment*, *tax* for a discount base) is
-    compared with the dates and amounts stated. *reading* fixes the reading of "N days end
+    and the amount due (*tax* for a discount base; with a *calendar*, dates move to its
+    business days by *adjustment*, ``FOLLOWING`` unless given) is compared with the dates
+    and amounts stated. *reading* fixes the reading of "N days end
     of month"; without it, the reading the stated due date agrees with is applied, and
     noted. Malformed XML, an unknown namespace or a value the specification does not allow
     raises :class:`~payterms.errors.InvalidDocument` naming the element and the value.
@@ -435,8 +436,6 @@ def read_ubl(
     >>> str(r.terms.installments[0].rule), r.schedule.final_due
     ('CM+30D', datetime.date(2026, 3, 2))
     """
-    from payterms.calendars import Adjustment as _Adjustment
-
     options = Options.check(
         issue_date=issue_date,
         amount=amount,
@@ -446,7 +445,7 @@ def read_ubl(
         lang=lang,
         reading=reading,
         calendar=calendar,
-        adjustment=_Adjustment.UNADJUSTED if adjustment is None else adjustment,
+        adjustment=adjustment,
     )
     root = _root(document)
     return finish(_stated(root, options), options)

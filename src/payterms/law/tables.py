@@ -45,11 +45,16 @@ from decimal import Decimal
 from enum import Enum
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date
+from payterms._extras import frame, frame_html
 from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 __all__ = [
     "TABLE_NAMES",
@@ -472,6 +477,33 @@ class RateTable:
         if name is not None and (not isinstance(name, str) or not name.strip()):
             raise InvalidArgument("name", name, "a table name such as 'ecb_mro'")
         return _parse(name or default_name, text.removeprefix("\ufeff"), origin=origin)
+
+    def to_frame(self) -> pd.DataFrame:
+        """Return the rows, one per publication (needs the ``[pandas]`` extra).
+
+        Columns: ``valid_from``, ``rate`` (in percent as published, a Decimal; None on an
+        unconfirmed row without a figure), ``status``, ``source`` and ``origin``.
+
+        >>> RateTable.from_csv('''# covers_until: 2026-12-31
+        ... valid_from,rate
+        ... 2026-06-17,2.40''', name="ecb_mro").to_frame()[["valid_from", "rate"]]
+           valid_from  rate
+        0  2026-06-17  2.40
+        """
+        rows = self.entries
+        return frame(
+            "RateTable.to_frame",
+            {
+                "valid_from": [e.valid_from for e in rows],
+                "rate": [e.rate for e in rows],
+                "status": [e.status for e in rows],
+                "source": [e.source for e in rows],
+                "origin": [e.origin for e in rows],
+            },
+        )
+
+    def _repr_html_(self) -> str | None:
+        return frame_html(self)
 
     def to_csv(self) -> str:
         """Return the table as CSV text in the shipped format (read back by :meth:`from_csv`).

@@ -15,6 +15,8 @@
 '2% korting bij betaling binnen 10 dagen, betaling binnen 30 dagen'
 """
 
+from typing import TYPE_CHECKING
+
 from payterms.text.parse import (
     DEFAULT_CASH,
     DEFAULT_NET,
@@ -26,7 +28,7 @@ from payterms.text.parse import (
 )
 from payterms.text.render import (
     Claim,
-    Regime,
+    InvoiceRegime,
     describe,
     describe_claim,
     describe_invoice,
@@ -34,14 +36,17 @@ from payterms.text.render import (
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Templates, Vocabulary
 
+if TYPE_CHECKING:
+    from payterms.law import Regime as Regime
+
 __all__ = [
     "CashPercent",
     "Claim",
     "DEFAULT_CASH",
     "DEFAULT_NET",
     "DEFAULT_READING",
+    "InvoiceRegime",
     "Parsed",
-    "Regime",
     "Sense",
     "Templates",
     "VOCABULARIES",
@@ -53,3 +58,21 @@ __all__ = [
     "parse_with_notes",
     "xrechnung_skonto",
 ]
+
+
+def __getattr__(name: str) -> object:
+    """Return :class:`payterms.law.Regime` for ``payterms.text.Regime``, the name it had here.
+
+    ``payterms.text.Regime`` was the protocol :func:`describe_invoice` reads a regime
+    through, another thing than ``payterms.Regime`` under the same name; the protocol is
+    now :class:`InvoiceRegime`, and ``payterms.text.Regime`` is the one ``Regime``.
+
+    >>> import payterms
+    >>> payterms.text.Regime is payterms.Regime
+    True
+    """
+    if name == "Regime":
+        from payterms.law import Regime
+
+        return Regime
+    raise AttributeError(f"module 'payterms.text' has no attribute {name!r}")

@@ -183,6 +183,10 @@ DEFAULT_CASH = CashPercent.DISCOUNT
 class Parsed:
     """What :func:`parse_with_notes` read: the terms, the language, the readings, notes.
 
+    >>> read = parse_with_notes("2/10 net 30")
+    >>> read.lang, read.terms.due_date(date(2026, 1, 15))
+    ('en', datetime.date(2026, 2, 14))
+
     Attributes:
         terms: the :class:`~payterms.terms.PaymentTerms` read.
         lang: the language whose table read the text (``"en"``, ``"fr"``, ``"nl"``, ``"de"``).

@@ -49,7 +49,14 @@ from payterms.terms import (
 )
 from payterms.text.vocab import CLAIMS, VOCABULARIES, ClaimTemplates, Templates
 
-__all__ = ["Claim", "Regime", "describe", "describe_claim", "describe_invoice", "xrechnung_skonto"]
+__all__ = [
+    "Claim",
+    "InvoiceRegime",
+    "describe",
+    "describe_claim",
+    "describe_invoice",
+    "xrechnung_skonto",
+]
 
 _CENT = Decimal("0.01")
 _SHIFT_DAYS = re.compile(r"(\d+)D")
@@ -77,7 +84,7 @@ class _Compensation(Protocol):
     def amount(self, debt: Decimal) -> Decimal: ...  # pragma: no cover - protocol
 
 
-class Regime(Protocol):
+class InvoiceRegime(Protocol):
     """What :func:`describe_invoice` needs of a legal regime (:func:`payterms.law.regime`)."""
 
     @property
@@ -338,14 +345,15 @@ def _window_line(window: DiscountWindow, currency: str, t: Templates) -> str:
 def describe_invoice(
     schedule: Schedule,
     lang: str = "en",
-    regime: Regime | None = None,
+    regime: InvoiceRegime | None = None,
     *,
     terms: PaymentTerms | None = None,
     rate: Decimal | None = None,
 ) -> str:
     """Return the payment block of an invoice: due dates, discount or none, penalties.
 
-    One sentence per line: the terms in words (when *terms* is given), the date and
+    One sentence per line: the terms in words (*terms*, by default the terms the
+    schedule came from, :attr:`Schedule.terms <payterms.terms.Schedule>`), the date and
     amount of each instalment, each discount's last day and the amount then payable, or
     the sentence that no discount is granted (Code de commerce L441-9: "néant" must be
     said), and with a *regime*: the late-payment interest rate in force the day after the
@@ -361,7 +369,7 @@ def describe_invoice(
     >>> from payterms.terms import PaymentTerms
     >>> terms = PaymentTerms.end_of_month(45)
     >>> sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    >>> print(describe_invoice(sched, "fr", terms=terms))
+    >>> print(describe_invoice(sched, "fr"))
     Conditions de paiement : paiement à 45 jours après la fin du mois.
     Date de paiement : 17 mars 2026, 1210,00 EUR.
     Pas d'escompte pour paiement anticipé.
@@ -370,6 +378,8 @@ def describe_invoice(
         raise InvalidType("schedule", schedule, "a payterms.Schedule")
     t = _templates(lang)
     out: list[str] = []
+    if terms is None:
+        terms = schedule.terms
     if terms is not None:
         out.append(t.terms_line.format(t=describe(terms, lang)))
     for due in schedule.dues:
