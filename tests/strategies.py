@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 import attrs
+from hypothesis import settings
 from hypothesis import strategies as st
 
 from payterms.calendars import Adjustment, BusinessCalendar
@@ -36,6 +37,30 @@ from payterms.terms import (
     TaxBase,
     TermHoliday,
 )
+
+RANDOM_EXAMPLES = 10
+"""Examples per property in the random-seed pass under CI (see conftest.py)."""
+
+THOROUGH_EXAMPLES = 2000
+"""Examples per property, at least, in the ``thorough`` profile (see conftest.py)."""
+
+
+def examples(n: int) -> int:
+    """Return how many examples a property written for *n* runs under the loaded profile.
+
+    *n* as written under the default and ``ci`` profiles (100 examples by default); at
+    most the profile's count when it is RANDOM_EXAMPLES or fewer (the ``random`` pass, a
+    bounded second run with a random seed); at least the profile's count when it is
+    THOROUGH_EXAMPLES or more (``thorough``). A property's ``@settings(max_examples=...)``
+    takes precedence over a profile, so every property states its count through here.
+    """
+    default = settings.default.max_examples  # the loaded profile's count (public API)
+    if default <= RANDOM_EXAMPLES:  # the random pass
+        return min(n, default)
+    if default >= THOROUGH_EXAMPLES:  # thorough
+        return max(n, default)
+    return n
+
 
 # Inside the years every shipped calendar covers and the published rate tables reach.
 MIN_DATE = date(2000, 1, 1)
@@ -152,12 +177,25 @@ def _percent_parts(draw: st.DrawFn, n: int, total: Decimal) -> list[Decimal]:
     return [p * total / 100 for p in parts if p > 0]
 
 
-def _tier(draw: st.DrawFn, *, fixed: bool, late: bool) -> DiscountTier:
-    """A discount tier of 0-20 days (up to 60 with *late*), a percentage or a small amount."""
-    rule = DueRule.days(draw(st.integers(0, 60 if late else 20)))
-    if fixed and draw(st.booleans()):
-        return DiscountTier.fixed(Decimal(draw(st.integers(1, 500))) / 100, rule)
-    return DiscountTier(Decimal(draw(st.integers(1, 9900))) / 100, rule)
+def _tiers(
+    draw: st.DrawFn, *, fixed: bool, late: bool, min_size: int = 0, max_size: int = 3
+) -> tuple[DiscountTier, ...]:
+    """Discount tiers as terms can hold them, in any order: of 0-20 days (up to 60 with
+    *late*), percentages and (with *fixed*) small fixed amounts; within each kind, each
+    tier has its own last day and size, and the larger discount ends earlier."""
+    count = draw(st.integers(min_size, max_size))
+    n_fixed = draw(st.integers(0, count)) if fixed else 0
+    tiers: list[DiscountTier] = []
+    for k, top, make in (
+        (count - n_fixed, 9900, DiscountTier),
+        (n_fixed, 500, lambda size, rule: DiscountTier.fixed(size, rule)),
+    ):
+        days = sorted(draw(st.sets(st.integers(0, 60 if late else 20), min_size=k, max_size=k)))
+        sizes = sorted(draw(st.sets(st.integers(1, top), min_size=k, max_size=k)), reverse=True)
+        tiers.extend(
+            make(Decimal(size) / 100, DueRule.days(d)) for size, d in zip(sizes, days, strict=True)
+        )
+    return tuple(draw(st.permutations(tiers)))
 
 
 @st.composite
@@ -207,11 +245,10 @@ def payment_terms(
     if extras:
         for i, line in enumerate(lines):
             if draw(st.integers(0, 3)) == 0:
-                own = tuple(  # percentages: an instalment may be as small as a cent
-                    _tier(draw, fixed=False, late=True) for _ in range(draw(st.integers(1, 2)))
-                )
+                # percentages: an instalment may be as small as a cent
+                own = _tiers(draw, fixed=False, late=True, min_size=1, max_size=2)
                 lines[i] = attrs.evolve(line, discounts=own)
-    tiers = [_tier(draw, fixed=fixed_tiers, late=extras) for _ in range(draw(st.integers(0, 3)))]
+    tiers = _tiers(draw, fixed=fixed_tiers, late=extras)
     if tiers and not extras:
         # keep every discount window (at most 20 days) before the last line's due date
         last = lines[-1]

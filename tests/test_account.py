@@ -41,7 +41,7 @@ from payterms.errors import (
     UnknownRegime,
 )
 from payterms.law import regime
-from strategies import amounts
+from strategies import amounts, examples
 
 D = Decimal
 
@@ -367,7 +367,7 @@ def plans(draw: st.DrawFn) -> tuple[PaymentPlan, Decimal]:
     return plan, amount
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(case=plans())
 def test_plans_add_up_to_the_cent(case: tuple[PaymentPlan, Decimal]) -> None:
     plan, amount = case
@@ -388,7 +388,7 @@ def test_plans_add_up_to_the_cent(case: tuple[PaymentPlan, Decimal]) -> None:
         assert len({i.amount for i in rows[:-1]}) <= 1
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(case=plans(), at=st.integers(0, 1500))
 def test_acceleration_keeps_the_principal(case: tuple[PaymentPlan, Decimal], at: int) -> None:
     plan, amount = case
@@ -403,7 +403,7 @@ def test_acceleration_keeps_the_principal(case: tuple[PaymentPlan, Decimal], at:
         assert fast == plan
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(case=plans(), share=st.integers(0, 100), at=st.integers(0, 2000))
 def test_payments_settle_instalments_oldest_first(
     case: tuple[PaymentPlan, Decimal], share: int, at: int
@@ -510,7 +510,7 @@ def accounts(
     return invoices, receipts, as_of, code, policy
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(account=accounts())
 def test_nothing_is_lost(
     account: tuple[list[Invoice], list[Receipt], date, str, Allocation | None],

@@ -152,14 +152,14 @@ def test_typed_marker_ships() -> None:
 
 
 def test_import_is_light() -> None:
-    # `import payterms` loads only the error tree and the money helpers; holidays, the
+    # `import payterms` loads only the error tree, the limits and the money helpers; holidays, the
     # optional extras and the modules behind the other public names load on first use.
     code = (
         "import sys, payterms; "
         "heavy = [m for m in ('holidays', 'numpy', 'pandas', 'matplotlib', 'attrs') "
         "if m in sys.modules]; "
         "heavy += sorted(m for m in sys.modules if m.startswith('payterms.') and m not in "
-        "('payterms._checks', 'payterms.errors', 'payterms.money')); "
+        "('payterms._checks', 'payterms.errors', 'payterms.limits', 'payterms.money')); "
         "print(','.join(heavy))"
     )
     # run against the package under test, whatever is installed

@@ -55,6 +55,7 @@ from payterms.money import ROUNDING_MODES
 from payterms.runs import Payer, PaymentRun
 from payterms.terms import Installment, PaymentTerms, Schedule, Start
 from payterms.timing import expected_payment_date
+from strategies import examples
 
 TARGET = BusinessCalendar.TARGET
 
@@ -229,7 +230,7 @@ start_lists = st.lists(dates(date(2020, 1, 1), date(2030, 12, 31)), max_size=40)
 adjustments = st.sampled_from(Adjustment)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=st.one_of(payment_terms(), payment_terms(forward=False, extras=True)),  # holidays
     starts=start_lists,
@@ -247,7 +248,7 @@ def test_due_dates_equal_the_single_invoice_due_date(
     )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     rows=st.lists(
         st.tuples(payment_terms(max_lines=2), dates(date(2020, 1, 1), date(2030, 12, 31))),
@@ -264,7 +265,7 @@ def test_mixed_due_dates_equal_the_single_invoice_due_date(
     assert as_dates(result) == [t.due_date(s) for t, s in rows]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     starts=start_lists,
     labels=st.randoms(use_true_random=False),
@@ -339,7 +340,7 @@ def single_results(
     return out, None
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     distinct=st.lists(any_terms(), min_size=1, max_size=4),
     picks=st.lists(st.integers(0, 3), max_size=12),
@@ -397,7 +398,7 @@ def test_columnar_due_dates_equal_the_single_invoice_function(
     assert as_dates(result) == expected
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     starts=st.lists(dates(date(1990, 1, 1), date(2060, 12, 31)), min_size=1, max_size=20),
     missing=st.integers(0, 19),
@@ -479,7 +480,7 @@ def test_the_arrays_ask_the_single_function_only_where_they_cannot_answer(
     assert calls == [date(1999, 1, 1)]
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     terms=payment_terms(max_lines=2),
     runs=payment_runs(),
@@ -498,7 +499,7 @@ def test_expected_payment_dates_equal_the_single_invoice_date(
     )
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     rows=st.lists(st.tuples(run_dates(2025, 2027), st.integers(0, 40), st.booleans()), max_size=15),
     kind=st.sampled_from(KINDS),
@@ -557,7 +558,7 @@ def test_expected_payment_dates_with_mixed_terms() -> None:
     assert result[0] == date(2026, 3, 25)
 
 
-@settings(max_examples=30, deadline=None)
+@settings(max_examples=examples(30), deadline=None)
 @given(
     claims=st.lists(late_claims(), max_size=8),
     code=st.none() | interest_regime_codes(),
@@ -919,7 +920,7 @@ def single_schedules(terms: Any, starts: list[date], values: list[Decimal]) -> l
     ]
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     terms=payment_terms(max_lines=3),
     rows=st.lists(
@@ -993,7 +994,7 @@ money = st.one_of(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     distinct=st.lists(
         st.one_of(

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import calendar as stdcal
+import json
 import sys
 from datetime import date, datetime, timedelta
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from dateutil.easter import easter
@@ -24,6 +26,7 @@ from payterms import (
     PaytermsError,
     UnknownCalendar,
 )
+from strategies import examples
 
 BE = BusinessCalendar.country("BE")
 BE_BANK = BusinessCalendar.country("BE", categories=("public", "bank"))
@@ -377,9 +380,41 @@ def test_bad_input(call, error: type[Exception], fragment: str) -> None:  # type
     assert fragment in str(info.value)
 
 
-@pytest.mark.parametrize("junk", [None, "2026-01-01", 20260101, datetime(2026, 1, 1), 1.5])
-def test_is_business_day_never_raises_on_junk(junk: object) -> None:
-    assert TARGET.is_business_day(junk) is False  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    "junk",
+    [None, "2026-01-05", 20260105, 1.5, datetime(2026, 1, 5, 9, 30), (2026, 1, 5)],
+    ids=repr,
+)
+def test_is_business_day_refuses_what_it_does_not_understand(junk: object) -> None:
+    # Monday 5 January 2026 is a TARGET business day: answering False for it (as the
+    # predicate once did for a string or a datetime) would be a silent wrong answer.
+    with pytest.raises(InvalidType) as info:
+        TARGET.is_business_day(junk)  # type: ignore[arg-type]
+    assert repr(junk) in str(info.value)
+
+
+def test_is_business_day_reads_dates_of_other_kinds() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    monday, friday_holiday = date(2026, 1, 5), date(2026, 4, 3)  # Good Friday: TARGET closed
+    for day, expected in ((monday, True), (friday_holiday, False)):
+        for other in (
+            datetime(day.year, day.month, day.day),
+            pd.Timestamp(day),
+            np.datetime64(day.isoformat()),
+            np.datetime64(day.isoformat() + "T00:00:00.000000000"),
+        ):
+            assert TARGET.is_business_day(other) is expected, other
+    for ambiguous in (
+        pd.Timestamp("2026-01-05 12:00"),
+        pd.Timestamp("2026-01-05", tz="Europe/Brussels"),
+        pd.NaT,
+        np.datetime64("2026-01"),
+        np.datetime64("NaT"),
+        np.datetime64("2026-01-05T00:00:01"),
+    ):
+        with pytest.raises(InvalidType):
+            TARGET.is_business_day(ambiguous)
 
 
 # ---------------------------------------------------------------------------------------
@@ -430,7 +465,7 @@ def test_add_business_days_round_trip(cal: BusinessCalendar, day: date, n: int) 
         assert back == cal.adjust(day, Adjustment.FOLLOWING)
 
 
-@settings(max_examples=60)
+@settings(max_examples=examples(60))
 @given(CALENDARS, DAYS, st.integers(min_value=0, max_value=120))
 def test_business_days_between_agrees_with_stepping(
     cal: BusinessCalendar, day: date, span: int
@@ -495,7 +530,7 @@ YEAR_ENDS = st.builds(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     cal=business_calendars(),
     day=st.one_of(DAYS, YEAR_ENDS),
@@ -528,7 +563,7 @@ def test_the_year_index_answers_as_the_definition(
 # numpy export: the business days of a range of years as a numpy.busdaycalendar
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(calendar=business_calendars(), first=st.integers(1990, 2060), years=st.integers(0, 2))
 def test_busdaycalendar_agrees_with_the_calendar_on_every_day(
     calendar: BusinessCalendar, first: int, years: int
@@ -638,3 +673,153 @@ def test_year_fraction_ignores_ambient_context() -> None:
         ctx.prec = 3
         got = DayCount.ACT_360.year_fraction(date(2026, 1, 1), date(2026, 2, 1))
     assert got == Decimal(31) / Decimal(360)
+
+
+# ---------------------------------------------------------------------------------------
+# the holidays snapshot: an upgrade of `holidays` that moves a business day fails here
+#
+# tests/snapshots/holidays.json holds, for every named calendar below, its holidays of
+# each year 2000-2040 as the installed `holidays` gives them. `holidays` has a lower bound
+# only, so a new release can change a business-day answer with no payterms release; this
+# test then fails with the dates added and removed. After review, regenerate the snapshot
+# with ``PYTHONPATH=src python tests/test_calendars.py`` and record the change in a Data
+# line of CHANGELOG.md (the holidays version, the calendars and the dates).
+
+HOLIDAYS_SNAPSHOT = Path(__file__).parent / "snapshots" / "holidays.json"
+SNAPSHOT_YEARS = range(2000, 2041)
+DE_LANDER = ("BB", "BE", "BW", "BY", "HB", "HE", "HH", "MV", "NI", "NW", "RP", "SH", "SL", "SN",
+             "ST", "TH")  # fmt: skip
+
+
+def named_calendars() -> list[BusinessCalendar]:
+    """The calendars payterms names in its docs, regimes and examples, and their variants."""
+    cals = [BusinessCalendar.TARGET]
+    for code in ("AT", "BE", "LU"):
+        cals.append(BusinessCalendar.country(code))
+        cals.append(BusinessCalendar.country(code, categories=("public", "bank")))
+    cals += [BusinessCalendar.country(code) for code in ("DE", "FR", "NL", "US")]
+    cals += [BusinessCalendar.country("DE", land) for land in DE_LANDER]
+    cals += [BusinessCalendar.country("GB", nation) for nation in ("ENG", "NIR", "SCT", "WLS")]
+    return cals
+
+
+def holidays_snapshot() -> dict[str, dict[str, str]]:
+    """Return {calendar name: {year: "MM-DD MM-DD ..."}} over SNAPSHOT_YEARS."""
+    return {
+        cal.name: {
+            str(year): " ".join(d.strftime("%m-%d") for d in cal.holidays(year))
+            for year in SNAPSHOT_YEARS
+        }
+        for cal in named_calendars()
+    }
+
+
+def _dump(snapshot: dict[str, dict[str, str]]) -> str:
+    import holidays
+
+    lines = ["{", f' "holidays": {json.dumps(holidays.__version__)},', ' "calendars": {']
+    names = sorted(snapshot)
+    for n, name in enumerate(names):
+        lines.append(f"  {json.dumps(name)}: {{")
+        years = sorted(snapshot[name])
+        for i, year in enumerate(years):
+            comma = "," if i < len(years) - 1 else ""
+            lines.append(f"   {json.dumps(year)}: {json.dumps(snapshot[name][year])}{comma}")
+        lines.append("  }" + ("," if n < len(names) - 1 else ""))
+    lines += [" }", "}"]
+    return "\n".join(lines) + "\n"
+
+
+def snapshot_differences(
+    recorded: dict[str, dict[str, str]], current: dict[str, dict[str, str]]
+) -> list[str]:
+    """Return one readable line per calendar and year whose holidays differ."""
+    lines = []
+    for name in sorted(set(recorded) | set(current)):
+        if name not in current or name not in recorded:
+            lines.append(f"{name}: {'no longer built' if name not in current else 'new'}")
+            continue
+        for year in sorted(set(recorded[name]) | set(current[name])):
+            before = set(recorded[name].get(year, "").split())
+            after = set(current[name].get(year, "").split())
+            if before != after:
+                added = " ".join(f"+{year}-{d}" for d in sorted(after - before))
+                removed = " ".join(f"-{year}-{d}" for d in sorted(before - after))
+                lines.append(f"{name} {year}: {' '.join(filter(None, (added, removed)))}")
+    return lines
+
+
+def test_holidays_match_the_snapshot() -> None:
+    import holidays
+
+    recorded = json.loads(HOLIDAYS_SNAPSHOT.read_text(encoding="utf-8"))
+    differences = snapshot_differences(recorded["calendars"], holidays_snapshot())
+    assert not differences, (
+        f"holidays {holidays.__version__} (snapshot: {recorded['holidays']}) changes "
+        f"{len(differences)} calendar-years (+ a new holiday, - a holiday gone):\n"
+        + "\n".join(differences[:60])
+        + "\nReview, regenerate with `PYTHONPATH=src python tests/test_calendars.py` and add "
+        "a Data line to CHANGELOG.md."
+    )
+
+
+def test_snapshot_differences_are_readable() -> None:
+    recorded = {"BE": {"2031": "01-01 05-08"}, "XX": {"2031": ""}}
+    current = {"BE": {"2031": "01-01 05-09"}, "YY": {"2031": ""}}
+    assert snapshot_differences(recorded, current) == [
+        "BE 2031: +2031-05-09 -2031-05-08",
+        "XX: no longer built",
+        "YY: new",
+    ]
+
+
+if __name__ == "__main__":  # regenerate the holidays snapshot after a reviewed change
+    HOLIDAYS_SNAPSHOT.parent.mkdir(exist_ok=True)
+    HOLIDAYS_SNAPSHOT.write_text(_dump(holidays_snapshot()), encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------------------
+# century leap years: 1900 and 2100 are common years, 2000 is a leap year
+
+CENTURY_DAYS = st.sampled_from((1900, 2000, 2100)).flatmap(
+    lambda year: st.dates(min_value=date(year - 1, 11, 1), max_value=date(year + 1, 3, 31))
+)
+
+
+def _act_act_isda(start: date, end: date) -> Decimal:
+    total = Decimal(0)
+    day = start
+    while day < end:
+        year_end = min(date(day.year + 1, 1, 1), end)
+        length = 366 if stdcal.isleap(day.year) else 365
+        total += Decimal((year_end - day).days) / length
+        day = year_end
+    return total
+
+
+@settings(max_examples=examples(200))
+@given(a=CENTURY_DAYS, b=CENTURY_DAYS)
+def test_act_act_isda_across_century_leap_years(a: date, b: date) -> None:
+    start, end = min(a, b), max(a, b)
+    got = DayCount.ACT_ACT_ISDA.year_fraction(start, end)
+    assert abs(got - _act_act_isda(start, end)) < Decimal("1e-20")
+    assert DayCount.ACT_365_FIXED.days(start, end) == (end - start).days
+
+
+@pytest.mark.parametrize("year", [1900, 2000, 2100])
+def test_last_of_february_in_century_years(year: int) -> None:
+    last_feb = date(year, 2, 29 if stdcal.isleap(year) else 28)
+    # 30E/360 ISDA: the last day of February counts as the 30th (not the 28th in 1900 and
+    # 2100 only, nor the 29th in 2000 only)
+    assert DayCount.THIRTY_E_360_ISDA.days(last_feb, date(year, 3, 31)) == 30
+    assert DayCount.THIRTY_E_360_ISDA.days(date(year, 1, 31), last_feb) == 30
+    not_last = date(year, 2, 28)
+    if stdcal.isleap(year):  # 28 February 2000 is not the last day of its month
+        assert DayCount.THIRTY_E_360_ISDA.days(date(year, 1, 31), not_last) == 28
+    # a calendar steps over 29 February only in 2000
+    cal = BusinessCalendar.WEEKENDS
+    assert cal.business_days_between(date(year, 2, 1), date(year, 3, 1)) == sum(
+        1
+        for n in range((date(year, 3, 1) - date(year, 2, 1)).days)
+        if (date(year, 2, 1) + timedelta(days=n)).weekday() < 5
+    )

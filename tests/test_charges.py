@@ -30,7 +30,7 @@ from payterms.errors import InvalidArgument, InvalidType, PaytermsError
 from payterms.interest import Payment
 from payterms.money import CONTEXT, minor_unit
 from payterms.rules import add_months
-from strategies import amounts, currencies, dates
+from strategies import amounts, currencies, dates, examples
 
 D = Decimal
 
@@ -151,7 +151,7 @@ def test_values_are_frozen_and_compare_by_value() -> None:
 # --------------------------------------------------------------------- properties
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(first=dates(), extra=st.integers(0, 800))
 @example(first=date(2024, 1, 31), extra=29)  # 29 February starts the second month
 @example(first=date(2023, 1, 31), extra=28)
@@ -162,7 +162,7 @@ def test_started_months_counts_month_starts(first: date, extra: int) -> None:
     assert add_months(first, n - 1) <= last < add_months(first, n)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     debt=amounts(max_value=10**7),
     rate=st.integers(0, 1000).map(lambda v: D(v).scaleb(-4)),
@@ -183,7 +183,7 @@ def test_daily_interest_adds_over_a_split(
     assert r.amount(debt, due=due, until=end) >= r.amount(debt, due=due, until=mid) >= 0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     debt=amounts(max_value=10**7),
     percent=st.integers(0, 10000).map(lambda v: D(v).scaleb(-2)),
@@ -206,7 +206,7 @@ def test_damages_clause_stays_within_its_bounds(
         assert got == debt * percent / 100
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     debt=amounts(max_value=10**6),
     due=dates(max_value=date(2059, 1, 1)),

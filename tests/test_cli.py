@@ -29,7 +29,7 @@ import payterms as pt
 from payterms import __version__
 from payterms.cli import commands, main, reference
 from payterms.cli._output import jsonable
-from strategies import amounts, interest_regime_codes, late_claims, payment_terms
+from strategies import amounts, examples, interest_regime_codes, late_claims, payment_terms
 
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., tuple[int, str, str]]
@@ -996,7 +996,7 @@ def test_an_unexpected_error_is_one_line_unless_traceback(
 # --------------------------------------------------------------------------- amounts
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.decimals(allow_nan=False, allow_infinity=False, places=2, max_value=10**9, min_value=0))
 @example(Decimal("0.10"))
 def test_amounts_are_read_exactly(amount: Decimal) -> None:
@@ -1006,7 +1006,7 @@ def test_amounts_are_read_exactly(amount: Decimal) -> None:
     assert str(read_amount(f"{amount:f}")) == f"{amount:f}"
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.floats(allow_nan=True, allow_infinity=True))
 @example(1000.0)
 def test_float_spellings_with_an_exponent_are_refused(value: float) -> None:
@@ -1020,7 +1020,7 @@ def test_float_spellings_with_an_exponent_are_refused(value: float) -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=payment_terms(),
     start=st.dates(min_value=date(2000, 1, 1), max_value=date(2100, 12, 31)),
@@ -1041,7 +1041,7 @@ def test_schedule_json_is_the_library_schedule_and_adds_up(
         assert Decimal(window["payable"]) + Decimal(window["discount"]) == Decimal(data["amount"])
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(claim=late_claims(), code=interest_regime_codes())
 def test_interest_json_of_any_claim(claim: tuple[Decimal, date, date], code: str) -> None:
     principal, due, until = claim
@@ -1057,7 +1057,7 @@ def test_interest_json_of_any_claim(claim: tuple[Decimal, date, date], code: str
     assert sum(Decimal(data[k]) for k in parts) == Decimal(data["total_outstanding"])
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     st.lists(
         st.tuples(

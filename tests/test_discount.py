@@ -22,7 +22,7 @@ from payterms.discount import (
     rate_to_percent,
     tier_costs,
 )
-from strategies import annual_rates, discount_percents, discount_terms
+from strategies import annual_rates, discount_percents, discount_terms, examples
 
 S, C, A = RateMethod.SIMPLE, RateMethod.COMPOUND, RateMethod.APPROXIMATE
 
@@ -309,7 +309,7 @@ def test_best_tier_can_choose_the_middle_tier() -> None:
     assert best_tier(((3, 8), ("2.5", 14)), 30, Decimal("0.60")).day == 30
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     p1=st.decimals(min_value="0.5", max_value="9", places=1),
     gap=st.decimals(min_value="0.1", max_value="5", places=1),
@@ -340,7 +340,7 @@ def test_best_tier_compound_is_the_cheapest_option(
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(terms=discount_terms(), rate=annual_rates(), method=st.sampled_from([S, C]))
 def test_breakeven_discount_costs_the_cost_of_capital(
     terms: tuple[Decimal, int, int], rate: Decimal, method: RateMethod
@@ -351,7 +351,7 @@ def test_breakeven_discount_costs_the_cost_of_capital(
     assert abs(implied - rate) <= Decimal("1e-24")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(terms=discount_terms(), rate=annual_rates(), method=st.sampled_from([S, C, A]))
 def test_decision_agrees_with_the_money(
     terms: tuple[Decimal, int, int], rate: Decimal, method: RateMethod
@@ -373,7 +373,7 @@ def test_decision_agrees_with_the_money(
     assert buyer.advisable == (Decimal(percent) > buyer.breakeven_percent)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(percent=discount_percents(), early=st.integers(0, 60), extra=st.integers(1, 200))
 def test_cost_falls_as_credit_lengthens(percent: Decimal, early: int, extra: int) -> None:
     for method in (S, C, A):
@@ -383,7 +383,7 @@ def test_cost_falls_as_credit_lengthens(percent: Decimal, early: int, extra: int
         assert shorter >= 0
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(terms=discount_terms())
 def test_method_order(terms: tuple[Decimal, int, int]) -> None:
     percent, early, net = terms
@@ -588,3 +588,94 @@ def test_discount_tiers_of_an_instalment_discount_and_a_fixed_one() -> None:
     fixed = pt.PaymentTerms.net(2).with_discount(None, "1D", amount=Decimal(50))
     with pytest.raises(pt.InvalidTerms, match="fixed discount of 50"):
         pt.discount_tiers(fixed, date(2024, 5, 2))
+
+
+# Each bad input's error type, the argument it names and the value it carries: the
+# wording may change, these may not.
+@pytest.mark.parametrize(
+    ("call", "error", "name", "value"),
+    [
+        pytest.param(lambda: breakeven_discount("1.5", 10, 30), pt.InvalidArgument,
+                     "cost_of_capital", "1.5", id="rate-above-one"),
+        pytest.param(lambda: discount_cost(2, 0, -1), pt.InvalidArgument, "net_days", -1,
+                     id="negative-net-days"),
+        pytest.param(lambda: discount_cost(2, 0, 0), pt.InvalidArgument, "discount_days", 0,
+                     id="no-credit-days"),
+        pytest.param(lambda: discount_cost(2, 10, 30, paid_day=-1), pt.InvalidArgument,
+                     "paid_day", -1, id="negative-paid-day"),
+        pytest.param(lambda: tier_costs(((2, 10),), -1), pt.InvalidArgument, "net_days", -1,
+                     id="tiers-negative-net-days"),
+        pytest.param(lambda: tier_costs(((2, 0),), 0), pt.InvalidArgument, "tiers[0] days", 0,
+                     id="tier-on-a-net-day-zero"),
+        pytest.param(lambda: tier_costs("2/10", 30), pt.InvalidType, "tiers", "2/10",
+                     id="tiers-as-text"),
+        pytest.param(lambda: tier_costs(((1.5, 10),), 30), pt.InvalidType, "tiers[0] percent",
+                     1.5, id="tier-float-percent"),
+        pytest.param(lambda: tier_costs(((100, 10),), 30), pt.InvalidArgument,
+                     "tiers[0] percent", Decimal(100), id="tier-hundred-percent"),
+        pytest.param(lambda: tier_costs(((2, -1),), 30), pt.InvalidArgument, "tiers[0] days",
+                     -1, id="tier-negative-days"),
+        pytest.param(lambda: tier_costs(((3, 10), (2, 10)), 30), pt.InvalidArgument,
+                     "tiers[1]", (2, 10), id="two-tiers-same-day"),
+    ],
+)  # fmt: skip
+def test_bad_input_error_type_name_and_value(
+    call: object, error: type[Exception], name: str, value: object
+) -> None:
+    assert callable(call)
+    with pytest.raises(error) as info:
+        call()
+    assert (info.value.name, info.value.value) == (name, value)  # type: ignore[attr-defined]
+
+
+def test_a_cost_of_capital_of_one_is_accepted() -> None:
+    # 100 % a year is the top of the range: 2/98 x 365/t = 1 at t = 7.3 days; the
+    # breakeven discount d over 20 days solves d / (1 - d) x 365/20 = 1: d = 20/385.
+    assert breakeven_discount(1, 10, 30) == (Decimal(2000) / Decimal(385)).quantize(
+        breakeven_discount(1, 10, 30)
+    )
+
+
+# discount_decision(2, 10, 30, ...): 2/10 net 30 costs 2/98 x 365/20 = 37.24 % a year on
+# the net amount, 2 x 365/20 = 36.50 % on the gross; interest at 8 % on 10 000 for 20 days
+# is 10 000 x 0.08 x 20/365 = 43.84 (the figures of the explain doctests).
+@pytest.mark.parametrize(
+    ("rate", "options", "sentence"),
+    [
+        ("0.08", {}, "Take the discount: paying 20 days later costs 37.24 % a year (simple, "
+         "365-day year, on the net amount), more than the 8.00 % cost of capital."),
+        ("0.50", {}, "Do not take the discount: paying 20 days later costs 37.24 % a year "
+         "(simple, 365-day year, on the net amount), less than the 50.00 % cost of capital."),
+        ("0.50", {"side": Party.SELLER}, "Offer the discount: being paid 20 days earlier costs "
+         "37.24 % a year (simple, 365-day year, on the net amount), less than the 50.00 % "
+         "cost of capital."),
+        ("0.08", {"side": Party.SELLER}, "Do not offer the discount: being paid 20 days "
+         "earlier costs 37.24 % a year (simple, 365-day year, on the net amount), more than "
+         "the 8.00 % cost of capital."),
+        ("0.08", {"on_net": False, "amount": Decimal(10000)}, "Take the discount: paying 20 "
+         "days later costs 36.50 % a year (simple, 365-day year, on the gross amount), more "
+         "than the 8.00 % cost of capital. On 10000: discount 200.00, interest 43.84, net "
+         "156.16 for the buyer."),
+    ],
+)  # fmt: skip
+def test_explain_states_the_answer_and_its_basis(
+    rate: str, options: dict[str, object], sentence: str
+) -> None:
+    assert discount_decision(2, 10, 30, Decimal(rate), **options).explain() == sentence  # type: ignore[arg-type]
+
+
+def test_tier_steps_carry_their_options_and_convention() -> None:
+    # 3 % at 8 days, 2 % at 14, net 30, on the gross: the periodic rates are the points
+    # given up (1, 3 and 2 %), over 6, 22 and 16 days.
+    steps = tier_costs(((3, 8), (2, 14)), 30, year=360, method=RateMethod.COMPOUND, on_net=False)
+    assert [
+        (s.early_day, s.early_percent, s.late_day, s.late_percent, s.days, s.periodic_rate)
+        for s in steps
+    ] == [
+        (8, 3, 14, 2, 6, Decimal("0.01")),
+        (8, 3, 30, 0, 22, Decimal("0.03")),
+        (14, 2, 30, 0, 16, Decimal("0.02")),
+    ]
+    assert {(s.method, s.year, s.on_net) for s in steps} == {(RateMethod.COMPOUND, 360, False)}
+    # compound: (1 + 0.01) ** (360 / 6) - 1
+    assert abs(steps[0].annual_cost - (Decimal("1.01") ** 60 - 1)) < Decimal("1e-20")

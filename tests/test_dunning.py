@@ -15,7 +15,7 @@ from payterms.charges import Charge, ChargeKind, Charges, DunningFees
 from payterms.dunning import DunningLadder, DunningPlan, DunningStep, OffsetUnit, Reminder
 from payterms.interest import Payment, late_interest
 from payterms.law import Debtor, regime
-from strategies import INTEREST_LAST_DAY, amounts, dunning_ladders, interest_dates
+from strategies import INTEREST_LAST_DAY, amounts, dunning_ladders, examples, interest_dates
 
 D = Decimal
 TARGET = BusinessCalendar.TARGET
@@ -201,7 +201,7 @@ ADJUSTMENTS = st.sampled_from(
 )
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(dunning_ladders(), st.dates(date(2001, 1, 1), date(2059, 6, 30)),
        st.sampled_from(("TARGET", "WEEKENDS")), ADJUSTMENTS, ADJUSTMENTS)  # fmt: skip
 def test_plan_dates_are_business_days_in_ladder_order(
@@ -230,7 +230,7 @@ def test_plan_dates_are_business_days_in_ladder_order(
     assert plan.level_on(as_of) == plan.reminders[len(dates) // 2]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(dunning_ladders())
 def test_text_form_round_trips(ladder: DunningLadder) -> None:
     assert DunningLadder.parse(str(ladder)) == ladder
@@ -266,7 +266,7 @@ def test_levels_of_open_items() -> None:
         ladder.levels(invs, as_of=date(2026, 5, 20), calendar=TARGET, minimum=D("-1"))
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(dunning_ladders())
 def test_repr_is_valid_python(ladder: DunningLadder) -> None:
     namespace = {"DunningLadder": DunningLadder, "DunningStep": DunningStep}
@@ -400,7 +400,7 @@ def test_belgian_consumer_first_reminder_is_free() -> None:
     assert (second.compensation, second.fees) == (D("90.00"), D("7.50"))  # 65 + 5 % of 500
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     principal=amounts(min_value=1, max_value=10**6),
     due=interest_dates(),

@@ -21,7 +21,7 @@ from payterms.einvoice import (
 )
 from payterms.errors import InvalidArgument, InvalidDocument
 from payterms.terms import DiscountTier, Installment, PaymentTerms, TaxBase
-from strategies import payment_terms
+from strategies import examples, payment_terms
 
 ISSUE = date(2026, 1, 15)
 RAM = "urn:un:unece:uncefact:data:standard:ReusableAggregateBusinessInformationEntity:100"
@@ -48,7 +48,7 @@ def _whole(
 
 
 @pytest.mark.parametrize("profile", list(Profile))
-@settings(max_examples=40, deadline=None)  # whole documents built, parsed and read
+@settings(max_examples=examples(40), deadline=None)  # whole documents built, parsed and read
 @given(
     terms=payment_terms(),
     issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),
@@ -76,7 +76,7 @@ def test_round_trip_gives_equal_terms_and_dates(
 
 
 @pytest.mark.parametrize("profile", list(Profile))
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(terms=payment_terms(forward=False), issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)))
 def test_rules_without_an_element_are_written_as_dates_and_text_and_said(
     profile: Profile, terms: PaymentTerms, issue: date

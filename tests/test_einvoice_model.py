@@ -14,7 +14,7 @@ from payterms.einvoice import DiscountTerm, Note, PaymentPart, Profile, payment_
 from payterms.errors import InvalidArgument, InvalidType
 from payterms.terms import DiscountTier, Installment, PaymentTerms, TaxBase
 from payterms.text import describe
-from strategies import payment_terms
+from strategies import examples, payment_terms
 
 ISSUE = date(2026, 1, 15)
 
@@ -113,7 +113,7 @@ def test_writers_refuse_what_is_not_a_part_or_a_profile() -> None:
         to_ubl(PaymentPart(), "en16931")  # type: ignore[arg-type]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(terms=payment_terms(), amount=st.decimals("100", "1000000", places=2))
 def test_the_part_states_what_the_schedule_says(terms: PaymentTerms, amount: Decimal) -> None:
     tax = (amount / 11).quantize(Decimal("0.01"))

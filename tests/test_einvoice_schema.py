@@ -20,7 +20,7 @@ from payterms.einvoice import Profile, Syntax, payment_part, to_cii, to_ubl, val
 from payterms.einvoice.schema import schema_path
 from payterms.errors import InvalidArgument, InvalidDocument, MissingExtra
 from payterms.terms import DiscountTier, Installment, PaymentTerms
-from strategies import payment_terms
+from strategies import examples, payment_terms
 
 
 @pytest.fixture(autouse=True)
@@ -102,7 +102,7 @@ def test_the_structured_form_is_not_valid_en16931() -> None:
     assert validate_schema(document, Profile.EXTENDED) is Syntax.CII
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     terms=payment_terms() | payment_terms(extras=True, fixed_tiers=True),
     profile=st.sampled_from(list(Profile)),

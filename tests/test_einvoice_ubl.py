@@ -14,7 +14,7 @@ from einvoice_skeletons import french_regime, ubl_invoice, vat_of
 from payterms.einvoice import Profile, payment_part, read_invoice, read_ubl, to_ubl
 from payterms.errors import InvalidArgument, InvalidDocument
 from payterms.terms import DiscountTier, EndOfMonth, Installment, PaymentTerms
-from strategies import payment_terms
+from strategies import examples, payment_terms
 
 ISSUE = date(2026, 1, 15)
 CAC = "urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2"
@@ -26,7 +26,7 @@ DEPOSIT = PaymentTerms(
 
 
 @pytest.mark.parametrize("profile", list(Profile))
-@settings(max_examples=40, deadline=None)  # whole documents built, parsed and read
+@settings(max_examples=examples(40), deadline=None)  # whole documents built, parsed and read
 @given(
     terms=payment_terms(),
     issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),

@@ -32,7 +32,7 @@ from payterms.financing import (
     price_uplift,
     term_cost,
 )
-from strategies import amounts, annual_rates, payment_runs, payment_terms, trade_terms
+from strategies import amounts, annual_rates, examples, payment_runs, payment_terms, trade_terms
 
 SIMPLE = FinancingMethod.SIMPLE
 COMPOUND = FinancingMethod.COMPOUND
@@ -149,7 +149,7 @@ def test_full_precision_when_currency_is_none() -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     amount=amounts(max_value=10**7),
     days=st.integers(0, 730),
@@ -174,7 +174,7 @@ def test_cost_is_monotonic_and_zero_at_zero_days(
     assert base >= 0
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(amount=amounts(min_value=1, max_value=10**7), days=st.integers(1, 365), rate=annual_rates())
 def test_methods_order_within_a_year(amount: Decimal, days: int, rate: Decimal) -> None:
     pv = financing_cost(amount, days, rate, method=PV, currency=None)
@@ -183,7 +183,7 @@ def test_methods_order_within_a_year(amount: Decimal, days: int, rate: Decimal) 
     assert pv <= compound <= simple
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     price=amounts(min_value=1, max_value=10**7),
     margin=st.decimals(min_value="0", max_value="0.9", places=3),
@@ -201,7 +201,7 @@ def test_uplift_keeps_the_margin_within_a_cent(
     assert new_price >= price
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     price=amounts(min_value=1, max_value=10**7),
     days=st.integers(0, 3650),
@@ -227,7 +227,7 @@ def test_future_value_uplift_discounts_back_to_the_price(
         assert new_price <= own
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     price=amounts(min_value=100, max_value=10**6),
     margin=st.decimals(min_value="0.01", max_value="0.6", places=2),
@@ -497,7 +497,7 @@ def test_act_act_day_count_is_allowed_with_dates() -> None:
     assert tc.cost == exact.quantize(CENT)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     candidates=st.lists(payment_terms(max_lines=3, fixed=False), min_size=1, max_size=4),
     amount=amounts(min_value=1, max_value=10**6),
@@ -520,7 +520,7 @@ def test_compare_terms_orders_by_term_cost(
         assert row.margin is None
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(days=st.integers(0, 400), more=st.integers(1, 200), rate=annual_rates(), method=METHODS)
 def test_longer_terms_cost_more(
     days: int, more: int, rate: Decimal, method: FinancingMethod
@@ -533,7 +533,7 @@ def test_longer_terms_cost_more(
     assert long.cash_gap == days + more
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     first=trade_terms(),
     second=trade_terms(),
@@ -560,7 +560,7 @@ def test_indifferent_price_nets_the_same(
     assert abs(net(second, new) - net(first, price)) <= CENT * (lines + 1)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     price=amounts(min_value=100, max_value=10**6),
     days=st.integers(0, 120),
@@ -594,7 +594,7 @@ def test_indifferent_price_is_the_uplift_over_the_extra_days(
     assert abs(own - price_uplift(price, more, rate, method=method, reading=NET)) <= CENT
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     first=trade_terms(),
     second=trade_terms(),
@@ -827,7 +827,7 @@ def test_payer_lateness_decides_the_discount_path_by_path() -> None:
     assert never.cost == Decimal("133.70")  # 10,000 × 8 % × (32 + 90) / 2 / 365
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=trade_terms(),
     runs=st.lists(payment_runs(), min_size=1, max_size=2),

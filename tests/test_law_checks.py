@@ -28,6 +28,7 @@ from payterms.law import (
     regime,
 )
 from payterms.terms import EndOfMonth, Installment, PaymentTerms
+from strategies import examples
 
 B2B = PartyKind.UNDERTAKING
 
@@ -241,7 +242,7 @@ def test_bad_input() -> None:
         check_terms(PaymentTerms.net(30), "FR", invoice_date="2026-01-01")  # type: ignore[arg-type]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     field=st.sampled_from(
         ["terms", "jurisdiction", "buyer", "seller", "contract_date", "invoice_date", "mentions"]
@@ -258,7 +259,7 @@ def test_junk_gives_payterms_errors_only(field: str, junk: object) -> None:
         check_terms(terms, code, **args)  # type: ignore[arg-type]
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     code=st.one_of(st.none(), st.text(max_size=3), st.integers()),
     debtor=st.one_of(st.none(), st.text(max_size=3), st.sampled_from(list(PartyKind))),

@@ -19,7 +19,7 @@ from payterms.charges import (
 from payterms.conventions import Accrual
 from payterms.errors import InvalidArgument, InvalidType, PaytermsError, UnknownRegime
 from payterms.law import PartyKind, Severity, check_charges, nl
-from strategies import amounts, interest_dates, interest_regime_codes
+from strategies import amounts, examples, interest_dates, interest_regime_codes
 
 D = Decimal
 
@@ -227,7 +227,7 @@ def test_bad_input(kwargs: dict[str, object], error: type[Exception], match: str
         check_charges(args.pop("charges"), args.pop("jurisdiction"), **args)  # type: ignore[arg-type]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     code=interest_regime_codes(),
     debtor=st.sampled_from(list(PartyKind)),

@@ -30,6 +30,7 @@ from payterms.law import (
 )
 from payterms.terms import PaymentTerms
 from payterms.text import describe_invoice
+from strategies import examples
 
 # One extra half-year of the ECB rate, as a user writes it after reading the ECB press
 # release: the rise to 2.40 % applied from 17 June 2026, covering the rest of 2026.
@@ -316,7 +317,7 @@ def _repeating(draw: st.DrawFn) -> tuple[str, dict[str, RateTable]]:
     return code, {name: RateTable.from_csv("\n".join(lines) + "\n", name=name)}
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(case=_repeating(), due=_CLAIM_DAYS, length=st.integers(0, 900), assume=_ASSUME)
 def test_a_user_table_repeating_the_shipped_rows_changes_no_result(
     case: tuple[str, dict[str, RateTable]], due: date, length: int, assume: RateAssumption | None
@@ -347,7 +348,7 @@ def _one_row(draw: st.DrawFn) -> tuple[str, dict[str, RateTable], date]:
     return code, {name: RateTable.from_csv(text, name=name)}, start
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(case=_one_row(), due=_CLAIM_DAYS, length=st.integers(0, 900), assume=_ASSUME)
 def test_a_user_row_changes_results_only_from_its_first_day(
     case: tuple[str, dict[str, RateTable], date],
@@ -365,7 +366,7 @@ def test_a_user_row_changes_results_only_from_its_first_day(
     assert _outcome(code, tables, due, until, assume) == _outcome(code, {}, due, until, assume)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(case=_one_row())
 def test_a_user_row_takes_effect_on_its_first_day(
     case: tuple[str, dict[str, RateTable], date],

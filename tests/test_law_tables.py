@@ -31,6 +31,7 @@ from payterms.law.tables import (
     coverage,
     rate_table,
 )
+from strategies import examples
 
 SNAPSHOT = Path(__file__).parent / "snapshots" / "law_rates.json"
 DATA = files("payterms.law").joinpath("data")
@@ -727,7 +728,7 @@ def _repeats(draw: st.DrawFn) -> tuple[RateTable, RateTable]:
     return shipped, user
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(pair=_repeats())
 def test_merging_rows_that_repeat_the_shipped_ones_changes_nothing(
     pair: tuple[RateTable, RateTable],
@@ -759,7 +760,7 @@ def _lookup(table: RateTable, day: date) -> tuple[Decimal, RateStatus] | None:
     return None if entry.rate is None else (entry.rate, entry.status)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(case=_one_user_row(), offset=st.integers(1, 3000))
 def test_a_user_row_changes_nothing_before_its_first_day(
     case: tuple[RateTable, RateTable, date], offset: int

@@ -31,6 +31,7 @@ from payterms.receivables import AgeFrom, Invoice, aging
 from payterms.runs import Payer, PaymentRun
 from payterms.terms import Installment, PaymentTerms
 from payterms.timing import SendDateTable, send_date_table
+from strategies import examples
 
 D = Decimal
 
@@ -171,7 +172,7 @@ def test_aging_by_invoice_date_and_without_currency() -> None:
     assert ax.get_title() == "Aging as of 2026-06-30 from the invoice date: total 15,000"
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(invoices=receivables_invoices(max_size=12))
 def test_aging_bars_match_any_report(invoices: list[Invoice]) -> None:
     report = aging(invoices, as_of=date(2026, 6, 30))
@@ -239,7 +240,7 @@ def test_interest_without_interest_days_draws_an_empty_line() -> None:
     assert list(ax.texts) == []
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(claim=late_claims())
 def test_interest_line_ends_at_the_exact_interest(claim: tuple[Decimal, date, date]) -> None:
     principal, due, until = claim
@@ -323,7 +324,7 @@ def test_schedule_fixed_and_instalment_discounts() -> None:
     ]
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(terms=payment_terms() | payment_terms(extras=True, fixed_tiers=True))
 def test_schedule_bars_match_any_schedule(terms: PaymentTerms) -> None:
     sched = terms.schedule(date(2026, 1, 15), D("1234.56"), tax=D("205.76"))

@@ -1,7 +1,9 @@
-"""The sources type-check under mypy --strict and pass ruff (the project's own settings)."""
+"""The sources type-check under mypy --strict and pass ruff; the properties pass a random seed."""
 
 from __future__ import annotations
 
+import os
+import random
 import shutil
 import subprocess
 import sys
@@ -32,6 +34,43 @@ def test_mypy_strict() -> None:
     pytest.importorskip("mypy", reason="mypy is part of the [dev] extra")
     result = _run(sys.executable, "-m", "mypy")
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+RANDOM_PASS_TIMEOUT = 900
+"""Seconds the random-seed pass of the properties may take (see conftest.py)."""
+
+
+@pytest.mark.skipif(
+    not os.environ.get("CI") or os.environ.get("PAYTERMS_HYPOTHESIS_PROFILE"),
+    reason="without CI the properties already run with a random seed (conftest.py)",
+)
+def test_properties_under_a_random_seed() -> None:
+    # CI's one command also runs every property once with a fresh random seed, a few
+    # examples each; the seed is printed so that a counterexample can be replayed.
+    seed = random.SystemRandom().randrange(2**32)
+    env = {**os.environ, "PAYTERMS_HYPOTHESIS_PROFILE": "random"}
+    command = [
+        sys.executable, "-m", "pytest", "-m", "hypothesis", "-q", "-p", "no:cacheprovider",
+        f"--hypothesis-seed={seed}", "tests",
+    ]  # fmt: skip
+    try:
+        result = subprocess.run(
+            command,
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=RANDOM_PASS_TIMEOUT,
+        )
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"the random-seed pass took over {RANDOM_PASS_TIMEOUT} s (seed {seed})")
+    assert result.returncode == 0, (
+        f"properties failed under --hypothesis-seed={seed} (replay with "
+        f"PAYTERMS_HYPOTHESIS_PROFILE=random python -m pytest -m hypothesis "
+        f"--hypothesis-seed={seed}):\n{result.stdout[-6000:]}{result.stderr[-2000:]}"
+    )
+    assert " passed" in result.stdout
 
 
 def _flat_group(groups: dict[str, list[object]], name: str) -> set[str]:

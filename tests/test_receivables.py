@@ -44,7 +44,7 @@ from payterms.receivables import (
     revenue_by_customer,
     simple_dso,
 )
-from strategies import amounts, receivables_invoices
+from strategies import amounts, examples, receivables_invoices
 
 D = Decimal
 
@@ -669,7 +669,7 @@ def test_design_public_names() -> None:
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(receivables_invoices(), st.dates(date(2025, 1, 1), date(2027, 6, 30)),
        st.sampled_from(AgeFrom))  # fmt: skip
 def test_aging_buckets_partition_the_open_items(
@@ -686,7 +686,7 @@ def test_aging_buckets_partition_the_open_items(
         assert sum((row[i] for row in customers.values()), D(0)) == bucket_total
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.lists(st.integers(min_value=1, max_value=400), min_size=1, max_size=6, unique=True))
 def test_bucket_edges_round_trip(edges: list[int]) -> None:
     edges.sort()
@@ -697,7 +697,7 @@ def test_bucket_edges_round_trip(edges: list[int]) -> None:
             assert days in buckets.buckets[buckets.index(days)]
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(amounts(min_value=0, max_value=10**7), amounts(min_value=0, max_value=10**7),
        st.lists(amounts(min_value=1, max_value=10**6), min_size=1, max_size=6))  # fmt: skip
 def test_dso_is_monotonic_in_receivables(a: Decimal, b: Decimal, sales: list[Decimal]) -> None:
@@ -709,7 +709,7 @@ def test_dso_is_monotonic_in_receivables(a: Decimal, b: Decimal, sales: list[Dec
         assert countback_dso(high, sales) <= 30 * len(sales)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(receivables_invoices(min_size=1), st.sampled_from(DsoMethod))
 def test_dso_from_invoices_grows_when_payments_are_undone(
     invs: list[Invoice], method: DsoMethod
@@ -724,7 +724,7 @@ def test_dso_from_invoices_grows_when_payments_are_undone(
     assert before <= after
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.lists(amounts(min_value=0, max_value=10**6), min_size=1, max_size=30))
 def test_hhi_between_one_over_n_and_one(values: list[Decimal]) -> None:
     positive = [v for v in values if v > 0]
@@ -737,7 +737,7 @@ def test_hhi_between_one_over_n_and_one(values: list[Decimal]) -> None:
     assert hhi(values, scale=HhiScale.POINTS) == pytest.approx(index * 10000, abs=D("1e-20"))
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(st.dictionaries(st.text(min_size=1, max_size=5), amounts(min_value=0, max_value=10**6),
                        min_size=1, max_size=20))  # fmt: skip
 def test_concentration_shares_sum_to_one(revenue: dict[str, Decimal]) -> None:
@@ -799,7 +799,7 @@ def test_from_schedule_rejects() -> None:
         Invoice.from_schedule("F", "C", sched, payments=((date(2026, 2, 1), D("-5")),))  # type: ignore[arg-type]
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(amounts(min_value=D("0.01"), max_value=10**6),
        st.lists(st.tuples(st.dates(date(2026, 1, 1), date(2026, 12, 31)),
                           amounts(min_value=D("0.01"), max_value=10**6)), max_size=5))  # fmt: skip
@@ -900,7 +900,7 @@ def test_junk_gives_payterms_errors_only(junk: object) -> None:
             call()
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(receivables_invoices(min_size=1), st.dates(date(2025, 3, 1), date(2027, 3, 31)),
        st.integers(min_value=1, max_value=6))  # fmt: skip
 def test_dso_from_invoices_matches_the_totals_formulas(
@@ -1127,7 +1127,8 @@ def test_small_behaviours() -> None:
     credit = Invoice("CN", "C", date(2026, 1, 1), date(2026, 1, 1), D("-5"))
     zero = Invoice("Z", "C", date(2026, 1, 1), date(2026, 1, 1), D("0"))
     assert (credit.settled_on, zero.settled_on) == (None, date(2026, 1, 1))
-    assert "30" not in Bucket(1, 30)  # a str is never an age
+    with pytest.raises(InvalidType):  # a str is never an age: refused, not False
+        "30" in Bucket(1, 30)  # noqa: B015
     assert 30 in Bucket(1, 30)
     # credit notes and invoices issued after as_of are left out of days to pay; payments
     # after the one that settled an invoice do not weigh
@@ -1143,6 +1144,36 @@ def test_small_behaviours() -> None:
     assert countback_dso(0, [D("5")]) == 0
     assert countback_dso(D("-3"), [D("5")]) == 0
     assert countback_dso(0, []) == 0
+
+
+# -- predicates: a value of another kind is read when it means one thing, refused otherwise --
+
+
+def test_is_overdue_reads_dates_of_other_kinds_and_refuses_junk() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    inv = Invoice("F-1", "ACME", date(2026, 1, 1), date(2026, 1, 31), Decimal("10"))
+    for day, expected in ((date(2026, 2, 1), True), (date(2026, 1, 31), False)):
+        for other in (datetime(day.year, day.month, day.day), pd.Timestamp(day)):
+            assert inv.is_overdue(other) is expected
+        assert inv.is_overdue(np.datetime64(day.isoformat())) is expected
+    for junk in ("2026-02-01", None, pd.Timestamp("2026-02-01 17:00")):
+        with pytest.raises(InvalidType):
+            inv.is_overdue(junk)
+
+
+def test_bucket_membership_reads_numpy_integers_and_refuses_junk() -> None:
+    np = pytest.importorskip("numpy")
+    bucket = Bucket(31, 60)
+    assert np.int64(45) in bucket  # was False: numpy's int64 is not a Python int
+    assert np.int32(61) not in bucket
+    assert 31 in bucket
+    assert 60 in bucket
+    assert 30 not in bucket
+    for junk in (45.0, "45", None, True, Decimal(45)):
+        with pytest.raises(InvalidType) as info:
+            junk in bucket  # noqa: B015 - the membership test is what is checked
+        assert repr(junk) in str(info.value)
 
 
 def test_dso_is_a_named_result_shown_to_two_decimals() -> None:

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from payterms.calendars import BusinessCalendar
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, ParseError
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded, ParseError
 from payterms.rules import (
     CutOff,
     DayOfMonth,
@@ -22,7 +22,7 @@ from payterms.rules import (
     add_months,
     as_rule,
 )
-from strategies import due_rules, invoice_dates
+from strategies import due_rules, examples, invoice_dates
 
 # --------------------------------------------------------------------------- published examples
 
@@ -403,7 +403,7 @@ def test_parse_errors_name_text_and_position(text: str, position: int, fragment:
 
 
 def test_invalid_values() -> None:
-    with pytest.raises(InvalidTerms, match="-10000"):
+    with pytest.raises(LimitExceeded, match=r"-10000.*payterms.limits.MAX_COUNT"):
         DueRule.days(-10000)
     with pytest.raises(InvalidTerms, match="day=0"):
         DayOfMonth(0)
@@ -442,10 +442,11 @@ def test_apply_checks_its_start() -> None:
         DueRule.days(1).apply(datetime(2026, 1, 1, 12))
     with pytest.raises(InvalidType):
         DueRule.days(1).apply("2026-01-01")  # type: ignore[arg-type]
-    with pytest.raises(InvalidArgument, match="before year 10000"):
+    with pytest.raises(LimitExceeded, match=r"within years 1-9999 \(payterms.limits.MAX_YEAR\)"):
         DueRule.days(30).apply(date(9999, 12, 15))
-    with pytest.raises(InvalidArgument, match="within years 1-9999"):
+    with pytest.raises(LimitExceeded, match="within years 1-9999") as info:
         DueRule.parse("1M").apply(date(9999, 12, 15))
+    assert info.value.limit == "MAX_YEAR"
 
 
 # --------------------------------------------------------------------------- properties
@@ -457,14 +458,14 @@ def test_text_round_trip(rule: DueRule) -> None:
     assert DueRule.parse(str(rule).lower()) == rule
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(due_rules(backward=False), invoice_dates())
 def test_forward_rules_never_precede_the_start(rule: DueRule, start: date) -> None:
     assert rule.is_forward
     assert rule.apply(start) >= start
 
 
-@settings(max_examples=300)
+@settings(max_examples=examples(300))
 @given(due_rules(cutoff=False), invoice_dates(), st.integers(1, 400))
 def test_later_start_never_gives_earlier_date(rule: DueRule, start: date, later: int) -> None:
     assert not rule.has_cutoff
@@ -575,7 +576,7 @@ def test_edifact_end_of_ten_day_period(start: date, expected: date) -> None:
     assert DueRule.parse("<10: D10 ? <20: D20 ? CM>>").apply(start) == expected
 
 
-@settings(max_examples=500)
+@settings(max_examples=examples(500))
 @given(st.text(alphabet="0123456789DWMQYBCWD+-<>:? dmqycbw", max_size=20) | st.text(max_size=12))
 def test_parse_raises_only_parse_error(text: str) -> None:
     error: ParseError | None = None
@@ -588,6 +589,150 @@ def test_parse_raises_only_parse_error(text: str) -> None:
     else:
         assert error.text == text
         assert 0 <= error.position <= len(text)
+
+
+# --------------------------------------------------------------------------- century leap years
+# 1900 and 2100 are not leap years, 2000 is (Gregorian rule: divisible by 4, except by 100
+# unless by 400). Every step is checked against an independent computation (dateutil,
+# the calendar module, plain day counting) on starts around February of those years.
+
+CENTURY_STARTS = st.sampled_from((1900, 2000, 2100)).flatmap(
+    lambda year: st.dates(min_value=date(year - 1, 11, 1), max_value=date(year, 4, 30))
+)
+
+
+def _last_day(year: int, month: int) -> date:
+    import calendar
+
+    return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _reference(step: str, count: int, day: date) -> date:
+    if step == "D":
+        return day + timedelta(days=count)
+    if step == "W":
+        return day + timedelta(weeks=count)
+    if step in ("M", "Q", "Y"):
+        return day + relativedelta(months=count * {"M": 1, "Q": 3, "Y": 12}[step])
+    if step == "CM":
+        return _last_day(day.year, day.month)
+    if step == "-CM":
+        return day.replace(day=1)
+    if step == "CQ":
+        return _last_day(day.year, (day.month - 1) // 3 * 3 + 3)
+    if step == "CY":
+        return date(day.year, 12, 31)
+    if step == "CW":
+        return day + timedelta(days=6 - day.weekday())
+    if step == "WD":  # the next weekday `count` (0 = Monday), on or after
+        return day + relativedelta(weekday=count)
+    assert step == "DN"  # the next day `count` of a month, on or after, clamped
+    for months in range(3):
+        month_start = day.replace(day=1) + relativedelta(months=months)
+        candidate = min(
+            _last_day(month_start.year, month_start.month),
+            month_start.replace(day=min(count, _last_day(month_start.year, month_start.month).day)),
+        )
+        if candidate >= day:
+            return candidate
+    raise AssertionError("unreachable")
+
+
+@settings(max_examples=examples(300))
+@given(
+    start=CENTURY_STARTS,
+    step=st.sampled_from(("D", "W", "M", "Q", "Y", "CM", "-CM", "CQ", "CY", "CW", "WD", "DN")),
+    count=st.integers(0, 30),
+)
+def test_every_step_across_century_leap_years(start: date, step: str, count: int) -> None:
+    if step in ("D", "W", "M", "Q", "Y"):
+        text = f"{count}{step}"
+    elif step == "WD":
+        count %= 7
+        text = f"WD{count + 1}"
+    elif step == "DN":
+        count = count % 31 + 1
+        text = f"D{count}"
+    else:
+        text = step
+    assert DueRule.parse(text).apply(start) == _reference(step, count, start), text
+
+
+@settings(max_examples=examples(200))
+@given(start=CENTURY_STARTS, count=st.integers(0, 60))
+def test_business_days_across_century_leap_years(start: date, count: int) -> None:
+    expected = start
+    for _ in range(count):
+        expected += timedelta(days=1)
+        while expected.weekday() >= 5:
+            expected += timedelta(days=1)
+    if count == 0:
+        while expected.weekday() >= 5:  # 0BD from a weekend: the next business day
+            expected += timedelta(days=1)
+    got = DueRule.parse(f"{count}BD").apply(start, BusinessCalendar.WEEKENDS)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "expected"),
+    [
+        pytest.param("1M", date(1900, 1, 31), date(1900, 2, 28), id="1900-not-leap"),
+        pytest.param("1M", date(2000, 1, 31), date(2000, 2, 29), id="2000-leap"),
+        pytest.param("1M", date(2100, 1, 31), date(2100, 2, 28), id="2100-not-leap"),
+        pytest.param("CM", date(1900, 2, 10), date(1900, 2, 28), id="cm-1900"),
+        pytest.param("CM", date(2000, 2, 10), date(2000, 2, 29), id="cm-2000"),
+        pytest.param("CM", date(2100, 2, 10), date(2100, 2, 28), id="cm-2100"),
+        pytest.param("1Y", date(2000, 2, 29), date(2001, 2, 28), id="leap-day-plus-a-year"),
+        pytest.param("4Y", date(1896, 2, 29), date(1900, 2, 28), id="1896-to-1900"),
+        pytest.param("D29", date(2100, 2, 1), date(2100, 2, 28), id="d29-clamped-2100"),
+        pytest.param("D29", date(2000, 2, 1), date(2000, 2, 29), id="d29-2000"),
+        pytest.param("29D", date(2000, 2, 1), date(2000, 3, 1), id="29-days-2000"),
+        pytest.param("29D", date(2100, 2, 1), date(2100, 3, 2), id="29-days-2100"),
+        pytest.param("CQ", date(1900, 1, 5), date(1900, 3, 31), id="cq-1900"),
+    ],
+)
+def test_century_leap_year_examples(text: str, start: date, expected: date) -> None:
+    assert DueRule.parse(text).apply(start) == expected
+
+
+# --------------------------------------------------------------------------- edges pinned
+# (each one was changed without a test failing: mutation testing, docs/robustness.md)
+
+
+def test_a_weekday_like_object_without_n_is_its_weekday() -> None:
+    from types import SimpleNamespace
+
+    assert NextWeekday(SimpleNamespace(weekday=2)).weekday == 2  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="weekday"):
+        NextWeekday(FR(+1))  # dateutil's "first Friday" is not a weekday
+
+
+@pytest.mark.parametrize("month", range(1, 13))
+def test_start_and_end_of_each_period_in_every_month(month: int) -> None:
+    day = date(2026, month, 17)
+    quarter_first = (month - 1) // 3 * 3 + 1
+    assert DueRule.parse("-CQ").apply(day) == date(2026, quarter_first, 1)
+    assert DueRule.parse("-CM").apply(day) == date(2026, month, 1)
+    assert DueRule.parse("-CY").apply(day) == date(2026, 1, 1)
+    assert DueRule.parse("-CW").apply(day) == day - timedelta(days=day.weekday())
+    quarter_last = add_months(date(2026, quarter_first, 1), 3) - timedelta(days=1)
+    assert DueRule.parse("CQ").apply(day) == quarter_last
+    assert DueRule.parse("CY").apply(day) == date(2026, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "count"),
+    [("9999D", 9999), ("1000D", 1000), ("0030D", 30), ("000000000030D", 30), ("0D", 0)],
+)
+def test_counts_up_to_the_limit_and_leading_zeros(text: str, count: int) -> None:
+    assert DueRule.parse(text).steps == (Shift(count),)
+
+
+@pytest.mark.parametrize("text", ["10000D", "99999D", "00010000D", "<32: 0D ? 0D>", "WD08", "D032"])
+def test_counts_past_the_limit_are_refused_at_their_position(text: str) -> None:
+    with pytest.raises(ParseError) as info:
+        DueRule.parse(text)
+    assert info.value.position in (0, 1)
 
 
 def test_negative_offsets_text_and_values() -> None:

@@ -25,7 +25,7 @@ from payterms.runs import (
     RunPolicy,
     YearlyClosure,
 )
-from strategies import payment_runs, run_dates
+from strategies import examples, payment_runs, run_dates
 
 AT = BusinessCalendar.country("AT")
 GB_ENG = BusinessCalendar.country("GB", "ENG")
@@ -335,7 +335,7 @@ def test_rrule_runs_have_no_text_form() -> None:
     assert str(run) == repr(run)
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     payment_runs()
     | st.builds(
@@ -746,7 +746,9 @@ def _generated_history(draw: st.DrawFn) -> tuple[PaymentRun, list[date]]:
     return run, dates
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+@settings(
+    max_examples=examples(40), deadline=None, suppress_health_check=[HealthCheck.filter_too_much]
+)
 @given(_generated_history())
 def test_infer_recovers_runs_from_generated_histories(case: tuple[PaymentRun, list[date]]) -> None:
     run, history = case
@@ -759,7 +761,7 @@ def test_infer_recovers_runs_from_generated_histories(case: tuple[PaymentRun, li
 # --------------------------------------------------------------------------- properties
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(payment_runs(), run_dates(2025, 2027))
 def test_next_on_or_after_is_the_first_run_date(run: PaymentRun, day: date) -> None:
     cal = BusinessCalendar.TARGET
@@ -770,7 +772,7 @@ def test_next_on_or_after_is_the_first_run_date(run: PaymentRun, day: date) -> N
         assert cal.is_business_day(found)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     payment_runs(),
     run_dates(2025, 2027),
@@ -801,6 +803,28 @@ def test_payer_run_properties(
     assert payer.payment_run(due, received=received + timedelta(days=later)) >= paid
     assert payer.payment_run(due + timedelta(days=later), received=received) >= paid
     assert payer.cash_date(paid) >= paid
+
+
+# -- predicates: a date of another kind is read when it means one day, refused otherwise --
+
+
+def test_is_closed_reads_dates_of_other_kinds_and_refuses_junk() -> None:
+    np = pytest.importorskip("numpy")
+    pd = pytest.importorskip("pandas")
+    payer = Payer(runs=PaymentRun.monthly(10), closures=((date(2026, 8, 1), date(2026, 8, 21)),))
+    for closed, expected in ((date(2026, 8, 10), True), (date(2026, 8, 22), False)):
+        for other in (
+            closed,
+            datetime(closed.year, closed.month, closed.day),
+            pd.Timestamp(closed),
+            np.datetime64(closed.isoformat()),
+        ):
+            assert payer.is_closed(other) is expected, other
+    # each of these was answered False, even for a day inside the closure
+    for junk in ("2026-08-10", None, 20260810, datetime(2026, 8, 10, 8), np.datetime64("2026-08")):
+        with pytest.raises(InvalidType) as info:
+            payer.is_closed(junk)
+        assert repr(junk) in str(info.value)
 
 
 # --------------------------------------------------------------------------- yearly closures (#15)
@@ -876,7 +900,8 @@ def test_yearly_closure_over_the_new_year_and_every_august() -> None:
     august = Payer(runs=PaymentRun.monthly(10, 25), yearly_closures=YearlyClosure((8, 1), (8, 21)))
     for year in (2026, 2027, 2028):
         assert august.payment_run(date(year, 8, 1), received=date(year, 7, 1)) == date(year, 8, 25)
-    assert not august.is_closed("2026-08-10")  # type: ignore[arg-type]
+    with pytest.raises(InvalidType, match="2026-08-10"):  # a predicate never answers False
+        august.is_closed("2026-08-10")  # type: ignore[arg-type]
 
 
 @pytest.mark.parametrize(
@@ -917,7 +942,7 @@ def yearly_closures(draw: st.DrawFn) -> YearlyClosure:
     return YearlyClosure((first.month, first.day), (last.month, last.day))
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(150), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     closures=st.lists(yearly_closures(), min_size=1, max_size=3),
     runs=payment_runs(),

@@ -27,7 +27,7 @@ from payterms.terms import (
     TaxBase,
     TermHoliday,
 )
-from strategies import invoice_dates, payment_terms
+from strategies import examples, invoice_dates, payment_terms
 
 D = Decimal
 pct = Installment.percent
@@ -627,7 +627,7 @@ def schedule_inputs(draw: st.DrawFn) -> tuple[PaymentTerms, date, Decimal, str]:
     return draw(payment_terms(fixed=False)), draw(invoice_dates()), amount, currency
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(schedule_inputs())
 def test_instalments_add_up_never_negative(inputs: tuple[PaymentTerms, date, Decimal, str]) -> None:
     terms, start, amount, currency = inputs
@@ -647,13 +647,13 @@ def test_instalments_add_up_never_negative(inputs: tuple[PaymentTerms, date, Dec
         assert 0 <= window.discount <= amount
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(payment_terms(), invoice_dates(), st.integers(1, 400))
 def test_later_start_never_earlier_due_date(terms: PaymentTerms, start: date, later: int) -> None:
     assert terms.due_date(start + timedelta(days=later)) >= terms.due_date(start)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(fixed=False), st.decimals(min_value=-(10**6), max_value="-0.01", places=2))
 def test_credit_notes_mirror_invoices(terms: PaymentTerms, amount: Decimal) -> None:
     start = date(2026, 1, 15)
@@ -663,7 +663,7 @@ def test_credit_notes_mirror_invoices(terms: PaymentTerms, amount: Decimal) -> N
     assert sum(d.amount for d in credit.dues) == amount
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(), st.decimals(min_value=10**4, max_value=10**9, places=2))
 def test_fixed_lines_are_kept_exactly(terms: PaymentTerms, amount: Decimal) -> None:
     sched = terms.schedule(date(2026, 1, 15), amount, tax=amount / 5)
@@ -675,14 +675,19 @@ def test_fixed_lines_are_kept_exactly(terms: PaymentTerms, amount: Decimal) -> N
 
 @st.composite
 def day_step_terms(draw: st.DrawFn) -> PaymentTerms:
-    """Terms of one instalment due after days or weeks, with 0-3 percentage discounts."""
+    """Terms of one instalment due after days or weeks, with 0-3 percentage discounts.
+
+    The tiers are valid terms: each later one ends on a later day with a smaller percentage
+    (PaymentTerms refuses any other set when it is built).
+    """
     unit = draw(st.sampled_from(["D", "W"]))
     terms = PaymentTerms(installments=(Installment.balance(f"{draw(st.integers(0, 120))}{unit}"),))
-    for _ in range(draw(st.integers(0, 3))):
-        percent = draw(
-            st.decimals(min_value="0.01", max_value="99.99", places=draw(st.integers(0, 4)))
-        )
-        terms = terms.with_discount(percent, f"{draw(st.integers(0, 60))}D")
+    days = sorted(draw(st.lists(st.integers(0, 60), unique=True, max_size=3)))
+    places = draw(st.integers(0, 4))
+    percent = st.decimals(min_value="0.01", max_value="99.99", places=places)
+    percents = draw(st.lists(percent, unique=True, min_size=len(days), max_size=len(days)))
+    for day, pct in zip(days, sorted(percents, reverse=True), strict=True):
+        terms = terms.with_discount(pct, f"{day}D")
     return terms
 
 
@@ -905,7 +910,7 @@ def test_increment_cash_rounding_and_errors() -> None:
         terms.schedule(date(2026, 1, 15), D(100), increment=0)
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     payment_terms(fixed=False),
     st.decimals(min_value=0, max_value=10**6, places=2),
@@ -931,6 +936,149 @@ def test_terms_pickle_for_distributed_batches() -> None:
     assert again.schedule(start, D(100)) == terms.schedule(start, D(100))
     sched = terms.schedule(start, D(100))
     assert pickle.loads(pickle.dumps(sched)) == sched  # noqa: S301 - our own bytes
+
+
+# ---------------------------------------------------------------------------------------
+# discount tiers are validated once, when the terms are built (the rules of tier_costs)
+
+
+@pytest.mark.parametrize(
+    ("build", "fragment"),
+    [
+        # was accepted, and wrote two identical #SKONTO# lines
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(2, "10D"),
+            "each tier once (tiers 0 and 1 are both 2 % by 10D)",
+            id="same-tier-twice",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(3, "10D"),
+            "one tier per last day (tiers 0 and 1 both end by 10D)",
+            id="same-last-day",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(2, "20D"),
+            "a different percentage per tier (tiers 0 and 1 both give 2 %",
+            id="same-percent",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(2, "10D").with_discount(3, "20D"),
+            "3 % by 20D does not end before 2 % by 10D",
+            id="larger-ends-later",
+        ),
+        pytest.param(
+            lambda: PaymentTerms.net(30).with_discount(3, "2W").with_discount(2, "14D"),
+            "3 % by 2W does not end before 2 % by 14D",
+            id="larger-ends-same-day",
+        ),
+        # fixed amounts follow the same rules among themselves
+        pytest.param(
+            lambda: (
+                PaymentTerms.net(30)
+                .with_discount(None, "10D", amount=5)
+                .with_discount(None, "20D", amount=8)
+            ),
+            "8 off by 20D does not end before 5 off by 10D",
+            id="fixed-larger-ends-later",
+        ),
+        pytest.param(
+            lambda: (
+                PaymentTerms.net(30)
+                .with_discount(None, "10D", amount=5)
+                .with_discount(None, "10D", amount=5)
+            ),
+            "each tier once (tiers 0 and 1 are both 5 off by 10D)",
+            id="fixed-twice",
+        ),
+    ],
+)
+def test_impossible_tiers_are_refused_when_built(build, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    with pytest.raises(InvalidTerms, match="discounts=") as info:
+        build()
+    assert fragment in str(info.value)
+
+
+def test_an_instalments_own_tiers_are_checked_likewise() -> None:
+    line = Installment.balance("30D").with_discount(2, "10D").with_discount(3, "20D")
+    with pytest.raises(InvalidTerms, match=r"installments\[0\]\.discounts=") as info:
+        PaymentTerms(installments=(line,))
+    assert "3 % by 20D does not end before 2 % by 10D" in str(info.value)
+
+
+def test_impossible_tiers_are_refused_when_parsed() -> None:
+    from payterms.errors import ParseError
+    from payterms.text import parse
+
+    with pytest.raises(ParseError, match="3 % by 20D does not end before 2 % by 10D"):
+        parse("2/10, 3/20, net 30")
+    with pytest.raises(ParseError, match="each tier once"):
+        parse("2/10, 2/10, net 30")
+
+
+@pytest.mark.parametrize(
+    "terms",
+    [
+        PaymentTerms.net(30).with_discount(2, "30D"),  # a discount for paying on time
+        PaymentTerms.net(30).with_discount(3, "10D").with_discount(2, "20D"),
+        PaymentTerms.net(30).with_discount(2, "20D").with_discount(3, "10D"),  # any order
+        PaymentTerms.net(30).with_discount(2, "10BD"),  # business days: at schedule time
+        PaymentTerms.end_of_month(30).with_discount(2, "CM+10D"),
+        # a month end start: only month ends are compared (1M from a month end <= 31D)
+        PaymentTerms(
+            installments=(Installment.balance("31D"),),
+            discounts=(DiscountTier(2, "1M"),),
+            start=Start.END_OF_MONTH,
+        ),
+        PaymentTerms(
+            installments=(Installment.percent(50, "40D"), Installment.balance("20D")),
+            discounts=(DiscountTier(2, "21D"),),
+        ),
+        # a window may end after the final due date (Odoo's early-payment tests)
+        PaymentTerms.net(30).with_discount(2, "40D"),
+        # a percentage and a fixed amount: which is larger depends on the amount
+        PaymentTerms.net(30).with_discount(2, "10D").with_discount(None, "10D", amount=5),
+    ],
+)
+def test_possible_tiers_are_accepted(terms: PaymentTerms) -> None:
+    assert terms.discounts
+
+
+_TIERS = st.lists(
+    st.tuples(st.integers(1, 9).map(Decimal), st.integers(0, 40)), min_size=1, max_size=3
+)
+
+
+@settings(max_examples=examples(300))
+@given(tiers=_TIERS, net=st.integers(1, 45))
+def test_terms_accept_the_tiers_tier_costs_accepts(
+    tiers: list[tuple[Decimal, int]], net: int
+) -> None:
+    from payterms.discount import tier_costs
+
+    ordered = sorted(tiers, key=lambda t: t[1])
+    try:
+        tier_costs(ordered, net)
+        costs_ok = True
+    except InvalidArgument:
+        costs_ok = False
+    try:
+        terms = PaymentTerms(
+            installments=(Installment.balance(DueRule.days(net)),),
+            discounts=tuple(DiscountTier(p, DueRule.days(d)) for p, d in tiers),
+        )
+        terms_ok = True
+    except InvalidTerms:
+        terms_ok = False
+    # the one difference: a tier ending on or after the due day (a window may end after it,
+    # as Odoo's tests set it up; tier_costs has no days of credit left to price)
+    on_or_after_due_day = any(d >= net for _, d in tiers)
+    if costs_ok:
+        assert terms_ok
+    elif terms_ok:
+        assert on_or_after_due_day
+    if terms_ok:
+        sched = terms.schedule(date(2026, 1, 15), Decimal("100.00"))
+        assert len(sched.discounts) == len(tiers)
 
 
 # -- a calendar without an adjustment: the following business day (QuantLib's pairing) --
@@ -1359,7 +1507,7 @@ def parity_inputs(draw: st.DrawFn) -> tuple[PaymentTerms, date, Decimal, str]:
     return terms, draw(invoice_dates()), amount, currency
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(parity_inputs(), st.integers(-5, 90))
 def test_schedules_add_up_and_discounts_never_raise_the_amount(
     inputs: tuple[PaymentTerms, date, Decimal, str], offset: int
@@ -1389,7 +1537,7 @@ def test_schedules_add_up_and_discounts_never_raise_the_amount(
     assert sched.amount_payable_on(last + timedelta(days=1)) == amount
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(payment_terms(fixed=False, extras=True, fixed_tiers=True), st.integers(10**5, 10**9))
 def test_fixed_discounts_within_large_amounts(terms: PaymentTerms, units: int) -> None:
     amount = Decimal(units) / 100
@@ -1402,7 +1550,7 @@ def test_fixed_discounts_within_large_amounts(terms: PaymentTerms, units: int) -
         assert 0 <= sched.amount_payable_on(day) <= amount
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(payment_terms(fixed=False, extras=True), st.decimals("-1000000", "-0.01", places=2))
 def test_credit_notes_mirror_invoices_with_discounts(terms: PaymentTerms, amount: Decimal) -> None:
     start = date(2026, 1, 15)
@@ -1416,7 +1564,7 @@ def test_credit_notes_mirror_invoices_with_discounts(terms: PaymentTerms, amount
     assert credit.amount_payable_on(day) == -invoice.amount_payable_on(day)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(
     st.decimals("0", "1000000", places=2),
     st.decimals("0", "30", places=1),

@@ -30,6 +30,7 @@ from payterms.text import (
     parse,
     parse_with_notes,
 )
+from strategies import examples
 from text_phrasings import DE, EN, FR, NL, PHRASINGS, terms
 
 # -- the table of phrasings (tests/text_phrasings.py names the source of each block) --
@@ -359,14 +360,14 @@ def _check_robust(text: str, lang: str | None) -> None:
     assert position is None or 0 <= position <= len(text)
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=examples(500), deadline=None)
 @given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from([None, "en", "fr", "nl", "de"]))
 def test_random_text_gives_terms_or_parse_error(text: str, lang: str | None) -> None:
     _check_robust(text, lang)
 
 
 def test_mutated_phrasings_give_terms_or_parse_error() -> None:
-    # A few thousand here; benchmarks/fuzz_text.py runs 100 000.
+    # A few thousand here; benchmarks/fuzz_parsers.py runs a million.
     rng = random.Random(20260115)  # noqa: S311 - reproducible test data
     seeds = [p.values[0] for p in PHRASINGS]
     for _ in range(3000):

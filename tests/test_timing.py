@@ -27,7 +27,7 @@ from payterms.timing import (
     payment_forecast,
     send_date_table,
 )
-from strategies import payment_runs, payment_terms
+from strategies import examples, payment_runs, payment_terms
 
 AT = BusinessCalendar.country("AT")
 BE = BusinessCalendar.country("BE")
@@ -480,7 +480,7 @@ def _payers(draw: st.DrawFn, policies: st.SearchStrategy[RunPolicy] = _POLICIES)
 _SENT = st.dates(min_value=date(2025, 6, 1), max_value=date(2027, 6, 30))
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(payment_terms(), _payers(st.just(RunPolicy.FIRST_RUN_ON_OR_AFTER_DUE)), _SENT)
 def test_cash_is_never_before_the_due_date_for_first_run_payers(
     terms: PaymentTerms, payer: Payer, sent: date
@@ -507,7 +507,7 @@ def test_last_run_policy_with_a_cutoff_can_pay_earlier() -> None:
     assert expected_payment_date(terms, date(2025, 6, 3), payer) == date(2025, 6, 3)
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(payment_terms(), _payers(), _SENT, st.integers(1, 45))
 def test_a_later_send_never_gives_an_earlier_cash_date(
     terms: PaymentTerms, payer: Payer, sent: date, span: int
@@ -533,7 +533,7 @@ def test_a_later_send_never_gives_an_earlier_cash_date(
         assert not nxt or nxt[0].cash == cliff.next_cash
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     payment_terms(),
     _payers(st.sampled_from(list(RunPolicy))),

@@ -22,6 +22,7 @@ from payterms.errors import (
     InvalidDocument,
     InvalidTerms,
     InvalidType,
+    LimitExceeded,
     MissingExtra,
     OutsideCalendarRange,
     ParseError,
@@ -513,7 +514,7 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted({*globals(), *__all__, "law", "einvoice", "text"})
+    return sorted({*globals(), *__all__, "law", "einvoice", "limits", "text"})
 
 
 # The public names in one list, grouped as the reference (docs/reference/index.md) groups
@@ -726,6 +727,7 @@ __all__ = [
     "InvalidType",
     "InvalidTerms",
     "ParseError",
+    "LimitExceeded",
     "InvalidDocument",
     "CurrencyMismatch",
     "UnknownCurrency",

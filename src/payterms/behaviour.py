@@ -344,12 +344,22 @@ class PaymentBehaviour:
 
     customer: str = field(validator=lambda _s, _a, v: _check_customer(v))
     payer: Payer = field(validator=lambda _s, _a, v: _check_payer(v))
-    invoices: int = 0
-    days_beyond_terms: Decimal | None = None
-    score: int | None = None
-    trend: DbtTrend | None = None
-    fit: BehaviourFit | None = None
-    closures_seen: tuple[tuple[date, date], ...] = ()
+    invoices: int = field(
+        default=0, validator=lambda _s, _a, v: check_int(v, "invoices", minimum=0)
+    )
+    days_beyond_terms: Decimal | None = field(
+        default=None, validator=lambda _s, _a, v: _check_figure(v, "days_beyond_terms")
+    )
+    score: int | None = field(default=None, validator=lambda _s, _a, v: _check_score(v))
+    trend: DbtTrend | None = field(
+        default=None, validator=lambda _s, _a, v: _check_optional(v, "trend", DbtTrend)
+    )
+    fit: BehaviourFit | None = field(
+        default=None, validator=lambda _s, _a, v: _check_optional(v, "fit", BehaviourFit)
+    )
+    closures_seen: tuple[tuple[date, date], ...] = field(
+        default=(), validator=lambda _s, _a, v: _check_closures(v)
+    )
 
     def __repr__(self) -> str:
         runs = self.payer.runs
@@ -381,6 +391,36 @@ def _check_payer(value: object) -> None:
         raise InvalidType("payer", value, "a payterms.Payer")
 
 
+def _check_figure(value: object, name: str) -> None:
+    if value is not None:
+        if not isinstance(value, Decimal):
+            raise InvalidType(name, value, "a Decimal or None")
+        to_decimal(value, name)
+
+
+def _check_score(value: object) -> None:
+    if value is not None and check_int(value, "score", minimum=20) > 100:
+        raise InvalidArgument("score", value, "a payment score from 20 to 100, or None")
+
+
+def _check_optional(value: object, name: str, kind: type) -> None:
+    if value is not None and not isinstance(value, kind):
+        raise InvalidType(name, value, f"a {kind.__name__} or None")
+
+
+def _check_closures(value: object) -> None:
+    if not isinstance(value, tuple):
+        raise InvalidType("closures_seen", value, "a tuple of (first, last) date pairs")
+    for pair in value:
+        if not (isinstance(pair, tuple) and len(pair) == 2):
+            raise InvalidType("closures_seen", pair, "a (first, last) pair of dates")
+        first, last = (check_date(day, "closures_seen") for day in pair)
+        if last < first:
+            raise InvalidArgument(
+                "closures_seen", pair, "a closure that ends on or after it starts"
+            )
+
+
 _ANY_DAY = (PaymentRun.weekly(0, 1, 2, 3, 4, 5, 6),)
 """The runs of a customer that pays on any business day (no run pattern found)."""
 
@@ -409,6 +449,12 @@ class Behaviours:
     )
 
     def __attrs_post_init__(self) -> None:
+        if not isinstance(self.behaviours, tuple):
+            raise InvalidType("behaviours", self.behaviours, "a tuple of PaymentBehaviour")
+        if not isinstance(self.skipped, tuple) or not all(
+            isinstance(name, str) for name in self.skipped
+        ):
+            raise InvalidType("skipped", self.skipped, "a tuple of customer names (str)")
         for b in self.behaviours:
             if not isinstance(b, PaymentBehaviour):
                 raise InvalidType("behaviours", b, "a PaymentBehaviour")
@@ -429,6 +475,7 @@ class Behaviours:
         return found
 
     def __contains__(self, customer: object) -> bool:
+        _check_customer(customer)  # never False for a value it did not understand
         return customer in self._by_name
 
     def __iter__(self) -> Iterator[PaymentBehaviour]:
@@ -760,6 +807,9 @@ def learn_behaviour(
     if not isinstance(calendar, BusinessCalendar):
         raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar")
     support = to_decimal(min_support, "min_support")
+    if not 0 < support <= 1:
+        raise InvalidArgument("min_support", min_support, "a share in (0, 1]")
+    threshold = to_decimal(worsening, "worsening")
     end = as_of + timedelta(days=730) if until is None else check_date(until, "until")
     items = _invoices(invoices, columns, "learn_behaviour")
     by_customer: dict[str, list[Invoice]] = {}
@@ -770,7 +820,7 @@ def learn_behaviour(
     skipped = []
     for customer in sorted(by_customer):
         own = by_customer[customer]
-        trend = dbt_trend(own, as_of=as_of, months=months, threshold=worsening)
+        trend = dbt_trend(own, as_of=as_of, months=months, threshold=threshold)
         behaviour = _learn_one(
             customer,
             own,

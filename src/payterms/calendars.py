@@ -37,7 +37,7 @@ import bisect
 import calendar as _stdcal
 import decimal
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from enum import Enum
 from types import ModuleType
@@ -45,7 +45,7 @@ from typing import Any, ClassVar, Protocol
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, check_int
+from payterms._checks import check_date, check_int, to_date
 from payterms._extras import require
 from payterms.errors import InvalidArgument, InvalidType, OutsideCalendarRange, UnknownCalendar
 from payterms.money import CONTEXT, figure
@@ -555,18 +555,23 @@ class BusinessCalendar:
     def is_business_day(self, day: date) -> bool:
         """Return whether *day* is neither a weekend day nor a holiday.
 
-        Returns ``False`` for anything that is not a ``datetime.date`` (a ``datetime``
-        included). A date outside the calendar's years raises
-        :class:`~payterms.errors.OutsideCalendarRange`: there the answer is not known,
-        and a silent ``False`` would be a wrong answer.
+        A ``datetime``, pandas ``Timestamp`` or numpy ``datetime64`` at midnight (no time
+        zone) is asked about as its day; anything else that is not a ``datetime.date``
+        raises :class:`~payterms.errors.InvalidType`, and a date outside the calendar's
+        years raises :class:`~payterms.errors.OutsideCalendarRange`: a predicate never
+        answers ``False`` for a value it did not understand.
 
+        >>> from datetime import datetime
         >>> BusinessCalendar.TARGET.is_business_day(date(2026, 5, 1))
         False
+        >>> BusinessCalendar.TARGET.is_business_day(datetime(2026, 5, 4))
+        True
         >>> BusinessCalendar.TARGET.is_business_day("2026-05-04")
-        False
+        Traceback (most recent call last):
+        payterms.errors.InvalidType: day='2026-05-04' has type str: expected a datetime.date
         """
-        if type(day) is not date and (not isinstance(day, date) or isinstance(day, datetime)):
-            return False
+        if type(day) is not date:
+            day = to_date(day, "day")
         start, ordinals, following = self._index.get(day.year) or self._year_index(day.year, day)
         o = day.toordinal()
         i = following[o - start]

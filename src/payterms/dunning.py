@@ -36,15 +36,16 @@ from typing import TYPE_CHECKING, Any
 
 from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, check_int, to_decimal
+from payterms._checks import check_date, check_int, check_text, to_decimal, year_limit
 from payterms._extras import frame, frame_html
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.charges import Charge, ChargeKind, Charges, DunningFees
 from payterms.conventions import PartyKind, RateAssumption, RateSource
-from payterms.errors import InvalidArgument, InvalidType, ParseError
+from payterms.errors import InvalidArgument, InvalidType, LimitExceeded, ParseError
 from payterms.interest import Payment, late_interest
 from payterms.law import Regime
 from payterms.law import regime as _law_regime
+from payterms.limits import MAX_COUNT
 from payterms.money import quantize
 from payterms.receivables import Invoice
 
@@ -75,7 +76,12 @@ _FORBIDDEN = frozenset(";[]\n\r\t")
 
 
 def _offset(value: object) -> int:
-    return check_int(value, "offset")
+    offset = check_int(value, "offset")
+    if abs(offset) > MAX_COUNT:
+        raise LimitExceeded(
+            "offset", value, f"an offset from -{MAX_COUNT} to +{MAX_COUNT} days", "MAX_COUNT"
+        )
+    return offset
 
 
 def _label(value: object) -> str:
@@ -103,20 +109,44 @@ def _unit(value: object) -> OffsetUnit:
     return value
 
 
-_STEP_RE = re.compile(
-    r"\s*(?P<offset>[+-]?\d+)\s*(?P<unit>BD|D)\s+(?P<label>[^\[\];]*?)"
-    r"(?:\s*\[(?P<options>[^\]]*)\])?\s*$",
-    re.IGNORECASE,
-)
+# An offset and its unit, then at least one space; the label and the options are cut with
+# str.find, so that reading a step is linear in its length (no regex backtracking).
+_HEAD_RE = re.compile(r"\s*(?P<offset>[+-]?[0-9]+)\s*(?P<unit>BD|D)(?=\s)", re.IGNORECASE)
 _FEE_RE = re.compile(r"\s*fee\s+(?P<value>\S+)\s*$", re.IGNORECASE)
-_GRANT_RE = re.compile(r"\s*pay\s+within\s+(?P<value>\d+)\s*D\s*$", re.IGNORECASE)
+_GRANT_RE = re.compile(r"\s*pay\s+within\s+(?P<value>[0-9]+)\s*D\s*$", re.IGNORECASE)
+_DIGITS = len(str(MAX_COUNT))
 _OPTIONS = "options such as '[fee 40.00]', '[pay within 14D]' or '[fee 40.00, pay within 14D]'"
 
 
 def _grant(value: object) -> int | None:
     if value is None:
         return None
-    return check_int(value, "grant_days", minimum=1)
+    days = check_int(value, "grant_days", minimum=1)
+    if days > MAX_COUNT:
+        raise LimitExceeded("grant_days", value, f"at most {MAX_COUNT} days", "MAX_COUNT")
+    return days
+
+
+def _step_parts(part: str) -> tuple[re.Match[str], str, int, str | None] | None:
+    """Return (head match, label, options start, options) of one step's text, or None."""
+    head = _HEAD_RE.match(part)
+    if head is None:
+        return None
+    open_at = part.find("[", head.end())
+    if open_at < 0:
+        label, options, options_at = part[head.end() :], None, len(part)
+    else:
+        close_at = part.find("]", open_at)
+        if close_at < 0 or part[close_at + 1 :].strip():
+            return None
+        label, options, options_at = (
+            part[head.end() : open_at],
+            part[open_at + 1 : close_at],
+            open_at + 1,
+        )
+    if "]" in label or not label.strip():
+        return None
+    return head, label.strip(), options_at, options
 
 
 @frozen(repr=False)
@@ -158,19 +188,27 @@ expected an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.0
     def _parse(cls, part: str, whole: str, position: int) -> DunningStep:
         if not isinstance(part, str):
             raise InvalidType("text", part, "a str such as '+15D second reminder'")
-        match = _STEP_RE.match(part)
+        if part is whole:
+            check_text(whole)
+        parts = _step_parts(part)
         skip = len(part) - len(part.lstrip())
-        if match is None or not match.group("label").strip():
+        if parts is None:
             raise ParseError(
                 whole,
                 position + skip,
                 "an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.00]'",
             )
+        match, label, options_at, options = parts
+        if len(match.group("offset").lstrip("+-0")) > _DIGITS:
+            raise ParseError(
+                whole,
+                position + match.start("offset"),
+                f"an offset from -{MAX_COUNT} to +{MAX_COUNT} days (payterms.limits.MAX_COUNT)",
+            )
         fee: Decimal | None = None
         grant: int | None = None
-        options = match.group("options")
         if options is not None:
-            at = position + match.start("options")
+            at = position + options_at
             for option in options.split(","):
                 fee_match = _FEE_RE.match(option)
                 grant_match = _GRANT_RE.match(option)
@@ -185,17 +223,22 @@ expected an offset such as '+15D' or '+10BD', a label and an optional '[fee 40.0
                             "a non-negative fee such as 40.00",
                         ) from None
                 elif grant_match is not None and grant is None:
-                    grant = int(grant_match.group("value"))
-                    if grant < 1:
+                    digits = grant_match.group("value").lstrip("0")
+                    grant = int(digits) if 0 < len(digits) <= _DIGITS else 0
+                    if not 1 <= grant <= MAX_COUNT:
                         raise ParseError(
-                            whole, at + grant_match.start("value"), "at least 1 day to pay"
+                            whole,
+                            at + grant_match.start("value"),
+                            f"from 1 to {MAX_COUNT} days to pay (payterms.limits.MAX_COUNT)",
                         )
                 else:
                     raise ParseError(whole, at + skip_option, _OPTIONS)
                 at += len(option) + 1
         unit = OffsetUnit.BUSINESS_DAYS if match.group("unit").upper() == "BD" else OffsetUnit.DAYS
-        label = match.group("label").strip()
-        return cls(int(match.group("offset")), label, unit=unit, fee=fee, grant_days=grant)
+        try:
+            return cls(int(match.group("offset")), label, unit=unit, fee=fee, grant_days=grant)
+        except LimitExceeded as exc:
+            raise ParseError(whole, position + match.start("offset"), exc.expected) from None
 
     def __str__(self) -> str:
         options = []
@@ -611,6 +654,7 @@ accepted: expected offsets increasing from step to step (+1D reminder comes afte
         """
         if not isinstance(text, str):
             raise InvalidType("text", text, "a str such as '+1D reminder; +15D second reminder'")
+        check_text(text)
         steps = []
         position = 0
         for part in text.split(";"):
@@ -667,7 +711,11 @@ accepted: expected offsets increasing from step to step (+1D reminder comes afte
                 on = calendar.add_business_days(due, step.offset)
             else:
                 rule = before_due if step.offset < 0 else adjustment
-                on = calendar.adjust(due + timedelta(days=step.offset), rule)
+                try:
+                    reached = due + timedelta(days=step.offset)
+                except OverflowError:
+                    raise year_limit("due", due, f"a reminder {step.offset:+d}D") from None
+                on = calendar.adjust(reached, rule)
             if step.offset > 0 and on <= due:
                 on = calendar.next_business_day(due)
             elif step.offset < 0 and on >= due:
@@ -678,9 +726,11 @@ accepted: expected offsets increasing from step to step (+1D reminder comes afte
             if as_of is None or on >= as_of:
                 pay_by = None
                 if step.grant_days is not None:
-                    pay_by = calendar.adjust(
-                        on + timedelta(days=step.grant_days), Adjustment.FOLLOWING
-                    )
+                    try:
+                        granted = on + timedelta(days=step.grant_days)
+                    except OverflowError:
+                        raise year_limit("due", due, "a deadline to pay") from None
+                    pay_by = calendar.adjust(granted, Adjustment.FOLLOWING)
                 reminders.append(
                     Reminder(level=level, on=on, label=step.label, fee=step.fee, pay_by=pay_by)
                 )

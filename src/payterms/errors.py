@@ -10,6 +10,7 @@ values as attributes, so callers never have to parse a message::
         - InvalidTerms                       payment terms that cannot be built or applied
         - ParseError                         text that cannot be read (text, position)
         - CurrencyMismatch                   amounts in different currencies combined
+        - LimitExceeded                      beyond one of payterms.limits (limit)
         - InvalidDocument                    an e-invoice whose XML cannot be read (element, value)
       - InvalidType           (TypeError)    a float amount, a datetime where a date is expected
       - UnknownCurrency       (LookupError)  code not in the ISO 4217 table
@@ -34,12 +35,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from payterms.limits import MAX_SHOWN_LENGTH
+
 __all__ = [
     "CurrencyMismatch",
     "InvalidArgument",
     "InvalidDocument",
     "InvalidTerms",
     "InvalidType",
+    "LimitExceeded",
     "MissingExtra",
     "OutsideCalendarRange",
     "ParseError",
@@ -50,6 +54,34 @@ __all__ = [
     "UnknownCurrency",
     "UnknownRegime",
 ]
+
+
+def shown(value: Any) -> str:
+    """Return ``repr(value)``, its middle elided when longer than MAX_SHOWN_LENGTH characters.
+
+    A message names the offending value; a megabyte of text is named by its two ends and
+    its length (the error keeps the whole value as an attribute).
+
+    >>> shown("net 30")
+    "'net 30'"
+    >>> text = shown("x" * 1000)
+    >>> len(text), text[:4], text[-20:]
+    (123, "'xxx", "x' (1000 characters)")
+    """
+    if isinstance(value, str) and len(value) > MAX_SHOWN_LENGTH:
+        head, tail = MAX_SHOWN_LENGTH // 2, MAX_SHOWN_LENGTH // 3
+        return f"{value[:head]!r}...{value[-tail:]!r} ({len(value)} characters)".replace(
+            "'...'", "..."
+        )
+    if isinstance(value, int) and value.bit_length() > 4 * MAX_SHOWN_LENGTH:
+        # repr() of an int over 4300 digits raises; its size is what matters here
+        sign = "-" if value < 0 else ""
+        return f"{sign}<an int of about {int(value.bit_length() * 0.30103) + 1} digits>"
+    text = repr(value)
+    if len(text) > MAX_SHOWN_LENGTH:
+        head, tail = MAX_SHOWN_LENGTH // 2, MAX_SHOWN_LENGTH // 3
+        return f"{text[:head]}...{text[-tail:]} ({len(text)} characters)"
+    return text
 
 
 class PaytermsError(Exception):
@@ -71,7 +103,7 @@ class InvalidArgument(PaytermsError, ValueError):
     """
 
     def __init__(self, name: str, value: Any, expected: str) -> None:
-        super().__init__(f"{name}={value!r} is not accepted: expected {expected}")
+        super().__init__(f"{name}={shown(value)} is not accepted: expected {expected}")
         self.name = name
         self.value = value
         self.expected = expected
@@ -79,6 +111,22 @@ class InvalidArgument(PaytermsError, ValueError):
 
 class InvalidTerms(InvalidArgument):
     """Payment terms (or one of their parts) that cannot be built or applied as given."""
+
+
+class LimitExceeded(InvalidArgument):
+    """An input beyond one of the package's limits; *limit* is its name in :mod:`payterms.limits`.
+
+    >>> err = LimitExceeded("text", "x" * 5000, "at most 4096 characters", "MAX_TEXT_LENGTH")
+    >>> err.limit, isinstance(err, ValueError)
+    ('MAX_TEXT_LENGTH', True)
+    >>> print(LimitExceeded("count", 10**20, "a number from 0 to 9999", "MAX_COUNT"))
+    count=100000000000000000000 is not accepted: expected a number from 0 to 9999
+    (payterms.limits.MAX_COUNT)
+    """
+
+    def __init__(self, name: str, value: Any, expected: str, limit: str) -> None:
+        super().__init__(name, value, f"{expected} (payterms.limits.{limit})")
+        self.limit = limit
 
 
 class CurrencyMismatch(InvalidArgument):
@@ -111,7 +159,9 @@ class InvalidDocument(InvalidArgument):
     """
 
     def __init__(self, element: str, value: Any, expected: str) -> None:
-        PaytermsError.__init__(self, f"{element}={value!r} cannot be read: expected {expected}")
+        PaytermsError.__init__(
+            self, f"{element}={shown(value)} cannot be read: expected {expected}"
+        )
         self.name = element
         self.element = element
         self.value = value
@@ -136,10 +186,10 @@ class ParseError(InvalidArgument):
         *,
         suggestion: str | None = None,
     ) -> None:
-        word = text[position:].split(" ", 1)[0] if 0 <= position < len(text) else ""
-        where = f" at position {position}" + (f" ({word!r})" if word else "")
-        hint = f" (did you mean {suggestion!r}?)" if suggestion else ""
-        PaytermsError.__init__(self, f"cannot read {text!r}{where}: expected {expected}{hint}")
+        word = _word_at(text, position)
+        where = f" at position {position}" + (f" ({shown(word)})" if word else "")
+        hint = f" (did you mean {shown(suggestion)}?)" if suggestion else ""
+        PaytermsError.__init__(self, f"cannot read {shown(text)}{where}: expected {expected}{hint}")
         self.name = "text"
         self.value = text
         self.expected = expected
@@ -147,6 +197,14 @@ class ParseError(InvalidArgument):
         self.position = position
         self.word = word
         self.suggestion = suggestion
+
+
+def _word_at(text: str, position: int) -> str:
+    """Return the word of *text* at *position* (up to the next space), at most 2x shown length."""
+    if not 0 <= position < len(text):
+        return ""
+    end = text.find(" ", position, position + 2 * MAX_SHOWN_LENGTH)
+    return text[position : position + 2 * MAX_SHOWN_LENGTH if end < 0 else end]
 
 
 class InvalidType(PaytermsError, TypeError):
@@ -157,7 +215,9 @@ class InvalidType(PaytermsError, TypeError):
     """
 
     def __init__(self, name: str, value: Any, expected: str) -> None:
-        super().__init__(f"{name}={value!r} has type {type(value).__name__}: expected {expected}")
+        super().__init__(
+            f"{name}={shown(value)} has type {type(value).__name__}: expected {expected}"
+        )
         self.name = name
         self.value = value
         self.expected = expected

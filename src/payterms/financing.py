@@ -1148,7 +1148,7 @@ def compare_terms(
     [(Decimal('65.75'), '2026-02-14', Decimal('2434.25')),
      (Decimal('131.51'), '2026-03-16', Decimal('2368.49'))]
     """
-    if isinstance(candidates, PaymentTerms) or not isinstance(candidates, Sequence):
+    if isinstance(candidates, (PaymentTerms, str, bytes)) or not isinstance(candidates, Sequence):
         raise InvalidType("candidates", candidates, "a sequence of payterms.PaymentTerms")
     value = to_amount(amount, "amount")
     goods = None if cost is None else to_amount(cost, "cost")

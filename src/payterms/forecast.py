@@ -1115,10 +1115,16 @@ class CashForecast:
         return "\n".join(lines)
 
 
+def _sequence(values: object, name: str, expected: str) -> tuple[Any, ...]:
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        raise InvalidType(name, values, expected)
+    return tuple(values)
+
+
 def _quantile_list(quantiles: object) -> tuple[Fraction, ...]:
     if isinstance(quantiles, (str, bytes)) or not isinstance(quantiles, Iterable):
         raise InvalidType("quantiles", quantiles, "a sequence of probabilities such as '0.9'")
-    out = tuple(check_quantile(q) for q in quantiles)
+    out = tuple(check_quantile(q, "quantiles") for q in quantiles)
     if list(out) != sorted(set(out)):
         raise InvalidArgument("quantiles", quantiles, "distinct probabilities in increasing order")
     return out
@@ -2000,13 +2006,13 @@ def compare_scenarios(
     if not 0 <= annual <= 1:
         raise InvalidArgument("rate", rate, "an annual rate as a fraction, e.g. Decimal('0.08')")
     year = _year(day_count)
-    methods = tuple(dso_methods)
+    methods = _sequence(dso_methods, "dso_methods", "a sequence of DsoMethod members")
     if not methods:
         raise InvalidArgument("dso_methods", methods, "at least one DsoMethod")
     for method in methods:
         if not isinstance(method, DsoMethod):
             raise InvalidType("dso_methods", method, "a DsoMethod member")
-    chosen = tuple(scenarios)
+    chosen = _sequence(scenarios, "scenarios", "a sequence of payterms.Scenario")
     names = ["baseline"]
     for sc in chosen:
         if not isinstance(sc, Scenario):

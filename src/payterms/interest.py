@@ -46,7 +46,7 @@ from typing import TYPE_CHECKING, Protocol, TypedDict
 
 from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, check_rounding, to_decimal
+from payterms._checks import check_amount, check_date, check_rounding, to_decimal, year_limit
 from payterms._extras import frame, frame_html
 from payterms._upcalls import upcall
 from payterms.calendars import Adjustment, BusinessCalendar, DayCount
@@ -60,6 +60,7 @@ from payterms.conventions import RateSegment as RateSegment
 from payterms.conventions import RateSource as RateSource
 from payterms.conventions import RateSplit as RateSplit
 from payterms.errors import InvalidArgument, InvalidType
+from payterms.limits import MAX_YEAR
 from payterms.money import (
     CONTEXT,
     DEFAULT_ROUNDING,
@@ -98,6 +99,7 @@ __all__ = [
 # the names above stay importable from here as the same objects.
 
 _ONE_DAY = _dt.timedelta(days=1)
+_LAST_SAFE = _dt.date(MAX_YEAR, 12, 29)
 _ZERO = Decimal(0)
 _ACTUAL = frozenset({DayCount.ACT_365_FIXED, DayCount.ACT_360, DayCount.ACT_ACT_ISDA})
 _EXACT = f"at most {EXACT_DIGITS} digits down to the minor unit (the precision computed exactly)"
@@ -957,6 +959,8 @@ def claim_interest(
     until = check_date(until, "until")
     if until < due:
         raise InvalidArgument("until", until, f"a date on or after due={due!r}")
+    if until > _LAST_SAFE:  # periods are counted up to two days past `until`
+        raise year_limit("until", until, "interest periods that end")
     ledger = ClaimLedger(
         rules, principal, due=due, charges=charges, compensation_from=compensation_from
     )
@@ -997,7 +1001,7 @@ class ClaimLedger:
         lines: bool = True,
     ) -> None:
         amount = (
-            principal
+            check_amount(principal, "principal")
             if type(principal) is Decimal and principal.is_finite()
             else to_decimal(principal, "principal")
         )
@@ -1226,6 +1230,8 @@ class ClaimLedger:
         closed there), so its lines stay those of :func:`late_interest`.
         """
         day = check_date(day, "day")
+        if day > _LAST_SAFE:  # periods are counted up to two days past the day
+            raise year_limit("day", day, "interest periods that end")
         twin = object.__new__(ClaimLedger)
         twin.__dict__.update(self.__dict__)
         twin.lines = False  # the twin keeps no lines: it shares the period list, untouched
@@ -1245,6 +1251,8 @@ class ClaimLedger:
     def result(self, until: _dt.date) -> InterestResult:
         """Return the claim's result on *until* (this ledger is closed on it)."""
         until = check_date(until, "until")
+        if until > _LAST_SAFE:  # periods are counted up to two days past `until`
+            raise year_limit("until", until, "interest periods that end")
         self._close(until)
         return interest_result(
             self.rules,
@@ -1264,7 +1272,10 @@ def _payments(
     payments: Iterable[Payment], until: _dt.date, unit: Decimal, rounding: str
 ) -> list[Payment]:
     """Return *payments* sorted by date, checked to be Payments in cents credited by *until*."""
+    given_payments: object = payments  # a str is iterable, and no payments
     try:
+        if isinstance(given_payments, (str, bytes)):
+            raise TypeError(given_payments)
         given = tuple(payments)
     except TypeError:
         raise InvalidType("payments", payments, "an iterable of payterms.Payment") from None

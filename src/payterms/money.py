@@ -40,7 +40,7 @@ from types import MappingProxyType
 from typing import ParamSpec, TypeVar
 
 from payterms._checks import ROUNDING_MODES, check_rounding, to_decimal
-from payterms.errors import InvalidArgument, UnknownCurrency
+from payterms.errors import InvalidArgument, InvalidType, UnknownCurrency
 
 __all__ = [
     "CONTEXT",
@@ -255,7 +255,7 @@ def quantize(
     >>> quantize(Decimal("2.665"), "EUR", rounding=ROUND_HALF_EVEN)
     Decimal('2.66')
     """
-    value = to_decimal(amount, "amount")
+    value = to_decimal(amount, "amount", limit=False)  # rounds computed figures of any size
     unit = smallest_unit(currency)
     return round_to_unit(value, unit, check_rounding(rounding))
 
@@ -284,7 +284,9 @@ def allocate(
     >>> allocate(Decimal("-10.00"), (1, 2))
     (Decimal('-3.33'), Decimal('-6.67'))
     """
-    exact_total = quantize(total, currency)
+    exact_total = quantize(to_decimal(total, "total"), currency)
+    if isinstance(weights, (str, bytes)) or not isinstance(weights, Iterable):
+        raise InvalidType("weights", weights, "a sequence of weights (Decimal, int or str)")
     parts = tuple(to_decimal(w, f"weights[{i}]") for i, w in enumerate(weights))
     if not parts:
         raise InvalidArgument("weights", parts, "at least one weight")

@@ -51,14 +51,22 @@ from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from enum import Enum
+from numbers import Integral
 from operator import itemgetter
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, check_int, to_decimal
+from payterms._checks import check_date, check_int, check_text, to_date, to_decimal
 from payterms._extras import frame_html, require
-from payterms.errors import CurrencyMismatch, InvalidArgument, InvalidType, ParseError
+from payterms.errors import (
+    CurrencyMismatch,
+    InvalidArgument,
+    InvalidType,
+    LimitExceeded,
+    ParseError,
+)
+from payterms.limits import MAX_COUNT
 from payterms.money import CONTEXT, figure, minor_unit
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -497,6 +505,7 @@ class Invoice:
         ...                                                               grace_days=3)
         (False, True)
         """
+        as_of = to_date(as_of, "as_of")  # a Timestamp at midnight is its day; junk raises
         grace = check_int(grace_days, "grace_days", minimum=0)
         return self.days_past_due(as_of) > grace and self.open_amount(as_of) > 0
 
@@ -565,6 +574,10 @@ class Bucket:
             value = getattr(self, name)
             if value is not None:
                 check_int(value, name, minimum=0)
+                if value > MAX_COUNT + 1:
+                    raise LimitExceeded(
+                        name, value, f"an age of at most {MAX_COUNT} days", "MAX_COUNT"
+                    )
         if self.low is None and self.high != 0:
             raise InvalidArgument("high", self.high, "0 for the open-below 'current' bucket")
         if self.low is not None and self.high is not None and self.high < self.low:
@@ -582,9 +595,18 @@ class Bucket:
         return f"{self.low}-{self.high}"
 
     def __contains__(self, days: object) -> bool:
-        if isinstance(days, bool) or not isinstance(days, int):
-            return False
-        return (self.low is None or days >= self.low) and (self.high is None or days <= self.high)
+        """Return whether *days* (a whole number, numpy's included) falls in the bucket.
+
+        Anything else raises :class:`~payterms.errors.InvalidType`: a predicate never
+        answers ``False`` for a value it did not understand.
+
+        >>> 45 in Bucket(31, 60), 61 in Bucket(31, 60)
+        (True, False)
+        """
+        if isinstance(days, bool) or not isinstance(days, Integral):
+            raise InvalidType("days", days, "a whole number of days (an int)")
+        n = int(days)
+        return (self.low is None or n >= self.low) and (self.high is None or n <= self.high)
 
 
 def _bucket_tuple(value: object) -> tuple[Bucket, ...]:
@@ -593,7 +615,12 @@ def _bucket_tuple(value: object) -> tuple[Bucket, ...]:
     return tuple(value)
 
 
-_BUCKET_RE = re.compile(r"\s*(?:(current)|(\d+)\s*[-\u2013]\s*(\d+)|(\d+)\s*\+)\s*$", re.IGNORECASE)
+_BUCKET_RE = re.compile(
+    r"\s*(?:(current)|([0-9]+)\s*[-\u2013]\s*([0-9]+)|([0-9]+)\s*\+)\s*$", re.IGNORECASE
+)
+
+
+_AGE_DIGITS = len(str(MAX_COUNT))
 
 
 @frozen(repr=False)
@@ -661,10 +688,19 @@ expected contiguous buckets (40-60 should start at 31)
         """
         if not isinstance(text, str):
             raise InvalidType("text", text, "a str such as 'current, 1-30, 31-60, 61-90, 90+'")
+        check_text(text)
         buckets: list[Bucket] = []
         position = 0
         for part in text.split(","):
             match = _BUCKET_RE.match(part)
+            if match is not None and any(
+                len(g.lstrip("0")) > _AGE_DIGITS for g in match.groups()[1:] if g
+            ):
+                raise ParseError(
+                    text,
+                    position + len(part) - len(part.lstrip()),
+                    f"ages of at most {MAX_COUNT} days (payterms.limits.MAX_COUNT)",
+                )
             if match is None:
                 skip = len(part) - len(part.lstrip())
                 raise ParseError(

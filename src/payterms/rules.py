@@ -56,15 +56,13 @@ import re
 from collections.abc import Iterable
 from datetime import date, timedelta
 from enum import Enum
-from typing import TYPE_CHECKING
 
 from attrs import field, frozen
 
-from payterms._checks import check_date, check_int
-from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, ParseError
-
-if TYPE_CHECKING:
-    from payterms.calendars import BusinessCalendar
+from payterms._checks import check_date, check_text, year_limit
+from payterms.calendars import BusinessCalendar
+from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, LimitExceeded, ParseError
+from payterms.limits import MAX_COUNT, MAX_DEPTH
 
 __all__ = [
     "MAX_COUNT",
@@ -82,9 +80,6 @@ __all__ = [
     "as_rule",
     "end_of_month",
 ]
-
-MAX_COUNT = 9999
-"""Largest number a step may carry (Business Central's limit for date formulas)."""
 
 
 class Unit(Enum):
@@ -129,8 +124,11 @@ def _check_count(value: object, name: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise InvalidType(name, value, "an int")
     if not -MAX_COUNT <= value <= MAX_COUNT:
-        raise InvalidTerms(
-            name, value, f"a whole number from -{MAX_COUNT} to {MAX_COUNT} (negative: back)"
+        raise LimitExceeded(
+            name,
+            value,
+            f"a whole number from -{MAX_COUNT} to {MAX_COUNT} (negative: back)",
+            "MAX_COUNT",
         )
     return value
 
@@ -447,10 +445,20 @@ class DueRule:
     _program: _Program = field(init=False, eq=False, hash=False, repr=False)
     _cuts: tuple[CutOff, ...] = field(init=False, eq=False, hash=False, repr=False)
     _text: str = field(init=False, eq=False, hash=False, repr=False)
+    _depth: int = field(init=False, eq=False, hash=False, repr=False)
     _offset: timedelta | None = field(init=False, eq=False, hash=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         program, cuts = _compile(self.steps)
+        depth = max((1 + max(c.on_or_before._depth, c.after._depth) for c in cuts), default=0)
+        if depth > MAX_DEPTH:
+            raise LimitExceeded(
+                "steps",
+                f"cut-offs nested {depth} deep",
+                f"cut-offs nested at most {MAX_DEPTH} deep",
+                "MAX_DEPTH",
+            )
+        object.__setattr__(self, "_depth", depth)
         object.__setattr__(self, "_program", program)
         object.__setattr__(self, "_cuts", cuts)
         # a rule of day steps only ("30D", "2W") is one addition: apply skips the program
@@ -481,7 +489,7 @@ class DueRule:
         >>> DueRule.days(30).apply(date(2028, 1, 31))
         datetime.date(2028, 3, 1)
         """
-        return cls((Shift(check_int(n, "n"), Unit.DAYS),))
+        return cls((Shift(_check_count(n, "n"), Unit.DAYS),))
 
     @classmethod
     def parse(cls, text: str) -> DueRule:
@@ -498,6 +506,7 @@ class DueRule:
         """
         if not isinstance(text, str):
             raise InvalidType("text", text, "a date formula such as 'CM+45D'")
+        check_text(text)
         parser = _Parser(text)
         rule = parser.rule()
         parser.skip_space()
@@ -558,42 +567,47 @@ class DueRule:
         """
         if type(start) is not date:
             check_date(start, "start")
-        elif self._offset is not None:
+        if calendar is not None and not isinstance(calendar, BusinessCalendar):
+            raise InvalidType("calendar", calendar, "a payterms.BusinessCalendar or None")
+        if self._offset is not None and type(start) is date:
             try:
                 return start + self._offset
             except OverflowError:
                 pass  # the program below names the rule in its error
         try:
             return _run(self, start, calendar)
-        except OverflowError:
-            raise InvalidArgument(
-                "start", start, f"a date from which {self._text!r} stays before year 10000"
-            ) from None
-        except ValueError as exc:
+        except (OverflowError, ValueError) as exc:
             if isinstance(exc, InvalidArgument):
                 raise
-            raise InvalidArgument(
-                "start", start, f"a date from which {self._text!r} stays within years 1-9999"
-            ) from None
+            raise year_limit("start", start, f"a date from which {self._text!r} stays") from None
 
 
 # ----------------------------------------------------------------------------- parsing
 
 _TOKEN = re.compile(
     r"""
-    (?P<count>\d+)\s*(?P<unit>BD|[DWMQY])(?![A-Z0-9])   # 30D 5BD 1M
-    | C\s*(?P<period>[WMQY])(?![A-Z0-9])                  # CM CQ
-    | WD\s*(?P<weekday>\d+)(?![A-Z0-9])                   # WD5
-    | D\s*(?P<day>\d+)(?![A-Z0-9])                        # D10
+    (?P<count>[0-9]+)\s*(?P<unit>BD|[DWMQY])(?![A-Z0-9])   # 30D 5BD 1M
+    | C\s*(?P<period>[WMQY])(?![A-Z0-9])                    # CM CQ
+    | WD\s*(?P<weekday>[0-9]+)(?![A-Z0-9])                   # WD5
+    | D\s*(?P<day>[0-9]+)(?![A-Z0-9])                        # D10
     """,
     re.VERBOSE | re.IGNORECASE,
 )
+_DIGITS = re.compile(r"[0-9]+")
+_COUNT_DIGITS = len(str(MAX_COUNT))
+
+
+def _small_int(digits: str) -> int:
+    """Return the int of ASCII *digits*, capped at MAX_COUNT + 1 (the caller refuses it)."""
+    stripped = digits.lstrip("0")
+    return MAX_COUNT + 1 if len(stripped) > _COUNT_DIGITS else int(digits)
 
 
 class _Parser:
     def __init__(self, text: str) -> None:
         self.text = text
         self.pos = 0
+        self.depth = 0
 
     def skip_space(self) -> None:
         text, pos = self.text, self.pos
@@ -610,10 +624,10 @@ class _Parser:
 
     def number(self, lo: int, hi: int, what: str) -> int:
         self.skip_space()
-        m = re.compile(r"\d+").match(self.text, self.pos)
+        m = _DIGITS.match(self.text, self.pos)
         if m is None:
             raise self.error(what)
-        value = int(m.group())
+        value = _small_int(m.group())
         if not lo <= value <= hi:
             raise self.error(f"{what} from {lo} to {hi}")
         self.pos = m.end()
@@ -656,24 +670,31 @@ class _Parser:
             )
         self.pos = m.end()
         if m.group("count") is not None:
-            count = int(m.group("count"))
+            count = _small_int(m.group("count"))
             if count > MAX_COUNT:
-                raise self.error(f"a number from 0 to {MAX_COUNT}", start)
+                raise self.error(
+                    f"a number from 0 to {MAX_COUNT} (payterms.limits.MAX_COUNT)", start
+                )
             return Shift(-count if negative else count, Unit(m.group("unit").upper()))
         if m.group("period") is not None:
             period = Period(m.group("period").upper())
             return StartOf(period) if negative else EndOf(period)
         if m.group("weekday") is not None:
-            weekday = int(m.group("weekday"))
+            weekday = _small_int(m.group("weekday"))
             if not 1 <= weekday <= 7:
                 raise self.error("a weekday from 1 (Monday) to 7 (Sunday) after 'WD'", start)
             return NextWeekday(weekday - 1)
-        day = int(m.group("day"))
+        day = _small_int(m.group("day"))
         if not 1 <= day <= 31:
             raise self.error("a day of the month from 1 to 31 after 'D'", start)
         return DayOfMonth(day)
 
     def cutoff(self) -> CutOff:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise self.error(
+                f"cut-offs nested at most {MAX_DEPTH} deep (payterms.limits.MAX_DEPTH)"
+            )
         self.pos += 1  # '<'
         day = self.number(1, 31, "a cut-off day of the month")
         if self.peek() != ":":
@@ -687,6 +708,7 @@ class _Parser:
         if self.peek() != ">":
             raise self.error("'>' closing the cut-off")
         self.pos += 1
+        self.depth -= 1
         return CutOff(day, first, second)
 
 

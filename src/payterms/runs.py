@@ -52,7 +52,14 @@ from typing import TYPE_CHECKING, Any, ClassVar, TypeVar
 
 from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, check_int, check_quantile, to_decimal
+from payterms._checks import (
+    check_date,
+    check_int,
+    check_quantile,
+    check_text,
+    to_date,
+    to_decimal,
+)
 from payterms.calendars import Adjustment, BusinessCalendar, check_adjustment
 from payterms.errors import InvalidArgument, InvalidType, ParseError
 
@@ -456,6 +463,7 @@ class PaymentRun:
         """
         if not isinstance(text, str):
             raise InvalidType("text", text, "a str such as '10,25', 'TH' or '2026-03-06'")
+        check_text(text)
         head = _RUN_HEAD.match(text)
         if head is None:
             raise ParseError(text, len(text) - len(text.lstrip()), _RUN_DAYS_EXPECTED)
@@ -1118,8 +1126,7 @@ class YearlyClosure:
         >>> YearlyClosure((12, 24), (1, 2)).contains(date(2027, 1, 1))
         True
         """
-        if not isinstance(day, date) or isinstance(day, datetime):
-            return False  # a predicate answers False for anything that is not a date
+        day = to_date(day, "day")  # a Timestamp at midnight is its day; junk raises
         key = (day.month, day.day)
         if self.crosses_new_year:
             return key >= self.first or key <= self.last
@@ -1329,8 +1336,7 @@ class Payer:
         ...       closures=((date(2026, 8, 1), date(2026, 8, 21)),)).is_closed(date(2026, 8, 10))
         True
         """
-        if not isinstance(day, date) or isinstance(day, datetime):
-            return False  # a predicate answers False for anything that is not a date
+        day = to_date(day, "day")  # a Timestamp at midnight is its day; junk raises
         return any(first <= day <= last for first, last in self.closures) or any(
             closure.contains(day) for closure in self.yearly_closures
         )

@@ -21,7 +21,7 @@ More information:
   of payment (see the project's equivalence notes in ``docs/terms.md``).
 * Code de commerce, art. L441-10 I (the two readings of "45 jours fin de mois", CEPC).
 
->>> from datetime import date
+>>> from datetime import date, timedelta
 >>> from decimal import Decimal
 >>> terms = PaymentTerms(
 ...     installments=(Installment.percent(Decimal("30"), "0D"), Installment.balance("CM+30D")),
@@ -38,11 +38,13 @@ More information:
 
 from __future__ import annotations
 
+import itertools
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
 from decimal import ROUND_HALF_EVEN, Decimal
 from enum import Enum
+from functools import lru_cache
 from typing import TYPE_CHECKING, cast
 
 from attrs import evolve, field, frozen
@@ -55,9 +57,11 @@ from payterms.errors import (
     InvalidArgument,
     InvalidTerms,
     InvalidType,
+    LimitExceeded,
     PaytermsError,
     PaytermsWarning,
 )
+from payterms.limits import MAX_AMOUNT_DIGITS, MAX_COUNT
 from payterms.money import (
     CONTEXT,
     DEFAULT_ROUNDING,
@@ -66,7 +70,18 @@ from payterms.money import (
     round_to_unit,
     smallest_unit,
 )
-from payterms.rules import DueRule, Shift, Unit, as_rule, end_of_month
+from payterms.rules import (
+    DayOfMonth,
+    DueRule,
+    EndOf,
+    NextWeekday,
+    Period,
+    Shift,
+    StartOf,
+    Unit,
+    as_rule,
+    end_of_month,
+)
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -94,8 +109,10 @@ _Plain = tuple[timedelta, tuple[tuple[timedelta, Decimal, Decimal], ...]]
 percent and percent / 100."""
 _HUNDRED = Decimal(100)
 _EXACT = f"an amount of at most {EXACT_DIGITS} digits down to the minor unit"
-_SMALL = EXACT_DIGITS - 8
-"""Digits before the point below which an amount needs no check to be rounded exactly."""
+_SMALL = min(EXACT_DIGITS - 8, MAX_AMOUNT_DIGITS)
+"""Digits before the point below which an amount needs no check: it is rounded exactly and
+within payterms.limits.MAX_AMOUNT_DIGITS (a larger one takes the checked path, which refuses
+it)."""
 
 
 class Start(Enum):
@@ -721,6 +738,176 @@ def _describe_lines(lines: tuple[Installment, ...]) -> str:
     )
 
 
+# Start dates on which discount tiers are compared with each other and with the due date:
+# every day of a common and of a leap year covers each day of each month of either kind,
+# each weekday on many of them, and every cut-off day. (A rule counting business days
+# needs a calendar and is compared when a schedule is made.)
+_PROBES = tuple(
+    date.fromordinal(o) for o in range(date(2027, 1, 1).toordinal(), date(2029, 1, 1).toordinal())
+)
+_MONTH_END_PROBES = tuple(d for d in _PROBES if end_of_month(d) == d)
+
+
+def _days_only(rule: DueRule) -> int | None:
+    """Return the days *rule* adds to any start when it only adds days or weeks, else None."""
+    total = 0
+    for step in rule.steps:
+        if not isinstance(step, Shift) or step.unit not in (Unit.DAYS, Unit.WEEKS):
+            return None
+        total += step.count * (7 if step.unit is Unit.WEEKS else 1)
+    return total
+
+
+# Fewest and most days each step can add (a month is 28 to 31 days, "CM" 0 to 30 ...).
+_PERIOD_DAYS = {Period.WEEK: 6, Period.MONTH: 30, Period.QUARTER: 91, Period.YEAR: 365}
+_UNIT_DAYS = {Unit.DAYS: (1, 1), Unit.WEEKS: (7, 7), Unit.MONTHS: (28, 31), Unit.QUARTERS: (89, 92)}
+
+
+@lru_cache(maxsize=1024)
+def _bounds(rule: DueRule) -> tuple[int, int] | None:
+    """Return the fewest and most days *rule* can add to a start; None with business days."""
+    low = high = 0
+    for step in rule.steps:
+        if isinstance(step, Shift):
+            if step.unit is Unit.BUSINESS_DAYS:
+                return None
+            lo, hi = _UNIT_DAYS.get(step.unit, (365, 366))
+            if step.count < 0:  # going back: the longest months are the fewest days
+                lo, hi = hi, lo
+            low, high = low + lo * step.count, high + hi * step.count
+        elif isinstance(step, EndOf):
+            high += _PERIOD_DAYS[step.period]
+        elif isinstance(step, StartOf):
+            low -= _PERIOD_DAYS[step.period]
+        elif isinstance(step, DayOfMonth):
+            high += 30
+        elif isinstance(step, NextWeekday):
+            high += 6
+        else:
+            first, second = _bounds(step.on_or_before), _bounds(step.after)
+            if first is None or second is None:
+                return None
+            low, high = low + min(first[0], second[0]), high + max(first[1], second[1])
+    return low, high
+
+
+@lru_cache(maxsize=1024)
+def _ends(rule: DueRule, month_ends: bool) -> tuple[int, ...] | int | None:  # noqa: FBT001
+    """Return the days from each probe start to *rule*'s date (an int when always the same).
+
+    ``None`` for a rule that needs a calendar: it cannot be compared without one.
+    """
+    if rule.needs_calendar:
+        return None
+    days = _days_only(rule)
+    if days is not None:
+        return days
+    probes = _MONTH_END_PROBES if month_ends else _PROBES
+    return tuple((rule.apply(d) - d).days for d in probes)
+
+
+def _surely_before(early: DueRule, late: tuple[DueRule, ...], *, strict: bool) -> bool:
+    """Return whether *early* gives a date before the latest of *late* from every start."""
+    a = _bounds(early)
+    ends = [_bounds(rule) for rule in late]
+    if a is None or any(e is None for e in ends):
+        return False
+    floor = max(cast(tuple[int, int], e)[0] for e in ends)
+    return a[1] < floor if strict else a[1] <= floor
+
+
+def _first_not_before(
+    early: tuple[int, ...] | int, late: tuple[int, ...] | int, *, strict: bool
+) -> int | None:
+    """Return the index of the first probe where *early* is not before *late*, or None.
+
+    -1 stands for "every probe" when both are constant.
+    """
+    if isinstance(early, int) and isinstance(late, int):
+        bad = early >= late if strict else early > late
+        return -1 if bad else None
+    n = len(early) if isinstance(early, tuple) else len(cast(tuple[int, ...], late))
+    a = early if isinstance(early, tuple) else (early,) * n
+    b = late if isinstance(late, tuple) else (late,) * n
+    for i in range(n):
+        if (a[i] >= b[i]) if strict else (a[i] > b[i]):
+            return i
+    return None
+
+
+def _tier_text(tier: DiscountTier) -> str:
+    if tier.percent is None:
+        return f"{tier.amount} off by {tier.rule}"
+    return f"{tier.percent} % by {tier.rule}"
+
+
+def _tier_size(tier: DiscountTier) -> Decimal:
+    """Return the percentage of a tier, or its fixed amount."""
+    return cast(Decimal, tier.amount if tier.percent is None else tier.percent)
+
+
+def _check_tiers(tiers: tuple[DiscountTier, ...], start: Start, name: str = "discounts") -> None:
+    """Refuse tiers that repeat, or that a larger tier of the same kind makes pointless.
+
+    Checked wherever it can be known without a calendar. The same rules as
+    :func:`payterms.discount.tier_costs`: each percentage tier a different percentage,
+    and the larger the discount, the earlier it ends (likewise among fixed amounts). A
+    tier may end on or after the final due date (a discount for paying on time; "due on
+    receipt, 10 % within 10 days", as Odoo's own tests set it up); ``tier_costs`` then
+    has no days of credit to price and refuses it.
+    """
+    text = ", ".join(_tier_text(t) for t in tiers)
+    seen: dict[DiscountTier, int] = {}
+    for i, tier in enumerate(tiers):
+        j = seen.get(tier)
+        if j is not None:
+            raise InvalidTerms(
+                name, text, f"each tier once (tiers {j} and {i} are both {_tier_text(tier)})"
+            )
+        seen[tier] = i
+    month_ends = start is Start.END_OF_MONTH
+    probes = _MONTH_END_PROBES if month_ends else _PROBES
+    for fixed in (False, True):
+        kind = [(i, t) for i, t in enumerate(tiers) if (t.percent is None) is fixed]
+        rules: dict[DueRule, int] = {}
+        sizes: dict[Decimal, int] = {}
+        for i, tier in kind:
+            j = rules.get(tier.rule)
+            if j is not None:
+                raise InvalidTerms(
+                    name, text, f"one tier per last day (tiers {j} and {i} both end by {tier.rule})"
+                )
+            j = sizes.get(_tier_size(tier))
+            if j is not None:
+                what = "amount" if fixed else "percentage"
+                raise InvalidTerms(
+                    name,
+                    text,
+                    f"a different {what} per tier (tiers {j} and {i} both give "
+                    f"{_tier_text(tier).split(' by ')[0]}: the one that ends later makes the "
+                    "other pointless)",
+                )
+            rules[tier.rule] = i
+            sizes[_tier_size(tier)] = i
+        ordered = sorted((t for _, t in kind), key=lambda t: -_tier_size(t))
+        for larger, smaller in itertools.pairwise(ordered):
+            if _surely_before(larger.rule, (smaller.rule,), strict=True):
+                continue
+            a, b = _ends(larger.rule, month_ends), _ends(smaller.rule, month_ends)
+            if a is None or b is None:
+                continue
+            at = _first_not_before(a, b, strict=True)
+            if at is not None:
+                example = "" if at < 0 else f" from {probes[at].isoformat()}"
+                raise InvalidTerms(
+                    name,
+                    text,
+                    f"a larger discount that ends earlier ({_tier_text(larger)} does not end "
+                    f"before {_tier_text(smaller)}{example}, so the smaller one is never the "
+                    "better offer)",
+                )
+
+
 @frozen(kw_only=True, cache_hash=True, repr=False)
 class PaymentTerms:
     """Payment terms: the instalments of an invoice, its early-payment discounts, its start event.
@@ -853,6 +1040,11 @@ class PaymentTerms:
             "_not_fixed",
             tuple(i for i, line in enumerate(lines) if line.kind is not LineKind.FIXED),
         )
+        if self.discounts:
+            _check_tiers(self.discounts, self.start)
+        for i, line in enumerate(lines):
+            if line.discounts:
+                _check_tiers(line.discounts, self.start, f"installments[{i}].discounts")
         object.__setattr__(self, "_rules", tuple(line.rule for line in lines))
         object.__setattr__(self, "_tier_rules", tuple(tier.rule for tier in self.discounts))
         object.__setattr__(self, "_moves", {h.day: h.postponed for h in self.holidays})
@@ -906,8 +1098,13 @@ class PaymentTerms:
         >>> PaymentTerms.net(30).due_date(date(2026, 8, 1))      # Zuora: Aug 1 + 30
         datetime.date(2026, 8, 31)
         """
-        if check_int(days, "days") < 0:
-            raise InvalidTerms("days", days, "0 days or more (a due date never precedes the start)")
+        check_int(days, "days")
+        if days < 0:
+            raise InvalidTerms(
+                "days", days, "a whole number of days >= 0 (a due date never precedes its start)"
+            )
+        if days > MAX_COUNT:
+            raise LimitExceeded("days", days, f"at most {MAX_COUNT} days", "MAX_COUNT")
         return cls(installments=(Installment.balance(DueRule.days(days)),))
 
     @classmethod

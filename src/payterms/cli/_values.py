@@ -17,6 +17,8 @@ from decimal import Decimal
 from enum import Enum
 from typing import TYPE_CHECKING, TypeVar
 
+from payterms.limits import MAX_AMOUNT_DIGITS
+
 if TYPE_CHECKING:
     from payterms.calendars import BusinessCalendar
     from payterms.interest import Payment
@@ -41,7 +43,7 @@ _E = TypeVar("_E", bound=Enum)
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _AMOUNT = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
 _PERCENT = re.compile(r"(?P<number>[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+))\s*%")
-_MAX_INTEGER_DIGITS = 18  # a quintillion: far beyond any invoice, a typo is refused
+_MAX_INTEGER_DIGITS = MAX_AMOUNT_DIGITS  # the package's limit (payterms.limits)
 
 
 class BadValue(argparse.ArgumentTypeError):

@@ -99,7 +99,7 @@ def parse(document: str | bytes) -> Element:
     elif isinstance(document, bytes):
         data = document
     else:
-        raise InvalidDocument("document", type(document).__name__, "XML as str or bytes")
+        raise InvalidDocument("document", document, "XML as str or bytes")
     if len(data) > _LIMIT:
         raise InvalidDocument("document", f"{len(data)} bytes", f"at most {_LIMIT} bytes")
     builder = TreeBuilder()
@@ -156,7 +156,7 @@ def parse_elements(document: object, allowed: set[str], expected: str) -> Elemen
     *allowed* (``{uri}local`` names); *expected* describes them in the error.
     """
     if not isinstance(document, (str, bytes)):
-        raise InvalidDocument("document", type(document).__name__, "XML as str or bytes")
+        raise InvalidDocument("document", document, "XML as str or bytes")
     text = document.decode("utf-8", "replace") if isinstance(document, bytes) else document
     head = text.lstrip("\ufeff \t\r\n")
     if head.startswith(("<?xml", "<!")) or not head.startswith("<"):

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from attrs import evolve, field, frozen
 
-from payterms._checks import check_date, to_decimal
+from payterms._checks import check_amount, check_date, to_decimal
 from payterms.calendars import Adjustment, DayCount
 from payterms.conventions import (
     Compounding,
@@ -39,7 +39,7 @@ _ONE_DAY = _dt.timedelta(days=1)
 
 def _debt(value: object) -> Decimal:
     if type(value) is Decimal and value.is_finite() and value >= 0:
-        return value
+        return check_amount(value, "debt")
     amount = to_decimal(value, "debt")
     if amount < 0:
         raise InvalidArgument("debt", value, "a non-negative amount")

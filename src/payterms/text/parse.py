@@ -43,6 +43,7 @@ naming the reading it applied unless the argument was given, and
 
 from __future__ import annotations
 
+import bisect
 import re
 import warnings
 from collections.abc import Callable, Mapping
@@ -56,7 +57,9 @@ from typing import NamedTuple, TypeVar, cast
 import attrs
 from attrs import frozen
 
-from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsWarning
+from payterms._checks import check_text
+from payterms.errors import InvalidArgument, InvalidType, ParseError, PaytermsWarning, shown
+from payterms.limits import MAX_CACHED_LENGTH, MAX_COUNT
 from payterms.rules import DueRule, Shift
 from payterms.terms import (
     CashPercent,
@@ -416,7 +419,7 @@ def _holiday(text: str, m: re.Match[str], at: int) -> tuple[date, date]:
 
 def _formula(text: str, raw: str, at: int) -> DueRule:
     try:
-        return _rule(raw.upper())
+        return _user_rule(raw.upper())
     except ParseError as exc:
         position = at + min(max(exc.position, 0), len(raw))
         raise ParseError(text, position, exc.expected) from None
@@ -425,6 +428,13 @@ def _formula(text: str, raw: str, at: int) -> DueRule:
 @lru_cache(maxsize=1024)
 def _rule(formula: str) -> DueRule:
     return DueRule.parse(formula)
+
+
+def _user_rule(formula: str) -> DueRule:
+    """Return the rule of a formula from the caller; only short ones are memoised."""
+    if len(formula) > MAX_CACHED_LENGTH:
+        return DueRule.parse(formula)
+    return _rule(formula)
 
 
 def _wording(
@@ -546,7 +556,7 @@ class _Reader:
         has_timing = False
         numbers = 0
         prev: _Kind | None = None
-        after_comma: set[int] = set()  # parts that begin right after a separator
+        after_comma: list[int] = []  # separators' positions, in order
         for tok in tokens:
             kind = tok[0]
             if kind is _Sym.SLASH and prev is not Sense.NUMBER and prev is not Sense.NET:
@@ -556,7 +566,7 @@ class _Reader:
                 if current:
                     parts.append(current)
                 current, has_percent, has_timing, numbers = [], False, False, 0
-                after_comma.add(tok[1])
+                after_comma.append(tok[1])
                 continue
             if (kind is Sense.NET and has_percent and numbers >= 2) or (
                 kind is Sense.BALANCE and (has_percent or has_timing)
@@ -758,8 +768,10 @@ class _Reader:
         raise _Fatal(_ambiguity(self.text, at, value))
 
     def count(self, value: Decimal, at: int) -> int:
-        if value != value.to_integral_value() or value > 9999:
-            raise self.error(at, "a whole number of days from 0 to 9999")
+        if value != value.to_integral_value() or value > MAX_COUNT:
+            raise self.error(
+                at, f"a whole number of days from 0 to {MAX_COUNT} (payterms.limits.MAX_COUNT)"
+            )
         return int(value)
 
     def day(self, value: Decimal, at: int) -> int:
@@ -950,7 +962,8 @@ class _Reader:
         for _, at, value in self.holidays:
             self.build(TermHoliday, at, *cast(tuple[date, date], value))
         try:
-            return _assemble(line_key, tier_key, start, tax, holiday_key)
+            assemble = _assemble if len(self.text) <= MAX_CACHED_LENGTH else _assemble.__wrapped__
+            return assemble(line_key, tier_key, start, tax, holiday_key)
         except InvalidArgument as exc:
             # find the part at fault, to point at it
             for kind, value, rule, of, line_tiers, at in lines:
@@ -1009,9 +1022,10 @@ def _assemble(
     )
 
 
-def _before(positions: set[int], at: int) -> int:
-    """Return the largest of *positions* before *at* (-1 when none is)."""
-    return max((p for p in positions if p < at), default=-1)
+def _before(positions: list[int], at: int) -> int:
+    """Return the largest of the sorted *positions* before *at* (-1 when none is)."""
+    i = bisect.bisect_left(positions, at)
+    return positions[i - 1] if i else -1
 
 
 def _plain_shift(rule: DueRule) -> tuple[int, str] | None:
@@ -1126,6 +1140,7 @@ def parse_with_notes(
     """
     if not isinstance(text, str):
         raise InvalidType("text", text, "a str")
+    check_text(text)
     code = _check_lang(lang)
     if reading is None:
         reading = DEFAULT_READING
@@ -1139,21 +1154,22 @@ def parse_with_notes(
     if default_net is None or isinstance(default_net, DueRule):
         net = default_net
     elif isinstance(default_net, str):
-        net = _rule(default_net.strip().upper())
+        net = _user_rule(default_net.strip().upper())
     else:
         raise InvalidType("default_net", default_net, "a DueRule, its text, or None")
-    return _read(text, code, reading, net, cash)
+    if len(text) > MAX_CACHED_LENGTH:  # read each time: the cache holds short texts only
+        return _read(text, code, reading, net, cash)
+    return _read_cached(text, code, reading, net, cash)
 
 
-@lru_cache(maxsize=4096)
 def _read(
     text: str, code: str | None, reading: EndOfMonth, net: DueRule | None, cash: CashPercent
 ) -> Parsed:
-    """Read *text* (cached: the same wording recurs on every invoice of a customer)."""
+    """Read *text*; see :func:`_read_cached`."""
     stripped = text.strip()
     if stripped.startswith("<"):  # a bare cut-off formula
         try:
-            rule = _rule(stripped)
+            rule = _user_rule(stripped)
         except ParseError as exc:
             raise ParseError(text, text.index("<") + max(exc.position, 0), exc.expected) from None
         terms = PaymentTerms(installments=(Installment.balance(rule),))
@@ -1173,6 +1189,10 @@ def _read(
         return Parsed(terms, candidate, reader.applied, tuple(reader.notes), reader.cash_applied)
     assert first_error is not None  # noqa: S101 - at least one language was tried
     raise first_error
+
+
+# the same wording recurs on every invoice of a customer: read each short text once
+_read_cached = lru_cache(maxsize=4096)(_read)
 
 
 _READINGS = {
@@ -1196,7 +1216,7 @@ def _warn_readings(
     """
     if reading is None and parsed.reading is not None:
         warnings.warn(
-            f"{text!r}: 'N days end of month' has two readings; read as "
+            f"{shown(text)}: 'N days end of month' has two readings; read as "
             f"{_READINGS[parsed.reading]} (reading=EndOfMonth.{parsed.reading.name}); "
             "pass reading= to choose",
             PaytermsWarning,
@@ -1204,7 +1224,7 @@ def _warn_readings(
         )
     if cash is None and parsed.cash is not None:
         warnings.warn(
-            f"{text!r}: a percentage at once beside a net term has two readings; read as "
+            f"{shown(text)}: a percentage at once beside a net term has two readings; read as "
             f"{_READINGS[parsed.cash]} (cash=CashPercent.{parsed.cash.name}); pass cash= "
             "to choose",
             PaytermsWarning,

@@ -144,6 +144,9 @@ class Claim(Protocol):
         """A compensation announced for after a waiting period (consumers)."""
 
 
+_CLAIM_PARTS = tuple(name for name, value in vars(Claim).items() if isinstance(value, property))
+
+
 def _templates(lang: object) -> Templates:
     if not isinstance(lang, str):
         raise InvalidType("lang", lang, "a language code such as 'fr'")
@@ -540,6 +543,11 @@ def describe_claim(claim: Claim, lang: str = "en", regime: object | None = None)
     mise en demeure.
     Indemnité forfaitaire de 40 EUR, due de plein droit (loi du 2 août 2002, art. 6).
     """
+    missing = [name for name in _CLAIM_PARTS if not hasattr(claim, name)]
+    if missing:
+        raise InvalidType(
+            "claim", claim, "a claim such as payterms.dunning.ReminderClaim (DunningPlan.claims)"
+        )
     t = _templates(lang)
     c = _claim_templates(lang)
     cur = claim.currency
