@@ -356,6 +356,20 @@ def test_schedule_with_calendar_tax_and_wording(run: Run) -> None:
     assert sum(Decimal(d["amount"]) for d in data["schedule"]["dues"]) == Decimal("1210.00")
 
 
+def test_wording_of_an_invoice_issued_today_states_the_rule(run: Run) -> None:
+    # issued 7 December 2026, net 30: no ECB rate is published for 7 January 2027
+    # (rates-update.md), so the wording states the rule of L441-10 II (legal.md §4)
+    argv = ("schedule", "net 30", "2026-12-07", "1000.00", "--wording", "fr", "--regime", "FR")
+    data = _json(run, *argv)
+    sched = pt.PaymentTerms.net(30).schedule(date(2026, 12, 7), Decimal("1000.00"))
+    rule = pt.statutory_rule(pt.law.regime("FR"), date(2027, 1, 7), "fr")
+    assert rule is not None
+    assert rule in data["wording"]
+    assert "%" not in data["wording"]
+    assert data["wording"].startswith("Conditions de paiement : paiement à 30 jours.")
+    assert sched.final_due == date(2027, 1, 6)
+
+
 # --------------------------------------------------------------------------- describe
 
 

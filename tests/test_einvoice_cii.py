@@ -595,3 +595,26 @@ def test_every_discount_without_an_element_is_said(profile: Profile, terms: Paym
     else:
         assert len(said) == len(part.discounts)  # each one, in the terms text or a #SKONTO# line
         assert "ApplicableTradePaymentDiscountTerms" not in written.xml
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+def test_the_rule_in_words_round_trips_and_passes_the_french_checks(profile: Profile) -> None:
+    # An invoice issued 7 December 2026 under the French regime: no ECB rate is published
+    # for 2027 H1 (rates-update.md), so the PMD note states the rule of L441-10 II (legal.md
+    # §4) and no penalty element is written; BR-FR-05 wants the three notes, which are there.
+    from payterms.einvoice import check_payment, read_invoice
+    from payterms.law import regime
+
+    today = date(2026, 12, 7)
+    sched = DEPOSIT.schedule(today, Decimal("1210.00"))
+    part = payment_part(sched, DEPOSIT, lang="fr", regime=regime("FR"))
+    assert part.penalty is None
+    written = to_cii(part, profile)
+    assert "ApplicableTradePaymentPenaltyTerms" not in written.xml
+    document = written.embed(cii_invoice(today, Decimal("1210.00"), profile=profile.value))
+    reading = read_invoice(document)
+    assert reading.part.penalty is None
+    assert reading.part.notes == part.notes
+    assert reading.terms == DEPOSIT
+    assert reading.disagreements == ()
+    assert [f.code for f in check_payment(reading, country="FR")] == []

@@ -223,3 +223,66 @@ def test_each_note_holds_its_mention(terms: PaymentTerms, amount: Decimal) -> No
     assert pmd == Note(
         "PMD", "Late payment interest: 8% a year, due from the day after the due date."
     )
+
+
+# -- an invoice written before the rate of its period is published --
+
+TODAY = date(2026, 12, 7)
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "nl", "de"])
+def test_before_the_rate_is_published_the_pmd_note_states_the_rule(lang: str) -> None:
+    # legal.md §4: Code de commerce L441-10 II, the ECB rate of its most recent refinancing
+    # operation + 10 points; rates-update.md: no ECB rate is published for 2027 H1, the
+    # half-year of 7 January 2027 (net 30 from 7 December 2026)
+    from payterms.law import regime
+    from payterms.text import describe_invoice, statutory_rule
+
+    terms = PaymentTerms.net(30)
+    sched = terms.schedule(TODAY, Decimal("1200.00"))
+    part = payment_part(sched, terms, lang=lang, regime=regime("FR"))
+    assert part.penalty is None  # no figure, so no penalty element
+    assert [n.subject for n in part.notes] == ["AAB", "PMD", "PMT"]
+    block = describe_invoice(sched, lang, regime("FR")).splitlines()
+    assert part.notes[1].text == block[3]  # after the terms, the due date and the discount line
+    rule = statutory_rule(regime("FR"), date(2027, 1, 7), lang)
+    assert rule is not None
+    assert rule in part.notes[1].text
+    sentence = (
+        "late-payment penalty in words only, with no rate in the part (as the statutory rule "
+        "before its rate is published): {}; in the note PMD (BT-22)"
+    )
+    for profile in Profile:
+        where = (
+            "no penalty terms element (no rate to state)"
+            if profile is Profile.EXTENDED
+            else f"no element in the {profile.name} profile"
+        )
+        for written in (to_cii(part, profile), to_ubl(part, profile)):
+            assert "Penalty" not in written.xml  # neither CII penalty terms nor UBL surcharge
+            assert written.in_text[-1] == sentence.format(where)
+
+
+def test_an_agreed_rate_is_stated_as_a_figure_whatever_the_day() -> None:
+    from payterms.law import regime
+
+    terms = PaymentTerms.net(30)
+    part = payment_part(
+        terms.schedule(TODAY, Decimal("1200.00")), terms, regime=regime("FR"), rate="0.125"
+    )
+    assert part.penalty == Decimal("12.5")
+    assert "12.5%" in part.notes[1].text
+
+
+def test_a_regime_without_a_rule_in_words_still_raises() -> None:
+    # legal.md §6: no statute is cited for the Luxembourg consumers' yearly legal rate
+    from payterms.errors import RateNotPublished
+    from payterms.law import PartyKind, regime
+
+    terms = PaymentTerms.net(30)
+    with pytest.raises(RateNotPublished, match="lu_legal_rate"):
+        payment_part(
+            terms.schedule(TODAY, Decimal("1200.00")),
+            terms,
+            regime=regime("LU", debtor=PartyKind.CONSUMER),
+        )

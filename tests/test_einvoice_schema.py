@@ -145,3 +145,19 @@ def test_without_the_extra_the_error_names_it(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setitem(sys.modules, "facturx", None)  # import facturx now raises ImportError
     with pytest.raises(MissingExtra, match=r"pip install payterms\[einvoice\]"):
         validate_schema(cii_invoice(ISSUE, AMOUNT))
+
+
+@pytest.mark.parametrize("terms", CASES)
+@pytest.mark.parametrize("profile", list(Profile))
+def test_invoices_stating_the_rule_in_words_validate(terms: PaymentTerms, profile: Profile) -> None:
+    # issued 7 December 2026: no French penalty rate is published for the days after the
+    # due dates (rates-update.md), so no penalty element, the rule in the note PMD
+    from payterms.law import regime
+
+    today = date(2026, 12, 7)
+    part = payment_part(terms.schedule(today, AMOUNT), terms, lang="fr", regime=regime("FR"))
+    assert part.penalty is None
+    cii = to_cii(part, profile).embed(cii_invoice(today, AMOUNT, profile=profile.value))
+    assert validate_schema(cii, profile) is Syntax.CII
+    ubl = to_ubl(part, profile).embed(ubl_invoice(today, AMOUNT))
+    assert validate_schema(ubl) is Syntax.UBL

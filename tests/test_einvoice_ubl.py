@@ -344,3 +344,30 @@ def test_an_instalment_discount_on_the_amount_excluding_tax_says_its_base_is_in_
     )
     assert reading.terms == terms
     assert reading.disagreements == ()
+
+
+@pytest.mark.parametrize("profile", list(Profile))
+def test_the_rule_in_words_round_trips_and_passes_the_french_checks(profile: Profile) -> None:
+    # An invoice issued 7 December 2026 under the French regime: no ECB rate is published
+    # for 2027 H1 (rates-update.md), so the PMD note (#PMD#) states the rule of L441-10 II
+    # (legal.md §4) and no cbc:PenaltySurchargePercent is written.
+    from payterms.einvoice import check_payment
+    from payterms.law import regime
+
+    today = date(2026, 12, 7)
+    sched = DEPOSIT.schedule(today, Decimal("1210.00"))
+    part = payment_part(sched, DEPOSIT, lang="fr", regime=regime("FR"))
+    written = to_ubl(part, profile)
+    assert "PenaltySurchargePercent" not in written.xml
+    document = written.embed(ubl_invoice(today, Decimal("1210.00")))
+    reading = read_invoice(document)
+    assert reading.part.penalty is None
+    assert reading.part.notes == part.notes
+    assert reading.terms == DEPOSIT
+    assert reading.disagreements == ()
+    codes = [f.code for f in check_payment(reading, country="FR")]
+    # the French mentions are all there; EXTENDED's structured UBL terms are warned
+    # against by the EN 16931 UBL binding whatever the penalty (UBL-CR-452 to 469)
+    assert [c for c in codes if not c.startswith("UBL-")] == []
+    if profile is not Profile.EXTENDED:
+        assert codes == []

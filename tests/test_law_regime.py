@@ -166,8 +166,11 @@ def test_the_tables_reach_every_function_that_takes_the_regime() -> None:
     assert list(many.interest) == [Decimal("32.95"), Decimal("16.48")]
     terms = PaymentTerms.net(30)
     sched = terms.schedule(date(2026, 8, 1), Decimal("1000.00"))  # due 31 August 2026
-    with pytest.raises(RateNotPublished, match="ecb_mro"):
-        describe_invoice(sched, "fr", regime("FR"))
+    # the shipped tables have no rate for 1 September 2026: the block states the rule of
+    # L441-10 II in words, no figure (legal.md §4); the user's table gives the figure
+    shipped = describe_invoice(sched, "fr", regime("FR")).splitlines()
+    assert shipped[-2].startswith("Pénalités de retard au taux prévu par la loi, soit")
+    assert "%" not in shipped[-2]
     block = describe_invoice(sched, "fr", fr).splitlines()
     assert block[-2].startswith("Pénalités de retard : 12,4 % par an")
     assert fr.rate_on(date(2026, 9, 1)) == Decimal("0.1240")
@@ -383,3 +386,52 @@ def test_a_user_row_takes_effect_on_its_first_day(
     assert row.rate is not None
     expected = rule.rounding.apply(rule.multiplier * row.rate + rule.margin.scaleb(2)).scaleb(-2)
     assert regime(code, tables=tables).rate_on(start) == expected
+
+
+# The statutory rate rule each regime states in words (Regime.rule_on), by regime, debtor
+# and contract date; each row names the provision in reference/legal.md.
+@pytest.mark.parametrize(
+    ("code", "debtor", "contract", "day", "key"),
+    [
+        # §2.1 law of 2 August 2002 art. 5 (contracts from 16 March 2013)
+        ("BE", PartyKind.UNDERTAKING, None, date(2027, 1, 7), "BE"),
+        ("BE", PartyKind.PUBLIC, None, date(2027, 1, 7), "BE"),
+        # §2.1 transitional: contracts before 16 March 2013 kept + 7 until 15 March 2015
+        ("BE", PartyKind.UNDERTAKING, date(2012, 5, 1), date(2015, 3, 15), None),
+        ("BE", PartyKind.UNDERTAKING, date(2012, 5, 1), date(2015, 3, 16), "BE"),
+        # §2.3 Code of Economic Law art. XIX.4
+        ("BE", PartyKind.CONSUMER, None, date(2027, 1, 7), "BE-consumer"),
+        # §4 Code de commerce art. L441-10 II
+        ("FR", PartyKind.SME, None, date(2027, 1, 7), "FR"),
+        # §3 art. 6:119a/6:119b, 6:120 lid 2 BW; 6:119, 6:120 lid 1 BW
+        ("NL", PartyKind.LARGE, None, date(2027, 1, 7), "NL"),
+        ("NL", PartyKind.CONSUMER, None, date(2027, 1, 7), "NL-consumer"),
+        # §3: for contracts before 16 March 2013 the move to + 8 is UNCONFIRMED
+        ("NL", PartyKind.UNDERTAKING, date(2012, 1, 1), date(2027, 1, 7), None),
+        # §5 § 288(2) and (1) BGB; Art. 229 § 34 EGBGB (+ 8 up to 28 July 2014)
+        ("DE", PartyKind.UNDERTAKING, None, date(2027, 1, 7), "DE"),
+        ("DE", PartyKind.CONSUMER, None, date(2027, 1, 7), "DE-consumer"),
+        ("DE", PartyKind.UNDERTAKING, date(2014, 7, 28), date(2027, 1, 7), "DE-before-2014"),
+        ("DE", PartyKind.UNDERTAKING, date(2014, 7, 29), date(2027, 1, 7), "DE"),
+        # §6 loi du 18 avril 2004 (amended 2013); consumers: no statute cited for the rate
+        ("LU", PartyKind.UNDERTAKING, None, date(2027, 1, 7), "LU"),
+        ("LU", PartyKind.CONSUMER, None, date(2027, 1, 7), None),
+        # §7 Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675
+        ("UK", PartyKind.PUBLIC, None, date(2027, 1, 7), "UK"),
+        # §1 Directive 2011/7/EU arts. 2(6), 2(7), 3(2)
+        ("EU", PartyKind.UNDERTAKING, None, date(2027, 1, 7), "EU"),
+    ],
+)
+def test_the_rule_each_regime_states_in_words(
+    code: str, debtor: PartyKind, contract: date | None, day: date, key: str | None
+) -> None:
+    law = regime(code, debtor=debtor, contract_date=contract)
+    assert law.rule_on(day) == key
+    # a user's tables change the figures, not the rule
+    if "ecb_mro" in law.table_names:
+        assert law.with_tables({"ecb_mro": _ecb()}).rule_on(day) == key
+
+
+def test_rule_on_checks_its_day() -> None:
+    with pytest.raises(InvalidType, match="day"):
+        regime("FR").rule_on("2027-01-07")  # type: ignore[arg-type]

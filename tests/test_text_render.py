@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from attrs import frozen
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from payterms.calendars import BusinessCalendar
 from payterms.dunning import DunningLadder, ReminderClaim
 from payterms.errors import InvalidArgument, InvalidTerms, InvalidType, RateNotPublished
-from payterms.law import Debtor, regime
+from payterms.law import Debtor, PartyKind, regime
 from payterms.terms import (
     DiscountTier,
     EndOfMonth,
@@ -31,9 +31,10 @@ from payterms.text import (
     describe_claim,
     describe_invoice,
     parse,
+    statutory_rule,
     xrechnung_skonto,
 )
-from payterms.text.vocab import CLAIMS
+from payterms.text.vocab import CLAIMS, RATE_RULES
 from strategies import examples, payment_terms
 
 LANGS = sorted(VOCABULARIES)
@@ -415,17 +416,16 @@ def test_invoice_block_reads_the_tables_the_regime_carries() -> None:
     from payterms.law import RateTable, regime
 
     # rates-update.md §3.2: the ECB rate on 1 January 2026 (2.15) is read only in the
-    # press, so the 2026 H1 rate raises; with the rate brought as a table (a user who read
+    # press, so the 2026 H1 rate is not published: the block states the rule of L441-10 II
+    # in words (legal.md §4), no figure; with the rate brought as a table (a user who read
     # the ECB press release) the block states 2.15 + 10 = 12.15 %.
     terms = PaymentTerms.end_of_month(45)
     sched = terms.schedule(date(2026, 1, 15), Decimal("1210.00"))
-    with pytest.raises(RateNotPublished, match="ecb_mro") as info:
-        describe_invoice(sched, "fr", regime("FR"))
-    # the function takes no assume=: its note names the ways out it has
-    assert info.value.__notes__ == [
-        "describe_invoice takes no assumption: state the rate with rate=, or pass a regime "
-        "built with tables="
-    ]
+    with pytest.raises(RateNotPublished, match="ecb_mro"):
+        regime("FR").rate_on(date(2026, 3, 18))
+    lines = describe_invoice(sched, "fr", regime("FR")).splitlines()
+    assert lines[3] == PENALTY_RULES[("FR", "fr")]
+    assert "%" not in lines[3]
     assert (
         describe_invoice(sched, "fr", regime("FR"), rate=Decimal("0.1215"))
         .splitlines()[3]  # after the terms the schedule came from, the date, the discount
@@ -460,12 +460,25 @@ def test_invoice_block_with_the_german_statutory_regime() -> None:
 
 
 def test_invoice_block_never_extrapolates_a_rate() -> None:
-    from payterms.errors import RateNotPublished
-    from payterms.law import regime
+    from payterms.law import PartyKind
 
+    # the BE 2026 H1 rate is not published (rates-update.md): the rule of art. 5 of the law
+    # of 2 August 2002 in words (legal.md §2.1), no figure carried forward
     sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100.00"))
-    with pytest.raises(RateNotPublished):
-        describe_invoice(sched, "nl", regime("BE"))  # BE table ends 2025-12-31
+    lines = describe_invoice(sched, "nl", regime("BE")).splitlines()
+    assert lines[-2] == PENALTY_RULES[("BE", "nl")]
+    assert "10,5" not in lines[-2]
+    # Luxembourg consumer debts: the sources read cite no statute for the yearly legal rate
+    # (legal.md §6), so there is no rule to state: the block raises, naming the ways out
+    lu = regime("LU", debtor=PartyKind.CONSUMER)
+    with pytest.raises(RateNotPublished, match="lu_legal_rate") as info:
+        describe_invoice(sched, "fr", lu)
+    assert info.value.__notes__ == [
+        "describe_invoice takes no assumption and this regime has no statutory rule it "
+        "states in words: state the rate with rate=, or pass a regime built with tables="
+    ]
+    lines = describe_invoice(sched, "fr", lu, rate=Decimal("0.045")).splitlines()
+    assert lines[-1].startswith("Pénalités de retard : 4,5 % par an")
 
 
 def test_invoice_block_refuses_a_currency_mismatch() -> None:
@@ -645,3 +658,690 @@ def test_claim_statement_checks_its_arguments() -> None:
         describe_claim(claim, "xx")
     with pytest.raises(InvalidType, match="regime='BE'"):
         describe_claim(claim, "en", "BE")
+
+
+# -- the statutory rule in words, where the rate of the period is not yet published --
+
+TODAY = date(2026, 12, 7)
+AFTER = date(2027, 1, 7)  # the first interest day of an invoice issued TODAY, net 30
+
+# The statutory rule each regime states, in each language, for an invoice issued on
+# 7 December 2026 (net 30: interest from 7 January 2027, no rate published for that day).
+# Each row: the rule's key, the regime, the expected line, and the legal source it words.
+RULE_ROWS = [
+    (
+        "BE",
+        "BE",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is the rate of the European "
+        "Central Bank's most recent main refinancing operation before the first day of the "
+        "half-year, plus eight percentage points, rounded up to the next half percentage "
+        "point (law of 2 August 2002, art. 5), due from the day after the due date.",
+        "legal.md §2.1: law of 2 August 2002 art. 5 al. 2 (taux directeur + 8 points, "
+        "rounded up to the half point), art. 2, 4°",
+    ),
+    (
+        "BE",
+        "BE",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit le taux directeur de la Banque "
+        "centrale européenne (sa plus récente opération principale de refinancement avant "
+        "le premier jour du semestre), majoré de huit points de pourcentage et arrondi au "
+        "demi-point de pourcentage supérieur (loi du 2 août 2002, art. 5), exigibles dès le "
+        "jour suivant la date de paiement.",
+        "legal.md §2.1: law of 2 August 2002 art. 5 al. 2 (taux directeur + 8 points, "
+        "rounded up to the half point), art. 2, 4°",
+    ),
+    (
+        "BE",
+        "BE",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk de "
+        "referentie-interestvoet (de meest recente basisherfinancieringsoperatie van de "
+        "Europese Centrale Bank vóór de eerste kalenderdag van het halfjaar), vermeerderd "
+        "met acht procentpunten en afgerond tot het hogere halve procentpunt (wet van 2 "
+        "augustus 2002, art. 5), vanaf de dag na de vervaldatum.",
+        "legal.md §2.1: law of 2 August 2002 art. 5 al. 2 (taux directeur + 8 points, "
+        "rounded up to the half point), art. 2, 4°",
+    ),
+    (
+        "BE",
+        "BE",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. der Leitzins der Europäischen "
+        "Zentralbank (ihr jüngstes Hauptrefinanzierungsgeschäft vor dem ersten Kalendertag "
+        "des Halbjahres) zuzüglich acht Prozentpunkten, aufgerundet auf den nächsten halben "
+        "Prozentpunkt (Gesetz vom 2. August 2002, Art. 5), ab dem Tag nach Fälligkeit.",
+        "legal.md §2.1: law of 2 August 2002 art. 5 al. 2 (taux directeur + 8 points, "
+        "rounded up to the half point), art. 2, 4°",
+    ),
+    (
+        "BE-consumer",
+        "BE",
+        PartyKind.CONSUMER,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is at most the rate of the law "
+        "of 2 August 2002 (art. 5): the European Central Bank's main refinancing rate plus "
+        "eight percentage points, rounded up to the next half percentage point (Code of "
+        "Economic Law, art. XIX.4), due from the day after the due date.",
+        "legal.md §2.3: Code of Economic Law art. XIX.4 (at most the rate of art. 5 of the "
+        "law of 2 August 2002)",
+    ),
+    (
+        "BE-consumer",
+        "BE",
+        PartyKind.CONSUMER,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit au plus le taux de la loi du 2 "
+        "août 2002 (art. 5) : le taux directeur de la Banque centrale européenne majoré de "
+        "huit points de pourcentage et arrondi au demi-point de pourcentage supérieur (Code "
+        "de droit économique, art. XIX.4), exigibles dès le jour suivant la date de "
+        "paiement.",
+        "legal.md §2.3: Code of Economic Law art. XIX.4 (at most the rate of art. 5 of the "
+        "law of 2 August 2002)",
+    ),
+    (
+        "BE-consumer",
+        "BE",
+        PartyKind.CONSUMER,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk ten "
+        "hoogste de rentevoet van de wet van 2 augustus 2002 (art. 5): de "
+        "referentie-interestvoet vermeerderd met acht procentpunten en afgerond tot het "
+        "hogere halve procentpunt (Wetboek van economisch recht, art. XIX.4), vanaf de dag "
+        "na de vervaldatum.",
+        "legal.md §2.3: Code of Economic Law art. XIX.4 (at most the rate of art. 5 of the "
+        "law of 2 August 2002)",
+    ),
+    (
+        "BE-consumer",
+        "BE",
+        PartyKind.CONSUMER,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. höchstens der Zinssatz des Gesetzes vom "
+        "2. August 2002 (Art. 5): der Leitzins der Europäischen Zentralbank zuzüglich acht "
+        "Prozentpunkten, aufgerundet auf den nächsten halben Prozentpunkt "
+        "(Wirtschaftsgesetzbuch, Art. XIX.4), ab dem Tag nach Fälligkeit.",
+        "legal.md §2.3: Code of Economic Law art. XIX.4 (at most the rate of art. 5 of the "
+        "law of 2 August 2002)",
+    ),
+    (
+        "FR",
+        "FR",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is the rate the European Central "
+        "Bank applied to its most recent refinancing operation, as in force on 1 January or "
+        "1 July of the half-year, plus 10 percentage points (Code de commerce, art. L441-10 "
+        "II), due from the day after the due date.",
+        "legal.md §4: Code de commerce art. L441-10 II (ECB rate of its most recent "
+        "refinancing operation + 10 points; 1 January / 1 July)",
+    ),
+    (
+        "FR",
+        "FR",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit le taux appliqué par la Banque "
+        "centrale européenne à son opération de refinancement la plus récente, en vigueur "
+        "au 1er janvier ou au 1er juillet du semestre, majoré de 10 points de pourcentage "
+        "(Code de commerce, art. L441-10 II), exigibles dès le jour suivant la date de "
+        "paiement.",
+        "legal.md §4: Code de commerce art. L441-10 II (ECB rate of its most recent "
+        "refinancing operation + 10 points; 1 January / 1 July)",
+    ),
+    (
+        "FR",
+        "FR",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk de "
+        "rentevoet die de Europese Centrale Bank toepaste op haar meest recente "
+        "herfinancieringstransactie, zoals geldend op 1 januari of 1 juli van het halfjaar, "
+        "vermeerderd met 10 procentpunten (Code de commerce, art. L441-10 II), vanaf de dag "
+        "na de vervaldatum.",
+        "legal.md §4: Code de commerce art. L441-10 II (ECB rate of its most recent "
+        "refinancing operation + 10 points; 1 January / 1 July)",
+    ),
+    (
+        "FR",
+        "FR",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. der Zinssatz der jüngsten "
+        "Refinanzierungsoperation der Europäischen Zentralbank, gültig am 1. Januar bzw. 1. "
+        "Juli des Halbjahres, zuzüglich 10 Prozentpunkten (Code de commerce, Art. L441-10 "
+        "II), ab dem Tag nach Fälligkeit.",
+        "legal.md §4: Code de commerce art. L441-10 II (ECB rate of its most recent "
+        "refinancing operation + 10 points; 1 January / 1 July)",
+    ),
+    (
+        "NL",
+        "NL",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is the statutory commercial "
+        "interest: the rate of the European Central Bank's most recent main refinancing "
+        "operation before the first day of the half-year, plus eight percentage points "
+        "(art. 6:119a, 6:119b and 6:120 lid 2 BW), due from the day after the due date.",
+        "legal.md §3: art. 6:119a, 6:119b and 6:120 lid 2 BW (ECB rate before the first day "
+        "of the half-year + 8 points)",
+    ),
+    (
+        "NL",
+        "NL",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit l'intérêt commercial légal : le "
+        "taux de la plus récente opération principale de refinancement de la Banque "
+        "centrale européenne avant le premier jour du semestre, majoré de huit points de "
+        "pourcentage (art. 6:119a, 6:119b et 6:120, al. 2, BW), exigibles dès le jour "
+        "suivant la date de paiement.",
+        "legal.md §3: art. 6:119a, 6:119b and 6:120 lid 2 BW (ECB rate before the first day "
+        "of the half-year + 8 points)",
+    ),
+    (
+        "NL",
+        "NL",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk de "
+        "wettelijke handelsrente: de rente van de meest recente "
+        "basisherfinancieringstransactie van de Europese Centrale Bank die heeft "
+        "plaatsgevonden vóór de eerste kalenderdag van het halfjaar, vermeerderd met acht "
+        "procentpunten (art. 6:119a, 6:119b en 6:120 lid 2 BW), vanaf de dag na de "
+        "vervaldatum.",
+        "legal.md §3: art. 6:119a, 6:119b and 6:120 lid 2 BW (ECB rate before the first day "
+        "of the half-year + 8 points)",
+    ),
+    (
+        "NL",
+        "NL",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. die gesetzlichen Handelszinsen: der "
+        "Zinssatz des jüngsten Hauptrefinanzierungsgeschäfts der Europäischen Zentralbank "
+        "vor dem ersten Kalendertag des Halbjahres zuzüglich acht Prozentpunkten (Art. "
+        "6:119a, 6:119b und 6:120 Abs. 2 BW), ab dem Tag nach Fälligkeit.",
+        "legal.md §3: art. 6:119a, 6:119b and 6:120 lid 2 BW (ECB rate before the first day "
+        "of the half-year + 8 points)",
+    ),
+    (
+        "NL-consumer",
+        "NL",
+        PartyKind.CONSUMER,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is the statutory interest, at "
+        "the rate fixed by order in council (art. 6:119 and 6:120 lid 1 BW), due from the "
+        "day after the due date.",
+        "legal.md §3: art. 6:119 and 6:120 lid 1 BW (wettelijke rente fixed by AMvB)",
+    ),
+    (
+        "NL-consumer",
+        "NL",
+        PartyKind.CONSUMER,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit l'intérêt légal, au taux fixé "
+        "par mesure d'administration générale (art. 6:119 et 6:120, al. 1, BW), exigibles "
+        "dès le jour suivant la date de paiement.",
+        "legal.md §3: art. 6:119 and 6:120 lid 1 BW (wettelijke rente fixed by AMvB)",
+    ),
+    (
+        "NL-consumer",
+        "NL",
+        PartyKind.CONSUMER,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk de "
+        "wettelijke rente, zoals vastgesteld bij algemene maatregel van bestuur (art. 6:119 "
+        "en 6:120 lid 1 BW), vanaf de dag na de vervaldatum.",
+        "legal.md §3: art. 6:119 and 6:120 lid 1 BW (wettelijke rente fixed by AMvB)",
+    ),
+    (
+        "NL-consumer",
+        "NL",
+        PartyKind.CONSUMER,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. die gesetzlichen Zinsen in der durch "
+        "Verordnung festgesetzten Höhe (Art. 6:119 und 6:120 Abs. 1 BW), ab dem Tag nach "
+        "Fälligkeit.",
+        "legal.md §3: art. 6:119 and 6:120 lid 1 BW (wettelijke rente fixed by AMvB)",
+    ),
+    (
+        "DE",
+        "DE",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is 9 percentage points above the "
+        "base rate of § 247 BGB (§ 288(2) BGB), due from the day after the due date.",
+        "legal.md §5: § 288(2) BGB (9 points above the Basiszinssatz of § 247 BGB)",
+    ),
+    (
+        "DE",
+        "DE",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit 9 points de pourcentage "
+        "au-dessus du taux de base du § 247 BGB (§ 288, al. 2, BGB), exigibles dès le jour "
+        "suivant la date de paiement.",
+        "legal.md §5: § 288(2) BGB (9 points above the Basiszinssatz of § 247 BGB)",
+    ),
+    (
+        "DE",
+        "DE",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk 9 "
+        "procentpunten boven de basisrentevoet van § 247 BGB (§ 288, lid 2, BGB), vanaf de "
+        "dag na de vervaldatum.",
+        "legal.md §5: § 288(2) BGB (9 points above the Basiszinssatz of § 247 BGB)",
+    ),
+    (
+        "DE",
+        "DE",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. 9 Prozentpunkte über dem Basiszinssatz "
+        "nach § 247 BGB (§ 288 Abs. 2 BGB), ab dem Tag nach Fälligkeit.",
+        "legal.md §5: § 288(2) BGB (9 points above the Basiszinssatz of § 247 BGB)",
+    ),
+    (
+        "DE-consumer",
+        "DE",
+        PartyKind.CONSUMER,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is 5 percentage points above the "
+        "base rate of § 247 BGB (§ 288(1) BGB), due from the day after the due date.",
+        "legal.md §5: § 288(1) BGB (5 points above the Basiszinssatz)",
+    ),
+    (
+        "DE-consumer",
+        "DE",
+        PartyKind.CONSUMER,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit 5 points de pourcentage "
+        "au-dessus du taux de base du § 247 BGB (§ 288, al. 1, BGB), exigibles dès le jour "
+        "suivant la date de paiement.",
+        "legal.md §5: § 288(1) BGB (5 points above the Basiszinssatz)",
+    ),
+    (
+        "DE-consumer",
+        "DE",
+        PartyKind.CONSUMER,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk 5 "
+        "procentpunten boven de basisrentevoet van § 247 BGB (§ 288, lid 1, BGB), vanaf de "
+        "dag na de vervaldatum.",
+        "legal.md §5: § 288(1) BGB (5 points above the Basiszinssatz)",
+    ),
+    (
+        "DE-consumer",
+        "DE",
+        PartyKind.CONSUMER,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. 5 Prozentpunkte über dem Basiszinssatz "
+        "nach § 247 BGB (§ 288 Abs. 1 BGB), ab dem Tag nach Fälligkeit.",
+        "legal.md §5: § 288(1) BGB (5 points above the Basiszinssatz)",
+    ),
+    (
+        "DE-before-2014",
+        "DE",
+        PartyKind.UNDERTAKING,
+        date(2014, 7, 1),
+        "en",
+        "Late payment interest at the statutory rate, that is 8 percentage points above the "
+        "base rate of § 247 BGB (§ 288(2) BGB as in force up to 28 July 2014, Art. 229 § 34 "
+        "EGBGB), due from the day after the due date.",
+        "legal.md §5: Art. 229 § 34 EGBGB (+ 8 points for obligations up to 28 July 2014)",
+    ),
+    (
+        "DE-before-2014",
+        "DE",
+        PartyKind.UNDERTAKING,
+        date(2014, 7, 1),
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit 8 points de pourcentage "
+        "au-dessus du taux de base du § 247 BGB (§ 288, al. 2, BGB en vigueur jusqu'au 28 "
+        "juillet 2014, art. 229 § 34 EGBGB), exigibles dès le jour suivant la date de "
+        "paiement.",
+        "legal.md §5: Art. 229 § 34 EGBGB (+ 8 points for obligations up to 28 July 2014)",
+    ),
+    (
+        "DE-before-2014",
+        "DE",
+        PartyKind.UNDERTAKING,
+        date(2014, 7, 1),
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk 8 "
+        "procentpunten boven de basisrentevoet van § 247 BGB (§ 288, lid 2, BGB zoals van "
+        "kracht tot 28 juli 2014, art. 229 § 34 EGBGB), vanaf de dag na de vervaldatum.",
+        "legal.md §5: Art. 229 § 34 EGBGB (+ 8 points for obligations up to 28 July 2014)",
+    ),
+    (
+        "DE-before-2014",
+        "DE",
+        PartyKind.UNDERTAKING,
+        date(2014, 7, 1),
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. 8 Prozentpunkte über dem Basiszinssatz "
+        "nach § 247 BGB (§ 288 Abs. 2 BGB in der bis 28. Juli 2014 geltenden Fassung, Art. "
+        "229 § 34 EGBGB), ab dem Tag nach Fälligkeit.",
+        "legal.md §5: Art. 229 § 34 EGBGB (+ 8 points for obligations up to 28 July 2014)",
+    ),
+    (
+        "LU",
+        "LU",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is the European Central Bank "
+        "reference rate published at the start of the half-year, plus 8 percentage points "
+        "(loi du 18 avril 2004, as amended by the loi du 29 mars 2013), due from the day "
+        "after the due date.",
+        "legal.md §6: loi du 18 avril 2004 as amended by the loi du 29 mars 2013 (ECB rate "
+        "+ 8 points)",
+    ),
+    (
+        "LU",
+        "LU",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit le taux de référence de la "
+        "Banque centrale européenne publié au début du semestre, majoré de 8 points de "
+        "pourcentage (loi du 18 avril 2004, modifiée par la loi du 29 mars 2013), exigibles "
+        "dès le jour suivant la date de paiement.",
+        "legal.md §6: loi du 18 avril 2004 as amended by the loi du 29 mars 2013 (ECB rate "
+        "+ 8 points)",
+    ),
+    (
+        "LU",
+        "LU",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk de "
+        "referentierentevoet van de Europese Centrale Bank bekendgemaakt bij het begin van "
+        "het halfjaar, vermeerderd met 8 procentpunten (wet van 18 april 2004, gewijzigd "
+        "bij de wet van 29 maart 2013), vanaf de dag na de vervaldatum.",
+        "legal.md §6: loi du 18 avril 2004 as amended by the loi du 29 mars 2013 (ECB rate "
+        "+ 8 points)",
+    ),
+    (
+        "LU",
+        "LU",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. der zu Beginn des Halbjahres "
+        "veröffentlichte Referenzzinssatz der Europäischen Zentralbank zuzüglich 8 "
+        "Prozentpunkten (Gesetz vom 18. April 2004, geändert durch das Gesetz vom 29. März "
+        "2013), ab dem Tag nach Fälligkeit.",
+        "legal.md §6: loi du 18 avril 2004 as amended by the loi du 29 mars 2013 (ECB rate "
+        "+ 8 points)",
+    ),
+    (
+        "UK",
+        "UK",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is 8 percentage points over the "
+        "Bank of England base rate in force on 30 June or 31 December before the day "
+        "interest starts to run (Late Payment of Commercial Debts (Interest) Act 1998; SI "
+        "2002/1675), due from the day after the due date.",
+        "legal.md §7: Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675 (8 "
+        "% over the reference rate of 30 June / 31 December)",
+    ),
+    (
+        "UK",
+        "UK",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit 8 points de pourcentage "
+        "au-dessus du taux de base de la Banque d'Angleterre en vigueur le 30 juin ou le 31 "
+        "décembre précédant le jour où les intérêts commencent à courir (Late Payment of "
+        "Commercial Debts (Interest) Act 1998 ; SI 2002/1675), exigibles dès le jour "
+        "suivant la date de paiement.",
+        "legal.md §7: Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675 (8 "
+        "% over the reference rate of 30 June / 31 December)",
+    ),
+    (
+        "UK",
+        "UK",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk 8 "
+        "procentpunten boven de basisrente van de Bank of England die gold op 30 juni of 31 "
+        "december vóór de dag waarop de rente begint te lopen (Late Payment of Commercial "
+        "Debts (Interest) Act 1998; SI 2002/1675), vanaf de dag na de vervaldatum.",
+        "legal.md §7: Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675 (8 "
+        "% over the reference rate of 30 June / 31 December)",
+    ),
+    (
+        "UK",
+        "UK",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. 8 Prozentpunkte über dem Leitzins der "
+        "Bank of England, der am 30. Juni bzw. 31. Dezember vor dem Beginn des Zinslaufs "
+        "galt (Late Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675), ab dem "
+        "Tag nach Fälligkeit.",
+        "legal.md §7: Late Payment of Commercial Debts (Interest) Act 1998, SI 2002/1675 (8 "
+        "% over the reference rate of 30 June / 31 December)",
+    ),
+    (
+        "EU",
+        "EU",
+        PartyKind.UNDERTAKING,
+        None,
+        "en",
+        "Late payment interest at the statutory rate, that is the European Central Bank's "
+        "main refinancing rate in force on 1 January or 1 July of the half-year, plus 8 "
+        "percentage points (Directive 2011/7/EU, arts. 2(6), 2(7) and 3(2)), due from the "
+        "day after the due date.",
+        "legal.md §1: Directive 2011/7/EU arts. 2(6), 2(7)(a), 3(2) (ECB rate on 1 January "
+        "/ 1 July + 8 points)",
+    ),
+    (
+        "EU",
+        "EU",
+        PartyKind.UNDERTAKING,
+        None,
+        "fr",
+        "Pénalités de retard au taux prévu par la loi, soit le taux de la Banque centrale "
+        "européenne pour ses opérations principales de refinancement en vigueur au 1er "
+        "janvier ou au 1er juillet du semestre, majoré de 8 points de pourcentage "
+        "(directive 2011/7/UE, art. 2, points 6 et 7, et art. 3, par. 2), exigibles dès le "
+        "jour suivant la date de paiement.",
+        "legal.md §1: Directive 2011/7/EU arts. 2(6), 2(7)(a), 3(2) (ECB rate on 1 January "
+        "/ 1 July + 8 points)",
+    ),
+    (
+        "EU",
+        "EU",
+        PartyKind.UNDERTAKING,
+        None,
+        "nl",
+        "Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk de rente "
+        "van de Europese Centrale Bank voor haar basisherfinancieringstransacties, geldend "
+        "op 1 januari of 1 juli van het halfjaar, vermeerderd met 8 procentpunten "
+        "(richtlijn 2011/7/EU, art. 2, punten 6 en 7, en art. 3, lid 2), vanaf de dag na de "
+        "vervaldatum.",
+        "legal.md §1: Directive 2011/7/EU arts. 2(6), 2(7)(a), 3(2) (ECB rate on 1 January "
+        "/ 1 July + 8 points)",
+    ),
+    (
+        "EU",
+        "EU",
+        PartyKind.UNDERTAKING,
+        None,
+        "de",
+        "Verzugszinsen in gesetzlicher Höhe, d. h. der Hauptrefinanzierungssatz der "
+        "Europäischen Zentralbank, gültig am 1. Januar bzw. 1. Juli des Halbjahres, "
+        "zuzüglich 8 Prozentpunkten (Richtlinie 2011/7/EU, Art. 2 Nr. 6 und 7, Art. 3 Abs. "
+        "2), ab dem Tag nach Fälligkeit.",
+        "legal.md §1: Directive 2011/7/EU arts. 2(6), 2(7)(a), 3(2) (ECB rate on 1 January "
+        "/ 1 July + 8 points)",
+    ),
+]
+PENALTY_RULES = {(row[0], row[4]): row[5] for row in RULE_ROWS}
+
+
+@pytest.mark.parametrize(
+    ("key", "code", "debtor", "contract", "lang", "line", "source"),
+    RULE_ROWS,
+    ids=[f"{row[0]}-{row[4]}" for row in RULE_ROWS],
+)
+def test_an_invoice_issued_today_states_the_rule_of_its_regime(
+    key: str,
+    code: str,
+    debtor: PartyKind,
+    contract: date | None,
+    lang: str,
+    line: str,
+    source: str,
+) -> None:
+    law = regime(code, debtor=debtor, contract_date=contract)
+    sched = PaymentTerms.net(30).schedule(TODAY, Decimal("1000.00"), currency=law.currency)
+    assert sched.final_due + timedelta(days=1) == AFTER
+    with pytest.raises(RateNotPublished):
+        law.rate_on(AFTER)  # the premise: the rate of that day is not published
+    assert law.rule_on(AFTER) == key
+    lines = describe_invoice(sched, lang, law).splitlines()
+    # the penalty line follows the terms, the due date and the discount line, in place of the figure
+    assert lines[3] == line
+    rule = statutory_rule(law, AFTER, lang)
+    assert rule is not None
+    assert rule in line
+    assert source  # every row names its legal source
+    # the rest of the block is what an agreed rate gives
+    agreed = describe_invoice(sched, lang, law, rate=Decimal("0.1")).splitlines()
+    assert lines[:3] + lines[4:] == agreed[:3] + agreed[4:]
+
+
+def test_every_rule_is_worded_in_every_language() -> None:
+    keys = {row[0] for row in RULE_ROWS}
+    for lang in LANGS:
+        assert set(RATE_RULES[lang]) == keys
+    assert set(PENALTY_RULES) == {(key, lang) for key in keys for lang in LANGS}
+
+
+@pytest.mark.parametrize(
+    ("law", "why"),
+    [
+        # legal.md §6: the Luxembourg legal rate for consumers is fixed yearly by règlement
+        # grand-ducal, but no statute or article for it is cited in the sources read
+        (regime("LU", debtor=PartyKind.CONSUMER), "lu_legal_rate"),
+        # legal.md §3: for Dutch contracts before 16 March 2013 the move from ECB + 7 to
+        # ECB + 8 is UNCONFIRMED
+        (regime("NL", contract_date=date(2012, 1, 1)), "nl_handelsrente"),
+    ],
+)
+def test_a_regime_without_a_rule_in_words_keeps_raising(law: object, why: str) -> None:
+    sched = PaymentTerms.net(30).schedule(TODAY, Decimal("1000.00"))
+    assert statutory_rule(law, AFTER) is None
+    with pytest.raises(RateNotPublished, match=why) as info:
+        describe_invoice(sched, "en", law)  # type: ignore[arg-type]
+    assert "has no statutory rule it states in words" in info.value.__notes__[0]
+
+
+def test_a_published_rate_keeps_its_figure() -> None:
+    # legal.md §0.1 / rates-update.md: Basiszinssatz H1 2026 1.27 + 9 points = 10.27 %
+    # (§ 288(2) BGB): published, so the figure is stated, not the rule
+    sched = PaymentTerms.net(30).schedule(date(2026, 1, 15), Decimal("100.00"))
+    for lang in LANGS:
+        line = describe_invoice(sched, lang, regime("DE")).splitlines()[3]
+        assert "10" in line
+        assert "27" in line
+        assert RATE_RULES[lang]["DE"] not in line
+    # a regime of the caller's own, without rule_on: the figure it gives
+    assert statutory_rule(FR_REGIME, AFTER) is None
+
+
+def test_statutory_rule_checks_its_language() -> None:
+    with pytest.raises(InvalidArgument, match="lang"):
+        statutory_rule(regime("FR"), AFTER, "es")
+
+
+def _ruled() -> list[object]:
+    out: list[object] = []
+    for code in ("BE", "DE", "EU", "FR", "LU", "NL", "UK"):
+        for debtor in PartyKind:
+            for contract in (None, date(2012, 5, 1), date(2014, 7, 1)):
+                try:
+                    law = regime(code, debtor=debtor, contract_date=contract)
+                except InvalidArgument:
+                    continue  # the regime does not cover that debtor
+                if law.rule_on(AFTER) is not None:
+                    out.append(law)
+    return out
+
+
+RULED = _ruled()
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from(RULED),
+    st.dates(date(2015, 3, 16), date(2060, 12, 31)),
+    st.integers(0, 120),
+    st.sampled_from(LANGS),
+)
+@example(regime("FR"), TODAY, 30, "fr")
+@example(regime("UK"), TODAY, 30, "en")
+@example(regime("BE", contract_date=date(2012, 5, 1)), date(2015, 3, 16), 0, "nl")
+def test_describe_invoice_never_raises_where_the_law_has_a_rule(
+    law: object, issue: date, days: int, lang: str
+) -> None:
+    currency = getattr(law, "currency", "EUR")
+    sched = PaymentTerms.net(days).schedule(issue, Decimal("1000.00"), currency=currency)
+    day = sched.final_due + timedelta(days=1)
+    lines = describe_invoice(sched, lang, law).splitlines()  # type: ignore[arg-type]
+    try:
+        rate = law.rate_on(day)  # type: ignore[attr-defined]
+    except RateNotPublished:
+        rule = statutory_rule(law, day, lang)
+        assert rule is not None
+        # the rule in place of the figure, every other line as with an agreed rate
+        agreed = describe_invoice(sched, lang, law, rate=Decimal("0.1")).splitlines()  # type: ignore[arg-type]
+        changed = [i for i, (a, b) in enumerate(zip(lines, agreed, strict=True)) if a != b]
+        assert len(changed) == 1
+        assert lines[changed[0]] == VOCABULARIES[lang].templates.penalty_rule.format(rule=rule)
+    else:
+        # published: the figure in force that day, as before
+        assert lines == describe_invoice(sched, lang, law, rate=rate).splitlines()  # type: ignore[arg-type]

@@ -252,6 +252,7 @@ if TYPE_CHECKING:  # the names below load on first use (see __getattr__)
         describe_claim,
         describe_invoice,
         parse_with_notes,
+        statutory_rule,
         xrechnung_skonto,
     )
     from payterms.timing import (
@@ -300,6 +301,7 @@ _LAZY: dict[str, str] = {
     "Parsed": "payterms.text",
     "describe_invoice": "payterms.text",
     "describe_claim": "payterms.text",
+    "statutory_rule": "payterms.text",
     "xrechnung_skonto": "payterms.text",
     # Many invoices at once
     "schedules": "payterms.batch",
@@ -543,6 +545,7 @@ __all__ = [
     "Parsed",
     "describe_invoice",
     "describe_claim",
+    "statutory_rule",
     "xrechnung_skonto",
     # -- Many invoices at once
     "schedules",

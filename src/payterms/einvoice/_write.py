@@ -182,6 +182,16 @@ def _lang(text: str | None, terms: PaymentTerms) -> str:
     return "en"
 
 
+def _penalty_rule(part: PaymentPart, where: str) -> list[str]:
+    """Return the sentence for a penalty stated as a rule in the note PMD, without a rate."""
+    if part.penalty is not None or not any(note.subject == "PMD" for note in part.notes):
+        return []
+    return [
+        f"late-payment penalty in words only, with no rate in the part (as the statutory "
+        f"rule before its rate is published): {where}; in the note PMD (BT-22)"
+    ]
+
+
 def plan(part: PaymentPart, profile: Profile) -> Plan:
     """Return the writer's decisions for *part* in *profile* (see the module docstring)."""
     if not isinstance(part, PaymentPart):
@@ -250,6 +260,7 @@ def plan(part: PaymentPart, profile: Profile) -> Plan:
                     "carries one discount; in the terms text (BT-20)"
                 )
             seen.add(d.installment)
+        in_text += _penalty_rule(part, "no penalty terms element (no rate to state)")
         return Plan(text, structured=True, skonto=False, in_text=tuple(in_text))
     if len(part.dues) > 1:
         in_text.append(
@@ -298,4 +309,5 @@ def plan(part: PaymentPart, profile: Profile) -> Plan:
             f"late-payment penalty {part.penalty} % a year: no element in the {name} "
             "profile; in the note PMD (BT-22)"
         )
+    in_text += _penalty_rule(part, f"no element in the {name} profile")
     return Plan(text, structured=False, skonto=skonto, in_text=tuple(in_text))

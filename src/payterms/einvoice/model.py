@@ -43,7 +43,7 @@ from typing import TYPE_CHECKING
 from attrs import evolve, field, frozen
 
 from payterms._checks import check_date, to_decimal
-from payterms.errors import InvalidArgument, InvalidType
+from payterms.errors import InvalidArgument, InvalidType, RateNotPublished
 from payterms.terms import DiscountWindow, Due, PaymentTerms, Schedule, TaxBase
 
 if TYPE_CHECKING:
@@ -174,7 +174,8 @@ class PaymentPart:
     * *dues*: the instalments (date and amount); *discounts*: :class:`DiscountTerm` values,
       those on the whole invoice first, then each instalment's own (percentages or fixed
       amounts);
-    * *penalty*: the late-payment penalty rate in percent a year (2 for 2 %);
+    * *penalty*: the late-payment penalty rate in percent a year (2 for 2 %); ``None``
+      where none is stated as a figure (the note ``PMD`` may state the statutory rule);
     * *notes*: the payment mentions as invoice notes (:class:`Note`);
     * *terms*: the :class:`~payterms.terms.PaymentTerms` behind it, when known.
 
@@ -334,8 +335,12 @@ def payment_part(
     ``terms.tax_base`` is not ``INCLUDED``. With a *regime* (or an agreed yearly *rate*, a
     fraction: 0.1215 for 12.15 %) the part carries the penalty rate in percent and the
     payment mentions as notes, worded by :func:`payterms.text.describe_invoice`: ``AAB``
-    (discount or none), ``PMD`` (penalties), ``PMT`` (recovery indemnity). *mandate* is the
-    SEPA direct-debit mandate reference (BT-89).
+    (discount or none), ``PMD`` (penalties), ``PMT`` (recovery indemnity). Where the
+    regime's rate for the day after the final due date is not yet published, the part has
+    no penalty rate (``penalty`` is ``None``: no penalty element is written) and the note
+    ``PMD`` states the statutory rule in words, with its article
+    (:func:`payterms.text.statutory_rule`). *mandate* is the SEPA direct-debit mandate
+    reference (BT-89).
 
     >>> from payterms import law
     >>> from payterms.terms import PaymentTerms
@@ -348,6 +353,10 @@ def payment_part(
     ['AAB', 'PMD', 'PMT']
     >>> print(part.notes[2].text)
     Indemnité forfaitaire pour frais de recouvrement : 40,00 EUR.
+    >>> later = payment_part(terms.schedule(date(2026, 12, 7), Decimal("1200")), terms,
+    ...                      lang="fr", regime=law.regime("FR"))
+    >>> later.penalty is None, "L441-10 II" in later.notes[1].text
+    (True, True)
     """
     from payterms.text import describe, describe_invoice
 
@@ -406,9 +415,16 @@ def payment_part(
         lines = describe_invoice(dates_only, lang, regime, rate=rate_value).split("\n")
         if rate_value is None:
             assert regime is not None  # noqa: S101 - checked above
-            rate_value = regime.rate_on(schedule.final_due + timedelta(days=1))
-        penalty = (rate_value * 100).normalize()
-        penalty = penalty.quantize(Decimal(1)) if penalty == penalty.to_integral() else penalty
+            try:
+                rate_value = regime.rate_on(schedule.final_due + timedelta(days=1))
+            except RateNotPublished:
+                # not yet published: the note PMD states the statutory rule in words (the
+                # block above raised for a regime without one); no rate is written
+                rate_value = None
+        if rate_value is not None:
+            penalty = (rate_value * 100).normalize()
+            if penalty == penalty.to_integral():
+                penalty = penalty.quantize(Decimal(1))
         # describe_invoice: each instalment's line followed by its own discounts' lines, the
         # discounts on the whole invoice (or the line that there is none), the penalty, the
         # indemnity

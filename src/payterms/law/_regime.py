@@ -219,7 +219,11 @@ class Regime:
     payment terms (``None`` where the law sets none, as for consumers). ``silent`` lists
     ``(topic, note)`` pairs for the rules on which the law is silent and the regime's
     default is a convention; results report the notes whose topic the caller did not
-    set. ``sources`` cite the statutes.
+    set. ``sources`` cite the statutes. ``rate_rule`` names the statutory rate rule in
+    words (a key of :data:`payterms.text.vocab.RATE_RULES`, which states it with its
+    article in each language), in force from ``rate_rule_from`` (``None``: always):
+    an invoice states it where the rate of its period is not yet published
+    (:func:`payterms.text.describe_invoice`). ``None`` where payterms states no rule.
     """
 
     code: str
@@ -243,6 +247,8 @@ class Regime:
     term_caps: TermCaps | None = field(default=None, repr=False)
     due_adjustment: Adjustment = field(default=Adjustment.UNADJUSTED, repr=False)
     due_adjustment_source: str = field(default="", repr=False)
+    rate_rule: str | None = field(default=None, repr=False)
+    rate_rule_from: _dt.date | None = field(default=None, repr=False)
 
     def __attrs_post_init__(self) -> None:
         # a rate not published names STATUTORY_FORMULA only where this regime has one
@@ -261,6 +267,25 @@ class Regime:
         Decimal('0.115')
         """
         return self.rate.rate_on(check_date(day, "day"))
+
+    def rule_on(self, day: _dt.date) -> str | None:
+        """Return the key of the statutory rate rule for interest day *day*, or ``None``.
+
+        The key names the rule's wording in :data:`payterms.text.vocab.RATE_RULES`
+        (the rule with its article, in each language); ``None`` where the regime has no
+        rule payterms states in words on that day.
+
+        >>> from datetime import date
+        >>> from payterms.law import regime
+        >>> regime("DE").rule_on(date(2027, 1, 7))
+        'DE'
+        >>> regime("BE", contract_date=date(2012, 5, 1)).rule_on(date(2014, 9, 1)) is None
+        True
+        """
+        day = check_date(day, "day")
+        if self.rate_rule_from is not None and day < self.rate_rule_from:
+            return None
+        return self.rate_rule
 
     def rate_source(self, assume: RateAssumption | None = None) -> RateSource:
         """Return the rate rule, extended as *assume* says to days without a confirmed rate.

@@ -141,6 +141,7 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
                 ),
             ),
             sources=("Code of Economic Law Book XIX, art. XIX.4", "law of 2 August 2002, art. 5"),
+            rate_rule="BE-consumer",
         )
     return Regime(
         code="BE",
@@ -163,6 +164,9 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
             "law of 2 August 2002, arts. 5 and 6 (as amended 22 November 2013 and 14 August 2021)",
             "former Civil Code art. 1254 (imputation)",
         ),
+        rate_rule="BE",
+        # contracts before 16 March 2013 kept the former + 7 rule until 15 March 2015
+        rate_rule_from=OLD_CONTRACTS_SWITCH if old else None,
     )
 
 

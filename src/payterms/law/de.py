@@ -87,18 +87,18 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
     """Return the German regime; *contract_date* is the day the obligation arose."""
     old = contract_date is not None and contract_date <= CUTOVER
     if debtor is PartyKind.CONSUMER:
-        rate = RATE_CONSUMER
+        rate, rule = RATE_CONSUMER, "DE-consumer"
         compensation: FlatCompensation | NoCompensation = NoCompensation(
             "no EUR 40 Pauschale against a consumer (§ 288(5) BGB)", "§ 288(5) BGB"
         )
     elif old:
-        rate = RATE_BEFORE_2014
+        rate, rule = RATE_BEFORE_2014, "DE-before-2014"
         compensation = NoCompensation(
             "no EUR 40 Pauschale for obligations arising before 29 July 2014 (Art. 229 § 34 EGBGB)",
             "Art. 229 § 34 EGBGB",
         )
     else:
-        rate = RATE
+        rate, rule = RATE, "DE"
         compensation = COMPENSATION
     return Regime(
         code="DE",
@@ -123,6 +123,7 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
             "BGB §§ 247, 288, 289 (no compound interest), 367 (imputation)",
             "Art. 229 § 34 EGBGB (transition of 29 July 2014)",
         ),
+        rate_rule=rule,
     )
 
 

@@ -75,6 +75,7 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
         term_caps=TERM_CAPS,
         silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, IMPUTATION_OPEN),
         sources=("Directive 2011/7/EU arts. 2(6), 2(7), 3(2), 3(3), 4, 6",),
+        rate_rule="EU",
     )
 
 

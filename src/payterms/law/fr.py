@@ -106,6 +106,7 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
             "Code monétaire et financier art. L313-2 (taux de l'intérêt légal)",
             "Code civil arts. 1343-1 (imputation), 1343-2 (capitalisation)",
         ),
+        rate_rule="FR",
     )
 
 

@@ -92,6 +92,8 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
         term_caps=None if consumer else TERM_CAPS,
         silent=(DAY_COUNT_365, PAYMENT_DAY_COUNTED, SEMESTER_SPLIT, IMPUTATION_OPEN),
         sources=("loi du 18 avril 2004, as amended by the loi du 29 mars 2013",),
+        # consumer debts: no statute for the yearly legal rate is cited in the sources read
+        rate_rule=None if consumer else "LU",
     )
 
 

@@ -156,6 +156,8 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
             "art. 6:44 BW (imputation)",
             "art. 6:96 BW; Besluit vergoeding voor buitengerechtelijke incassokosten",
         ),
+        # contracts before 16 March 2013: the move from ECB + 7 to ECB + 8 is not confirmed
+        rate_rule="NL-consumer" if consumer else None if rate is RATE_BEFORE_2013 else "NL",
     )
 
 

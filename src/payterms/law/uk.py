@@ -82,6 +82,7 @@ def regime(*, contract_date: _dt.date | None, debtor: PartyKind) -> Regime:
             "Late Payment of Commercial Debts (Interest) Act 1998, ss. 1, 4, 5A",
             "Late Payment of Commercial Debts (Rate of Interest) (No. 3) Order 2002 (SI 2002/1675)",
         ),
+        rate_rule="UK",
     )
 
 

@@ -7,6 +7,8 @@
 * :func:`describe_claim` writes what a reminder claims, with the statutes behind it.
 * :func:`describe_invoice` writes an invoice's payment block: due dates, discount or
   none, late-payment interest and fixed compensation.
+* :func:`statutory_rule` states a regime's late-interest rate rule in words, with its
+  article (what an invoice says before the rate of its period is published).
 * :func:`xrechnung_skonto` writes the discount tiers as XRechnung ``#SKONTO#`` lines.
 * :mod:`payterms.text.vocab` holds one table per language.
 
@@ -32,6 +34,7 @@ from payterms.text.render import (
     describe,
     describe_claim,
     describe_invoice,
+    statutory_rule,
     xrechnung_skonto,
 )
 from payterms.text.vocab import VOCABULARIES, Sense, Templates, Vocabulary
@@ -56,6 +59,7 @@ __all__ = [
     "describe_invoice",
     "parse",
     "parse_with_notes",
+    "statutory_rule",
     "xrechnung_skonto",
 ]
 

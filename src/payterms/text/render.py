@@ -47,7 +47,7 @@ from payterms.terms import (
     TaxBase,
     end_of_month_rule,
 )
-from payterms.text.vocab import CLAIMS, VOCABULARIES, ClaimTemplates, Templates
+from payterms.text.vocab import CLAIMS, RATE_RULES, VOCABULARIES, ClaimTemplates, Templates
 
 __all__ = [
     "Claim",
@@ -55,6 +55,7 @@ __all__ = [
     "describe",
     "describe_claim",
     "describe_invoice",
+    "statutory_rule",
     "xrechnung_skonto",
 ]
 
@@ -360,9 +361,14 @@ def describe_invoice(
     final due date (``regime.rate_on``; or *rate* if given, for an agreed rate; both are
     yearly fractions, 0.1215 for 12.15 %, as everywhere in payterms) and the
     fixed compensation for recovery costs (``regime.compensation.amount``, in the
-    regime's currency, which must be the schedule's). A rate past the regime's published
-    table raises :class:`~payterms.errors.RateNotPublished`: it is never extrapolated; its
-    note names this function's ways out (*rate*, or a regime built with ``tables=``).
+    regime's currency, which must be the schedule's). An invoice is written before the
+    rate of the period after its due date is published: where the regime's table has no
+    published rate for that day, the block states the regime's statutory rule in words
+    with its article (:func:`statutory_rule`: "the ECB rate ... plus 10 percentage
+    points (Code de commerce, art. L441-10 II)"); no figure is ever extrapolated. A
+    regime without a rule it can state raises :class:`~payterms.errors.RateNotPublished`,
+    whose note names this function's ways out (*rate*, or a regime built with
+    ``tables=``).
 
     >>> from datetime import date
     >>> from decimal import Decimal
@@ -391,19 +397,11 @@ def describe_invoice(
     out.extend(_window_line(window, schedule.currency, t) for window in schedule.discounts)
     if not schedule.discounts and not any(due.discounts for due in schedule.dues):
         out.append(t.no_discount_line)
-    if regime is not None or rate is not None:
-        if rate is None:
-            assert regime is not None  # noqa: S101 - checked above
-            try:
-                rate = regime.rate_on(schedule.final_due + timedelta(days=1))
-            except RateNotPublished as exc:
-                exc.add_note(
-                    "describe_invoice takes no assumption: state the rate with rate=, or "
-                    "pass a regime built with tables="
-                )
-                raise
+    if rate is not None:
         percent = to_decimal(rate, "rate") * 100
         out.append(t.penalty.format(r=_number(percent, t)))
+    elif regime is not None:
+        out.append(_penalty(regime, schedule.final_due + timedelta(days=1), lang.lower(), t))
     if regime is not None:
         currency = getattr(regime, "currency", schedule.currency)
         if currency != schedule.currency:
@@ -416,6 +414,50 @@ def describe_invoice(
                 )
             )
     return "\n".join(out)
+
+
+def statutory_rule(regime: object, day: date, lang: str = "en") -> str | None:
+    """Return the statutory rate rule of *regime* for interest day *day* in words, or ``None``.
+
+    The rule with its article, as :data:`payterms.text.vocab.RATE_RULES` words it in
+    *lang*, for the key :meth:`payterms.law.Regime.rule_on` gives; ``None`` for a
+    regime with no rule payterms states in words (Luxembourg consumer debts, Dutch
+    contracts concluded before 16 March 2013, a regime of the caller's own).
+
+    >>> from datetime import date
+    >>> from payterms.law import PartyKind, regime
+    >>> statutory_rule(regime("DE"), date(2027, 1, 7), "de")
+    '9 Prozentpunkte über dem Basiszinssatz nach § 247 BGB (§ 288 Abs. 2 BGB)'
+    >>> statutory_rule(regime("LU", debtor=PartyKind.CONSUMER), date(2027, 1, 7)) is None
+    True
+    """
+    _templates(lang)  # the same checks and message as every other wording function
+    rule_on = getattr(regime, "rule_on", None)
+    if rule_on is None:
+        if not callable(getattr(regime, "rate_on", None)):  # never None for a non-regime
+            raise InvalidType("regime", regime, "a payterms.law.Regime (or a regime with rate_on)")
+        return None
+    key = rule_on(day)
+    if key is None:
+        return None
+    return RATE_RULES[lang.lower()][key]
+
+
+def _penalty(regime: InvoiceRegime, day: date, lang: str, t: Templates) -> str:
+    """Return the penalty line: the rate in force on *day*, else the rule in words."""
+    try:
+        rate = regime.rate_on(day)
+    except RateNotPublished as exc:
+        rule = statutory_rule(regime, day, lang)
+        if rule is None:
+            exc.add_note(
+                "describe_invoice takes no assumption and this regime has no statutory rule "
+                "it states in words: state the rate with rate=, or pass a regime built with "
+                "tables="
+            )
+            raise
+        return t.penalty_rule.format(rule=rule)
+    return t.penalty.format(r=_number(to_decimal(rate, "rate") * 100, t))
 
 
 def xrechnung_skonto(terms: PaymentTerms, *, base: Decimal | None = None) -> str:

@@ -35,6 +35,7 @@ __all__ = [
     "EN",
     "FR",
     "NL",
+    "RATE_RULES",
     "VOCABULARIES",
     "Sense",
     "Templates",
@@ -216,6 +217,7 @@ class Templates:
     discount_amount_line: str
     no_discount_line: str
     penalty: str
+    penalty_rule: str
     compensation: str
 
 
@@ -747,6 +749,8 @@ EN = Vocabulary.build(
         discount_amount_line="Discount of {x} for payment by {d}: {a} to pay.",
         no_discount_line="No discount for early payment.",
         penalty="Late payment interest: {r}% a year, due from the day after the due date.",
+        penalty_rule="Late payment interest at the statutory rate, that is {rule}, due from the "
+        "day after the due date.",
         compensation="Fixed compensation for recovery costs: {a}.",
     ),
 )
@@ -1024,6 +1028,8 @@ FR = Vocabulary.build(
         no_discount_line="Pas d'escompte pour paiement anticipé.",
         penalty="Pénalités de retard : {r} % par an, exigibles dès le jour suivant la date "
         "de paiement.",
+        penalty_rule="Pénalités de retard au taux prévu par la loi, soit {rule}, exigibles dès "
+        "le jour suivant la date de paiement.",
         compensation="Indemnité forfaitaire pour frais de recouvrement : {a}.",
     ),
 )
@@ -1269,6 +1275,8 @@ NL = Vocabulary.build(
         no_discount_line="Geen korting bij vooruitbetaling.",
         penalty="Wettelijke handelsrente bij te late betaling: {r}% per jaar, vanaf de dag "
         "na de vervaldatum.",
+        penalty_rule="Rente bij te late betaling tegen de bij wet bepaalde rentevoet, namelijk "
+        "{rule}, vanaf de dag na de vervaldatum.",
         compensation="Vergoeding voor incassokosten: {a}.",
     ),
 )
@@ -1543,6 +1551,8 @@ DE = Vocabulary.build(
         discount_amount_line="Bei Zahlung bis {d} {x} Skonto: {a} zu zahlen.",
         no_discount_line="Zahlbar ohne Abzug.",
         penalty="Verzugszinsen: {r} % pro Jahr ab dem Tag nach Fälligkeit.",
+        penalty_rule="Verzugszinsen in gesetzlicher Höhe, d. h. {rule}, ab dem Tag nach "
+        "Fälligkeit.",
         compensation="Verzugspauschale: {a}.",
     ),
 )
@@ -1829,3 +1839,177 @@ CLAIMS: Mapping[str, ClaimTemplates] = MappingProxyType(
     }
 )
 """The claim-statement wording of every language, by ISO 639-1 code."""
+
+
+# Statutes, in the words of reference/legal.md: §1 Directive 2011/7/EU arts. 2(6), 2(7)(a),
+# 3(2) (reference rate: the ECB main refinancing rate in force on 1 January / 1 July, + 8
+# points); §2.1 BE law of 2 August 2002 art. 5 al. 2 ("taux directeur majoré de huit points de
+# pourcentage et arrondi au demi-point de pourcentage supérieur" / "referentie-interestvoet
+# vermeerderd met acht procentpunten en afgerond tot het hogere halve procentpunt"; the taux
+# directeur of art. 2, 4°: the ECB's most recent main refinancing operation before the first
+# calendar day of the half-year); §2.3 BE Code of Economic Law art. XIX.4 (consumer debts: at
+# most the rate of art. 5); §3 NL art. 6:119a/6:119b and 6:120 lid 2 BW (handelsrente: the ECB
+# rate of the most recent main refinancing operation before the first calendar day of the
+# half-year + 8 points), art. 6:119 and 6:120 lid 1 BW (wettelijke rente fixed by AMvB); §4 FR
+# Code de commerce art. L441-10 II (the ECB rate of its most recent refinancing operation + 10
+# points, H1: in force on 1 January, H2: on 1 July); §5 DE § 288(1) (+ 5) and (2) (+ 9) BGB over
+# the Basiszinssatz of § 247 BGB, + 8 for obligations up to 28 July 2014 (Art. 229 § 34 EGBGB);
+# §6 LU loi du 18 avril 2004 as amended by the loi du 29 mars 2013 (ECB reference rate published
+# at the start of the half-year + 8 points); §7 UK Late Payment of Commercial Debts (Interest)
+# Act 1998 and SI 2002/1675 (8 % over the Bank of England base rate in force on 30 June or 31
+# December before the day interest starts to run).
+RATE_RULES: Mapping[str, Mapping[str, str]] = MappingProxyType(
+    {
+        "en": MappingProxyType(
+            {
+                "BE": "the rate of the European Central Bank's most recent main refinancing "
+                "operation before the first day of the half-year, plus eight percentage points, "
+                "rounded up to the next half percentage point (law of 2 August 2002, art. 5)",
+                "BE-consumer": "at most the rate of the law of 2 August 2002 (art. 5): the "
+                "European Central Bank's main refinancing rate plus eight percentage points, "
+                "rounded up to the next half percentage point (Code of Economic Law, art. XIX.4)",
+                "FR": "the rate the European Central Bank applied to its most recent "
+                "refinancing operation, as in force on 1 January or 1 July of the half-year, "
+                "plus 10 percentage points (Code de commerce, art. L441-10 II)",
+                "NL": "the statutory commercial interest: the rate of the European Central "
+                "Bank's most recent main refinancing operation before the first day of the "
+                "half-year, plus eight percentage points (art. 6:119a, 6:119b and 6:120 lid 2 BW)",
+                "NL-consumer": "the statutory interest, at the rate fixed by order in council "
+                "(art. 6:119 and 6:120 lid 1 BW)",
+                "DE": "9 percentage points above the base rate of § 247 BGB (§ 288(2) BGB)",
+                "DE-consumer": "5 percentage points above the base rate of § 247 BGB "
+                "(§ 288(1) BGB)",
+                "DE-before-2014": "8 percentage points above the base rate of § 247 BGB "
+                "(§ 288(2) BGB as in force up to 28 July 2014, Art. 229 § 34 EGBGB)",
+                "LU": "the European Central Bank reference rate published at the start of the "
+                "half-year, plus 8 percentage points (loi du 18 avril 2004, as amended by the "
+                "loi du 29 mars 2013)",
+                "UK": "8 percentage points over the Bank of England base rate in force on 30 "
+                "June or 31 December before the day interest starts to run (Late Payment of "
+                "Commercial Debts (Interest) Act 1998; SI 2002/1675)",
+                "EU": "the European Central Bank's main refinancing rate in force on 1 January "
+                "or 1 July of the half-year, plus 8 percentage points (Directive 2011/7/EU, "
+                "arts. 2(6), 2(7) and 3(2))",
+            }
+        ),
+        "fr": MappingProxyType(
+            {
+                "BE": "le taux directeur de la Banque centrale européenne (sa plus récente "
+                "opération principale de refinancement avant le premier jour du semestre), "
+                "majoré de huit points de pourcentage et arrondi au demi-point de pourcentage "
+                "supérieur (loi du 2 août 2002, art. 5)",
+                "BE-consumer": "au plus le taux de la loi du 2 août 2002 (art. 5) : le taux "
+                "directeur de la Banque centrale européenne majoré de huit points de pourcentage "
+                "et arrondi au demi-point de pourcentage supérieur (Code de droit économique, "
+                "art. XIX.4)",
+                "FR": "le taux appliqué par la Banque centrale européenne à son opération de "
+                "refinancement la plus récente, en vigueur au 1er janvier ou au 1er juillet du "
+                "semestre, majoré de 10 points de pourcentage (Code de commerce, art. L441-10 II)",
+                "NL": "l'intérêt commercial légal : le taux de la plus récente opération "
+                "principale de refinancement de la Banque centrale européenne avant le premier "
+                "jour du semestre, majoré de huit points de pourcentage (art. 6:119a, 6:119b et "
+                "6:120, al. 2, BW)",
+                "NL-consumer": "l'intérêt légal, au taux fixé par mesure d'administration "
+                "générale (art. 6:119 et 6:120, al. 1, BW)",
+                "DE": "9 points de pourcentage au-dessus du taux de base du § 247 BGB (§ 288, "
+                "al. 2, BGB)",
+                "DE-consumer": "5 points de pourcentage au-dessus du taux de base du § 247 BGB "
+                "(§ 288, al. 1, BGB)",
+                "DE-before-2014": "8 points de pourcentage au-dessus du taux de base du § 247 "
+                "BGB (§ 288, al. 2, BGB en vigueur jusqu'au 28 juillet 2014, art. 229 § 34 "
+                "EGBGB)",
+                "LU": "le taux de référence de la Banque centrale européenne publié au début du "
+                "semestre, majoré de 8 points de pourcentage (loi du 18 avril 2004, modifiée par "
+                "la loi du 29 mars 2013)",
+                "UK": "8 points de pourcentage au-dessus du taux de base de la Banque "
+                "d'Angleterre en vigueur le 30 juin ou le 31 décembre précédant le jour où les "
+                "intérêts commencent à courir (Late Payment of Commercial Debts (Interest) Act "
+                "1998 ; SI 2002/1675)",
+                "EU": "le taux de la Banque centrale européenne pour ses opérations principales "
+                "de refinancement en vigueur au 1er janvier ou au 1er juillet du semestre, "
+                "majoré de 8 points de pourcentage (directive 2011/7/UE, art. 2, points 6 et 7, "
+                "et art. 3, par. 2)",
+            }
+        ),
+        "nl": MappingProxyType(
+            {
+                "BE": "de referentie-interestvoet (de meest recente basisherfinancieringsoperatie "
+                "van de Europese Centrale Bank vóór de eerste kalenderdag van het halfjaar), "
+                "vermeerderd met acht procentpunten en afgerond tot het hogere halve procentpunt "
+                "(wet van 2 augustus 2002, art. 5)",
+                "BE-consumer": "ten hoogste de rentevoet van de wet van 2 augustus 2002 (art. "
+                "5): de referentie-interestvoet vermeerderd met acht procentpunten en afgerond "
+                "tot het hogere halve procentpunt (Wetboek van economisch recht, art. XIX.4)",
+                "FR": "de rentevoet die de Europese Centrale Bank toepaste op haar meest recente "
+                "herfinancieringstransactie, zoals geldend op 1 januari of 1 juli van het "
+                "halfjaar, vermeerderd met 10 procentpunten (Code de commerce, art. L441-10 II)",
+                "NL": "de wettelijke handelsrente: de rente van de meest recente "
+                "basisherfinancieringstransactie van de Europese Centrale Bank die heeft "
+                "plaatsgevonden vóór de eerste kalenderdag van het halfjaar, vermeerderd met "
+                "acht procentpunten (art. 6:119a, 6:119b en 6:120 lid 2 BW)",
+                "NL-consumer": "de wettelijke rente, zoals vastgesteld bij algemene maatregel "
+                "van bestuur (art. 6:119 en 6:120 lid 1 BW)",
+                "DE": "9 procentpunten boven de basisrentevoet van § 247 BGB (§ 288, lid 2, BGB)",
+                "DE-consumer": "5 procentpunten boven de basisrentevoet van § 247 BGB (§ 288, "
+                "lid 1, BGB)",
+                "DE-before-2014": "8 procentpunten boven de basisrentevoet van § 247 BGB (§ "
+                "288, lid 2, BGB zoals van kracht tot 28 juli 2014, art. 229 § 34 EGBGB)",
+                "LU": "de referentierentevoet van de Europese Centrale Bank bekendgemaakt bij "
+                "het begin van het halfjaar, vermeerderd met 8 procentpunten (wet van 18 april "
+                "2004, gewijzigd bij de wet van 29 maart 2013)",
+                "UK": "8 procentpunten boven de basisrente van de Bank of England die gold op "
+                "30 juni of 31 december vóór de dag waarop de rente begint te lopen (Late "
+                "Payment of Commercial Debts (Interest) Act 1998; SI 2002/1675)",
+                "EU": "de rente van de Europese Centrale Bank voor haar "
+                "basisherfinancieringstransacties, geldend op 1 januari of 1 juli van het "
+                "halfjaar, vermeerderd met 8 procentpunten (richtlijn 2011/7/EU, art. 2, punten "
+                "6 en 7, en art. 3, lid 2)",
+            }
+        ),
+        "de": MappingProxyType(
+            {
+                "BE": "der Leitzins der Europäischen Zentralbank (ihr jüngstes "
+                "Hauptrefinanzierungsgeschäft vor dem ersten Kalendertag des Halbjahres) "
+                "zuzüglich acht Prozentpunkten, aufgerundet auf den nächsten halben Prozentpunkt "
+                "(Gesetz vom 2. August 2002, Art. 5)",
+                "BE-consumer": "höchstens der Zinssatz des Gesetzes vom 2. August 2002 (Art. "
+                "5): der Leitzins der Europäischen Zentralbank zuzüglich acht Prozentpunkten, "
+                "aufgerundet auf den nächsten halben Prozentpunkt (Wirtschaftsgesetzbuch, Art. "
+                "XIX.4)",
+                "FR": "der Zinssatz der jüngsten Refinanzierungsoperation der Europäischen "
+                "Zentralbank, gültig am 1. Januar bzw. 1. Juli des Halbjahres, zuzüglich 10 "
+                "Prozentpunkten (Code de commerce, Art. L441-10 II)",
+                "NL": "die gesetzlichen Handelszinsen: der Zinssatz des jüngsten "
+                "Hauptrefinanzierungsgeschäfts der Europäischen Zentralbank vor dem ersten "
+                "Kalendertag des Halbjahres zuzüglich acht Prozentpunkten (Art. 6:119a, 6:119b "
+                "und 6:120 Abs. 2 BW)",
+                "NL-consumer": "die gesetzlichen Zinsen in der durch Verordnung festgesetzten "
+                "Höhe (Art. 6:119 und 6:120 Abs. 1 BW)",
+                "DE": "9 Prozentpunkte über dem Basiszinssatz nach § 247 BGB (§ 288 Abs. 2 BGB)",
+                "DE-consumer": "5 Prozentpunkte über dem Basiszinssatz nach § 247 BGB (§ 288 "
+                "Abs. 1 BGB)",
+                "DE-before-2014": "8 Prozentpunkte über dem Basiszinssatz nach § 247 BGB (§ "
+                "288 Abs. 2 BGB in der bis 28. Juli 2014 geltenden Fassung, Art. 229 § 34 "
+                "EGBGB)",
+                "LU": "der zu Beginn des Halbjahres veröffentlichte Referenzzinssatz der "
+                "Europäischen Zentralbank zuzüglich 8 Prozentpunkten (Gesetz vom 18. April 2004, "
+                "geändert durch das Gesetz vom 29. März 2013)",
+                "UK": "8 Prozentpunkte über dem Leitzins der Bank of England, der am 30. Juni "
+                "bzw. 31. Dezember vor dem Beginn des Zinslaufs galt (Late Payment of Commercial "
+                "Debts (Interest) Act 1998; SI 2002/1675)",
+                "EU": "der Hauptrefinanzierungssatz der Europäischen Zentralbank, gültig am 1. "
+                "Januar bzw. 1. Juli des Halbjahres, zuzüglich 8 Prozentpunkten (Richtlinie "
+                "2011/7/EU, Art. 2 Nr. 6 und 7, Art. 3 Abs. 2)",
+            }
+        ),
+    }
+)
+"""The statutory late-interest rate rule of each regime in words, with its article.
+
+By language, then by the key :meth:`payterms.law.Regime.rule_on` gives (``"DE"``,
+``"DE-consumer"``, ...). :func:`payterms.text.describe_invoice` states the rule where the
+rate of the invoice's period is not yet published: an invoice is written before it is.
+
+>>> RATE_RULES["en"]["DE"]
+'9 percentage points above the base rate of § 247 BGB (§ 288(2) BGB)'
+"""
