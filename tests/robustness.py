@@ -995,6 +995,9 @@ def _rows() -> list[Case]:
     add(cases("Payment", "date", DATES, lambda v: pt.Payment(v, AMOUNT)))
     add(cases("law.regime", "code", ["XX", 42, None, ""], lambda v: law.regime(v)))
     add(cases("regime", "code", ["XX", 42, None, ""], lambda v: pt.regime(v)))
+    add(cases("statutory_rule", "regime", ["BE", 42, None], lambda v: pt.statutory_rule(v, D)))
+    add(cases("statutory_rule", "day", DATES, lambda v: pt.statutory_rule(REGIME, v)))
+    add(cases("statutory_rule", "lang", LANGS, lambda v: pt.statutory_rule(REGIME, D, v)))
     add(
         cases(
             "law.regime",

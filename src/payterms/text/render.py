@@ -434,6 +434,8 @@ def statutory_rule(regime: object, day: date, lang: str = "en") -> str | None:
     _templates(lang)  # the same checks and message as every other wording function
     rule_on = getattr(regime, "rule_on", None)
     if rule_on is None:
+        if not callable(getattr(regime, "rate_on", None)):  # never None for a non-regime
+            raise InvalidType("regime", regime, "a payterms.law.Regime (or a regime with rate_on)")
         return None
     key = rule_on(day)
     if key is None:
