@@ -172,6 +172,16 @@ def _stretches(c: TableCoverage) -> str:
     return ", ".join(f"{first}..{last}" for first, last in c.unconfirmed) or "-"
 
 
+def _but(c: TableCoverage) -> str:
+    """Return the unconfirmed stretches before *confirmed until*, as words after it."""
+    if c.confirmed_until is None:
+        return ""
+    before = [(first, last) for first, last in c.unconfirmed if first <= c.confirmed_until]
+    if not before:
+        return ""
+    return " except " + ", ".join(f"{first}..{last}" for first, last in before) + " (unconfirmed)"
+
+
 def _list(args: argparse.Namespace) -> int:
     from payterms.law import coverage
 
@@ -249,7 +259,7 @@ def _show(args: argparse.Namespace) -> int:
         f"{table.name}: {table.title}",
         f"source: {table.source}",
         f"covers {table.first_known} to {table.last_known}, confirmed until "
-        f"{table.confirmed_until or '-'}",
+        f"{table.confirmed_until or '-'}{_but(table.coverage())}",
         "",
     ]
     rows = [["valid_from", "rate", "status", "source"]]
@@ -323,8 +333,8 @@ def _report_valid(args: argparse.Namespace, shown: str, table: RateTable) -> int
         file = "FILE" if shown == "standard input" else shown  # --table reads no stdin
         notes.append(
             f"laid over the shipped {table.name} (--table {table.name}={file}): covers "
-            f"{c.first_day} to {c.last_day}, confirmed until {c.confirmed_until or '-'} "
-            f"(shipped: {shipped.confirmed_until or '-'})"
+            f"{c.first_day} to {c.last_day}, confirmed until {c.confirmed_until or '-'}"
+            f"{_but(c)} (shipped: {shipped.confirmed_until or '-'})"
         )
         notes += [
             f"- {new.valid_from}: {_status(new)} replaces the shipped {_status(old)} ({old.source})"
