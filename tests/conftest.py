@@ -36,8 +36,12 @@ two-core machine.
 
 from __future__ import annotations
 
+import io
 import os
+import sys
+from collections.abc import Callable
 
+import pytest
 from hypothesis import HealthCheck, settings
 
 settings.register_profile(
@@ -77,3 +81,23 @@ settings.register_profile(
 PROFILE = os.environ.get("PAYTERMS_HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "")
 if PROFILE:
     settings.load_profile(PROFILE)
+
+
+@pytest.fixture
+def run(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Callable[..., tuple[int, str, str]]:
+    """Return a function running the command line's ``main(argv)`` with *stdin* in process.
+
+    It returns ``(status, stdout, stderr)``; tests/test_cli*.py use it.
+    """
+    from payterms.cli import main
+
+    def call(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
+        capsys.readouterr()
+        monkeypatch.setattr(sys, "stdin", io.StringIO("" if stdin is None else stdin))
+        status = main(list(argv))
+        out, err = capsys.readouterr()
+        return status, out, err
+
+    return call

@@ -37,20 +37,6 @@ Run = Callable[..., tuple[int, str, str]]
 THEN_DAYS = pt.EndOfMonth.THEN_DAYS  # the reading the command line applies by default
 
 
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Return a function running ``main(argv)`` with *stdin*: (status, stdout, stderr)."""
-
-    def call(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO("" if stdin is None else stdin))
-        status = main(list(argv))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return call
-
-
 def _json(run: Run, *argv: str) -> Any:
     status, out, err = run(*argv, "--json")
     assert (status, err) == (0, "")
@@ -819,7 +805,8 @@ ACME_ARGS = ("account", "-", "--as-of", "2025-06-30", "--regime", "BE")
 ACME_PAYMENTS = ("--payment", "2025-03-01:500", "--payment", "2025-04-01:200:F-2")
 
 
-def _acme() -> Any:
+def acme_statement() -> pt.AccountStatement:
+    """Return the library's statement of the ACME account the command reads."""
     invoices = [
         pt.Invoice("F-1", "ACME", date(2025, 1, 2), date(2025, 2, 1), Decimal("600")),
         pt.Invoice("F-2", "ACME", date(2025, 1, 9), date(2025, 2, 8), Decimal("400")),
@@ -834,7 +821,7 @@ def _acme() -> Any:
 def test_account_json_is_the_library_statement(run: Run) -> None:
     status, out, err = run(*ACME_ARGS, *ACME_PAYMENTS, "--json", stdin=ACME_INVOICES)
     assert (status, err) == (0, "")
-    statement = _acme()
+    statement = acme_statement()
     assert json.loads(out)["account_statement"] == jsonable(statement)
     status, out, _ = run(*ACME_ARGS, *ACME_PAYMENTS, stdin=ACME_INVOICES)
     assert out == statement.explain() + "\n"
@@ -850,7 +837,7 @@ def test_account_reads_invoice_and_payment_files(run: Run, tmp_path: Path) -> No
     argv = ("account", str(invoices), "--as-of", "2025-06-30", "--regime", "BE")
     status, out, err = run(*argv, "--payments", str(payments), "--json")
     assert (status, err) == (0, "")
-    assert json.loads(out)["account_statement"] == jsonable(_acme())
+    assert json.loads(out)["account_statement"] == jsonable(acme_statement())
 
 
 def test_account_totals_add_up(run: Run) -> None:

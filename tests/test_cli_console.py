@@ -32,6 +32,7 @@ import payterms as pt
 from payterms import __version__
 from payterms.cli import commands, main
 from payterms.cli._output import jsonable, one_line
+from test_cli import ACME_ARGS, ACME_INVOICES, ACME_PAYMENTS, acme_statement
 
 Done = subprocess.CompletedProcess[str]
 
@@ -109,25 +110,7 @@ def _be_claim() -> pt.InterestResult:
     )
 
 
-ACME_INVOICES = (
-    "id,customer,issued,due,amount\n"
-    "F-1,ACME,2025-01-02,2025-02-01,600\n"
-    "F-2,ACME,2025-01-09,2025-02-08,400\n"
-)
-ACME: tuple[str, ...] = ("account", "-", "--as-of", "2025-06-30", "--regime", "BE")
-ACME += ("--payment", "2025-03-01:500", "--payment", "2025-04-01:200:F-2")
-
-
-def _acme() -> Any:
-    invoices = [
-        pt.Invoice("F-1", "ACME", date(2025, 1, 2), date(2025, 2, 1), Decimal("600")),
-        pt.Invoice("F-2", "ACME", date(2025, 1, 9), date(2025, 2, 8), Decimal("400")),
-    ]
-    receipts = [
-        pt.Receipt(date(2025, 3, 1), Decimal("500")),
-        pt.Receipt(date(2025, 4, 1), Decimal("200"), invoices="F-2"),
-    ]
-    return pt.account_statement(invoices, receipts, as_of=date(2025, 6, 30), regime="BE")
+ACME = (*ACME_ARGS, *ACME_PAYMENTS)
 
 
 # The four conventions the discount and breakeven commands print, in their order.
@@ -373,11 +356,11 @@ def _plan_text() -> list[str]:
 
 
 def _account_json() -> dict[str, Any]:
-    return {"account_statement": jsonable(_acme())}
+    return {"account_statement": jsonable(acme_statement())}
 
 
 def _account_text() -> list[str]:
-    return [_acme().explain()]
+    return [acme_statement().explain()]
 
 
 def _rates_list() -> tuple[Any, tuple[Any, ...]]:

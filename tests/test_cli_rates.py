@@ -15,7 +15,7 @@ import io
 import json
 import subprocess
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
@@ -30,9 +30,8 @@ from payterms.cli import main
 from payterms.cli._output import jsonable, one_line
 from payterms.errors import InvalidArgument
 from payterms.law import TABLE_NAMES, RateTable, coverage, rate_table, regime
+from test_cli import Run
 from test_law_tables import MALFORMED
-
-Run = Callable[..., tuple[int, str, str]]
 
 ECB_2026 = """# source: ECB press release of 11 June 2026
 # covers_until: 2026-12-31
@@ -40,20 +39,6 @@ valid_from,rate,status,source
 2026-06-17,2.40,published,ECB press release of 11 June 2026
 """
 CLAIM = ("interest", "1000", "--due", "2026-09-01", "--until", "2026-12-07")
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> Run:
-    """Return a function running ``main(argv)`` with *stdin*: (status, stdout, stderr)."""
-
-    def call(*argv: str, stdin: str | None = None) -> tuple[int, str, str]:
-        capsys.readouterr()
-        monkeypatch.setattr(sys, "stdin", io.StringIO("" if stdin is None else stdin))
-        status = main(list(argv))
-        out, err = capsys.readouterr()
-        return status, out, err
-
-    return call
 
 
 @pytest.fixture
