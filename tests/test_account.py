@@ -613,7 +613,7 @@ def test_payments_bad_input(make: object, error: type[Exception], match: str) ->
         make()  # type: ignore[operator]
 
 
-@settings(max_examples=120, deadline=None)
+@settings(max_examples=examples(120), deadline=None)
 @given(account=accounts(), contract=st.booleans())
 def test_every_line_adds_up_and_is_the_invoices_own_claim(
     account: tuple[list[Invoice], list[Receipt], date, str, Allocation | None],

@@ -684,7 +684,7 @@ principal_values = st.one_of(
 )
 
 
-@settings(max_examples=80, deadline=None)
+@settings(max_examples=examples(80), deadline=None)
 @given(
     options=claim_options,
     rows=st.lists(
@@ -776,7 +776,7 @@ def claims_with_payments(draw: st.DrawFn) -> tuple[Decimal, date, date, tuple[Pa
 
 
 @pytest.mark.parametrize("code", [*CODES, None])
-@settings(max_examples=12, deadline=None)
+@settings(max_examples=examples(12), deadline=None)
 @given(
     claims=st.lists(claims_with_payments(), max_size=6),
     rate=interest_rates(),

@@ -23,6 +23,7 @@ from payterms import (
     payment_score,
 )
 from payterms.behaviour import PAYDEX_CHART, DbtTrend, dbt_trend
+from strategies import examples
 
 D = Decimal
 
@@ -161,7 +162,7 @@ def test_a_closure_seen_in_history_is_repeated_in_the_following_years() -> None:
     assert learned.fit.exact_share == 1
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     st.lists(st.integers(1, 28), min_size=1, max_size=2, unique=True),
     st.lists(st.integers(-5, 40), min_size=1, max_size=5),

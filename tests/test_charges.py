@@ -383,7 +383,7 @@ def test_claim_minimum_charge() -> None:
     assert res.interest + res.charges == D("10.00")
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=examples(150), deadline=None)
 @given(
     principal=amounts(min_value=D("0.01"), max_value=10**6),
     due=st.dates(min_value=date(2014, 1, 1), max_value=date(2023, 12, 31)),

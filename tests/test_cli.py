@@ -649,7 +649,7 @@ def claims_paid_in_part(draw: st.DrawFn) -> tuple[Decimal, date, date, list[str]
     return principal, due, until, payments
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(claim=claims_paid_in_part(), code=interest_regime_codes())
 def test_any_interest_statement_adds_up_to_its_total(
     claim: tuple[Decimal, date, date, list[str]], code: str

@@ -30,6 +30,7 @@ from payterms.cli import main
 from payterms.cli._output import jsonable, one_line
 from payterms.errors import InvalidArgument
 from payterms.law import TABLE_NAMES, RateTable, coverage, rate_table, regime
+from strategies import examples
 from test_cli import Run
 from test_law_tables import MALFORMED
 
@@ -210,7 +211,7 @@ def user_rows(draw: st.DrawFn) -> list[tuple[date, Decimal, str]]:
     return rows
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(rows=user_rows(), extra=st.integers(0, 400))
 @example(rows=[(date(2026, 6, 17), Decimal("2.40"), "published")], extra=197)
 def test_rates_check_reads_back_any_table_it_accepts(

@@ -387,7 +387,7 @@ ERP = PaymentTerms(
 
 
 @pytest.mark.parametrize("profile", list(Profile))
-@settings(max_examples=40, deadline=None)  # whole documents built, parsed and read
+@settings(max_examples=examples(40), deadline=None)  # whole documents built, parsed and read
 @given(
     terms=payment_terms(extras=True, fixed_tiers=True),
     issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),
@@ -571,7 +571,7 @@ def test_a_due_date_moved_by_a_term_holiday_is_said_and_read_back() -> None:
 
 
 @pytest.mark.parametrize("profile", list(Profile))
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(terms=payment_terms(extras=True, fixed_tiers=True))
 def test_every_discount_without_an_element_is_said(profile: Profile, terms: PaymentTerms) -> None:
     amount = Decimal("1210.00")

@@ -164,7 +164,7 @@ def test_a_discount_term_needs_a_percentage_or_an_amount() -> None:
         DiscountTerm(Decimal("2"), ISSUE, 10, installment=-1)
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=payment_terms(extras=True, fixed_tiers=True),
     amount=st.decimals("100", "1000000", places=2),
@@ -203,7 +203,7 @@ def test_the_notes_follow_the_lines_with_instalment_discounts() -> None:
     assert (pmt.subject, pmt.text[:22]) == ("PMT", "Indemnité forfaitaire ")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=examples(60), deadline=None)
 @given(
     terms=payment_terms(extras=True, fixed_tiers=True),
     amount=st.decimals("100", "1000000", places=2),

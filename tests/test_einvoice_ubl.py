@@ -227,7 +227,7 @@ ERP = PaymentTerms(
 
 
 @pytest.mark.parametrize("profile", list(Profile))
-@settings(max_examples=40, deadline=None)  # whole documents built, parsed and read
+@settings(max_examples=examples(40), deadline=None)  # whole documents built, parsed and read
 @given(
     terms=payment_terms(extras=True, fixed_tiers=True),
     issue=st.dates(date(2000, 1, 1), date(2060, 12, 31)),

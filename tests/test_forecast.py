@@ -39,7 +39,7 @@ from payterms.forecast import CashForecast, Frequency
 from payterms.money import allocate
 from payterms.runs import LAST
 from payterms.terms import Installment
-from strategies import payment_runs
+from strategies import examples, payment_runs
 
 pd = pytest.importorskip("pandas")
 
@@ -121,7 +121,7 @@ def _expected_dates(frame: Any, table: dict[str, Payer]) -> list[date]:
 # --------------------------------------------------------------------------- must hold
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(books(fixed=True), st.sampled_from(list(Frequency)))
 def test_a_fixed_lateness_gives_the_dates_of_expected_payment_dates(
     case: tuple[Any, dict[str, Payer]], freq: Frequency
@@ -168,7 +168,7 @@ def test_a_zero_lateness_behaviour_gives_exactly_expected_payment_dates() -> Non
     assert paid == dict(counts)
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(
     books(),
     st.dates(date(2026, 1, 15), date(2026, 9, 30)),
@@ -218,7 +218,7 @@ def test_the_expected_total_is_the_open_amounts_inside_the_horizon_to_the_cent(
             )
 
 
-@settings(max_examples=40, deadline=None)
+@settings(max_examples=examples(40), deadline=None)
 @given(books(), st.dates(date(2026, 1, 15), date(2026, 9, 30)), st.integers(1, 20))
 def test_quantiles_are_ordered(
     case: tuple[Any, dict[str, Payer]], as_of: date, horizon: int
@@ -300,7 +300,7 @@ def test_moving_from_cm60_to_45_days_matches_the_hand_computation() -> None:
     assert sum(cash_base.values(), D(0)) == sum(cash_moved.values(), D(0)) == D("24000.00")
 
 
-@settings(max_examples=25, deadline=None)
+@settings(max_examples=examples(25), deadline=None)
 @given(
     st.lists(
         st.tuples(

@@ -786,7 +786,7 @@ def test_any_amount_up_to_1e60_gives_a_result_or_a_payterms_error(
         assert Fraction(res.interest) == Fraction(cents, 100)
 
 
-@settings(max_examples=100, deadline=None, derandomize=False, database=None)
+@settings(max_examples=examples(100), deadline=None, derandomize=False, database=None)
 @given(
     principal=_magnitudes(),
     claim_days=st.tuples(interest_dates(), st.integers(0, 2000)),
@@ -921,7 +921,7 @@ def claims_with_payments(
     return principal, due, until, payments, charges
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @example(
     claim=(Decimal("10000.00"), date(2024, 3, 31), date(2024, 6, 30),
            [Payment(date(2024, 4, 30), Decimal("4000.00"))], []),
@@ -998,7 +998,7 @@ def test_per_started_month_accrual() -> None:
     assert res.principal_outstanding == Decimal("510.00")
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     claim=claims_with_payments(),
     code=st.sampled_from(["BE", "FR", "NL", "DE", "LU", "UK"]),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,19 @@ def test_mypy_strict() -> None:
 
 RANDOM_PASS_TIMEOUT = 900
 """Seconds the random-seed pass of the properties may take (see conftest.py)."""
+
+
+def test_every_property_states_its_count_through_examples() -> None:
+    # A property's own max_examples overrides the loaded profile, so a bare count would
+    # escape the bounded random pass and the thorough profile (conftest.py): each one is
+    # written max_examples=examples(n) (strategies.examples)
+    bare = [
+        f"{path.name}:{number}"
+        for path in sorted((ROOT / "tests").glob("test_*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if re.search(r"max_examples=\d", line)
+    ]
+    assert bare == []
 
 
 @pytest.mark.skipif(

@@ -691,7 +691,7 @@ def day_step_terms(draw: st.DrawFn) -> PaymentTerms:
     return terms
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     day_step_terms(),
     st.dates(min_value=date(1995, 1, 1), max_value=date(2055, 12, 31)),
@@ -1126,7 +1126,7 @@ def test_the_one_step_schedule_moves_by_a_calendar_alone_and_keeps_its_terms() -
     assert plain.terms is terms
 
 
-@settings(max_examples=50, deadline=None)
+@settings(max_examples=examples(50), deadline=None)
 @given(terms=payment_terms(), start=st.dates(date(2020, 1, 1), date(2030, 12, 31)))
 def test_a_calendar_alone_is_following(terms: PaymentTerms, start: date) -> None:
     try:
@@ -1161,7 +1161,7 @@ def test_repr_is_the_wording_when_it_reads_back() -> None:
     assert len(repr(PaymentTerms.parse("2/10 net 60"))) < 40
 
 
-@settings(max_examples=200, deadline=None)
+@settings(max_examples=examples(200), deadline=None)
 @given(
     terms=st.one_of(payment_terms(), payment_terms(forward=False, extras=True, fixed_tiers=True))
 )

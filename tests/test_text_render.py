@@ -1315,7 +1315,7 @@ def _ruled() -> list[object]:
 RULED = _ruled()
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=examples(300), deadline=None)
 @given(
     st.sampled_from(RULED),
     st.dates(date(2015, 3, 16), date(2060, 12, 31)),
