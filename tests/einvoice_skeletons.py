@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from payterms import law
+from payterms.terms import DiscountTier, Installment, PaymentTerms
 
 # The ECB rate in force on 1 January 2026 (2.15 %) is read only in the press (rates-update.md
 # §1), so the shipped tables give no French penalty rate for 2026 H1; the e-invoice tests
@@ -154,3 +155,13 @@ def ubl_invoice(
 def vat_of(total: Decimal) -> Decimal:
     """Return the 21 % VAT included in *total*, as the skeletons compute it."""
     return (total * Decimal(21) / Decimal(121)).quantize(Decimal("0.01"))
+
+
+# ERPNext "Amount" discounts and Odoo 16 per-instalment discounts (the terms of the ERP work)
+ERP = PaymentTerms(
+    installments=(
+        Installment.percent(30, "0D").with_discount(3, "0D"),
+        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
+    ),
+    discounts=(DiscountTier.fixed(50, "20D"),),
+)

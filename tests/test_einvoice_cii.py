@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from einvoice_skeletons import cii_invoice, french_regime, vat_of
+from einvoice_skeletons import ERP, cii_invoice, french_regime, vat_of
 from payterms.calendars import Adjustment, BusinessCalendar
 from payterms.einvoice import (
     Profile,
@@ -374,16 +374,6 @@ def test_structured_terms_without_text_are_read_from_the_elements() -> None:
     )
     assert reading.disagreements == ()
     assert any("built from the structured elements" in note for note in reading.notes)
-
-
-# ERPNext "Amount" discounts and Odoo 16 per-instalment discounts (the terms of the ERP work)
-ERP = PaymentTerms(
-    installments=(
-        Installment.percent(30, "0D").with_discount(3, "0D"),
-        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
-    ),
-    discounts=(DiscountTier.fixed(50, "20D"),),
-)
 
 
 @pytest.mark.parametrize("profile", list(Profile))

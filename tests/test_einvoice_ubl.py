@@ -10,7 +10,7 @@ import pytest
 from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
-from einvoice_skeletons import french_regime, ubl_invoice, vat_of
+from einvoice_skeletons import ERP, french_regime, ubl_invoice, vat_of
 from payterms.einvoice import Profile, payment_part, read_invoice, read_ubl, to_ubl
 from payterms.errors import InvalidArgument, InvalidDocument
 from payterms.terms import DiscountTier, EndOfMonth, Installment, PaymentTerms
@@ -214,16 +214,6 @@ def test_the_stated_due_date_that_disagrees_is_reported_with_both_dates() -> Non
         date(2026, 2, 14),
         date(2026, 3, 2),
     )
-
-
-# ERPNext "Amount" discounts and Odoo 16 per-instalment discounts (the terms of the ERP work)
-ERP = PaymentTerms(
-    installments=(
-        Installment.percent(30, "0D").with_discount(3, "0D"),
-        Installment.balance("60D").with_discount(2, "10D").with_discount(None, "40D", amount=20),
-    ),
-    discounts=(DiscountTier.fixed(50, "20D"),),
-)
 
 
 @pytest.mark.parametrize("profile", list(Profile))
